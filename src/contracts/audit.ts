@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { dateSchema, listQueryBaseSchema, listResultSchema } from './common/paging';
+
+export const auditModules = ['auth', 'org', 'users', 'audit', 'system'] as const;
+export const auditModuleSchema = z.enum(auditModules);
+export type AuditModule = z.infer<typeof auditModuleSchema>;
+
+export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> = {
+  auth: { zh: '登录与账号安全', en: 'Sign-in & security' },
+  org: { zh: '组织架构', en: 'Organization' },
+  users: { zh: '用户管理', en: 'Users' },
+  audit: { zh: '操作日志', en: 'Audit log' },
+  system: { zh: '系统', en: 'System' },
+};
+
+export const auditActionLabels: Record<string, { zh: string; en: string }> = {
+  login: { zh: '登录', en: 'Sign in' },
+  loginFailed: { zh: '登录失败', en: 'Failed sign-in' },
+  locked: { zh: '账号锁定', en: 'Account locked' },
+  logout: { zh: '退出登录', en: 'Sign out' },
+  changePassword: { zh: '修改密码', en: 'Change password' },
+  create: { zh: '新增', en: 'Create' },
+  update: { zh: '修改', en: 'Update' },
+  move: { zh: '调整上级', en: 'Move' },
+  dissolve: { zh: '撤销', en: 'Dissolve' },
+  delete: { zh: '删除', en: 'Delete' },
+  restore: { zh: '恢复', en: 'Restore' },
+  resetPassword: { zh: '重置密码', en: 'Reset password' },
+  disable: { zh: '停用', en: 'Disable' },
+  enable: { zh: '启用', en: 'Enable' },
+  export: { zh: '导出', en: 'Export' },
+};
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorUserId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  ip: z.string().nullable(),
+  module: z.string(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  entityLabel: z.string().nullable(),
+  orgUnitId: z.uuid().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export const auditListSchema = listResultSchema(auditEntrySchema);
+export const auditSortFields = ['at'] as const;
+
+export const listAuditQuerySchema = listQueryBaseSchema
+  .extend({
+    actorUserId: z.uuid().optional(),
+    module: auditModuleSchema.optional(),
+    action: z.string().max(40).optional(),
+    entityId: z.string().max(64).optional(),
+    from: dateSchema.optional(),
+    to: dateSchema.optional(),
+    orgUnitId: z.uuid().optional(),
+  })
+  .strict();
+export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;

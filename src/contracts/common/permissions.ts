@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Every permission the system knows, `module.action`. Roles are bundles of these. */
+export const permissions = [
+  'org.read',
+  'org.write',
+  'users.read',
+  'users.write',
+  'audit.read',
+  'audit.export',
+  'system.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const roles = ['sysAdmin', 'federationAdmin', 'cadre', 'executiveMember', 'viewer'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  sysAdmin: permissions,
+  federationAdmin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', 'audit.export'],
+  cadre: ['org.read', 'users.read'],
+  executiveMember: ['org.read'],
+  viewer: ['org.read'],
+};
+
+export const roleLabels: Record<Role, { zh: string; en: string }> = {
+  sysAdmin: { zh: '系统管理员', en: 'System admin' },
+  federationAdmin: { zh: '妇联管理员', en: 'Federation admin' },
+  cadre: { zh: '妇联干部', en: 'Cadre' },
+  executiveMember: { zh: '执委', en: 'Executive member' },
+  viewer: { zh: '只读用户', en: 'Viewer' },
+};
+
+export const hasPermission = (role: Role, permission: Permission): boolean =>
+  rolePermissions[role].includes(permission);
+
+/** A user may grant a role only if every permission of that role is one she holds herself. */
+export const canGrantRole = (granter: Role, role: Role): boolean =>
+  rolePermissions[role].every((p) => rolePermissions[granter].includes(p));

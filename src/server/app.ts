@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import { registerAuthHooks } from './kernel/auth/auth-hooks';
+import type { SessionSettings } from './kernel/auth/sessions';
+import type { Db } from './kernel/db/connection';
+import { decorateApp } from './kernel/http/context';
+import { registerErrorHandler } from './kernel/http/error-handler';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { orgRoutes } from './modules/org/org.routes';
+import { systemRoutes } from './modules/system/system.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+// Validation messages in zh-CN for every schema that has no message of its own.
+z.config(z.locales.zhCN());
+
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
+type BuildOptions = { config: Config; db: Db; logger?: FastifyServerOptions['logger'] };
+
+/** Registers, in order: kernel plugins, then every module's routes (explicitly, no autoload). */
+export const buildApp = async ({ config, db, logger = false }: BuildOptions) => {
+  const app = Fastify({
+    logger,
+    // Only the configured number of proxy hops may set X-Forwarded-For (rate-limit keys, audit IPs).
+    trustProxy:
+      config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  decorateApp(app, db, config);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  if (config.isApiDocsEnabled) {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: {
+          title: '半边天 Banbiantian API',
+          version: '0.1.0',
+          description: '妇联工作台账与统计报表平台',
+        },
+        components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bbt_session' } } },
+      },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  }
+
+  const sessionSettings: SessionSettings = {
+    key: config.secrets.sessionKey,
+    idleMs: config.sessionIdleMs,
+    maxMs: config.sessionMaxMs,
+  };
+  registerAuthHooks(app, db, sessionSettings);
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes(sessionSettings));
+  await app.register(orgRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+
+  if (config.isApiDocsEnabled) {
+    app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>
+      app.swagger(),
+    );
+  }
+
+  const indexHtml = path.join(config.webDir, 'index.html');
+  const hasWeb = existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+    app.get('/assets/*', { config: {} }, (req, reply) => {
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return reply.sendFile((req.params as { '*': string })['*'], path.join(config.webDir, 'assets'));
+    });
+  }
+  // Client-side routes get the app shell; unknown /api paths get a JSON 404.
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
+    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', config.webDir);
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` },
+    });
+  });
+  return app;
+};

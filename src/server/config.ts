@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolFromEnv = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
+    .optional(),
+  BBT_DATA_DIR: z.string().min(1).default('./data'),
+  BBT_DEMO: boolFromEnv.default(true),
+  BBT_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  BBT_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  BBT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  BBT_API_DOCS: boolFromEnv.default(true),
+  BBT_WEB_DIR: z.string().default('./dist/web'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Secrets = { sessionKey: string; fieldKey: string; pgPassword: string };
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  isDemo: boolean;
+  trustProxyHops: number;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  isApiDocsEnabled: boolean;
+  webDir: string;
+  logLevel: string;
+  secrets: Secrets;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; on bad values throws one error listing every problem in plain words. */
+export const parseEnv = (env: NodeJS.ProcessEnv) => {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
+  }
+  return result.data;
+};
+
+/** Secrets are generated on first start into the data directory, readable only by the owner (0600). */
+export const loadSecrets = (dataDir: string): Secrets => {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const parsed = z
+      .object({
+        sessionKey: z.string().min(32),
+        fieldKey: z.string().min(32),
+        pgPassword: z.string().min(16),
+      })
+      .safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new ConfigError(`${file} is damaged; restore it from a backup`);
+    chmodSync(file, 0o600);
+    return parsed.data;
+  }
+  const secrets: Secrets = {
+    sessionKey: randomBytes(32).toString('base64'),
+    fieldKey: randomBytes(32).toString('base64'),
+    pgPassword: randomBytes(18).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+};
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const e = parseEnv(env);
+  const dataDir = path.resolve(e.BBT_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    isDemo: e.BBT_DEMO,
+    trustProxyHops: e.BBT_TRUST_PROXY_HOPS,
+    sessionIdleMs: e.BBT_SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.BBT_SESSION_MAX_HOURS * 3_600_000,
+    isApiDocsEnabled: e.BBT_API_DOCS,
+    webDir: path.resolve(e.BBT_WEB_DIR),
+    logLevel: e.LOG_LEVEL,
+    secrets: loadSecrets(dataDir),
+  };
+};

@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../contracts/common/permissions';
+import type { OrgKind } from '../../contracts/org';
+import { recordAudit } from '../kernel/audit/audit';
+import { hashPassword } from '../kernel/auth/password';
+import type { Db, Tx } from '../kernel/db/connection';
+import { uuidv7 } from '../kernel/db/ids';
+import { orgUnits } from '../modules/org/org.table';
+import { users } from '../modules/users/users.table';
+
+/** Demo mode only: every demo account shares this password, printed at start and in the README. */
+export const DEMO_PASSWORD = 'Banbiantian2026';
+
+type UnitSpec = { name: string; kind: OrgKind; code?: string; children?: UnitSpec[] };
+
+// A fictional county: every name here is invented.
+const demoTree: UnitSpec = {
+  name: '云溪县妇联',
+  kind: 'county',
+  code: '339901',
+  children: [
+    {
+      name: '青石镇妇联',
+      kind: 'town',
+      code: '339901101',
+      children: [
+        { name: '东岭村妇联', kind: 'village', code: '339901101201' },
+        { name: '西坪村妇联', kind: 'village', code: '339901101202' },
+        { name: '南塘村妇联', kind: 'village', code: '339901101203' },
+        { name: '北山村妇联', kind: 'village', code: '339901101204' },
+        { name: '石桥村妇联', kind: 'village', code: '339901101205' },
+        { name: '柳湾村妇联', kind: 'village', code: '339901101206' },
+        { name: '枫林社区妇联', kind: 'community', code: '339901101001' },
+        { name: '青石茶业有限公司妇联', kind: 'enterprise' },
+        { name: '青石镇电商协会妇联', kind: 'newSector' },
+      ],
+    },
+    {
+      name: '桃源镇妇联',
+      kind: 'town',
+      code: '339901102',
+      children: [
+        { name: '桃花村妇联', kind: 'village', code: '339901102201' },
+        { name: '杏林村妇联', kind: 'village', code: '339901102202' },
+        { name: '溪口村妇联', kind: 'village', code: '339901102203' },
+        { name: '上坪村妇联', kind: 'village', code: '339901102204' },
+        { name: '桃源竹编厂妇联', kind: 'enterprise' },
+      ],
+    },
+  ],
+};
+
+export const demoAccounts: {
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: string;
+  note: string;
+}[] = [
+  {
+    username: 'county',
+    displayName: '周慧敏',
+    role: 'federationAdmin',
+    unit: '云溪县妇联',
+    note: '县妇联，查看全县各镇',
+  },
+  {
+    username: 'town',
+    displayName: '王秀梅',
+    role: 'federationAdmin',
+    unit: '青石镇妇联',
+    note: '镇妇联主席',
+  },
+  {
+    username: 'village',
+    displayName: '陈小燕',
+    role: 'federationAdmin',
+    unit: '东岭村妇联',
+    note: '村妇联主席，只看本村',
+  },
+];
+
+const insertTree = async (
+  tx: Tx,
+  spec: UnitSpec,
+  parent: { id: string; path: string; depth: number } | null,
+) => {
+  const id = uuidv7();
+  const path = `${parent?.path ?? '/'}${id}/`;
+  const depth = parent ? parent.depth + 1 : 0;
+  await tx.insert(orgUnits).values({
+    id,
+    parentId: parent?.id ?? null,
+    kind: spec.kind,
+    name: spec.name,
+    code: spec.code ?? null,
+    path,
+    depth,
+    foundedOn: '2021-06-01',
+  });
+  const ids = new Map<string, { id: string; path: string }>([[spec.name, { id, path }]]);
+  for (const child of spec.children ?? []) {
+    for (const [k, v] of await insertTree(tx, child, { id, path, depth })) ids.set(k, v);
+  }
+  return ids;
+};
+
+export const isDatabaseEmpty = async (db: Db) => {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(orgUnits);
+  return r.n === 0;
+};
+
+/** Loads the demo organization and accounts in one transaction (audited as a system action). */
+export const seedDemo = async (db: Db) => {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const units = await insertTree(tx, demoTree, null);
+    for (const a of demoAccounts) {
+      const unit = units.get(a.unit);
+      if (!unit) throw new Error(`demo unit ${a.unit} missing`);
+      await tx.insert(users).values({
+        id: uuidv7(),
+        username: a.username,
+        displayName: a.displayName,
+        role: a.role,
+        orgUnitId: unit.id,
+        passwordHash,
+      });
+    }
+    const root = units.get(demoTree.name);
+    await recordAudit(tx, null, {
+      module: 'system',
+      action: 'seedDemo',
+      entityLabel: '演示数据',
+      orgUnitId: root?.id,
+      orgPath: root?.path,
+      after: { units: units.size, users: demoAccounts.length },
+    });
+  });
+};

@@ -1,0 +1,78 @@
+import { and, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Permission } from '../../../contracts/common/permissions';
+import { orgUnits } from '../../modules/org/org.table';
+import type { DbOrTx } from '../db/connection';
+import { AppError, notFound } from '../http/errors';
+import type { Actor } from './actor';
+
+export type { Actor } from './actor';
+
+/** True if `path` lies in the subtree rooted at `rootPath` (both materialized `/a/b/` paths). */
+export const isWithin = (path: string, rootPath: string) => path.startsWith(rootPath);
+
+/**
+ * The org-subtree rule as SQL: every repository query filters its rows with this, so a list, a
+ * count, an export or a get-by-id can never reach rows outside the caller's subtree.
+ */
+export const scoped = (pathColumn: AnyPgColumn | SQL, rootPath: string): SQL =>
+  sql`${pathColumn} like ${`${rootPath}%`}`;
+
+export const requirePermission = (actor: Actor, permission: Permission) => {
+  if (!actor.permissions.has(permission)) throw new AppError('FORBIDDEN');
+};
+
+type AccessRequest = {
+  actor: Actor;
+  permission: Permission;
+  /** Org units the operation reads or writes; every one must lie in the actor's subtree. */
+  orgUnitIds?: readonly string[];
+  /** Whether soft-deleted units may be addressed (e.g. to restore them). */
+  isDeletedAllowed?: boolean;
+};
+
+/**
+ * The one access check every service runs first (immich's requireAccess): the permission, then
+ * the org units. Units outside the subtree answer 404 exactly as missing ones do, revealing nothing.
+ * Returns the units' paths by id for the caller's later use.
+ */
+export const requireAccess = async (db: DbOrTx, req: AccessRequest): Promise<Map<string, string>> => {
+  requirePermission(req.actor, req.permission);
+  const ids = [...new Set(req.orgUnitIds ?? [])];
+  const paths = new Map<string, string>();
+  if (ids.length === 0) return paths;
+  const rows = await db
+    .select({ id: orgUnits.id, path: orgUnits.path })
+    .from(orgUnits)
+    .where(
+      and(
+        inArray(orgUnits.id, ids),
+        scoped(orgUnits.path, req.actor.orgPath),
+        req.isDeletedAllowed ? undefined : isNull(orgUnits.deletedAt),
+      ),
+    );
+  for (const r of rows) paths.set(r.id, r.path);
+  if (paths.size !== ids.length) throw notFound('组织');
+  return paths;
+};
+
+/**
+ * The subtree a list is restricted to: the actor's own, or a unit she picked inside it (the org
+ * scope switcher). A unit outside her subtree is refused.
+ */
+export const resolveScopePath = async (
+  db: DbOrTx,
+  actor: Actor,
+  permission: Permission,
+  orgUnitId: string | undefined,
+): Promise<string> => {
+  requirePermission(actor, permission);
+  if (!orgUnitId || orgUnitId === actor.orgUnitId) return actor.orgPath;
+  const paths = await requireAccess(db, {
+    actor,
+    permission,
+    orgUnitIds: [orgUnitId],
+    isDeletedAllowed: true,
+  });
+  return paths.get(orgUnitId) as string;
+};

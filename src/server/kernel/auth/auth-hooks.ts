@@ -1,0 +1,102 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '../../../contracts/common/permissions';
+import type { Actor } from '../access/actor';
+import type { Db } from '../db/connection';
+import { AppError } from '../http/errors';
+import { loadSession, type SessionSettings } from './sessions';
+
+/** How a route is reached: by anyone, by any signed-in user, or with a permission. */
+export type RouteAccess = 'public' | 'signedIn' | Permission;
+
+declare module 'fastify' {
+  // biome-ignore lint/style/useConsistentTypeDefinitions: declaration merging needs an interface
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  // biome-ignore lint/style/useConsistentTypeDefinitions: declaration merging needs an interface
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'bbt_session';
+export const SECURE_SESSION_COOKIE = '__Host-bbt_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const sessionTokenOf = (request: FastifyRequest) =>
+  request.cookies[SECURE_SESSION_COOKIE] ?? request.cookies[SESSION_COOKIE] ?? null;
+
+export const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, token: string) => {
+  const isSecure = request.protocol === 'https';
+  reply.setCookie(isSecure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecure,
+  });
+};
+
+export const clearSessionCookie = (reply: FastifyReply) => {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(SECURE_SESSION_COOKIE, { path: '/', secure: true });
+};
+
+const sameToken = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * Every /api route must declare its access rule; a route without one refuses to register, so no
+ * route can skip authentication, permission or CSRF checks by omission.
+ */
+export const registerAuthHooks = (app: FastifyInstance, db: Db, settings: SessionSettings) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRoute', (route) => {
+    const isApi = route.url.startsWith('/api/');
+    const isDocs = route.url.startsWith('/api/docs') || route.url === '/api/openapi.json';
+    if (isApi && !isDocs && !route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    const token = sessionTokenOf(request);
+    if (token) {
+      const session = await loadSession(db, settings, token, request.ip);
+      if (session.status === 'valid') {
+        request.actor = session.actor;
+        request.sessionId = session.sessionId;
+        request.csrfToken = session.csrfToken;
+      } else {
+        clearSessionCookie(reply);
+        if (access !== 'public')
+          throw new AppError(session.status === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+      }
+    }
+    if (access === 'public') return;
+    if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    if (!SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !request.csrfToken || !sameToken(header, request.csrfToken)) {
+        throw new AppError('CSRF_FAILED');
+      }
+    }
+    if (access !== 'signedIn' && !request.actor.permissions.has(access)) throw new AppError('FORBIDDEN');
+    reply.header('cache-control', 'no-store');
+  });
+};
+
+export const actorOf = (request: FastifyRequest): Actor => {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+};

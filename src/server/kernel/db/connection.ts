@@ -1,0 +1,25 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+/** A transaction handle; services pass it to repositories and to recordAudit. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export const createDb = (url: string, log: (e: Error) => void, max = 10): Db => {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    options: '-c TimeZone=UTC',
+  });
+  // A PostgreSQL restart kills idle clients; without this listener Node would crash (R27).
+  pool.on('error', log);
+  return drizzle(pool, { schema }) as Db;
+};
+
+export const migrationsFolder = new URL('../../../../drizzle', import.meta.url).pathname;
+
+export const runMigrations = (db: Db) => migrate(db, { migrationsFolder });

@@ -1,0 +1,6 @@
+// The schema index: every table of every module, for drizzle-kit and the typed client.
+
+export { orgUnits } from '../../modules/org/org.table';
+export { users } from '../../modules/users/users.table';
+export { auditLog } from '../audit/audit.table';
+export { sessions } from '../auth/sessions.table';

@@ -1,0 +1,24 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config';
+import { actorOf } from '../auth/auth-hooks';
+import type { Db } from '../db/connection';
+import type { ServiceContext } from '../service-context';
+
+declare module 'fastify' {
+  // biome-ignore lint/style/useConsistentTypeDefinitions: declaration merging needs an interface
+  interface FastifyInstance {
+    db: Db;
+    appConfig: Config;
+  }
+}
+
+export const decorateApp = (app: FastifyInstance, db: Db, config: Config) => {
+  app.decorate('db', db);
+  app.decorate('appConfig', config);
+};
+
+/** The service context of a request: its database and the signed-in user. */
+export const ctxOf = (request: FastifyRequest): ServiceContext => ({
+  db: request.server.db,
+  actor: actorOf(request),
+});
