@@ -15,6 +15,11 @@ declare module 'fastify' {
     access?: RouteAccess;
   }
   // biome-ignore lint/style/useConsistentTypeDefinitions: declaration merging needs an interface
+  interface FastifyInstance {
+    /** Every /api route with its access rule, as registered (the access-matrix test walks it). */
+    apiRoutes: { method: string; url: string; access: RouteAccess | undefined }[];
+  }
+  // biome-ignore lint/style/useConsistentTypeDefinitions: declaration merging needs an interface
   interface FastifyRequest {
     actor: Actor | null;
     sessionId: string | null;
@@ -58,12 +63,19 @@ export const registerAuthHooks = (app: FastifyInstance, db: Db, settings: Sessio
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  const apiRoutes: FastifyInstance['apiRoutes'] = [];
+  app.decorate('apiRoutes', apiRoutes);
 
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/');
     const isDocs = route.url.startsWith('/api/docs') || route.url === '/api/openapi.json';
     if (isApi && !isDocs && !route.config?.access) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access)`);
+    }
+    if (isApi) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access: route.config?.access });
+      }
     }
   });
 

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, login, seedOrg, TEST_PASSWORD } from '../../test/test-app';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let org: Awaited<ReturnType<typeof seedOrg>>;
+
+const auditCount = async (action: string, entityId: string) =>
+  Number(
+    (
+      await t.db.$client.query('select count(*) from audit_log where action = $1 and entity_id = $2', [
+        action,
+        entityId,
+      ])
+    ).rows[0].count,
+  );
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await seedOrg(t.db);
+});
+afterAll(() => t.close());
+
+describe('sign-in and sessions', () => {
+  it('a chair signs in and the session cookie is HttpOnly, SameSite=Lax, and me names her unit and trail', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'villageA1', password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'bbt_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    expect(cookie?.value.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
+    expect(res.headers['cache-control']).toBe('no-store');
+    const me = await call(
+      t.app,
+      { cookie: `bbt_session=${cookie?.value}`, csrf: '' },
+      'GET',
+      '/api/v1/auth/me',
+    );
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.orgUnit.trail.map((u: { name: string }) => u.name)).toEqual([
+      '测试县妇联',
+      '甲镇妇联',
+      '甲一村妇联',
+    ]);
+    expect(me.json().user.permissions).toContain('org.write');
+  });
+
+  it('behind HTTPS the cookie is Secure and __Host- prefixed', async () => {
+    const https = await createTestApp({ trustProxyHops: 1 });
+    try {
+      await seedOrg(https.db);
+      const res = await https.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { username: 'townA', password: TEST_PASSWORD },
+      });
+      const cookie = res.cookies.find((c) => c.name === '__Host-bbt_session');
+      expect(cookie?.secure).toBe(true);
+      expect(cookie?.path).toBe('/');
+    } finally {
+      await https.close();
+    }
+  });
+
+  it('a wrong password and an unknown user get the same answer', async () => {
+    const a = await call(t.app, null, 'POST', '/api/v1/auth/login', {
+      username: 'townB',
+      password: 'wrong-1234',
+    });
+    const b = await call(t.app, null, 'POST', '/api/v1/auth/login', {
+      username: 'nobody',
+      password: 'wrong-1234',
+    });
+    expect(a.statusCode).toBe(401);
+    expect(b.statusCode).toBe(401);
+    expect(a.json()).toEqual(b.json());
+    expect(a.json().error.message).toBe('用户名或密码不正确');
+  });
+
+  it('five failed sign-ins lock the account for 15 minutes, audited, even with the right password', async () => {
+    for (let i = 0; i < 4; i++) {
+      const r = await call(t.app, null, 'POST', '/api/v1/auth/login', {
+        username: 'villageB1',
+        password: 'bad-pass-1',
+      });
+      expect(r.statusCode).toBe(401);
+    }
+    const fifth = await call(t.app, null, 'POST', '/api/v1/auth/login', {
+      username: 'villageB1',
+      password: 'bad-pass-1',
+    });
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect(fifth.json().error.message).toMatch(/15分钟/);
+    const right = await call(t.app, null, 'POST', '/api/v1/auth/login', {
+      username: 'villageB1',
+      password: TEST_PASSWORD,
+    });
+    expect(right.statusCode).toBe(423);
+    expect(await auditCount('locked', org.userIds.villageB1)).toBe(1);
+    expect(await auditCount('loginFailed', org.userIds.villageB1)).toBe(5);
+    // After the lockout passes, the right password works again.
+    await t.db.$client.query(
+      "update users set locked_until = now() - interval '1 second' where username = 'villageB1'",
+    );
+    const later = await call(t.app, null, 'POST', '/api/v1/auth/login', {
+      username: 'villageB1',
+      password: TEST_PASSWORD,
+    });
+    expect(later.statusCode).toBe(200);
+  });
+
+  it('writes without the CSRF token are refused; with it they pass', async () => {
+    const s = await login(t.app, 'townA');
+    const body = { parentId: org.units.townA.id, kind: 'village', name: '丙村妇联' };
+    const without = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/org/units',
+      headers: { cookie: s.cookie },
+      payload: body,
+    });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().error.code).toBe('CSRF_FAILED');
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/org/units',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(32) },
+      payload: body,
+    });
+    expect(wrong.statusCode).toBe(403);
+    const ok = await call(t.app, s, 'POST', '/api/v1/org/units', body);
+    expect(ok.statusCode).toBe(201);
+  });
+
+  it('after logout the old cookie answers 401', async () => {
+    const s = await login(t.app, 'townB');
+    expect((await call(t.app, s, 'POST', '/api/v1/auth/logout')).statusCode).toBe(200);
+    const replay = await call(t.app, s, 'GET', '/api/v1/auth/me');
+    expect(replay.statusCode).toBe(401);
+  });
+
+  it('30 minutes idle ends the session (SESSION_EXPIRED)', async () => {
+    const s = await login(t.app, 'villageA2');
+    expect((await call(t.app, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    await t.db.$client.query(
+      "update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1",
+      [org.userIds.villageA2],
+    );
+    const res = await call(t.app, s, 'GET', '/api/v1/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('SESSION_EXPIRED');
+    expect(res.json().error.message).toBe('登录已超时，请重新登录');
+  });
+
+  it('each login issues a new session; changing the password ends the other sessions', async () => {
+    const first = await login(t.app, 'enterpriseA');
+    const second = await login(t.app, 'enterpriseA');
+    expect(first.cookie).not.toBe(second.cookie);
+    const weak = await call(t.app, second, 'POST', '/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'onlyletters',
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.details[0]).toMatchObject({
+      field: 'newPassword',
+      message: '密码须同时包含字母和数字',
+    });
+    const res = await call(t.app, second, 'POST', '/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'New-pass-2027',
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await call(t.app, first, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await call(t.app, second, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    await expect(login(t.app, 'enterpriseA')).rejects.toThrow();
+    await login(t.app, 'enterpriseA', 'New-pass-2027');
+  });
+
+  it('login is rate limited per address', async () => {
+    const limited = await createTestApp();
+    try {
+      let last = 0;
+      for (let i = 0; i < 21; i++) {
+        last = (await call(limited.app, null, 'POST', '/api/v1/auth/login', { username: 'x', password: 'y' }))
+          .statusCode;
+      }
+      expect(last).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

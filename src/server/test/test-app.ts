@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { Role } from '../../contracts/common/permissions';
+import type { OrgKind } from '../../contracts/org';
+import { buildApp } from '../app';
+import type { Config } from '../config';
+import { hashPassword } from '../kernel/auth/password';
+import { createDb, type Db } from '../kernel/db/connection';
+import { uuidv7 } from '../kernel/db/ids';
+import { orgUnits } from '../modules/org/org.table';
+import { users } from '../modules/users/users.table';
+
+export const TEST_PASSWORD = 'Test-pass-2026';
+
+const dbUrl = (name: string) => {
+  const u = new URL(inject('adminUrl'));
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+export const testConfig = (over: Partial<Config> = {}): Config => ({
+  port: 0,
+  host: '127.0.0.1',
+  databaseUrl: undefined,
+  dataDir: '/nonexistent',
+  isDemo: false,
+  trustProxyHops: 0,
+  sessionIdleMs: 30 * 60_000,
+  sessionMaxMs: 12 * 3_600_000,
+  isApiDocsEnabled: true,
+  webDir: '/nonexistent',
+  logLevel: 'silent',
+  secrets: {
+    sessionKey: randomBytes(32).toString('base64'),
+    fieldKey: randomBytes(32).toString('base64'),
+    pgPassword: 'x',
+  },
+  ...over,
+});
+
+/** A fresh database cloned from the migrated template, and the app on top of it. */
+export const createTestApp = async (over: Partial<Config> = {}) => {
+  const name = `bbt_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: inject('adminUrl') });
+  await admin.connect();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`create database "${name}" template bbt_test_template`);
+      break;
+    } catch (e) {
+      // Two files cloning the template at the same instant: wait and retry.
+      if (attempt > 20) throw e;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
+  await admin.end();
+  const db = createDb(dbUrl(name), () => {}, 5);
+  const app = await buildApp({ config: testConfig(over), db });
+  await app.ready();
+  const close = async () => {
+    await app.close();
+    await db.$client.end();
+    const c = new pg.Client({ connectionString: inject('adminUrl') });
+    await c.connect();
+    await c.query(`drop database if exists "${name}" with (force)`);
+    await c.end();
+  };
+  return { app, db, close };
+};
+
+type UnitRef = { id: string; path: string; name: string };
+
+/**
+ * A small county with sibling towns and villages, and a federation admin in each unit:
+ * county → townA (villageA1, villageA2, enterpriseA), townB (villageB1).
+ */
+export const seedOrg = async (db: Db) => {
+  const units: Record<string, UnitRef> = {};
+  const add = async (key: string, name: string, kind: OrgKind, parent?: string) => {
+    const id = uuidv7();
+    const p = parent ? units[parent] : undefined;
+    const path = `${p?.path ?? '/'}${id}/`;
+    await db.insert(orgUnits).values({
+      id,
+      parentId: p?.id ?? null,
+      kind,
+      name,
+      path,
+      depth: path.split('/').filter(Boolean).length - 1,
+    });
+    units[key] = { id, path, name };
+  };
+  await add('county', '测试县妇联', 'county');
+  await add('townA', '甲镇妇联', 'town', 'county');
+  await add('townB', '乙镇妇联', 'town', 'county');
+  await add('villageA1', '甲一村妇联', 'village', 'townA');
+  await add('villageA2', '甲二村妇联', 'village', 'townA');
+  await add('enterpriseA', '甲镇某公司妇联', 'enterprise', 'townA');
+  await add('villageB1', '乙一村妇联', 'village', 'townB');
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const userIds: Record<string, string> = {};
+  const addUser = async (username: string, unit: string, role: Role = 'federationAdmin') => {
+    const id = uuidv7();
+    await db
+      .insert(users)
+      .values({
+        id,
+        username,
+        displayName: `${username}用户`,
+        role,
+        orgUnitId: units[unit].id,
+        passwordHash,
+      });
+    userIds[username] = id;
+  };
+  for (const key of Object.keys(units)) await addUser(key, key);
+  await addUser('viewerA', 'townA', 'viewer');
+  await addUser('sysadmin', 'county', 'sysAdmin');
+  return { units, userIds };
+};
+
+export type Session = { cookie: string; csrf: string };
+
+export const login = async (
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Session> => {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'bbt_session');
+  return { cookie: `bbt_session=${cookie?.value}`, csrf: res.json().csrfToken };
+};
+
+/** A request as a signed-in user: session cookie plus the CSRF header on writes. */
+export const call = (
+  app: FastifyInstance,
+  session: Session | null,
+  method: InjectOptions['method'],
+  url: string,
+  payload?: unknown,
+) =>
+  app.inject({
+    method,
+    url,
+    headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {},
+    ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+  });
