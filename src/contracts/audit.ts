@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateSchema, listQueryBaseSchema, listResultSchema } from './common/paging';
 
-export const auditModules = ['auth', 'org', 'users', 'audit', 'system'] as const;
+export const auditModules = ['auth', 'org', 'users', 'audit', 'system', 'people'] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
 
@@ -11,6 +11,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   users: { zh: '用户管理', en: 'Users' },
   audit: { zh: '操作日志', en: 'Audit log' },
   system: { zh: '系统', en: 'System' },
+  people: { zh: '人员与家庭', en: 'People & households' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -29,6 +30,9 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   disable: { zh: '停用', en: 'Disable' },
   enable: { zh: '启用', en: 'Enable' },
   export: { zh: '导出', en: 'Export' },
+  import: { zh: '导入', en: 'Import' },
+  viewSensitive: { zh: '查看敏感信息', en: 'View sensitive data' },
+  seedDemo: { zh: '加载演示数据', en: 'Load demo data' },
 };
 
 export const auditEntrySchema = z.object({

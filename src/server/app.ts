@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -50,6 +51,9 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // Only JSON (and multipart, for uploads) bodies: text/plain is what a cross-site form can send
+  // without a CORS preflight, so it is refused with 415 rather than parsed.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   decorateApp(app, db, config);
@@ -62,6 +66,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 } });
   if (config.isApiDocsEnabled) {
     await app.register(swagger, {
       openapi: {

@@ -9,6 +9,11 @@ export const permissions = [
   'audit.read',
   'audit.export',
   'system.manage',
+  'people.read',
+  'people.write',
+  'people.import',
+  'people.export',
+  'people.viewSensitive',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -18,10 +23,22 @@ export type Role = z.infer<typeof roleSchema>;
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   sysAdmin: permissions,
-  federationAdmin: ['org.read', 'org.write', 'users.read', 'users.write', 'audit.read', 'audit.export'],
-  cadre: ['org.read', 'users.read'],
-  executiveMember: ['org.read'],
-  viewer: ['org.read'],
+  federationAdmin: [
+    'org.read',
+    'org.write',
+    'users.read',
+    'users.write',
+    'audit.read',
+    'audit.export',
+    'people.read',
+    'people.write',
+    'people.import',
+    'people.export',
+    'people.viewSensitive',
+  ],
+  cadre: ['org.read', 'users.read', 'people.read', 'people.write', 'people.import', 'people.export'],
+  executiveMember: ['org.read', 'people.read', 'people.write'],
+  viewer: ['org.read', 'people.read'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {

@@ -1,5 +1,6 @@
 import type { Actor } from './access/actor';
 import type { Db } from './db/connection';
+import type { FieldCrypto } from './privacy/field-crypto';
 
-/** What every use case receives: the database and the signed-in user it acts for. */
-export type ServiceContext = { db: Db; actor: Actor };
+/** What every use case receives: the database, the signed-in user it acts for, field encryption. */
+export type ServiceContext = { db: Db; actor: Actor; crypto: FieldCrypto };

@@ -103,16 +103,14 @@ export const seedOrg = async (db: Db) => {
   const userIds: Record<string, string> = {};
   const addUser = async (username: string, unit: string, role: Role = 'federationAdmin') => {
     const id = uuidv7();
-    await db
-      .insert(users)
-      .values({
-        id,
-        username,
-        displayName: `${username}用户`,
-        role,
-        orgUnitId: units[unit].id,
-        passwordHash,
-      });
+    await db.insert(users).values({
+      id,
+      username,
+      displayName: `${username}用户`,
+      role,
+      orgUnitId: units[unit].id,
+      passwordHash,
+    });
     userIds[username] = id;
   };
   for (const key of Object.keys(units)) await addUser(key, key);

@@ -1,6 +1,8 @@
 // The schema index: every table of every module, for drizzle-kit and the typed client.
 
 export { orgUnits } from '../../modules/org/org.table';
+export { households, persons } from '../../modules/people/people.table';
 export { users } from '../../modules/users/users.table';
 export { auditLog } from '../audit/audit.table';
 export { sessions } from '../auth/sessions.table';
+export { importJobs } from '../io/import-jobs.table';

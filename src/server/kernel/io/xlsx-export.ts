@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
@@ -16,37 +16,45 @@ export const escapeCell = (value: string | number | null): string | number | nul
 /** RFC 6266 filename for a download: ASCII fallback plus the UTF-8 (Chinese) name. */
 export const contentDisposition = (filename: string) => {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  // RFC 8187: encodeURIComponent leaves ' ( ) * unescaped, which filename* must not contain.
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 };
 
-/**
- * Streams rows into an .xlsx response: rows are written and flushed as they come, so memory stays
- * flat however long the list.
- */
-export const streamXlsx = async <T>(
-  reply: FastifyReply,
-  opts: { filename: string; sheetName: string; columns: ExportColumn<T>[]; rows: AsyncIterable<T[]> },
-) => {
-  const stream = new PassThrough();
+type XlsxSpec<T> = {
+  sheetName: string;
+  columns: ExportColumn<T>[];
+  rows: AsyncIterable<T[]>;
+  title?: string;
+};
+
+/** Writes rows into an .xlsx stream as they come (committed row by row): memory stays flat. */
+export const writeXlsx = async <T>(stream: Writable, spec: XlsxSpec<T>) => {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream,
     useStyles: true,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet(opts.sheetName);
-  sheet.columns = opts.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  const sheet = workbook.addWorksheet(spec.sheetName);
+  sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
+  for await (const batch of spec.rows) {
+    for (const row of batch) sheet.addRow(spec.columns.map((c) => escapeCell(c.value(row)))).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+};
+
+/** Streams rows into an .xlsx download. */
+export const streamXlsx = async <T>(reply: FastifyReply, opts: XlsxSpec<T> & { filename: string }) => {
+  const stream = new PassThrough();
   reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('content-disposition', contentDisposition(opts.filename))
     .header('cache-control', 'no-store');
-  const writing = (async () => {
-    for await (const batch of opts.rows) {
-      for (const row of batch) sheet.addRow(opts.columns.map((c) => escapeCell(c.value(row)))).commit();
-    }
-    sheet.commit();
-    await workbook.commit();
-  })();
-  writing.catch((e) => stream.destroy(e as Error));
+  writeXlsx(stream, opts).catch((e) => stream.destroy(e as Error));
   return reply.send(stream);
 };

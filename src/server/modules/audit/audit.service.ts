@@ -19,7 +19,8 @@ export const exportAudit = async (ctx: ServiceContext, q: ListAuditQuery) => {
       action: 'export',
       entityType: 'auditLog',
       orgUnitId: ctx.actor.orgUnitId,
-      orgPath: scopePath,
+      // The export is the exporter's action: it sits in her unit's log, not the exported unit's.
+      orgPath: ctx.actor.orgPath,
       after: filters,
     }),
   );

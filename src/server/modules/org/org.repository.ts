@@ -3,6 +3,7 @@ import type { ListOrgUnitsQuery, OrgUnit } from '../../../contracts/org';
 import { scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
+import { scopedLedgerTables } from '../../kernel/db/scoped-tables';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
 import { users } from '../users/users.table';
 import { orgUnits } from './org.table';
@@ -113,15 +114,21 @@ export const updateUnit = async (tx: Tx, id: string, set: Partial<typeof orgUnit
   return row;
 };
 
-/** Rewrites the paths of a whole subtree in one statement after a move. */
-export const rewriteSubtreePaths = (tx: Tx, oldPath: string, newPath: string, depthDelta: number) =>
-  tx
+/** Rewrites the paths of a whole subtree, and of every ledger row in it, after a move. */
+export const rewriteSubtreePaths = async (tx: Tx, oldPath: string, newPath: string, depthDelta: number) => {
+  await tx
     .update(orgUnits)
     .set({
       path: sql`${newPath} || substr(${orgUnits.path}, ${oldPath.length + 1})`,
       depth: sql`${orgUnits.depth} + ${depthDelta}`,
     })
     .where(scoped(orgUnits.path, oldPath));
+  for (const table of scopedLedgerTables) {
+    await tx.execute(
+      sql`update ${sql.identifier(table)} set org_path = ${newPath} || substr(org_path, ${oldPath.length + 1}) where org_path like ${`${oldPath}%`}`,
+    );
+  }
+};
 
 export const countLiveChildren = async (db: DbOrTx, id: string) => {
   const [r] = await db

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const importIssueSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  message: z.string(),
+});
+export type ImportIssueDto = z.infer<typeof importIssueSchema>;
+
+export const importJobSchema = z.object({
+  id: z.uuid(),
+  ledger: z.string(),
+  filename: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  phase: z.enum(['reading', 'validating', 'committing']).nullable(),
+  total: z.number().int(),
+  processed: z.number().int(),
+  counts: z
+    .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })
+    .nullable(),
+  /** The first 200 problems; the full list is in the downloadable report. */
+  issues: z.array(importIssueSchema),
+  issueCount: z.number().int(),
+  message: z.string().nullable(),
+  hasReport: z.boolean(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+export const importQuerySchema = z
+  .object({
+    /** Rows that name no org unit go here (must lie in the caller's subtree). */
+    orgUnitId: z.uuid().optional(),
+    /** Wait for the result instead of answering 202 at once (for scripts and small files). */
+    wait: z.enum(['0', '1']).default('0'),
+  })
+  .strict();

@@ -1,0 +1,6 @@
+/**
+ * Ledger tables that carry a denormalized `org_path` (so scoped queries need no join). When an org
+ * unit moves, every one of them is rewritten with the unit's new path in the same transaction.
+ * A module adds its tables here when it adds them to the schema.
+ */
+export const scopedLedgerTables = ['households', 'persons'] as const;

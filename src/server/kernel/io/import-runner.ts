@@ -1,0 +1,159 @@
+import { and, eq } from 'drizzle-orm';
+import type { ImportJob } from '../../../contracts/common/io';
+import { requirePermission } from '../access/access';
+import { recordAudit } from '../audit/audit';
+import { iso } from '../db/columns';
+import { uuidv7 } from '../db/ids';
+import { notFound } from '../http/errors';
+import type { ServiceContext } from '../service-context';
+import { importJobs } from './import-jobs.table';
+import {
+  buildErrorReport,
+  type ImportCounts,
+  type ImportIssue,
+  type ImportOptions,
+  ImportRowsError,
+  type LedgerIo,
+  validateRows,
+} from './ledger-io';
+import { ImportFileError, readSheetRows } from './workbook';
+
+const MAX_ISSUES_IN_RESULT = 200;
+
+type JobRow = typeof importJobs.$inferSelect;
+type JobResult = { counts?: ImportCounts; issues?: ImportIssue[]; issueCount?: number; message?: string };
+
+export const toImportJob = (j: JobRow): ImportJob => {
+  const result = (j.result ?? {}) as JobResult;
+  return {
+    id: j.id,
+    ledger: j.ledger,
+    filename: j.filename,
+    status: j.status as ImportJob['status'],
+    phase: (j.phase ?? null) as ImportJob['phase'],
+    total: j.total,
+    processed: j.processed,
+    counts: result.counts ?? null,
+    issues: result.issues ?? [],
+    issueCount: result.issueCount ?? 0,
+    message: result.message ?? null,
+    hasReport: j.report !== null,
+    createdAt: iso(j.createdAt),
+    finishedAt: iso(j.finishedAt),
+  };
+};
+
+const setJob = (ctx: ServiceContext, id: string, set: Partial<typeof importJobs.$inferInsert>) =>
+  ctx.db.update(importJobs).set(set).where(eq(importJobs.id, id));
+
+export const createImportJob = async (ctx: ServiceContext, io: LedgerIo, filename: string) => {
+  requirePermission(ctx.actor, io.permissions.import);
+  const [job] = await ctx.db
+    .insert(importJobs)
+    .values({
+      id: uuidv7(),
+      userId: ctx.actor.userId,
+      ledger: io.ledger,
+      filename: filename.slice(0, 200),
+      status: 'running',
+      phase: 'reading',
+    })
+    .returning();
+  return job;
+};
+
+/**
+ * parse → validate every row → if any fails, write nothing and keep a report; else commit all rows
+ * in one transaction (with their audit rows). Progress is written to the job as it goes.
+ */
+export const runImport = async (
+  ctx: ServiceContext,
+  io: LedgerIo,
+  jobId: string,
+  file: Buffer,
+  filename: string,
+  opts: ImportOptions,
+): Promise<ImportJob> => {
+  const fail = async (set: { message?: string; issues?: ImportIssue[]; report?: Buffer }) => {
+    await setJob(ctx, jobId, {
+      status: 'failed',
+      phase: null,
+      finishedAt: new Date().toISOString(),
+      report: set.report ?? null,
+      result: {
+        message: set.message,
+        issues: set.issues?.slice(0, MAX_ISSUES_IN_RESULT),
+        issueCount: set.issues?.length ?? 0,
+      },
+    });
+  };
+  try {
+    const sheetRows = await readSheetRows(file, filename);
+    await setJob(ctx, jobId, { phase: 'validating', total: sheetRows.length });
+    const outcome = validateRows(io, sheetRows);
+    if ('fileError' in outcome) {
+      await fail({ message: outcome.fileError });
+    } else if (outcome.issues.length > 0) {
+      await fail({
+        message: `共 ${outcome.rows.length} 行，其中 ${new Set(outcome.issues.map((i) => i.row)).size} 行有问题，全部未导入。请按错误报告修改后重新上传。`,
+        issues: outcome.issues,
+        report: await buildErrorReport(io, outcome.rows, outcome.issues),
+      });
+    } else {
+      await setJob(ctx, jobId, { phase: 'committing', total: outcome.rows.length, processed: 0 });
+      try {
+        const counts = await ctx.db.transaction(async (tx) => {
+          const c = await io.commit(tx, ctx, outcome.rows, opts, async (done) => {
+            await setJob(ctx, jobId, { processed: done });
+          });
+          await recordAudit(tx, ctx.actor, {
+            module: 'people',
+            action: 'import',
+            entityType: io.ledger,
+            entityLabel: filename.slice(0, 100),
+            orgUnitId: ctx.actor.orgUnitId,
+            orgPath: ctx.actor.orgPath,
+            after: { ledger: io.ledger, rows: outcome.rows.length, ...c },
+          });
+          return c;
+        });
+        await setJob(ctx, jobId, {
+          status: 'succeeded',
+          phase: null,
+          processed: outcome.rows.length,
+          finishedAt: new Date().toISOString(),
+          result: { counts },
+        });
+      } catch (e) {
+        if (!(e instanceof ImportRowsError)) throw e;
+        await fail({
+          message: `有 ${new Set(e.issues.map((i) => i.row)).size} 行与系统中的数据冲突，全部未导入。`,
+          issues: e.issues,
+          report: await buildErrorReport(io, outcome.rows, e.issues),
+        });
+      }
+    }
+  } catch (e) {
+    if (e instanceof ImportFileError) await fail({ message: e.message });
+    else {
+      await fail({ message: '导入时系统出现异常，数据未导入，请稍后重试或联系管理员' });
+      throw e;
+    }
+  }
+  return getImportJob(ctx, jobId);
+};
+
+/** Jobs are private to the user who started them. */
+export const getImportJob = async (ctx: ServiceContext, jobId: string): Promise<ImportJob> => {
+  const row = await findOwnJob(ctx, jobId);
+  return toImportJob(row);
+};
+
+export const findOwnJob = async (ctx: ServiceContext, jobId: string) => {
+  const [row] = await ctx.db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.userId, ctx.actor.userId)));
+  if (!row) throw notFound('导入任务');
+  return row;
+};

@@ -1,0 +1,132 @@
+import type {} from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { importJobSchema, importQuerySchema } from '../../../contracts/common/io';
+import { requireAccess, requirePermission } from '../access/access';
+import { recordAudit } from '../audit/audit';
+import { ctxOf } from '../http/context';
+import { AppError } from '../http/errors';
+import { createImportJob, findOwnJob, getImportJob, runImport } from './import-runner';
+import { buildTemplate, type LedgerIo } from './ledger-io';
+import { MAX_IMPORT_BYTES } from './workbook';
+import { contentDisposition, streamXlsx } from './xlsx-export';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const shanghaiDay = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** Import jobs are read back by the user who started them (progress, result, error report). */
+export const ioJobRoutes = async (fastify: FastifyInstance) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const params = z.object({ jobId: z.uuid() }).strict();
+  app.get(
+    '/api/v1/io/jobs/:jobId',
+    {
+      config: { access: 'signedIn' },
+      schema: { tags: ['io'], summary: '导入进度与结果', params, response: { 200: importJobSchema } },
+    },
+    (req) => getImportJob(ctxOf(req), req.params.jobId),
+  );
+  app.get(
+    '/api/v1/io/jobs/:jobId/report',
+    {
+      config: { access: 'signedIn' },
+      schema: { tags: ['io'], summary: '下载导入错误报告（.xlsx）', params },
+    },
+    async (req, reply) => {
+      const job = await findOwnJob(ctxOf(req), req.params.jobId);
+      if (!job.report) throw new AppError('NOT_FOUND', '该导入没有错误报告');
+      return reply
+        .header('content-type', XLSX)
+        .header(
+          'content-disposition',
+          contentDisposition(`导入错误报告-${job.filename.replace(/\.[^.]+$/, '')}.xlsx`),
+        )
+        .header('cache-control', 'no-store')
+        .send(job.report);
+    },
+  );
+};
+
+/** Template download, import and export routes for one ledger, from its descriptor. */
+export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const tags = ['io'];
+  app.get(
+    `${io.routeBase}/template`,
+    { config: { access: io.permissions.import }, schema: { tags, summary: `${io.title}导入模板（.xlsx）` } },
+    async (_req, reply) =>
+      reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition(`${io.title}导入模板.xlsx`))
+        .send(await buildTemplate(io)),
+  );
+  app.post(
+    `${io.routeBase}/import`,
+    {
+      config: { access: io.permissions.import },
+      schema: {
+        tags,
+        summary: `导入${io.title}（multipart 文件）`,
+        querystring: importQuerySchema,
+        response: { 200: importJobSchema, 202: importJobSchema },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      requirePermission(ctx.actor, io.permissions.import);
+      if (req.query.orgUnitId) {
+        await requireAccess(ctx.db, {
+          actor: ctx.actor,
+          permission: io.permissions.import,
+          orgUnitIds: [req.query.orgUnitId],
+        });
+      }
+      if (!req.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件上传方式提交（multipart/form-data）');
+      const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
+      if (!part) throw new AppError('BAD_REQUEST', '没有收到文件');
+      const file = await part.toBuffer().catch((e: { code?: string }) => {
+        if (e.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('PAYLOAD_TOO_LARGE', '文件超过 10MB 的上限，请拆分后分批导入');
+        }
+        throw e;
+      });
+      const job = await createImportJob(ctx, io, part.filename || 'upload.xlsx');
+      const running = runImport(ctx, io, job.id, file, part.filename || 'upload.xlsx', {
+        defaultOrgUnitId: req.query.orgUnitId,
+      });
+      if (req.query.wait === '1') return reply.status(200).send(await running);
+      running.catch((e) => req.log.error({ err: e }, 'import failed'));
+      return reply.status(202).send(await getImportJob(ctx, job.id));
+    },
+  );
+  app.get(
+    `${io.routeBase}/export`,
+    {
+      config: { access: io.permissions.export },
+      schema: { tags, summary: `导出${io.title}（.xlsx）`, querystring: io.exportQuerySchema },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const query = req.query as never;
+      const rows = await io.exportRows(ctx, query);
+      await ctx.db.transaction((tx) =>
+        recordAudit(tx, ctx.actor, {
+          module: 'people',
+          action: 'export',
+          entityType: io.ledger,
+          orgUnitId: ctx.actor.orgUnitId,
+          orgPath: ctx.actor.orgPath,
+          after: { ledger: io.ledger, filters: query },
+        }),
+      );
+      return streamXlsx(reply, {
+        filename: `${io.title}-${shanghaiDay()}.xlsx`,
+        sheetName: io.title,
+        columns: io.exportColumns(ctx),
+        rows,
+      });
+    },
+  );
+};

@@ -1,0 +1,280 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { maskIdNumber, maskPhone, parseIdNumber } from '../../../contracts/common/id-number';
+import type {
+  CreatePersonInput,
+  ListPersonsQuery,
+  Person,
+  UpdatePersonInput,
+} from '../../../contracts/people';
+import { isWithin, requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { recordAudit } from '../../kernel/audit/audit';
+import { auditLog } from '../../kernel/audit/audit.table';
+import type { Tx } from '../../kernel/db/connection';
+import { isUniqueViolation } from '../../kernel/db/errors';
+import { uuidv7 } from '../../kernel/db/ids';
+import { AppError, notFound } from '../../kernel/http/errors';
+import { checkVersion } from '../../kernel/http/locking';
+import type { FieldCrypto } from '../../kernel/privacy/field-crypto';
+import type { ServiceContext } from '../../kernel/service-context';
+import { toAuditEntry } from '../audit/audit.repository';
+import {
+  findByIdIndex,
+  findPerson,
+  listPersonRows,
+  lockHousehold,
+  lockPerson,
+  type PersonRow,
+  toPerson,
+  updatePersonRow,
+} from './people.repository';
+import { persons } from './people.table';
+import { pinyinKey } from './pinyin';
+
+type SensitiveFields = Pick<
+  PersonRow,
+  'idNumberCipher' | 'idNumberIndex' | 'idNumberMasked' | 'phoneCipher' | 'phoneMasked'
+> & { idBirthDate?: string; idGender?: 'female' | 'male' };
+
+const invalidField = (field: string, message: string) =>
+  new AppError('VALIDATION_FAILED', message, [{ field, message }]);
+
+/** Encrypts and masks an ID number (validated by GB 11643) and a phone; null clears them. */
+export const sensitiveFields = (
+  crypto: FieldCrypto,
+  idNumber: string | null | undefined,
+  phone: string | null | undefined,
+): Partial<SensitiveFields> => {
+  const out: Partial<SensitiveFields> = {};
+  if (idNumber === null || idNumber === '') {
+    Object.assign(out, { idNumberCipher: null, idNumberIndex: null, idNumberMasked: null });
+  } else if (idNumber !== undefined) {
+    const r = parseIdNumber(idNumber);
+    if (!r.ok) throw invalidField('idNumber', r.reason);
+    Object.assign(out, {
+      idNumberCipher: crypto.encrypt(r.value),
+      idNumberIndex: crypto.blindIndex(r.value),
+      idNumberMasked: maskIdNumber(r.value),
+      idBirthDate: r.birthDate,
+      idGender: r.gender,
+    });
+  }
+  if (phone === null) Object.assign(out, { phoneCipher: null, phoneMasked: null });
+  else if (phone !== undefined)
+    Object.assign(out, { phoneCipher: crypto.encrypt(phone), phoneMasked: maskPhone(phone) });
+  return out;
+};
+
+/** Birth date and gender typed by hand must agree with the ID number (ASVS 2.1.2). */
+const reconcileWithId = (s: Partial<SensitiveFields>, birthDate?: string | null, gender?: string | null) => {
+  if (s.idBirthDate && birthDate && birthDate !== s.idBirthDate) {
+    throw invalidField('birthDate', `出生日期与身份证号码不一致（身份证为${s.idBirthDate}）`);
+  }
+  if (s.idGender && gender && gender !== s.idGender) {
+    throw invalidField(
+      'gender',
+      `性别与身份证号码不一致（身份证为${s.idGender === 'female' ? '女' : '男'}）`,
+    );
+  }
+  return { birthDate: birthDate ?? s.idBirthDate ?? null, gender: gender ?? s.idGender ?? null };
+};
+
+/** Refuses a second live person with the same ID number, linking to the first if the caller may see her. */
+const assertNoDuplicateId = async (
+  tx: Tx,
+  ctx: ServiceContext,
+  idIndex: string | null | undefined,
+  selfId?: string,
+) => {
+  if (!idIndex) return;
+  const [existing] = (await findByIdIndex(tx, [idIndex])).filter((p) => p.id !== selfId);
+  if (!existing) return;
+  if (isWithin(existing.orgPath, ctx.actor.orgPath)) {
+    throw new AppError('DUPLICATE', `该身份证号码已登记：${existing.name}`, [
+      { field: 'idNumber', message: `已登记为“${existing.name}”，请打开已有记录`, value: existing.id },
+    ]);
+  }
+  throw new AppError('DUPLICATE', '该身份证号码已在其他组织登记，请联系上级妇联核实', [
+    { field: 'idNumber', message: '该身份证号码已在其他组织登记' },
+  ]);
+};
+
+/** A household given for a person must be in the same org unit. */
+const checkHousehold = async (
+  tx: Tx,
+  ctx: ServiceContext,
+  householdId: string | null | undefined,
+  orgUnitId: string,
+) => {
+  if (!householdId) return;
+  const household = await lockHousehold(tx, ctx.actor.orgPath, householdId);
+  if (!household || household.deletedAt) throw notFound('家庭');
+  if (household.orgUnitId !== orgUnitId) throw invalidField('householdId', '家庭与人员须属于同一村（社区）');
+};
+
+const auditPerson = (
+  tx: Tx,
+  ctx: ServiceContext,
+  action: string,
+  before: Person | null,
+  after: Person,
+  path: string,
+) =>
+  recordAudit(tx, ctx.actor, {
+    module: 'people',
+    action,
+    entityType: 'person',
+    entityId: after.id,
+    entityLabel: after.name,
+    orgUnitId: after.orgUnitId,
+    orgPath: path,
+    before,
+    after,
+  });
+
+const personById = async (tx: Tx, id: string) => {
+  const row = await findPerson(tx, '/', id);
+  if (!row) throw notFound('人员');
+  return toPerson(row);
+};
+
+export const listPersons = async (ctx: ServiceContext, q: ListPersonsQuery) => {
+  const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.read', q.orgUnitId);
+  const id = q.q ? parseIdNumber(q.q) : undefined;
+  return listPersonRows(ctx.db, scopePath, q, id?.ok ? ctx.crypto.blindIndex(id.value) : undefined);
+};
+
+export const getPerson = async (ctx: ServiceContext, id: string) => {
+  requirePermission(ctx.actor, 'people.read');
+  const row = await findPerson(ctx.db, ctx.actor.orgPath, id);
+  if (!row) throw notFound('人员');
+  return toPerson(row);
+};
+
+/** The full ID number and phone, for a user holding people.viewSensitive; every view is audited. */
+export const revealPersonSensitive = (ctx: ServiceContext, id: string) =>
+  ctx.db.transaction(async (tx) => {
+    requirePermission(ctx.actor, 'people.viewSensitive');
+    const row = await findPerson(tx, ctx.actor.orgPath, id);
+    if (!row) throw notFound('人员');
+    await recordAudit(tx, ctx.actor, {
+      module: 'people',
+      action: 'viewSensitive',
+      entityType: 'person',
+      entityId: id,
+      entityLabel: row.person.name,
+      orgUnitId: row.person.orgUnitId,
+      orgPath: row.person.orgPath,
+    });
+    return {
+      idNumber: row.person.idNumberCipher ? ctx.crypto.decrypt(row.person.idNumberCipher) : null,
+      phone: row.person.phoneCipher ? ctx.crypto.decrypt(row.person.phoneCipher) : null,
+    };
+  });
+
+export const createPerson = (ctx: ServiceContext, input: CreatePersonInput) =>
+  ctx.db.transaction(async (tx) => {
+    const paths = await requireAccess(tx, {
+      actor: ctx.actor,
+      permission: 'people.write',
+      orgUnitIds: [input.orgUnitId],
+    });
+    const s = sensitiveFields(ctx.crypto, input.idNumber, input.phone);
+    const { birthDate, gender } = reconcileWithId(s, input.birthDate, input.gender);
+    await assertNoDuplicateId(tx, ctx, s.idNumberIndex);
+    await checkHousehold(tx, ctx, input.householdId, input.orgUnitId);
+    const id = uuidv7();
+    const path = paths.get(input.orgUnitId) as string;
+    try {
+      await tx.insert(persons).values({
+        id,
+        orgUnitId: input.orgUnitId,
+        orgPath: path,
+        name: input.name,
+        namePinyin: pinyinKey(input.name),
+        gender,
+        birthDate,
+        idNumberCipher: s.idNumberCipher ?? null,
+        idNumberIndex: s.idNumberIndex ?? null,
+        idNumberMasked: s.idNumberMasked ?? null,
+        phoneCipher: s.phoneCipher ?? null,
+        phoneMasked: s.phoneMasked ?? null,
+        householdId: input.householdId ?? null,
+        relationToHead: input.relationToHead ?? null,
+        tags: input.tags,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      });
+    } catch (e) {
+      if (isUniqueViolation(e, 'persons_id_number_uq')) await assertNoDuplicateId(tx, ctx, s.idNumberIndex);
+      throw e;
+    }
+    const person = await personById(tx, id);
+    await auditPerson(tx, ctx, 'create', null, person, path);
+    return person;
+  });
+
+const editPerson = (
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+  action: string,
+  change: (tx: Tx, row: PersonRow) => Promise<void>,
+) =>
+  ctx.db.transaction(async (tx) => {
+    requirePermission(ctx.actor, 'people.write');
+    const row = checkVersion(await lockPerson(tx, ctx.actor.orgPath, id), version, '人员');
+    const before = await personById(tx, id);
+    await change(tx, row);
+    const after = await personById(tx, id);
+    await auditPerson(tx, ctx, action, before, after, row.orgPath);
+    return after;
+  });
+
+export const updatePerson = (ctx: ServiceContext, id: string, input: UpdatePersonInput) =>
+  editPerson(ctx, id, input.version, 'update', async (tx, row) => {
+    if (row.deletedAt) throw notFound('人员');
+    const s = sensitiveFields(ctx.crypto, input.idNumber, input.phone);
+    const { birthDate, gender } = reconcileWithId(
+      s,
+      input.birthDate === undefined ? row.birthDate : input.birthDate,
+      input.gender === undefined ? row.gender : input.gender,
+    );
+    if (s.idNumberIndex) await assertNoDuplicateId(tx, ctx, s.idNumberIndex, id);
+    if (input.householdId) await checkHousehold(tx, ctx, input.householdId, row.orgUnitId);
+    const { version: _v, idNumber: _i, phone: _p, ...plain } = input;
+    const { idBirthDate: _b, idGender: _g, ...stored } = s;
+    await updatePersonRow(tx, id, {
+      ...plain,
+      ...stored,
+      birthDate,
+      gender,
+      ...(input.name ? { namePinyin: pinyinKey(input.name) } : {}),
+      updatedBy: ctx.actor.userId,
+    });
+  });
+
+export const deletePerson = (ctx: ServiceContext, id: string, version: number) =>
+  editPerson(ctx, id, version, 'delete', async (tx, row) => {
+    if (row.deletedAt) throw notFound('人员');
+    await updatePersonRow(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
+  });
+
+export const restorePerson = (ctx: ServiceContext, id: string, version: number) =>
+  editPerson(ctx, id, version, 'restore', async (tx, row) => {
+    if (!row.deletedAt) throw new AppError('CONFLICT', '该人员未被删除，无需恢复');
+    await assertNoDuplicateId(tx, ctx, row.idNumberIndex, id);
+    await updatePersonRow(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
+  });
+
+/** Every recorded change of one person, newest first, for the detail drawer. */
+export const personHistory = async (ctx: ServiceContext, id: string) => {
+  await getPerson(ctx, id);
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'person'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .limit(200);
+  return { items: rows.map(toAuditEntry) };
+};
