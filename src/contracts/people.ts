@@ -180,3 +180,12 @@ export const updateHouseholdInputSchema = z
   })
   .strict();
 export type UpdateHouseholdInput = z.infer<typeof updateHouseholdInputSchema>;
+
+export const exportPersonsQuerySchema = listPersonsQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .extend({
+    /** Full ID numbers and phones instead of masked ones (needs people.viewSensitive; audited). */
+    unmask: z.enum(['0', '1']).default('0'),
+  })
+  .strict();
+export type ExportPersonsQuery = z.infer<typeof exportPersonsQuerySchema>;

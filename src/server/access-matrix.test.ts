@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, seedOrg } from './test/test-app';
 
@@ -8,12 +9,19 @@ import { call, createTestApp, login, type Session, seedOrg } from './test/test-a
  */
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: Awaited<ReturnType<typeof seedOrg>>;
+const foreign = { personId: '', householdId: '', jobId: '' };
 
 // Routes that act only on the caller herself: there is no foreign id to try.
 const selfOnly = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
+// Signed-in routes over records owned by one user (her import jobs): others get 404.
+const ownerOnly = new Set(['GET /api/v1/io/jobs/:jobId', 'GET /api/v1/io/jobs/:jobId/report']);
 
 const foreignRequest = (method: string, url: string): { url: string; body?: unknown } | undefined => {
-  const ids: Record<string, string> = { orgUnitId: org.units.villageA1.id, userId: org.userIds.villageA1 };
+  const ids: Record<string, string> = {
+    orgUnitId: org.units.villageA1.id,
+    userId: org.userIds.villageA1,
+    ...foreign,
+  };
   let missing: string | undefined;
   const path = url.replace(/:(\w+)/g, (_m, name: string) => {
     if (!ids[name]) missing = name;
@@ -51,19 +59,69 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/users/:userId/enable': { body: { version: 1 } },
     'GET /api/v1/audit': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/audit/export': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/io/jobs/:jobId': {},
+    'GET /api/v1/io/jobs/:jobId/report': {},
+    'GET /api/v1/people/persons': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/people/persons/:personId': {},
+    'POST /api/v1/people/persons/:personId/sensitive': {},
+    'GET /api/v1/people/persons/:personId/history': {},
+    'POST /api/v1/people/persons': { body: { orgUnitId: foreignUnit, name: '越权' } },
+    'PATCH /api/v1/people/persons/:personId': { body: { name: '越权', version: 1 } },
+    'DELETE /api/v1/people/persons/:personId': { query: 'version=1' },
+    'POST /api/v1/people/persons/:personId/restore': { body: { version: 1 } },
+    'GET /api/v1/people/persons/template': {},
+    'POST /api/v1/people/persons/import': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/people/persons/export': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/people/households': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/people/households/:householdId': {},
+    'POST /api/v1/people/households': { body: { orgUnitId: foreignUnit, address: '越权路1号' } },
+    'PATCH /api/v1/people/households/:householdId': { body: { address: '越权路2号', version: 1 } },
+    'DELETE /api/v1/people/households/:householdId': { query: 'version=1' },
+    'POST /api/v1/people/households/:householdId/restore': { body: { version: 1 } },
   };
   const spec = bodies[`${method} ${url}`];
   if (!spec) return undefined;
   return { url: spec.query ? `${path}?${spec.query}` : path, body: spec.body };
 };
 
-// The org tree is the one route that answers 200 to a sibling: with her own subtree only.
-const scopedOk = new Set(['GET /api/v1/org/tree']);
+// Routes that answer 200 to a sibling by design: her own subtree only (the tree), or no records at
+// all (an empty import template).
+const scopedOk = new Set(['GET /api/v1/org/tree', 'GET /api/v1/people/persons/template']);
 
 beforeAll(async () => {
   t = await createTestApp();
   org = await seedOrg(t.db);
-  await login(t.app, 'villageA1'); // leaves audit rows inside villageA1's subtree
+  // villageA1's own records: audit rows, a household, a person, an import job with a report.
+  const owner = await login(t.app, 'villageA1');
+  const household = await call(t.app, owner, 'POST', '/api/v1/people/households', {
+    orgUnitId: org.units.villageA1.id,
+    address: '甲一村秘密路',
+    houseNumber: '1号',
+  });
+  foreign.householdId = household.json().id;
+  const person = await call(t.app, owner, 'POST', '/api/v1/people/persons', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密人员',
+    householdId: foreign.householdId,
+    phone: '13800000001',
+  });
+  foreign.personId = person.json().id;
+  expect(person.statusCode, person.body).toBe(201);
+  expect(household.statusCode, household.body).toBe(201);
+  const boundary = 'matrixboundary';
+  const csv = '姓名,身份证号码\n有误人员,123\n';
+  const job = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/people/persons/import?wait=1',
+    headers: {
+      cookie: owner.cookie,
+      'x-csrf-token': owner.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+  });
+  foreign.jobId = job.json().id;
+  expect(job.json().hasReport).toBe(true);
 });
 afterAll(() => t.close());
 
@@ -76,7 +134,7 @@ describe('access matrix', () => {
       .filter((k) => !selfOnly.has(k) && !foreignRequest(k.split(' ')[0], k.split(' ')[1]));
     expect(unknown, 'routes missing from the access matrix').toEqual([]);
     const signedInOnly = routes.filter((r) => r.access === 'signedIn').map((r) => `${r.method} ${r.url}`);
-    expect(new Set(signedInOnly)).toEqual(selfOnly);
+    expect(new Set(signedInOnly)).toEqual(new Set([...selfOnly, ...ownerOnly]));
   });
 
   for (const intruder of ['villageA2', 'townB'] as const) {
@@ -91,7 +149,13 @@ describe('access matrix', () => {
         const res = await call(t.app, session, r.method as 'GET', req.url, req.body);
         if (![403, 404].includes(res.statusCode))
           failures.push(`${key} → ${res.statusCode} ${res.body.slice(0, 200)}`);
-        for (const secret of [org.units.villageA1.name, 'villageA1用户', org.userIds.villageA1]) {
+        for (const secret of [
+          org.units.villageA1.name,
+          'villageA1用户',
+          org.userIds.villageA1,
+          '甲一村秘密',
+          '138****0001',
+        ]) {
           if (res.body.includes(secret)) failures.push(`${key} revealed ${secret}`);
         }
       }
@@ -105,12 +169,28 @@ describe('access matrix', () => {
         '/api/v1/org/units?status=all',
         '/api/v1/users',
         '/api/v1/audit?pageSize=200',
+        '/api/v1/people/persons?pageSize=200',
+        '/api/v1/people/persons?q=%E7%A7%98%E5%AF%86',
+        '/api/v1/people/households?pageSize=200',
       ]) {
         const res = await call(t.app, session, 'GET', url);
         expect(res.statusCode, url).toBe(200);
-        expect(res.body).not.toContain(org.units.villageA1.name);
-        expect(res.body).not.toContain(org.userIds.villageA1);
+        expect(res.body, url).not.toContain(org.units.villageA1.name);
+        expect(res.body, url).not.toContain(org.userIds.villageA1);
+        expect(res.body, url).not.toContain('甲一村秘密');
       }
+      const exported = await call(t.app, session, 'GET', '/api/v1/people/persons/export');
+      expect(exported.statusCode).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+      const cells: string[] = [];
+      workbook.worksheets[0].eachRow((row) => {
+        row.eachCell((c) => {
+          cells.push(String(c.value));
+        });
+      });
+      expect(cells).toContain('姓名');
+      expect(cells.join('|')).not.toContain('甲一村秘密');
     });
   }
 

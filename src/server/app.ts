@@ -16,9 +16,12 @@ import type { SessionSettings } from './kernel/auth/sessions';
 import type { Db } from './kernel/db/connection';
 import { decorateApp } from './kernel/http/context';
 import { registerErrorHandler } from './kernel/http/error-handler';
+import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { orgRoutes } from './modules/org/org.routes';
+import { peopleRoutes } from './modules/people/people.routes';
+import { personsIo } from './modules/people/persons.io';
 import { systemRoutes } from './modules/system/system.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -95,6 +98,9 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(orgRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(ioJobRoutes);
+  await app.register(peopleRoutes);
+  await app.register(ledgerIoRoutes(personsIo));
 
   if (config.isApiDocsEnabled) {
     app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from './demo/s
 import { purgeExpiredSessions } from './kernel/auth/sessions';
 import { createDb, runMigrations } from './kernel/db/connection';
 import { provisionDatabase } from './kernel/db/provision';
+import { createFieldCrypto } from './kernel/privacy/field-crypto';
 
 const usage = `用法 / usage: npm run cli -- <command>
   serve       start the server (default)
@@ -39,7 +40,7 @@ const main = async () => {
     if (command === 'migrate') return stop(0);
     const isEmpty = await isDatabaseEmpty(db);
     if (command === 'seed-demo' || (config.isDemo && isEmpty)) {
-      if (isEmpty) await seedDemo(db);
+      if (isEmpty) await seedDemo(db, createFieldCrypto(config.secrets.fieldKey));
       else console.log('数据库非空，未加载演示数据 / database not empty, demo not loaded');
       if (command === 'seed-demo') return stop(0);
     }

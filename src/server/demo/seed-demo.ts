@@ -5,8 +5,10 @@ import { recordAudit } from '../kernel/audit/audit';
 import { hashPassword } from '../kernel/auth/password';
 import type { Db, Tx } from '../kernel/db/connection';
 import { uuidv7 } from '../kernel/db/ids';
+import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import { orgUnits } from '../modules/org/org.table';
 import { users } from '../modules/users/users.table';
+import { seedDemoPeople } from './demo-people';
 
 /** Demo mode only: every demo account shares this password, printed at start and in the README. */
 export const DEMO_PASSWORD = 'Banbiantian2026';
@@ -30,6 +32,11 @@ const demoTree: UnitSpec = {
         { name: '北山村妇联', kind: 'village', code: '339901101204' },
         { name: '石桥村妇联', kind: 'village', code: '339901101205' },
         { name: '柳湾村妇联', kind: 'village', code: '339901101206' },
+        { name: '茶园村妇联', kind: 'village', code: '339901101207' },
+        { name: '竹溪村妇联', kind: 'village', code: '339901101208' },
+        { name: '梅岭村妇联', kind: 'village', code: '339901101209' },
+        { name: '新塘村妇联', kind: 'village', code: '339901101210' },
+        { name: '上洋村妇联', kind: 'village', code: '339901101211' },
         { name: '枫林社区妇联', kind: 'community', code: '339901101001' },
         { name: '青石茶业有限公司妇联', kind: 'enterprise' },
         { name: '青石镇电商协会妇联', kind: 'newSector' },
@@ -111,7 +118,7 @@ export const isDatabaseEmpty = async (db: Db) => {
 };
 
 /** Loads the demo organization and accounts in one transaction (audited as a system action). */
-export const seedDemo = async (db: Db) => {
+export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const units = await insertTree(tx, demoTree, null);
@@ -127,6 +134,12 @@ export const seedDemo = async (db: Db) => {
         passwordHash,
       });
     }
+    // The demo town gets its population: every village and community of 青石镇.
+    const town = demoTree.children?.find((c) => c.name === '青石镇妇联');
+    const villages = (town?.children ?? [])
+      .filter((c) => c.kind === 'village' || c.kind === 'community')
+      .map((c) => ({ name: c.name, ...(units.get(c.name) as { id: string; path: string }) }));
+    const people = await seedDemoPeople(tx, crypto, villages);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -134,7 +147,7 @@ export const seedDemo = async (db: Db) => {
       entityLabel: '演示数据',
       orgUnitId: root?.id,
       orgPath: root?.path,
-      after: { units: units.size, users: demoAccounts.length },
+      after: { units: units.size, users: demoAccounts.length, ...people },
     });
   });
 };

@@ -58,7 +58,7 @@ export type LedgerIo = {
     onProgress: (done: number) => Promise<void>,
   ) => Promise<ImportCounts>;
   exportQuerySchema: ZodType;
-  exportColumns: (ctx: ServiceContext) => ExportColumn<never>[];
+  exportColumns: (ctx: ServiceContext, query: never) => ExportColumn<never>[];
   exportRows: (ctx: ServiceContext, query: never) => Promise<AsyncIterable<never[]>>;
 };
 

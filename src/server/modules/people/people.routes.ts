@@ -1,0 +1,196 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditEntrySchema } from '../../../contracts/audit';
+import { okSchema, versionSchema } from '../../../contracts/common/paging';
+import { versionInputSchema } from '../../../contracts/org';
+import {
+  createHouseholdInputSchema,
+  createPersonInputSchema,
+  householdListSchema,
+  householdSchema,
+  listHouseholdsQuerySchema,
+  listPersonsQuerySchema,
+  personListSchema,
+  personSchema,
+  sensitiveValueSchema,
+  updateHouseholdInputSchema,
+  updatePersonInputSchema,
+} from '../../../contracts/people';
+import { ctxOf } from '../../kernel/http/context';
+import {
+  createHousehold,
+  deleteHousehold,
+  getHousehold,
+  listHouseholds,
+  restoreHousehold,
+  updateHousehold,
+} from './households.service';
+import {
+  createPerson,
+  deletePerson,
+  getPerson,
+  listPersons,
+  personHistory,
+  restorePerson,
+  revealPersonSensitive,
+  updatePerson,
+} from './persons.service';
+
+const tags = ['people'];
+const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
+
+export const peopleRoutes = async (fastify: FastifyInstance) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const persons = '/api/v1/people/persons';
+  const personParams = z.object({ personId: z.uuid() }).strict();
+
+  app.get(
+    persons,
+    {
+      config: { access: 'people.read' },
+      schema: {
+        tags,
+        summary: '人员列表',
+        querystring: listPersonsQuerySchema,
+        response: { 200: personListSchema },
+      },
+    },
+    (req) => listPersons(ctxOf(req), req.query),
+  );
+  app.get(
+    `${persons}/:personId`,
+    {
+      config: { access: 'people.read' },
+      schema: { tags, params: personParams, response: { 200: personSchema } },
+    },
+    (req) => getPerson(ctxOf(req), req.params.personId),
+  );
+  app.post(
+    `${persons}/:personId/sensitive`,
+    {
+      config: { access: 'people.viewSensitive' },
+      schema: {
+        tags,
+        summary: '查看完整身份证号码和电话（留痕）',
+        params: personParams,
+        response: { 200: sensitiveValueSchema },
+      },
+    },
+    (req) => revealPersonSensitive(ctxOf(req), req.params.personId),
+  );
+  app.get(
+    `${persons}/:personId/history`,
+    {
+      config: { access: 'people.read' },
+      schema: {
+        tags,
+        summary: '人员变更记录',
+        params: personParams,
+        response: { 200: z.object({ items: z.array(auditEntrySchema) }) },
+      },
+    },
+    (req) => personHistory(ctxOf(req), req.params.personId),
+  );
+  app.post(
+    persons,
+    {
+      config: { access: 'people.write' },
+      schema: { tags, summary: '新增人员', body: createPersonInputSchema, response: { 201: personSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await createPerson(ctxOf(req), req.body)),
+  );
+  app.patch(
+    `${persons}/:personId`,
+    {
+      config: { access: 'people.write' },
+      schema: { tags, params: personParams, body: updatePersonInputSchema, response: { 200: personSchema } },
+    },
+    (req) => updatePerson(ctxOf(req), req.params.personId, req.body),
+  );
+  app.delete(
+    `${persons}/:personId`,
+    {
+      config: { access: 'people.write' },
+      schema: { tags, params: personParams, querystring: versionQuery, response: { 200: personSchema } },
+    },
+    (req) => deletePerson(ctxOf(req), req.params.personId, req.query.version),
+  );
+  app.post(
+    `${persons}/:personId/restore`,
+    {
+      config: { access: 'people.write' },
+      schema: { tags, params: personParams, body: versionInputSchema, response: { 200: personSchema } },
+    },
+    (req) => restorePerson(ctxOf(req), req.params.personId, req.body.version),
+  );
+
+  const households = '/api/v1/people/households';
+  const householdParams = z.object({ householdId: z.uuid() }).strict();
+  app.get(
+    households,
+    {
+      config: { access: 'people.read' },
+      schema: {
+        tags,
+        summary: '家庭列表',
+        querystring: listHouseholdsQuerySchema,
+        response: { 200: householdListSchema },
+      },
+    },
+    (req) => listHouseholds(ctxOf(req), req.query),
+  );
+  app.get(
+    `${households}/:householdId`,
+    {
+      config: { access: 'people.read' },
+      schema: { tags, params: householdParams, response: { 200: householdSchema } },
+    },
+    (req) => getHousehold(ctxOf(req), req.params.householdId),
+  );
+  app.post(
+    households,
+    {
+      config: { access: 'people.write' },
+      schema: {
+        tags,
+        summary: '新增家庭',
+        body: createHouseholdInputSchema,
+        response: { 201: householdSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createHousehold(ctxOf(req), req.body)),
+  );
+  app.patch(
+    `${households}/:householdId`,
+    {
+      config: { access: 'people.write' },
+      schema: {
+        tags,
+        params: householdParams,
+        body: updateHouseholdInputSchema,
+        response: { 200: householdSchema },
+      },
+    },
+    (req) => updateHousehold(ctxOf(req), req.params.householdId, req.body),
+  );
+  app.delete(
+    `${households}/:householdId`,
+    {
+      config: { access: 'people.write' },
+      schema: { tags, params: householdParams, querystring: versionQuery, response: { 200: okSchema } },
+    },
+    async (req) => {
+      await deleteHousehold(ctxOf(req), req.params.householdId, req.query.version);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    `${households}/:householdId/restore`,
+    {
+      config: { access: 'people.write' },
+      schema: { tags, params: householdParams, body: versionInputSchema, response: { 200: householdSchema } },
+    },
+    (req) => restoreHousehold(ctxOf(req), req.params.householdId, req.body.version),
+  );
+};

@@ -1,0 +1,516 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { maskIdNumber, maskPhone, parseIdNumber } from '../../../contracts/common/id-number';
+import {
+  defaultPersonTags,
+  type ExportPersonsQuery,
+  exportPersonsQuerySchema,
+  genderLabels,
+  relationLabels,
+} from '../../../contracts/people';
+import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { auditLog } from '../../kernel/audit/audit.table';
+import type { Tx } from '../../kernel/db/connection';
+import { uuidv7 } from '../../kernel/db/ids';
+import {
+  ageOn,
+  parseAgeCell,
+  parseDateCell,
+  parseEnumCell,
+  parseIdNumberCell,
+  parseListCell,
+  parsePhoneCell,
+  parseTextCell,
+} from '../../kernel/io/cells';
+import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
+import type { ExportColumn } from '../../kernel/io/xlsx-export';
+import type { ServiceContext } from '../../kernel/service-context';
+import { orgUnits } from '../org/org.table';
+import { findByIdIndex, type PersonRow, personBatches } from './people.repository';
+import { households, persons } from './people.table';
+import { pinyinKey } from './pinyin';
+
+type Row = {
+  name: string;
+  gender?: 'female' | 'male';
+  birthDate?: string;
+  age?: number;
+  idNumber?: string;
+  phone?: string;
+  orgUnit?: string;
+  address?: string;
+  houseNumber?: string;
+  relationToHead?: string;
+  tags: string[];
+  note?: string;
+};
+
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+const columns: LedgerIo['columns'] = [
+  {
+    key: 'name',
+    header: '姓名',
+    hint: '必填，如：张秀华',
+    isRequired: true,
+    width: 12,
+    parse: (v) => parseTextCell(v, 30),
+  },
+  {
+    key: 'gender',
+    header: '性别',
+    hint: '女 / 男；有身份证号可不填',
+    options: ['女', '男'],
+    width: 8,
+    parse: (v) => parseEnumCell(v, genderLabels),
+  },
+  {
+    key: 'birthDate',
+    header: '出生日期',
+    aliases: ['出生年月', '生日'],
+    hint: '如 1985-06-12 或 1985年6月12日',
+    width: 14,
+    parse: parseDateCell,
+  },
+  {
+    key: 'age',
+    header: '年龄',
+    hint: '无出生日期和身份证号时填写，如 35周岁',
+    width: 8,
+    parse: parseAgeCell,
+  },
+  {
+    key: 'idNumber',
+    header: '身份证号码',
+    aliases: ['身份证号', '公民身份号码', '身份证'],
+    hint: '18位；旧15位号码会自动转换',
+    isText: true,
+    width: 22,
+    parse: parseIdNumberCell,
+  },
+  {
+    key: 'phone',
+    header: '联系电话',
+    aliases: ['手机号', '手机号码', '电话'],
+    hint: '11位手机号或带区号座机',
+    isText: true,
+    width: 15,
+    parse: parsePhoneCell,
+  },
+  {
+    key: 'orgUnit',
+    header: '所属村（社区）',
+    aliases: ['村（社区）', '所属组织', '村居', '村名', '所属村'],
+    hint: '如：东岭村；不填则导入到所选组织',
+    width: 16,
+    parse: (v) => parseTextCell(v, 60),
+  },
+  {
+    key: 'address',
+    header: '家庭住址',
+    aliases: ['住址', '地址', '家庭地址'],
+    hint: '同一住址和门牌号视为同一户',
+    width: 24,
+    parse: (v) => parseTextCell(v, 120),
+  },
+  { key: 'houseNumber', header: '门牌号', hint: '如：12号', width: 10, parse: (v) => parseTextCell(v, 30) },
+  {
+    key: 'relationToHead',
+    header: '与户主关系',
+    hint: '户主/配偶/子女/父母/孙辈/兄弟姐妹/其他',
+    options: Object.values(relationLabels).map((l) => l.zh),
+    width: 12,
+    parse: (v) => parseEnumCell(v, relationLabels),
+  },
+  {
+    key: 'tags',
+    header: '人员类别',
+    aliases: ['标签', '类别'],
+    hint: `多个用顿号分隔：${defaultPersonTags.slice(0, 4).join('、')}…`,
+    width: 20,
+    parse: (v) => parseListCell(v, defaultPersonTags),
+  },
+  { key: 'note', header: '备注', hint: '选填', width: 20, parse: (v) => parseTextCell(v, 500) },
+];
+
+const checkRow = (v: Record<string, unknown>): [string, string][] => {
+  const row = v as Row;
+  const problems: [string, string][] = [];
+  if (row.idNumber) {
+    const id = parseIdNumber(row.idNumber);
+    if (id.ok) {
+      if (row.birthDate && row.birthDate !== id.birthDate)
+        problems.push(['birthDate', `与身份证号码中的出生日期（${id.birthDate}）不一致`]);
+      if (row.gender && row.gender !== id.gender) problems.push(['gender', '与身份证号码中的性别不一致']);
+    }
+  }
+  const birth =
+    row.birthDate ??
+    (row.idNumber ? (parseIdNumber(row.idNumber) as { birthDate?: string }).birthDate : undefined);
+  if (birth && row.age !== undefined && Math.abs(ageOn(birth, today()) - row.age) > 1) {
+    problems.push(['age', `与出生日期不符（按出生日期应为${ageOn(birth, today())}岁）`]);
+  }
+  if (row.houseNumber && !row.address) problems.push(['address', '填写了门牌号时须填写家庭住址']);
+  return problems;
+};
+
+const naturalKey = (v: Record<string, unknown>) => {
+  const row = v as Row;
+  if (row.idNumber) return `id:${row.idNumber}`;
+  return `nb:${row.name}|${row.birthDate ?? row.age ?? ''}|${row.orgUnit ?? ''}|${row.address ?? ''}|${row.houseNumber ?? ''}`;
+};
+
+type UnitRef = { id: string; path: string; name: string };
+
+/** Units of the caller's subtree by name, as sheets write them: 东岭村妇联, 东岭村. */
+const unitResolver = async (tx: Tx, ctx: ServiceContext) => {
+  const units = await tx
+    .select({ id: orgUnits.id, path: orgUnits.path, name: orgUnits.name })
+    .from(orgUnits)
+    .where(
+      and(scoped(orgUnits.path, ctx.actor.orgPath), isNull(orgUnits.deletedAt), isNull(orgUnits.dissolvedOn)),
+    );
+  const byName = new Map<string, UnitRef[]>();
+  for (const u of units) {
+    for (const key of new Set([u.name, u.name.replace(/妇联$/, '')]))
+      byName.set(key, [...(byName.get(key) ?? []), u]);
+  }
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return { byName, byId };
+};
+
+const CHUNK = 1000;
+
+const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
+  requirePermission(ctx.actor, 'people.import');
+  const issues: ImportIssue[] = [];
+  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
+    issues.push({ row: r.rowNumber, column, value, message });
+  const { byName, byId } = await unitResolver(tx, ctx);
+  const fallback = opts.defaultOrgUnitId ? byId.get(opts.defaultOrgUnitId) : undefined;
+
+  // 1. Each row's org unit.
+  const unitOf = new Map<ParsedRow, UnitRef>();
+  for (const r of rows) {
+    const name = (r.values as Row).orgUnit;
+    if (name) {
+      const found = byName.get(name) ?? byName.get(name.replace(/妇联$/, ''));
+      if (!found) issue(r, '所属村（社区）', name, '在您管辖的组织中找不到该村（社区），请核对名称');
+      else if (found.length > 1) issue(r, '所属村（社区）', name, '有多个同名组织，请写全称');
+      else unitOf.set(r, found[0]);
+    } else if (fallback) unitOf.set(r, fallback);
+    else issue(r, '所属村（社区）', '', '请填写所属村（社区），或在导入时选择默认组织');
+  }
+  if (issues.length) throw new ImportRowsError(issues);
+
+  // 2. Households by (unit, address, house number): reuse or create.
+  const unitIds = [...new Set([...unitOf.values()].map((u) => u.id))];
+  const hhKey = (unitId: string, address: string, no?: string) => `${unitId}|${address}|${no ?? ''}`;
+  const existingHouseholds = await tx
+    .select({
+      id: households.id,
+      orgUnitId: households.orgUnitId,
+      address: households.address,
+      houseNumber: households.houseNumber,
+    })
+    .from(households)
+    .where(and(inArray(households.orgUnitId, unitIds), isNull(households.deletedAt)));
+  const householdIds = new Map(
+    existingHouseholds.map((h) => [hhKey(h.orgUnitId, h.address, h.houseNumber ?? undefined), h.id]),
+  );
+  const newHouseholds: (typeof households.$inferInsert)[] = [];
+  for (const r of rows) {
+    const v = r.values as Row;
+    const unit = unitOf.get(r) as UnitRef;
+    if (!v.address) continue;
+    const key = hhKey(unit.id, v.address, v.houseNumber);
+    if (householdIds.has(key)) continue;
+    const id = uuidv7();
+    householdIds.set(key, id);
+    newHouseholds.push({
+      id,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      address: v.address,
+      houseNumber: v.houseNumber ?? null,
+      createdBy: ctx.actor.userId,
+      updatedBy: ctx.actor.userId,
+    });
+  }
+
+  // 3. Existing persons: by ID number anywhere (refused outside the subtree), else by name + birth + household.
+  const prepared = rows.map((r) => {
+    const v = r.values as Row;
+    const unit = unitOf.get(r) as UnitRef;
+    const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
+    const idValue = id?.ok ? id.value : undefined;
+    const householdId = v.address
+      ? (householdIds.get(hhKey(unit.id, v.address, v.houseNumber)) ?? null)
+      : null;
+    const birthDate = v.birthDate ?? (id?.ok ? id.birthDate : null);
+    return {
+      r,
+      v,
+      unit,
+      idValue,
+      idIndex: idValue ? ctx.crypto.blindIndex(idValue) : null,
+      birthDate,
+      approxBirthYear: !birthDate && v.age !== undefined ? Number(today().slice(0, 4)) - v.age : null,
+      gender: v.gender ?? (id?.ok ? id.gender : null),
+      householdId,
+    };
+  });
+  const byIdIndex = new Map(
+    (
+      await findByIdIndex(
+        tx,
+        prepared.flatMap((p) => (p.idIndex ? [p.idIndex] : [])),
+      )
+    ).map((p) => [p.idNumberIndex as string, p]),
+  );
+  const noIdNames = [...new Set(prepared.filter((p) => !p.idIndex).map((p) => p.v.name))];
+  const noIdExisting = noIdNames.length
+    ? await tx
+        .select()
+        .from(persons)
+        .where(
+          and(
+            inArray(persons.orgUnitId, unitIds),
+            inArray(persons.name, noIdNames),
+            isNull(persons.idNumberIndex),
+            isNull(persons.deletedAt),
+          ),
+        )
+    : [];
+  const noIdKey = (
+    unitId: string,
+    name: string,
+    birth: string | null,
+    year: number | null,
+    hh: string | null,
+  ) => `${unitId}|${name}|${birth ?? year ?? ''}|${hh ?? ''}`;
+  const noIdMap = new Map(
+    noIdExisting.map((p) => [noIdKey(p.orgUnitId, p.name, p.birthDate, p.approxBirthYear, p.householdId), p]),
+  );
+  const fullRows = byIdIndex.size
+    ? await tx
+        .select()
+        .from(persons)
+        .where(
+          inArray(
+            persons.id,
+            [...byIdIndex.values()].map((p) => p.id),
+          ),
+        )
+    : [];
+  const fullById = new Map<string, PersonRow>(fullRows.map((p) => [p.id, p]));
+
+  const inserts: (typeof persons.$inferInsert)[] = [];
+  const updates: { id: string; set: Partial<typeof persons.$inferInsert>; before: PersonRow }[] = [];
+  let unchanged = 0;
+  for (const p of prepared) {
+    const match = p.idIndex ? byIdIndex.get(p.idIndex) : undefined;
+    if (match && !match.orgPath.startsWith(ctx.actor.orgPath)) {
+      issue(
+        p.r,
+        '身份证号码',
+        maskIdNumber(p.idValue as string),
+        '该身份证号码已在其他组织登记，请联系上级妇联核实',
+      );
+      continue;
+    }
+    const existing = match
+      ? fullById.get(match.id)
+      : p.idIndex
+        ? undefined
+        : noIdMap.get(noIdKey(p.unit.id, p.v.name, p.birthDate, p.approxBirthYear, p.householdId));
+    const desired = {
+      orgUnitId: p.unit.id,
+      orgPath: p.unit.path,
+      name: p.v.name,
+      gender: p.gender,
+      birthDate: p.birthDate,
+      approxBirthYear: p.approxBirthYear,
+      householdId: p.householdId,
+      relationToHead: p.v.relationToHead ?? null,
+      tags: p.v.tags,
+      note: p.v.note ?? null,
+    };
+    if (!existing) {
+      inserts.push({
+        id: uuidv7(),
+        ...desired,
+        namePinyin: pinyinKey(p.v.name),
+        idNumberCipher: p.idValue ? ctx.crypto.encrypt(p.idValue) : null,
+        idNumberIndex: p.idIndex,
+        idNumberMasked: p.idValue ? maskIdNumber(p.idValue) : null,
+        phoneCipher: p.v.phone ? ctx.crypto.encrypt(p.v.phone) : null,
+        phoneMasked: p.v.phone ? maskPhone(p.v.phone) : null,
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      });
+      continue;
+    }
+    // Only what the sheet states is compared: an empty cell never erases a recorded value.
+    const set: Partial<typeof persons.$inferInsert> = {};
+    for (const [k, value] of Object.entries(desired) as [keyof typeof desired, unknown][]) {
+      if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+      const current = existing[k as keyof PersonRow];
+      if (JSON.stringify(current) !== JSON.stringify(value)) Object.assign(set, { [k]: value });
+    }
+    if (p.v.phone && (!existing.phoneCipher || ctx.crypto.decrypt(existing.phoneCipher) !== p.v.phone)) {
+      Object.assign(set, { phoneCipher: ctx.crypto.encrypt(p.v.phone), phoneMasked: maskPhone(p.v.phone) });
+    }
+    if (set.name) set.namePinyin = pinyinKey(set.name);
+    if (Object.keys(set).length === 0) unchanged++;
+    else updates.push({ id: existing.id, set, before: existing });
+  }
+  const seenIds = new Map<string, number>();
+  for (const u of updates) {
+    const earlier = seenIds.get(u.id);
+    if (earlier !== undefined)
+      issues.push({ row: earlier, column: '', value: '', message: '与表中另一行指向同一人员' });
+    seenIds.set(u.id, 0);
+  }
+  if (issues.length) throw new ImportRowsError(issues);
+
+  // 4. Write: households, new persons in batches, changed persons one by one; audit rows alongside.
+  for (let i = 0; i < newHouseholds.length; i += CHUNK)
+    await tx.insert(households).values(newHouseholds.slice(i, i + CHUNK));
+  const audit = (
+    action: string,
+    id: string,
+    name: string,
+    unit: UnitRef | { id: string; path: string },
+    before: unknown,
+    after: unknown,
+  ) => ({
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    ip: ctx.actor.ip,
+    module: 'people',
+    action,
+    entityType: 'person',
+    entityId: id,
+    entityLabel: name,
+    orgUnitId: unit.id,
+    orgPath: unit.path,
+    before,
+    after,
+  });
+  let done = 0;
+  for (let i = 0; i < inserts.length; i += CHUNK) {
+    const chunk = inserts.slice(i, i + CHUNK);
+    await tx.insert(persons).values(chunk);
+    await tx.insert(auditLog).values(
+      chunk.map((p) =>
+        audit('create', p.id as string, p.name, { id: p.orgUnitId, path: p.orgPath }, null, {
+          name: p.name,
+          gender: p.gender,
+          birthDate: p.birthDate,
+          idNumberMasked: p.idNumberMasked,
+          phoneMasked: p.phoneMasked,
+          householdId: p.householdId,
+          tags: p.tags,
+          source: 'import',
+        }),
+      ),
+    );
+    done += chunk.length;
+    await onProgress(done);
+  }
+  for (const u of updates) {
+    await tx
+      .update(persons)
+      .set({
+        ...u.set,
+        version: sql`${persons.version} + 1`,
+        updatedAt: sql`now()`,
+        updatedBy: ctx.actor.userId,
+      })
+      .where(eq(persons.id, u.id));
+    const { idNumberCipher: _c, phoneCipher: _p, ...afterShown } = u.set;
+    const beforeShown = Object.fromEntries(
+      Object.keys(afterShown).map((k) => [k, u.before[k as keyof PersonRow]]),
+    );
+    await tx
+      .insert(auditLog)
+      .values(
+        audit(
+          'update',
+          u.id,
+          u.before.name,
+          { id: u.before.orgUnitId, path: u.before.orgPath },
+          beforeShown,
+          { ...afterShown, source: 'import' },
+        ),
+      );
+  }
+  await onProgress(rows.length);
+  return { created: inserts.length, updated: updates.length, unchanged };
+};
+
+const exportColumns = (isUnmasked: boolean, ctx: ServiceContext): ExportColumn<ExportRow>[] => [
+  { header: '姓名', width: 12, value: (r) => r.person.name },
+  {
+    header: '性别',
+    width: 8,
+    value: (r) => (r.person.gender ? genderLabels[r.person.gender as 'female'].zh : null),
+  },
+  {
+    header: '出生日期',
+    width: 14,
+    value: (r) => r.person.birthDate ?? (r.person.approxBirthYear ? `约${r.person.approxBirthYear}年` : null),
+  },
+  {
+    header: '身份证号码',
+    width: 22,
+    value: (r) =>
+      isUnmasked && r.person.idNumberCipher
+        ? ctx.crypto.decrypt(r.person.idNumberCipher)
+        : r.person.idNumberMasked,
+  },
+  {
+    header: '联系电话',
+    width: 15,
+    value: (r) =>
+      isUnmasked && r.person.phoneCipher ? ctx.crypto.decrypt(r.person.phoneCipher) : r.person.phoneMasked,
+  },
+  { header: '所属村（社区）', width: 16, value: (r) => r.orgUnitName },
+  { header: '家庭住址', width: 24, value: (r) => r.householdLabel },
+  {
+    header: '与户主关系',
+    width: 12,
+    value: (r) => (r.person.relationToHead ? relationLabels[r.person.relationToHead as 'head'].zh : null),
+  },
+  { header: '人员类别', width: 20, value: (r) => r.person.tags.join('、') },
+  { header: '备注', width: 20, value: (r) => r.person.note },
+];
+
+type ExportRow = { person: PersonRow; orgUnitName: string; householdLabel: string | null };
+
+export const personsIo: LedgerIo = {
+  ledger: 'persons',
+  title: '人员信息',
+  routeBase: '/api/v1/people/persons',
+  permissions: { import: 'people.import', export: 'people.export' },
+  columns,
+  checkRow,
+  naturalKey,
+  commit,
+  exportQuerySchema: exportPersonsQuerySchema,
+  exportColumns: (ctx: ServiceContext, query: never) =>
+    exportColumns((query as ExportPersonsQuery).unmask === '1', ctx) as ExportColumn<never>[],
+  exportRows: async (ctx, query) => {
+    const q = query as ExportPersonsQuery;
+    if (q.unmask === '1') requirePermission(ctx.actor, 'people.viewSensitive');
+    const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.export', q.orgUnitId);
+    const id = q.q ? parseIdNumber(q.q) : undefined;
+    const full = { ...q, page: 1, pageSize: 1 };
+    return personBatches(
+      ctx.db,
+      scopePath,
+      full,
+      id?.ok ? ctx.crypto.blindIndex(id.value) : undefined,
+    ) as AsyncIterable<never[]>;
+  },
+};
