@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { CliError, cliUsage, runIoCommand } from './cli/io-cli';
 import { ConfigError, loadConfig } from './config';
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
 import { purgeExpiredSessions } from './kernel/auth/sessions';
@@ -9,7 +10,8 @@ import { createFieldCrypto } from './kernel/privacy/field-crypto';
 const usage = `用法 / usage: npm run cli -- <command>
   serve       start the server (default)
   migrate     apply database migrations and exit
-  seed-demo   load the demo organization into an empty database and exit`;
+  seed-demo   load the demo organization into an empty database and exit
+${cliUsage}`;
 
 const printDemoLogins = (port: number) => {
   console.log('\n半边天 Banbiantian — 演示数据 (demo mode)');
@@ -20,7 +22,7 @@ const printDemoLogins = (port: number) => {
 
 const main = async () => {
   const command = process.argv[2] ?? 'serve';
-  if (!['serve', 'migrate', 'seed-demo'].includes(command)) {
+  if (!['serve', 'migrate', 'seed-demo', 'import', 'export'].includes(command)) {
     console.error(usage);
     process.exit(2);
   }
@@ -38,6 +40,9 @@ const main = async () => {
   try {
     await runMigrations(db);
     if (command === 'migrate') return stop(0);
+    if (command === 'import' || command === 'export') {
+      return stop(await runIoCommand(db, createFieldCrypto(config.secrets.fieldKey), command, process.argv.slice(3)));
+    }
     const isEmpty = await isDatabaseEmpty(db);
     if (command === 'seed-demo' || (config.isDemo && isEmpty)) {
       if (isEmpty) await seedDemo(db, createFieldCrypto(config.secrets.fieldKey));
@@ -62,7 +67,7 @@ const main = async () => {
       console.log(`PostgreSQL (embedded) on 127.0.0.1:${database.port}, data in ${config.dataDir}/pg`);
     if (config.isDemo) printDemoLogins(config.port);
   } catch (e) {
-    console.error(e instanceof ConfigError ? e.message : e);
+    console.error(e instanceof ConfigError || e instanceof CliError ? e.message : e);
     await stop(1);
   }
 };

@@ -45,6 +45,7 @@ export const parseIdNumber = (raw: string, today = new Date()): IdNumberResult =
       reason: '身份证号码被表格存成了科学计数法，后几位已丢失，请把该列设为“文本”后重新填写',
     };
   }
+  if (s.includes('*')) return { ok: false, reason: '身份证号码已打码（含*），请填写完整号码' };
   let value = s;
   let wasConverted = false;
   if (/^\d{15}$/.test(s)) {

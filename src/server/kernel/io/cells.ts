@@ -86,6 +86,7 @@ export const parseAgeCell = (v: CellValue): CellResult<number> => {
 export const parsePhoneCell = (v: CellValue): CellResult<string> => {
   const s = cellText(v);
   if (s === undefined) return { value: undefined };
+  if (s.includes('*')) return { error: '电话号码已打码（含*），请填写完整号码' };
   const p = toHalfWidth(s).replace(/[-—()（）]/g, '');
   return /^(1\d{10}|0\d{9,11})$/.test(p) ? { value: p } : { error: `“${s}”不是有效的手机号或固定电话` };
 };
