@@ -1,0 +1,61 @@
+import { ApartmentOutlined, FileSearchOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import type { Permission } from '../../contracts/common/permissions';
+
+export type AppRoute = {
+  path: string;
+  /** i18n key of the menu entry and page title. */
+  nameKey: string;
+  icon: ReactNode;
+  /** Hidden from the menu and answered with 403 without it (the server checks again). */
+  permission?: Permission;
+  Component: LazyExoticComponent<ComponentType>;
+  testId: string;
+};
+
+/** Every signed-in page; the side menu is built from this list, filtered by the user's permissions. */
+export const appRoutes: AppRoute[] = [
+  {
+    path: '/',
+    nameKey: 'menu.home',
+    icon: <HomeOutlined />,
+    Component: lazy(() => import('../features/home/pages/home-page').then((m) => ({ default: m.HomePage }))),
+    testId: 'menu-home',
+  },
+  {
+    path: '/org',
+    nameKey: 'menu.org.units',
+    icon: <ApartmentOutlined />,
+    permission: 'org.read',
+    Component: lazy(() => import('../features/org/pages/org-page').then((m) => ({ default: m.OrgPage }))),
+    testId: 'menu-org',
+  },
+  {
+    path: '/users',
+    nameKey: 'menu.users.list',
+    icon: <TeamOutlined />,
+    permission: 'users.read',
+    Component: lazy(() =>
+      import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })),
+    ),
+    testId: 'menu-users',
+  },
+  {
+    path: '/audit',
+    nameKey: 'menu.audit.list',
+    icon: <FileSearchOutlined />,
+    permission: 'audit.read',
+    Component: lazy(() =>
+      import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })),
+    ),
+    testId: 'menu-audit',
+  },
+];
+
+/** The route a pathname belongs to (longest matching prefix), for menu highlighting and titles. */
+export const routeOf = (pathname: string): AppRoute | undefined =>
+  [...appRoutes]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((r) =>
+      r.path === '/' ? pathname === '/' : pathname === r.path || pathname.startsWith(`${r.path}/`),
+    );
