@@ -28,8 +28,9 @@ const main = async () => {
   }
   const config = loadConfig();
   const database = await provisionDatabase(config);
-  const db = createDb(database.url, (e) => console.error('[db] idle client error:', e.message));
   let isStopping = false;
+  // While stopping, PostgreSQL ending idle connections is expected, not worth a line.
+  const db = createDb(database.url, (e) => isStopping || console.error('[db] idle client error:', e.message));
   const stop = async (code: number) => {
     if (isStopping) return;
     isStopping = true;
@@ -41,7 +42,9 @@ const main = async () => {
     await runMigrations(db);
     if (command === 'migrate') return stop(0);
     if (command === 'import' || command === 'export') {
-      return stop(await runIoCommand(db, createFieldCrypto(config.secrets.fieldKey), command, process.argv.slice(3)));
+      return stop(
+        await runIoCommand(db, createFieldCrypto(config.secrets.fieldKey), command, process.argv.slice(3)),
+      );
     }
     const isEmpty = await isDatabaseEmpty(db);
     if (command === 'seed-demo' || (config.isDemo && isEmpty)) {
