@@ -1,8 +1,8 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Role, rolePermissions } from '../../contracts/common/permissions';
-import type { Actor } from '../kernel/access/actor';
 import { requirePermission } from '../kernel/access/access';
+import type { Actor } from '../kernel/access/actor';
 import { recordAudit } from '../kernel/audit/audit';
 import type { Db } from '../kernel/db/connection';
 import { createImportJob, runImport } from '../kernel/io/import-runner';
@@ -28,7 +28,7 @@ const flag = (args: string[], name: string) => {
 const actorFor = async (db: Db, username: string | undefined): Promise<Actor> => {
   if (!username) throw new CliError('请用 --as <用户名> 指定以哪个管理员账号执行 / pass --as <username>');
   const found = await findUserByUsername(db, username);
-  if (!found || found.user.status !== 'active') throw new CliError(`账号 ${username} 不存在或已停用`);
+  if (found?.user.status !== 'active') throw new CliError(`账号 ${username} 不存在或已停用`);
   const role = found.user.role as Role;
   return {
     userId: found.user.id,
@@ -46,7 +46,12 @@ export const cliUsage = `  import <ledger> <file.xlsx> --as <username> [--org <o
   export <ledger> <out.xlsx> --as <username>
   ledgers: ${Object.keys(cliLedgers).join(', ')}`;
 
-export const runIoCommand = async (db: Db, crypto: FieldCrypto, command: 'import' | 'export', args: string[]) => {
+export const runIoCommand = async (
+  db: Db,
+  crypto: FieldCrypto,
+  command: 'import' | 'export',
+  args: string[],
+) => {
   const [ledgerName, file] = args;
   const io = cliLedgers[ledgerName ?? ''];
   if (!io || !file) throw new CliError(`用法 / usage:\n${cliUsage}`);
@@ -58,7 +63,9 @@ export const runIoCommand = async (db: Db, crypto: FieldCrypto, command: 'import
     });
     if (result.status === 'succeeded') {
       const c = result.counts;
-      console.log(`导入成功：新增 ${c?.created}，更新 ${c?.updated}，未变 ${c?.unchanged}（共 ${result.total} 行）`);
+      console.log(
+        `导入成功：新增 ${c?.created}，更新 ${c?.updated}，未变 ${c?.unchanged}（共 ${result.total} 行）`,
+      );
       return 0;
     }
     console.error(`导入失败：${result.message ?? ''}`);
@@ -82,7 +89,11 @@ export const runIoCommand = async (db: Db, crypto: FieldCrypto, command: 'import
     out.on('finish', () => resolve());
     out.on('error', reject);
   });
-  await writeXlsx(out, { sheetName: io.title, columns: io.exportColumns(ctx, query), rows: await io.exportRows(ctx, query) });
+  await writeXlsx(out, {
+    sheetName: io.title,
+    columns: io.exportColumns(ctx, query),
+    rows: await io.exportRows(ctx, query),
+  });
   await finished;
   console.log(`已导出到 ${file}`);
   return 0;
