@@ -44,7 +44,7 @@ export const relationLabels: Record<(typeof relationsToHead)[number], { zh: stri
   other: { zh: '其他', en: 'Other' },
 };
 
-const personNameSchema = z
+export const personNameSchema = z
   .string()
   .trim()
   .min(1, { message: '请填写姓名' })

@@ -5,6 +5,7 @@ import {
   type ExportPersonsQuery,
   exportPersonsQuerySchema,
   genderLabels,
+  personNameSchema,
   relationLabels,
 } from '../../../contracts/people';
 import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
@@ -53,7 +54,13 @@ const columns: LedgerIo['columns'] = [
     hint: '必填，如：张秀华',
     isRequired: true,
     width: 12,
-    parse: (v) => parseTextCell(v, 30),
+    parse: (v) => {
+      const text = parseTextCell(v, 30);
+      if ('error' in text || text.value === undefined) return text;
+      // The same rule as the entry form.
+      const r = personNameSchema.safeParse(text.value);
+      return r.success ? { value: r.data } : { error: r.error.issues[0]?.message ?? '姓名格式不正确' };
+    },
   },
   {
     key: 'gender',
@@ -307,6 +314,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   const inserts: (typeof persons.$inferInsert)[] = [];
   const updates: { id: string; set: Partial<typeof persons.$inferInsert>; before: PersonRow }[] = [];
   let unchanged = 0;
+  const rowOfPerson = new Map<string, number>();
   for (const p of prepared) {
     const match = p.idIndex ? byIdIndex.get(p.idIndex) : undefined;
     if (match && !match.orgPath.startsWith(ctx.actor.orgPath)) {
@@ -323,6 +331,19 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       : p.idIndex
         ? undefined
         : noIdMap.get(noIdKey(p.unit.id, p.v.name, p.birthDate, p.approxBirthYear, p.householdId));
+    // After units are resolved, two rows may still mean one person ('甲一村' vs an empty cell that
+    // defaults to it): the later row is refused, naming the earlier one.
+    const personKey =
+      existing?.id ??
+      (p.idIndex
+        ? `id:${p.idIndex}`
+        : `new:${noIdKey(p.unit.id, p.v.name, p.birthDate, p.approxBirthYear, p.householdId)}`);
+    const earlierRow = rowOfPerson.get(personKey);
+    if (earlierRow !== undefined) {
+      issue(p.r, '', '', `与第${earlierRow}行指向同一人员`);
+      continue;
+    }
+    rowOfPerson.set(personKey, p.r.rowNumber);
     const desired = {
       orgUnitId: p.unit.id,
       orgPath: p.unit.path,
@@ -363,13 +384,6 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     if (set.name) set.namePinyin = pinyinKey(set.name);
     if (Object.keys(set).length === 0) unchanged++;
     else updates.push({ id: existing.id, set, before: existing });
-  }
-  const seenIds = new Map<string, number>();
-  for (const u of updates) {
-    const earlier = seenIds.get(u.id);
-    if (earlier !== undefined)
-      issues.push({ row: earlier, column: '', value: '', message: '与表中另一行指向同一人员' });
-    seenIds.set(u.id, 0);
   }
   if (issues.length) throw new ImportRowsError(issues);
 
