@@ -10,6 +10,7 @@ import {
 } from '../../../contracts/people';
 import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import { auditLog } from '../../kernel/audit/audit.table';
+import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import {
@@ -185,7 +186,7 @@ const unitResolver = async (tx: Tx, ctx: ServiceContext) => {
   return { byName, byId };
 };
 
-const CHUNK = 1000;
+const CHUNK = 2500;
 
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
@@ -388,8 +389,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   if (issues.length) throw new ImportRowsError(issues);
 
   // 4. Write: households, new persons in batches, changed persons one by one; audit rows alongside.
-  for (let i = 0; i < newHouseholds.length; i += CHUNK)
-    await tx.insert(households).values(newHouseholds.slice(i, i + CHUNK));
+  await bulkInsert(tx, households, newHouseholds);
   const audit = (
     action: string,
     id: string,
@@ -414,8 +414,10 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   let done = 0;
   for (let i = 0; i < inserts.length; i += CHUNK) {
     const chunk = inserts.slice(i, i + CHUNK);
-    await tx.insert(persons).values(chunk);
-    await tx.insert(auditLog).values(
+    await bulkInsert(tx, persons, chunk);
+    await bulkInsert(
+      tx,
+      auditLog,
       chunk.map((p) =>
         audit('create', p.id as string, p.name, { id: p.orgUnitId, path: p.orgPath }, null, {
           name: p.name,

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Role, rolePermissions } from '../src/contracts/common/permissions';
+import { seedDemo } from '../src/server/demo/seed-demo';
+import type { Actor } from '../src/server/kernel/access/actor';
+import { createDb, runMigrations } from '../src/server/kernel/db/connection';
+import { startEmbeddedPostgres } from '../src/server/kernel/db/embedded';
+import { createFieldCrypto } from '../src/server/kernel/privacy/field-crypto';
+import type { ServiceContext } from '../src/server/kernel/service-context';
+import { findUserByUsername } from '../src/server/modules/users/users.repository';
+
+/** A throw-away embedded PostgreSQL (or DATABASE_URL) with the demo county loaded, for benchmarks. */
+export const benchDatabase = async () => {
+  let stop = async () => {};
+  let url = process.env.DATABASE_URL;
+  let dir: string | undefined;
+  if (!url) {
+    dir = mkdtempSync(path.join(tmpdir(), 'bbt-bench-'));
+    chmodSync(dir, 0o755);
+    const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), 'bench-password');
+    url = pg.url('postgres');
+    stop = pg.stop;
+  }
+  const db = createDb(url, () => {});
+  await runMigrations(db);
+  const crypto = createFieldCrypto(randomBytes(32).toString('base64'));
+  await seedDemo(db, crypto);
+  const ctxFor = async (username: string): Promise<ServiceContext> => {
+    const found = await findUserByUsername(db, username);
+    if (!found) throw new Error(`no user ${username}`);
+    const role = found.user.role as Role;
+    const actor: Actor = {
+      userId: found.user.id,
+      username,
+      displayName: found.user.displayName,
+      role,
+      orgUnitId: found.user.orgUnitId,
+      orgPath: found.orgPath,
+      permissions: new Set(rolePermissions[role]),
+      ip: 'bench',
+    };
+    return { db, crypto, actor };
+  };
+  const close = async () => {
+    await db.$client.end();
+    await stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
+  return { db, crypto, ctxFor, close };
+};
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
