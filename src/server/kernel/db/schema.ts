@@ -6,3 +6,5 @@ export { users } from '../../modules/users/users.table';
 export { auditLog } from '../audit/audit.table';
 export { sessions } from '../auth/sessions.table';
 export { importJobs } from '../io/import-jobs.table';
+export { elections, grids, sites, womenGroupMembers, womenGroups } from '../../modules/org/org-ledgers.table';
+export { roleTerms, volunteerTeamMembers, volunteerTeams } from '../../modules/people/people-roles.table';

@@ -3,4 +3,13 @@
  * unit moves, every one of them is rewritten with the unit's new path in the same transaction.
  * A module adds its tables here when it adds them to the schema.
  */
-export const scopedLedgerTables = ['households', 'persons'] as const;
+export const scopedLedgerTables = [
+  'households',
+  'persons',
+  'sites',
+  'grids',
+  'women_groups',
+  'elections',
+  'role_terms',
+  'volunteer_teams',
+] as const;

@@ -12,11 +12,13 @@ export const households = pgTable(
     address: text('address').notNull(),
     houseNumber: text('house_number'),
     headPersonId: uuid('head_person_id'),
+    gridId: uuid('grid_id'),
     note: text('note'),
     ...ledgerColumns(),
   },
   (t) => [
     index('households_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('households_grid_idx').on(t.gridId),
     uniqueIndex('households_address_uq')
       .on(t.orgUnitId, t.address, sql`coalesce(${t.houseNumber}, '')`)
       .where(sql`${t.deletedAt} is null`),
