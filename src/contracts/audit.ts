@@ -33,6 +33,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   import: { zh: '导入', en: 'Import' },
   viewSensitive: { zh: '查看敏感信息', en: 'View sensitive data' },
   seedDemo: { zh: '加载演示数据', en: 'Load demo data' },
+  assignHouseholds: { zh: '划分网格户', en: 'Assign households' },
 };
 
 export const auditEntrySchema = z.object({

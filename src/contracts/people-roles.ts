@@ -134,7 +134,11 @@ export type ListVolunteerTeamsQuery = z.infer<typeof listVolunteerTeamsQuerySche
 export const createVolunteerTeamInputSchema = z
   .object({
     orgUnitId: z.uuid({ message: '请选择所属组织' }),
-    name: z.string().trim().min(2).max(60),
+    name: z
+      .string()
+      .trim()
+      .min(2, { message: '队伍名称至少2个字' })
+      .max(60, { message: '队伍名称不能超过60个字' }),
     kind: volunteerTeamKindSchema,
     leaderPersonId: z.uuid().optional(),
     foundedOn: dateSchema.optional(),
@@ -145,7 +149,12 @@ export const createVolunteerTeamInputSchema = z
 export type CreateVolunteerTeamInput = z.infer<typeof createVolunteerTeamInputSchema>;
 export const updateVolunteerTeamInputSchema = z
   .object({
-    name: z.string().trim().min(2).max(60).optional(),
+    name: z
+      .string()
+      .trim()
+      .min(2, { message: '队伍名称至少2个字' })
+      .max(60, { message: '队伍名称不能超过60个字' })
+      .optional(),
     kind: volunteerTeamKindSchema.optional(),
     leaderPersonId: z.uuid().nullable().optional(),
     foundedOn: dateSchema.nullable().optional(),

@@ -139,6 +139,7 @@ export const householdSchema = z.object({
   headName: z.string().nullable(),
   address: z.string(),
   houseNumber: z.string().nullable(),
+  gridId: z.uuid().nullable(),
   memberCount: z.number().int(),
   note: z.string().nullable(),
   version: z.number().int(),

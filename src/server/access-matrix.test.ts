@@ -9,12 +9,29 @@ import { call, createTestApp, login, type Session, seedOrg } from './test/test-a
  */
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: Awaited<ReturnType<typeof seedOrg>>;
-const foreign = { personId: '', householdId: '', jobId: '' };
+const foreign = {
+  personId: '',
+  householdId: '',
+  jobId: '',
+  gridId: '',
+  groupId: '',
+  teamId: '',
+  siteId: '',
+  roleTermId: '',
+  electionId: '',
+  indicatorKey: 'org.sites',
+};
 
 // Routes that act only on the caller herself: there is no foreign id to try.
 const selfOnly = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
 // Signed-in routes over records owned by one user (her import jobs): others get 404.
 const ownerOnly = new Set(['GET /api/v1/io/jobs/:jobId', 'GET /api/v1/io/jobs/:jobId/report']);
+// Signed-in routes that check each indicator's own permission and scope inside.
+const indicatorRoutes = new Set([
+  'GET /api/v1/indicators',
+  'GET /api/v1/indicators/:indicatorKey/values',
+  'GET /api/v1/indicators/:indicatorKey/records',
+]);
 
 const foreignRequest = (method: string, url: string): { url: string; body?: unknown } | undefined => {
   const ids: Record<string, string> = {
@@ -78,6 +95,59 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PATCH /api/v1/people/households/:householdId': { body: { address: '越权路2号', version: 1 } },
     'DELETE /api/v1/people/households/:householdId': { query: 'version=1' },
     'POST /api/v1/people/households/:householdId/restore': { body: { version: 1 } },
+    'GET /api/v1/org/grids': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/org/grids/:gridId': {},
+    'POST /api/v1/org/grids': { body: { orgUnitId: foreignUnit, name: '越权网格' } },
+    'PATCH /api/v1/org/grids/:gridId': { body: { name: '越权改名', version: 1 } },
+    'DELETE /api/v1/org/grids/:gridId': { query: 'version=1' },
+    'POST /api/v1/org/grids/:gridId/restore': { body: { version: 1 } },
+    'POST /api/v1/org/grids/:gridId/households': { body: { householdIds: [foreign.householdId] } },
+    'GET /api/v1/org/grids-coverage': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/org/women-groups': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/org/women-groups/:groupId': {},
+    'POST /api/v1/org/women-groups': { body: { gridId: foreign.gridId, name: '越权小组' } },
+    'PATCH /api/v1/org/women-groups/:groupId': { body: { memberIds: [], version: 1 } },
+    'DELETE /api/v1/org/women-groups/:groupId': { query: 'version=1' },
+    'POST /api/v1/org/women-groups/:groupId/restore': { body: { version: 1 } },
+    'GET /api/v1/people/volunteer-teams': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/people/volunteer-teams/:teamId': {},
+    'POST /api/v1/people/volunteer-teams': {
+      body: { orgUnitId: foreignUnit, name: '越权队', kind: 'serviceTeam' },
+    },
+    'PATCH /api/v1/people/volunteer-teams/:teamId': { body: { memberIds: [], version: 1 } },
+    'DELETE /api/v1/people/volunteer-teams/:teamId': { query: 'version=1' },
+    'POST /api/v1/people/volunteer-teams/:teamId/restore': { body: { version: 1 } },
+    'GET /api/v1/org/sites': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/org/sites/:siteId': {},
+    'POST /api/v1/org/sites': { body: { orgUnitId: foreignUnit, kind: 'other', name: '越权阵地' } },
+    'PATCH /api/v1/org/sites/:siteId': { body: { name: '越权改名', version: 1 } },
+    'DELETE /api/v1/org/sites/:siteId': { query: 'version=1' },
+    'POST /api/v1/org/sites/:siteId/restore': { body: { version: 1 } },
+    'GET /api/v1/org/elections': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/org/elections/:electionId': {},
+    'POST /api/v1/org/elections': {
+      body: { orgUnitId: foreignUnit, heldOn: '2026-12-01', chairId: foreign.personId },
+    },
+    'GET /api/v1/people/role-terms': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/people/role-terms/:roleTermId': {},
+    'POST /api/v1/people/role-terms': {
+      body: {
+        personId: foreign.personId,
+        orgUnitId: foreignUnit,
+        role: 'volunteer',
+        startedOn: '2026-01-01',
+      },
+    },
+    'PATCH /api/v1/people/role-terms/:roleTermId': { body: { note: '越权', version: 1 } },
+    'DELETE /api/v1/people/role-terms/:roleTermId': { query: 'version=1' },
+    'POST /api/v1/people/role-terms/:roleTermId/restore': { body: { version: 1 } },
+    'GET /api/v1/indicators': {},
+    'GET /api/v1/indicators/:indicatorKey/values': {
+      query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
+    },
+    'GET /api/v1/indicators/:indicatorKey/records': {
+      query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
+    },
   };
   const spec = bodies[`${method} ${url}`];
   if (!spec) return undefined;
@@ -86,7 +156,11 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
 
 // Routes that answer 200 to a sibling by design: her own subtree only (the tree), or no records at
 // all (an empty import template).
-const scopedOk = new Set(['GET /api/v1/org/tree', 'GET /api/v1/people/persons/template']);
+const scopedOk = new Set([
+  'GET /api/v1/org/tree',
+  'GET /api/v1/people/persons/template',
+  'GET /api/v1/indicators',
+]);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -108,6 +182,49 @@ beforeAll(async () => {
   foreign.personId = person.json().id;
   expect(person.statusCode, person.body).toBe(201);
   expect(household.statusCode, household.body).toBe(201);
+  // Her grid, women's group and volunteer team, all naming her; the household stays outside any
+  // grid so that a sibling's coverage report would list it if it leaked.
+  const grid = await call(t.app, owner, 'POST', '/api/v1/org/grids', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密网格',
+    memberPersonId: foreign.personId,
+  });
+  expect(grid.statusCode, grid.body).toBe(201);
+  foreign.gridId = grid.json().id;
+  const group = await call(t.app, owner, 'POST', '/api/v1/org/women-groups', {
+    gridId: foreign.gridId,
+    name: '甲一村秘密小组',
+    leaderPersonId: foreign.personId,
+    memberIds: [foreign.personId],
+  });
+  expect(group.statusCode, group.body).toBe(201);
+  foreign.groupId = group.json().id;
+  const team = await call(t.app, owner, 'POST', '/api/v1/people/volunteer-teams', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密志愿队',
+    kind: 'serviceTeam',
+    leaderPersonId: foreign.personId,
+    memberIds: [foreign.personId],
+  });
+  expect(team.statusCode, team.body).toBe(201);
+  foreign.teamId = team.json().id;
+  const site = await call(t.app, owner, 'POST', '/api/v1/org/sites', {
+    orgUnitId: org.units.villageA1.id,
+    kind: 'womenHome',
+    name: '甲一村秘密阵地',
+    contactPersonId: foreign.personId,
+  });
+  expect(site.statusCode, site.body).toBe(201);
+  foreign.siteId = site.json().id;
+  const election = await call(t.app, owner, 'POST', '/api/v1/org/elections', {
+    orgUnitId: org.units.villageA1.id,
+    heldOn: '2021-06-15',
+    chairId: foreign.personId,
+  });
+  expect(election.statusCode, election.body).toBe(201);
+  foreign.electionId = election.json().id;
+  const terms = await call(t.app, owner, 'GET', `/api/v1/people/role-terms?personId=${foreign.personId}`);
+  foreign.roleTermId = terms.json().items[0].id;
   const boundary = 'matrixboundary';
   const csv = '姓名,身份证号码\n有误人员,123\n';
   const job = await t.app.inject({
@@ -134,7 +251,7 @@ describe('access matrix', () => {
       .filter((k) => !selfOnly.has(k) && !foreignRequest(k.split(' ')[0], k.split(' ')[1]));
     expect(unknown, 'routes missing from the access matrix').toEqual([]);
     const signedInOnly = routes.filter((r) => r.access === 'signedIn').map((r) => `${r.method} ${r.url}`);
-    expect(new Set(signedInOnly)).toEqual(new Set([...selfOnly, ...ownerOnly]));
+    expect(new Set(signedInOnly)).toEqual(new Set([...selfOnly, ...ownerOnly, ...indicatorRoutes]));
   });
 
   for (const intruder of ['villageA2', 'townB'] as const) {
@@ -172,6 +289,17 @@ describe('access matrix', () => {
         '/api/v1/people/persons?pageSize=200',
         '/api/v1/people/persons?q=%E7%A7%98%E5%AF%86',
         '/api/v1/people/households?pageSize=200',
+        '/api/v1/org/sites?pageSize=200',
+        '/api/v1/org/elections?pageSize=200',
+        '/api/v1/people/role-terms?pageSize=200',
+        '/api/v1/indicators/org.sites/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/indicators/people.roleHolders/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/org/grids?pageSize=200',
+        '/api/v1/org/grids?pageSize=200&status=deleted',
+        '/api/v1/org/grids-coverage?maxPersons=1&maxSpecialFamilies=0',
+        '/api/v1/org/women-groups?pageSize=200',
+        '/api/v1/people/volunteer-teams?pageSize=200',
+        '/api/v1/people/volunteer-teams?pageSize=200&status=deleted',
       ]) {
         const res = await call(t.app, session, 'GET', url);
         expect(res.statusCode, url).toBe(200);

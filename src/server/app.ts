@@ -16,12 +16,22 @@ import type { SessionSettings } from './kernel/auth/sessions';
 import type { Db } from './kernel/db/connection';
 import { decorateApp } from './kernel/http/context';
 import { registerErrorHandler } from './kernel/http/error-handler';
+import { indicatorsRoutes } from './kernel/indicators/indicators.routes';
+import { createIndicatorRegistry } from './kernel/indicators/registry';
 import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { electionsRoutes } from './modules/org/elections.routes';
+import { gridsRoutes } from './modules/org/grids.routes';
+import { orgIndicators } from './modules/org/org.indicators';
 import { orgRoutes } from './modules/org/org.routes';
+import { sitesRoutes } from './modules/org/sites.routes';
+import { womenGroupsRoutes } from './modules/org/women-groups.routes';
+import { peopleIndicators } from './modules/people/people.indicators';
 import { peopleRoutes } from './modules/people/people.routes';
 import { personsIo } from './modules/people/persons.io';
+import { roleTermsRoutes } from './modules/people/role-terms.routes';
+import { volunteerTeamsRoutes } from './modules/people/volunteer-teams.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -96,11 +106,18 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(systemRoutes);
   await app.register(authRoutes(sessionSettings));
   await app.register(orgRoutes);
+  await app.register(sitesRoutes);
+  await app.register(electionsRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(ioJobRoutes);
   await app.register(peopleRoutes);
+  await app.register(gridsRoutes);
+  await app.register(womenGroupsRoutes);
+  await app.register(volunteerTeamsRoutes);
   await app.register(ledgerIoRoutes(personsIo));
+  await app.register(roleTermsRoutes);
+  await app.register(indicatorsRoutes(createIndicatorRegistry([...orgIndicators, ...peopleIndicators])));
 
   if (config.isApiDocsEnabled) {
     app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>

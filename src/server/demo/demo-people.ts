@@ -110,6 +110,8 @@ export const seedDemoPeople = async (tx: Tx, crypto: FieldCrypto, villages: Demo
   const hhRows: (typeof households.$inferInsert)[] = [];
   const personRows: (typeof persons.$inferInsert)[] = [];
   const usedIds = new Set<string>();
+  /** Adult women per village, for the demo's chairs, executive members and volunteers. */
+  const womenByVillage = new Map<string, { id: string; name: string }[]>();
   for (const v of villages) {
     const count = 90 + Math.floor(r() * 20);
     for (let h = 0; h < count; h++) {
@@ -177,6 +179,10 @@ export const seedDemoPeople = async (tx: Tx, crypto: FieldCrypto, villages: Demo
           : null;
         const id = uuidv7();
         if (i === 0) hhRows[hhRows.length - 1].headPersonId = id;
+        const age = 2026 - m.birth.getUTCFullYear();
+        if (m.isFemale && age >= 22 && age <= 65) {
+          womenByVillage.set(v.id, [...(womenByVillage.get(v.id) ?? []), { id, name: m.name }]);
+        }
         personRows.push({
           id,
           orgUnitId: v.id,
@@ -200,5 +206,5 @@ export const seedDemoPeople = async (tx: Tx, crypto: FieldCrypto, villages: Demo
   for (let i = 0; i < hhRows.length; i += 1000) await tx.insert(households).values(hhRows.slice(i, i + 1000));
   for (let i = 0; i < personRows.length; i += 1000)
     await tx.insert(persons).values(personRows.slice(i, i + 1000));
-  return { households: hhRows.length, persons: personRows.length };
+  return { households: hhRows.length, persons: personRows.length, womenByVillage };
 };

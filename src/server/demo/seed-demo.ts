@@ -8,6 +8,7 @@ import { uuidv7 } from '../kernel/db/ids';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import { orgUnits } from '../modules/org/org.table';
 import { users } from '../modules/users/users.table';
+import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 
 /** Demo mode only: every demo account shares this password, printed at start and in the README. */
@@ -139,7 +140,9 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     const villages = (town?.children ?? [])
       .filter((c) => c.kind === 'village' || c.kind === 'community')
       .map((c) => ({ name: c.name, ...(units.get(c.name) as { id: string; path: string }) }));
-    const people = await seedDemoPeople(tx, crypto, villages);
+    const { womenByVillage, ...people } = await seedDemoPeople(tx, crypto, villages);
+    const townUnit = { name: '青石镇妇联', ...(units.get('青石镇妇联') as { id: string; path: string }) };
+    const ledgers = await seedDemoOrgLedgers(tx, townUnit, villages, womenByVillage);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -147,7 +150,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
       entityLabel: '演示数据',
       orgUnitId: root?.id,
       orgPath: root?.path,
-      after: { units: units.size, users: demoAccounts.length, ...people },
+      after: { units: units.size, users: demoAccounts.length, ...people, ...ledgers },
     });
   });
 };

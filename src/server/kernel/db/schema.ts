@@ -1,10 +1,10 @@
 // The schema index: every table of every module, for drizzle-kit and the typed client.
 
 export { orgUnits } from '../../modules/org/org.table';
+export { elections, grids, sites, womenGroupMembers, womenGroups } from '../../modules/org/org-ledgers.table';
 export { households, persons } from '../../modules/people/people.table';
+export { roleTerms, volunteerTeamMembers, volunteerTeams } from '../../modules/people/people-roles.table';
 export { users } from '../../modules/users/users.table';
 export { auditLog } from '../audit/audit.table';
 export { sessions } from '../auth/sessions.table';
 export { importJobs } from '../io/import-jobs.table';
-export { elections, grids, sites, womenGroupMembers, womenGroups } from '../../modules/org/org-ledgers.table';
-export { roleTerms, volunteerTeamMembers, volunteerTeams } from '../../modules/people/people-roles.table';

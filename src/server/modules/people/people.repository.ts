@@ -169,6 +169,7 @@ export const toHousehold = (r: {
   headName: r.headName,
   address: r.household.address,
   houseNumber: r.household.houseNumber,
+  gridId: r.household.gridId,
   memberCount: r.memberCount,
   note: r.household.note,
   version: r.household.version,

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { dateSchema, listResultSchema } from './common/paging';
+
+const label = z.object({ zh: z.string(), en: z.string() });
+
+export const indicatorDefSchema = z.object({
+  key: z.string(),
+  label,
+  unit: label,
+  dimensions: z.array(z.object({ key: z.string(), label, values: z.record(z.string(), label) })),
+});
+export type IndicatorDef = z.infer<typeof indicatorDefSchema>;
+
+export const indicatorQuerySchema = z
+  .object({
+    from: dateSchema,
+    to: dateSchema,
+    /** Restrict to this unit's subtree (inside the caller's). */
+    orgUnitId: z.uuid().optional(),
+    /** A dimension key, or `orgUnit` for one row per unit directly below the scope. */
+    groupBy: z.string().max(40).optional(),
+  })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
+export type IndicatorQuery = z.infer<typeof indicatorQuerySchema>;
+
+export const indicatorValuesSchema = z.object({
+  key: z.string(),
+  from: dateSchema,
+  to: dateSchema,
+  total: z.number(),
+  rows: z.array(z.object({ group: z.string().nullable(), label: z.string().nullable(), value: z.number() })),
+});
+export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
+
+export const indicatorRecordsQuerySchema = z
+  .object({
+    from: dateSchema,
+    to: dateSchema,
+    orgUnitId: z.uuid().optional(),
+    /** Filter by one dimension value (the clicked cell), e.g. `dimension=kind&value=womenHome`. */
+    dimension: z.string().max(40).optional(),
+    value: z.string().max(80).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  })
+  .strict();
+export type IndicatorRecordsQuery = z.infer<typeof indicatorRecordsQuerySchema>;
+
+export const indicatorRecordSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  orgUnitName: z.string(),
+  date: dateSchema.nullable(),
+});
+export const indicatorRecordListSchema = listResultSchema(indicatorRecordSchema);
