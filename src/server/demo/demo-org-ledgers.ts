@@ -1,9 +1,10 @@
+import { sql } from 'drizzle-orm';
 import type { SiteKind } from '../../contracts/org-ledgers';
 import { bulkInsert } from '../kernel/db/bulk';
 import type { Tx } from '../kernel/db/connection';
 import { uuidv7 } from '../kernel/db/ids';
-import { elections, sites } from '../modules/org/org-ledgers.table';
-import { roleTerms } from '../modules/people/people-roles.table';
+import { elections, grids, sites } from '../modules/org/org-ledgers.table';
+import { roleTerms, volunteerTeamMembers, volunteerTeams } from '../modules/people/people-roles.table';
 import { seededRandom } from './demo-people';
 
 type Unit = { id: string; path: string; name: string };
@@ -21,6 +22,7 @@ export const seedDemoOrgLedgers = async (
   town: Unit,
   villages: Unit[],
   womenByVillage: Map<string, Woman[]>,
+  householdsByVillage: Map<string, string[]>,
   seed = 20210615,
 ) => {
   const r = seededRandom(seed);
@@ -52,6 +54,28 @@ export const seedDemoOrgLedgers = async (
   await bulkInsert(tx, sites, siteRows);
 
   const electionRows: (typeof elections.$inferInsert)[] = [];
+  const gridRows: (typeof grids.$inferInsert)[] = [];
+  const gridOf: [string, string][] = [];
+  const teamRows: (typeof volunteerTeams.$inferInsert)[] = [];
+  const teamMemberRows: (typeof volunteerTeamMembers.$inferInsert)[] = [];
+  const townLecturers: Woman[] = [];
+  const townChiefs: Woman[] = [];
+  const townMediators: Woman[] = [];
+  const team = (unit: Unit, name: string, kind: string, members: Woman[], foundedOn: string) => {
+    const id = uuidv7();
+    teamRows.push({
+      id,
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      name,
+      kind,
+      leaderPersonId: members[0]?.id ?? null,
+      foundedOn,
+      note: null,
+    });
+    for (const m of new Map(members.map((x) => [x.id, x])).values())
+      teamMemberRows.push({ teamId: id, personId: m.id, joinedOn: foundedOn });
+  };
   const termRows: (typeof roleTerms.$inferInsert)[] = [];
   const term = (
     w: Woman,
@@ -96,19 +120,37 @@ export const seedDemoOrgLedgers = async (
     });
     const [chair, vice1, vice2, ...rest] = women;
     const members = [chair, vice1, vice2, ...rest.slice(0, 7 + Math.floor(r() * 4))];
+    // Each executive member covers one grid; the village's households are split among the grids.
+    const households = householdsByVillage.get(v.id) ?? [];
+    const per = Math.ceil(households.length / members.length);
+    members.forEach((m, g) => {
+      const gridId = uuidv7();
+      gridRows.push({
+        id: gridId,
+        orgUnitId: v.id,
+        orgPath: v.path,
+        name: `第${g + 1}网格`,
+        memberPersonId: m.id,
+        note: null,
+      });
+      for (const h of households.slice(g * per, (g + 1) * per)) gridOf.push([h, gridId]);
+    });
     term(chair, v, 'chair', heldOn, { electionId });
     term(vice1, v, 'viceChair', heldOn, { electionId });
     term(vice2, v, 'viceChair', heldOn, { electionId });
     for (const m of members) term(m, v, 'executiveMember', heldOn, { electionId });
     const others = rest.slice(10);
-    others.slice(0, 15 + Math.floor(r() * 10)).forEach((w) => {
+    const volunteers = others.slice(0, 15 + Math.floor(r() * 10));
+    for (const w of volunteers)
       term(w, v, 'volunteer', `202${2 + Math.floor(r() * 4)}-0${1 + Math.floor(r() * 9)}-01`);
-    });
-    others.slice(25, 28 + Math.floor(r() * 3)).forEach((w) => {
-      term(w, v, 'forestChief', '2023-11-01');
-    });
+    team(v, `${shortName(v)}巾帼志愿服务队`, 'serviceTeam', volunteers, '2022-03-05');
+    const chiefs = others.slice(25, 28 + Math.floor(r() * 3));
+    for (const w of chiefs) term(w, v, 'forestChief', '2023-11-01');
+    townChiefs.push(...chiefs);
     term(others[31] ?? chair, v, 'lecturer', '2022-03-01');
+    townLecturers.push(others[31] ?? chair);
     term(others[32] ?? vice1, v, 'mediator', '2021-09-01');
+    townMediators.push(others[32] ?? vice1);
     if (r() < 0.5 && others[33]) {
       term(others[33], v, 'entrepreneur', '2020-01-01', {
         company: `${shortName(v)}${['茶叶专业合作社', '竹编工艺有限公司', '农家乐', '电商服务部'][Math.floor(r() * 4)]}`,
@@ -117,7 +159,22 @@ export const seedDemoOrgLedgers = async (
     }
     if (r() < 0.4 && others[34]) term(others[34], v, 'productAmbassador', '2024-03-01');
   }
+  team(town, `${shortName(town)}巾帼宣讲队`, 'lectureTeam', townLecturers, '2022-03-01');
+  team(town, `${shortName(town)}巾帼林长队`, 'forestTeam', townChiefs, '2023-11-01');
+  team(town, `${shortName(town)}金牌调解队`, 'mediationTeam', townMediators, '2021-09-01');
   await bulkInsert(tx, elections, electionRows);
   await bulkInsert(tx, roleTerms, termRows);
-  return { sites: siteRows.length, elections: electionRows.length, roleTerms: termRows.length };
+  await bulkInsert(tx, grids, gridRows);
+  await bulkInsert(tx, volunteerTeams, teamRows);
+  await bulkInsert(tx, volunteerTeamMembers, teamMemberRows);
+  await tx.execute(
+    sql`update households h set grid_id = u.grid_id from unnest(${sql.param(gridOf.map((x) => x[0]))}::uuid[], ${sql.param(gridOf.map((x) => x[1]))}::uuid[]) as u(household_id, grid_id) where h.id = u.household_id`,
+  );
+  return {
+    sites: siteRows.length,
+    elections: electionRows.length,
+    roleTerms: termRows.length,
+    grids: gridRows.length,
+    volunteerTeams: teamRows.length,
+  };
 };

@@ -112,6 +112,7 @@ export const seedDemoPeople = async (tx: Tx, crypto: FieldCrypto, villages: Demo
   const usedIds = new Set<string>();
   /** Adult women per village, for the demo's chairs, executive members and volunteers. */
   const womenByVillage = new Map<string, { id: string; name: string }[]>();
+  const householdsByVillage = new Map<string, string[]>();
   for (const v of villages) {
     const count = 90 + Math.floor(r() * 20);
     for (let h = 0; h < count; h++) {
@@ -161,6 +162,7 @@ export const seedDemoPeople = async (tx: Tx, crypto: FieldCrypto, villages: Demo
         });
       }
       const address = `${v.name.replace(/妇联$/, '')}${pick(r, ROADS)}`;
+      householdsByVillage.set(v.id, [...(householdsByVillage.get(v.id) ?? []), householdId]);
       hhRows.push({
         id: householdId,
         orgUnitId: v.id,
@@ -206,5 +208,5 @@ export const seedDemoPeople = async (tx: Tx, crypto: FieldCrypto, villages: Demo
   for (let i = 0; i < hhRows.length; i += 1000) await tx.insert(households).values(hhRows.slice(i, i + 1000));
   for (let i = 0; i < personRows.length; i += 1000)
     await tx.insert(persons).values(personRows.slice(i, i + 1000));
-  return { households: hhRows.length, persons: personRows.length, womenByVillage };
+  return { households: hhRows.length, persons: personRows.length, womenByVillage, householdsByVillage };
 };

@@ -140,9 +140,9 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     const villages = (town?.children ?? [])
       .filter((c) => c.kind === 'village' || c.kind === 'community')
       .map((c) => ({ name: c.name, ...(units.get(c.name) as { id: string; path: string }) }));
-    const { womenByVillage, ...people } = await seedDemoPeople(tx, crypto, villages);
+    const { womenByVillage, householdsByVillage, ...people } = await seedDemoPeople(tx, crypto, villages);
     const townUnit = { name: '青石镇妇联', ...(units.get('青石镇妇联') as { id: string; path: string }) };
-    const ledgers = await seedDemoOrgLedgers(tx, townUnit, villages, womenByVillage);
+    const ledgers = await seedDemoOrgLedgers(tx, townUnit, villages, womenByVillage, householdsByVillage);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
