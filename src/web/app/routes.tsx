@@ -1,6 +1,30 @@
-import { ApartmentOutlined, FileSearchOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ContactsOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../../contracts/common/permissions';
+
+/** A collapsible menu section; routes sharing one are listed under it, in route order. */
+export type MenuGroup = {
+  key: string;
+  /** i18n key of the section title. */
+  nameKey: string;
+  icon: ReactNode;
+  testId: string;
+};
+
+const peopleGroup: MenuGroup = {
+  key: 'people',
+  nameKey: 'menu.people',
+  icon: <SolutionOutlined />,
+  testId: 'menu-people',
+};
 
 export type AppRoute = {
   path: string;
@@ -11,6 +35,7 @@ export type AppRoute = {
   permission?: Permission;
   Component: LazyExoticComponent<ComponentType>;
   testId: string;
+  group?: MenuGroup;
 };
 
 /** Every signed-in page; the side menu is built from this list, filtered by the user's permissions. */
@@ -21,6 +46,28 @@ export const appRoutes: AppRoute[] = [
     icon: <HomeOutlined />,
     Component: lazy(() => import('../features/home/pages/home-page').then((m) => ({ default: m.HomePage }))),
     testId: 'menu-home',
+  },
+  {
+    path: '/people/persons',
+    nameKey: 'menu.people.persons',
+    icon: <IdcardOutlined />,
+    permission: 'people.read',
+    Component: lazy(() =>
+      import('../features/people/pages/persons-page').then((m) => ({ default: m.PersonsPage })),
+    ),
+    testId: 'menu-people-persons',
+    group: peopleGroup,
+  },
+  {
+    path: '/people/households',
+    nameKey: 'menu.people.households',
+    icon: <ContactsOutlined />,
+    permission: 'people.read',
+    Component: lazy(() =>
+      import('../features/people/pages/households-page').then((m) => ({ default: m.HouseholdsPage })),
+    ),
+    testId: 'menu-people-households',
+    group: peopleGroup,
   },
   {
     path: '/org',

@@ -1,28 +1,55 @@
-import { Menu } from 'antd';
-import { useMemo } from 'react';
+import { Menu, type MenuProps } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useAccess } from '../lib/session';
 import { appRoutes, routeOf } from './routes';
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
 
 export const SideMenu = ({ theme, onNavigate }: { theme: 'dark' | 'light'; onNavigate?: () => void }) => {
   const { t } = useTranslation();
   const access = useAccess();
   const location = useLocation();
 
-  const items = useMemo(
-    () =>
-      appRoutes
-        .filter((r) => access.can(r.permission))
-        .map((r) => ({
-          key: r.path,
-          icon: r.icon,
-          label: <Link to={r.path}>{t(r.nameKey)}</Link>,
-          'data-testid': r.testId,
-        })),
-    [access, t],
-  );
-  const selected = routeOf(location.pathname)?.path;
+  const items = useMemo(() => {
+    const out: MenuItem[] = [];
+    const groups = new Map<string, MenuItem[]>();
+    for (const r of appRoutes.filter((route) => access.can(route.permission))) {
+      const item = {
+        key: r.path,
+        icon: r.icon,
+        label: <Link to={r.path}>{t(r.nameKey)}</Link>,
+        'data-testid': r.testId,
+      };
+      if (!r.group) {
+        out.push(item);
+        continue;
+      }
+      const children = groups.get(r.group.key);
+      if (children) {
+        children.push(item);
+        continue;
+      }
+      // The section takes the place of its first route; later routes of the section join it.
+      const first = [item];
+      groups.set(r.group.key, first);
+      out.push({
+        key: `group:${r.group.key}`,
+        icon: r.group.icon,
+        label: <span data-testid={r.group.testId}>{t(r.group.nameKey)}</span>,
+        children: first,
+      });
+    }
+    return out;
+  }, [access, t]);
+  const current = routeOf(location.pathname);
+  const selected = current?.path;
+  const currentGroup = current?.group ? `group:${current.group.key}` : undefined;
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  useEffect(() => {
+    if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
+  }, [currentGroup]);
 
   return (
     <Menu
@@ -30,6 +57,8 @@ export const SideMenu = ({ theme, onNavigate }: { theme: 'dark' | 'light'; onNav
       mode="inline"
       items={items}
       selectedKeys={selected ? [selected] : []}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
       onClick={() => onNavigate?.()}
       aria-label={t('menu.label')}
     />
