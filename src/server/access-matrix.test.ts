@@ -141,6 +141,9 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PATCH /api/v1/people/role-terms/:roleTermId': { body: { note: '越权', version: 1 } },
     'DELETE /api/v1/people/role-terms/:roleTermId': { query: 'version=1' },
     'POST /api/v1/people/role-terms/:roleTermId/restore': { body: { version: 1 } },
+    'GET /api/v1/people/role-terms/template': {},
+    'POST /api/v1/people/role-terms/import': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/people/role-terms/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/indicators': {},
     'GET /api/v1/indicators/:indicatorKey/values': {
       query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
@@ -159,6 +162,7 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
 const scopedOk = new Set([
   'GET /api/v1/org/tree',
   'GET /api/v1/people/persons/template',
+  'GET /api/v1/people/role-terms/template',
   'GET /api/v1/indicators',
 ]);
 

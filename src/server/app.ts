@@ -30,6 +30,7 @@ import { womenGroupsRoutes } from './modules/org/women-groups.routes';
 import { peopleIndicators } from './modules/people/people.indicators';
 import { peopleRoutes } from './modules/people/people.routes';
 import { personsIo } from './modules/people/persons.io';
+import { roleTermsIo } from './modules/people/role-terms.io';
 import { roleTermsRoutes } from './modules/people/role-terms.routes';
 import { volunteerTeamsRoutes } from './modules/people/volunteer-teams.routes';
 import { systemRoutes } from './modules/system/system.routes';
@@ -117,6 +118,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(volunteerTeamsRoutes);
   await app.register(ledgerIoRoutes(personsIo));
   await app.register(roleTermsRoutes);
+  await app.register(ledgerIoRoutes(roleTermsIo));
   await app.register(indicatorsRoutes(createIndicatorRegistry([...orgIndicators, ...peopleIndicators])));
 
   if (config.isApiDocsEnabled) {

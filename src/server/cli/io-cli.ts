@@ -11,13 +11,14 @@ import { writeXlsx } from '../kernel/io/xlsx-export';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import type { ServiceContext } from '../kernel/service-context';
 import { personsIo } from '../modules/people/persons.io';
+import { roleTermsIo } from '../modules/people/role-terms.io';
 import { findUserByUsername } from '../modules/users/users.repository';
 
 /** A mistake in how the CLI was called: its message is all the user needs. */
 export class CliError extends Error {}
 
 /** Ledgers the CLI can import and export: the same descriptors the web routes use. */
-export const cliLedgers: Record<string, LedgerIo> = { persons: personsIo };
+export const cliLedgers: Record<string, LedgerIo> = { persons: personsIo, roleTerms: roleTermsIo };
 
 const flag = (args: string[], name: string) => {
   const i = args.indexOf(`--${name}`);

@@ -150,3 +150,38 @@ export const call = (
     headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {},
     ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
   });
+
+/** A multipart/form-data body holding one file, built byte for byte. */
+export const multipartOf = (filename: string, content: Buffer, contentType: string) => {
+  const boundary = `----bbt${randomBytes(8).toString('hex')}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+        `Content-Type: ${contentType}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+};
+
+/** Uploads a workbook to a ledger's import route as a signed-in user and waits for the job. */
+export const uploadFile = (
+  app: FastifyInstance,
+  session: Session,
+  url: string,
+  file: Buffer,
+  filename: string,
+) => {
+  const { body, contentType } = multipartOf(
+    filename,
+    file,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': contentType },
+    payload: body,
+  });
+};

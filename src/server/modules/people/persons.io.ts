@@ -8,10 +8,9 @@ import {
   personNameSchema,
   relationLabels,
 } from '../../../contracts/people';
-import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { auditLog } from '../../kernel/audit/audit.table';
 import { bulkInsert } from '../../kernel/db/bulk';
-import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import {
   ageOn,
@@ -24,9 +23,9 @@ import {
   parseTextCell,
 } from '../../kernel/io/cells';
 import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
+import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
-import { orgUnits } from '../org/org.table';
 import { findByIdIndex, type PersonRow, personBatches } from './people.repository';
 import { households, persons } from './people.table';
 import { pinyinKey } from './pinyin';
@@ -167,25 +166,6 @@ const naturalKey = (v: Record<string, unknown>) => {
   return `nb:${row.name}|${row.birthDate ?? row.age ?? ''}|${row.orgUnit ?? ''}|${row.address ?? ''}|${row.houseNumber ?? ''}`;
 };
 
-type UnitRef = { id: string; path: string; name: string };
-
-/** Units of the caller's subtree by name, as sheets write them: 东岭村妇联, 东岭村. */
-const unitResolver = async (tx: Tx, ctx: ServiceContext) => {
-  const units = await tx
-    .select({ id: orgUnits.id, path: orgUnits.path, name: orgUnits.name })
-    .from(orgUnits)
-    .where(
-      and(scoped(orgUnits.path, ctx.actor.orgPath), isNull(orgUnits.deletedAt), isNull(orgUnits.dissolvedOn)),
-    );
-  const byName = new Map<string, UnitRef[]>();
-  for (const u of units) {
-    for (const key of new Set([u.name, u.name.replace(/妇联$/, '')]))
-      byName.set(key, [...(byName.get(key) ?? []), u]);
-  }
-  const byId = new Map(units.map((u) => [u.id, u]));
-  return { byName, byId };
-};
-
 const CHUNK = 2500;
 
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
@@ -193,20 +173,15 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   const issues: ImportIssue[] = [];
   const issue = (r: ParsedRow, column: string, value: string, message: string) =>
     issues.push({ row: r.rowNumber, column, value, message });
-  const { byName, byId } = await unitResolver(tx, ctx);
-  const fallback = opts.defaultOrgUnitId ? byId.get(opts.defaultOrgUnitId) : undefined;
+  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
 
   // 1. Each row's org unit.
   const unitOf = new Map<ParsedRow, UnitRef>();
   for (const r of rows) {
     const name = (r.values as Row).orgUnit;
-    if (name) {
-      const found = byName.get(name) ?? byName.get(name.replace(/妇联$/, ''));
-      if (!found) issue(r, '所属村（社区）', name, '在您管辖的组织中找不到该村（社区），请核对名称');
-      else if (found.length > 1) issue(r, '所属村（社区）', name, '有多个同名组织，请写全称');
-      else unitOf.set(r, found[0]);
-    } else if (fallback) unitOf.set(r, fallback);
-    else issue(r, '所属村（社区）', '', '请填写所属村（社区），或在导入时选择默认组织');
+    const found = resolveUnit(name);
+    if ('error' in found) issue(r, '所属村（社区）', name ?? '', found.error);
+    else unitOf.set(r, found.unit);
   }
   if (issues.length) throw new ImportRowsError(issues);
 
