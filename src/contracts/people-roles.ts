@@ -165,5 +165,7 @@ export const updateVolunteerTeamInputSchema = z
   .strict();
 export type UpdateVolunteerTeamInput = z.infer<typeof updateVolunteerTeamInputSchema>;
 
-export const exportRoleTermsQuerySchema = listRoleTermsQuerySchema.omit({ page: true, pageSize: true, sort: true }).strict();
+export const exportRoleTermsQuerySchema = listRoleTermsQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
 export type ExportRoleTermsQuery = z.infer<typeof exportRoleTermsQuerySchema>;

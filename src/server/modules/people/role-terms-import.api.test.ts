@@ -68,7 +68,11 @@ describe('executive-member roster import', () => {
     expect(byRow[3]).toBeUndefined();
     expect(await termCount()).toBe(before);
     const label = await importRoster(await sheet([['冯春燕', '', '甲一村', '志愿者', '2021-06-15']]));
-    expect(label.issues[0]).toMatchObject({ row: 3, column: '职务', message: expect.stringMatching(/不在可选范围内/) });
+    expect(label.issues[0]).toMatchObject({
+      row: 3,
+      column: '职务',
+      message: expect.stringMatching(/不在可选范围内/),
+    });
     expect(await termCount()).toBe(before);
   });
 
