@@ -190,3 +190,16 @@ export const exportPersonsQuerySchema = listPersonsQuerySchema
   })
   .strict();
 export type ExportPersonsQuery = z.infer<typeof exportPersonsQuerySchema>;
+
+/** The tag list a county configures for persons (defaults to defaultPersonTags). */
+export const tagOptionsSchema = z.object({ tags: z.array(z.string()), isDefault: z.boolean() });
+export const setTagOptionsInputSchema = z
+  .object({
+    tags: z
+      .array(z.string().trim().min(1, { message: '标签不能为空' }).max(20, { message: '标签不能超过20个字' }))
+      .min(1, { message: '至少保留一个标签' })
+      .max(60, { message: '标签最多60个' })
+      .refine((xs) => new Set(xs).size === xs.length, { message: '标签不能重复' }),
+  })
+  .strict();
+export type SetTagOptionsInput = z.infer<typeof setTagOptionsInputSchema>;

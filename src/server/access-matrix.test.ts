@@ -142,6 +142,8 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'DELETE /api/v1/people/role-terms/:roleTermId': { query: 'version=1' },
     'POST /api/v1/people/role-terms/:roleTermId/restore': { body: { version: 1 } },
     'GET /api/v1/people/role-terms/template': {},
+    'GET /api/v1/people/tag-options': {},
+    'PUT /api/v1/people/tag-options': { body: { tags: ['越权标签'] } },
     'POST /api/v1/people/role-terms/import': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/role-terms/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/indicators': {},
@@ -163,6 +165,7 @@ const scopedOk = new Set([
   'GET /api/v1/org/tree',
   'GET /api/v1/people/persons/template',
   'GET /api/v1/people/role-terms/template',
+  'GET /api/v1/people/tag-options',
   'GET /api/v1/indicators',
 ]);
 

@@ -14,6 +14,8 @@ import {
   personListSchema,
   personSchema,
   sensitiveValueSchema,
+  setTagOptionsInputSchema,
+  tagOptionsSchema,
   updateHouseholdInputSchema,
   updatePersonInputSchema,
 } from '../../../contracts/people';
@@ -36,6 +38,7 @@ import {
   revealPersonSensitive,
   updatePerson,
 } from './persons.service';
+import { getTagOptions, setTagOptions } from './tag-options.service';
 
 const tags = ['people'];
 const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
@@ -123,6 +126,28 @@ export const peopleRoutes = async (fastify: FastifyInstance) => {
       schema: { tags, params: personParams, body: versionInputSchema, response: { 200: personSchema } },
     },
     (req) => restorePerson(ctxOf(req), req.params.personId, req.body.version),
+  );
+
+  app.get(
+    '/api/v1/people/tag-options',
+    {
+      config: { access: 'people.read' },
+      schema: { tags, summary: '人员类别（标签）列表', response: { 200: tagOptionsSchema } },
+    },
+    (req) => getTagOptions(ctxOf(req)),
+  );
+  app.put(
+    '/api/v1/people/tag-options',
+    {
+      config: { access: 'org.write' },
+      schema: {
+        tags,
+        summary: '设置人员类别（县妇联）',
+        body: setTagOptionsInputSchema,
+        response: { 200: tagOptionsSchema },
+      },
+    },
+    (req) => setTagOptions(ctxOf(req), req.body),
   );
 
   const households = '/api/v1/people/households';

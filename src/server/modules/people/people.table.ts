@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ledgerColumns } from '../../kernel/db/columns';
 
 /** 农户/家庭: a household in a village (courtyard, credit and care ledgers hang off it). */
@@ -62,3 +62,11 @@ export const persons = pgTable(
     index('persons_name_idx').on(t.name),
   ],
 );
+
+/** The person tags a deployment's root unit configures (absent: the default list). */
+export const personTagOptions = pgTable('person_tag_options', {
+  rootOrgUnitId: uuid('root_org_unit_id').primaryKey(),
+  tags: text('tags').array().notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});

@@ -29,6 +29,7 @@ import type { ServiceContext } from '../../kernel/service-context';
 import { findByIdIndex, type PersonRow, personBatches } from './people.repository';
 import { households, persons } from './people.table';
 import { pinyinKey } from './pinyin';
+import { tagOptionsOf } from './tag-options.service';
 
 type Row = {
   name: string;
@@ -134,7 +135,8 @@ const columns: LedgerIo['columns'] = [
     aliases: ['标签', '类别'],
     hint: `多个用顿号分隔：${defaultPersonTags.slice(0, 4).join('、')}…`,
     width: 20,
-    parse: (v) => parseListCell(v, defaultPersonTags),
+    // Checked against the county's configured list when the rows are committed.
+    parse: (v) => parseListCell(v),
   },
   { key: 'note', header: '备注', hint: '选填', width: 20, parse: (v) => parseTextCell(v, 500) },
 ];
@@ -174,6 +176,12 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   const issue = (r: ParsedRow, column: string, value: string, message: string) =>
     issues.push({ row: r.rowNumber, column, value, message });
   const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
+  const { tags: allowedTags } = await tagOptionsOf(tx, ctx.actor);
+  for (const r of rows) {
+    const unknown = ((r.values as Row).tags ?? []).filter((t) => !allowedTags.includes(t));
+    if (unknown.length)
+      issue(r, '人员类别', unknown.join('、'), `不在人员类别中（可选：${allowedTags.join('、')}）`);
+  }
 
   // 1. Each row's org unit.
   const unitOf = new Map<ParsedRow, UnitRef>();

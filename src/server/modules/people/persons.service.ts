@@ -29,6 +29,7 @@ import {
 } from './people.repository';
 import { persons } from './people.table';
 import { pinyinKey } from './pinyin';
+import { assertTagsAllowed } from './tag-options.service';
 
 type SensitiveFields = Pick<
   PersonRow,
@@ -180,6 +181,7 @@ export const createPerson = (ctx: ServiceContext, input: CreatePersonInput) =>
     });
     const s = sensitiveFields(ctx.crypto, input.idNumber, input.phone);
     const { birthDate, gender } = reconcileWithId(s, input.birthDate, input.gender);
+    await assertTagsAllowed(tx, ctx.actor, input.tags);
     await assertNoDuplicateId(tx, ctx, s.idNumberIndex);
     await checkHousehold(tx, ctx, input.householdId, input.orgUnitId);
     const id = uuidv7();
@@ -241,6 +243,7 @@ export const updatePerson = (ctx: ServiceContext, id: string, input: UpdatePerso
       input.gender === undefined ? row.gender : input.gender,
     );
     if (s.idNumberIndex) await assertNoDuplicateId(tx, ctx, s.idNumberIndex, id);
+    if (input.tags) await assertTagsAllowed(tx, ctx.actor, input.tags);
     if (input.householdId) await checkHousehold(tx, ctx, input.householdId, row.orgUnitId);
     const { version: _v, idNumber: _i, phone: _p, ...plain } = input;
     const { idBirthDate: _b, idGender: _g, ...stored } = s;
