@@ -67,3 +67,20 @@ export const listAuditQuerySchema = listQueryBaseSchema
   })
   .strict();
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
+
+/** Record types whose change history any reader of the record may see (the detail drawers' 变更记录). */
+export const historyEntityTypes = [
+  'orgUnit',
+  'site',
+  'grid',
+  'womenGroup',
+  'election',
+  'person',
+  'household',
+  'roleTerm',
+  'volunteerTeam',
+] as const;
+export const recordHistoryQuerySchema = z
+  .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })
+  .strict();
+export const recordHistorySchema = z.object({ items: z.array(auditEntrySchema) });

@@ -28,6 +28,7 @@ const selfOnly = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'PO
 const ownerOnly = new Set(['GET /api/v1/io/jobs/:jobId', 'GET /api/v1/io/jobs/:jobId/report']);
 // Signed-in routes that check each indicator's own permission and scope inside.
 const indicatorRoutes = new Set([
+  'GET /api/v1/history',
   'GET /api/v1/indicators',
   'GET /api/v1/indicators/:indicatorKey/values',
   'GET /api/v1/indicators/:indicatorKey/records',
@@ -146,6 +147,7 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PUT /api/v1/people/tag-options': { body: { tags: ['越权标签'] } },
     'POST /api/v1/people/role-terms/import': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/role-terms/export': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/history': { query: `entityType=person&entityId=${foreign.personId}` },
     'GET /api/v1/indicators': {},
     'GET /api/v1/indicators/:indicatorKey/values': {
       query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,

@@ -6,10 +6,13 @@ import {
   auditListSchema,
   auditModuleLabels,
   listAuditQuerySchema,
+  recordHistoryQuerySchema,
+  recordHistorySchema,
 } from '../../../contracts/audit';
 import { ctxOf } from '../../kernel/http/context';
 import { type ExportColumn, streamXlsx } from '../../kernel/io/xlsx-export';
 import { exportAudit, listAudit } from './audit.service';
+import { recordHistory } from './record-history';
 
 const tags = ['audit'];
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -45,6 +48,19 @@ export const auditRoutes = async (fastify: FastifyInstance) => {
       },
     },
     (req) => listAudit(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/history',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: '某条记录的变更记录',
+        querystring: recordHistoryQuerySchema,
+        response: { 200: recordHistorySchema },
+      },
+    },
+    (req) => recordHistory(ctxOf(req), req.query),
   );
   app.get(
     '/api/v1/audit/export',
