@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateSchema, listQueryBaseSchema, listResultSchema } from './common/paging';
 
-export const auditModules = ['auth', 'org', 'users', 'audit', 'system', 'people'] as const;
+export const auditModules = ['auth', 'org', 'users', 'audit', 'system', 'people', 'activities'] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
 
@@ -12,6 +12,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   audit: { zh: '操作日志', en: 'Audit log' },
   system: { zh: '系统', en: 'System' },
   people: { zh: '人员与家庭', en: 'People & households' },
+  activities: { zh: '活动与巡查', en: 'Activities & patrols' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -79,6 +80,9 @@ export const historyEntityTypes = [
   'household',
   'roleTerm',
   'volunteerTeam',
+  'activity',
+  'campaign',
+  'patrol',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

@@ -14,6 +14,10 @@ export const permissions = [
   'people.import',
   'people.export',
   'people.viewSensitive',
+  'activities.read',
+  'activities.write',
+  'activities.import',
+  'activities.export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -35,10 +39,25 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'people.import',
     'people.export',
     'people.viewSensitive',
+    'activities.read',
+    'activities.write',
+    'activities.import',
+    'activities.export',
   ],
-  cadre: ['org.read', 'users.read', 'people.read', 'people.write', 'people.import', 'people.export'],
-  executiveMember: ['org.read', 'people.read', 'people.write'],
-  viewer: ['org.read', 'people.read'],
+  cadre: [
+    'org.read',
+    'users.read',
+    'people.read',
+    'people.write',
+    'people.import',
+    'people.export',
+    'activities.read',
+    'activities.write',
+    'activities.import',
+    'activities.export',
+  ],
+  executiveMember: ['org.read', 'people.read', 'people.write', 'activities.read', 'activities.write'],
+  viewer: ['org.read', 'people.read', 'activities.read'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {

@@ -1,5 +1,12 @@
 // The schema index: every table of every module, for drizzle-kit and the typed client.
 
+export {
+  activities,
+  activityPhotos,
+  activityTypeOptions,
+  campaigns,
+  patrols,
+} from '../../modules/activities/activities.table';
 export { orgUnits } from '../../modules/org/org.table';
 export { elections, grids, sites, womenGroupMembers, womenGroups } from '../../modules/org/org-ledgers.table';
 export { households, persons, personTagOptions } from '../../modules/people/people.table';

@@ -12,4 +12,8 @@ export const scopedLedgerTables = [
   'elections',
   'role_terms',
   'volunteer_teams',
+  'activities',
+  'activity_photos',
+  'campaigns',
+  'patrols',
 ] as const;

@@ -18,6 +18,9 @@ const readPermission: Record<(typeof historyEntityTypes)[number], Permission> = 
   household: 'people.read',
   roleTerm: 'people.read',
   volunteerTeam: 'people.read',
+  activity: 'activities.read',
+  campaign: 'activities.read',
+  patrol: 'activities.read',
 };
 
 /** Where each record type lives, so the record itself is checked against the caller's subtree. */
@@ -31,6 +34,9 @@ const recordTable: Record<(typeof historyEntityTypes)[number], [string, string]>
   household: ['households', 'org_path'],
   roleTerm: ['role_terms', 'org_path'],
   volunteerTeam: ['volunteer_teams', 'org_path'],
+  activity: ['activities', 'org_path'],
+  campaign: ['campaigns', 'org_path'],
+  patrol: ['patrols', 'org_path'],
 };
 
 /**
