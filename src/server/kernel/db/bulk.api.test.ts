@@ -39,7 +39,7 @@ describe('bulkInsert through unnest', () => {
       ]);
     });
     const got = await t.db.$client.query(
-      'select tags, birth_date::text, note from persons where id = any($1) order by id',
+      'select tags, birth_date::text, note from persons where id = any($1) order by note nulls first',
       [rows.map((r) => r.id)],
     );
     expect(got.rows).toEqual([
