@@ -10,8 +10,10 @@ type Period = { from: string; to: string };
 /**
  * A named statistic. Its `source` is one SQL query yielding a row per counted record with the
  * columns `record_id`, `record_label`, `record_date`, `org_path`, one column per dimension and, for
- * distinct counts, `subject_id`. Values, roll-ups and drill-downs are all computed from that one
- * source, so every number has one definition and one path back to its records.
+ * distinct counts, `subject_id`, for sums, `amount`. A multi-valued dimension (an activity's
+ * campaigns) is expanded to one row per value only when the caller groups or filters by it, so a
+ * total never counts a record twice. Values, roll-ups and drill-downs all come from that one
+ * source: every number has one definition and one path back to its records.
  */
 export type Indicator = {
   key: string;
@@ -19,9 +21,9 @@ export type Indicator = {
   unit: Label;
   permission: Permission;
   dimensions: Record<string, { label: Label; values: Record<string, Label> }>;
-  /** `count` of records, or `distinct` subjects (e.g. persons holding a role). */
-  measure: 'count' | 'distinct';
-  source: (period: Period) => SQL;
+  /** `count` of records, `distinct` subjects (persons holding a role), or `sum` of `amount` (人次). */
+  measure: 'count' | 'distinct' | 'sum';
+  source: (args: Period & { groupBy?: string }) => SQL;
 };
 
 export type IndicatorRegistry = { get: (key: string) => Indicator; list: () => Indicator[] };
@@ -50,8 +52,11 @@ export const toIndicatorDef = (i: Indicator): IndicatorDef => ({
   dimensions: Object.entries(i.dimensions).map(([key, d]) => ({ key, label: d.label, values: d.values })),
 });
 
-const measureOf = (i: Indicator) =>
-  i.measure === 'distinct' ? sql`count(distinct s.subject_id)` : sql`count(*)`;
+const measureOf = (i: Indicator) => {
+  if (i.measure === 'distinct') return sql`count(distinct s.subject_id)`;
+  if (i.measure === 'sum') return sql`coalesce(sum(s.amount), 0)`;
+  return sql`count(*)`;
+};
 
 const checkDimension = (i: Indicator, key: string) => {
   if (key !== 'orgUnit' && !Object.hasOwn(i.dimensions, key)) {
@@ -70,10 +75,11 @@ export const computeIndicator = async (
   i: Indicator,
   args: Period & { scopePath: string; groupBy?: string },
 ): Promise<IndicatorValues> => {
+  const total0 = i.source({ from: args.from, to: args.to });
   const source = i.source(args);
   const inScope = sql`s.org_path like ${`${args.scopePath}%`}`;
   const [{ total }] = (
-    await db.execute(sql`select ${measureOf(i)}::int as total from (${source}) s where ${inScope}`)
+    await db.execute(sql`select ${measureOf(i)}::int as total from (${total0}) s where ${inScope}`)
   ).rows as { total: number }[];
   let rows: IndicatorValues['rows'] = [];
   if (args.groupBy === 'orgUnit') {
@@ -117,7 +123,7 @@ export const drillIndicator = async (
   const result = await db.execute(sql`
     select s.record_id::text as id, s.record_label as label, u.name as "orgUnitName", s.record_date::text as date,
       count(*) over() as total
-    from (${i.source(args)}) s
+    from (${i.source({ from: args.from, to: args.to, groupBy: args.dimension })}) s
     join org_units u on u.path = s.org_path
     where ${sql.join(filters, sql` and `)}
     order by s.record_date desc nulls last, s.record_id
