@@ -20,6 +20,8 @@ const foreign = {
   roleTermId: '',
   electionId: '',
   indicatorKey: 'org.sites',
+  activityId: '',
+  campaignId: '',
 };
 
 // Routes that act only on the caller herself: there is no foreign id to try.
@@ -147,6 +149,30 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PUT /api/v1/people/tag-options': { body: { tags: ['越权标签'] } },
     'POST /api/v1/people/role-terms/import': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/role-terms/export': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/activities/types': {},
+    'GET /api/v1/activities/activities': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/activities/activities/:activityId': {},
+    'POST /api/v1/activities/activities': {
+      body: {
+        orgUnitId: foreignUnit,
+        title: '越权活动',
+        type: 'outreach',
+        occurredOn: '2026-01-05',
+        attendance: 1,
+      },
+    },
+    'POST /api/v1/activities/activities/series': {
+      body: { title: '越权宣讲', type: 'outreach', orgUnitIds: [foreignUnit], months: ['2026-01'] },
+    },
+    'PATCH /api/v1/activities/activities/:activityId': { body: { attendance: 2, version: 1 } },
+    'DELETE /api/v1/activities/activities/:activityId': { query: 'version=1' },
+    'POST /api/v1/activities/activities/:activityId/restore': { body: { version: 1 } },
+    'GET /api/v1/activities/campaigns': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/activities/campaigns/:campaignId': {},
+    'POST /api/v1/activities/campaigns': { body: { orgUnitId: foreignUnit, name: '越权行动' } },
+    'PATCH /api/v1/activities/campaigns/:campaignId': { body: { name: '越权改名', version: 1 } },
+    'DELETE /api/v1/activities/campaigns/:campaignId': { query: 'version=1' },
+    'POST /api/v1/activities/campaigns/:campaignId/restore': { body: { version: 1 } },
     'GET /api/v1/history': { query: `entityType=person&entityId=${foreign.personId}` },
     'GET /api/v1/indicators': {},
     'GET /api/v1/indicators/:indicatorKey/values': {
@@ -168,6 +194,7 @@ const scopedOk = new Set([
   'GET /api/v1/people/persons/template',
   'GET /api/v1/people/role-terms/template',
   'GET /api/v1/people/tag-options',
+  'GET /api/v1/activities/types',
   'GET /api/v1/indicators',
 ]);
 
@@ -234,6 +261,24 @@ beforeAll(async () => {
   foreign.electionId = election.json().id;
   const terms = await call(t.app, owner, 'GET', `/api/v1/people/role-terms?personId=${foreign.personId}`);
   foreign.roleTermId = terms.json().items[0].id;
+  const campaign = await call(t.app, owner, 'POST', '/api/v1/activities/campaigns', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密行动',
+  });
+  expect(campaign.statusCode, campaign.body).toBe(201);
+  foreign.campaignId = campaign.json().id;
+  const activity = await call(t.app, owner, 'POST', '/api/v1/activities/activities', {
+    orgUnitId: org.units.villageA1.id,
+    title: '甲一村秘密活动',
+    type: 'outreach',
+    occurredOn: '2026-01-05',
+    attendance: 12,
+    siteId: foreign.siteId,
+    campaignIds: [foreign.campaignId],
+    participantIds: [foreign.personId],
+  });
+  expect(activity.statusCode, activity.body).toBe(201);
+  foreign.activityId = activity.json().id;
   const boundary = 'matrixboundary';
   const csv = '姓名,身份证号码\n有误人员,123\n';
   const job = await t.app.inject({
@@ -301,6 +346,10 @@ describe('access matrix', () => {
         '/api/v1/org/sites?pageSize=200',
         '/api/v1/org/elections?pageSize=200',
         '/api/v1/people/role-terms?pageSize=200',
+        '/api/v1/activities/activities?pageSize=200',
+        '/api/v1/activities/campaigns?pageSize=200',
+        '/api/v1/indicators/activities.sessions/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/indicators/activities.sessions/values?from=2026-01-01&to=2026-12-31&groupBy=campaign',
         '/api/v1/indicators/org.sites/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/indicators/people.roleHolders/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/org/grids?pageSize=200',

@@ -19,6 +19,8 @@ import { registerErrorHandler } from './kernel/http/error-handler';
 import { indicatorsRoutes } from './kernel/indicators/indicators.routes';
 import { createIndicatorRegistry } from './kernel/indicators/registry';
 import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
+import { activityIndicators } from './modules/activities/activities.indicators';
+import { activitiesRoutes } from './modules/activities/activities.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { electionsRoutes } from './modules/org/elections.routes';
@@ -119,7 +121,10 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(ledgerIoRoutes(personsIo));
   await app.register(roleTermsRoutes);
   await app.register(ledgerIoRoutes(roleTermsIo));
-  await app.register(indicatorsRoutes(createIndicatorRegistry([...orgIndicators, ...peopleIndicators])));
+  await app.register(activitiesRoutes);
+  await app.register(
+    indicatorsRoutes(createIndicatorRegistry([...orgIndicators, ...peopleIndicators, ...activityIndicators])),
+  );
 
   if (config.isApiDocsEnabled) {
     app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>

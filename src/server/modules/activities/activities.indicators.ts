@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { defaultActivityTypes, targetGroupLabels } from '../../../contracts/activities';
+import { siteKindLabels } from '../../../contracts/org-ledgers';
+import type { Indicator } from '../../kernel/indicators/registry';
+
+const typeLabels = Object.fromEntries(defaultActivityTypes.map((t) => [t.code, t.label]));
+
+const dimensions: Indicator['dimensions'] = {
+  type: { label: { zh: '活动类型', en: 'Type' }, values: typeLabels },
+  campaign: { label: { zh: '专项行动', en: 'Campaign' }, values: {} },
+  site: { label: { zh: '阵地', en: 'Site' }, values: {} },
+  siteKind: { label: { zh: '阵地类型', en: 'Site kind' }, values: siteKindLabels },
+  targetGroup: { label: { zh: '服务对象', en: 'Target group' }, values: targetGroupLabels },
+};
+
+/**
+ * One source for 场次 and 人次: an activity row per record, expanded to one row per campaign or
+ * target group only when grouped by it (so totals never count an activity twice).
+ */
+const activitySource = ({ from, to, groupBy }: { from: string; to: string; groupBy?: string }) => {
+  const campaign = groupBy === 'campaign' ? sql`c.name` : sql`null::text`;
+  const campaignJoin =
+    groupBy === 'campaign'
+      ? sql`left join lateral unnest(case when cardinality(a.campaign_ids) = 0 then array[null::uuid] else a.campaign_ids end) as cid(id) on true left join campaigns c on c.id = cid.id`
+      : sql``;
+  const target = groupBy === 'targetGroup' ? sql`tg.g` : sql`null::text`;
+  const targetJoin =
+    groupBy === 'targetGroup'
+      ? sql`left join lateral unnest(case when cardinality(a.target_groups) = 0 then array[null::text] else a.target_groups end) as tg(g) on true`
+      : sql``;
+  const siteJoin =
+    groupBy === 'site' || groupBy === 'siteKind' ? sql`left join sites st on st.id = a.site_id` : sql``;
+  const site = groupBy === 'site' ? sql`st.name` : sql`null::text`;
+  const siteKind = groupBy === 'siteKind' ? sql`st.kind` : sql`null::text`;
+  return sql`
+    select a.id as record_id, a.title as record_label, a.occurred_on as record_date, a.org_path,
+      a.type, ${campaign} as campaign, ${site} as site, ${siteKind} as "siteKind", ${target} as "targetGroup",
+      a.attendance as amount, a.site_id as subject_id
+    from activities a ${campaignJoin} ${targetJoin} ${siteJoin}
+    where a.deleted_at is null and a.occurred_on between ${from}::date and ${to}::date`;
+};
+
+export const activitySessionsIndicator: Indicator = {
+  key: 'activities.sessions',
+  label: { zh: '活动场次', en: 'Sessions' },
+  unit: { zh: '场次', en: 'sessions' },
+  permission: 'activities.read',
+  measure: 'count',
+  dimensions,
+  source: activitySource,
+};
+
+export const activityAttendancesIndicator: Indicator = {
+  key: 'activities.attendances',
+  label: { zh: '参加人次', en: 'Attendances' },
+  unit: { zh: '人次', en: 'attendances' },
+  permission: 'activities.read',
+  measure: 'sum',
+  dimensions,
+  source: activitySource,
+};
+
+/** `activities.sites`: distinct registered sites used by at least one activity in the period. */
+export const activitySitesIndicator: Indicator = {
+  key: 'activities.sites',
+  label: { zh: '开展活动的阵地数', en: 'Sites used' },
+  unit: { zh: '个', en: 'sites' },
+  permission: 'activities.read',
+  measure: 'distinct',
+  dimensions: { type: dimensions.type },
+  source: ({ from, to }) => sql`
+    select a.id as record_id, a.title as record_label, a.occurred_on as record_date, a.org_path, a.type,
+      a.site_id as subject_id
+    from activities a
+    where a.deleted_at is null and a.site_id is not null and a.occurred_on between ${from}::date and ${to}::date`,
+};
+
+export const activityIndicators: Indicator[] = [
+  activitySessionsIndicator,
+  activityAttendancesIndicator,
+  activitySitesIndicator,
+];
