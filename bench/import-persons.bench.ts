@@ -99,7 +99,7 @@ const main = async () => {
     const t2 = performance.now();
     await writeXlsx(stream, {
       sheetName: '人员信息',
-      columns: personsIo.exportColumns(ctx, q),
+      columns: await personsIo.exportColumns(ctx, q),
       rows: await personsIo.exportRows(ctx, q),
     });
     await done;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, seedOrg } from './test/test-app';
+import { call, createTestApp, login, multipartOf, type Session, seedOrg } from './test/test-app';
 
 /**
  * The org-tree access matrix: every registered /api route, called by users of sibling units with
@@ -22,6 +23,7 @@ const foreign = {
   indicatorKey: 'org.sites',
   activityId: '',
   campaignId: '',
+  photoId: '',
 };
 
 // Routes that act only on the caller herself: there is no foreign id to try.
@@ -150,6 +152,9 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/people/role-terms/import': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/role-terms/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/types': {},
+    'GET /api/v1/activities/activities/template': {},
+    'POST /api/v1/activities/activities/import': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/activities/activities/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/activities': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/activities/:activityId': {},
     'POST /api/v1/activities/activities': {
@@ -167,6 +172,9 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PATCH /api/v1/activities/activities/:activityId': { body: { attendance: 2, version: 1 } },
     'DELETE /api/v1/activities/activities/:activityId': { query: 'version=1' },
     'POST /api/v1/activities/activities/:activityId/restore': { body: { version: 1 } },
+    'POST /api/v1/activities/activities/:activityId/photos': {},
+    'GET /api/v1/activities/activities/:activityId/photos/:photoId': {},
+    'DELETE /api/v1/activities/activities/:activityId/photos/:photoId': {},
     'GET /api/v1/activities/campaigns': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/campaigns/:campaignId': {},
     'POST /api/v1/activities/campaigns': { body: { orgUnitId: foreignUnit, name: '越权行动' } },
@@ -195,6 +203,7 @@ const scopedOk = new Set([
   'GET /api/v1/people/role-terms/template',
   'GET /api/v1/people/tag-options',
   'GET /api/v1/activities/types',
+  'GET /api/v1/activities/activities/template',
   'GET /api/v1/indicators',
 ]);
 
@@ -279,6 +288,18 @@ beforeAll(async () => {
   });
   expect(activity.statusCode, activity.body).toBe(201);
   foreign.activityId = activity.json().id;
+  const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
+    .jpeg()
+    .toBuffer();
+  const upload = multipartOf('secret.jpg', jpeg, 'image/jpeg');
+  const photo = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/activities/activities/${foreign.activityId}/photos`,
+    headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': upload.contentType },
+    payload: upload.body,
+  });
+  expect(photo.statusCode, photo.body).toBe(201);
+  foreign.photoId = photo.json().id;
   const boundary = 'matrixboundary';
   const csv = '姓名,身份证号码\n有误人员,123\n';
   const job = await t.app.inject({

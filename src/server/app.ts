@@ -20,6 +20,7 @@ import { indicatorsRoutes } from './kernel/indicators/indicators.routes';
 import { createIndicatorRegistry } from './kernel/indicators/registry';
 import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
 import { activityIndicators } from './modules/activities/activities.indicators';
+import { activitiesIo } from './modules/activities/activities.io';
 import { activitiesRoutes } from './modules/activities/activities.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -122,6 +123,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(roleTermsRoutes);
   await app.register(ledgerIoRoutes(roleTermsIo));
   await app.register(activitiesRoutes);
+  await app.register(ledgerIoRoutes(activitiesIo));
   await app.register(
     indicatorsRoutes(createIndicatorRegistry([...orgIndicators, ...peopleIndicators, ...activityIndicators])),
   );

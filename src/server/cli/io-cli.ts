@@ -10,6 +10,7 @@ import type { LedgerIo } from '../kernel/io/ledger-io';
 import { writeXlsx } from '../kernel/io/xlsx-export';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import type { ServiceContext } from '../kernel/service-context';
+import { activitiesIo } from '../modules/activities/activities.io';
 import { personsIo } from '../modules/people/persons.io';
 import { roleTermsIo } from '../modules/people/role-terms.io';
 import { findUserByUsername } from '../modules/users/users.repository';
@@ -18,7 +19,11 @@ import { findUserByUsername } from '../modules/users/users.repository';
 export class CliError extends Error {}
 
 /** Ledgers the CLI can import and export: the same descriptors the web routes use. */
-export const cliLedgers: Record<string, LedgerIo> = { persons: personsIo, roleTerms: roleTermsIo };
+export const cliLedgers: Record<string, LedgerIo> = {
+  persons: personsIo,
+  roleTerms: roleTermsIo,
+  activities: activitiesIo,
+};
 
 const flag = (args: string[], name: string) => {
   const i = args.indexOf(`--${name}`);
@@ -92,7 +97,7 @@ export const runIoCommand = async (
   });
   await writeXlsx(out, {
     sheetName: io.title,
-    columns: io.exportColumns(ctx, query),
+    columns: await io.exportColumns(ctx, query),
     rows: await io.exportRows(ctx, query),
   });
   await finished;

@@ -124,7 +124,7 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
       return streamXlsx(reply, {
         filename: `${io.title}-${shanghaiDay()}.xlsx`,
         sheetName: io.title,
-        columns: io.exportColumns(ctx, query),
+        columns: await io.exportColumns(ctx, query),
         rows,
       });
     },

@@ -58,7 +58,10 @@ export type LedgerIo = {
     onProgress: (done: number) => Promise<void>,
   ) => Promise<ImportCounts>;
   exportQuerySchema: ZodType;
-  exportColumns: (ctx: ServiceContext, query: never) => ExportColumn<never>[];
+  exportColumns: (
+    ctx: ServiceContext,
+    query: never,
+  ) => ExportColumn<never>[] | Promise<ExportColumn<never>[]>;
   exportRows: (ctx: ServiceContext, query: never) => Promise<AsyncIterable<never[]>>;
 };
 

@@ -1,0 +1,359 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import {
+  type Activity,
+  type ExportActivitiesQuery,
+  exportActivitiesQuerySchema,
+  targetGroupLabels,
+} from '../../../contracts/activities';
+import { requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { auditLog } from '../../kernel/audit/audit.table';
+import { bulkInsert } from '../../kernel/db/bulk';
+import { uuidv7 } from '../../kernel/db/ids';
+import { parseDateCell, parseListCell, parseTextCell } from '../../kernel/io/cells';
+import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
+import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import type { ExportColumn } from '../../kernel/io/xlsx-export';
+import { sites } from '../org/org-ledgers.table';
+import { activityBatches } from './activities.repository';
+import { shanghaiToday, usableCampaigns } from './activities.service';
+import { activities, campaigns } from './activities.table';
+import { activityTypesOf } from './activity-types.service';
+
+type Row = {
+  occurredOn: string;
+  title: string;
+  type: string;
+  orgUnit?: string;
+  place?: string;
+  site?: string;
+  campaigns: string[];
+  attendance: number;
+  volunteerCount?: number;
+  targetGroups: string[];
+  coOrganizers?: string;
+  summary?: string;
+};
+
+const count = (label: string, max: number) => (v: unknown) => {
+  const r = parseTextCell(v as string, 20);
+  if ('error' in r || r.value === undefined) return r;
+  const m = /^(\d+)(人次|人|场)?$/.exec(r.value.replace(/[，,\s]/g, ''));
+  if (!m) return { error: `“${r.value}”不是有效的${label}，请填写数字` };
+  const n = Number(m[1]);
+  return n <= max ? { value: n } : { error: `${label}“${n}”过大，请核对` };
+};
+
+const columns: LedgerIo['columns'] = [
+  {
+    key: 'occurredOn',
+    header: '活动日期',
+    aliases: ['日期', '开展时间', '时间'],
+    hint: '如 2026-03-08',
+    isRequired: true,
+    width: 14,
+    parse: parseDateCell,
+  },
+  {
+    key: 'title',
+    header: '活动名称',
+    aliases: ['活动主题', '主题', '名称'],
+    hint: '如：三八妇女节主题宣讲',
+    isRequired: true,
+    width: 28,
+    parse: (v) => parseTextCell(v, 100),
+  },
+  {
+    key: 'type',
+    header: '活动类型',
+    aliases: ['类型', '类别'],
+    hint: '宣讲/培训/普法/志愿服务/研学…',
+    isRequired: true,
+    width: 12,
+    parse: (v) => parseTextCell(v, 30),
+  },
+  {
+    key: 'orgUnit',
+    header: '组织单位',
+    aliases: ['所属村（社区）', '村（社区）', '主办单位'],
+    hint: '如：东岭村；不填则为所选组织',
+    width: 14,
+    parse: (v) => parseTextCell(v, 60),
+  },
+  {
+    key: 'place',
+    header: '活动地点',
+    aliases: ['地点'],
+    hint: '选填',
+    width: 18,
+    parse: (v) => parseTextCell(v, 120),
+  },
+  {
+    key: 'site',
+    header: '阵地',
+    aliases: ['活动阵地'],
+    hint: '已登记阵地的名称，如：东岭村妇女之家',
+    width: 18,
+    parse: (v) => parseTextCell(v, 60),
+  },
+  {
+    key: 'campaigns',
+    header: '专项行动',
+    aliases: ['品牌活动'],
+    hint: '多个用顿号分隔',
+    width: 20,
+    parse: (v) => parseListCell(v),
+  },
+  {
+    key: 'attendance',
+    header: '参加人次',
+    aliases: ['人次', '参与人次', '参加人数'],
+    hint: '数字，如 45',
+    isRequired: true,
+    width: 10,
+    parse: count('参加人次', 100_000),
+  },
+  {
+    key: 'volunteerCount',
+    header: '志愿者人数',
+    hint: '选填',
+    width: 10,
+    parse: count('志愿者人数', 10_000),
+  },
+  {
+    key: 'targetGroups',
+    header: '服务对象',
+    hint: '妇女、儿童、家庭、老人…',
+    width: 16,
+    parse: (v) =>
+      parseListCell(
+        v,
+        Object.values(targetGroupLabels).map((l) => l.zh),
+      ),
+  },
+  {
+    key: 'coOrganizers',
+    header: '协办单位',
+    hint: '如：司法所、卫生院',
+    width: 16,
+    parse: (v) => parseTextCell(v, 200),
+  },
+  {
+    key: 'summary',
+    header: '活动简介',
+    aliases: ['活动内容', '简介'],
+    hint: '选填',
+    width: 30,
+    parse: (v) => parseTextCell(v, 2000),
+  },
+];
+
+const checkRow = (v: Record<string, unknown>): [string, string][] =>
+  (v as Row).occurredOn > shanghaiToday() ? [['occurredOn', '活动日期不能晚于今天']] : [];
+
+const naturalKey = (v: Record<string, unknown>) => {
+  const r = v as Row;
+  return `${r.occurredOn}|${r.orgUnit ?? ''}|${r.title}|${r.type}`;
+};
+
+const groupCode = Object.fromEntries(Object.entries(targetGroupLabels).map(([code, l]) => [l.zh, code]));
+
+/** A year of a village's activity sheet: types by label or code, sites and campaigns by name. */
+const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
+  requirePermission(ctx.actor, 'activities.import');
+  const issues: ImportIssue[] = [];
+  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
+    issues.push({ row: r.rowNumber, column, value, message });
+  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
+  const { types } = await activityTypesOf(tx, ctx.actor);
+  const typeByName = new Map(
+    types.flatMap((t) => [
+      [t.label.zh, t.code],
+      [t.code, t.code],
+    ]),
+  );
+  const units = new Map<ParsedRow, UnitRef>();
+  for (const r of rows) {
+    const v = r.values as Row;
+    const u = resolveUnit(v.orgUnit);
+    if ('error' in u) issue(r, '组织单位', v.orgUnit ?? '', u.error);
+    else units.set(r, u.unit);
+    if (!typeByName.has(v.type))
+      issue(r, '活动类型', v.type, `不在活动类型中（可选：${types.map((t) => t.label.zh).join('、')}）`);
+  }
+  if (issues.length) throw new ImportRowsError(issues);
+  const unitIds = [...new Set([...units.values()].map((u) => u.id))];
+  const siteRows = await tx
+    .select({ id: sites.id, name: sites.name, orgUnitId: sites.orgUnitId })
+    .from(sites)
+    .where(and(inArray(sites.orgUnitId, unitIds), isNull(sites.deletedAt)));
+  const campaignRows = await tx
+    .select({ id: campaigns.id, name: campaigns.name })
+    .from(campaigns)
+    .where(and(isNull(campaigns.deletedAt), usableCampaigns(ctx.actor.orgPath)));
+  const existing = await tx
+    .select()
+    .from(activities)
+    .where(and(inArray(activities.orgUnitId, unitIds), isNull(activities.deletedAt)));
+  const keyOf = (unitId: string, date: string, title: string, type: string) =>
+    `${unitId}|${date}|${title}|${type}`;
+  const byKey = new Map(existing.map((a) => [keyOf(a.orgUnitId, a.occurredOn, a.title, a.type), a]));
+  const inserts: (typeof activities.$inferInsert)[] = [];
+  const updates: {
+    id: string;
+    set: Partial<typeof activities.$inferInsert>;
+    before: typeof activities.$inferSelect;
+  }[] = [];
+  let unchanged = 0;
+  for (const r of rows) {
+    const v = r.values as Row;
+    const unit = units.get(r) as UnitRef;
+    const site = v.site ? siteRows.filter((s) => s.name === v.site && s.orgUnitId === unit.id) : [];
+    if (v.site && site.length !== 1)
+      issue(r, '阵地', v.site, '在该组织的阵地中找不到此名称，请先在“阵地”中登记或核对名称');
+    const campaignIds = v.campaigns.map((name) => campaignRows.find((c) => c.name === name)?.id);
+    const missing = v.campaigns.filter((_, i) => !campaignIds[i]);
+    if (missing.length) issue(r, '专项行动', missing.join('、'), '找不到该专项行动，请先登记或核对名称');
+    const type = typeByName.get(v.type) as string;
+    const desired = {
+      attendance: v.attendance,
+      volunteerCount: v.volunteerCount ?? 0,
+      place: v.place ?? null,
+      siteId: site[0]?.id ?? null,
+      campaignIds: campaignIds.filter((x): x is string => !!x),
+      targetGroups: v.targetGroups.map((g) => groupCode[g]),
+      coOrganizers: v.coOrganizers ?? null,
+      summary: v.summary ?? null,
+    };
+    const found = byKey.get(keyOf(unit.id, v.occurredOn, v.title, type));
+    if (found) {
+      const set = Object.fromEntries(
+        Object.entries(desired).filter(
+          ([k, val]) =>
+            val !== null &&
+            JSON.stringify(found[k as keyof typeof found]) !== JSON.stringify(val) &&
+            !(Array.isArray(val) && val.length === 0),
+        ),
+      );
+      if (Object.keys(set).length) updates.push({ id: found.id, set, before: found });
+      else unchanged++;
+      continue;
+    }
+    const row = {
+      id: uuidv7(),
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      title: v.title,
+      type,
+      occurredOn: v.occurredOn,
+      endedOn: null,
+      participantIds: [] as string[],
+      seriesId: null,
+      ...desired,
+      createdBy: ctx.actor.userId,
+      updatedBy: ctx.actor.userId,
+    };
+    inserts.push(row);
+    byKey.set(keyOf(unit.id, v.occurredOn, v.title, type), {
+      ...row,
+      version: 1,
+      createdAt: '',
+      updatedAt: '',
+      deletedAt: null,
+    } as typeof activities.$inferSelect);
+  }
+  if (issues.length) throw new ImportRowsError(issues);
+  const base = {
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    ip: ctx.actor.ip,
+    module: 'activities',
+    entityType: 'activity',
+  };
+  for (let i = 0; i < inserts.length; i += 2500) {
+    const chunk = inserts.slice(i, i + 2500);
+    await bulkInsert(tx, activities, chunk);
+    await bulkInsert(
+      tx,
+      auditLog,
+      chunk.map((a) => ({
+        ...base,
+        action: 'create',
+        entityId: a.id as string,
+        entityLabel: a.title,
+        orgUnitId: a.orgUnitId,
+        orgPath: a.orgPath,
+        before: null,
+        after: {
+          title: a.title,
+          type: a.type,
+          occurredOn: a.occurredOn,
+          attendance: a.attendance,
+          source: 'import',
+        },
+      })),
+    );
+    await onProgress(i + chunk.length);
+  }
+  for (const u of updates) {
+    await tx
+      .update(activities)
+      .set({
+        ...u.set,
+        version: sql`${activities.version} + 1`,
+        updatedAt: sql`now()`,
+        updatedBy: ctx.actor.userId,
+      })
+      .where(eq(activities.id, u.id));
+    await tx.insert(auditLog).values({
+      ...base,
+      action: 'update',
+      entityId: u.id,
+      entityLabel: u.before.title,
+      orgUnitId: u.before.orgUnitId,
+      orgPath: u.before.orgPath,
+      before: Object.fromEntries(Object.keys(u.set).map((k) => [k, u.before[k as keyof typeof u.before]])),
+      after: { ...u.set, source: 'import' },
+    });
+  }
+  return { created: inserts.length, updated: updates.length, unchanged };
+};
+
+const exportColumns = (typeLabel: (code: string) => string): ExportColumn<Activity>[] => [
+  { header: '活动日期', width: 12, value: (a) => a.occurredOn },
+  { header: '活动名称', width: 28, value: (a) => a.title },
+  { header: '活动类型', width: 12, value: (a) => typeLabel(a.type) },
+  { header: '组织单位', width: 14, value: (a) => a.orgUnitName },
+  { header: '活动地点', width: 18, value: (a) => a.place },
+  { header: '阵地', width: 18, value: (a) => a.siteName },
+  { header: '专项行动', width: 20, value: (a) => a.campaignNames.join('、') },
+  { header: '参加人次', width: 10, value: (a) => a.attendance },
+  { header: '志愿者人数', width: 10, value: (a) => a.volunteerCount },
+  {
+    header: '服务对象',
+    width: 16,
+    value: (a) => a.targetGroups.map((g) => targetGroupLabels[g].zh).join('、'),
+  },
+  { header: '协办单位', width: 16, value: (a) => a.coOrganizers },
+  { header: '活动简介', width: 30, value: (a) => a.summary },
+];
+
+export const activitiesIo: LedgerIo = {
+  ledger: 'activities',
+  title: '活动台账',
+  routeBase: '/api/v1/activities/activities',
+  permissions: { import: 'activities.import', export: 'activities.export' },
+  columns,
+  checkRow,
+  naturalKey,
+  commit,
+  exportQuerySchema: exportActivitiesQuerySchema,
+  exportColumns: async (ctx) => {
+    const labels = new Map((await activityTypesOf(ctx.db, ctx.actor)).types.map((t) => [t.code, t.label.zh]));
+    return exportColumns((code) => labels.get(code) ?? code) as ExportColumn<never>[];
+  },
+  exportRows: async (ctx, query) => {
+    const q = query as ExportActivitiesQuery;
+    const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'activities.export', q.orgUnitId);
+    return activityBatches(ctx.db, scopePath, q) as AsyncIterable<never[]>;
+  },
+};
