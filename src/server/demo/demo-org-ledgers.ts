@@ -60,6 +60,7 @@ export const seedDemoOrgLedgers = async (
   const teamMemberRows: (typeof volunteerTeamMembers.$inferInsert)[] = [];
   const townLecturers: Woman[] = [];
   const townChiefs: Woman[] = [];
+  const chiefsByVillage = new Map<string, string[]>();
   const townMediators: Woman[] = [];
   const team = (unit: Unit, name: string, kind: string, members: Woman[], foundedOn: string) => {
     const id = uuidv7();
@@ -147,6 +148,10 @@ export const seedDemoOrgLedgers = async (
     const chiefs = others.slice(25, 28 + Math.floor(r() * 3));
     for (const w of chiefs) term(w, v, 'forestChief', '2023-11-01');
     townChiefs.push(...chiefs);
+    chiefsByVillage.set(
+      v.id,
+      chiefs.map((c) => c.id),
+    );
     term(others[31] ?? chair, v, 'lecturer', '2022-03-01');
     townLecturers.push(others[31] ?? chair);
     term(others[32] ?? vice1, v, 'mediator', '2021-09-01');
@@ -171,6 +176,7 @@ export const seedDemoOrgLedgers = async (
     sql`update households h set grid_id = u.grid_id from unnest(${sql.param(gridOf.map((x) => x[0]))}::uuid[], ${sql.param(gridOf.map((x) => x[1]))}::uuid[]) as u(household_id, grid_id) where h.id = u.household_id`,
   );
   return {
+    chiefsByVillage,
     sites: siteRows.length,
     elections: electionRows.length,
     roleTerms: termRows.length,

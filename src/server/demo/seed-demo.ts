@@ -8,6 +8,7 @@ import { uuidv7 } from '../kernel/db/ids';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import { orgUnits } from '../modules/org/org.table';
 import { users } from '../modules/users/users.table';
+import { seedDemoActivities } from './demo-activities';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 
@@ -142,7 +143,16 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
       .map((c) => ({ name: c.name, ...(units.get(c.name) as { id: string; path: string }) }));
     const { womenByVillage, householdsByVillage, ...people } = await seedDemoPeople(tx, crypto, villages);
     const townUnit = { name: '青石镇妇联', ...(units.get('青石镇妇联') as { id: string; path: string }) };
-    const ledgers = await seedDemoOrgLedgers(tx, townUnit, villages, womenByVillage, householdsByVillage);
+    const { chiefsByVillage, ...ledgers } = await seedDemoOrgLedgers(
+      tx,
+      townUnit,
+      villages,
+      womenByVillage,
+      householdsByVillage,
+    );
+    const countyUnit = { name: demoTree.name, ...(units.get(demoTree.name) as { id: string; path: string }) };
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const work = await seedDemoActivities(tx, countyUnit, townUnit, villages, chiefsByVillage, today);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -150,7 +160,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
       entityLabel: '演示数据',
       orgUnitId: root?.id,
       orgPath: root?.path,
-      after: { units: units.size, users: demoAccounts.length, ...people, ...ledgers },
+      after: { units: units.size, users: demoAccounts.length, ...people, ...ledgers, ...work },
     });
   });
 };
