@@ -17,8 +17,8 @@ export const indicatorQuerySchema = z
     to: dateSchema,
     /** Restrict to this unit's subtree (inside the caller's). */
     orgUnitId: z.uuid().optional(),
-    /** A dimension key, or `orgUnit` for one row per unit directly below the scope. */
-    groupBy: z.string().max(40).optional(),
+    /** A dimension key, `orgUnit` (units directly below the scope), `orgUnit2` (one level further), or two of them: `orgUnit,type`. */
+    groupBy: z.string().max(60).optional(),
   })
   .strict()
   .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
@@ -29,7 +29,15 @@ export const indicatorValuesSchema = z.object({
   from: dateSchema,
   to: dateSchema,
   total: z.number(),
-  rows: z.array(z.object({ group: z.string().nullable(), label: z.string().nullable(), value: z.number() })),
+  rows: z.array(
+    z.object({
+      group: z.string().nullable(),
+      label: z.string().nullable(),
+      group2: z.string().nullable().optional(),
+      label2: z.string().nullable().optional(),
+      value: z.number(),
+    }),
+  ),
 });
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 
@@ -40,6 +48,9 @@ export const indicatorRecordsQuerySchema = z
     orgUnitId: z.uuid().optional(),
     /** Filter by one dimension value (the clicked cell), e.g. `dimension=kind&value=womenHome`. */
     dimension: z.string().max(40).optional(),
+    /** A second filter (the other axis of a two-way table). */
+    dimension2: z.string().max(40).optional(),
+    value2: z.string().max(80).optional(),
     value: z.string().max(80).optional(),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),

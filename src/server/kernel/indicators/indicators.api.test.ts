@@ -48,8 +48,8 @@ describe('indicators: org.sites{kind}', () => {
     });
     const byTown = (await values(county, 'from=2026-01-01&to=2026-12-31&groupBy=orgUnit')).json();
     expect(byTown.rows.map((r: { label: string; value: number }) => [r.label, r.value])).toEqual([
-      ['乙镇妇联', 1],
       ['甲镇妇联', 3],
+      ['乙镇妇联', 1],
     ]);
     const earlier = (await values(county, 'from=2023-01-01&to=2023-12-31')).json();
     expect(earlier.total).toBe(3); // 甲一村妇女之家, 甲二村 (no date), 乙镇研学基地
@@ -59,8 +59,8 @@ describe('indicators: org.sites{kind}', () => {
     const town = await login(t.app, 'townA');
     const villages = (await values(town, 'from=2026-01-01&to=2026-12-31&groupBy=orgUnit')).json();
     expect(villages.rows.map((r: { label: string; value: number }) => [r.label, r.value])).toEqual([
-      ['甲一村妇联', 2],
       ['甲二村妇联', 1],
+      ['甲一村妇联', 2],
     ]);
     const village = await login(t.app, 'villageA2');
     expect((await values(village, 'from=2026-01-01&to=2026-12-31')).json().total).toBe(1);

@@ -58,50 +58,90 @@ const measureOf = (i: Indicator) => {
   return sql`count(*)`;
 };
 
+const UNIT_LEVELS: Record<string, number> = { orgUnit: 1, orgUnit2: 2 };
+
 const checkDimension = (i: Indicator, key: string) => {
-  if (key !== 'orgUnit' && !Object.hasOwn(i.dimensions, key)) {
+  if (!UNIT_LEVELS[key] && !Object.hasOwn(i.dimensions, key)) {
     throw new AppError('VALIDATION_FAILED', `指标“${i.label.zh}”不能按“${key}”分组`, [
-      { field: 'groupBy', message: `可选：${['orgUnit', ...Object.keys(i.dimensions)].join('、')}` },
+      {
+        field: 'groupBy',
+        message: `可选：${['orgUnit', 'orgUnit2', ...Object.keys(i.dimensions)].join('、')}`,
+      },
     ]);
   }
 };
 
-/** The unit directly below the scope root that a record's path passes through. */
-const childOf = (scopePath: string) =>
-  sql`nullif(split_part(substr(s.org_path, ${scopePath.length + 1}), '/', 1), '')`;
+/** The unit `level` steps below the scope root that a record's path passes through (1: child). */
+const unitAt = (scopePath: string, level: number) =>
+  sql`nullif(split_part(substr(s.org_path, ${scopePath.length + 1}), '/', ${level}), '')`;
+
+/**
+ * `groupBy` is one key or two separated by a comma: a unit level (`orgUnit` = the units directly
+ * below the scope, `orgUnit2` = the level below those) and/or one dimension — e.g. `orgUnit,type`
+ * for a village × activity-type table.
+ */
+const parseGroupBy = (i: Indicator, groupBy: string | undefined) => {
+  const keys = (groupBy ?? '').split(',').filter(Boolean);
+  if (keys.length > 2)
+    throw new AppError('VALIDATION_FAILED', '最多按两个维度分组', [
+      { field: 'groupBy', message: '最多按两个维度分组' },
+    ]);
+  for (const k of keys) checkDimension(i, k);
+  const dims = keys.filter((k) => !UNIT_LEVELS[k]);
+  if (dims.length > 1 || keys.filter((k) => UNIT_LEVELS[k]).length > 1) {
+    throw new AppError('VALIDATION_FAILED', '只能按一个组织层级和一个维度交叉分组', [
+      { field: 'groupBy', message: '例如 orgUnit,type' },
+    ]);
+  }
+  return { keys, dimension: dims[0] };
+};
 
 export const computeIndicator = async (
   db: DbOrTx,
   i: Indicator,
   args: Period & { scopePath: string; groupBy?: string },
 ): Promise<IndicatorValues> => {
-  const total0 = i.source({ from: args.from, to: args.to });
-  const source = i.source(args);
+  const { keys, dimension } = parseGroupBy(i, args.groupBy);
   const inScope = sql`s.org_path like ${`${args.scopePath}%`}`;
+  const totalSource = i.source({ from: args.from, to: args.to });
   const [{ total }] = (
-    await db.execute(sql`select ${measureOf(i)}::int as total from (${total0}) s where ${inScope}`)
+    await db.execute(sql`select ${measureOf(i)}::int as total from (${totalSource}) s where ${inScope}`)
   ).rows as { total: number }[];
-  let rows: IndicatorValues['rows'] = [];
-  if (args.groupBy === 'orgUnit') {
-    const result = await db.execute(sql`
-      select g.child as group, u.name as label, g.value from (
-        select ${childOf(args.scopePath)} as child, ${measureOf(i)}::int as value
-        from (${source}) s where ${inScope} group by 1
-      ) g left join org_units u on u.id::text = g.child
-      order by u.name nulls first`);
-    rows = result.rows as IndicatorValues['rows'];
-  } else if (args.groupBy) {
-    checkDimension(i, args.groupBy);
-    const column = sql.identifier(args.groupBy);
-    const result = await db.execute(
-      sql`select s.${column}::text as group, ${measureOf(i)}::int as value from (${source}) s where ${inScope} group by 1 order by 2 desc`,
+  if (keys.length === 0) return { key: i.key, from: args.from, to: args.to, total, rows: [] };
+  const source = i.source({ from: args.from, to: args.to, groupBy: dimension });
+  const exprs = keys.map((k) =>
+    UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : sql`s.${sql.identifier(k)}::text`,
+  );
+  const g2 = exprs[1] ?? sql`null::text`;
+  const result = await db.execute(sql`
+    select ${exprs[0]} as g1, ${g2} as g2, ${measureOf(i)}::int as value
+    from (${source}) s where ${inScope} group by 1, 2`);
+  const raw = result.rows as { g1: string | null; g2: string | null; value: number }[];
+  // Unit names for unit groups; dimension labels for dimension groups.
+  const unitIds = [
+    ...new Set(raw.flatMap((r) => keys.flatMap((k, n) => (UNIT_LEVELS[k] ? [n === 0 ? r.g1 : r.g2] : [])))),
+  ].filter((x): x is string => !!x);
+  const names = new Map<string, string>();
+  if (unitIds.length) {
+    const found = await db.execute(
+      sql`select id::text as id, name from org_units where id::text = any(${sql.param(unitIds)}::text[])`,
     );
-    const values = i.dimensions[args.groupBy].values;
-    rows = (result.rows as { group: string | null; value: number }[]).map((r) => ({
-      ...r,
-      label: r.group ? (values[r.group]?.zh ?? r.group) : null,
-    }));
+    for (const u of found.rows as { id: string; name: string }[]) names.set(u.id, u.name);
   }
+  const labelOf = (k: string, v: string | null) => {
+    if (v === null) return null;
+    return UNIT_LEVELS[k] ? (names.get(v) ?? v) : (i.dimensions[k].values[v]?.zh ?? v);
+  };
+  const rows = raw
+    .map((r) => ({
+      group: r.g1,
+      label: labelOf(keys[0], r.g1),
+      ...(keys[1] ? { group2: r.g2, label2: labelOf(keys[1], r.g2) } : {}),
+      value: r.value,
+    }))
+    .sort((a, b) =>
+      UNIT_LEVELS[keys[0]] ? (a.label ?? '').localeCompare(b.label ?? '', 'zh-CN') : b.value - a.value,
+    );
   return { key: i.key, from: args.from, to: args.to, total, rows };
 };
 
@@ -109,21 +149,34 @@ export const computeIndicator = async (
 export const drillIndicator = async (
   db: DbOrTx,
   i: Indicator,
-  args: Period & { scopePath: string; dimension?: string; value?: string; page: number; pageSize: number },
+  args: Period & {
+    scopePath: string;
+    dimension?: string;
+    value?: string;
+    dimension2?: string;
+    value2?: string;
+    page: number;
+    pageSize: number;
+  },
 ) => {
   const filters: SQL[] = [sql`s.org_path like ${`${args.scopePath}%`}`];
-  if (args.dimension && args.value !== undefined) {
-    checkDimension(i, args.dimension);
-    filters.push(
-      args.dimension === 'orgUnit'
-        ? sql`s.org_path like ${`${args.scopePath}${args.value}/%`}`
-        : sql`s.${sql.identifier(args.dimension)}::text = ${args.value}`,
-    );
+  let expand: string | undefined;
+  for (const [dimension, value] of [
+    [args.dimension, args.value],
+    [args.dimension2, args.value2],
+  ]) {
+    if (!dimension || value === undefined) continue;
+    checkDimension(i, dimension);
+    if (UNIT_LEVELS[dimension]) filters.push(sql`s.org_path like ${`%/${value}/%`}`);
+    else {
+      expand = dimension;
+      filters.push(sql`s.${sql.identifier(dimension)}::text = ${value}`);
+    }
   }
   const result = await db.execute(sql`
     select s.record_id::text as id, s.record_label as label, u.name as "orgUnitName", s.record_date::text as date,
       count(*) over() as total
-    from (${i.source({ from: args.from, to: args.to, groupBy: args.dimension })}) s
+    from (${i.source({ from: args.from, to: args.to, groupBy: expand })}) s
     join org_units u on u.path = s.org_path
     where ${sql.join(filters, sql` and `)}
     order by s.record_date desc nulls last, s.record_id

@@ -196,8 +196,8 @@ describe('activities ledger', () => {
     expect(attendances.total).toBe(rows.reduce((a: number, r: { s: number }) => a + r.s, 0));
     const byVillage = await get('activities.sessions', '&groupBy=orgUnit');
     expect(byVillage.rows.map((r: { label: string; value: number }) => [r.label, r.value])).toEqual([
-      ['甲一村妇联', 3],
       ['甲二村妇联', 1],
+      ['甲一村妇联', 3],
     ]);
     const byCampaign = await get('activities.sessions', '&groupBy=campaign');
     expect(byCampaign.total).toBe(4);
@@ -213,5 +213,54 @@ describe('activities ledger', () => {
       )
     ).json();
     expect(drill.items.map((r: { label: string }) => r.label)).toEqual(['手机登记的义诊']);
+  });
+
+  it('a village × type table from one indicator, each cell drilled to its records', async () => {
+    const q = `from=${year}-01-01&to=${year}-12-31`;
+    const table = (
+      await call(
+        t.app,
+        town,
+        'GET',
+        `/api/v1/indicators/activities.sessions/values?${q}&groupBy=orgUnit,type`,
+      )
+    ).json();
+    const { rows } = await t.db.$client.query(
+      `select u.name, a.type, count(*)::int as n from activities a join org_units u on u.id = a.org_unit_id
+       where a.deleted_at is null and a.occurred_on between $1 and $2 group by 1, 2`,
+      [`${year}-01-01`, `${year}-12-31`],
+    );
+    const cells = (
+      xs: {
+        label?: string;
+        label2?: string;
+        name?: string;
+        type?: string;
+        group2?: string;
+        value?: number;
+        n?: number;
+      }[],
+    ) => xs.map((x) => `${x.label ?? x.name}|${x.group2 ?? x.type}|${x.value ?? x.n}`).sort();
+    expect(cells(table.rows)).toEqual(cells(rows));
+    const cell = table.rows.find(
+      (r: { label: string; group2: string }) => r.label === '甲一村妇联' && r.group2 === 'outreach',
+    );
+    const drill = (
+      await call(
+        t.app,
+        town,
+        'GET',
+        `/api/v1/indicators/activities.sessions/records?${q}&dimension=orgUnit&value=${cell.group}&dimension2=type&value2=outreach`,
+      )
+    ).json();
+    expect(drill.total).toBe(cell.value);
+    expect(drill.items.every((r: { orgUnitName: string }) => r.orgUnitName === '甲一村妇联')).toBe(true);
+    const bad = await call(
+      t.app,
+      town,
+      'GET',
+      `/api/v1/indicators/activities.sessions/values?${q}&groupBy=type,campaign`,
+    );
+    expect(bad.statusCode).toBe(400);
   });
 });
