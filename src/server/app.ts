@@ -22,6 +22,7 @@ import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
 import { activityIndicators } from './modules/activities/activities.indicators';
 import { activitiesIo } from './modules/activities/activities.io';
 import { activitiesRoutes } from './modules/activities/activities.routes';
+import { activityPhotosRoutes } from './modules/activities/activity-photos.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { electionsRoutes } from './modules/org/elections.routes';
@@ -123,6 +124,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(roleTermsRoutes);
   await app.register(ledgerIoRoutes(roleTermsIo));
   await app.register(activitiesRoutes);
+  await app.register(activityPhotosRoutes);
   await app.register(ledgerIoRoutes(activitiesIo));
   await app.register(
     indicatorsRoutes(createIndicatorRegistry([...orgIndicators, ...peopleIndicators, ...activityIndicators])),

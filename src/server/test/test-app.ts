@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -57,7 +60,9 @@ export const createTestApp = async (over: Partial<Config> = {}) => {
   }
   await admin.end();
   const db = createDb(dbUrl(name), () => {}, 5);
-  const app = await buildApp({ config: testConfig(over), db });
+  // Each app writes its uploads to a data directory of its own, removed on close.
+  const dataDir = await mkdtemp(join(os.tmpdir(), 'bbt-test-'));
+  const app = await buildApp({ config: testConfig({ dataDir, ...over }), db });
   await app.ready();
   const close = async () => {
     await app.close();
@@ -66,8 +71,9 @@ export const createTestApp = async (over: Partial<Config> = {}) => {
     await c.connect();
     await c.query(`drop database if exists "${name}" with (force)`);
     await c.end();
+    await rm(dataDir, { recursive: true, force: true });
   };
-  return { app, db, close };
+  return { app, db, dataDir, close };
 };
 
 type UnitRef = { id: string; path: string; name: string };
