@@ -24,6 +24,7 @@ const foreign = {
   activityId: '',
   campaignId: '',
   photoId: '',
+  patrolId: '',
 };
 
 // Routes that act only on the caller herself: there is no foreign id to try.
@@ -36,6 +37,7 @@ const indicatorRoutes = new Set([
   'GET /api/v1/indicators',
   'GET /api/v1/indicators/:indicatorKey/values',
   'GET /api/v1/indicators/:indicatorKey/records',
+  'GET /api/v1/indicators/:indicatorKey/export',
 ]);
 
 const foreignRequest = (method: string, url: string): { url: string; body?: unknown } | undefined => {
@@ -181,8 +183,39 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PATCH /api/v1/activities/campaigns/:campaignId': { body: { name: '越权改名', version: 1 } },
     'DELETE /api/v1/activities/campaigns/:campaignId': { query: 'version=1' },
     'POST /api/v1/activities/campaigns/:campaignId/restore': { body: { version: 1 } },
+    'GET /api/v1/activities/patrols': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/activities/patrols/:patrolId': {},
+    'POST /api/v1/activities/patrols': {
+      body: {
+        orgUnitId: foreignUnit,
+        occurredOn: '2026-01-05',
+        area: '越权巡查',
+        chiefIds: [foreign.personId],
+      },
+    },
+    'POST /api/v1/activities/patrols/batch': {
+      body: {
+        items: [
+          {
+            orgUnitId: foreignUnit,
+            occurredOn: '2026-01-05',
+            area: '越权巡查',
+            chiefIds: [foreign.personId],
+          },
+        ],
+      },
+    },
+    'PATCH /api/v1/activities/patrols/:patrolId': { body: { area: '越权改写', version: 1 } },
+    'DELETE /api/v1/activities/patrols/:patrolId': { query: 'version=1' },
+    'POST /api/v1/activities/patrols/:patrolId/restore': { body: { version: 1 } },
+    'GET /api/v1/activities/patrols/template': {},
+    'POST /api/v1/activities/patrols/import': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/activities/patrols/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/history': { query: `entityType=person&entityId=${foreign.personId}` },
     'GET /api/v1/indicators': {},
+    'GET /api/v1/indicators/:indicatorKey/export': {
+      query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
+    },
     'GET /api/v1/indicators/:indicatorKey/values': {
       query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
     },
@@ -204,6 +237,7 @@ const scopedOk = new Set([
   'GET /api/v1/people/tag-options',
   'GET /api/v1/activities/types',
   'GET /api/v1/activities/activities/template',
+  'GET /api/v1/activities/patrols/template',
   'GET /api/v1/indicators',
 ]);
 
@@ -288,6 +322,17 @@ beforeAll(async () => {
   });
   expect(activity.statusCode, activity.body).toBe(201);
   foreign.activityId = activity.json().id;
+  const patrol = await call(t.app, owner, 'POST', '/api/v1/activities/patrols', {
+    orgUnitId: org.units.villageA1.id,
+    occurredOn: '2026-01-06',
+    area: '甲一村秘密山场',
+    chiefIds: [foreign.personId],
+    teamId: foreign.teamId,
+    hazardsFound: 1,
+    hazardNote: '甲一村秘密隐患',
+  });
+  expect(patrol.statusCode, patrol.body).toBe(201);
+  foreign.patrolId = patrol.json().id;
   const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
     .jpeg()
     .toBuffer();
@@ -369,6 +414,9 @@ describe('access matrix', () => {
         '/api/v1/people/role-terms?pageSize=200',
         '/api/v1/activities/activities?pageSize=200',
         '/api/v1/activities/campaigns?pageSize=200',
+        '/api/v1/activities/patrols?pageSize=200',
+        '/api/v1/activities/patrols?pageSize=200&status=deleted',
+        '/api/v1/indicators/patrols.participants/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/indicators/activities.sessions/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/indicators/activities.sessions/values?from=2026-01-01&to=2026-12-31&groupBy=campaign',
         '/api/v1/indicators/org.sites/records?from=2026-01-01&to=2026-12-31&pageSize=200',

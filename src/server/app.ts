@@ -23,6 +23,9 @@ import { activityIndicators } from './modules/activities/activities.indicators';
 import { activitiesIo } from './modules/activities/activities.io';
 import { activitiesRoutes } from './modules/activities/activities.routes';
 import { activityPhotosRoutes } from './modules/activities/activity-photos.routes';
+import { patrolIndicators } from './modules/activities/patrols.indicators';
+import { patrolsIo } from './modules/activities/patrols.io';
+import { patrolsRoutes } from './modules/activities/patrols.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { electionsRoutes } from './modules/org/elections.routes';
@@ -126,8 +129,17 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(activitiesRoutes);
   await app.register(activityPhotosRoutes);
   await app.register(ledgerIoRoutes(activitiesIo));
+  await app.register(patrolsRoutes);
+  await app.register(ledgerIoRoutes(patrolsIo));
   await app.register(
-    indicatorsRoutes(createIndicatorRegistry([...orgIndicators, ...peopleIndicators, ...activityIndicators])),
+    indicatorsRoutes(
+      createIndicatorRegistry([
+        ...orgIndicators,
+        ...peopleIndicators,
+        ...activityIndicators,
+        ...patrolIndicators,
+      ]),
+    ),
   );
 
   if (config.isApiDocsEnabled) {

@@ -82,7 +82,7 @@ export const runIoCommand = async (
   const query = io.exportQuerySchema.parse({}) as never;
   await db.transaction((tx) =>
     recordAudit(tx, ctx.actor, {
-      module: 'people',
+      module: io.auditModule,
       action: 'export',
       entityType: io.ledger,
       orgUnitId: ctx.actor.orgUnitId,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,6 +11,8 @@ import {
 } from '../../../contracts/indicators';
 import { resolveScopePath } from '../access/access';
 import { ctxOf } from '../http/context';
+import { contentDisposition } from '../io/xlsx-export';
+import { indicatorWorkbook } from './indicator-workbook';
 import { computeIndicator, drillIndicator, type IndicatorRegistry, toIndicatorDef } from './registry';
 
 const tags = ['indicators'];
@@ -77,6 +80,40 @@ export const indicatorsRoutes = (registry: IndicatorRegistry) => async (fastify:
       const indicator = registry.get(req.params.indicatorKey);
       const scopePath = await resolveScopePath(ctx.db, ctx.actor, indicator.permission, req.query.orgUnitId);
       return drillIndicator(ctx.db, indicator, { ...req.query, scopePath });
+    },
+  );
+  app.get(
+    '/api/v1/indicators/:indicatorKey/export',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        summary: '导出指标表（.xlsx，含标题、单位、期间和制表单位）',
+        params,
+        querystring: indicatorQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const indicator = registry.get(req.params.indicatorKey);
+      const scopePath = await resolveScopePath(ctx.db, ctx.actor, indicator.permission, req.query.orgUnitId);
+      const values = await computeIndicator(ctx.db, indicator, { ...req.query, scopePath });
+      const unitId = req.query.orgUnitId ?? ctx.actor.orgUnitId;
+      const [unit] = (await ctx.db.execute(sql`select name from org_units where id = ${unitId}`)).rows as {
+        name: string;
+      }[];
+      const file = await indicatorWorkbook(indicator, values, {
+        unitName: unit?.name ?? '',
+        groupBy: req.query.groupBy,
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          contentDisposition(`${indicator.label.zh}-${values.from}至${values.to}.xlsx`),
+        )
+        .header('cache-control', 'no-store')
+        .send(file);
     },
   );
 };

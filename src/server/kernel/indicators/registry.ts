@@ -20,7 +20,8 @@ export type Indicator = {
   label: Label;
   unit: Label;
   permission: Permission;
-  dimensions: Record<string, { label: Label; values: Record<string, Label> }>;
+  /** `isMultiValued`: a record may carry several values (an activity's campaigns). */
+  dimensions: Record<string, { label: Label; values: Record<string, Label>; isMultiValued?: boolean }>;
   /** `count` of records, `distinct` subjects (persons holding a role), or `sum` of `amount` (人次). */
   measure: 'count' | 'distinct' | 'sum';
   source: (args: Period & { groupBy?: string }) => SQL;
@@ -103,20 +104,57 @@ export const computeIndicator = async (
 ): Promise<IndicatorValues> => {
   const { keys, dimension } = parseGroupBy(i, args.groupBy);
   const inScope = sql`s.org_path like ${`${args.scopePath}%`}`;
-  const totalSource = i.source({ from: args.from, to: args.to });
-  const [{ total }] = (
-    await db.execute(sql`select ${measureOf(i)}::int as total from (${totalSource}) s where ${inScope}`)
-  ).rows as { total: number }[];
+  // Counts and sums add up: the total is the sum of the groups, one query. A distinct count does
+  // not (a person in two villages counts once in the total) and an expanded dimension repeats
+  // records, so those totals are computed on their own.
+  const isAdditive = i.measure !== 'distinct' && !(dimension && i.dimensions[dimension]?.isMultiValued);
+  let total = 0;
+  if (!isAdditive || keys.length === 0) {
+    const totalSource = i.source({ from: args.from, to: args.to });
+    total = (
+      (await db.execute(sql`select ${measureOf(i)}::int as total from (${totalSource}) s where ${inScope}`))
+        .rows as {
+        total: number;
+      }[]
+    )[0].total;
+  }
   if (keys.length === 0) return { key: i.key, from: args.from, to: args.to, total, rows: [] };
   const source = i.source({ from: args.from, to: args.to, groupBy: dimension });
-  const exprs = keys.map((k) =>
-    UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : sql`s.${sql.identifier(k)}::text`,
-  );
-  const g2 = exprs[1] ?? sql`null::text`;
-  const result = await db.execute(sql`
-    select ${exprs[0]} as g1, ${g2} as g2, ${measureOf(i)}::int as value
-    from (${source}) s where ${inScope} group by 1, 2`);
-  const raw = result.rows as { g1: string | null; g2: string | null; value: number }[];
+  const unitKey = keys.find((k) => UNIT_LEVELS[k]);
+  const dimExpr = dimension ? sql`s.${sql.identifier(dimension)}::text` : sql`null::text`;
+  let raw: { g1: string | null; g2: string | null; value: number }[];
+  if (unitKey && i.measure !== 'distinct') {
+    // Additive measures: aggregate per recorded unit (a cheap group by the stored path), then fold
+    // the few resulting rows up to the requested level here — same numbers as grouping by the
+    // ancestor in SQL, without computing it for every record.
+    const perUnit = (
+      await db.execute(sql`
+        select s.org_path as path, ${dimExpr} as dim, ${measureOf(i)}::int as value
+        from (${source}) s where ${inScope} group by 1, 2`)
+    ).rows as { path: string; dim: string | null; value: number }[];
+    const level = UNIT_LEVELS[unitKey];
+    const folded = new Map<string, { unit: string | null; dim: string | null; value: number }>();
+    for (const r of perUnit) {
+      const unit = r.path.slice(args.scopePath.length).split('/')[level - 1] || null;
+      const k = `${unit}|${r.dim}`;
+      const f = folded.get(k) ?? { unit, dim: r.dim, value: 0 };
+      f.value += r.value;
+      folded.set(k, f);
+    }
+    raw = [...folded.values()].map((f) =>
+      keys[0] === unitKey
+        ? { g1: f.unit, g2: f.dim, value: f.value }
+        : { g1: f.dim, g2: f.unit, value: f.value },
+    );
+  } else {
+    const exprs = keys.map((k) => (UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : dimExpr));
+    const g2 = exprs[1] ?? sql`null::text`;
+    const result = await db.execute(sql`
+      select ${exprs[0]} as g1, ${g2} as g2, ${measureOf(i)}::int as value
+      from (${source}) s where ${inScope} group by 1, 2`);
+    raw = result.rows as { g1: string | null; g2: string | null; value: number }[];
+  }
+  if (isAdditive) total = raw.reduce((a, r) => a + r.value, 0);
   // Unit names for unit groups; dimension labels for dimension groups.
   const unitIds = [
     ...new Set(raw.flatMap((r) => keys.flatMap((k, n) => (UNIT_LEVELS[k] ? [n === 0 ? r.g1 : r.g2] : [])))),

@@ -107,7 +107,7 @@ export const runImport = async (
             await setJob(ctx, jobId, { processed: done });
           });
           await recordAudit(tx, ctx.actor, {
-            module: 'people',
+            module: io.auditModule,
             action: 'import',
             entityType: io.ledger,
             entityLabel: filename.slice(0, 100),

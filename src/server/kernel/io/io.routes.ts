@@ -113,7 +113,7 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
       const rows = await io.exportRows(ctx, query);
       await ctx.db.transaction((tx) =>
         recordAudit(tx, ctx.actor, {
-          module: 'people',
+          module: io.auditModule,
           action: 'export',
           entityType: io.ledger,
           orgUnitId: ctx.actor.orgUnitId,

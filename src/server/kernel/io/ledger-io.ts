@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ZodType } from 'zod';
+import type { AuditModule } from '../../../contracts/audit';
 import type { Permission } from '../../../contracts/common/permissions';
 import type { Tx } from '../db/connection';
 import type { ServiceContext } from '../service-context';
@@ -41,6 +42,8 @@ export type ImportOptions = { defaultOrgUnitId?: string };
  */
 export type LedgerIo = {
   ledger: string;
+  /** The module its import and export audit rows belong to. */
+  auditModule: AuditModule;
   /** zh-CN name, used for the sheet, the template and file names. */
   title: string;
   routeBase: string;

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../kernel/db/ids';
 import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
@@ -262,5 +263,33 @@ describe('activities ledger', () => {
       `/api/v1/indicators/activities.sessions/values?${q}&groupBy=type,campaign`,
     );
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('exports the village × type table as an upward report: title, period, producing federation, totals', async () => {
+    const res = await call(
+      t.app,
+      town,
+      'GET',
+      `/api/v1/indicators/activities.sessions/export?from=${year}-01-01&to=${year}-12-31&groupBy=orgUnit,type`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A1').value).toBe('甲镇妇联活动场次统计表');
+    expect(String(ws.getCell('A2').value)).toContain(`${year}-01-01 至 ${year}-12-31`);
+    expect(ws.getCell('A3').value).toBe('制表单位：甲镇妇联');
+    const last = ws.getRow(ws.rowCount);
+    expect(last.getCell(1).value).toBe('合计');
+    const total = (
+      await call(
+        t.app,
+        town,
+        'GET',
+        `/api/v1/indicators/activities.sessions/values?from=${year}-01-01&to=${year}-12-31`,
+      )
+    ).json().total;
+    expect(last.getCell(last.cellCount).value).toBe(total);
   });
 });

@@ -7,10 +7,14 @@ const typeLabels = Object.fromEntries(defaultActivityTypes.map((t) => [t.code, t
 
 const dimensions: Indicator['dimensions'] = {
   type: { label: { zh: '活动类型', en: 'Type' }, values: typeLabels },
-  campaign: { label: { zh: '专项行动', en: 'Campaign' }, values: {} },
+  campaign: { label: { zh: '专项行动', en: 'Campaign' }, values: {}, isMultiValued: true },
   site: { label: { zh: '阵地', en: 'Site' }, values: {} },
   siteKind: { label: { zh: '阵地类型', en: 'Site kind' }, values: siteKindLabels },
-  targetGroup: { label: { zh: '服务对象', en: 'Target group' }, values: targetGroupLabels },
+  targetGroup: {
+    label: { zh: '服务对象', en: 'Target group' },
+    values: targetGroupLabels,
+    isMultiValued: true,
+  },
 };
 
 /**

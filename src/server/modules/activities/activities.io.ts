@@ -339,6 +339,7 @@ const exportColumns = (typeLabel: (code: string) => string): ExportColumn<Activi
 
 export const activitiesIo: LedgerIo = {
   ledger: 'activities',
+  auditModule: 'activities',
   title: '活动台账',
   routeBase: '/api/v1/activities/activities',
   permissions: { import: 'activities.import', export: 'activities.export' },

@@ -489,6 +489,7 @@ type ExportRow = { person: PersonRow; orgUnitName: string; householdLabel: strin
 
 export const personsIo: LedgerIo = {
   ledger: 'persons',
+  auditModule: 'people',
   title: '人员信息',
   routeBase: '/api/v1/people/persons',
   permissions: { import: 'people.import', export: 'people.export' },

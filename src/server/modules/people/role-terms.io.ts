@@ -334,6 +334,7 @@ async function* termBatches(ctx: ServiceContext, scopePath: string, q: ExportRol
 
 export const roleTermsIo: LedgerIo = {
   ledger: 'roleTerms',
+  auditModule: 'people',
   title: '任职信息',
   routeBase: '/api/v1/people/role-terms',
   permissions: { import: 'people.import', export: 'people.export' },

@@ -1,0 +1,339 @@
+import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { listPatrolsQuerySchema, type Patrol } from '../../../contracts/activities';
+import { toHalfWidth } from '../../../contracts/common/id-number';
+import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { auditLog } from '../../kernel/audit/audit.table';
+import { bulkInsert } from '../../kernel/db/bulk';
+import { uuidv7 } from '../../kernel/db/ids';
+import { type CellValue, cellText, parseDateCell, parseTextCell } from '../../kernel/io/cells';
+import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
+import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import type { ExportColumn } from '../../kernel/io/xlsx-export';
+import type { ServiceContext } from '../../kernel/service-context';
+import { persons } from '../people/people.table';
+import { shanghaiToday } from './activities.service';
+import { patrols } from './activities.table';
+import { patrolBatches } from './patrols.repository';
+
+const exportPatrolsQuerySchema = listPatrolsQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
+type ExportPatrolsQuery = z.infer<typeof exportPatrolsQuerySchema>;
+
+type Row = {
+  occurredOn: string;
+  orgUnit?: string;
+  chiefs: string[];
+  area: string;
+  durationMinutes?: number;
+  hazardsFound?: number;
+  hazardNote?: string;
+  actionTaken?: string;
+};
+
+/** A whole number as cadres write it: 60, 60分钟, 2处, ３; `units` are the words allowed after it. */
+const wholeNumber = (label: string, units: string, min: number, max: number) => (v: CellValue) => {
+  const s = cellText(v);
+  if (s === undefined) return { value: undefined };
+  const m = new RegExp(`^(\\d+)(${units})?$`).exec(toHalfWidth(s).replace(/[,，\s]/g, ''));
+  if (!m) return { error: `“${s}”不是有效的${label}，请填写整数` };
+  const n = Number(m[1]);
+  return n >= min && n <= max ? { value: n } : { error: `${label}应在${min}到${max}之间` };
+};
+
+const parseDuration = (v: CellValue) => {
+  const s = cellText(v);
+  const hours = s ? /^(\d+(?:\.\d+)?)\s*(小时|h)$/i.exec(toHalfWidth(s)) : null;
+  if (hours) return wholeNumber('巡查时长', '分钟', 1, 24 * 60)(Math.round(Number(hours[1]) * 60));
+  return wholeNumber('巡查时长', '分钟|分|min', 1, 24 * 60)(v);
+};
+
+const parseChiefs = (v: CellValue) => {
+  const s = cellText(v);
+  if (s === undefined) return { value: undefined };
+  const names = [
+    ...new Set(
+      s
+        .split(/[、，,；;]/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (names.length === 0) return { value: undefined };
+  if (names.length > 30) return { error: '一次巡查的林长不能超过30人' };
+  if (names.some((n) => n.length > 30)) return { error: '姓名过长，多个林长请用顿号（、）分隔' };
+  return { value: names };
+};
+
+const columns: LedgerIo['columns'] = [
+  {
+    key: 'occurredOn',
+    header: '巡查日期',
+    aliases: ['日期', '巡查时间', '时间'],
+    hint: '如 2026-03-08',
+    isRequired: true,
+    width: 14,
+    parse: parseDateCell,
+  },
+  {
+    key: 'orgUnit',
+    header: '所属村（社区）',
+    aliases: ['村（社区）', '组织单位', '所属组织'],
+    hint: '如：东岭村；不填则为所选组织',
+    width: 14,
+    parse: (v) => parseTextCell(v, 60),
+  },
+  {
+    key: 'chiefs',
+    header: '林长',
+    aliases: ['巾帼林长', '巡查林长', '巡查人员', '巡查人'],
+    hint: '须已在人员信息中登记；多人用顿号分隔，如：王秀英、李春花',
+    isRequired: true,
+    width: 20,
+    parse: parseChiefs,
+  },
+  {
+    key: 'area',
+    header: '巡查区域/路线',
+    aliases: ['巡查区域', '巡查路线', '巡查地点', '区域'],
+    hint: '如：后山至水库林区',
+    isRequired: true,
+    width: 24,
+    parse: (v) => parseTextCell(v, 120),
+  },
+  {
+    key: 'durationMinutes',
+    header: '时长（分钟）',
+    aliases: ['巡查时长', '时长'],
+    hint: '分钟数，如 90',
+    width: 10,
+    parse: parseDuration,
+  },
+  {
+    key: 'hazardsFound',
+    header: '发现隐患数',
+    aliases: ['隐患数', '发现隐患'],
+    hint: '没有则填 0 或不填',
+    width: 10,
+    parse: (v) => (cellText(v) === '无' ? { value: 0 } : wholeNumber('发现隐患数', '处|个', 0, 1000)(v)),
+  },
+  {
+    key: 'hazardNote',
+    header: '隐患情况',
+    aliases: ['隐患描述'],
+    hint: '发现隐患时必填',
+    width: 24,
+    parse: (v) => parseTextCell(v, 1000),
+  },
+  {
+    key: 'actionTaken',
+    header: '处置情况',
+    aliases: ['处理情况', '整改情况'],
+    hint: '选填',
+    width: 24,
+    parse: (v) => parseTextCell(v, 1000),
+  },
+];
+
+const checkRow = (v: Record<string, unknown>): [string, string][] => {
+  const r = v as Row;
+  const problems: [string, string][] = [];
+  if (r.occurredOn > shanghaiToday()) problems.push(['occurredOn', '巡查日期不能晚于今天']);
+  if (r.area.length < 2) problems.push(['area', '请填写巡查区域或路线（至少2个字）']);
+  if ((r.hazardsFound ?? 0) > 0 && !r.hazardNote) problems.push(['hazardNote', '发现隐患时请说明隐患情况']);
+  return problems;
+};
+
+const naturalKey = (v: Record<string, unknown>) => {
+  const r = v as Row;
+  return `${r.occurredOn}|${r.orgUnit ?? ''}|${r.area}|${[...r.chiefs].sort().join('、')}`;
+};
+
+const keyOf = (unitId: string, on: string, area: string, chiefIds: string[]) =>
+  `${unitId}|${on}|${area}|${[...chiefIds].sort().join(',')}`;
+
+/**
+ * A patrol sheet: chiefs by name, each a live person of the row's village (a roster never creates
+ * people). A patrol already saved — same date, village, area and chiefs — is updated or left alone.
+ */
+const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
+  requirePermission(ctx.actor, 'activities.import');
+  const issues: ImportIssue[] = [];
+  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
+    issues.push({ row: r.rowNumber, column, value, message });
+  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
+  const values = rows.map((r) => r.values as Row);
+  const candidates = await tx
+    .select({ id: persons.id, name: persons.name, orgPath: persons.orgPath })
+    .from(persons)
+    .where(
+      and(
+        inArray(persons.name, [...new Set(values.flatMap((v) => v.chiefs))]),
+        isNull(persons.deletedAt),
+        scoped(persons.orgPath, ctx.actor.orgPath),
+      ),
+    );
+  const resolved: { r: ParsedRow; v: Row; unit: UnitRef; chiefIds: string[] }[] = [];
+  for (const r of rows) {
+    const v = r.values as Row;
+    const unit = resolveUnit(v.orgUnit);
+    if ('error' in unit) {
+      issue(r, '所属村（社区）', v.orgUnit ?? '', unit.error);
+      continue;
+    }
+    const chiefIds: string[] = [];
+    for (const name of v.chiefs) {
+      const matches = candidates.filter((c) => c.name === name && c.orgPath.startsWith(unit.unit.path));
+      if (matches.length === 0)
+        issue(r, '林长', name, `在${unit.unit.name}找不到该人员，请先在“人员信息”中登记或核对姓名`);
+      else if (matches.length > 1)
+        issue(r, '林长', name, `${unit.unit.name}有${matches.length}个同名人员，请在系统中逐条登记该次巡查`);
+      else chiefIds.push(matches[0].id);
+    }
+    if (chiefIds.length === v.chiefs.length) resolved.push({ r, v, unit: unit.unit, chiefIds });
+  }
+  if (issues.length) throw new ImportRowsError(issues);
+
+  const unitIds = [...new Set(resolved.map((x) => x.unit.id))];
+  const dates = values.map((v) => v.occurredOn).sort();
+  const existing = await tx
+    .select()
+    .from(patrols)
+    .where(
+      and(
+        inArray(patrols.orgUnitId, unitIds),
+        isNull(patrols.deletedAt),
+        gte(patrols.occurredOn, dates[0]),
+        lte(patrols.occurredOn, dates[dates.length - 1]),
+      ),
+    );
+  const byKey = new Map(existing.map((p) => [keyOf(p.orgUnitId, p.occurredOn, p.area, p.chiefIds), p]));
+  const inserts: (typeof patrols.$inferInsert)[] = [];
+  const updates: {
+    id: string;
+    set: Partial<typeof patrols.$inferInsert>;
+    before: typeof patrols.$inferSelect;
+  }[] = [];
+  let unchanged = 0;
+  for (const { v, unit, chiefIds } of resolved) {
+    const given = {
+      durationMinutes: v.durationMinutes,
+      hazardsFound: v.hazardsFound,
+      hazardNote: v.hazardNote,
+      actionTaken: v.actionTaken,
+    };
+    const found = byKey.get(keyOf(unit.id, v.occurredOn, v.area, chiefIds));
+    if (found) {
+      // Only what the sheet says: an empty cell leaves the saved value alone.
+      const set = Object.fromEntries(
+        Object.entries(given).filter(
+          ([k, val]) => val !== undefined && found[k as keyof typeof found] !== val,
+        ),
+      );
+      if (Object.keys(set).length) updates.push({ id: found.id, set, before: found });
+      else unchanged++;
+      continue;
+    }
+    inserts.push({
+      id: uuidv7(),
+      orgUnitId: unit.id,
+      orgPath: unit.path,
+      occurredOn: v.occurredOn,
+      area: v.area,
+      durationMinutes: given.durationMinutes ?? null,
+      chiefIds,
+      teamId: null,
+      hazardsFound: given.hazardsFound ?? 0,
+      hazardNote: given.hazardNote ?? null,
+      actionTaken: given.actionTaken ?? null,
+      createdBy: ctx.actor.userId,
+      updatedBy: ctx.actor.userId,
+    });
+  }
+  const base = {
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    ip: ctx.actor.ip,
+    module: 'activities',
+    entityType: 'patrol',
+  };
+  for (let i = 0; i < inserts.length; i += 2500) {
+    const chunk = inserts.slice(i, i + 2500);
+    await bulkInsert(tx, patrols, chunk);
+    await bulkInsert(
+      tx,
+      auditLog,
+      chunk.map((p) => ({
+        ...base,
+        action: 'create',
+        entityId: p.id as string,
+        entityLabel: `${p.occurredOn} ${p.area}`,
+        orgUnitId: p.orgUnitId,
+        orgPath: p.orgPath,
+        before: null,
+        after: {
+          occurredOn: p.occurredOn,
+          area: p.area,
+          chiefIds: p.chiefIds,
+          hazardsFound: p.hazardsFound,
+          source: 'import',
+        },
+      })),
+    );
+    await onProgress(i + chunk.length);
+  }
+  for (const u of updates) {
+    await tx
+      .update(patrols)
+      .set({
+        ...u.set,
+        version: sql`${patrols.version} + 1`,
+        updatedAt: sql`now()`,
+        updatedBy: ctx.actor.userId,
+      })
+      .where(eq(patrols.id, u.id));
+    await tx.insert(auditLog).values({
+      ...base,
+      action: 'update',
+      entityId: u.id,
+      entityLabel: `${u.before.occurredOn} ${u.before.area}`,
+      orgUnitId: u.before.orgUnitId,
+      orgPath: u.before.orgPath,
+      before: Object.fromEntries(Object.keys(u.set).map((k) => [k, u.before[k as keyof typeof u.before]])),
+      after: { ...u.set, source: 'import' },
+    });
+  }
+  return { created: inserts.length, updated: updates.length, unchanged };
+};
+
+/** The import's columns, so an exported sheet can be edited and imported back. */
+const exportColumns: ExportColumn<Patrol>[] = [
+  { header: '巡查日期', width: 12, value: (p) => p.occurredOn },
+  { header: '所属村（社区）', width: 14, value: (p) => p.orgUnitName },
+  { header: '林长', width: 20, value: (p) => p.chiefNames.join('、') },
+  { header: '巡查区域/路线', width: 24, value: (p) => p.area },
+  { header: '时长（分钟）', width: 10, value: (p) => p.durationMinutes },
+  { header: '发现隐患数', width: 10, value: (p) => p.hazardsFound },
+  { header: '隐患情况', width: 24, value: (p) => p.hazardNote },
+  { header: '处置情况', width: 24, value: (p) => p.actionTaken },
+];
+
+export const patrolsIo: LedgerIo = {
+  ledger: 'patrols',
+  auditModule: 'activities',
+  title: '护林防火巡查台账',
+  routeBase: '/api/v1/activities/patrols',
+  permissions: { import: 'activities.import', export: 'activities.export' },
+  columns,
+  checkRow,
+  naturalKey,
+  commit,
+  exportQuerySchema: exportPatrolsQuerySchema,
+  exportColumns: () => exportColumns as ExportColumn<never>[],
+  exportRows: async (ctx: ServiceContext, query) => {
+    const q = query as ExportPatrolsQuery;
+    const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'activities.export', q.orgUnitId);
+    return patrolBatches(ctx.db, scopePath, q) as AsyncIterable<never[]>;
+  },
+};
