@@ -301,5 +301,7 @@ export const updatePatrolInputSchema = z
   .strict();
 export type UpdatePatrolInput = z.infer<typeof updatePatrolInputSchema>;
 
-export const exportActivitiesQuerySchema = listActivitiesQuerySchema.omit({ page: true, pageSize: true, sort: true }).strict();
+export const exportActivitiesQuerySchema = listActivitiesQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
 export type ExportActivitiesQuery = z.infer<typeof exportActivitiesQuerySchema>;

@@ -247,3 +247,8 @@ export const recordElectionInputSchema = z
   })
   .strict();
 export type RecordElectionInput = z.infer<typeof recordElectionInputSchema>;
+
+export const exportSitesQuerySchema = listSitesQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
+export type ExportSitesQuery = z.infer<typeof exportSitesQuerySchema>;

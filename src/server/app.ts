@@ -32,6 +32,7 @@ import { electionsRoutes } from './modules/org/elections.routes';
 import { gridsRoutes } from './modules/org/grids.routes';
 import { orgIndicators } from './modules/org/org.indicators';
 import { orgRoutes } from './modules/org/org.routes';
+import { sitesIo } from './modules/org/sites.io';
 import { sitesRoutes } from './modules/org/sites.routes';
 import { womenGroupsRoutes } from './modules/org/women-groups.routes';
 import { peopleIndicators } from './modules/people/people.indicators';
@@ -115,6 +116,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(authRoutes(sessionSettings));
   await app.register(orgRoutes);
   await app.register(sitesRoutes);
+  await app.register(ledgerIoRoutes(sitesIo));
   await app.register(electionsRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);

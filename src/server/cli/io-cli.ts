@@ -11,6 +11,8 @@ import { writeXlsx } from '../kernel/io/xlsx-export';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import type { ServiceContext } from '../kernel/service-context';
 import { activitiesIo } from '../modules/activities/activities.io';
+import { patrolsIo } from '../modules/activities/patrols.io';
+import { sitesIo } from '../modules/org/sites.io';
 import { personsIo } from '../modules/people/persons.io';
 import { roleTermsIo } from '../modules/people/role-terms.io';
 import { findUserByUsername } from '../modules/users/users.repository';
@@ -20,9 +22,11 @@ export class CliError extends Error {}
 
 /** Ledgers the CLI can import and export: the same descriptors the web routes use. */
 export const cliLedgers: Record<string, LedgerIo> = {
+  sites: sitesIo,
   persons: personsIo,
   roleTerms: roleTermsIo,
   activities: activitiesIo,
+  patrols: patrolsIo,
 };
 
 const flag = (args: string[], name: string) => {
