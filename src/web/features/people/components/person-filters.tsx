@@ -1,7 +1,8 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { defaultPersonTags, genderLabels, genders } from '../../../../contracts/people';
+import { genderLabels, genders } from '../../../../contracts/people';
 import { useLabel } from '../../../lib/labels';
+import { usePersonTagOptions } from '../api/get-tag-options';
 
 export type PersonFilterValues = {
   q?: string;
@@ -15,6 +16,7 @@ type Props = { value: PersonFilterValues; onChange: (next: PersonFilterValues) =
 /** 姓名/拼音/身份证号, 人员类别, 性别, 在册/已删除; each change goes back to page 1 (the page decides). */
 export const PersonFilters = ({ value, onChange }: Props) => {
   const { t } = useTranslation();
+  const tagOptions = usePersonTagOptions();
   const label = useLabel();
   return (
     <Form layout="inline" className="bbt-filters">
@@ -38,7 +40,7 @@ export const PersonFilters = ({ value, onChange }: Props) => {
           placeholder={t('common.all')}
           value={value.tag}
           onChange={(tag?: string) => onChange({ ...value, tag })}
-          options={defaultPersonTags.map((tag) => ({ value: tag, label: tag }))}
+          options={tagOptions}
           data-testid="persons-tag"
         />
       </Form.Item>

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { parseIdNumber } from '../../../../contracts/common/id-number';
 import {
   createPersonInputSchema,
-  defaultPersonTags,
   genderLabels,
   genders,
   type Person,
@@ -24,6 +23,7 @@ import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useCreatePerson } from '../api/create-person';
 import { usePerson } from '../api/get-person';
+import { usePersonTagOptions } from '../api/get-tag-options';
 import { useUpdatePerson } from '../api/update-person';
 import { HouseholdSelect } from './household-select';
 import { IdNumberHint, idNumberRules } from './id-number-hint';
@@ -68,6 +68,7 @@ const PersonFormDialog = ({
   onOpenPerson,
 }: { mode: PersonFormMode } & Omit<Props, 'mode'>) => {
   const { t, i18n } = useTranslation();
+  const tagOptions = usePersonTagOptions();
   const label = useLabel();
   const { message } = App.useApp();
   const { scopeId } = useOrgScope();
@@ -335,7 +336,7 @@ const PersonFormDialog = ({
               mode="multiple"
               allowClear
               placeholder={t('common.pleaseSelect')}
-              options={defaultPersonTags.map((tag) => ({ value: tag, label: tag }))}
+              options={tagOptions}
               data-testid="person-form-tags"
             />
           </Form.Item>
