@@ -1,11 +1,18 @@
 import {
   ApartmentOutlined,
+  BankOutlined,
+  BorderOuterOutlined,
+  ClusterOutlined,
   ContactsOutlined,
+  CrownOutlined,
   FileSearchOutlined,
+  FlagOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../../contracts/common/permissions';
@@ -24,6 +31,13 @@ const peopleGroup: MenuGroup = {
   nameKey: 'menu.people',
   icon: <SolutionOutlined />,
   testId: 'menu-people',
+};
+
+const orgGroup: MenuGroup = {
+  key: 'org-building',
+  nameKey: 'menu.org',
+  icon: <ClusterOutlined />,
+  testId: 'menu-org-building',
 };
 
 export type AppRoute = {
@@ -70,12 +84,78 @@ export const appRoutes: AppRoute[] = [
     group: peopleGroup,
   },
   {
+    path: '/people/roles',
+    nameKey: 'menu.people.roles',
+    icon: <CrownOutlined />,
+    permission: 'people.read',
+    Component: lazy(() =>
+      import('../features/people-roles/pages/roles-page').then((m) => ({ default: m.RolesPage })),
+    ),
+    testId: 'menu-people-roles',
+    group: peopleGroup,
+  },
+  {
+    path: '/people/teams',
+    nameKey: 'menu.people.teams',
+    icon: <HeartOutlined />,
+    permission: 'people.read',
+    Component: lazy(() =>
+      import('../features/people-roles/pages/teams-page').then((m) => ({ default: m.TeamsPage })),
+    ),
+    testId: 'menu-people-teams',
+    group: peopleGroup,
+  },
+  {
     path: '/org',
     nameKey: 'menu.org.units',
     icon: <ApartmentOutlined />,
     permission: 'org.read',
     Component: lazy(() => import('../features/org/pages/org-page').then((m) => ({ default: m.OrgPage }))),
     testId: 'menu-org',
+  },
+  {
+    path: '/org/sites',
+    nameKey: 'menu.org.sites',
+    icon: <BankOutlined />,
+    permission: 'org.read',
+    Component: lazy(() =>
+      import('../features/org-ledgers/pages/sites-page').then((m) => ({ default: m.SitesPage })),
+    ),
+    testId: 'menu-org-sites',
+    group: orgGroup,
+  },
+  {
+    path: '/org/grids',
+    nameKey: 'menu.org.grids',
+    icon: <BorderOuterOutlined />,
+    permission: 'org.read',
+    Component: lazy(() =>
+      import('../features/org-ledgers/pages/grids-page').then((m) => ({ default: m.GridsPage })),
+    ),
+    testId: 'menu-org-grids',
+    group: orgGroup,
+  },
+  {
+    path: '/org/women-groups',
+    nameKey: 'menu.org.womenGroups',
+    icon: <UsergroupAddOutlined />,
+    permission: 'org.read',
+    Component: lazy(() =>
+      import('../features/org-ledgers/pages/women-groups-page').then((m) => ({ default: m.WomenGroupsPage })),
+    ),
+    testId: 'menu-org-women-groups',
+    group: orgGroup,
+  },
+  {
+    path: '/org/elections',
+    nameKey: 'menu.org.elections',
+    icon: <FlagOutlined />,
+    permission: 'org.read',
+    Component: lazy(() =>
+      import('../features/org-ledgers/pages/elections-page').then((m) => ({ default: m.ElectionsPage })),
+    ),
+    testId: 'menu-org-elections',
+    group: orgGroup,
   },
   {
     path: '/users',

@@ -1,0 +1,76 @@
+import { Descriptions, Divider, Drawer, List, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Election } from '../../../../contracts/org-ledgers';
+import { personRoleLabels } from '../../../../contracts/people-roles';
+import { PageError, PageLoading } from '../../../components/page-states';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
+import { useIsMobile } from '../../../lib/use-is-mobile';
+import { useElection } from '../api/get-election';
+
+type Props = { electionId: string; onClose: () => void };
+
+const roleOrder: Record<Election['elected'][number]['role'], number> = {
+  chair: 0,
+  viceChair: 1,
+  executiveMember: 2,
+};
+
+/** 换届详情: when, for how long, who was elected and how many old terms it ended. */
+export const ElectionDetailDrawer = ({ electionId, onClose }: Props) => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const isMobile = useIsMobile();
+  const election = useElection(electionId);
+  const e = election.data;
+  const elected = e ? [...e.elected].sort((a, b) => roleOrder[a.role] - roleOrder[b.role]) : [];
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      title={t('elections.detail')}
+      size={isMobile ? '100%' : 560}
+      data-testid="election-detail"
+    >
+      {election.isPending && <PageLoading />}
+      {election.isError && <PageError error={election.error} onRetry={() => void election.refetch()} />}
+      {e && (
+        <>
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            {t('elections.titleOf', { unit: e.orgUnitName, date: formatDate(e.heldOn) })}
+          </Typography.Title>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            items={[
+              { key: 'held', label: t('elections.field.heldOn'), children: formatDate(e.heldOn) },
+              {
+                key: 'term',
+                label: t('elections.field.termYears'),
+                children: t('elections.years', { count: e.termYears }),
+              },
+              { key: 'seats', label: t('elections.field.seats'), children: e.seats ?? '—' },
+              { key: 'ended', label: t('elections.field.endedTerms'), children: e.endedTerms },
+              { key: 'note', label: t('ledger.field.note'), children: e.note ?? '—' },
+              { key: 'created', label: t('common.createdAt'), children: formatDateTime(e.createdAt) },
+            ]}
+          />
+          <Divider titlePlacement="start">{t('elections.elected', { count: e.elected.length })}</Divider>
+          <List
+            dataSource={elected}
+            renderItem={(p) => (
+              <List.Item style={{ minHeight: 44 }}>
+                <span>{p.name}</span>
+                <Tag color={p.role === 'chair' ? 'magenta' : p.role === 'viceChair' ? 'purple' : 'default'}>
+                  {label(personRoleLabels, p.role)}
+                </Tag>
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+};

@@ -1,0 +1,217 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Switch, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type PersonRole,
+  personRoleLabels,
+  personRoles,
+  type RoleTerm,
+} from '../../../../contracts/people-roles';
+import { CountStrip } from '../../../components/count-strip';
+import { EmptyState, PageError } from '../../../components/page-states';
+import { RecordCards } from '../../../components/record-cards';
+import { formatDate } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
+import { useOrgScope } from '../../../lib/org-scope';
+import { useOrgTree } from '../../../lib/org-tree';
+import { useSession } from '../../../lib/session';
+import { thisYear, today } from '../../../lib/this-year';
+import { useIsPhone } from '../../../lib/use-is-phone';
+import { useListParams } from '../../../lib/use-list-params';
+import { useIndicatorValues } from '../api/get-indicator-values';
+import { useRoleTerms } from '../api/list-role-terms';
+import { isServing, RoleTermDetailDrawer } from '../components/role-term-detail-drawer';
+import { RoleTermFormDrawer, type RoleTermFormMode } from '../components/role-term-form-drawer';
+import { RoleTermsTable } from '../components/role-terms-table';
+import '../../../components/ledger.css';
+
+type Status = 'active' | 'deleted';
+
+/** 任职: who holds which role where, current and past; counts of role holders this year filter the list. */
+export const RolesPage = () => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { access } = useSession();
+  const isPhone = useIsPhone();
+  const { scopeId } = useOrgScope();
+  const tree = useOrgTree();
+  const list = useListParams<RoleTerm>({ sort: '-startedOn' });
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<PersonRole | undefined>();
+  const [isCurrentOnly, setIsCurrentOnly] = useState(true);
+  const [status, setStatus] = useState<Status>('active');
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [formMode, setFormMode] = useState<RoleTermFormMode | null>(null);
+  const year = useMemo(thisYear, []);
+  const counts = useIndicatorValues('people.roleHolders', { ...year, orgUnitId: scopeId, groupBy: 'role' });
+
+  const terms = useRoleTerms({
+    q: q || undefined,
+    role,
+    activeOn: isCurrentOnly ? today() : undefined,
+    status,
+    orgUnitId: scopeId,
+    page: list.page,
+    pageSize: list.pageSize,
+    sort: list.sort,
+  });
+  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
+  const open = (r: RoleTerm) => setDetailId(r.id);
+  const pickRole = (k: string | undefined) => {
+    setRole(k as PersonRole | undefined);
+    list.resetPage();
+  };
+  const empty = (
+    <EmptyState
+      description={
+        status === 'deleted'
+          ? t('ledger.emptyDeleted')
+          : q || role
+            ? t('ledger.emptyFiltered')
+            : t('roles.empty')
+      }
+    />
+  );
+
+  return (
+    <div>
+      <div className="bbt-page-header">
+        <div>
+          <h1>{t('menu.people.roles')}</h1>
+          {scopeName && (
+            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
+          )}
+        </div>
+        {access.can('people.write') && (
+          <div className="bbt-ledger-toolbar">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setFormMode({ type: 'create' })}
+              data-testid="role-term-create"
+            >
+              {t('roles.create')}
+            </Button>
+          </div>
+        )}
+      </div>
+      <CountStrip
+        title={t('roles.countAll')}
+        total={counts.data?.total}
+        items={counts.data?.rows
+          .filter((r) => r.group)
+          .map((r) => ({
+            key: r.group as string,
+            label: label(personRoleLabels, r.group) || r.label || '',
+            value: r.value,
+          }))}
+        isLoading={counts.isPending}
+        isError={counts.isError}
+        active={role}
+        onPick={pickRole}
+        testId="roles-counts"
+      />
+      <Form layout="inline" className="bbt-filters">
+        <Form.Item label={t('common.keyword')} htmlFor="roles-filter-q">
+          <Input.Search
+            id="roles-filter-q"
+            allowClear
+            enterButton
+            placeholder={t('roles.searchPlaceholder')}
+            style={{ minWidth: 200 }}
+            onSearch={(v) => {
+              setQ(v.trim());
+              list.resetPage();
+            }}
+            data-testid="roles-q"
+          />
+        </Form.Item>
+        <Form.Item label={t('roles.field.role')} htmlFor="roles-filter-role">
+          <Select
+            id="roles-filter-role"
+            allowClear
+            placeholder={t('common.all')}
+            style={{ minWidth: 150 }}
+            value={role}
+            onChange={(v: PersonRole | undefined) => pickRole(v)}
+            options={personRoles.map((k) => ({ value: k, label: label(personRoleLabels, k) }))}
+            data-testid="roles-role"
+          />
+        </Form.Item>
+        <Form.Item label={t('roles.currentOnly')} htmlFor="roles-filter-current">
+          <Switch
+            id="roles-filter-current"
+            checked={isCurrentOnly}
+            onChange={(v) => {
+              setIsCurrentOnly(v);
+              list.resetPage();
+            }}
+            data-testid="roles-current"
+          />
+        </Form.Item>
+        <Form.Item label={t('people.field.status')} htmlFor="roles-filter-status">
+          <Select
+            id="roles-filter-status"
+            style={{ minWidth: 100 }}
+            value={status}
+            onChange={(v: Status) => {
+              setStatus(v);
+              list.resetPage();
+            }}
+            options={[
+              { value: 'active', label: t('ledger.status.active') },
+              { value: 'deleted', label: t('people.status.deleted') },
+            ]}
+            data-testid="roles-status"
+          />
+        </Form.Item>
+      </Form>
+      {terms.isError ? (
+        <PageError error={terms.error} onRetry={() => void terms.refetch()} />
+      ) : isPhone ? (
+        <RecordCards<RoleTerm>
+          items={terms.data?.items}
+          isLoading={terms.isFetching}
+          page={list.page}
+          pageSize={list.pageSize}
+          total={terms.data?.total ?? 0}
+          onPageChange={list.setPage}
+          onOpen={open}
+          empty={empty}
+          title={(r) => r.personName}
+          extra={(r) =>
+            isServing(r) ? <Tag color="green">{t('roles.serving')}</Tag> : <Tag>{t('roles.ended')}</Tag>
+          }
+          fields={(r) => [
+            { key: 'role', label: t('roles.field.role'), children: label(personRoleLabels, r.role) },
+            { key: 'unit', label: t('roles.field.orgUnit'), children: r.orgUnitName },
+            {
+              key: 'span',
+              label: t('roles.field.span'),
+              children: `${formatDate(r.startedOn)} — ${formatDate(r.endedOn) || t('roles.now')}`,
+            },
+          ]}
+          testId="role-term-card"
+        />
+      ) : (
+        <RoleTermsTable
+          terms={terms.data?.items}
+          isLoading={terms.isFetching}
+          pagination={list.pagination(terms.data?.total)}
+          onChange={list.onTableChange}
+          onOpen={open}
+          empty={empty}
+        />
+      )}
+      {detailId && (
+        <RoleTermDetailDrawer
+          roleTermId={detailId}
+          onClose={() => setDetailId(null)}
+          onEdit={(id) => setFormMode({ type: 'edit', roleTermId: id })}
+        />
+      )}
+      {formMode && <RoleTermFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}
+    </div>
+  );
+};

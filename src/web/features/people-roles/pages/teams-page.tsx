@@ -1,0 +1,222 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type VolunteerTeam,
+  volunteerTeamKindLabels,
+  volunteerTeamKinds,
+} from '../../../../contracts/people-roles';
+import { EmptyState, PageError } from '../../../components/page-states';
+import { RecordCards } from '../../../components/record-cards';
+import { formatDate } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
+import { useOrgScope } from '../../../lib/org-scope';
+import { useOrgTree } from '../../../lib/org-tree';
+import { useSession } from '../../../lib/session';
+import { useIsPhone } from '../../../lib/use-is-phone';
+import { useListParams } from '../../../lib/use-list-params';
+import { useVolunteerTeams } from '../api/list-volunteer-teams';
+import { TeamDetailDrawer } from '../components/team-detail-drawer';
+import { TeamFormDrawer, type TeamFormMode } from '../components/team-form-drawer';
+import '../../../components/ledger.css';
+
+type Status = 'active' | 'deleted';
+type Kind = VolunteerTeam['kind'];
+
+/** 志愿服务队: teams of the chosen scope with their leader and members. */
+export const TeamsPage = () => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { access } = useSession();
+  const isPhone = useIsPhone();
+  const { scopeId } = useOrgScope();
+  const tree = useOrgTree();
+  const list = useListParams<VolunteerTeam>();
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState<Kind | undefined>();
+  const [status, setStatus] = useState<Status>('active');
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [formMode, setFormMode] = useState<TeamFormMode | null>(null);
+  const teams = useVolunteerTeams({
+    q: q || undefined,
+    kind,
+    status,
+    orgUnitId: scopeId,
+    page: list.page,
+    pageSize: list.pageSize,
+    sort: list.sort,
+  });
+  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
+  const open = (v: VolunteerTeam) => setDetailId(v.id);
+  const empty = (
+    <EmptyState
+      description={
+        status === 'deleted'
+          ? t('ledger.emptyDeleted')
+          : q || kind
+            ? t('ledger.emptyFiltered')
+            : t('teams.empty')
+      }
+    />
+  );
+  const dash = <span className="bbt-muted">—</span>;
+
+  const columns: TableProps<VolunteerTeam>['columns'] = [
+    {
+      title: t('teams.field.name'),
+      dataIndex: 'name',
+      render: (name: string, v) => (
+        <Button
+          type="link"
+          style={{ padding: 0, height: 'auto' }}
+          onClick={(e) => {
+            e.stopPropagation();
+            open(v);
+          }}
+        >
+          {name}
+        </Button>
+      ),
+    },
+    {
+      title: t('teams.field.kind'),
+      dataIndex: 'kind',
+      render: (k: Kind) => label(volunteerTeamKindLabels, k),
+    },
+    { title: t('ledger.field.orgUnit'), dataIndex: 'orgUnitName' },
+    { title: t('teams.field.leader'), dataIndex: 'leaderName', render: (v: string | null) => v ?? dash },
+    {
+      title: t('teams.field.memberCount'),
+      key: 'members',
+      align: 'right',
+      render: (_: unknown, v) => t('households.memberCount', { count: v.members.length }),
+    },
+    {
+      title: t('teams.field.foundedOn'),
+      dataIndex: 'foundedOn',
+      render: (v: string | null) => formatDate(v) || dash,
+    },
+  ];
+
+  return (
+    <div>
+      <div className="bbt-page-header">
+        <div>
+          <h1>{t('menu.people.teams')}</h1>
+          {scopeName && (
+            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
+          )}
+        </div>
+        {access.can('people.write') && (
+          <div className="bbt-ledger-toolbar">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setFormMode({ type: 'create' })}
+              data-testid="team-create"
+            >
+              {t('teams.create')}
+            </Button>
+          </div>
+        )}
+      </div>
+      <Form layout="inline" className="bbt-filters">
+        <Form.Item label={t('common.keyword')} htmlFor="teams-filter-q">
+          <Input.Search
+            id="teams-filter-q"
+            allowClear
+            enterButton
+            placeholder={t('teams.searchPlaceholder')}
+            style={{ minWidth: 200 }}
+            onSearch={(v) => {
+              setQ(v.trim());
+              list.resetPage();
+            }}
+            data-testid="teams-q"
+          />
+        </Form.Item>
+        <Form.Item label={t('teams.field.kind')} htmlFor="teams-filter-kind">
+          <Select
+            id="teams-filter-kind"
+            allowClear
+            placeholder={t('common.all')}
+            style={{ minWidth: 140 }}
+            value={kind}
+            onChange={(v: Kind | undefined) => {
+              setKind(v);
+              list.resetPage();
+            }}
+            options={volunteerTeamKinds.map((k) => ({ value: k, label: label(volunteerTeamKindLabels, k) }))}
+            data-testid="teams-kind"
+          />
+        </Form.Item>
+        <Form.Item label={t('people.field.status')} htmlFor="teams-filter-status">
+          <Select
+            id="teams-filter-status"
+            style={{ minWidth: 100 }}
+            value={status}
+            onChange={(v: Status) => {
+              setStatus(v);
+              list.resetPage();
+            }}
+            options={[
+              { value: 'active', label: t('ledger.status.active') },
+              { value: 'deleted', label: t('people.status.deleted') },
+            ]}
+            data-testid="teams-status"
+          />
+        </Form.Item>
+      </Form>
+      {teams.isError ? (
+        <PageError error={teams.error} onRetry={() => void teams.refetch()} />
+      ) : isPhone ? (
+        <RecordCards<VolunteerTeam>
+          items={teams.data?.items}
+          isLoading={teams.isFetching}
+          page={list.page}
+          pageSize={list.pageSize}
+          total={teams.data?.total ?? 0}
+          onPageChange={list.setPage}
+          onOpen={open}
+          empty={empty}
+          title={(v) => v.name}
+          extra={(v) => <span className="bbt-muted">{label(volunteerTeamKindLabels, v.kind)}</span>}
+          fields={(v) => [
+            { key: 'unit', label: t('ledger.field.orgUnit'), children: v.orgUnitName },
+            { key: 'leader', label: t('teams.field.leader'), children: v.leaderName ?? '—' },
+            {
+              key: 'members',
+              label: t('teams.field.memberCount'),
+              children: t('households.memberCount', { count: v.members.length }),
+            },
+          ]}
+          testId="team-card"
+        />
+      ) : (
+        <Table<VolunteerTeam>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={teams.data?.items}
+          loading={teams.isFetching}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: empty }}
+          onChange={list.onTableChange}
+          pagination={list.pagination(teams.data?.total)}
+          rowClassName={() => 'bbt-ledger-row'}
+          onRow={(v) => ({ onClick: () => open(v) })}
+          data-testid="teams-table"
+        />
+      )}
+      {detailId && (
+        <TeamDetailDrawer
+          teamId={detailId}
+          onClose={() => setDetailId(null)}
+          onEdit={(id) => setFormMode({ type: 'edit', teamId: id })}
+        />
+      )}
+      {formMode && <TeamFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}
+    </div>
+  );
+};
