@@ -186,7 +186,12 @@ export const womenGroupSchema = z.object({
 export type WomenGroup = z.infer<typeof womenGroupSchema>;
 export const womenGroupListSchema = listResultSchema(womenGroupSchema);
 export const listWomenGroupsQuerySchema = listQueryBaseSchema
-  .extend({ gridId: z.uuid().optional(), orgUnitId: z.uuid().optional(), q: text(40).optional() })
+  .extend({
+    gridId: z.uuid().optional(),
+    orgUnitId: z.uuid().optional(),
+    q: text(40).optional(),
+    status: z.enum(['active', 'deleted']).default('active'),
+  })
   .strict();
 export type ListWomenGroupsQuery = z.infer<typeof listWomenGroupsQuerySchema>;
 export const createWomenGroupInputSchema = z

@@ -235,6 +235,8 @@ describe('deleting and restoring', () => {
     expect(del.json().deletedAt).toEqual(expect.any(String));
     const listed = (await call(t.app, town, 'GET', `${groupsUrl}?gridId=${grid.id}`)).json();
     expect(listed.items).toEqual([]);
+    const deleted = (await call(t.app, town, 'GET', `${groupsUrl}?gridId=${grid.id}&status=deleted`)).json();
+    expect(deleted.items.map((g: { id: string }) => g.id)).toEqual([group.id]);
     const restored = await call(t.app, town, 'POST', `${groupsUrl}/${group.id}/restore`, {
       version: del.json().version,
     });

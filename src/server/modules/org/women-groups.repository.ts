@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { ListWomenGroupsQuery, WomenGroup } from '../../../contracts/org-ledgers';
 import { scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
@@ -42,7 +42,7 @@ export const toWomenGroup = (r: {
 export const listWomenGroupRows = async (db: DbOrTx, scopePath: string, q: ListWomenGroupsQuery) => {
   const where = and(
     scoped(womenGroups.orgPath, scopePath),
-    isNull(womenGroups.deletedAt),
+    q.status === 'deleted' ? isNotNull(womenGroups.deletedAt) : isNull(womenGroups.deletedAt),
     q.gridId ? eq(womenGroups.gridId, q.gridId) : undefined,
     q.q ? ilike(womenGroups.name, likeEscape(q.q)) : undefined,
   );
