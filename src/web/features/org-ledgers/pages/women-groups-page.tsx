@@ -26,12 +26,14 @@ export const WomenGroupsPage = () => {
   const list = useListParams<WomenGroup>();
   const [q, setQ] = useState('');
   const [gridId, setGridId] = useState<string | undefined>();
+  const [status, setStatus] = useState<'active' | 'deleted'>('active');
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<WomenGroupFormMode | null>(null);
   const grids = useGrids({ orgUnitId: scopeId, status: 'active', pageSize: 200, sort: 'name' });
   const groups = useWomenGroups({
     q: q || undefined,
     gridId,
+    status,
     orgUnitId: scopeId,
     page: list.page,
     pageSize: list.pageSize,
@@ -40,7 +42,17 @@ export const WomenGroupsPage = () => {
   const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const villageOf = new Map((grids.data?.items ?? []).map((g) => [g.id, g.orgUnitName]));
   const open = (w: WomenGroup) => setDetailId(w.id);
-  const empty = <EmptyState description={q || gridId ? t('ledger.emptyFiltered') : t('womenGroups.empty')} />;
+  const empty = (
+    <EmptyState
+      description={
+        status === 'deleted'
+          ? t('ledger.emptyDeleted')
+          : q || gridId
+            ? t('ledger.emptyFiltered')
+            : t('womenGroups.empty')
+      }
+    />
+  );
   const dash = <span className="bbt-muted">—</span>;
 
   const columns: TableProps<WomenGroup>['columns'] = [
@@ -134,6 +146,22 @@ export const WomenGroupsPage = () => {
               label: `${g.orgUnitName} · ${g.name}`,
             }))}
             data-testid="women-groups-grid"
+          />
+        </Form.Item>
+        <Form.Item label={t('people.field.status')} htmlFor="women-groups-filter-status">
+          <Select
+            id="women-groups-filter-status"
+            style={{ minWidth: 100 }}
+            value={status}
+            onChange={(v: 'active' | 'deleted') => {
+              setStatus(v);
+              list.resetPage();
+            }}
+            options={[
+              { value: 'active', label: t('ledger.status.active') },
+              { value: 'deleted', label: t('people.status.deleted') },
+            ]}
+            data-testid="women-groups-status"
           />
         </Form.Item>
       </Form>
