@@ -292,3 +292,16 @@ describe('listing, editing, deleting and restoring', () => {
     expect((await auditRows(empty.id)).map((r) => r.action)).toEqual(['create', 'delete', 'restore']);
   });
 });
+
+describe('grid order', () => {
+  it('lists 第2网格 before 第10网格 (numbers in names sort as numbers)', async () => {
+    for (const name of ['第10网格', '第2网格', '第1网格']) {
+      await created(gridsUrl, { orgUnitId: org.units.villageA2.id, name });
+    }
+    const res = (
+      await call(t.app, town, 'GET', `${gridsUrl}?orgUnitId=${org.units.villageA2.id}&sort=name&pageSize=200`)
+    ).json();
+    const names = res.items.map((g: { name: string }) => g.name).filter((n: string) => /^第\d+网格$/.test(n));
+    expect(names).toEqual(['第1网格', '第2网格', '第10网格']);
+  });
+});

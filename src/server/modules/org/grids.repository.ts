@@ -41,6 +41,9 @@ export const toGrid = (r: {
   deletedAt: iso(r.grid.deletedAt),
 });
 
+/** 第2网格 before 第10网格: the first number in the name, then the name. */
+const naturalName = sql`(substring(${grids.name} from '[0-9]+'))::int`;
+
 export const listGridRows = async (db: DbOrTx, scopePath: string, q: ListGridsQuery) => {
   const where = and(
     scoped(grids.orgPath, scopePath),
@@ -54,7 +57,12 @@ export const listGridRows = async (db: DbOrTx, scopePath: string, q: ListGridsQu
     .innerJoin(orgUnits, eq(orgUnits.id, grids.orgUnitId))
     .where(where)
     .orderBy(
-      ...orderBy(q.sort, { name: grids.name, createdAt: grids.createdAt }, [asc(grids.name), asc(grids.id)]),
+      ...orderBy(q.sort, { name: naturalName, createdAt: grids.createdAt }, [
+        asc(orgUnits.path),
+        sql`${naturalName} nulls last`,
+        asc(grids.name),
+        asc(grids.id),
+      ]),
     )
     .limit(limit)
     .offset(offset);
