@@ -169,3 +169,8 @@ export const exportRoleTermsQuerySchema = listRoleTermsQuerySchema
   .omit({ page: true, pageSize: true, sort: true })
   .strict();
 export type ExportRoleTermsQuery = z.infer<typeof exportRoleTermsQuerySchema>;
+
+export const exportVolunteerTeamsQuerySchema = listVolunteerTeamsQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
+export type ExportVolunteerTeamsQuery = z.infer<typeof exportVolunteerTeamsQuerySchema>;

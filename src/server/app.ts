@@ -40,6 +40,7 @@ import { peopleRoutes } from './modules/people/people.routes';
 import { personsIo } from './modules/people/persons.io';
 import { roleTermsIo } from './modules/people/role-terms.io';
 import { roleTermsRoutes } from './modules/people/role-terms.routes';
+import { volunteerTeamsIo } from './modules/people/volunteer-teams.io';
 import { volunteerTeamsRoutes } from './modules/people/volunteer-teams.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { usersRoutes } from './modules/users/users.routes';
@@ -125,6 +126,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(gridsRoutes);
   await app.register(womenGroupsRoutes);
   await app.register(volunteerTeamsRoutes);
+  await app.register(ledgerIoRoutes(volunteerTeamsIo));
   await app.register(ledgerIoRoutes(personsIo));
   await app.register(roleTermsRoutes);
   await app.register(ledgerIoRoutes(roleTermsIo));

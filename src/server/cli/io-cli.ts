@@ -15,6 +15,7 @@ import { patrolsIo } from '../modules/activities/patrols.io';
 import { sitesIo } from '../modules/org/sites.io';
 import { personsIo } from '../modules/people/persons.io';
 import { roleTermsIo } from '../modules/people/role-terms.io';
+import { volunteerTeamsIo } from '../modules/people/volunteer-teams.io';
 import { findUserByUsername } from '../modules/users/users.repository';
 
 /** A mistake in how the CLI was called: its message is all the user needs. */
@@ -27,6 +28,7 @@ export const cliLedgers: Record<string, LedgerIo> = {
   roleTerms: roleTermsIo,
   activities: activitiesIo,
   patrols: patrolsIo,
+  volunteerTeams: volunteerTeamsIo,
 };
 
 const flag = (args: string[], name: string) => {

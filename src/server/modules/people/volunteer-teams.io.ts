@@ -1,0 +1,275 @@
+import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { parseIdNumber } from '../../../contracts/common/id-number';
+import {
+  type ExportVolunteerTeamsQuery,
+  exportVolunteerTeamsQuerySchema,
+  type VolunteerTeam,
+  volunteerTeamKindLabels,
+  type volunteerTeamKinds,
+} from '../../../contracts/people-roles';
+import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { auditLog } from '../../kernel/audit/audit.table';
+import { bulkInsert } from '../../kernel/db/bulk';
+import { uuidv7 } from '../../kernel/db/ids';
+import { parseDateCell, parseEnumCell, parseIdNumberCell, parseTextCell } from '../../kernel/io/cells';
+import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
+import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import type { ExportColumn } from '../../kernel/io/xlsx-export';
+import { persons } from './people.table';
+import { volunteerTeamMembers, volunteerTeams } from './people-roles.table';
+import { listVolunteerTeamRows } from './volunteer-teams.repository';
+
+type Kind = (typeof volunteerTeamKinds)[number];
+type Row = {
+  team: string;
+  kind: Kind;
+  orgUnit?: string;
+  member: string;
+  idNumber?: string;
+  joinedOn?: string;
+};
+
+/** One row per member, as team rosters are kept: 队伍 | 类型 | 组织 | 队员 | 身份证号 | 加入日期. */
+const columns: LedgerIo['columns'] = [
+  {
+    key: 'team',
+    header: '队伍名称',
+    aliases: ['队名'],
+    hint: '如：东岭村巾帼志愿服务队',
+    isRequired: true,
+    width: 24,
+    parse: (v) => parseTextCell(v, 60),
+  },
+  {
+    key: 'kind',
+    header: '队伍类型',
+    aliases: ['类型'],
+    hint: '宣讲队/林长队/调解队/志愿服务队',
+    isRequired: true,
+    options: Object.values(volunteerTeamKindLabels).map((l) => l.zh),
+    width: 14,
+    parse: (v) => parseEnumCell(v, volunteerTeamKindLabels),
+  },
+  {
+    key: 'orgUnit',
+    header: '所属组织',
+    aliases: ['所属村（社区）'],
+    hint: '如：东岭村；不填则为所选组织',
+    width: 16,
+    parse: (v) => parseTextCell(v, 60),
+  },
+  {
+    key: 'member',
+    header: '队员姓名',
+    aliases: ['姓名', '队员'],
+    hint: '须已在人员信息中登记',
+    isRequired: true,
+    width: 12,
+    parse: (v) => parseTextCell(v, 30),
+  },
+  {
+    key: 'idNumber',
+    header: '身份证号码',
+    aliases: ['身份证号'],
+    hint: '有同名人员时用于区分',
+    isText: true,
+    width: 22,
+    parse: parseIdNumberCell,
+  },
+  { key: 'joinedOn', header: '加入日期', hint: '选填', width: 14, parse: parseDateCell },
+];
+
+const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
+  requirePermission(ctx.actor, 'people.import');
+  const issues: ImportIssue[] = [];
+  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
+    issues.push({ row: r.rowNumber, column, value, message });
+  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
+  const values = rows.map((r) => r.values as Row);
+  const idIndexes = values.flatMap((v) => {
+    const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
+    return id?.ok ? [ctx.crypto.blindIndex(id.value)] : [];
+  });
+  const names = [...new Set(values.map((v) => v.member))];
+  const people = await tx
+    .select({
+      id: persons.id,
+      name: persons.name,
+      orgPath: persons.orgPath,
+      idNumberIndex: persons.idNumberIndex,
+    })
+    .from(persons)
+    .where(
+      and(
+        isNull(persons.deletedAt),
+        scoped(persons.orgPath, ctx.actor.orgPath),
+        idIndexes.length
+          ? sql`(${inArray(persons.name, names)} or ${inArray(persons.idNumberIndex, idIndexes)})`
+          : inArray(persons.name, names),
+      ),
+    );
+  const resolved: { r: ParsedRow; v: Row; unit: UnitRef; personId: string }[] = [];
+  for (const r of rows) {
+    const v = r.values as Row;
+    const unit = resolveUnit(v.orgUnit);
+    if ('error' in unit) {
+      issue(r, '所属组织', v.orgUnit ?? '', unit.error);
+      continue;
+    }
+    const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
+    const index = id?.ok ? ctx.crypto.blindIndex(id.value) : undefined;
+    const matches = index
+      ? people.filter((p) => p.idNumberIndex === index && p.orgPath.startsWith(unit.unit.path))
+      : people.filter((p) => p.name === v.member && p.orgPath.startsWith(unit.unit.path));
+    if (matches.length !== 1) {
+      issue(
+        r,
+        '队员姓名',
+        v.member,
+        matches.length ? '该组织有多个同名人员，请填写身份证号码加以区分' : '在该组织的人员信息中找不到此人',
+      );
+    } else resolved.push({ r, v, unit: unit.unit, personId: matches[0].id });
+  }
+  if (issues.length) throw new ImportRowsError(issues);
+  const unitIds = [...new Set(resolved.map((x) => x.unit.id))];
+  const teams = unitIds.length
+    ? await tx
+        .select()
+        .from(volunteerTeams)
+        .where(and(inArray(volunteerTeams.orgUnitId, unitIds), isNull(volunteerTeams.deletedAt)))
+    : [];
+  const teamKey = (unitId: string, name: string) => `${unitId}|${name}`;
+  const teamIds = new Map(teams.map((t) => [teamKey(t.orgUnitId, t.name), { id: t.id, kind: t.kind }]));
+  const newTeams: (typeof volunteerTeams.$inferInsert)[] = [];
+  for (const x of resolved) {
+    const key = teamKey(x.unit.id, x.v.team);
+    const known = teamIds.get(key);
+    if (known && known.kind !== x.v.kind) {
+      issue(
+        x.r,
+        '队伍类型',
+        volunteerTeamKindLabels[x.v.kind].zh,
+        `与已登记的队伍类型（${volunteerTeamKindLabels[known.kind as Kind].zh}）不一致`,
+      );
+    } else if (!known) {
+      const id = uuidv7();
+      teamIds.set(key, { id, kind: x.v.kind });
+      newTeams.push({
+        id,
+        orgUnitId: x.unit.id,
+        orgPath: x.unit.path,
+        name: x.v.team,
+        kind: x.v.kind,
+        leaderPersonId: null,
+        foundedOn: null,
+        note: null,
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      });
+    }
+  }
+  if (issues.length) throw new ImportRowsError(issues);
+  const allTeamIds = [...new Set([...teamIds.values()].map((t) => t.id))];
+  const current = allTeamIds.length
+    ? await tx.select().from(volunteerTeamMembers).where(inArray(volunteerTeamMembers.teamId, allTeamIds))
+    : [];
+  const has = new Set(current.map((m) => `${m.teamId}|${m.personId}`));
+  const newMembers: (typeof volunteerTeamMembers.$inferInsert)[] = [];
+  let unchanged = 0;
+  for (const x of resolved) {
+    const teamId = (teamIds.get(teamKey(x.unit.id, x.v.team)) as { id: string }).id;
+    const key = `${teamId}|${x.personId}`;
+    if (has.has(key)) {
+      unchanged++;
+      continue;
+    }
+    has.add(key);
+    newMembers.push({ teamId, personId: x.personId, joinedOn: x.v.joinedOn ?? null });
+  }
+  await bulkInsert(tx, volunteerTeams, newTeams);
+  await bulkInsert(tx, volunteerTeamMembers, newMembers);
+  const base = {
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    ip: ctx.actor.ip,
+    module: 'people',
+    entityType: 'volunteerTeam',
+  };
+  const byTeam = new Map<string, string[]>();
+  for (const m of newMembers) byTeam.set(m.teamId, [...(byTeam.get(m.teamId) ?? []), m.personId]);
+  const created = new Set(newTeams.map((t) => t.id));
+  const paths = new Map(
+    [...newTeams, ...teams].map((t) => [
+      t.id as string,
+      { orgUnitId: t.orgUnitId, orgPath: t.orgPath, name: t.name },
+    ]),
+  );
+  await bulkInsert(
+    tx,
+    auditLog,
+    [...byTeam.entries()].map(([teamId, added]) => {
+      const t = paths.get(teamId) as { orgUnitId: string; orgPath: string; name: string };
+      return {
+        ...base,
+        action: created.has(teamId) ? 'create' : 'update',
+        entityId: teamId,
+        entityLabel: t.name,
+        orgUnitId: t.orgUnitId,
+        orgPath: t.orgPath,
+        before: null,
+        after: { addedMemberIds: added, source: 'import' },
+      };
+    }),
+  );
+  await onProgress(rows.length);
+  return { created: newMembers.length, updated: 0, unchanged };
+};
+
+type ExportRow = { team: VolunteerTeam; member: VolunteerTeam['members'][number] | null };
+
+const exportColumns: ExportColumn<ExportRow>[] = [
+  { header: '队伍名称', width: 24, value: (r) => r.team.name },
+  { header: '队伍类型', width: 14, value: (r) => volunteerTeamKindLabels[r.team.kind].zh },
+  { header: '所属组织', width: 16, value: (r) => r.team.orgUnitName },
+  { header: '队员姓名', width: 12, value: (r) => r.member?.name ?? null },
+  { header: '加入日期', width: 14, value: (r) => r.member?.joinedOn ?? null },
+];
+
+async function* rosterBatches(
+  ctx: Parameters<LedgerIo['exportRows']>[0],
+  scopePath: string,
+  q: ExportVolunteerTeamsQuery,
+) {
+  for (let page = 1; ; page++) {
+    const { items } = await listVolunteerTeamRows(ctx.db, scopePath, {
+      ...q,
+      page,
+      pageSize: 100,
+      sort: undefined,
+    });
+    if (items.length === 0) return;
+    yield items.flatMap((team): ExportRow[] =>
+      team.members.length ? team.members.map((member) => ({ team, member })) : [{ team, member: null }],
+    );
+    if (items.length < 100) return;
+  }
+}
+
+export const volunteerTeamsIo: LedgerIo = {
+  ledger: 'volunteerTeams',
+  auditModule: 'people',
+  title: '志愿服务队',
+  routeBase: '/api/v1/people/volunteer-teams',
+  permissions: { import: 'people.import', export: 'people.export' },
+  columns,
+  naturalKey: (v) =>
+    `${(v as Row).orgUnit ?? ''}|${(v as Row).team}|${(v as Row).idNumber ?? (v as Row).member}`,
+  commit,
+  exportQuerySchema: exportVolunteerTeamsQuerySchema,
+  exportColumns: () => exportColumns as ExportColumn<never>[],
+  exportRows: async (ctx, query) => {
+    const q = query as ExportVolunteerTeamsQuery;
+    const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.export', q.orgUnitId);
+    return rosterBatches(ctx, scopePath, q) as AsyncIterable<never[]>;
+  },
+};
