@@ -257,3 +257,8 @@ export const exportSitesQuerySchema = listSitesQuerySchema
   .omit({ page: true, pageSize: true, sort: true })
   .strict();
 export type ExportSitesQuery = z.infer<typeof exportSitesQuerySchema>;
+
+export const exportGridsQuerySchema = listGridsQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
+export type ExportGridsQuery = z.infer<typeof exportGridsQuerySchema>;

@@ -29,6 +29,7 @@ import { patrolsRoutes } from './modules/activities/patrols.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { electionsRoutes } from './modules/org/elections.routes';
+import { gridsIo } from './modules/org/grids.io';
 import { gridsRoutes } from './modules/org/grids.routes';
 import { orgIndicators } from './modules/org/org.indicators';
 import { orgRoutes } from './modules/org/org.routes';
@@ -124,6 +125,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(ioJobRoutes);
   await app.register(peopleRoutes);
   await app.register(gridsRoutes);
+  await app.register(ledgerIoRoutes(gridsIo));
   await app.register(womenGroupsRoutes);
   await app.register(volunteerTeamsRoutes);
   await app.register(ledgerIoRoutes(volunteerTeamsIo));

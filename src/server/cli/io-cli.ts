@@ -12,6 +12,7 @@ import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import type { ServiceContext } from '../kernel/service-context';
 import { activitiesIo } from '../modules/activities/activities.io';
 import { patrolsIo } from '../modules/activities/patrols.io';
+import { gridsIo } from '../modules/org/grids.io';
 import { sitesIo } from '../modules/org/sites.io';
 import { personsIo } from '../modules/people/persons.io';
 import { roleTermsIo } from '../modules/people/role-terms.io';
@@ -24,6 +25,7 @@ export class CliError extends Error {}
 /** Ledgers the CLI can import and export: the same descriptors the web routes use. */
 export const cliLedgers: Record<string, LedgerIo> = {
   sites: sitesIo,
+  grids: gridsIo,
   persons: personsIo,
   roleTerms: roleTermsIo,
   activities: activitiesIo,
