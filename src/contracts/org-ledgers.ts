@@ -262,3 +262,8 @@ export const exportGridsQuerySchema = listGridsQuerySchema
   .omit({ page: true, pageSize: true, sort: true })
   .strict();
 export type ExportGridsQuery = z.infer<typeof exportGridsQuerySchema>;
+
+export const exportWomenGroupsQuerySchema = listWomenGroupsQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
+export type ExportWomenGroupsQuery = z.infer<typeof exportWomenGroupsQuerySchema>;

@@ -35,6 +35,7 @@ import { orgIndicators } from './modules/org/org.indicators';
 import { orgRoutes } from './modules/org/org.routes';
 import { sitesIo } from './modules/org/sites.io';
 import { sitesRoutes } from './modules/org/sites.routes';
+import { womenGroupsIo } from './modules/org/women-groups.io';
 import { womenGroupsRoutes } from './modules/org/women-groups.routes';
 import { peopleIndicators } from './modules/people/people.indicators';
 import { peopleRoutes } from './modules/people/people.routes';
@@ -127,6 +128,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(gridsRoutes);
   await app.register(ledgerIoRoutes(gridsIo));
   await app.register(womenGroupsRoutes);
+  await app.register(ledgerIoRoutes(womenGroupsIo));
   await app.register(volunteerTeamsRoutes);
   await app.register(ledgerIoRoutes(volunteerTeamsIo));
   await app.register(ledgerIoRoutes(personsIo));

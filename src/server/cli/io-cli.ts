@@ -14,6 +14,7 @@ import { activitiesIo } from '../modules/activities/activities.io';
 import { patrolsIo } from '../modules/activities/patrols.io';
 import { gridsIo } from '../modules/org/grids.io';
 import { sitesIo } from '../modules/org/sites.io';
+import { womenGroupsIo } from '../modules/org/women-groups.io';
 import { personsIo } from '../modules/people/persons.io';
 import { roleTermsIo } from '../modules/people/role-terms.io';
 import { volunteerTeamsIo } from '../modules/people/volunteer-teams.io';
@@ -26,6 +27,7 @@ export class CliError extends Error {}
 export const cliLedgers: Record<string, LedgerIo> = {
   sites: sitesIo,
   grids: gridsIo,
+  womenGroups: womenGroupsIo,
   persons: personsIo,
   roleTerms: roleTermsIo,
   activities: activitiesIo,
