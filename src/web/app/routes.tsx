@@ -16,6 +16,7 @@ import {
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../../contracts/common/permissions';
+import { activityRoutes } from './routes-activities';
 
 /** A collapsible menu section; routes sharing one are listed under it, in route order. */
 export type MenuGroup = {
@@ -157,6 +158,7 @@ export const appRoutes: AppRoute[] = [
     testId: 'menu-org-elections',
     group: orgGroup,
   },
+  ...activityRoutes,
   {
     path: '/users',
     nameKey: 'menu.users.list',

@@ -2,6 +2,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { activitiesEn } from './activities-en';
+import { activitiesZhCN } from './activities-zh-cn';
 import { en } from './en';
 import { zhCN } from './zh-cn';
 
@@ -30,7 +32,10 @@ export const initI18n = () => {
   const lng = storedLanguage();
   applyLanguage(lng);
   void i18n.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: {
+      'zh-CN': { translation: { ...zhCN, ...activitiesZhCN } },
+      en: { translation: { ...en, ...activitiesEn } },
+    },
     lng,
     fallbackLng: 'zh-CN',
     keySeparator: false,

@@ -15,6 +15,8 @@ import { GridCoverage } from '../components/grid-coverage';
 import { GridDetailDrawer } from '../components/grid-detail-drawer';
 import { GridFormDrawer, type GridFormMode } from '../components/grid-form-drawer';
 import '../../../components/ledger.css';
+import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
+import { gridKeys } from '../api/keys';
 
 type Status = 'active' | 'deleted';
 
@@ -170,6 +172,15 @@ export const GridsPage = () => {
             >
               {t('grids.create')}
             </Button>
+            <LedgerIoButtons
+              ledgerBase="/api/v1/org/grids"
+              ledgerName="网格"
+              invalidate={[gridKeys.all]}
+              canImport={access.can('org.write')}
+              canExport={access.can('org.read')}
+              exportQuery={{ orgUnitId: scopeId }}
+              testIdPrefix="grids"
+            />
           </div>
         )}
       </div>

@@ -20,6 +20,8 @@ import { SiteDetailDrawer } from '../components/site-detail-drawer';
 import { SiteFormDrawer, type SiteFormMode } from '../components/site-form-drawer';
 import { SitesTable } from '../components/sites-table';
 import '../../../components/ledger.css';
+import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
+import { siteKeys } from '../api/keys';
 
 type Status = 'active' | 'deleted';
 
@@ -86,6 +88,15 @@ export const SitesPage = () => {
             >
               {t('sites.create')}
             </Button>
+            <LedgerIoButtons
+              ledgerBase="/api/v1/org/sites"
+              ledgerName="阵地"
+              invalidate={[siteKeys.all]}
+              canImport={access.can('org.write')}
+              canExport={access.can('org.read')}
+              exportQuery={{ orgUnitId: scopeId }}
+              testIdPrefix="sites"
+            />
           </div>
         )}
       </div>

@@ -15,6 +15,8 @@ import { useWomenGroups } from '../api/list-women-groups';
 import { WomenGroupDetailDrawer } from '../components/women-group-detail-drawer';
 import { WomenGroupFormDrawer, type WomenGroupFormMode } from '../components/women-group-form-drawer';
 import '../../../components/ledger.css';
+import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
+import { womenGroupKeys } from '../api/keys';
 
 /** 妇女小组: groups under the grids of the chosen scope. */
 export const WomenGroupsPage = () => {
@@ -111,6 +113,15 @@ export const WomenGroupsPage = () => {
             >
               {t('womenGroups.create')}
             </Button>
+            <LedgerIoButtons
+              ledgerBase="/api/v1/org/women-groups"
+              ledgerName="妇女小组"
+              invalidate={[womenGroupKeys.all]}
+              canImport={access.can('org.write')}
+              canExport={access.can('org.read')}
+              exportQuery={{ orgUnitId: scopeId }}
+              testIdPrefix="women-groups"
+            />
           </div>
         )}
       </div>

@@ -25,6 +25,8 @@ import { isServing, RoleTermDetailDrawer } from '../components/role-term-detail-
 import { RoleTermFormDrawer, type RoleTermFormMode } from '../components/role-term-form-drawer';
 import { RoleTermsTable } from '../components/role-terms-table';
 import '../../../components/ledger.css';
+import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
+import { roleTermKeys } from '../api/keys';
 
 type Status = 'active' | 'deleted';
 
@@ -93,6 +95,15 @@ export const RolesPage = () => {
             >
               {t('roles.create')}
             </Button>
+            <LedgerIoButtons
+              ledgerBase="/api/v1/people/role-terms"
+              ledgerName="任职信息"
+              invalidate={[roleTermKeys.all]}
+              canImport={access.can('people.import')}
+              canExport={access.can('people.export')}
+              exportQuery={{ orgUnitId: scopeId }}
+              testIdPrefix="role-terms"
+            />
           </div>
         )}
       </div>

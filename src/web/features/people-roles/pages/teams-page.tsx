@@ -20,6 +20,8 @@ import { useVolunteerTeams } from '../api/list-volunteer-teams';
 import { TeamDetailDrawer } from '../components/team-detail-drawer';
 import { TeamFormDrawer, type TeamFormMode } from '../components/team-form-drawer';
 import '../../../components/ledger.css';
+import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
+import { teamKeys } from '../api/keys';
 
 type Status = 'active' | 'deleted';
 type Kind = VolunteerTeam['kind'];
@@ -118,6 +120,15 @@ export const TeamsPage = () => {
             >
               {t('teams.create')}
             </Button>
+            <LedgerIoButtons
+              ledgerBase="/api/v1/people/volunteer-teams"
+              ledgerName="志愿服务队"
+              invalidate={[teamKeys.all]}
+              canImport={access.can('people.import')}
+              canExport={access.can('people.export')}
+              exportQuery={{ orgUnitId: scopeId }}
+              testIdPrefix="teams"
+            />
           </div>
         )}
       </div>

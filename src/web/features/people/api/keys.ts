@@ -15,7 +15,3 @@ export const householdKeys = {
   list: (params: HouseholdListParams) => ['people', 'households', 'list', params] as const,
   detail: (id: string) => ['people', 'households', 'detail', id] as const,
 };
-
-export const importJobKeys = {
-  detail: (id: string) => ['io', 'jobs', id] as const,
-};

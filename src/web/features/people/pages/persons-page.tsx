@@ -3,6 +3,7 @@ import { App, Button, Dropdown, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../contracts/people';
+import { ImportWizard } from '../../../components/import-wizard/import-wizard';
 import { EmptyState, PageError } from '../../../components/page-states';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useOrgTree } from '../../../lib/org-tree';
@@ -10,8 +11,8 @@ import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
 import { personsExportUrl } from '../api/export-persons';
 import type { PersonListParams } from '../api/keys';
+import { householdKeys, personKeys } from '../api/keys';
 import { usePersons } from '../api/list-persons';
-import { ImportWizard } from '../components/import-wizard';
 import { PersonCards } from '../components/person-cards';
 import { PersonDetailDrawer } from '../components/person-detail-drawer';
 import { PersonFilters, type PersonFilterValues } from '../components/person-filters';
@@ -181,7 +182,13 @@ export const PersonsPage = () => {
           }}
         />
       )}
-      <ImportWizard open={isImportOpen} onClose={() => setImportOpen(false)} />
+      <ImportWizard
+        open={isImportOpen}
+        onClose={() => setImportOpen(false)}
+        ledgerBase="/api/v1/people/persons"
+        title={t('import.title')}
+        invalidate={[personKeys.all, householdKeys.all]}
+      />
     </div>
   );
 };

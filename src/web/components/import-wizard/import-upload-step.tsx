@@ -2,15 +2,16 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Progress, Space, Steps, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob } from '../../../../contracts/common/io';
-import { useSession } from '../../../lib/session';
-import { errorText } from '../../../lib/use-api-error';
-import { useImportJob } from '../api/get-import-job';
-import { MAX_IMPORT_BYTES, useImportPersons } from '../api/import-persons';
+import type { ImportJob } from '../../../contracts/common/io';
+import { useSession } from '../../lib/session';
+import { errorText } from '../../lib/use-api-error';
+import { useImportJob } from './import-job';
+import { MAX_IMPORT_BYTES, useUploadLedgerFile } from './upload-ledger-file';
 
 const phases = ['reading', 'validating', 'committing'] as const;
 
 type Props = {
+  ledgerBase: string;
   orgUnitId: string | undefined;
   /** The job once it is no longer running (succeeded or failed). */
   onFinished: (job: ImportJob) => void;
@@ -18,10 +19,10 @@ type Props = {
 };
 
 /** Choose a file → upload with a progress bar → follow the server through 读取 / 校验 / 写入. */
-export const ImportUploadStep = ({ orgUnitId, onFinished, onBusyChange }: Props) => {
+export const ImportUploadStep = ({ ledgerBase, orgUnitId, onFinished, onBusyChange }: Props) => {
   const { t, i18n } = useTranslation();
   const { csrfToken } = useSession();
-  const upload = useImportPersons();
+  const upload = useUploadLedgerFile();
   const [percent, setPercent] = useState(0);
   const [fileName, setFileName] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -47,7 +48,7 @@ export const ImportUploadStep = ({ orgUnitId, onFinished, onBusyChange }: Props)
     }
     setFileName(file.name);
     setPercent(0);
-    upload.mutate({ file, orgUnitId, csrfToken, onProgress: setPercent });
+    upload.mutate({ ledgerBase, file, orgUnitId, csrfToken, onProgress: setPercent });
   };
 
   const phaseIndex = current?.phase ? phases.indexOf(current.phase) : 0;

@@ -1,8 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssueDto, ImportJob } from '../../../../contracts/common/io';
-import { importJobReportUrl } from '../api/get-import-job';
+import type { ImportIssueDto, ImportJob } from '../../../contracts/common/io';
+import { importJobReportUrl } from './import-job';
 
 /** Success: how many were created, updated, unchanged. Failure: why, row by row, and the error report. */
 export const ImportResultStep = ({ job }: { job: ImportJob }) => {

@@ -1,12 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import { defaultErrorMessages, type ErrorCode, errorStatus } from '../../../../contracts/common/errors';
-import type { ImportJob } from '../../../../contracts/common/io';
-import { ApiError, toQueryString } from '../../../lib/api-client';
+import { defaultErrorMessages, type ErrorCode, errorStatus } from '../../../contracts/common/errors';
+import type { ImportJob } from '../../../contracts/common/io';
+import { ApiError, toQueryString } from '../../lib/api-client';
 
 /** The server refuses larger files too (413); checking first spares a long upload on a slow line. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-export type ImportPersonsInput = {
+export type UploadLedgerFileInput = {
+  /** The ledger's base route, e.g. /api/v1/people/persons (the import is `${base}/import`). */
+  ledgerBase: string;
   file: File;
   /** Rows that name no 所属村（社区） go to this unit. */
   orgUnitId?: string;
@@ -46,14 +48,20 @@ const toError = (xhr: XMLHttpRequest): ApiError => {
 };
 
 /**
- * POST /api/v1/people/persons/import as multipart/form-data. XMLHttpRequest rather than fetch: fetch cannot
+ * POST `${ledgerBase}/import` as multipart/form-data (kernel/io, any ledger). XMLHttpRequest rather than fetch: fetch cannot
  * report upload progress, and a 5 MB sheet on a village line takes long enough to need a progress bar.
  * Answers 202 with the job to poll.
  */
-export const importPersons = ({ file, orgUnitId, csrfToken, onProgress }: ImportPersonsInput) =>
+export const uploadLedgerFile = ({
+  ledgerBase,
+  file,
+  orgUnitId,
+  csrfToken,
+  onProgress,
+}: UploadLedgerFileInput) =>
   new Promise<ImportJob>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/people/persons/import${toQueryString({ orgUnitId })}`);
+    xhr.open('POST', `${ledgerBase}/import${toQueryString({ orgUnitId })}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('x-csrf-token', csrfToken);
@@ -75,4 +83,4 @@ export const importPersons = ({ file, orgUnitId, csrfToken, onProgress }: Import
     xhr.send(form);
   });
 
-export const useImportPersons = () => useMutation({ mutationFn: importPersons });
+export const useUploadLedgerFile = () => useMutation({ mutationFn: uploadLedgerFile });

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ImportJob } from '../../../../contracts/common/io';
-import { api } from '../../../lib/api-client';
-import { importJobKeys } from './keys';
+import type { ImportJob } from '../../../contracts/common/io';
+import { api } from '../../lib/api-client';
+
+const importJobKeys = { detail: (id: string) => ['io', 'jobs', id] as const };
 
 const POLL_MS = 700;
 

@@ -1,24 +1,34 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Modal, Space, Steps, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob } from '../../../../contracts/common/io';
-import { OrgTreeSelect } from '../../../components/org-tree-select';
-import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
-import { useIsMobile } from '../../../lib/use-is-mobile';
-import { personsTemplateUrl } from '../api/get-persons-template';
-import { householdKeys, personKeys } from '../api/keys';
+import type { ImportJob } from '../../../contracts/common/io';
+import { useOrgScope } from '../../lib/org-scope';
+import { useOrgTree } from '../../lib/org-tree';
+import { useIsMobile } from '../../lib/use-is-mobile';
+import { OrgTreeSelect } from '../org-tree-select';
 import { ImportResultStep } from './import-result-step';
 import { ImportUploadStep } from './import-upload-step';
 
-type Props = { open: boolean; onClose: () => void };
+type Props = {
+  open: boolean;
+  onClose: () => void;
+  /** The ledger's base route (kernel/io): `${ledgerBase}/template` and `${ledgerBase}/import`. */
+  ledgerBase: string;
+  /** The dialog title, e.g. 导入人员信息. */
+  title: string;
+  /** Queries to refresh after a successful import. */
+  invalidate: QueryKey[];
+};
 
-/** 导入人员信息: 1 template and default unit → 2 upload with progress → 3 result (counts, or issues and report). */
-export const ImportWizard = ({ open, onClose }: Props) => (open ? <ImportDialog onClose={onClose} /> : null);
+/**
+ * Import for any ledger: 1 template and default unit → 2 upload with progress → 3 result (counts, or
+ * issues and the error report). The mechanism is the server's kernel/io; this is its one front end.
+ */
+export const ImportWizard = ({ open, ...rest }: Props) => (open ? <ImportDialog {...rest} /> : null);
 
-const ImportDialog = ({ onClose }: { onClose: () => void }) => {
+const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'open'>) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { scopeId } = useOrgScope();
@@ -36,11 +46,10 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
       setStep(2);
       setBusy(false);
       if (finished.status === 'succeeded') {
-        void queryClient.invalidateQueries({ queryKey: personKeys.all });
-        void queryClient.invalidateQueries({ queryKey: householdKeys.all });
+        for (const queryKey of invalidate) void queryClient.invalidateQueries({ queryKey });
       }
     },
-    [queryClient],
+    [queryClient, invalidate],
   );
   const toUpload = () => {
     setJob(null);
@@ -80,7 +89,7 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
   return (
     <Modal
       open
-      title={t('import.title')}
+      title={title}
       onCancel={onClose}
       footer={footer}
       width={760}
@@ -104,7 +113,7 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
           <Alert type="info" showIcon title={t('import.template.hint')} style={{ marginBottom: 16 }} />
           <Button
             icon={<DownloadOutlined />}
-            href={personsTemplateUrl}
+            href={`${ledgerBase}/template`}
             download
             style={{ marginBottom: 20 }}
             data-testid="import-template-link"
@@ -134,7 +143,12 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
               {t('import.defaultUnit.current', { name: unitName })}
             </Typography.Paragraph>
           )}
-          <ImportUploadStep orgUnitId={unitId} onFinished={onFinished} onBusyChange={setBusy} />
+          <ImportUploadStep
+            ledgerBase={ledgerBase}
+            orgUnitId={unitId}
+            onFinished={onFinished}
+            onBusyChange={setBusy}
+          />
         </>
       )}
       {step === 2 && job && <ImportResultStep job={job} />}

@@ -1,0 +1,39 @@
+import type { ListActivitiesQuery, ListCampaignsQuery } from '../../../../contracts/activities';
+
+export type ActivityListParams = Partial<ListActivitiesQuery>;
+export type CampaignListParams = Partial<ListCampaignsQuery>;
+export type IndicatorValuesParams = { from: string; to: string; orgUnitId?: string; groupBy?: string };
+export type IndicatorRecordsParams = {
+  from: string;
+  to: string;
+  orgUnitId?: string;
+  dimension?: string;
+  value?: string;
+  dimension2?: string;
+  value2?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+export const activityKeys = {
+  all: ['activities', 'activities'] as const,
+  types: ['activities', 'types'] as const,
+  list: (params: ActivityListParams) => ['activities', 'activities', 'list', params] as const,
+  detail: (id: string) => ['activities', 'activities', 'detail', id] as const,
+  history: (id: string) => ['activities', 'activities', 'history', id] as const,
+};
+
+export const campaignKeys = {
+  all: ['activities', 'campaigns'] as const,
+  list: (params: CampaignListParams) => ['activities', 'campaigns', 'list', params] as const,
+  detail: (id: string) => ['activities', 'campaigns', 'detail', id] as const,
+};
+
+export const statsKeys = {
+  defs: ['indicators', 'defs'] as const,
+  values: (key: string, params: IndicatorValuesParams) => ['indicators', key, 'values', params] as const,
+  records: (key: string, params: IndicatorRecordsParams) => ['indicators', key, 'records', params] as const,
+};
+
+/** Everything an activity write can change: lists, details, campaign totals and indicator counts. */
+export const activityWriteKeys = [activityKeys.all, campaignKeys.all, ['indicators']] as const;

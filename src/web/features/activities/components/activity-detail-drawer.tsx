@@ -1,0 +1,146 @@
+import { App, Descriptions, Drawer, Space, Tabs, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { targetGroupLabels } from '../../../../contracts/activities';
+import { LedgerActions } from '../../../components/ledger-actions';
+import { PageError, PageLoading } from '../../../components/page-states';
+import { formatDateTime } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
+import { useSession } from '../../../lib/session';
+import { useApiErrorHandler } from '../../../lib/use-api-error';
+import { useIsMobile } from '../../../lib/use-is-mobile';
+import { useDeleteActivity } from '../api/delete-activity';
+import { useActivity } from '../api/get-activity';
+import { useRestoreActivity } from '../api/restore-activity';
+import { useTypeLabel } from '../lib/use-type-label';
+import { ActivityHistory } from './activity-history';
+import { ActivityPhotos } from './activity-photos';
+
+type Props = { activityId: string; onClose: () => void; onEdit: (id: string) => void };
+
+/** 活动详情: fields, photos, change history; 编辑 / 删除 / 恢复. */
+export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const label = useLabel();
+  const typeLabel = useTypeLabel();
+  const { message } = App.useApp();
+  const { access } = useSession();
+  const activity = useActivity(activityId);
+  const remove = useDeleteActivity();
+  const restore = useRestoreActivity();
+  const onError = useApiErrorHandler();
+  const a = activity.data;
+  const canWrite = access.can('activities.write');
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      title={t('activities.detail.title')}
+      size={isMobile ? '100%' : 600}
+      data-testid="activity-detail"
+    >
+      {activity.isPending && <PageLoading />}
+      {activity.isError && <PageError error={activity.error} onRetry={() => void activity.refetch()} />}
+      {a && (
+        <>
+          <Space wrap style={{ marginBottom: 12 }} align="center">
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="activity-detail-title">
+              {a.title}
+            </Typography.Title>
+            <Tag color="magenta">{typeLabel(a.type)}</Tag>
+            {a.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
+          </Space>
+          <Tabs
+            items={[
+              {
+                key: 'info',
+                label: t('activities.detail.info'),
+                children: (
+                  <>
+                    <Descriptions
+                      column={1}
+                      size="small"
+                      bordered
+                      items={[
+                        { key: 'unit', label: t('ledger.field.orgUnit'), children: a.orgUnitName },
+                        {
+                          key: 'date',
+                          label: t('activities.field.occurredOn'),
+                          children: a.endedOn ? `${a.occurredOn} ~ ${a.endedOn}` : a.occurredOn,
+                        },
+                        { key: 'site', label: t('activities.field.site'), children: a.siteName ?? '—' },
+                        { key: 'place', label: t('activities.field.place'), children: a.place ?? '—' },
+                        { key: 'att', label: t('activities.field.attendance'), children: a.attendance },
+                        {
+                          key: 'vol',
+                          label: t('activities.field.volunteerCount'),
+                          children: a.volunteerCount,
+                        },
+                        {
+                          key: 'target',
+                          label: t('activities.field.targetGroups'),
+                          children: a.targetGroups.map((g) => label(targetGroupLabels, g)).join('、') || '—',
+                        },
+                        {
+                          key: 'campaign',
+                          label: t('activities.field.campaign'),
+                          children: a.campaignNames.join('、') || '—',
+                        },
+                        {
+                          key: 'co',
+                          label: t('activities.field.coOrganizers'),
+                          children: a.coOrganizers ?? '—',
+                        },
+                        { key: 'summary', label: t('activities.field.summary'), children: a.summary ?? '—' },
+                        {
+                          key: 'updated',
+                          label: t('common.updatedAt'),
+                          children: formatDateTime(a.updatedAt),
+                        },
+                      ]}
+                    />
+                    <Typography.Title level={5} style={{ marginTop: 16 }}>
+                      {t('activities.field.photos')}（{a.photoIds.length}/9）
+                    </Typography.Title>
+                    <ActivityPhotos activity={a} canWrite={canWrite} />
+                    {canWrite && (
+                      <LedgerActions
+                        name={a.title}
+                        isDeleted={a.deletedAt !== null}
+                        onEdit={() => onEdit(a.id)}
+                        onDelete={() =>
+                          remove.mutateAsync({ id: a.id, version: a.version }).then(
+                            () => {
+                              void message.success(t('common.deleted'));
+                              onClose();
+                            },
+                            (e: unknown) => onError(e),
+                          )
+                        }
+                        onRestore={() =>
+                          restore.mutateAsync({ id: a.id, version: a.version }).then(
+                            () => void message.success(t('common.restored')),
+                            (e: unknown) => onError(e),
+                          )
+                        }
+                        isDeleting={remove.isPending}
+                        isRestoring={restore.isPending}
+                        testIdPrefix="activity"
+                      />
+                    )}
+                  </>
+                ),
+              },
+              {
+                key: 'history',
+                label: t('activities.detail.history'),
+                children: <ActivityHistory activityId={a.id} />,
+              },
+            ]}
+          />
+        </>
+      )}
+    </Drawer>
+  );
+};

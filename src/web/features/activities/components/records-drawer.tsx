@@ -1,0 +1,70 @@
+import { Drawer, List, Pagination, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState, PageError } from '../../../components/page-states';
+import { useIsMobile } from '../../../lib/use-is-mobile';
+import type { IndicatorRecordsParams } from '../api/keys';
+import { useIndicatorRecords } from '../api/list-indicator-records';
+
+type Props = {
+  indicatorKey: string;
+  /** What the records are filtered by (period, scope, the clicked cell's dimension values). */
+  params: Omit<IndicatorRecordsParams, 'page' | 'pageSize'>;
+  title: string;
+  onClose: () => void;
+};
+
+const PAGE_SIZE = 20;
+
+/** The records behind one figure; activity records link to their detail in 活动台账. */
+export const RecordsDrawer = ({ indicatorKey, params, title, onClose }: Props) => {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const [page, setPage] = useState(1);
+  const records = useIndicatorRecords(indicatorKey, { ...params, page, pageSize: PAGE_SIZE });
+  const isActivity = indicatorKey.startsWith('activities.');
+  const total = records.data?.total ?? 0;
+
+  return (
+    <Drawer open onClose={onClose} title={title} size={isMobile ? '100%' : 560} data-testid="stats-drill">
+      {records.isError ? (
+        <PageError error={records.error} onRetry={() => void records.refetch()} />
+      ) : (
+        <>
+          <Typography.Paragraph type="secondary">{t('common.total', { total })}</Typography.Paragraph>
+          <List
+            loading={records.isFetching}
+            dataSource={records.data?.items}
+            rowKey="id"
+            locale={{ emptyText: <EmptyState /> }}
+            renderItem={(r) => (
+              <List.Item data-testid="stats-drill-row">
+                <List.Item.Meta
+                  title={
+                    isActivity ? (
+                      <Link to={`/activities?activityId=${encodeURIComponent(r.id)}`}>{r.label}</Link>
+                    ) : (
+                      r.label
+                    )
+                  }
+                  description={[r.orgUnitName, r.date].filter(Boolean).join(' · ')}
+                />
+              </List.Item>
+            )}
+          />
+          {total > PAGE_SIZE && (
+            <Pagination
+              simple
+              current={page}
+              pageSize={PAGE_SIZE}
+              total={total}
+              onChange={setPage}
+              style={{ marginTop: 12, textAlign: 'center' }}
+            />
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+};

@@ -1,0 +1,42 @@
+import type { IndicatorValues } from '../../../../contracts/indicators';
+
+export type Axis = { key: string | null; name: string };
+export type Pivot = {
+  rows: Axis[];
+  cols: Axis[];
+  /** `cells[row][col]`; 0 where nothing was counted. */
+  cells: number[][];
+  rowTotals: number[];
+};
+
+const NONE = '\u0000';
+
+/** Indicator rows (group × group2) as a cross table, in the order the server sent them. */
+export const pivotOf = (
+  data: IndicatorValues,
+  nameOf: (which: 1 | 2, key: string | null, label: string | null) => string,
+): Pivot => {
+  const rowIdx = new Map<string, number>();
+  const colIdx = new Map<string, number>();
+  const rows: Axis[] = [];
+  const cols: Axis[] = [];
+  for (const r of data.rows) {
+    const rk = r.group ?? NONE;
+    if (!rowIdx.has(rk)) {
+      rowIdx.set(rk, rows.length);
+      rows.push({ key: r.group, name: nameOf(1, r.group, r.label) });
+    }
+    const ck = r.group2 ?? NONE;
+    if (!colIdx.has(ck)) {
+      colIdx.set(ck, cols.length);
+      cols.push({ key: r.group2 ?? null, name: nameOf(2, r.group2 ?? null, r.label2 ?? null) });
+    }
+  }
+  const cells = rows.map(() => cols.map(() => 0));
+  for (const r of data.rows) {
+    const i = rowIdx.get(r.group ?? NONE) as number;
+    const j = colIdx.get(r.group2 ?? NONE) as number;
+    cells[i][j] += r.value;
+  }
+  return { rows, cols, cells, rowTotals: cells.map((c) => c.reduce((a, b) => a + b, 0)) };
+};
