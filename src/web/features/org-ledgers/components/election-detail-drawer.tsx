@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Election } from '../../../../contracts/org-ledgers';
 import { personRoleLabels } from '../../../../contracts/people-roles';
 import { PageError, PageLoading } from '../../../components/page-states';
+import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useIsMobile } from '../../../lib/use-is-mobile';
@@ -71,6 +72,7 @@ export const ElectionDetailDrawer = ({ electionId, onClose }: Props) => {
           />
         </>
       )}
+      <RecordHistory entityType="election" entityId={electionId} />
     </Drawer>
   );
 };

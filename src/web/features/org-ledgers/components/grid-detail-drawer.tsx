@@ -2,6 +2,7 @@ import { App, Descriptions, Divider, Drawer, Space, Tag, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { LedgerActions } from '../../../components/ledger-actions';
 import { PageError, PageLoading } from '../../../components/page-states';
+import { RecordHistory } from '../../../components/record-history';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
@@ -93,6 +94,7 @@ export const GridDetailDrawer = ({ gridId, onClose, onEdit }: Props) => {
           <GridHouseholds grid={g} canWrite={canWrite} gridNames={gridNames} />
         </>
       )}
+      <RecordHistory entityType="grid" entityId={gridId} />
     </Drawer>
   );
 };

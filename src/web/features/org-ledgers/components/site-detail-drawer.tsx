@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { siteKindLabels } from '../../../../contracts/org-ledgers';
 import { LedgerActions } from '../../../components/ledger-actions';
 import { PageError, PageLoading } from '../../../components/page-states';
+import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
@@ -86,6 +87,7 @@ export const SiteDetailDrawer = ({ siteId, onClose, onEdit }: Props) => {
           )}
         </>
       )}
+      <RecordHistory entityType="site" entityId={siteId} />
     </Drawer>
   );
 };

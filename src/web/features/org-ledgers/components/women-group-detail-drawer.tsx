@@ -2,6 +2,7 @@ import { App, Descriptions, Divider, Drawer, List, Space, Tag, Typography } from
 import { useTranslation } from 'react-i18next';
 import { LedgerActions } from '../../../components/ledger-actions';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { RecordHistory } from '../../../components/record-history';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
@@ -99,6 +100,7 @@ export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
           />
         </>
       )}
+      <RecordHistory entityType="womenGroup" entityId={groupId} />
     </Drawer>
   );
 };

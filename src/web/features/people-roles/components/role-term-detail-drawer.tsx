@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { personRoleLabels, type RoleTerm } from '../../../../contracts/people-roles';
 import { LedgerActions } from '../../../components/ledger-actions';
 import { PageError, PageLoading } from '../../../components/page-states';
+import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
@@ -104,6 +105,7 @@ export const RoleTermDetailDrawer = ({ roleTermId, onClose, onEdit }: Props) => 
           )}
         </>
       )}
+      <RecordHistory entityType="roleTerm" entityId={roleTermId} />
     </Drawer>
   );
 };

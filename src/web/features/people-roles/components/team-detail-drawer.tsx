@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { volunteerTeamKindLabels } from '../../../../contracts/people-roles';
 import { LedgerActions } from '../../../components/ledger-actions';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
@@ -104,6 +105,7 @@ export const TeamDetailDrawer = ({ teamId, onClose, onEdit }: Props) => {
           />
         </>
       )}
+      <RecordHistory entityType="volunteerTeam" entityId={teamId} />
     </Drawer>
   );
 };

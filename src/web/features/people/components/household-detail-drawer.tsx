@@ -15,6 +15,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { genderLabels, type Household, type Person, relationLabels } from '../../../../contracts/people';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { RecordHistory } from '../../../components/record-history';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
@@ -50,6 +51,7 @@ export const HouseholdDetailDrawer = ({ householdId, onClose, ...handlers }: Pro
       {householdId && (
         <HouseholdDetail key={householdId} householdId={householdId} onClose={onClose} {...handlers} />
       )}
+      {householdId && <RecordHistory entityType="household" entityId={householdId} />}
     </Drawer>
   );
 };
