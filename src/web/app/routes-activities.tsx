@@ -1,6 +1,7 @@
 import {
   BarChartOutlined,
   CalendarOutlined,
+  FireOutlined,
   FormOutlined,
   ScheduleOutlined,
   TrophyOutlined,
@@ -60,6 +61,17 @@ export const activityRoutes: AppRoute[] = [
       import('../features/activities/pages/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
     ),
     testId: 'menu-activities-campaigns',
+    group: activitiesGroup,
+  },
+  {
+    path: '/activities/patrols',
+    nameKey: 'menu.activities.patrols',
+    icon: <FireOutlined />,
+    permission: 'activities.read',
+    Component: lazy(() =>
+      import('../features/activities/pages/patrols-page').then((m) => ({ default: m.PatrolsPage })),
+    ),
+    testId: 'menu-activities-patrols',
     group: activitiesGroup,
   },
 ];

@@ -1,4 +1,8 @@
-import type { ListActivitiesQuery, ListCampaignsQuery } from '../../../../contracts/activities';
+import type {
+  ListActivitiesQuery,
+  ListCampaignsQuery,
+  ListPatrolsQuery,
+} from '../../../../contracts/activities';
 
 export type ActivityListParams = Partial<ListActivitiesQuery>;
 export type CampaignListParams = Partial<ListCampaignsQuery>;
@@ -37,3 +41,16 @@ export const statsKeys = {
 
 /** Everything an activity write can change: lists, details, campaign totals and indicator counts. */
 export const activityWriteKeys = [activityKeys.all, campaignKeys.all, ['indicators']] as const;
+
+export type PatrolListParams = Partial<ListPatrolsQuery>;
+
+export const patrolKeys = {
+  all: ['activities', 'patrols'] as const,
+  list: (params: PatrolListParams) => ['activities', 'patrols', 'list', params] as const,
+  detail: (id: string) => ['activities', 'patrols', 'detail', id] as const,
+  chiefs: (orgUnitId: string | undefined, on: string) =>
+    ['activities', 'patrols', 'chiefs', orgUnitId, on] as const,
+};
+
+/** Everything a patrol write can change: lists, details, history and indicator counts. */
+export const patrolWriteKeys = [patrolKeys.all, ['history', 'patrol'], ['indicators']] as const;

@@ -1,0 +1,45 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, desktop, hasChromium, launch, shot, signIn } from './support';
+
+/** Issue 4: a town records a forest-chief team's patrols in one batch and finds them in the ledger. */
+describe.skipIf(!hasChromium())('patrol journey', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('批量登记 two patrols (one copied) → saved once each → listed with their area', async () => {
+    const area = `后山防火通道${Date.now().toString().slice(-6)}`;
+    const context = await browser.newContext(desktop);
+    const page = await context.newPage();
+    await signIn(page, 'town');
+    await page.goto(`${baseUrl()}/activities/patrols`);
+    await page.getByTestId('patrols-batch').click();
+    const drawer = page.getByTestId('patrol-batch');
+    await drawer.waitFor();
+    const row = drawer.getByTestId('patrol-batch-row').first();
+    await row.getByTestId('patrol-row-area').fill(area);
+    await row.getByTestId('patrol-row-chiefs').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.keyboard.press('Escape');
+    await drawer.getByTestId('patrol-batch-copy').first().click();
+    await expect.poll(() => drawer.getByTestId('patrol-batch-row').count()).toBe(2);
+    await shot(page, 'patrols-batch');
+    await drawer.getByTestId('patrol-batch-submit').click();
+    await expect
+      .poll(() => page.locator('.ant-message').innerText(), { timeout: 15_000 })
+      .toContain('已登记 2 条巡查');
+    const res = await page.request.get(`${baseUrl()}/api/v1/activities/patrols?pageSize=200`);
+    const items = (await res.json()).items as { area: string; chiefNames: string[] }[];
+    const saved = items.filter((p) => p.area === area);
+    expect(saved).toHaveLength(2);
+    expect(saved[0].chiefNames.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('body').innerText()).toContain(area);
+    await shot(page, 'patrols-list');
+    await context.close();
+  });
+});

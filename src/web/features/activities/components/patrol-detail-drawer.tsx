@@ -1,0 +1,102 @@
+import { App, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Patrol } from '../../../../contracts/activities';
+import { LedgerActions } from '../../../components/ledger-actions';
+import { PageError, PageLoading } from '../../../components/page-states';
+import { RecordHistory } from '../../../components/record-history';
+import { formatDateTime } from '../../../lib/format';
+import { useSession } from '../../../lib/session';
+import { useApiErrorHandler } from '../../../lib/use-api-error';
+import { useIsMobile } from '../../../lib/use-is-mobile';
+import { useDeletePatrol } from '../api/delete-patrol';
+import { usePatrol } from '../api/get-patrol';
+import { useRestorePatrol } from '../api/restore-patrol';
+
+type Props = { patrolId: string; onClose: () => void; onEdit: (p: Patrol) => void };
+
+/** 巡查详情: fields, 变更记录; 编辑 / 删除 / 恢复. */
+export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const { access } = useSession();
+  const patrol = usePatrol(patrolId);
+  const remove = useDeletePatrol();
+  const restore = useRestorePatrol();
+  const onError = useApiErrorHandler();
+  const p = patrol.data;
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      title={t('patrols.detail')}
+      size={isMobile ? '100%' : 560}
+      data-testid="patrol-detail"
+    >
+      {patrol.isPending && <PageLoading />}
+      {patrol.isError && <PageError error={patrol.error} onRetry={() => void patrol.refetch()} />}
+      {p && (
+        <>
+          <Space wrap style={{ marginBottom: 12 }} align="center">
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="patrol-detail-title">
+              {p.occurredOn} {p.area}
+            </Typography.Title>
+            {p.hazardsFound > 0 && (
+              <Tag color="orange">
+                {t('patrols.field.hazards')} {t('patrols.hazardsCount', { count: p.hazardsFound })}
+              </Tag>
+            )}
+            {p.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
+          </Space>
+          <Descriptions
+            column={1}
+            size="small"
+            bordered
+            items={[
+              { key: 'unit', label: t('ledger.field.orgUnit'), children: p.orgUnitName },
+              { key: 'date', label: t('patrols.field.occurredOn'), children: p.occurredOn },
+              { key: 'area', label: t('patrols.field.area'), children: p.area },
+              { key: 'chiefs', label: t('patrols.field.chiefs'), children: p.chiefNames.join('、') || '—' },
+              {
+                key: 'duration',
+                label: t('patrols.field.durationShort'),
+                children: p.durationMinutes ? t('patrols.minutes', { count: p.durationMinutes }) : '—',
+              },
+              { key: 'hazards', label: t('patrols.field.hazards'), children: p.hazardsFound },
+              { key: 'note', label: t('patrols.field.hazardNote'), children: p.hazardNote ?? '—' },
+              { key: 'action', label: t('patrols.field.actionTaken'), children: p.actionTaken ?? '—' },
+              { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(p.updatedAt) },
+            ]}
+          />
+          {access.can('activities.write') && (
+            <LedgerActions
+              name={`${p.occurredOn} ${p.area}`}
+              isDeleted={p.deletedAt !== null}
+              onEdit={() => onEdit(p)}
+              onDelete={() =>
+                remove.mutateAsync({ id: p.id, version: p.version }).then(
+                  () => {
+                    void message.success(t('common.deleted'));
+                    onClose();
+                  },
+                  (e: unknown) => onError(e),
+                )
+              }
+              onRestore={() =>
+                restore.mutateAsync({ id: p.id, version: p.version }).then(
+                  () => void message.success(t('common.restored')),
+                  (e: unknown) => onError(e),
+                )
+              }
+              isDeleting={remove.isPending}
+              isRestoring={restore.isPending}
+              testIdPrefix="patrol"
+            />
+          )}
+          <RecordHistory entityType="patrol" entityId={p.id} />
+        </>
+      )}
+    </Drawer>
+  );
+};
