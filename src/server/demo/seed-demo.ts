@@ -6,6 +6,7 @@ import { hashPassword } from '../kernel/auth/password';
 import type { Db, Tx } from '../kernel/db/connection';
 import { uuidv7 } from '../kernel/db/ids';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
+import { shanghaiToday } from '../kernel/time/calendar';
 import { orgUnits } from '../modules/org/org.table';
 import { users } from '../modules/users/users.table';
 import { seedDemoActivities } from './demo-activities';
@@ -151,7 +152,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
       householdsByVillage,
     );
     const countyUnit = { name: demoTree.name, ...(units.get(demoTree.name) as { id: string; path: string }) };
-    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const today = shanghaiToday();
     const work = await seedDemoActivities(tx, countyUnit, townUnit, villages, chiefsByVillage, today);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {

@@ -8,6 +8,9 @@ import type { Actor } from './actor';
 
 export type { Actor } from './actor';
 
+/** The deployment's root unit (the county): the first segment of every path. */
+export const rootOf = (actor: Pick<Actor, 'orgPath'>) => actor.orgPath.split('/').filter(Boolean)[0];
+
 /** True if `path` lies in the subtree rooted at `rootPath` (both materialized `/a/b/` paths). */
 export const isWithin = (path: string, rootPath: string) => path.startsWith(rootPath);
 

@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../http/errors';
+import { shanghaiToday } from '../time/calendar';
 
 /** Photos are shown on phones and in printed reports; 1600px on the long side is plenty for both. */
 const MAX_EDGE = 1600;
@@ -62,7 +63,7 @@ export const storeImage = async (dataDir: string, buffer: Buffer): Promise<Store
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', '图片已损坏或尺寸过大，无法读取，请换一张图片');
   }
   // Folders by the Shanghai year, so a backup of one year's photos is one folder.
-  const year = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
+  const year = shanghaiToday().slice(0, 4);
   const storageKey = path.posix.join(UPLOADS, 'activities', year, `${randomUUID()}.jpg`);
   const full = resolveKey(dataDir, storageKey);
   // Photos of people are personal data: only the service account may read them.

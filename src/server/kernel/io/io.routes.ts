@@ -7,13 +7,13 @@ import { requireAccess, requirePermission } from '../access/access';
 import { recordAudit } from '../audit/audit';
 import { ctxOf } from '../http/context';
 import { AppError } from '../http/errors';
+import { shanghaiToday } from '../time/calendar';
 import { createImportJob, findOwnJob, getImportJob, runImport } from './import-runner';
 import { buildTemplate, type LedgerIo } from './ledger-io';
 import { MAX_IMPORT_BYTES } from './workbook';
 import { contentDisposition, streamXlsx } from './xlsx-export';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const shanghaiDay = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 /** Import jobs are read back by the user who started them (progress, result, error report). */
 export const ioJobRoutes = async (fastify: FastifyInstance) => {
@@ -122,7 +122,7 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
         }),
       );
       return streamXlsx(reply, {
-        filename: `${io.title}-${shanghaiDay()}.xlsx`,
+        filename: `${io.title}-${shanghaiToday()}.xlsx`,
         sheetName: io.title,
         columns: await io.exportColumns(ctx, query),
         rows,

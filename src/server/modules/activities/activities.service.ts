@@ -20,6 +20,7 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { checkVersion } from '../../kernel/http/locking';
 import type { ServiceContext } from '../../kernel/service-context';
+import { shanghaiToday } from '../../kernel/time/calendar';
 import { sites } from '../org/org-ledgers.table';
 import { requireVisiblePersons } from '../people/role-terms.service';
 import {
@@ -33,7 +34,7 @@ import {
 import { activities, campaigns } from './activities.table';
 import { assertActivityType } from './activity-types.service';
 
-export const shanghaiToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+export { shanghaiToday };
 
 const invalid = (field: string, message: string) =>
   new AppError('VALIDATION_FAILED', message, [{ field, message }]);

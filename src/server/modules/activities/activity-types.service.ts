@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { defaultActivityTypes } from '../../../contracts/activities';
-import { requirePermission } from '../../kernel/access/access';
+import { requirePermission, rootOf } from '../../kernel/access/access';
 import type { Actor } from '../../kernel/access/actor';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { AppError } from '../../kernel/http/errors';
@@ -8,8 +8,6 @@ import type { ServiceContext } from '../../kernel/service-context';
 import { activityTypeOptions } from './activities.table';
 
 type TypeOption = { code: string; label: { zh: string; en: string } };
-
-const rootOf = (actor: Pick<Actor, 'orgPath'>) => actor.orgPath.split('/').filter(Boolean)[0];
 
 /** The county's activity types (configured, or the default list), each with a stable code. */
 export const activityTypesOf = async (db: DbOrTx, actor: Pick<Actor, 'orgPath'>) => {

@@ -11,6 +11,7 @@ import {
 } from '../../../contracts/audit';
 import { ctxOf } from '../../kernel/http/context';
 import { type ExportColumn, streamXlsx } from '../../kernel/io/xlsx-export';
+import { shanghaiToday } from '../../kernel/time/calendar';
 import { exportAudit, listAudit } from './audit.service';
 import { recordHistory } from './record-history';
 
@@ -70,7 +71,7 @@ export const auditRoutes = async (fastify: FastifyInstance) => {
     },
     async (req, reply) => {
       const rows = await exportAudit(ctxOf(req), req.query);
-      const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+      const day = shanghaiToday();
       return streamXlsx(reply, { filename: `操作日志-${day}.xlsx`, sheetName: '操作日志', columns, rows });
     },
   );

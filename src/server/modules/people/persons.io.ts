@@ -26,6 +26,7 @@ import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from
 import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
+import { shanghaiToday } from '../../kernel/time/calendar';
 import { findByIdIndex, type PersonRow, personBatches } from './people.repository';
 import { households, persons } from './people.table';
 import { pinyinKey } from './pinyin';
@@ -46,7 +47,7 @@ type Row = {
   note?: string;
 };
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const today = shanghaiToday;
 
 const columns: LedgerIo['columns'] = [
   {

@@ -1,15 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { defaultPersonTags, type SetTagOptionsInput } from '../../../contracts/people';
-import { requirePermission } from '../../kernel/access/access';
+import { requirePermission, rootOf } from '../../kernel/access/access';
 import type { Actor } from '../../kernel/access/actor';
 import { recordAudit } from '../../kernel/audit/audit';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { AppError } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
 import { personTagOptions } from './people.table';
-
-/** The deployment's root unit (the county): the first segment of every path. */
-const rootOf = (actor: Pick<Actor, 'orgPath'>) => actor.orgPath.split('/').filter(Boolean)[0];
 
 export const tagOptionsOf = async (db: DbOrTx, actor: Pick<Actor, 'orgPath'>) => {
   const [row] = await db

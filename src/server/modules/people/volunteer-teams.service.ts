@@ -12,6 +12,7 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { checkVersion } from '../../kernel/http/locking';
 import type { ServiceContext } from '../../kernel/service-context';
+import { shanghaiToday } from '../../kernel/time/calendar';
 import {
   findVolunteerTeam,
   insertVolunteerTeam,
@@ -24,7 +25,7 @@ import {
 } from './volunteer-teams.repository';
 
 /** The calendar day in the county (Asia/Shanghai), whatever the server's time zone. */
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const today = shanghaiToday;
 
 const teamById = async (tx: Tx, ctx: ServiceContext, id: string) => {
   const team = await findVolunteerTeam(tx, ctx.actor.orgPath, id);

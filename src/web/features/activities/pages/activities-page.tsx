@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Activity } from '../../../../contracts/activities';
+import { ImportWizard } from '../../../components/import-wizard/import-wizard';
 import { EmptyState, PageError } from '../../../components/page-states';
 import { RecordCards } from '../../../components/record-cards';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -18,7 +19,6 @@ import { useSession } from '../../../lib/session';
 import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { activitiesExportUrl, useActivities } from '../api/list-activities';
-import { ActivitiesImportDialog } from '../components/activities-import-dialog';
 import { ActivitiesTable } from '../components/activities-table';
 import { ActivityDetailDrawer } from '../components/activity-detail-drawer';
 import { ActivityFilters, type ActivityFilterValues } from '../components/activity-filters';
@@ -27,6 +27,7 @@ import { SeriesFormDrawer } from '../components/series-form-drawer';
 import { useTypeLabel } from '../lib/use-type-label';
 import '../../../components/ledger.css';
 import '../lib/activities.css';
+import { activityWriteKeys } from '../api/keys';
 
 /** 活动台账: the activities of the chosen scope, filtered; `?activityId=` opens one, `?campaignId=` filters. */
 export const ActivitiesPage = () => {
@@ -191,7 +192,13 @@ export const ActivitiesPage = () => {
       )}
       {formMode && <ActivityFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}
       {isSeriesOpen && <SeriesFormDrawer onClose={() => setSeriesOpen(false)} />}
-      {isImportOpen && <ActivitiesImportDialog onClose={() => setImportOpen(false)} />}
+      <ImportWizard
+        open={isImportOpen}
+        onClose={() => setImportOpen(false)}
+        ledgerBase="/api/v1/activities/activities"
+        title={t('activities.import.title')}
+        invalidate={[...activityWriteKeys]}
+      />
     </div>
   );
 };

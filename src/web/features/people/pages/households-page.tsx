@@ -7,6 +7,7 @@ import { EmptyState, PageError } from '../../../components/page-states';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
+import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useHouseholds } from '../api/list-households';
 import { HouseholdCards } from '../components/household-cards';
@@ -16,7 +17,6 @@ import { HouseholdsTable } from '../components/households-table';
 import { PersonDetailDrawer } from '../components/person-detail-drawer';
 import { PersonFormDrawer, type PersonFormMode } from '../components/person-form-drawer';
 import { householdLabel } from '../lib/person-format';
-import { useIsPhone } from '../lib/use-is-phone';
 import '../lib/people.css';
 
 type Status = 'active' | 'deleted';

@@ -8,6 +8,7 @@ import { EmptyState, PageError } from '../../../components/page-states';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
+import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { personsExportUrl } from '../api/export-persons';
 import type { PersonListParams } from '../api/keys';
@@ -18,7 +19,6 @@ import { PersonDetailDrawer } from '../components/person-detail-drawer';
 import { PersonFilters, type PersonFilterValues } from '../components/person-filters';
 import { PersonFormDrawer, type PersonFormMode } from '../components/person-form-drawer';
 import { PersonsTable } from '../components/persons-table';
-import { useIsPhone } from '../lib/use-is-phone';
 import '../lib/people.css';
 
 /** Starts a download of `url` without leaving the page (the server answers with an attachment). */
