@@ -76,6 +76,15 @@ export const activitySchema = z.object({
   ...ledgerMeta,
 });
 export type Activity = z.infer<typeof activitySchema>;
+/**
+ * One activity as its detail shows it: with the names of the participants the reader may see
+ * (a participant from outside the reader's subtree is counted in `hiddenParticipants`, not named).
+ */
+export const activityDetailSchema = activitySchema.extend({
+  participants: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  hiddenParticipants: z.number().int(),
+});
+export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 export const activityListSchema = listResultSchema(activitySchema);
 
 export const listActivitiesQuerySchema = listQueryBaseSchema

@@ -17,6 +17,11 @@ export const activitiesEn: Record<keyof typeof activitiesZhCN, string> = {
   'activities.field.site': 'Site',
   'activities.field.place': 'Place',
   'activities.field.attendance': 'Attendance',
+  'activities.field.participants': 'Participants',
+  'activities.participants.hint':
+    'Optional: named participants (later earn volunteer hours and credit points)',
+  'activities.participants.hidden': '{{count}} more outside your unit',
+  'activities.rule.participantsOverAttendance': 'More named participants than the attendance',
   'activities.field.volunteerCount': 'Volunteers',
   'activities.field.targetGroups': 'Target groups',
   'activities.field.campaign': 'Campaign',

@@ -93,6 +93,40 @@ describe('activities ledger', () => {
     expect((await record(village, { ...base, siteId: otherSite.id })).statusCode).toBe(404);
   });
 
+  it("names the participants in the detail, but only those within the reader's subtree", async () => {
+    const person = async (s: Session, unit: string, name: string) =>
+      (await call(t.app, s, 'POST', '/api/v1/people/persons', { orgUnitId: unit, name })).json().id as string;
+    const own = await person(village, org.units.villageA1.id, '周玉兰');
+    const neighbour = await person(town, org.units.villageA2.id, '吴桂芝');
+    // The town records a joint activity in 甲一村 with a volunteer from 甲二村.
+    const created = await record(town, {
+      orgUnitId: org.units.villageA1.id,
+      title: '两村联合环境整治',
+      type: 'volunteerService',
+      occurredOn: `${Number(year) - 1}-03-02`,
+      attendance: 12,
+      participantIds: [own, neighbour],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const byTown = (await call(t.app, town, 'GET', `${url}/${id}`)).json();
+    expect(byTown.participants.map((p: { name: string }) => p.name).sort()).toEqual(['吴桂芝', '周玉兰']);
+    expect(byTown.hiddenParticipants).toBe(0);
+    const byVillage = (await call(t.app, village, 'GET', `${url}/${id}`)).json();
+    expect(byVillage.participants).toEqual([{ id: own, name: '周玉兰' }]);
+    expect(byVillage.hiddenParticipants).toBe(1);
+    // The village may not name a person of another village.
+    const foreign = await record(village, {
+      orgUnitId: org.units.villageA1.id,
+      title: '越权登记人员',
+      type: 'training',
+      occurredOn: `${Number(year) - 1}-03-03`,
+      attendance: 3,
+      participantIds: [neighbour],
+    });
+    expect(foreign.statusCode).toBe(404);
+  });
+
   it('a retry with the same client id returns the saved record instead of a duplicate', async () => {
     const id = uuidv7();
     const body = {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  activityDetailSchema,
   activityListSchema,
   activitySchema,
   activitySeriesResultSchema,
@@ -69,7 +70,10 @@ export const activitiesRoutes = async (fastify: FastifyInstance) => {
   );
   app.get(
     `${base}/:activityId`,
-    { config: { access: 'activities.read' }, schema: { tags, params, response: { 200: activitySchema } } },
+    {
+      config: { access: 'activities.read' },
+      schema: { tags, params, response: { 200: activityDetailSchema } },
+    },
     (req) => getActivity(ctxOf(req), req.params.activityId),
   );
   app.post(

@@ -22,6 +22,7 @@ import { checkVersion } from '../../kernel/http/locking';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { sites } from '../org/org-ledgers.table';
+import { persons } from '../people/people.table';
 import { requireVisiblePersons } from '../people/role-terms.service';
 import {
   type ActivityRow,
@@ -121,7 +122,20 @@ export const getActivity = async (ctx: ServiceContext, id: string) => {
   requirePermission(ctx.actor, 'activities.read');
   const row = await findActivity(ctx.db, ctx.actor.orgPath, id);
   if (!row) throw notFound('活动');
-  return toActivity(row);
+  const activity = toActivity(row);
+  const ids = activity.participantIds;
+  const visible = ids.length
+    ? await ctx.db
+        .select({ id: persons.id, name: persons.name })
+        .from(persons)
+        .where(and(inArray(persons.id, ids), scoped(persons.orgPath, ctx.actor.orgPath)))
+    : [];
+  const names = new Map(visible.map((p) => [p.id, p.name]));
+  const participants = ids.flatMap((pid) => {
+    const name = names.get(pid);
+    return name ? [{ id: pid, name }] : [];
+  });
+  return { ...activity, participants, hiddenParticipants: ids.length - participants.length };
 };
 
 const sameContent = (row: ActivityRow, input: CreateActivityInput) =>

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Activity } from '../../../../contracts/activities';
+import type { ActivityDetail } from '../../../../contracts/activities';
 import { api } from '../../../lib/api-client';
 import { activityKeys } from './keys';
 
 export const getActivity = (id: string, signal?: AbortSignal) =>
-  api.get<Activity>(`/api/v1/activities/activities/${encodeURIComponent(id)}`, undefined, signal);
+  api.get<ActivityDetail>(`/api/v1/activities/activities/${encodeURIComponent(id)}`, undefined, signal);
 
 export const useActivity = (id: string | undefined) =>
   useQuery({

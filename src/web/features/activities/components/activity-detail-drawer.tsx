@@ -78,6 +78,19 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
                           children: a.volunteerCount,
                         },
                         {
+                          key: 'participants',
+                          label: t('activities.field.participants'),
+                          children:
+                            [
+                              a.participants.map((p) => p.name).join('、'),
+                              a.hiddenParticipants > 0
+                                ? t('activities.participants.hidden', { count: a.hiddenParticipants })
+                                : '',
+                            ]
+                              .filter(Boolean)
+                              .join('；') || '—',
+                        },
+                        {
                           key: 'target',
                           label: t('activities.field.targetGroups'),
                           children: a.targetGroups.map((g) => label(targetGroupLabels, g)).join('、') || '—',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Activity, targetGroupLabels, targetGroups } from '../../../../contracts/activities';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { PageError, PageLoading } from '../../../components/page-states';
+import { PersonSelect } from '../../../components/person-select';
 import { fromApiDate, toApiDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -32,6 +33,7 @@ type FormValues = {
   targetGroups?: Activity['targetGroups'];
   coOrganizers?: string;
   summary?: string;
+  participantIds?: string[];
 };
 
 export type ActivityFormMode = { type: 'create' } | { type: 'edit'; activityId: string };
@@ -76,6 +78,7 @@ export const ActivityFormDrawer = ({ mode, onClose }: { mode: ActivityFormMode; 
       volunteerCount: v.volunteerCount ?? 0,
       campaignIds: v.campaignIds ?? [],
       targetGroups: v.targetGroups ?? [],
+      participantIds: v.participantIds ?? [],
     };
     if (isCreate) {
       create.mutate(
@@ -88,7 +91,6 @@ export const ActivityFormDrawer = ({ mode, onClose }: { mode: ActivityFormMode; 
           place: trimmed(v.place),
           coOrganizers: trimmed(v.coOrganizers),
           summary: trimmed(v.summary),
-          participantIds: [],
         },
         handlers,
       );
@@ -125,6 +127,7 @@ export const ActivityFormDrawer = ({ mode, onClose }: { mode: ActivityFormMode; 
         targetGroups: a.targetGroups,
         coOrganizers: a.coOrganizers ?? undefined,
         summary: a.summary ?? undefined,
+        participantIds: a.participantIds,
       }
     : { orgUnitId: scopeId, occurredOn: dayjs(), attendance: 0, volunteerCount: 0 };
 
@@ -243,6 +246,28 @@ export const ActivityFormDrawer = ({ mode, onClose }: { mode: ActivityFormMode; 
               isMultiple
               placeholder={t('common.pleaseSelect')}
               known={a ? a.campaignIds.map((id, i) => ({ value: id, label: a.campaignNames[i] ?? id })) : []}
+            />
+          </Form.Item>
+          <Form.Item
+            label={t('activities.field.participants')}
+            name="participantIds"
+            extra={t('activities.participants.hint')}
+            dependencies={['attendance']}
+            rules={[
+              {
+                validator: (_, ids?: string[]) =>
+                  (ids?.length ?? 0) > (form.getFieldValue('attendance') ?? 0)
+                    ? Promise.reject(new Error(t('activities.rule.participantsOverAttendance')))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <PersonSelect
+              isMultiple
+              orgUnitId={orgUnitId}
+              requireUnit
+              known={a ? a.participants.map((p) => ({ value: p.id, label: p.name })) : []}
+              data-testid="activity-form-participants"
             />
           </Form.Item>
           <Form.Item label={t('activities.field.coOrganizers')} name="coOrganizers">
