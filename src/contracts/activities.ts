@@ -242,9 +242,12 @@ export const patrolSchema = z.object({
   chiefIds: z.array(z.uuid()),
   chiefNames: z.array(z.string()),
   teamId: z.uuid().nullable(),
+  teamName: z.string().nullable(),
   hazardsFound: z.number().int(),
   hazardNote: z.string().nullable(),
   actionTaken: z.string().nullable(),
+  /** Photos of the hazards found and of what was done (at most nine). */
+  photoIds: z.array(z.uuid()),
   ...ledgerMeta,
 });
 export type Patrol = z.infer<typeof patrolSchema>;
@@ -253,6 +256,7 @@ export const listPatrolsQuerySchema = listQueryBaseSchema
   .extend({
     orgUnitId: z.uuid().optional(),
     chiefId: z.uuid().optional(),
+    teamId: z.uuid().optional(),
     from: dateSchema.optional(),
     to: dateSchema.optional(),
     hasHazards: z.enum(['0', '1']).optional(),

@@ -197,6 +197,9 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/activities/campaigns/:campaignId/restore': { body: { version: 1 } },
     'GET /api/v1/activities/patrols': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/patrols/:patrolId': {},
+    'POST /api/v1/activities/patrols/:patrolId/photos': {},
+    'GET /api/v1/activities/patrols/:patrolId/photos/:photoId': {},
+    'DELETE /api/v1/activities/patrols/:patrolId/photos/:photoId': {},
     'POST /api/v1/activities/patrols': {
       body: {
         orgUnitId: foreignUnit,

@@ -23,6 +23,7 @@ import { activityIndicators } from './modules/activities/activities.indicators';
 import { activitiesIo } from './modules/activities/activities.io';
 import { activitiesRoutes } from './modules/activities/activities.routes';
 import { activityPhotosRoutes } from './modules/activities/activity-photos.routes';
+import { patrolPhotosRoutes } from './modules/activities/patrol-photos.routes';
 import { patrolIndicators } from './modules/activities/patrols.indicators';
 import { patrolsIo } from './modules/activities/patrols.io';
 import { patrolsRoutes } from './modules/activities/patrols.routes';
@@ -136,6 +137,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(ledgerIoRoutes(roleTermsIo));
   await app.register(activitiesRoutes);
   await app.register(activityPhotosRoutes);
+  await app.register(patrolPhotosRoutes);
   await app.register(ledgerIoRoutes(activitiesIo));
   await app.register(patrolsRoutes);
   await app.register(ledgerIoRoutes(patrolsIo));

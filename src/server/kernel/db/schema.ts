@@ -5,6 +5,7 @@ export {
   activityPhotos,
   activityTypeOptions,
   campaigns,
+  patrolPhotos,
   patrols,
 } from '../../modules/activities/activities.table';
 export { orgUnits } from '../../modules/org/org.table';

@@ -16,4 +16,5 @@ export const scopedLedgerTables = [
   'activity_photos',
   'campaigns',
   'patrols',
+  'patrol_photos',
 ] as const;

@@ -3,6 +3,7 @@ import type { Activity, ListActivitiesQuery } from '../../../contracts/activitie
 import { scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
+import { photoIdsOf } from '../../kernel/files/photo-attachments';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
 import { orgUnits } from '../org/org.table';
 import { sites } from '../org/org-ledgers.table';
@@ -13,9 +14,7 @@ export type ActivityRow = typeof activities.$inferSelect;
 const campaignNames = sql<
   string[]
 >`coalesce((select array_agg(c.name order by c.name) from ${campaigns} c where c.id = any(${activities.campaignIds})), '{}')`;
-const photoIds = sql<
-  string[]
->`coalesce((select array_agg(p.id order by p.created_at) from ${activityPhotos} p where p.activity_id = ${activities.id} and p.deleted_at is null), '{}')`;
+const photoIds = photoIdsOf(activityPhotos, activities.id);
 const selection = {
   activity: activities,
   orgUnitName: orgUnits.name,

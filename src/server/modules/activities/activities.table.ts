@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ledgerColumns } from '../../kernel/db/columns';
+import { photoTable } from '../../kernel/files/photo-attachments';
 
 /** 活动: a dated event with a type, organizer, place and counts (场次 = one row, 人次 = attendance). */
 export const activities = pgTable(
@@ -36,22 +37,7 @@ export const activities = pgTable(
 );
 
 /** Photos of an activity: resized on the server, EXIF stripped, stored under the data directory. */
-export const activityPhotos = pgTable(
-  'activity_photos',
-  {
-    id: uuid('id').primaryKey(),
-    activityId: uuid('activity_id').notNull(),
-    orgPath: text('org_path').notNull(),
-    storageKey: text('storage_key').notNull(),
-    width: integer('width').notNull(),
-    height: integer('height').notNull(),
-    bytes: integer('bytes').notNull(),
-    createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
-  },
-  (t) => [index('activity_photos_activity_idx').on(t.activityId)],
-);
+export const activityPhotos = photoTable('activity_photos', 'activity_id', 'activity_photos_activity_idx');
 
 /** 专项行动/品牌活动: a named programme activities belong to. */
 export const campaigns = pgTable(
@@ -100,3 +86,6 @@ export const patrols = pgTable(
     index('patrols_chiefs_idx').using('gin', t.chiefIds),
   ],
 );
+
+/** Photos of the hazards a patrol found (and of what was done about them). */
+export const patrolPhotos = photoTable('patrol_photos', 'patrol_id');

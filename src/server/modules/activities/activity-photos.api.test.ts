@@ -112,7 +112,12 @@ describe('activity photos', () => {
     expect(r2).toBeLessThan(60);
 
     const [row] = await t.db.select().from(activityPhotos).where(eq(activityPhotos.id, photo.id));
-    expect(row).toMatchObject({ activityId, orgPath: org.units.villageA1.path, width: 1200, height: 1600 });
+    expect(row).toMatchObject({
+      ownerId: activityId,
+      orgPath: org.units.villageA1.path,
+      width: 1200,
+      height: 1600,
+    });
     expect(row.storageKey).toMatch(/^uploads\/activities\/\d{4}\/[0-9a-f-]{36}\.jpg$/);
     expect(row.storageKey).not.toContain('IMG_0001');
     const file = join(t.dataDir, row.storageKey);

@@ -1,6 +1,7 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../kernel/db/ids';
-import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
+import { call, createTestApp, login, multipartOf, type Session, seedOrg } from '../../test/test-app';
 import { shanghaiToday } from './activities.service';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -314,5 +315,78 @@ describe('forest-fire patrols', () => {
     const seen = (await call(t.app, village, 'GET', `${url}/${res.json().id}`)).json();
     expect(seen.chiefIds).toEqual([chief.wang, chief.zhang]);
     expect(seen.chiefNames).toEqual(['王秀英', '（非本辖区人员）']);
+  });
+});
+
+describe('patrol hazard photos and the team filter', () => {
+  const upload = async (s: Session, patrolId: string, color = '#2a6') => {
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: color } })
+      .jpeg()
+      .toBuffer();
+    const form = multipartOf('hazard.jpg', jpeg, 'image/jpeg');
+    return t.app.inject({
+      method: 'POST',
+      url: `${url}/${patrolId}/photos`,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': form.contentType },
+      payload: form.body,
+    });
+  };
+
+  it('a hazard photo is stored with the patrol, served in scope only, and bumps the version', async () => {
+    const created = await record(village, {
+      ...base(),
+      occurredOn: `${year}-02-14`,
+      teamId,
+      hazardsFound: 1,
+      hazardNote: '林边堆放秸秆',
+    });
+    const patrol = created.json();
+    const res = await upload(village, patrol.id);
+    expect(res.statusCode, res.body).toBe(201);
+    const photoId = res.json().id;
+    const after = (await call(t.app, village, 'GET', `${url}/${patrol.id}`)).json();
+    expect(after.photoIds).toEqual([photoId]);
+    expect(after.version).toBe(patrol.version + 1);
+    expect(after.teamName).toBe('甲一村巾帼林长队');
+    const image = await call(t.app, town, 'GET', `${url}/${patrol.id}/photos/${photoId}`);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    // A sibling village can neither see, add to nor remove the photos of this patrol.
+    expect((await call(t.app, villageA2, 'GET', `${url}/${patrol.id}/photos/${photoId}`)).statusCode).toBe(
+      404,
+    );
+    expect((await upload(villageA2, patrol.id)).statusCode).toBe(404);
+    expect((await call(t.app, villageA2, 'DELETE', `${url}/${patrol.id}/photos/${photoId}`)).statusCode).toBe(
+      404,
+    );
+    const removed = await call(t.app, village, 'DELETE', `${url}/${patrol.id}/photos/${photoId}`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((await call(t.app, village, 'GET', `${url}/${patrol.id}`)).json().photoIds).toEqual([]);
+    const { rows } = await t.db.$client.query(
+      "select action from audit_log where entity_type = 'patrolPhoto' and entity_id = $1 order by id",
+      [photoId],
+    );
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['create', 'delete']);
+  });
+
+  it("lists one team's patrols", async () => {
+    await record(villageA2, {
+      ...base(),
+      orgUnitId: org.units.villageA2.id,
+      occurredOn: `${year}-02-15`,
+      chiefIds: [chief.zhang],
+      teamId: otherTeamId,
+    });
+    const mine = (await call(t.app, town, 'GET', `${url}?teamId=${teamId}&pageSize=100`)).json();
+    const expected = Number(
+      (
+        await t.db.$client.query('select count(*) from patrols where team_id = $1 and deleted_at is null', [
+          teamId,
+        ])
+      ).rows[0].count,
+    );
+    expect(mine.total).toBe(expected);
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.items.every((p: { teamId: string }) => p.teamId === teamId)).toBe(true);
   });
 });

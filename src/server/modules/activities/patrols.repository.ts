@@ -3,11 +3,12 @@ import type { ListPatrolsQuery, Patrol } from '../../../contracts/activities';
 import { scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
+import { photoIdsOf } from '../../kernel/files/photo-attachments';
 import { orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
 import { orgUnits } from '../org/org.table';
 import { persons } from '../people/people.table';
 import { volunteerTeams } from '../people/people-roles.table';
-import { patrols } from './activities.table';
+import { patrolPhotos, patrols } from './activities.table';
 
 export type PatrolRow = typeof patrols.$inferSelect;
 
@@ -24,13 +25,26 @@ const chiefNamesIn = (scopePath: string) =>
       ${OUTSIDE_NAME}) order by x.n)
     from unnest(${patrols.chiefIds}) with ordinality as x(id, n)), '{}')`;
 
+/* A team's name when the reader may see the team: one of her subtree, or of a unit above her. */
+const teamNameIn = (scopePath: string) =>
+  sql<string | null>`(select t.name from ${volunteerTeams} t where t.id = ${patrols.teamId}
+    and (${scoped(sql`t.org_path`, scopePath)} or ${scopePath} like t.org_path || '%'))`;
+
 const selection = (scopePath: string) => ({
   patrol: patrols,
   orgUnitName: orgUnits.name,
   chiefNames: chiefNamesIn(scopePath),
+  teamName: teamNameIn(scopePath),
+  photoIds: photoIdsOf(patrolPhotos, patrols.id),
 });
 
-type Selected = { patrol: PatrolRow; orgUnitName: string; chiefNames: string[] };
+type Selected = {
+  patrol: PatrolRow;
+  orgUnitName: string;
+  chiefNames: string[];
+  teamName: string | null;
+  photoIds: string[];
+};
 
 export const toPatrol = (r: Selected): Patrol => ({
   id: r.patrol.id,
@@ -42,6 +56,8 @@ export const toPatrol = (r: Selected): Patrol => ({
   chiefIds: r.patrol.chiefIds,
   chiefNames: r.chiefNames,
   teamId: r.patrol.teamId,
+  teamName: r.teamName,
+  photoIds: r.photoIds,
   hazardsFound: r.patrol.hazardsFound,
   hazardNote: r.patrol.hazardNote,
   actionTaken: r.patrol.actionTaken,
@@ -58,6 +74,7 @@ export const patrolFilters = (scopePath: string, q: PatrolFilters): SQL | undefi
     scoped(patrols.orgPath, scopePath),
     q.status === 'deleted' ? isNotNull(patrols.deletedAt) : isNull(patrols.deletedAt),
     q.chiefId ? sql`${q.chiefId}::uuid = any(${patrols.chiefIds})` : undefined,
+    q.teamId ? eq(patrols.teamId, q.teamId) : undefined,
     q.from ? gte(patrols.occurredOn, q.from) : undefined,
     q.to ? lte(patrols.occurredOn, q.to) : undefined,
     q.hasHazards === '1' ? gt(patrols.hazardsFound, 0) : undefined,

@@ -12,6 +12,3 @@ export const useActivity = (id: string | undefined) =>
     queryFn: ({ signal }) => getActivity(id as string, signal),
     enabled: Boolean(id),
   });
-
-export const activityPhotoUrl = (activityId: string, photoId: string) =>
-  `/api/v1/activities/activities/${encodeURIComponent(activityId)}/photos/${encodeURIComponent(photoId)}`;

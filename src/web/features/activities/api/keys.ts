@@ -48,6 +48,7 @@ export const patrolKeys = {
   all: ['activities', 'patrols'] as const,
   list: (params: PatrolListParams) => ['activities', 'patrols', 'list', params] as const,
   detail: (id: string) => ['activities', 'patrols', 'detail', id] as const,
+  teams: (orgUnitId: string | undefined) => ['activities', 'patrols', 'teams', orgUnitId] as const,
   chiefs: (orgUnitId: string | undefined, on: string) =>
     ['activities', 'patrols', 'chiefs', orgUnitId, on] as const,
 };

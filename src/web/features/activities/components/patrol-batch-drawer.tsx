@@ -11,6 +11,7 @@ import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useCreatePatrolBatch } from '../api/create-patrol-batch';
 import { useForestChiefs } from '../api/list-forest-chiefs';
+import { useForestTeams } from '../api/list-forest-teams';
 import { uuidV7 } from '../lib/uuid-v7';
 
 type Row = {
@@ -59,10 +60,10 @@ export const mapBatchErrors = (details: { field?: string; message: string }[]) =
   return out;
 };
 
-type Props = { defaultOrgUnitId: string | undefined; onClose: () => void };
+type Props = { defaultOrgUnitId: string | undefined; scopeId: string | undefined; onClose: () => void };
 
 /** 批量登记: a team's week of patrols in one all-or-nothing save. */
-export const PatrolBatchDrawer = ({ defaultOrgUnitId, onClose }: Props) => {
+export const PatrolBatchDrawer = ({ defaultOrgUnitId, scopeId, onClose }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
@@ -72,6 +73,8 @@ export const PatrolBatchDrawer = ({ defaultOrgUnitId, onClose }: Props) => {
   const [errors, setErrors] = useState<Record<number, RowErrors>>({});
   const today = dayjs().format(DATE_FORMAT);
   const chiefs = useForestChiefs(orgUnitId, today);
+  const teams = useForestTeams(scopeId);
+  const [teamId, setTeamId] = useState<string | undefined>();
   const save = useCreatePatrolBatch();
 
   const patch = (i: number, p: Partial<Row>) => {
@@ -116,6 +119,7 @@ export const PatrolBatchDrawer = ({ defaultOrgUnitId, onClose }: Props) => {
       area: r.area.trim(),
       chiefIds: r.chiefIds,
       durationMinutes: r.durationMinutes ?? undefined,
+      teamId,
       hazardsFound: r.hazardsFound,
       hazardNote: r.hazardsFound > 0 ? r.hazardNote.trim() : undefined,
     }));
@@ -177,6 +181,23 @@ export const PatrolBatchDrawer = ({ defaultOrgUnitId, onClose }: Props) => {
               setRows((rs) => rs.map((r) => ({ ...r, chiefIds: [] })));
             }}
             data-testid="patrol-batch-unit"
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('patrols.field.team')}
+          htmlFor="patrol-batch-team"
+          extra={t('patrols.batch.teamHint')}
+        >
+          <Select
+            id="patrol-batch-team"
+            allowClear
+            value={teamId}
+            onChange={(v?: string) => setTeamId(v)}
+            options={teams.data ?? []}
+            loading={teams.isFetching}
+            placeholder={t('patrols.teamPlaceholder')}
+            notFoundContent={teams.isError ? t('common.loadFailed') : t('patrols.noTeams')}
+            data-testid="patrol-batch-team"
           />
         </Form.Item>
         {orgUnitId && chiefs.isSuccess && chiefs.data.length === 0 && (

@@ -4,12 +4,14 @@ import type { Patrol } from '../../../../contracts/activities';
 import { LedgerActions } from '../../../components/ledger-actions';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
+import { RecordPhotos } from '../../../components/record-photos';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDeletePatrol } from '../api/delete-patrol';
 import { usePatrol } from '../api/get-patrol';
+import { patrolKeys } from '../api/keys';
 import { useRestorePatrol } from '../api/restore-patrol';
 
 type Props = { patrolId: string; onClose: () => void; onEdit: (p: Patrol) => void };
@@ -58,6 +60,7 @@ export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
               { key: 'date', label: t('patrols.field.occurredOn'), children: p.occurredOn },
               { key: 'area', label: t('patrols.field.area'), children: p.area },
               { key: 'chiefs', label: t('patrols.field.chiefs'), children: p.chiefNames.join('、') || '—' },
+              { key: 'team', label: t('patrols.field.team'), children: p.teamName ?? '—' },
               {
                 key: 'duration',
                 label: t('patrols.field.durationShort'),
@@ -68,6 +71,17 @@ export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
               { key: 'action', label: t('patrols.field.actionTaken'), children: p.actionTaken ?? '—' },
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(p.updatedAt) },
             ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('patrols.field.photos')}（{p.photoIds.length}/9）
+          </Typography.Title>
+          <RecordPhotos
+            url={`/api/v1/activities/patrols/${encodeURIComponent(p.id)}/photos`}
+            photoIds={p.photoIds}
+            alt={`${p.occurredOn} ${p.area}`}
+            isEditable={access.can('activities.write') && !p.deletedAt}
+            invalidate={patrolKeys.all}
+            testId="patrol"
           />
           {access.can('activities.write') && (
             <LedgerActions

@@ -9,6 +9,7 @@ import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useCreatePatrol } from '../api/create-patrol';
 import { useForestChiefs } from '../api/list-forest-chiefs';
+import { useForestTeams } from '../api/list-forest-teams';
 import { useUpdatePatrol } from '../api/update-patrol';
 import { uuidV7 } from '../lib/uuid-v7';
 
@@ -17,16 +18,23 @@ type Values = {
   occurredOn?: Dayjs;
   area?: string;
   chiefIds?: string[];
+  teamId?: string | null;
   durationMinutes?: number | null;
   hazardsFound?: number;
   hazardNote?: string;
   actionTaken?: string;
 };
 
-type Props = { patrol?: Patrol; defaultOrgUnitId: string | undefined; onClose: () => void };
+type Props = {
+  patrol?: Patrol;
+  defaultOrgUnitId: string | undefined;
+  /** Whose 林长队 may be chosen: the page's scope. */
+  scopeId: string | undefined;
+  onClose: () => void;
+};
 
 /** 新增 / 编辑 one patrol. */
-export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, onClose }: Props) => {
+export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, scopeId, onClose }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
@@ -37,6 +45,7 @@ export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, onClose }: Props) =
   const orgUnitId = Form.useWatch('orgUnitId', form) ?? patrol?.orgUnitId ?? defaultOrgUnitId;
   const hazards = Form.useWatch('hazardsFound', form) ?? 0;
   const chiefs = useForestChiefs(orgUnitId, dayjs().format(DATE_FORMAT));
+  const teams = useForestTeams(scopeId);
   const create = useCreatePatrol();
   const update = useUpdatePatrol();
   const known = patrol
@@ -66,6 +75,7 @@ export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, onClose }: Props) =
           version: patrol.version,
           ...common,
           durationMinutes: v.durationMinutes ?? null,
+          teamId: v.teamId ?? null,
           hazardNote: note ?? null,
           actionTaken: v.actionTaken?.trim() || null,
         },
@@ -78,6 +88,7 @@ export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, onClose }: Props) =
           orgUnitId: v.orgUnitId as string,
           ...common,
           durationMinutes: v.durationMinutes ?? undefined,
+          teamId: v.teamId ?? undefined,
           hazardNote: note,
           actionTaken: v.actionTaken?.trim() || undefined,
         },
@@ -119,6 +130,7 @@ export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, onClose }: Props) =
                 occurredOn: dayjs(patrol.occurredOn, DATE_FORMAT),
                 area: patrol.area,
                 chiefIds: patrol.chiefIds,
+                teamId: patrol.teamId,
                 durationMinutes: patrol.durationMinutes,
                 hazardsFound: patrol.hazardsFound,
                 hazardNote: patrol.hazardNote ?? undefined,
@@ -174,6 +186,21 @@ export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, onClose }: Props) =
             optionFilterProp="label"
             notFoundContent={chiefs.isError ? t('common.loadFailed') : t('common.empty')}
             data-testid="patrol-form-chiefs"
+          />
+        </Form.Item>
+        <Form.Item name="teamId" label={t('patrols.field.team')}>
+          <Select
+            allowClear
+            options={[
+              ...(patrol?.teamId && !teams.data?.some((o) => o.value === patrol.teamId)
+                ? [{ value: patrol.teamId, label: patrol.teamName ?? patrol.teamId }]
+                : []),
+              ...(teams.data ?? []),
+            ]}
+            loading={teams.isFetching}
+            placeholder={t('patrols.teamPlaceholder')}
+            notFoundContent={teams.isError ? t('common.loadFailed') : t('patrols.noTeams')}
+            data-testid="patrol-form-team"
           />
         </Form.Item>
         <Space wrap size={[12, 0]}>

@@ -15,6 +15,8 @@ import { useSession } from '../../../lib/session';
 import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { patrolKeys } from '../api/keys';
+import { useForestChiefs } from '../api/list-forest-chiefs';
+import { useForestTeams } from '../api/list-forest-teams';
 import { usePatrols } from '../api/list-patrols';
 import { PatrolBatchDrawer } from '../components/patrol-batch-drawer';
 import { PatrolDetailDrawer } from '../components/patrol-detail-drawer';
@@ -22,7 +24,14 @@ import { PatrolFormDrawer } from '../components/patrol-form-drawer';
 import '../../../components/ledger.css';
 import '../lib/activities.css';
 
-type Filters = { from?: string; to?: string; hasHazards?: '1'; status: 'active' | 'deleted' };
+type Filters = {
+  from?: string;
+  to?: string;
+  hasHazards?: '1';
+  teamId?: string;
+  chiefId?: string;
+  status: 'active' | 'deleted';
+};
 type FormState = { patrol?: Patrol } | null;
 
 /** 巡查台账: 巾帼林长护林防火巡查 of the chosen scope; `?patrolId=` opens one. */
@@ -48,6 +57,8 @@ export const PatrolsPage = () => {
     sort: list.sort,
   };
   const patrols = usePatrols(params);
+  const teams = useForestTeams(scopeId);
+  const chiefs = useForestChiefs(scopeId, filters.to ?? dayjs().format(DATE_FORMAT));
   const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const canWrite = access.can('activities.write');
 
@@ -62,9 +73,13 @@ export const PatrolsPage = () => {
       else next.delete('patrolId');
       return next;
     });
-  const isFiltered = Boolean(filters.from || filters.hasHazards);
+  const isFiltered = Boolean(filters.from || filters.hasHazards || filters.teamId || filters.chiefId);
   const activeCount =
-    (filters.from ? 1 : 0) + (filters.hasHazards ? 1 : 0) + (filters.status === 'deleted' ? 1 : 0);
+    (filters.from ? 1 : 0) +
+    (filters.hasHazards ? 1 : 0) +
+    (filters.teamId ? 1 : 0) +
+    (filters.chiefId ? 1 : 0) +
+    (filters.status === 'deleted' ? 1 : 0);
   const empty = (
     <EmptyState
       description={
@@ -102,6 +117,8 @@ export const PatrolsPage = () => {
               from: filters.from,
               to: filters.to,
               hasHazards: filters.hasHazards,
+              teamId: filters.teamId,
+              chiefId: filters.chiefId,
               status: filters.status,
             }}
             testIdPrefix="patrols"
@@ -160,6 +177,33 @@ export const PatrolsPage = () => {
                   changeFilters({ from: r?.[0]?.format(DATE_FORMAT), to: r?.[1]?.format(DATE_FORMAT) })
                 }
                 data-testid="patrols-period"
+              />
+            </Form.Item>
+            <Form.Item label={t('patrols.field.team')} htmlFor="patrols-filter-team">
+              <Select
+                id="patrols-filter-team"
+                allowClear
+                style={{ minWidth: 160 }}
+                value={filters.teamId}
+                onChange={(teamId?: string) => changeFilters({ teamId })}
+                options={teams.data ?? []}
+                loading={teams.isFetching}
+                placeholder={t('common.all')}
+                data-testid="patrols-team"
+              />
+            </Form.Item>
+            <Form.Item label={t('patrols.filter.chief')} htmlFor="patrols-filter-chief">
+              <Select
+                id="patrols-filter-chief"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ minWidth: 140 }}
+                value={filters.chiefId}
+                onChange={(chiefId?: string) => changeFilters({ chiefId })}
+                options={chiefs.data ?? []}
+                loading={chiefs.isFetching}
+                placeholder={t('common.all')}
+                data-testid="patrols-chief"
               />
             </Form.Item>
             <Form.Item>
@@ -267,9 +311,16 @@ export const PatrolsPage = () => {
         />
       )}
       {form && (
-        <PatrolFormDrawer patrol={form.patrol} defaultOrgUnitId={scopeId} onClose={() => setForm(null)} />
+        <PatrolFormDrawer
+          patrol={form.patrol}
+          defaultOrgUnitId={scopeId}
+          scopeId={scopeId}
+          onClose={() => setForm(null)}
+        />
       )}
-      {isBatchOpen && <PatrolBatchDrawer defaultOrgUnitId={scopeId} onClose={() => setBatchOpen(false)} />}
+      {isBatchOpen && (
+        <PatrolBatchDrawer defaultOrgUnitId={scopeId} scopeId={scopeId} onClose={() => setBatchOpen(false)} />
+      )}
     </div>
   );
 };
