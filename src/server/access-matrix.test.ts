@@ -151,6 +151,7 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'GET /api/v1/people/role-terms/template': {},
     'GET /api/v1/people/tag-options': {},
     'PUT /api/v1/people/tag-options': { body: { tags: ['越权标签'] } },
+    'PUT /api/v1/activities/types': { body: { types: [{ label: { zh: '越权类型' } }] } },
     'POST /api/v1/people/role-terms/import': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/role-terms/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/types': {},

@@ -21,7 +21,16 @@ export type Indicator = {
   unit: Label;
   permission: Permission;
   /** `isMultiValued`: a record may carry several values (an activity's campaigns). */
-  dimensions: Record<string, { label: Label; values: Record<string, Label>; isMultiValued?: boolean }>;
+  dimensions: Record<
+    string,
+    {
+      label: Label;
+      values: Record<string, Label>;
+      isMultiValued?: boolean;
+      /** Labels configured per county (activity types): read for the scope, over `values`. */
+      valuesFor?: (db: DbOrTx, scopePath: string) => Promise<Record<string, Label>>;
+    }
+  >;
   /** `count` of records, `distinct` subjects (persons holding a role), or `sum` of `amount` (人次). */
   measure: 'count' | 'distinct' | 'sum';
   source: (args: Period & { groupBy?: string }) => SQL;
@@ -166,9 +175,11 @@ export const computeIndicator = async (
     );
     for (const u of found.rows as { id: string; name: string }[]) names.set(u.id, u.name);
   }
+  const configured = dimension ? await i.dimensions[dimension]?.valuesFor?.(db, args.scopePath) : undefined;
   const labelOf = (k: string, v: string | null) => {
     if (v === null) return null;
-    return UNIT_LEVELS[k] ? (names.get(v) ?? v) : (i.dimensions[k].values[v]?.zh ?? v);
+    if (UNIT_LEVELS[k]) return names.get(v) ?? v;
+    return configured?.[v]?.zh ?? i.dimensions[k].values[v]?.zh ?? v;
   };
   const rows = raw
     .map((r) => ({

@@ -2,11 +2,19 @@ import { sql } from 'drizzle-orm';
 import { defaultActivityTypes, targetGroupLabels } from '../../../contracts/activities';
 import { siteKindLabels } from '../../../contracts/org-ledgers';
 import type { Indicator } from '../../kernel/indicators/registry';
+import { activityTypesOf } from './activity-types.service';
 
 const typeLabels = Object.fromEntries(defaultActivityTypes.map((t) => [t.code, t.label]));
 
 const dimensions: Indicator['dimensions'] = {
-  type: { label: { zh: '活动类型', en: 'Type' }, values: typeLabels },
+  type: {
+    label: { zh: '活动类型', en: 'Type' },
+    values: typeLabels,
+    valuesFor: async (db, scopePath) =>
+      Object.fromEntries(
+        (await activityTypesOf(db, { orgPath: scopePath })).types.map((t) => [t.code, t.label]),
+      ),
+  },
   campaign: { label: { zh: '专项行动', en: 'Campaign' }, values: {}, isMultiValued: true },
   site: { label: { zh: '阵地', en: 'Site' }, values: {} },
   siteKind: { label: { zh: '阵地类型', en: 'Site kind' }, values: siteKindLabels },

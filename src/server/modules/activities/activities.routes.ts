@@ -14,6 +14,7 @@ import {
   createCampaignInputSchema,
   listActivitiesQuerySchema,
   listCampaignsQuerySchema,
+  setActivityTypesInputSchema,
   updateActivityInputSchema,
   updateCampaignInputSchema,
 } from '../../../contracts/activities';
@@ -29,7 +30,7 @@ import {
   restoreActivity,
   updateActivity,
 } from './activities.service';
-import { getActivityTypes } from './activity-types.service';
+import { getActivityTypes, setActivityTypes } from './activity-types.service';
 import {
   createCampaign,
   deleteCampaign,
@@ -54,6 +55,19 @@ export const activitiesRoutes = async (fastify: FastifyInstance) => {
       schema: { tags, summary: '活动类型（含代码）', response: { 200: activityTypeOptionsSchema } },
     },
     (req) => getActivityTypes(ctxOf(req)),
+  );
+  app.put(
+    '/api/v1/activities/types',
+    {
+      config: { access: 'org.write' },
+      schema: {
+        tags,
+        summary: '设置本县活动类型（仅县级妇联；已使用的类型只能改名，不能删除）',
+        body: setActivityTypesInputSchema,
+        response: { 200: activityTypeOptionsSchema },
+      },
+    },
+    (req) => setActivityTypes(ctxOf(req), req.body),
   );
   app.get(
     base,

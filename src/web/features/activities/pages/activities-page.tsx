@@ -3,6 +3,7 @@ import {
   DownloadOutlined,
   FormOutlined,
   PlusOutlined,
+  SettingOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { Button, Tag, Typography } from 'antd';
@@ -23,6 +24,7 @@ import { ActivitiesTable } from '../components/activities-table';
 import { ActivityDetailDrawer } from '../components/activity-detail-drawer';
 import { ActivityFilters, type ActivityFilterValues } from '../components/activity-filters';
 import { ActivityFormDrawer, type ActivityFormMode } from '../components/activity-form-drawer';
+import { ActivityTypesDrawer } from '../components/activity-types-drawer';
 import { SeriesFormDrawer } from '../components/series-form-drawer';
 import { useTypeLabel } from '../lib/use-type-label';
 import '../../../components/ledger.css';
@@ -32,7 +34,7 @@ import { activityWriteKeys } from '../api/keys';
 /** 活动台账: the activities of the chosen scope, filtered; `?activityId=` opens one, `?campaignId=` filters. */
 export const ActivitiesPage = () => {
   const { t } = useTranslation();
-  const { access } = useSession();
+  const { access, user } = useSession();
   const isPhone = useIsPhone();
   const { scopeId } = useOrgScope();
   const tree = useOrgTree();
@@ -59,6 +61,9 @@ export const ActivitiesPage = () => {
   const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const canWrite = access.can('activities.write');
   const hasChildren = (tree.data ?? []).some((n) => n.parentId === scopeId);
+  // The county (the root unit) keeps the list of activity types.
+  const canSetTypes = access.can('org.write') && user.orgUnit.trail.length === 1;
+  const [isTypesOpen, setTypesOpen] = useState(false);
 
   const changeFilters = (patch: Partial<ActivityFilterValues>) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -118,6 +123,15 @@ export const ActivitiesPage = () => {
               data-testid="activities-series"
             >
               {t('activities.series.title')}
+            </Button>
+          )}
+          {canSetTypes && (
+            <Button
+              icon={<SettingOutlined />}
+              onClick={() => setTypesOpen(true)}
+              data-testid="activity-types-open"
+            >
+              {t('activities.types.button')}
             </Button>
           )}
           {access.can('activities.import') && (
@@ -192,6 +206,7 @@ export const ActivitiesPage = () => {
       )}
       {formMode && <ActivityFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}
       {isSeriesOpen && <SeriesFormDrawer onClose={() => setSeriesOpen(false)} />}
+      {isTypesOpen && <ActivityTypesDrawer onClose={() => setTypesOpen(false)} />}
       <ImportWizard
         open={isImportOpen}
         onClose={() => setImportOpen(false)}
