@@ -236,6 +236,12 @@ export const seedDemoActivities = async (
 
   // Forest-fire patrols: fire season from November to May, several a week per village.
   const patrolRows: (typeof patrols.$inferInsert)[] = [];
+  // The town's 巾帼林长队 (its members are the villages' chiefs) carries most of the patrols.
+  const [forestTeam] = (
+    await tx.execute(
+      sql`select id from volunteer_teams where org_unit_id = ${town.id} and kind = 'forestTeam' and deleted_at is null`,
+    )
+  ).rows as { id: string }[];
   const areas = ['后山防火通道', '村东茶园林区', '水库周边山林', '祖坟山一带', '林区主干道'];
   for (const v of villages) {
     const chiefs = chiefsByVillage.get(v.id) ?? [];
@@ -261,7 +267,7 @@ export const seedDemoActivities = async (
           .slice(0, 3)
           .concat(chiefs[0])
           .filter((x, i, xs) => xs.indexOf(x) === i),
-        teamId: null,
+        teamId: forestTeam && r() < 0.9 ? forestTeam.id : null,
         hazardsFound: hazards,
         hazardNote: hazards ? '发现野外违规用火痕迹' : null,
         actionTaken: hazards ? '现场劝导并清理，报告村委会' : null,

@@ -15,7 +15,20 @@ const dimensions: Indicator['dimensions'] = {
         (await activityTypesOf(db, { orgPath: scopePath })).types.map((t) => [t.code, t.label]),
       ),
   },
-  campaign: { label: { zh: '专项行动', en: 'Campaign' }, values: {}, isMultiValued: true },
+  // Grouped by id (two towns may name campaigns alike), labelled with the names the reader can see.
+  campaign: {
+    label: { zh: '专项行动', en: 'Campaign' },
+    values: {},
+    isMultiValued: true,
+    valuesFor: async (db, scopePath) => {
+      const rows = (
+        await db.execute(
+          sql`select id::text as id, name from campaigns where org_path like ${`${scopePath}%`} or ${scopePath} like org_path || '%'`,
+        )
+      ).rows as { id: string; name: string }[];
+      return Object.fromEntries(rows.map((c) => [c.id, { zh: c.name, en: c.name }]));
+    },
+  },
   site: { label: { zh: '阵地', en: 'Site' }, values: {} },
   siteKind: { label: { zh: '阵地类型', en: 'Site kind' }, values: siteKindLabels },
   targetGroup: {
@@ -30,10 +43,10 @@ const dimensions: Indicator['dimensions'] = {
  * target group only when grouped by it (so totals never count an activity twice).
  */
 const activitySource = ({ from, to, groupBy }: { from: string; to: string; groupBy?: string }) => {
-  const campaign = groupBy === 'campaign' ? sql`c.name` : sql`null::text`;
+  const campaign = groupBy === 'campaign' ? sql`cid.id::text` : sql`null::text`;
   const campaignJoin =
     groupBy === 'campaign'
-      ? sql`left join lateral unnest(case when cardinality(a.campaign_ids) = 0 then array[null::uuid] else a.campaign_ids end) as cid(id) on true left join campaigns c on c.id = cid.id`
+      ? sql`left join lateral unnest(case when cardinality(a.campaign_ids) = 0 then array[null::uuid] else a.campaign_ids end) as cid(id) on true`
       : sql``;
   const target = groupBy === 'targetGroup' ? sql`tg.g` : sql`null::text`;
   const targetJoin =

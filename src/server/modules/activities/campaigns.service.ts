@@ -13,25 +13,41 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { likeEscape, orderBy, pageOf } from '../../kernel/http/list';
 import { checkVersion } from '../../kernel/http/locking';
+import { computeIndicator } from '../../kernel/indicators/registry';
 import type { ServiceContext } from '../../kernel/service-context';
 import { orgUnits } from '../org/org.table';
+import { activityAttendancesIndicator, activitySessionsIndicator } from './activities.indicators';
 import { usableCampaigns } from './activities.service';
-import { activities, campaigns } from './activities.table';
+import { campaigns } from './activities.table';
 
 type CampaignRow = typeof campaigns.$inferSelect;
 
-/** A campaign's totals count only the activities inside the reader's own subtree. */
-const totals = (scopePath: string) => ({
-  sessions: sql<number>`(select count(*)::int from ${activities} a where ${campaigns.id} = any(a.campaign_ids) and a.deleted_at is null and a.org_path like ${`${scopePath}%`})`,
-  attendances: sql<number>`(select coalesce(sum(a.attendance), 0)::int from ${activities} a where ${campaigns.id} = any(a.campaign_ids) and a.deleted_at is null and a.org_path like ${`${scopePath}%`})`,
-});
+type Totals = Map<string, { sessions: number; attendances: number }>;
 
-const toCampaign = (r: {
-  c: CampaignRow;
-  orgUnitName: string;
-  sessions: number;
-  attendances: number;
-}): Campaign => ({
+/**
+ * A campaign's 场次 and 人次 are the `activities.sessions` and `activities.attendances` indicators
+ * grouped by campaign, over all time and only inside the reader's own subtree: the same numbers the
+ * statistics page and the reports show, from the one definition.
+ */
+const campaignTotals = async (db: DbOrTx, scopePath: string): Promise<Totals> => {
+  const args = { from: ALL_TIME.from, to: ALL_TIME.to, scopePath, groupBy: 'campaign' };
+  const [sessions, attendances] = await Promise.all([
+    computeIndicator(db, activitySessionsIndicator, args),
+    computeIndicator(db, activityAttendancesIndicator, args),
+  ]);
+  const out: Totals = new Map();
+  for (const r of sessions.rows) if (r.group) out.set(r.group, { sessions: r.value, attendances: 0 });
+  for (const r of attendances.rows) {
+    if (!r.group) continue;
+    const t = out.get(r.group) ?? { sessions: 0, attendances: 0 };
+    t.attendances = r.value;
+    out.set(r.group, t);
+  }
+  return out;
+};
+const ALL_TIME = { from: '1900-01-01', to: '9999-12-31' };
+
+const toCampaign = (r: { c: CampaignRow; orgUnitName: string }, totals: Totals): Campaign => ({
   id: r.c.id,
   orgUnitId: r.c.orgUnitId,
   orgUnitName: r.orgUnitName,
@@ -39,8 +55,8 @@ const toCampaign = (r: {
   startsOn: r.c.startsOn,
   endsOn: r.c.endsOn,
   note: r.c.note,
-  sessions: r.sessions,
-  attendances: r.attendances,
+  sessions: totals.get(r.c.id)?.sessions ?? 0,
+  attendances: totals.get(r.c.id)?.attendances ?? 0,
   version: r.c.version,
   createdAt: iso(r.c.createdAt),
   updatedAt: iso(r.c.updatedAt),
@@ -52,7 +68,6 @@ const selectCampaigns = (db: DbOrTx, scopePath: string) =>
     .select({
       c: campaigns,
       orgUnitName: orgUnits.name,
-      ...totals(scopePath),
       total: sql<string>`count(*) over()`,
     })
     .from(campaigns)
@@ -78,21 +93,22 @@ export const listCampaigns = async (ctx: ServiceContext, q: ListCampaignsQuery) 
     )
     .limit(limit)
     .offset(offset);
-  return { items: rows.map(toCampaign), total: rows.length ? Number(rows[0].total) : 0 };
+  const totals = rows.length ? await campaignTotals(ctx.db, scopePath) : new Map();
+  return { items: rows.map((r) => toCampaign(r, totals)), total: rows.length ? Number(rows[0].total) : 0 };
 };
 
 const campaignVisible = async (db: DbOrTx, ctx: ServiceContext, id: string) => {
   const [row] = await selectCampaigns(db, ctx.actor.orgPath).where(
     and(eq(campaigns.id, id), usableCampaigns(ctx.actor.orgPath)),
   );
-  return row;
+  return row && toCampaign(row, await campaignTotals(db, ctx.actor.orgPath));
 };
 
 export const getCampaign = async (ctx: ServiceContext, id: string) => {
   requirePermission(ctx.actor, 'activities.read');
-  const row = await campaignVisible(ctx.db, ctx, id);
-  if (!row) throw notFound('专项行动');
-  return toCampaign(row);
+  const campaign = await campaignVisible(ctx.db, ctx, id);
+  if (!campaign) throw notFound('专项行动');
+  return campaign;
 };
 
 const audit = (
@@ -135,9 +151,7 @@ export const createCampaign = (ctx: ServiceContext, input: CreateCampaignInput) 
       createdBy: ctx.actor.userId,
       updatedBy: ctx.actor.userId,
     });
-    const campaign = toCampaign(
-      (await campaignVisible(tx, ctx, id)) as NonNullable<Awaited<ReturnType<typeof campaignVisible>>>,
-    );
+    const campaign = (await campaignVisible(tx, ctx, id)) as Campaign;
     await audit(tx, ctx, 'create', null, campaign, path);
     return campaign;
   });
@@ -158,10 +172,7 @@ const editCampaign = (
       .where(and(eq(campaigns.id, id), scoped(campaigns.orgPath, ctx.actor.orgPath)))
       .for('update');
     const row = checkVersion(locked, version, '专项行动');
-    const load = async () =>
-      toCampaign(
-        (await campaignVisible(tx, ctx, id)) as NonNullable<Awaited<ReturnType<typeof campaignVisible>>>,
-      );
+    const load = async () => (await campaignVisible(tx, ctx, id)) as Campaign;
     const before = await load();
     await change(tx, row);
     const after = await load();
