@@ -52,8 +52,6 @@ export const activitiesEn: Record<keyof typeof activitiesZhCN, string> = {
   'activities.list.export': 'Export',
   'activities.import.button': 'Import',
   'activities.import.title': 'Import activities',
-  'activities.import.counts': '{{created}} created, {{updated}} updated, {{unchanged}} unchanged',
-  'activities.import.issues': '{{count}} problems: download the error report, fix it and upload it again',
   'activities.list.filters': 'Filters',
   'activities.list.filtersOn': 'Filters ({{count}})',
   'activities.detail.title': 'Activity',

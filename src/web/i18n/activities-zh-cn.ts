@@ -50,8 +50,6 @@ export const activitiesZhCN = {
   'activities.list.export': '导出',
   'activities.import.button': '导入',
   'activities.import.title': '导入活动台账',
-  'activities.import.counts': '新增 {{created}} 条，更新 {{updated}} 条，未变 {{unchanged}} 条',
-  'activities.import.issues': '共 {{count}} 个问题，请下载错误报告，改好后重新上传',
   'activities.list.filters': '筛选',
   'activities.list.filtersOn': '筛选（{{count}}）',
   'activities.detail.title': '活动详情',
