@@ -22,6 +22,9 @@ describe.skipIf(!hasChromium())('patrol journey', () => {
     const drawer = page.getByTestId('patrol-batch');
     await drawer.waitFor();
     const row = drawer.getByTestId('patrol-batch-row').first();
+    await drawer.getByTestId('patrol-batch-team').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await row.getByTestId('patrol-row-area').fill(area);
     await row.getByTestId('patrol-row-chiefs').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
@@ -34,12 +37,30 @@ describe.skipIf(!hasChromium())('patrol journey', () => {
       .poll(() => page.locator('.ant-message').innerText(), { timeout: 15_000 })
       .toContain('已登记 2 条巡查');
     const res = await page.request.get(`${baseUrl()}/api/v1/activities/patrols?pageSize=200`);
-    const items = (await res.json()).items as { area: string; chiefNames: string[] }[];
+    const items = (await res.json()).items as {
+      area: string;
+      chiefNames: string[];
+      teamName: string | null;
+    }[];
     const saved = items.filter((p) => p.area === area);
     expect(saved).toHaveLength(2);
     expect(saved[0].chiefNames.length).toBeGreaterThan(0);
+    expect(saved[0].teamName).toContain('林长队');
     await expect.poll(() => page.locator('body').innerText()).toContain(area);
     await shot(page, 'patrols-list');
+    // A hazard photo on one of them, shown in its detail.
+    await page.getByText(area).first().click();
+    const detail = page.getByTestId('patrol-detail');
+    await detail.waitFor();
+    const jpeg = Buffer.from(
+      '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
+      'base64',
+    );
+    await detail
+      .getByTestId('patrol-photo-input')
+      .setInputFiles({ name: 'hazard.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await expect.poll(() => detail.getByTestId('patrol-photo').count(), { timeout: 15_000 }).toBe(1);
+    await shot(page, 'patrols-hazard-photo');
     await context.close();
   });
 });
