@@ -63,7 +63,7 @@ const toCampaign = (r: { c: CampaignRow; orgUnitName: string }, totals: Totals):
   deletedAt: iso(r.c.deletedAt),
 });
 
-const selectCampaigns = (db: DbOrTx, scopePath: string) =>
+const selectCampaigns = (db: DbOrTx) =>
   db
     .select({
       c: campaigns,
@@ -77,7 +77,7 @@ const selectCampaigns = (db: DbOrTx, scopePath: string) =>
 export const listCampaigns = async (ctx: ServiceContext, q: ListCampaignsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'activities.read', q.orgUnitId);
   const { limit, offset } = pageOf(q);
-  const rows = await selectCampaigns(ctx.db, scopePath)
+  const rows = await selectCampaigns(ctx.db)
     .where(
       and(
         usableCampaigns(scopePath),
@@ -98,7 +98,7 @@ export const listCampaigns = async (ctx: ServiceContext, q: ListCampaignsQuery) 
 };
 
 const campaignVisible = async (db: DbOrTx, ctx: ServiceContext, id: string) => {
-  const [row] = await selectCampaigns(db, ctx.actor.orgPath).where(
+  const [row] = await selectCampaigns(db).where(
     and(eq(campaigns.id, id), usableCampaigns(ctx.actor.orgPath)),
   );
   return row && toCampaign(row, await campaignTotals(db, ctx.actor.orgPath));
