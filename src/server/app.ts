@@ -161,19 +161,35 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   const indexHtml = path.join(config.webDir, 'index.html');
   const hasWeb = existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+    // Pre-compressed .br/.gz files (written at build) go to browsers that accept them.
+    // `serve: false`: the plugin only lends `reply.sendFile`; the two routes below decide caching.
+    await app.register(fastifyStatic, { root: config.webDir, serve: false, preCompressed: true });
     app.get('/assets/*', { config: {} }, (req, reply) => {
+      // Hashed file names: a file never changes under its name, so browsers keep it for a year.
       reply.header('cache-control', 'public, max-age=31536000, immutable');
-      return reply.sendFile((req.params as { '*': string })['*'], path.join(config.webDir, 'assets'));
+      return reply.sendFile((req.params as { '*': string })['*'], path.join(config.webDir, 'assets'), {
+        cacheControl: false,
+      });
     });
   }
   // Client-side routes get the app shell; unknown /api paths get a JSON 404.
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && hasWeb;
-    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', config.webDir);
-    return reply.status(404).send({
-      error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` },
-    });
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      !request.url.startsWith('/assets/') &&
+      hasWeb;
+    if (isPage)
+      return reply
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', config.webDir, { cacheControl: false });
+    // A missing asset must not inherit the year-long caching its route set before looking.
+    return reply
+      .status(404)
+      .header('cache-control', 'no-store')
+      .send({
+        error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` },
+      });
   });
   return app;
 };
