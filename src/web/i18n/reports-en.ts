@@ -1,0 +1,21 @@
+/** 统计报表: 工作台, 统计, 报表 and 工作总结. */
+export const reportsEn: Record<string, string> = {
+  'reports.stats.title': 'Statistics',
+  'reports.stats.indicator': 'Indicator',
+  'reports.stats.dimension': 'Split by…',
+  'reports.stats.period.month': 'This month',
+  'reports.stats.period.quarter': 'This quarter',
+  'reports.stats.period.year': 'This year',
+  'reports.stats.period.custom': 'Custom',
+  'reports.stats.level.orgUnit': 'Units below',
+  'reports.stats.level.orgUnit2': 'Two levels below',
+  'reports.stats.level.none': 'No units',
+  'reports.stats.valueWithUnit': 'Value ({{unit}})',
+  'reports.stats.rowTotal': 'Total',
+  'reports.stats.total': 'Total',
+  'reports.stats.unset': 'Not set',
+  'reports.stats.ownUnit': '{{name}} (itself)',
+  'reports.stats.notAtLevel': 'Recorded by a higher unit',
+  'reports.stats.empty': 'No data for this period',
+  'reports.stats.export': 'Export table',
+};

@@ -1,0 +1,21 @@
+/** 统计报表: 工作台, 统计, 报表 and 工作总结. */
+export const reportsZhCN: Record<string, string> = {
+  'reports.stats.title': '统计分析',
+  'reports.stats.indicator': '统计指标',
+  'reports.stats.dimension': '再按…分',
+  'reports.stats.period.month': '本月',
+  'reports.stats.period.quarter': '本季度',
+  'reports.stats.period.year': '本年',
+  'reports.stats.period.custom': '自定义',
+  'reports.stats.level.orgUnit': '下级单位',
+  'reports.stats.level.orgUnit2': '再下一级',
+  'reports.stats.level.none': '不分单位',
+  'reports.stats.valueWithUnit': '数值（{{unit}}）',
+  'reports.stats.rowTotal': '合计',
+  'reports.stats.total': '合计',
+  'reports.stats.unset': '未填',
+  'reports.stats.ownUnit': '{{name}}（本级）',
+  'reports.stats.notAtLevel': '由上级单位登记',
+  'reports.stats.empty': '这段时间没有数据',
+  'reports.stats.export': '导出表格',
+};
