@@ -16,4 +16,7 @@ export const scopedLedgerTables = [
   'activity_photos',
   'campaigns',
   'patrols',
+  'report_definitions',
+  'work_summaries',
+  'work_summary_versions',
 ] as const;
