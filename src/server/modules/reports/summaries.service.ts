@@ -254,7 +254,8 @@ export const createSummary = async (
       const orgPath = paths.get(unitId) as string;
       const s = scopeOf(input);
       const planItems = input.planItems ?? (await previousPlan(tx, unitId, s));
-      const { content } = await draftFor(ctx, tx, registry, orgPath, s, planItems);
+      // Read through the pool: the reader runs its grouped queries in parallel.
+      const { content } = await draftFor(ctx, ctx.db, registry, orgPath, s, planItems);
       const id = uuidv7();
       const [row] = await tx
         .insert(workSummaries)
@@ -335,11 +336,18 @@ export const regenerateSummary = async (
   id: string,
   input: RegenerateSummaryInput,
 ): Promise<RegenerateSummaryResult> => {
-  const { summary, extra } = await editSummary(ctx, id, input.version, 'regenerate', async (tx, row) => {
+  const { summary, extra } = await editSummary(ctx, id, input.version, 'regenerate', async (_tx, row) => {
     if (row.deletedAt) throw notFound('工作总结');
     const previous = row.content as SummaryContent;
     const s = scopeOf(row);
-    const { content: draft, figures } = await draftFor(ctx, tx, registry, row.orgPath, s, previous.planItems);
+    const { content: draft, figures } = await draftFor(
+      ctx,
+      ctx.db,
+      registry,
+      row.orgPath,
+      s,
+      previous.planItems,
+    );
     const merged = mergeRegenerated(previous, draft, figures, input.mode, s.kind);
     return {
       set: {

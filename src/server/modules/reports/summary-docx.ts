@@ -1,14 +1,4 @@
-import {
-  AlignmentType,
-  convertMillimetersToTwip,
-  Document,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-} from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { SummaryContent } from '../../../contracts/reports';
 import { numberedHeadings, paragraphText } from './summary-sections';
@@ -35,6 +25,9 @@ export const GBT9704 = {
   fallbacks: { 方正小标宋简体: '宋体', 仿宋_GB2312: '仿宋', 楷体_GB2312: '楷体' } as Record<string, string>,
 };
 
+/** Millimetres to twips, rounded (the docx helper truncates: 210 mm would be 11905). */
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
+
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
 const lang = { value: 'zh-CN', eastAsia: 'zh-CN' };
 const fixedLine = { line: GBT9704.lineTwips, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -60,7 +53,9 @@ const declareFallbacks = (docx: Uint8Array): Uint8Array => {
         `<w:font w:name="${name}"><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
     )
     .join('');
-  xml = xml.replace('</w:fonts>', `${entries}${declared}</w:fonts>`);
+  xml = xml.includes('</w:fonts>')
+    ? xml.replace('</w:fonts>', `${entries}${declared}</w:fonts>`)
+    : xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${entries}${declared}</w:fonts>`);
   files[path] = strToU8(xml);
   return zipSync(files, { level: 6 });
 };
@@ -139,12 +134,12 @@ export const summaryDocx = async (content: SummaryContent, meta: { producer: str
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            size: { width: mm(210), height: mm(297) },
             margin: {
-              top: convertMillimetersToTwip(GBT9704.marginsMm.top),
-              bottom: convertMillimetersToTwip(GBT9704.marginsMm.bottom),
-              left: convertMillimetersToTwip(GBT9704.marginsMm.left),
-              right: convertMillimetersToTwip(GBT9704.marginsMm.right),
+              top: mm(GBT9704.marginsMm.top),
+              bottom: mm(GBT9704.marginsMm.bottom),
+              left: mm(GBT9704.marginsMm.left),
+              right: mm(GBT9704.marginsMm.right),
             },
           },
         },

@@ -3,7 +3,13 @@ import type { FigureRun, FigureValue, SummaryContent } from '../../../contracts/
 import { type FigureSpec, specId } from './indicator-reader';
 import { displayFigure } from './summary-format';
 import { applyEdit, mergeRegenerated } from './summary-merge';
-import { buildSummary, figuresOf, numberedHeadings, paragraphText, type SummaryFacts } from './summary-sections';
+import {
+  buildSummary,
+  figuresOf,
+  numberedHeadings,
+  paragraphText,
+  type SummaryFacts,
+} from './summary-sections';
 
 const UNIT = '0190c0de-0000-7000-8000-000000000001';
 const period = { from: '2026-01-01', to: '2026-12-31' };
@@ -19,17 +25,27 @@ const factsOf = (values: Record<string, number>, over: Partial<SummaryFacts> = {
   month: null,
   period,
   style: 'exact',
-  labels: { 'org.sites': { kind: { womenHome: '妇女之家', childrenHome: '儿童之家', microHome: '妇女微家' } } },
+  labels: {
+    'org.sites': { kind: { womenHome: '妇女之家', childrenHome: '儿童之家', microHome: '妇女微家' } },
+  },
   campaigns: [],
   featuredCategories: [],
   notable: { outreach: [], studyTours: [], newSites: [] },
   planItems: [],
   lookup: (spec: FigureSpec): FigureValue | undefined => {
-    const registered = ['activities.', 'org.', 'people.', 'patrols.'].some((p) => spec.indicatorKey.startsWith(p));
+    const registered = ['activities.', 'org.', 'people.', 'patrols.'].some((p) =>
+      spec.indicatorKey.startsWith(p),
+    );
     if (!registered) return undefined;
     return {
       value: values[specId(spec)] ?? 0,
-      source: { indicatorKey: spec.indicatorKey, filters: spec.filters ?? {}, period, groupBy: null, orgUnitId: UNIT },
+      source: {
+        indicatorKey: spec.indicatorKey,
+        filters: spec.filters ?? {},
+        period,
+        groupBy: null,
+        orgUnitId: UNIT,
+      },
     };
   },
   ...over,
@@ -124,11 +140,17 @@ describe('drafting rules', () => {
   it('names notable records and campaigns from the drill-down, and the plan from her items', () => {
     const c = buildSummary(
       factsOf(
-        { ...year, 'activities.sessions|campaign=巾帼心向党': 40, 'activities.attendances|campaign=巾帼心向党': 1500 },
+        {
+          ...year,
+          'activities.sessions|campaign=巾帼心向党': 40,
+          'activities.attendances|campaign=巾帼心向党': 1500,
+        },
         {
           campaigns: ['巾帼心向党'],
           notable: {
-            outreach: [{ id: 'a1', label: '三八节巾帼大宣讲', orgUnitName: '青石村妇联', date: '2026-03-08' }],
+            outreach: [
+              { id: 'a1', label: '三八节巾帼大宣讲', orgUnitName: '青石村妇联', date: '2026-03-08' },
+            ],
             studyTours: [],
             newSites: [],
           },
@@ -184,11 +206,15 @@ describe('edits and regeneration', () => {
     const keep = mergeRegenerated(saved, draft, current(draft), 'keepEdits', 'annual');
     expect(paragraphText(keep.content.sections[0].paragraphs[0])).toContain('【她加的一句】');
     expect(paragraphText(keep.content.sections[0].paragraphs[0])).toContain('10场次');
-    expect(keep.changed).toEqual([expect.objectContaining({ previousValue: 10, currentValue: 12, isUpdated: false })]);
+    expect(keep.changed).toEqual([
+      expect.objectContaining({ previousValue: 10, currentValue: 12, isUpdated: false }),
+    ]);
     const refresh = mergeRegenerated(saved, draft, current(draft), 'refreshFigures', 'annual');
     expect(paragraphText(refresh.content.sections[0].paragraphs[0])).toContain('【她加的一句】');
     expect(paragraphText(refresh.content.sections[0].paragraphs[0])).toContain('12场次');
-    expect(refresh.changed).toEqual([expect.objectContaining({ previousValue: 10, currentValue: 12, isUpdated: true })]);
+    expect(refresh.changed).toEqual([
+      expect.objectContaining({ previousValue: 10, currentValue: 12, isUpdated: true }),
+    ]);
     const redraft = mergeRegenerated(saved, draft, current(draft), 'discardEdits', 'annual');
     expect(paragraphText(redraft.content.sections[0].paragraphs[0])).not.toContain('【她加的一句】');
     expect(paragraphText(redraft.content.sections[0].paragraphs[0])).toContain('12场次');
@@ -199,6 +225,8 @@ describe('edits and regeneration', () => {
     const draft = buildSummary(factsOf(after));
     const merged = mergeRegenerated(stored, draft, current(draft), 'keepEdits', 'annual');
     expect(paragraphText(merged.content.sections[0].paragraphs[0])).toContain('12场次');
-    expect(merged.changed).toEqual([expect.objectContaining({ previousValue: 10, currentValue: 12, isUpdated: true })]);
+    expect(merged.changed).toEqual([
+      expect.objectContaining({ previousValue: 10, currentValue: 12, isUpdated: true }),
+    ]);
   });
 });
