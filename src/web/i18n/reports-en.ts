@@ -148,8 +148,10 @@ export const reportsEn: Record<string, string> = {
   'reports.summary.current': 'Current',
   'reports.summary.openVersion': 'Open',
   'reports.summary.exportVersion': 'Export this version',
-  'reports.summary.useVersion': 'Continue from this version',
-  'reports.summary.usingVersion': 'Version {{n}} loaded; saving makes it a new version',
-  'reports.summary.styleHint':
-    'Figure style changed: save, then Regenerate → Keep edits, refresh figures to show figures that way.',
+  'reports.summary.useVersion': 'Restore this version',
+  'reports.summary.usingVersion': 'Version {{n}} restored as version {{v}}',
+  'reports.summary.restoreVersionConfirm': 'Restore version {{n}}?',
+  'reports.summary.restoreVersionHint': 'The current text stays in the history.',
+  'reports.summary.restoreVersionDirty': 'Your unsaved changes will be lost.',
+  'reports.summary.styleHint': 'Figure style changed: saving rewrites every figure that way.',
 };

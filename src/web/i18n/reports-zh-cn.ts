@@ -147,7 +147,10 @@ export const reportsZhCN: Record<string, string> = {
   'reports.summary.current': '当前',
   'reports.summary.openVersion': '查看',
   'reports.summary.exportVersion': '导出此版本',
-  'reports.summary.useVersion': '以此版本继续编辑',
-  'reports.summary.usingVersion': '已载入第 {{n}} 版的内容，保存后成为新版本',
-  'reports.summary.styleHint': '数字写法已修改：保存后点“重新生成 → 保留修改并更新数字”即按新写法显示。',
+  'reports.summary.useVersion': '恢复为此版本',
+  'reports.summary.usingVersion': '已恢复第 {{n}} 版的内容，另存为第 {{v}} 版',
+  'reports.summary.restoreVersionConfirm': '恢复为第 {{n}} 版？',
+  'reports.summary.restoreVersionHint': '当前内容仍保留在历史版本中。',
+  'reports.summary.restoreVersionDirty': '您有未保存的修改，恢复后这些修改将丢失。',
+  'reports.summary.styleHint': '数字写法已修改，保存后全文数字按新写法显示。',
 };

@@ -1,11 +1,7 @@
-import { Button, Drawer, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Drawer, List, Modal, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type FigureRun,
-  type SummaryContent,
-  summaryVersionActionLabels,
-} from '../../../../contracts/reports';
+import { type FigureRun, summaryVersionActionLabels } from '../../../../contracts/reports';
 import { PageError } from '../../../components/page-states';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
@@ -18,13 +14,24 @@ type Props = {
   summaryId: string;
   currentVersion: number;
   onClose: () => void;
-  /** Load an old version into the editor (saved as a new version when she saves). */
-  onUse: (content: SummaryContent, version: number) => void;
+  /** Makes an old version current (the server saves it as a new version). */
+  onRestore: (versionNo: number) => Promise<unknown>;
+  isRestoring: boolean;
+  /** Unsaved edits in the editor would be replaced. */
+  isDirty: boolean;
   onOpenFigure: (run: FigureRun) => void;
 };
 
 /** 历史版本: every saved version, each opened read-only, exported, or taken up again. */
-export const SummaryVersionsDrawer = ({ summaryId, currentVersion, onClose, onUse, onOpenFigure }: Props) => {
+export const SummaryVersionsDrawer = ({
+  summaryId,
+  currentVersion,
+  onClose,
+  onRestore,
+  isRestoring,
+  isDirty,
+  onOpenFigure,
+}: Props) => {
   const { t } = useTranslation();
   const label = useLabel();
   const isMobile = useIsMobile();
@@ -92,17 +99,26 @@ export const SummaryVersionsDrawer = ({ summaryId, currentVersion, onClose, onUs
               >
                 {t('reports.summary.exportVersion')}
               </Button>
-              <Button
-                type="primary"
-                disabled={!version.data || viewing === currentVersion}
-                onClick={() => {
-                  if (version.data) onUse(version.data.content, viewing);
-                  setViewing(null);
-                }}
-                data-testid="summary-version-use"
+              <Popconfirm
+                title={t('reports.summary.restoreVersionConfirm', { n: viewing })}
+                description={
+                  isDirty ? t('reports.summary.restoreVersionDirty') : t('reports.summary.restoreVersionHint')
+                }
+                okText={t('reports.summary.useVersion')}
+                okButtonProps={{ danger: isDirty }}
+                cancelText={t('common.cancel')}
+                onConfirm={() => onRestore(viewing).then(() => setViewing(null))}
+                disabled={viewing === currentVersion}
               >
-                {t('reports.summary.useVersion')}
-              </Button>
+                <Button
+                  type="primary"
+                  disabled={!version.data || viewing === currentVersion}
+                  loading={isRestoring}
+                  data-testid="summary-version-use"
+                >
+                  {t('reports.summary.useVersion')}
+                </Button>
+              </Popconfirm>
             </Space>
           }
         >

@@ -43,6 +43,7 @@ import { useAccess } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useDeleteSummary } from '../api/delete-summary';
 import { summaryExportUrl, useSummary } from '../api/get-summary';
+import { useRestoreSummaryVersion } from '../api/list-summary-versions';
 import { useRegenerateSummary } from '../api/regenerate-summary';
 import { useSaveSummary } from '../api/save-summary';
 import { FigureDrawer, type OpenFigure, useFigureText } from '../components/figure-drawer';
@@ -76,6 +77,7 @@ export const SummaryEditorPage = () => {
   const save = useSaveSummary(summaryId);
   const regenerate = useRegenerateSummary(summaryId);
   const del = useDeleteSummary();
+  const restoreVersion = useRestoreSummaryVersion(summaryId);
   const onError = useApiErrorHandler();
   const figureText = useFigureText();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -390,13 +392,19 @@ export const SummaryEditorPage = () => {
           currentVersion={s.version}
           onClose={() => setShowVersions(false)}
           onOpenFigure={openFigure}
-          onUse={(content, n) => {
-            setDraft({ ...draft, content });
-            setRevision((r) => r + 1);
-            setDirty(true);
-            setShowVersions(false);
-            void message.info(t('reports.summary.usingVersion', { n }));
-          }}
+          isDirty={dirty}
+          isRestoring={restoreVersion.isPending}
+          onRestore={(versionNo) =>
+            restoreVersion.mutateAsync({ versionNo, version: s.version }).then(
+              (next) => {
+                replace(next);
+                setChanged(null);
+                setShowVersions(false);
+                void message.success(t('reports.summary.usingVersion', { n: versionNo, v: next.version }));
+              },
+              (e) => onError(e),
+            )
+          }
         />
       )}
       {open && <FigureDrawer figure={open} onClose={() => setOpen(null)} />}
