@@ -52,7 +52,7 @@ export const orgGenerator: BenchGenerator = {
 };
 
 /** The bench villages as (n, id, path), n = 1…, for generators to spread rows over. */
-const villagesCte = (ctx: BenchContext) => sql`
+const villagesCte = () => sql`
   bv as (
     select row_number() over (order by u.path) as n, u.id, u.path
     from org_units u where u.kind = 'village' and u.name like '基准镇%' and u.depth = 2
@@ -63,7 +63,7 @@ export const householdsGenerator: BenchGenerator = {
   run: async (ctx) => {
     const villages = ctx.towns * ctx.villagesPerTown;
     await ctx.db.execute(sql`
-      with ${villagesCte(ctx)}
+      with ${villagesCte()}
       insert into households (id, org_unit_id, org_path, address, house_number)
       select ${idSql(ctx.seed, 'household', sql`g`)}, bv.id, bv.path, '基准路' || (g / ${villages})::text || '号', null
       from generate_series(1, ${ctx.households}) g
@@ -98,12 +98,12 @@ export const peopleGenerator: BenchGenerator = {
       ).parts.join(' ')} end)`,
     );
     await ctx.db.execute(sql`
-      with ${villagesCte(ctx)}
+      with ${villagesCte()}
       insert into persons (id, org_unit_id, org_path, name, name_pinyin)
       select ${idSql(ctx.seed, 'person', sql`(bv.n * 100 + k)`)}, bv.id, bv.path, '基准人员' || bv.n || '-' || k, 'jizhunrenyuan'
       from bv, generate_series(1, ${perVillage}) k`);
     await ctx.db.execute(sql`
-      with ${villagesCte(ctx)}
+      with ${villagesCte()}
       insert into role_terms (id, person_id, org_unit_id, org_path, role, started_on)
       select ${idSql(ctx.seed, 'term', sql`(bv.n * 100 + k)`)}, ${idSql(ctx.seed, 'person', sql`(bv.n * 100 + k)`)},
         bv.id, bv.path, ${roleOf}, date '2021-06-01' + ${pick(ctx.seed, 'term', sql`(bv.n * 100 + k)`, 1500)}::int
@@ -117,7 +117,7 @@ export const sitesGenerator: BenchGenerator = {
   name: 'sites',
   run: async (ctx) => {
     await ctx.db.execute(sql`
-      with ${villagesCte(ctx)}
+      with ${villagesCte()}
       insert into sites (id, org_unit_id, org_path, kind, name, opened_on)
       select ${idSql(ctx.seed, 'site', sql`(bv.n * 10 + k)`)}, bv.id, bv.path,
         (${sql.param(SITE_KINDS)}::text[])[k], '基准阵地' || bv.n || '-' || k,
@@ -154,7 +154,7 @@ export const activitiesGenerator: BenchGenerator = {
       const n = ctx.towns * ctx.villagesPerTown * ctx.activitiesPerVillageYear;
       const h = (salt: string, mod: number) => pick(ctx.seed, `${salt}${year}`, sql`g`, mod);
       await ctx.db.execute(sql`
-        with ${villagesCte(ctx)}
+        with ${villagesCte()}
         insert into activities (id, org_unit_id, org_path, title, type, occurred_on, attendance, campaign_ids, target_groups)
         select ${idSql(ctx.seed, `activity${year}`, sql`g`)}, bv.id, bv.path, '基准活动' || g,
           (${sql.param(TYPES)}::text[])[1 + ${h('type', TYPES.length)}],
@@ -176,7 +176,7 @@ export const patrolsGenerator: BenchGenerator = {
       const h = (salt: string, mod: number) => pick(ctx.seed, `${salt}${year}`, sql`g`, mod);
       // The chiefs are the village's forestChief role holders (k = 37…39 in peopleGenerator's order).
       await ctx.db.execute(sql`
-        with ${villagesCte(ctx)}
+        with ${villagesCte()}
         insert into patrols (id, org_unit_id, org_path, occurred_on, area, chief_ids, hazards_found, hazard_note)
         select ${idSql(ctx.seed, `patrol${year}`, sql`g`)}, bv.id, bv.path,
           make_date(${year}, 1 + ${h('month', 11)}, 1 + ${h('day', 28)}), '基准山场' || g,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type {
   CreateReportDefinitionInput,
   FigureValue,
@@ -68,13 +68,23 @@ const checkColumns = (registry: IndicatorRegistry, columns: ReportColumn[]) => {
   });
 };
 
+/**
+ * Definitions a user can use: her subtree's, and her ancestors' (the county's 月报 that every town
+ * fills in for its own villages). Only the owner unit's subtree edits one.
+ */
+const usable = (scopePath: string) =>
+  or(
+    scoped(reportDefinitions.orgPath, scopePath),
+    sql`${scopePath} like ${reportDefinitions.orgPath} || '%'`,
+  );
+
 export const listReportDefinitions = async (ctx: ServiceContext, q: ListReportDefinitionsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'reports.read', q.orgUnitId);
   const { limit, offset } = pageOf(q);
   const rows = await selectDefinitions(
     ctx.db,
     and(
-      scoped(reportDefinitions.orgPath, scopePath),
+      usable(scopePath),
       q.status === 'deleted' ? isNotNull(reportDefinitions.deletedAt) : isNull(reportDefinitions.deletedAt),
       q.q ? ilike(reportDefinitions.name, likeEscape(q.q)) : undefined,
     ),
@@ -91,10 +101,7 @@ export const listReportDefinitions = async (ctx: ServiceContext, q: ListReportDe
 };
 
 const loadVisible = async (db: DbOrTx, ctx: ServiceContext, id: string) => {
-  const [row] = await selectDefinitions(
-    db,
-    and(eq(reportDefinitions.id, id), scoped(reportDefinitions.orgPath, ctx.actor.orgPath)),
-  );
+  const [row] = await selectDefinitions(db, and(eq(reportDefinitions.id, id), usable(ctx.actor.orgPath)));
   return row;
 };
 

@@ -507,7 +507,18 @@ describe('report definitions', () => {
     const townA = r.rows.find((x: { orgUnitId: string }) => x.orgUnitId === org.units.townA.id);
     expect(townA.cells[0].value).toBe(acts.filter((a) => a.occurredOn.startsWith('2026')).length);
     expect(r.total[0].value).toBe(townA.cells[0].value + 1);
-    // The town renders the same definition? No: it is the county's. The town's own roll-up agrees.
+    // The town uses the county's definition for its own villages; its total is the county's town row.
+    const asTown = (
+      await call(t.app, town, 'GET', `/api/v1/reports/definitions/${def.id}/render?year=2026`)
+    ).json();
+    expect(asTown.rows.map((x: { orgUnitName: string }) => x.orgUnitName).sort()).toEqual(
+      ['甲一村妇联', '甲二村妇联', '甲镇某公司妇联'].sort(),
+    );
+    expect(asTown.total[0].value).toBe(townA.cells[0].value);
+    expect(
+      (await call(t.app, town, 'PATCH', `/api/v1/reports/definitions/${def.id}`, { name: '改', version: 2 }))
+        .statusCode,
+    ).toBe(404);
     const townRender = await call(t.app, town, 'POST', '/api/v1/reports/preview', {
       periodType: 'year',
       orgLevel: 'orgUnit',
@@ -515,7 +526,17 @@ describe('report definitions', () => {
       year: 2026,
     });
     expect(townRender.json().total[0].value).toBe(townA.cells[0].value);
-    expect((await call(t.app, town, 'GET', `/api/v1/reports/definitions/${def.id}`)).statusCode).toBe(404);
+    const other = await login(t.app, 'townB');
+    expect((await call(t.app, other, 'GET', `/api/v1/reports/definitions/${def.id}`)).statusCode).toBe(200);
+    const mine = await call(t.app, town, 'POST', '/api/v1/reports/definitions', {
+      name: '甲镇自用月报',
+      periodType: 'month',
+      orgLevel: 'orgUnit',
+      columns: [{ indicatorKey: 'patrols.count' }],
+    });
+    expect(
+      (await call(t.app, other, 'GET', `/api/v1/reports/definitions/${mine.json().id}`)).statusCode,
+    ).toBe(404);
 
     const xlsx = await call(t.app, county, 'GET', `/api/v1/reports/definitions/${def.id}/export?year=2026`);
     expect(xlsx.statusCode).toBe(200);
