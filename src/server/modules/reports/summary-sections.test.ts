@@ -63,11 +63,13 @@ describe('summary figures: exact, or rounded down with 余 only in that style', 
     expect(displayFigure(67, 'approximate')).toBe('60余');
     expect(displayFigure(15645, 'approximate')).toBe('15000余');
     expect(displayFigure(1299, 'approximate')).toBe('1200余');
+    expect(displayFigure(3_512_345, 'approximate')).toBe('351万余');
   });
   it('small and already-round numbers stay exact in the approximate style', () => {
     expect(displayFigure(9, 'approximate')).toBe('9');
     expect(displayFigure(1200, 'approximate')).toBe('1200');
     expect(displayFigure(60, 'approximate')).toBe('60');
+    expect(displayFigure(900_000, 'approximate')).toBe('90万');
   });
 });
 
