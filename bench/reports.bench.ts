@@ -77,6 +77,23 @@ const main = async () => {
     const q = { year: YEAR, month: MONTH };
     const results: [string, number, number | null][] = [];
 
+    // Count the statements one call sends (a machine-independent measure of the work).
+    const client = b.db.$client as unknown as { query: (...a: unknown[]) => unknown };
+    const query = client.query.bind(client);
+    let statements = 0;
+    client.query = (...a: unknown[]) => {
+      statements++;
+      return query(...a);
+    };
+    const countStatements = async (f: () => Promise<unknown>) => {
+      statements = 0;
+      await f();
+      return statements;
+    };
+    console.log(
+      `statements per call: dashboard town ${await countStatements(() => getDashboard(town, indicators, todos, q))}, county ${await countStatements(() => getDashboard(county, indicators, todos, q))}; summary town ${await countStatements(() => previewSummary(town, indicators, { kind: 'annual', year: YEAR, style: 'exact', planItems: [] }))}, county ${await countStatements(() => previewSummary(county, indicators, { kind: 'annual', year: YEAR, style: 'exact', planItems: [] }))}`,
+    );
+
     const dTown = await time(RUNS, () => getDashboard(town, indicators, todos, q));
     results.push(['dashboard, town (15 villages)', dTown.median, null]);
     const dCounty = await time(RUNS, () => getDashboard(county, indicators, todos, q));

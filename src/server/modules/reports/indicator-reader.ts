@@ -76,14 +76,19 @@ export const createIndicatorReader = (
     if (!has(spec.indicatorKey)) return undefined;
     const filters = spec.filters ?? {};
     const groupBy = groupByOf(filters);
-    const v = await grouped(spec.indicatorKey, groupBy, period);
-    let n = v.total;
-    if (groupBy) {
-      const [k1, k2] = groupBy.split(',');
-      n = v.rows
-        .filter((r) => r.group === filters[k1] && (!k2 || r.group2 === filters[k2]))
-        .reduce((a, r) => a + r.value, 0);
-    }
+    // The total of an additive measure grouped by a single-valued dimension is the plain total:
+    // read it from that grouping (which the per-type figures need anyway) instead of a query of its own.
+    const i = indicator(spec.indicatorKey);
+    const totalVia =
+      !groupBy && i.measure !== 'distinct'
+        ? Object.entries(i.dimensions).find(([, d]) => !d.isMultiValued)?.[0]
+        : undefined;
+    const v = await grouped(spec.indicatorKey, groupBy ?? totalVia, period);
+    if (!groupBy) return { value: v.total, source: sourceOf(spec, period) };
+    const [k1, k2] = groupBy.split(',');
+    const n = v.rows
+      .filter((r) => r.group === filters[k1] && (!k2 || r.group2 === filters[k2]))
+      .reduce((a, r) => a + r.value, 0);
     return { value: n, source: sourceOf(spec, period) };
   };
 

@@ -255,6 +255,20 @@ describe('annual summary drafted from the records', () => {
     }
   });
 
+  it("without plan items, 下一步工作打算 starts from last year's saved plan", async () => {
+    const last = await call(t.app, town, 'POST', '/api/v1/reports/summaries', {
+      kind: 'annual',
+      year: 2025,
+      planItems: [{ id: 'p2025', text: '推动村级妇女微家全覆盖。' }],
+    });
+    expect(last.statusCode, last.body).toBe(201);
+    const d: SummaryDraft = (
+      await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', { kind: 'annual', year: 2026 })
+    ).json();
+    expect(d.content.planItems).toEqual([{ id: 'p2025', text: '推动村级妇女微家全覆盖。' }]);
+    expect(textOf(d.content).at(-1)).toBe('（一）推动村级妇女微家全覆盖。');
+  });
+
   it('a monthly 工作小结 counts only that month', async () => {
     const res = await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', {
       kind: 'monthly',
