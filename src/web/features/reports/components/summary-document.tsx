@@ -9,7 +9,7 @@ import type {
   SummaryParagraph,
   SummarySection,
 } from '../../../../contracts/reports';
-import { newId, runsText, sameRuns, sectionNumbers } from '../lib/summary-content';
+import { chineseNumber, newId, runsText, sameRuns, sectionNumbers } from '../lib/summary-content';
 import { ParagraphEditor } from './paragraph-editor';
 import { PlanItemsEditor } from './plan-items-editor';
 
@@ -183,6 +183,7 @@ export const SummaryDocument = ({ content, onChange, revision, onOpenFigure }: P
       {!hasPlanSection && (content.planItems.length > 0 || !readOnly) && (
         <section className="bbt-summary-section">
           <div className="bbt-summary-heading">
+            <span className="bbt-summary-number">{`${chineseNumber(numbers.filter(Boolean).length + 1)}、`}</span>
             <span>{t('reports.summary.planHeading')}</span>
           </div>
           {plan}

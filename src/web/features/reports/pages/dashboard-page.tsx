@@ -142,9 +142,9 @@ export const DashboardPage = () => {
             areas.map(([area, figures]) => (
               <section key={area} className="bbt-area" aria-label={label(workAreaLabels, area)}>
                 <h2 className="bbt-area-title">{label(workAreaLabels, area)}</h2>
-                <Row gutter={[12, 12]}>
+                <Row gutter={isMobile ? [8, 8] : [12, 12]}>
                   {figures.map((f) => (
-                    <Col key={f.id} xs={24} sm={12} lg={8} xl={6}>
+                    <Col key={f.id} xs={12} lg={8} xl={6}>
                       <KeyFigureCard figure={f} onOpen={openFigure} />
                     </Col>
                   ))}
