@@ -114,8 +114,11 @@ export const computeIndicator = async (
   // not (a person in two villages counts once in the total) and an expanded dimension repeats
   // records, so those totals are computed on their own.
   const isAdditive = i.measure !== 'distinct' && !(dimension && i.dimensions[dimension]?.isMultiValued);
+  // A distinct count over an unexpanded source: the groups and the total in one scan (grouping sets).
+  const isOneScan =
+    i.measure === 'distinct' && keys.length > 0 && !(dimension && i.dimensions[dimension]?.isMultiValued);
   let total = 0;
-  if (!isAdditive || keys.length === 0) {
+  if ((!isAdditive && !isOneScan) || keys.length === 0) {
     const totalSource = i.source({ from: args.from, to: args.to });
     total = (
       (await db.execute(sql`select ${measureOf(i)}::int as total from (${totalSource}) s where ${inScope}`))
@@ -152,6 +155,16 @@ export const computeIndicator = async (
         ? { g1: f.unit, g2: f.dim, value: f.value }
         : { g1: f.dim, g2: f.unit, value: f.value },
     );
+  } else if (isOneScan) {
+    const exprs = keys.map((k) => (UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : dimExpr));
+    const g2 = exprs[1] ?? sql`null::text`;
+    const result = await db.execute(sql`
+      select g.g1, g.g2, count(distinct g.subject_id)::int as value, grouping(g.g1, g.g2) = 3 as is_total
+      from (select ${exprs[0]} as g1, ${g2} as g2, s.subject_id from (${source}) s where ${inScope}) g
+      group by grouping sets ((g.g1, g.g2), ())`);
+    const rows = result.rows as { g1: string | null; g2: string | null; value: number; is_total: boolean }[];
+    total = rows.find((r) => r.is_total)?.value ?? 0;
+    raw = rows.filter((r) => !r.is_total).map(({ g1, g2: second, value }) => ({ g1, g2: second, value }));
   } else {
     const exprs = keys.map((k) => (UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : dimExpr));
     const g2 = exprs[1] ?? sql`null::text`;
