@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { periodOf } from './periods';
-import { pivotOf } from './pivot';
+import { pivotOf, withZeroRows } from './pivot';
 
 describe('periodOf', () => {
   const now = dayjs('2026-05-20');
@@ -35,5 +35,27 @@ describe('pivotOf', () => {
       [2, 0],
     ]);
     expect(p.rowTotals).toEqual([4, 2]);
+  });
+});
+
+describe('withZeroRows', () => {
+  it('adds the units below the scope that counted nothing, as zeros after the others', () => {
+    const p = pivotOf(
+      {
+        key: 'activities.sessions',
+        from: '2026-01-01',
+        to: '2026-12-31',
+        total: 3,
+        rows: [{ group: 't1', label: '青石镇妇联', group2: 'outreach', label2: '宣讲', value: 3 }],
+      },
+      (_w, key, label) => label ?? key ?? '—',
+    );
+    const q = withZeroRows(p, [
+      { id: 't1', name: '青石镇妇联' },
+      { id: 't2', name: '桃源镇妇联' },
+    ]);
+    expect(q.rows.map((r) => r.name)).toEqual(['青石镇妇联', '桃源镇妇联']);
+    expect(q.cells).toEqual([[3], [0]]);
+    expect(q.rowTotals).toEqual([3, 0]);
   });
 });

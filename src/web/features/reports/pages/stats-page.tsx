@@ -15,7 +15,7 @@ import { RecordsDrawer } from '../components/records-drawer';
 import { StatsChart } from '../components/stats-chart';
 import { StatsTable } from '../components/stats-table';
 import { type Period, type PeriodKind, periodOf } from '../lib/periods';
-import { pivotOf } from '../lib/pivot';
+import { pivotOf, withZeroRows } from '../lib/pivot';
 import '../lib/reports.css';
 
 type Level = 'orgUnit' | 'orgUnit2' | 'none';
@@ -51,7 +51,10 @@ export const StatsPage = () => {
   const isCross = groupKeys.length === 2;
   const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
 
-  const pivot = values.data
+  const children = (tree.data ?? [])
+    .filter((n) => n.parentId === scopeId && !n.dissolvedOn)
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const pivoted = values.data
     ? pivotOf(values.data, (which, group, serverLabel) => {
         const k = which === 1 ? groupKeys[0] : groupKeys[1];
         if (group === null) {
@@ -62,6 +65,8 @@ export const StatsPage = () => {
         return d ? label(d.values, group) || serverLabel || group : (serverLabel ?? group);
       })
     : null;
+  // By the units below: every one of them is a row, the ones that counted nothing as 0.
+  const pivot = pivoted && level === 'orgUnit' ? withZeroRows(pivoted, children) : pivoted;
 
   const pick = (row: string | null, col: string | null | undefined) => {
     if (!key || !def || row === null) return;
@@ -172,7 +177,7 @@ export const StatsPage = () => {
         <div className="bbt-count-value" data-testid="stats-total">
           {values.data?.total ?? 0} <Typography.Text type="secondary">{unit}</Typography.Text>
         </div>
-      ) : pivot.rows.length === 0 ? (
+      ) : pivot.rows.length === 0 || (values.data?.total ?? 0) === 0 ? (
         <EmptyState description={t('reports.stats.empty')} />
       ) : (
         <div style={{ opacity: values.isFetching ? 0.6 : 1 }}>
