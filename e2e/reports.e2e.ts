@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, hasChromium, launch, phone, shot, signIn } from './support';
+import { baseUrl, desktop, hasChromium, launch, phone, shot, signIn } from './support';
 
 /** One file out of a .zip (a .docx), read through the central directory. */
 const unzipEntry = (zip: Buffer, name: string): string | null => {
@@ -129,6 +129,34 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     expect(xml).not.toBeNull();
     expect(xml).toContain(edited);
     expect(xml).toContain('青石镇妇联');
+
+    // A new 宣讲 is recorded; 重新生成 (保留修改) keeps her sentence and flags the figures that moved.
+    const year = (await page.getByTestId('summary-title').inputValue()).match(/(\d{4})年/)?.[1];
+    const me = (await (await page.request.get(`${baseUrl()}/api/v1/auth/me`)).json()) as {
+      csrfToken: string;
+      user: { orgUnit: { id: string } };
+    };
+    const created = await page.request.post(`${baseUrl()}/api/v1/activities/activities`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: {
+        orgUnitId: me.user.orgUnit.id,
+        title: '巾帼宣讲进企业',
+        type: 'outreach',
+        occurredOn: `${year}-06-18`,
+        attendance: 40,
+      },
+    });
+    expect(created.status()).toBe(201);
+    await page.getByTestId('summary-regenerate').click();
+    await page.getByTestId('summary-regenerate-keepEdits').click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await page.getByTestId('summary-changed').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('summary-meta').innerText()).toContain('第 3 版');
+    expect(await openingText(page)).toContain(edited);
+    // Her edited paragraph keeps its numbers (flagged as stale); redrafted ones show the new count.
+    expect(await page.locator('.bbt-figure-chip.is-stale').count()).toBeGreaterThan(0);
+    expect(await page.locator('.bbt-figure-chip.is-updated').count()).toBeGreaterThan(0);
+    await shot(page, 'reports-summary-regenerated');
     await context.close();
   });
 
