@@ -99,6 +99,27 @@ export const loadLiveUnits = async (db: DbOrTx, orgPath: string): Promise<ScopeU
     )
   ).rows as ScopeUnit[];
 
+/**
+ * The rows of a by-unit table: the live units at that level, plus any unit since dissolved or
+ * deleted that still has records in the period (so the rows add up to the total), by name.
+ */
+export const rowUnits = async (db: DbOrTx, live: ScopeUnit[], values: Map<string, number>[]) => {
+  const known = new Set(live.map((u) => u.id));
+  const extra = [
+    ...new Set(
+      values.flatMap((m) => [...m].filter(([id, v]) => v !== 0 && !known.has(id)).map(([id]) => id)),
+    ),
+  ];
+  const byName = (a: ScopeUnit, b: ScopeUnit) => a.name.localeCompare(b.name, 'zh-CN');
+  if (extra.length === 0) return [...live].sort(byName);
+  const found = (
+    await db.execute(
+      sql`select id::text as id, name, kind, path, depth from org_units where id::text = any(${sql.param(extra)}::text[])`,
+    )
+  ).rows as ScopeUnit[];
+  return [...live, ...found].sort(byName);
+};
+
 export const getDashboard = async (
   ctx: ServiceContext,
   registry: IndicatorRegistry,
@@ -205,10 +226,14 @@ export const getDashboard = async (
   const unitsP = loadLiveUnits(ctx.db, orgPath);
   const breakdownP = (async (): Promise<Breakdown> => {
     const units = await unitsP;
-    const children = units.filter((u) => u.depth === scope.depth + 1);
     const cols = BREAKDOWN_COLUMNS.filter((c) => reader.has(c.indicatorKey));
     const perCol = await Promise.all(cols.map((c) => reader.byUnit(c, ytd)));
     const totals = await Promise.all(cols.map((c) => need(c, ytd)));
+    const children = await rowUnits(
+      ctx.db,
+      units.filter((u) => u.depth === scope.depth + 1),
+      perCol,
+    );
     return {
       period: ytd,
       columns: cols.map((c) => ({

@@ -21,7 +21,7 @@ import { checkVersion } from '../../kernel/http/locking';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
 import type { ServiceContext } from '../../kernel/service-context';
 import { orgUnits } from '../org/org.table';
-import { loadLiveUnits, loadScope } from './dashboard.service';
+import { loadLiveUnits, loadScope, rowUnits } from './dashboard.service';
 import { createIndicatorReader, type FigureSpec, specId } from './indicator-reader';
 import { reportPeriod } from './periods';
 import { reportDefinitions } from './reports.table';
@@ -238,7 +238,7 @@ export const renderReport = async (
   const skipped = def.columns.filter((c) => !reader.has(c.indicatorKey)).map((c) => c.indicatorKey);
   const level = def.orgLevel;
   const depth = scope.depth + (level === 'orgUnit' ? 1 : 2);
-  const units = (await loadLiveUnits(ctx.db, orgPath)).filter((u) => u.depth === depth);
+  const live = (await loadLiveUnits(ctx.db, orgPath)).filter((u) => u.depth === depth);
 
   // Expand split columns into one per dimension value present (or defined) in the scope.
   const cols: { id: string; label: string; unit: string; spec: FigureSpec }[] = [];
@@ -271,6 +271,7 @@ export const renderReport = async (
   }
   const perCol = await Promise.all(cols.map((c) => reader.byUnit(c.spec, period, level)));
   const total = (await Promise.all(cols.map((c) => reader.value(c.spec, period)))) as FigureValue[];
+  const units = await rowUnits(ctx.db, live, perCol);
   return {
     title: `${scope.name}${label}${def.name}`,
     name: def.name,

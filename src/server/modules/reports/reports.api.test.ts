@@ -565,6 +565,27 @@ describe('report definitions', () => {
     expect(last.getCell(1).value).toBe('合计');
     expect(last.getCell(2).value).toBe(r.total[0].value);
 
+    // A dissolved unit with records keeps its row, so the rows still add up to the total.
+    const unit = (await call(t.app, county, 'GET', `/api/v1/org/units/${org.units.enterpriseA.id}`)).json();
+    const dissolved = await call(
+      t.app,
+      county,
+      'POST',
+      `/api/v1/org/units/${org.units.enterpriseA.id}/dissolve`,
+      {
+        dissolvedOn: '2026-11-01',
+        version: unit.version,
+      },
+    );
+    expect(dissolved.statusCode, dissolved.body).toBe(200);
+    const after = (
+      await call(t.app, town, 'GET', `/api/v1/reports/definitions/${def.id}/render?year=2026`)
+    ).json();
+    expect(after.rows.map((x: { orgUnitName: string }) => x.orgUnitName)).toContain('甲镇某公司妇联');
+    expect(after.rows.reduce((a: number, x: { cells: { value: number }[] }) => a + x.cells[0].value, 0)).toBe(
+      after.total[0].value,
+    );
+
     const deleted = await call(t.app, county, 'DELETE', `/api/v1/reports/definitions/${def.id}?version=2`);
     expect(deleted.json().deletedAt).not.toBeNull();
     const restored = await call(t.app, county, 'POST', `/api/v1/reports/definitions/${def.id}/restore`, {
