@@ -371,7 +371,7 @@ describe('saved summaries: versions, edits kept on regenerate, changed figures f
     const doc = strFromU8(files['word/document.xml']);
     const styles = strFromU8(files['word/styles.xml']);
     const fonts = strFromU8(files['word/fontTable.xml']);
-    const footer = Object.keys(files).find((f) => /word\/footer\d*\.xml/.test(f)) as string;
+    const footers = Object.keys(files).filter((f) => /word\/footer\d*\.xml/.test(f));
     // A4 and the margins in twips (1 mm = 56.7 twips).
     expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(doc).toMatch(/w:top="2098"/);
@@ -388,9 +388,14 @@ describe('saved summaries: versions, edits kept on regenerate, changed figures f
     expect(doc + styles).toContain('w:eastAsia="zh-CN"');
     expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
-    const footerXml = strFromU8(files[footer]);
+    // Page numbers “— 1 —”: odd pages at the right, even pages at the left.
+    expect(footers).toHaveLength(2);
+    const footerXml = footers.map((f) => strFromU8(files[f])).join('');
     expect(footerXml).toContain('PAGE');
     expect(footerXml).toContain('— ');
+    expect(footerXml).toContain('<w:jc w:val="right"/>');
+    expect(footerXml).toContain('<w:jc w:val="left"/>');
+    expect(strFromU8(files['word/settings.xml'])).toContain('<w:evenAndOddHeaders/>');
     const text = doc.replace(/<[^>]+>/g, '');
     expect(text).toContain('甲镇妇联2026年工作总结');
     expect(text).toContain('一、');

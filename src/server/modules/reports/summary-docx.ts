@@ -7,7 +7,7 @@ import { numberedHeadings, paragraphText } from './summary-sections';
  * GB/T 9704-2012 (党政机关公文格式) as a township federation lays out a 工作总结: A4, margins top
  * 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 2号 (22 pt) 方正小标宋简体; body 3号 (16 pt)
  * 仿宋_GB2312; level-1 headings 黑体, level-2 楷体_GB2312; fixed 28 pt lines; the page number in
- * the footer as “— 1 —” in 4号 宋体; east-Asian language zh-CN. The GB fonts are not on every
+ * the footer as “— 1 —” in 4号 宋体, odd pages at the right and even pages at the left, one character in; east-Asian language zh-CN. The GB fonts are not on every
  * machine: fontTable.xml declares an alternative for each (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋,
  * 楷体_GB2312 → 楷体), which Word, WPS and LibreOffice use when the first is missing.
  */
@@ -107,9 +107,12 @@ export const summaryDocx = async (content: SummaryContent, meta: { producer: str
       }),
     );
   }
-  const pageNumber = (align: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+  // Odd pages: the number at the right, one character (4号) in; even pages: at the left.
+  const pageNumber = (side: 'left' | 'right') =>
     new Paragraph({
-      alignment: align,
+      alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      indent:
+        side === 'right' ? { right: GBT9704.footerHalfPoints * 10 } : { left: GBT9704.footerHalfPoints * 10 },
       children: [
         new TextRun({
           children: ['— ', PageNumber.CURRENT, ' —'],
@@ -120,6 +123,7 @@ export const summaryDocx = async (content: SummaryContent, meta: { producer: str
       ],
     });
   const doc = new Document({
+    evenAndOddHeaderAndFooters: true,
     creator: meta.producer,
     title: content.title,
     styles: {
@@ -143,7 +147,10 @@ export const summaryDocx = async (content: SummaryContent, meta: { producer: str
             },
           },
         },
-        footers: { default: new Footer({ children: [pageNumber(AlignmentType.CENTER)] }) },
+        footers: {
+          default: new Footer({ children: [pageNumber('right')] }),
+          even: new Footer({ children: [pageNumber('left')] }),
+        },
         children,
       },
     ],
