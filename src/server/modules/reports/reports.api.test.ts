@@ -404,6 +404,31 @@ describe('saved summaries: versions, edits kept on regenerate, changed figures f
     expect(text).toContain(`开展各类活动${total}场次`);
   });
 
+  it('an earlier version can be made current again, as a new version', async () => {
+    const restored = await call(
+      t.app,
+      town,
+      'POST',
+      `/api/v1/reports/summaries/${summary.id}/versions/1/restore`,
+      {
+        version: summary.version,
+      },
+    );
+    expect(restored.statusCode, restored.body).toBe(200);
+    const r: Summary = restored.json();
+    expect(r.version).toBe(summary.version + 1);
+    expect(JSON.stringify(r.content)).not.toContain('镇妇联主席改写');
+    const versions = (
+      await call(t.app, town, 'GET', `/api/v1/reports/summaries/${summary.id}/versions`)
+    ).json();
+    expect(versions.items[0]).toMatchObject({ version: r.version, action: 'restore' });
+    // The Word export of version 2 still holds her sentence.
+    const v2 = await call(t.app, town, 'GET', `/api/v1/reports/summaries/${summary.id}/export?version=2`);
+    expect(strFromU8(unzipSync(new Uint8Array(v2.rawPayload))['word/document.xml'])).toContain(
+      '镇妇联主席改写',
+    );
+  });
+
   it('another town can neither read nor draft for it', async () => {
     const other = await login(t.app, 'townB');
     expect((await call(t.app, other, 'GET', `/api/v1/reports/summaries/${summary.id}`)).statusCode).toBe(404);
