@@ -35,6 +35,7 @@ export const KEY_FIGURES: KeyFigureSpec[] = [
     area: 'organization',
     indicatorKey: 'people.roleHolders',
     filters: { role: 'executiveMember' },
+    label: { zh: '执委人数', en: 'Executive members' },
     isStock: true,
   },
   { area: 'courtyards', indicatorKey: 'courtyards.households', filters: { rating: 'clean' }, isStock: true },
@@ -70,10 +71,14 @@ const TYPE_AREAS: Record<string, WorkArea> = {
 export const TREND_KEYS = ['activities.sessions', 'activities.attendances', 'courtyards.inspections'];
 
 /** Breakdown columns, by child unit, year to date. */
-export const BREAKDOWN_COLUMNS: FigureSpec[] = [
+export const BREAKDOWN_COLUMNS: (FigureSpec & { label?: Label })[] = [
   { indicatorKey: 'activities.sessions' },
   { indicatorKey: 'activities.attendances' },
-  { indicatorKey: 'activities.sessions', filters: { type: 'outreach' } },
+  {
+    indicatorKey: 'activities.sessions',
+    filters: { type: 'outreach' },
+    label: { zh: '宣讲场次', en: 'Outreach sessions' },
+  },
   { indicatorKey: 'org.sites' },
   { indicatorKey: 'patrols.count' },
   { indicatorKey: 'courtyards.households', filters: { rating: 'model' } },
