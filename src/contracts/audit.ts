@@ -94,6 +94,7 @@ export const historyEntityTypes = [
   'activity',
   'campaign',
   'patrol',
+  'reportDefinition',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

@@ -533,6 +533,10 @@ describe('report definitions', () => {
       version: 1,
     });
     expect(renamed.json()).toMatchObject({ name: '活动统计年报', version: 2 });
+    const history = (
+      await call(t.app, county, 'GET', `/api/v1/history?entityType=reportDefinition&entityId=${def.id}`)
+    ).json();
+    expect(history.items.map((h: { action: string }) => h.action)).toEqual(['update', 'create']);
     const audit = (await call(t.app, county, 'GET', '/api/v1/audit?pageSize=50')).json();
     expect(
       audit.items.some(
