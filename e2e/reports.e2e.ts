@@ -179,7 +179,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     await table.waitFor();
     await expect
       .poll(() => page.getByTestId('report-title').innerText(), { timeout: 15_000 })
-      .toContain('年');
+      .toContain(name);
     const rows = page.getByTestId('report-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     const units = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));

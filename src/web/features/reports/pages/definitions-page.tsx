@@ -32,7 +32,10 @@ export const DefinitionsPage = () => {
   const onError = useApiErrorHandler();
   const items = list.data?.items ?? [];
   const selectedId = search.get('id');
-  const selected = status === 'active' ? (items.find((d) => d.id === selectedId) ?? items[0]) : undefined;
+  // A report just saved may not be in the list until it refetches: wait rather than show another one.
+  const picked = items.find((d) => d.id === selectedId);
+  const selected =
+    status !== 'active' ? undefined : (picked ?? (selectedId && list.isFetching ? undefined : items[0]));
 
   const select = (id: string) =>
     setSearch(
