@@ -485,9 +485,25 @@ describe('dashboard', () => {
     const missing = [org.units.villageA1, org.units.villageA2]
       .filter((v) => !outreachIn(v.id))
       .map((v) => v.name);
-    expect(d.todos.map((x: { orgUnitName: string }) => x.orgUnitName).sort()).toEqual(missing.sort());
+    const of = (provider: string) =>
+      d.todos
+        .filter((x: { provider: string }) => x.provider === provider)
+        .map((x: { orgUnitName: string }) => x.orgUnitName)
+        .sort();
+    expect(of('activities.monthlyOutreach')).toEqual(missing.sort());
     expect(d.todos.every((x: { level: string }) => x.level === 'overdue')).toBe(true);
     expect(missing).not.toContain('甲一村妇联');
+    // 护林防火期: villages with 巾帼林长 and no patrol in October (the patrols were January–June).
+    const chiefsIn = (u: string) => terms.some((x) => x.orgUnitId === u && x.role === 'forestChief');
+    const patrolledIn = (u: string) =>
+      patrols.some((p) => p.orgUnitId === u && p.occurredOn.startsWith('2026-10'));
+    expect(of('patrols.monthly')).toEqual(
+      [org.units.villageA1, org.units.villageA2]
+        .filter((v) => chiefsIn(v.id) && !patrolledIn(v.id))
+        .map((v) => v.name)
+        .sort(),
+    );
+    expect(of('patrols.monthly')).toEqual(['甲一村妇联']);
   });
 
   it('the county sees the towns, from the same indicators', async () => {
