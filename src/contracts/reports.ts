@@ -549,5 +549,6 @@ export const reportsApi = {
   /** POST: draft without saving. */
   summaryDraft: '/api/v1/reports/summaries/draft',
   /** + /:summaryId (GET, PUT save, DELETE ?version), /:summaryId/restore, /:summaryId/regenerate,
-   *  /:summaryId/versions, /:summaryId/versions/:versionNo, /:summaryId/export (.docx) */
+   *  /:summaryId/versions, /:summaryId/versions/:versionNo, POST /:summaryId/versions/:versionNo/restore,
+   *  /:summaryId/export[?version] (.docx) */
 } as const;
