@@ -194,6 +194,16 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     expect(cells.reduce((a, b) => a + b, 0)).toBe(total);
     await shot(page, 'reports-county-annual');
 
+    // A town's cell opens the records it counts: as many as the cell says.
+    const town = rows.filter({ hasText: '青石镇妇联' }).getByTestId('report-cell').first();
+    const value = Number(await town.innerText());
+    await town.click();
+    const drill = page.getByTestId('stats-drill');
+    await drill.getByTestId('figure-source').waitFor();
+    await expect.poll(() => drill.getByText(`共 ${value} 条`).count(), { timeout: 15_000 }).toBe(1);
+    await page.keyboard.press('Escape');
+    await drill.waitFor({ state: 'hidden' });
+
     // The report as .xlsx.
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),

@@ -10,6 +10,7 @@ import {
   reportPeriodTypeLabels,
   reportPeriodTypes,
 } from '../../../../contracts/reports';
+import { RecordHistory } from '../../../components/record-history';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
@@ -267,6 +268,7 @@ export const DefinitionFormDrawer = ({ definition, onClose, onSaved }: Props) =>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>
+      {d && <RecordHistory entityType="reportDefinition" entityId={d.id} />}
     </Drawer>
   );
 };
