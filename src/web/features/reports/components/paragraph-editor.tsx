@@ -1,6 +1,6 @@
 import { memo, useRef, useState } from 'react';
 import type { FigureRun, Run } from '../../../../contracts/reports';
-import { normalizeRuns } from '../lib/summary-content';
+import { type NodeLike, readRuns } from '../lib/read-runs';
 import { FigureChip } from './figure-chip';
 
 type Props = {
@@ -10,25 +10,6 @@ type Props = {
   onOpenFigure: (run: FigureRun) => void;
   ariaLabel: string;
   readOnly?: boolean;
-};
-
-/** DOM → runs: text nodes are prose, a chip is its figure (looked up by id), anything else is walked through. */
-const readRuns = (root: HTMLElement, figures: Map<string, FigureRun>): Run[] => {
-  const out: Run[] = [];
-  const walk = (node: Node) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        out.push({ kind: 'text', text: (child.textContent ?? '').replace(/\u00a0/g, ' ') });
-      } else if (child instanceof HTMLElement) {
-        const id = child.dataset.figureId;
-        const figure = id ? figures.get(id) : undefined;
-        if (figure) out.push(figure);
-        else if (!id) walk(child);
-      }
-    }
-  };
-  walk(root);
-  return normalizeRuns(out);
 };
 
 /**
@@ -70,7 +51,7 @@ export const ParagraphEditor = memo(({ runs, onChange, onOpenFigure, ariaLabel, 
       aria-label={ariaLabel}
       spellCheck={false}
       data-testid="summary-paragraph"
-      onInput={() => el.current && change.current(readRuns(el.current, figures.current))}
+      onInput={() => el.current && change.current(readRuns(el.current as NodeLike, figures.current))}
       onKeyDown={(e) => {
         // One paragraph is one block: Enter would split it into nested divs the document cannot hold.
         if (e.key === 'Enter') e.preventDefault();
