@@ -55,3 +55,38 @@ export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/**
+ * The persistent bench database (`npm run bench:data` fills it, `bench/reports.bench.ts` reads it):
+ * an embedded PostgreSQL under BENCH_DIR (default $TMPDIR/bbt-bench-pg), database `bbt_bench`, or
+ * BENCH_DATABASE_URL. `fresh` drops and recreates the database, migrates it and loads the demo county.
+ */
+export const openBenchDatabase = async ({ fresh }: { fresh: boolean }) => {
+  let stop = async () => {};
+  let adminUrl = process.env.BENCH_DATABASE_URL;
+  if (!adminUrl) {
+    const dir = path.resolve(process.env.BENCH_DIR ?? path.join(tmpdir(), 'bbt-bench-pg'));
+    const pg = await startEmbeddedPostgres(dir, 'bench-password');
+    adminUrl = pg.url('postgres');
+    stop = pg.stop;
+  }
+  const u = new URL(adminUrl);
+  if (fresh) {
+    const admin = createDb(adminUrl, () => {}, 1);
+    await admin.$client.query('drop database if exists bbt_bench with (force)');
+    await admin.$client.query('create database bbt_bench');
+    await admin.$client.end();
+  }
+  u.pathname = '/bbt_bench';
+  const db = createDb(u.toString(), () => {}, 10);
+  const crypto = createFieldCrypto(Buffer.alloc(32, 7).toString('base64'));
+  if (fresh) {
+    await runMigrations(db);
+    await seedDemo(db, crypto);
+  }
+  const close = async () => {
+    await db.$client.end();
+    await stop();
+  };
+  return { db, crypto, close };
+};

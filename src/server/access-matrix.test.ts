@@ -25,6 +25,9 @@ const foreign = {
   campaignId: '',
   photoId: '',
   patrolId: '',
+  definitionId: '',
+  summaryId: '',
+  versionNo: '1',
 };
 
 // Routes that act only on the caller herself: there is no foreign id to try.
@@ -227,6 +230,46 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'GET /api/v1/activities/patrols/template': {},
     'POST /api/v1/activities/patrols/import': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/patrols/export': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/reports/dashboard': { query: `year=2026&month=1&orgUnitId=${foreignUnit}` },
+    'GET /api/v1/reports/definitions': { query: `orgUnitId=${foreignUnit}` },
+    'POST /api/v1/reports/definitions': {
+      body: {
+        orgUnitId: foreignUnit,
+        name: '越权报表',
+        periodType: 'month',
+        orgLevel: 'orgUnit',
+        columns: [{ indicatorKey: 'activities.sessions' }],
+      },
+    },
+    'GET /api/v1/reports/definitions/:definitionId': {},
+    'PATCH /api/v1/reports/definitions/:definitionId': { body: { name: '越权改名', version: 1 } },
+    'DELETE /api/v1/reports/definitions/:definitionId': { query: 'version=1' },
+    'POST /api/v1/reports/definitions/:definitionId/restore': { body: { version: 1 } },
+    'GET /api/v1/reports/definitions/:definitionId/render': { query: 'year=2026' },
+    'GET /api/v1/reports/definitions/:definitionId/export': { query: 'year=2026' },
+    'POST /api/v1/reports/preview': {
+      body: {
+        orgUnitId: foreignUnit,
+        periodType: 'year',
+        orgLevel: 'orgUnit',
+        columns: [{ indicatorKey: 'activities.sessions' }],
+        year: 2026,
+      },
+    },
+    'GET /api/v1/reports/summaries': { query: `orgUnitId=${foreignUnit}` },
+    'POST /api/v1/reports/summaries': { body: { orgUnitId: foreignUnit, kind: 'annual', year: 2026 } },
+    'POST /api/v1/reports/summaries/draft': { body: { orgUnitId: foreignUnit, kind: 'annual', year: 2026 } },
+    'GET /api/v1/reports/summaries/:summaryId': {},
+    'PUT /api/v1/reports/summaries/:summaryId': {
+      body: { content: { title: '越权', sections: [], planItems: [] }, version: 1 },
+    },
+    'DELETE /api/v1/reports/summaries/:summaryId': { query: 'version=1' },
+    'POST /api/v1/reports/summaries/:summaryId/restore': { body: { version: 1 } },
+    'POST /api/v1/reports/summaries/:summaryId/regenerate': { body: { mode: 'discardEdits', version: 1 } },
+    'GET /api/v1/reports/summaries/:summaryId/versions': {},
+    'GET /api/v1/reports/summaries/:summaryId/versions/:versionNo': {},
+    'POST /api/v1/reports/summaries/:summaryId/versions/:versionNo/restore': { body: { version: 1 } },
+    'GET /api/v1/reports/summaries/:summaryId/export': {},
     'GET /api/v1/history': { query: `entityType=person&entityId=${foreign.personId}` },
     'GET /api/v1/indicators': {},
     'GET /api/v1/indicators/:indicatorKey/export': {
@@ -353,6 +396,23 @@ beforeAll(async () => {
   });
   expect(patrol.statusCode, patrol.body).toBe(201);
   foreign.patrolId = patrol.json().id;
+  const definition = await call(t.app, owner, 'POST', '/api/v1/reports/definitions', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密月报',
+    periodType: 'month',
+    orgLevel: 'orgUnit',
+    columns: [{ indicatorKey: 'activities.sessions' }],
+  });
+  expect(definition.statusCode, definition.body).toBe(201);
+  foreign.definitionId = definition.json().id;
+  const summary = await call(t.app, owner, 'POST', '/api/v1/reports/summaries', {
+    orgUnitId: org.units.villageA1.id,
+    kind: 'annual',
+    year: 2026,
+    planItems: [{ id: 'p1', text: '甲一村秘密打算' }],
+  });
+  expect(summary.statusCode, summary.body).toBe(201);
+  foreign.summaryId = summary.json().id;
   const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
     .jpeg()
     .toBuffer();
@@ -443,6 +503,9 @@ describe('access matrix', () => {
         '/api/v1/indicators/people.roleHolders/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/org/grids?pageSize=200',
         '/api/v1/org/grids?pageSize=200&status=deleted',
+        '/api/v1/reports/dashboard?year=2026&month=1',
+        '/api/v1/reports/definitions?pageSize=200',
+        '/api/v1/reports/summaries?pageSize=200',
         '/api/v1/org/grids-coverage?maxPersons=1&maxSpecialFamilies=0',
         '/api/v1/org/women-groups?pageSize=200',
         '/api/v1/people/volunteer-teams?pageSize=200',

@@ -22,6 +22,7 @@ import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
 import { activityIndicators } from './modules/activities/activities.indicators';
 import { activitiesIo } from './modules/activities/activities.io';
 import { activitiesRoutes } from './modules/activities/activities.routes';
+import { activityTodoProviders } from './modules/activities/activities.todos';
 import { activityPhotosRoutes } from './modules/activities/activity-photos.routes';
 import { patrolPhotosRoutes } from './modules/activities/patrol-photos.routes';
 import { patrolIndicators } from './modules/activities/patrols.indicators';
@@ -45,6 +46,8 @@ import { roleTermsIo } from './modules/people/role-terms.io';
 import { roleTermsRoutes } from './modules/people/role-terms.routes';
 import { volunteerTeamsIo } from './modules/people/volunteer-teams.io';
 import { volunteerTeamsRoutes } from './modules/people/volunteer-teams.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
+import { createTodoRegistry } from './modules/reports/todo-registry';
 import { systemRoutes } from './modules/system/system.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
@@ -141,16 +144,15 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(ledgerIoRoutes(activitiesIo));
   await app.register(patrolsRoutes);
   await app.register(ledgerIoRoutes(patrolsIo));
-  await app.register(
-    indicatorsRoutes(
-      createIndicatorRegistry([
-        ...orgIndicators,
-        ...peopleIndicators,
-        ...activityIndicators,
-        ...patrolIndicators,
-      ]),
-    ),
-  );
+  const indicators = createIndicatorRegistry([
+    ...orgIndicators,
+    ...peopleIndicators,
+    ...activityIndicators,
+    ...patrolIndicators,
+  ]);
+  await app.register(indicatorsRoutes(indicators));
+  // Dashboard, reports and summaries read only the indicators; modules add to-do providers here.
+  await app.register(reportsRoutes({ indicators, todos: createTodoRegistry([...activityTodoProviders]) }));
 
   if (config.isApiDocsEnabled) {
     app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>

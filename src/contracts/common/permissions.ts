@@ -18,6 +18,8 @@ export const permissions = [
   'activities.write',
   'activities.import',
   'activities.export',
+  'reports.read',
+  'reports.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,6 +45,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'activities.write',
     'activities.import',
     'activities.export',
+    'reports.read',
+    'reports.write',
   ],
   cadre: [
     'org.read',
@@ -55,9 +59,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'activities.write',
     'activities.import',
     'activities.export',
+    'reports.read',
+    'reports.write',
   ],
-  executiveMember: ['org.read', 'people.read', 'people.write', 'activities.read', 'activities.write'],
-  viewer: ['org.read', 'people.read', 'activities.read'],
+  executiveMember: [
+    'org.read',
+    'people.read',
+    'people.write',
+    'activities.read',
+    'activities.write',
+    'reports.read',
+    'reports.write',
+  ],
+  viewer: ['org.read', 'people.read', 'activities.read', 'reports.read'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {

@@ -12,6 +12,7 @@ import { users } from '../modules/users/users.table';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
+import { seedDemoReports } from './demo-reports';
 
 /** Demo mode only: every demo account shares this password, printed at start and in the README. */
 export const DEMO_PASSWORD = 'Banbiantian2026';
@@ -154,6 +155,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     const countyUnit = { name: demoTree.name, ...(units.get(demoTree.name) as { id: string; path: string }) };
     const today = shanghaiToday();
     const work = await seedDemoActivities(tx, countyUnit, townUnit, villages, chiefsByVillage, today);
+    const reports = await seedDemoReports(tx, countyUnit);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -161,7 +163,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
       entityLabel: '演示数据',
       orgUnitId: root?.id,
       orgPath: root?.path,
-      after: { units: units.size, users: demoAccounts.length, ...people, ...ledgers, ...work },
+      after: { units: units.size, users: demoAccounts.length, ...people, ...ledgers, ...work, ...reports },
     });
   });
 };

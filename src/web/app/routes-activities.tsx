@@ -47,7 +47,7 @@ export const activityRoutes: AppRoute[] = [
     icon: <BarChartOutlined />,
     permission: 'activities.read',
     Component: lazy(() =>
-      import('../features/activities/pages/stats-page').then((m) => ({ default: m.StatsPage })),
+      import('../features/reports/pages/stats-page').then((m) => ({ default: m.StatsPage })),
     ),
     testId: 'menu-activities-stats',
     group: activitiesGroup,

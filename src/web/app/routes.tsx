@@ -17,6 +17,7 @@ import {
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../../contracts/common/permissions';
 import { activityRoutes } from './routes-activities';
+import { reportRoutes } from './routes-reports';
 
 /** A collapsible menu section; routes sharing one are listed under it, in route order. */
 export type MenuGroup = {
@@ -51,6 +52,8 @@ export type AppRoute = {
   Component: LazyExoticComponent<ComponentType>;
   testId: string;
   group?: MenuGroup;
+  /** A page reached from another (e.g. one summary), not listed in the menu. */
+  isHidden?: boolean;
 };
 
 /** Every signed-in page; the side menu is built from this list, filtered by the user's permissions. */
@@ -59,7 +62,9 @@ export const appRoutes: AppRoute[] = [
     path: '/',
     nameKey: 'menu.home',
     icon: <HomeOutlined />,
-    Component: lazy(() => import('../features/home/pages/home-page').then((m) => ({ default: m.HomePage }))),
+    Component: lazy(() =>
+      import('../features/reports/pages/landing-page').then((m) => ({ default: m.LandingPage })),
+    ),
     testId: 'menu-home',
   },
   {
@@ -159,6 +164,7 @@ export const appRoutes: AppRoute[] = [
     group: orgGroup,
   },
   ...activityRoutes,
+  ...reportRoutes,
   {
     path: '/users',
     nameKey: 'menu.users.list',

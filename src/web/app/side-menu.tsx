@@ -15,7 +15,7 @@ export const SideMenu = ({ theme, onNavigate }: { theme: 'dark' | 'light'; onNav
   const items = useMemo(() => {
     const out: MenuItem[] = [];
     const groups = new Map<string, MenuItem[]>();
-    for (const r of appRoutes.filter((route) => access.can(route.permission))) {
+    for (const r of appRoutes.filter((route) => !route.isHidden && access.can(route.permission))) {
       const item = {
         key: r.path,
         icon: r.icon,

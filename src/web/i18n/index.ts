@@ -5,6 +5,8 @@ import { initReactI18next } from 'react-i18next';
 import { activitiesEn } from './activities-en';
 import { activitiesZhCN } from './activities-zh-cn';
 import { en } from './en';
+import { reportsEn } from './reports-en';
+import { reportsZhCN } from './reports-zh-cn';
 import { zhCN } from './zh-cn';
 
 export const languages = ['zh-CN', 'en'] as const;
@@ -33,8 +35,8 @@ export const initI18n = () => {
   applyLanguage(lng);
   void i18n.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...activitiesZhCN } },
-      en: { translation: { ...en, ...activitiesEn } },
+      'zh-CN': { translation: { ...zhCN, ...activitiesZhCN, ...reportsZhCN } },
+      en: { translation: { ...en, ...activitiesEn, ...reportsEn } },
     },
     lng,
     fallbackLng: 'zh-CN',

@@ -12,6 +12,7 @@ export { orgUnits } from '../../modules/org/org.table';
 export { elections, grids, sites, womenGroupMembers, womenGroups } from '../../modules/org/org-ledgers.table';
 export { households, persons, personTagOptions } from '../../modules/people/people.table';
 export { roleTerms, volunteerTeamMembers, volunteerTeams } from '../../modules/people/people-roles.table';
+export { reportDefinitions, workSummaries, workSummaryVersions } from '../../modules/reports/reports.table';
 export { users } from '../../modules/users/users.table';
 export { auditLog } from '../audit/audit.table';
 export { sessions } from '../auth/sessions.table';

@@ -17,4 +17,7 @@ export const scopedLedgerTables = [
   'campaigns',
   'patrols',
   'patrol_photos',
+  'report_definitions',
+  'work_summaries',
+  'work_summary_versions',
 ] as const;

@@ -9,8 +9,46 @@ const axisName = (i: Indicator, key: string | undefined) => {
   return i.dimensions[key]?.label.zh ?? key;
 };
 
+/** An upward-report table: title, period, unit of measure, producing federation, header, rows, total. */
+export type ReportTable = {
+  title: string;
+  periodLabel: string;
+  /** 单位: one unit for the whole table, or empty when each column names its own. */
+  unitOfMeasure: string;
+  producer: string;
+  header: string[];
+  rows: (string | number)[][];
+  total: (string | number)[];
+  /** Printed under the table (e.g. skipped indicators). */
+  note?: string;
+};
+
 /**
- * An upward-report table as a county expects it: a title row naming the statistic and period, the
+ * One writer for every upward-report sheet, in the layout a county expects: a merged title row,
+ * 统计期间 and 单位, 制表单位, the bold header, the rows and a bold 合计 row.
+ */
+export const reportTableWorkbook = async (t: ReportTable, sheetName = t.title): Promise<Buffer> => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1');
+  const width = Math.max(2, t.header.length);
+  ws.addRow([escapeCell(t.title)]);
+  ws.mergeCells(1, 1, 1, width);
+  ws.getRow(1).font = { bold: true, size: 14 };
+  ws.getRow(1).alignment = { horizontal: 'center' };
+  ws.addRow([`统计期间：${t.periodLabel}`, '', t.unitOfMeasure ? `单位：${t.unitOfMeasure}` : '']);
+  ws.addRow([`制表单位：${escapeCell(t.producer)}`]);
+  ws.addRow(t.header.map((h) => escapeCell(h))).font = { bold: true };
+  for (const r of t.rows) ws.addRow(r.map((c) => (typeof c === 'string' ? escapeCell(c) : c)));
+  ws.addRow(t.total).font = { bold: true };
+  if (t.note) ws.addRow([escapeCell(t.note)]);
+  ws.columns.forEach((c, n) => {
+    c.width = n === 0 ? 22 : 14;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+};
+
+/**
+ * An indicator's table as a county expects it: a title row naming the statistic and period, the
  * producing federation and unit of measure, then the table (a cross table for two groupings) and a
  * total row.
  */
@@ -20,45 +58,50 @@ export const indicatorWorkbook = async (
   meta: { unitName: string; groupBy?: string },
 ): Promise<Buffer> => {
   const [key1, key2] = (meta.groupBy ?? '').split(',').filter(Boolean);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(i.label.zh.slice(0, 31));
-  const cols = key2 ? [...new Set(v.rows.map((r) => r.label2 ?? '（未填）'))] : [];
-  const width = Math.max(2, 1 + (key2 ? cols.length + 1 : 1));
-  ws.addRow([`${meta.unitName}${i.label.zh}统计表`]);
-  ws.mergeCells(1, 1, 1, width);
-  ws.getRow(1).font = { bold: true, size: 14 };
-  ws.getRow(1).alignment = { horizontal: 'center' };
-  ws.addRow([`统计期间：${v.from} 至 ${v.to}`, '', `单位：${i.unit.zh}`]);
-  ws.addRow([`制表单位：${escapeCell(meta.unitName)}`]);
+  const base = {
+    title: `${meta.unitName}${i.label.zh}统计表`,
+    periodLabel: `${v.from} 至 ${v.to}`,
+    unitOfMeasure: i.unit.zh,
+    producer: meta.unitName,
+  };
   if (!key1) {
-    ws.addRow(['合计']).font = { bold: true };
-    ws.addRow([v.total]);
-  } else if (!key2) {
-    ws.addRow([axisName(i, key1), i.unit.zh]).font = { bold: true };
-    for (const r of v.rows) ws.addRow([escapeCell(r.label ?? '（未填）'), r.value]);
-    ws.addRow(['合计', v.total]).font = { bold: true };
-  } else {
-    ws.addRow([`${axisName(i, key1)} \\ ${axisName(i, key2)}`, ...cols, '合计']).font = { bold: true };
-    const rowsBy = new Map<string, Map<string, number>>();
-    for (const r of v.rows) {
-      const row = rowsBy.get(r.label ?? '（未填）') ?? new Map<string, number>();
-      row.set(r.label2 ?? '（未填）', (row.get(r.label2 ?? '（未填）') ?? 0) + r.value);
-      rowsBy.set(r.label ?? '（未填）', row);
-    }
-    for (const [label, row] of rowsBy) {
-      const values = cols.map((c) => row.get(c) ?? 0);
-      ws.addRow([escapeCell(label), ...values, values.reduce((a, b) => a + b, 0)]);
-    }
-    ws.addRow([
-      '合计',
-      ...cols.map((c) =>
-        v.rows.filter((r) => (r.label2 ?? '（未填）') === c).reduce((a, r) => a + r.value, 0),
-      ),
-      v.total,
-    ]).font = { bold: true };
+    return reportTableWorkbook({ ...base, header: ['合计'], rows: [], total: [v.total] }, i.label.zh);
   }
-  ws.columns.forEach((c, n) => {
-    c.width = n === 0 ? 22 : 12;
+  if (!key2) {
+    return reportTableWorkbook(
+      {
+        ...base,
+        header: [axisName(i, key1), i.unit.zh],
+        rows: v.rows.map((r) => [r.label ?? '（未填）', r.value]),
+        total: ['合计', v.total],
+      },
+      i.label.zh,
+    );
+  }
+  const cols = [...new Set(v.rows.map((r) => r.label2 ?? '（未填）'))];
+  const rowsBy = new Map<string, Map<string, number>>();
+  for (const r of v.rows) {
+    const row = rowsBy.get(r.label ?? '（未填）') ?? new Map<string, number>();
+    row.set(r.label2 ?? '（未填）', (row.get(r.label2 ?? '（未填）') ?? 0) + r.value);
+    rowsBy.set(r.label ?? '（未填）', row);
+  }
+  const rows = [...rowsBy].map(([label, row]) => {
+    const values = cols.map((c) => row.get(c) ?? 0);
+    return [label, ...values, values.reduce((a, b) => a + b, 0)];
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return reportTableWorkbook(
+    {
+      ...base,
+      header: [`${axisName(i, key1)} \\ ${axisName(i, key2)}`, ...cols, '合计'],
+      rows,
+      total: [
+        '合计',
+        ...cols.map((c) =>
+          v.rows.filter((r) => (r.label2 ?? '（未填）') === c).reduce((a, r) => a + r.value, 0),
+        ),
+        v.total,
+      ],
+    },
+    i.label.zh,
+  );
 };

@@ -33,6 +33,12 @@ export type Indicator = {
   >;
   /** `count` of records, `distinct` subjects (persons holding a role), or `sum` of `amount` (人次). */
   measure: 'count' | 'distinct' | 'sum';
+  /**
+   * The source places a record in a period by its `record_date` alone (an event: an activity, a
+   * patrol), so counting one year grouped by the month of `record_date` gives each month's value in
+   * one query. Stock indicators (sites open at the period end) leave it unset.
+   */
+  isFlow?: boolean;
   source: (args: Period & { groupBy?: string }) => SQL;
 };
 
@@ -117,8 +123,11 @@ export const computeIndicator = async (
   // not (a person in two villages counts once in the total) and an expanded dimension repeats
   // records, so those totals are computed on their own.
   const isAdditive = i.measure !== 'distinct' && !(dimension && i.dimensions[dimension]?.isMultiValued);
+  // A distinct count over an unexpanded source: the groups and the total in one scan (grouping sets).
+  const isOneScan =
+    i.measure === 'distinct' && keys.length > 0 && !(dimension && i.dimensions[dimension]?.isMultiValued);
   let total = 0;
-  if (!isAdditive || keys.length === 0) {
+  if ((!isAdditive && !isOneScan) || keys.length === 0) {
     const totalSource = i.source({ from: args.from, to: args.to });
     total = (
       (await db.execute(sql`select ${measureOf(i)}::int as total from (${totalSource}) s where ${inScope}`))
@@ -155,6 +164,16 @@ export const computeIndicator = async (
         ? { g1: f.unit, g2: f.dim, value: f.value }
         : { g1: f.dim, g2: f.unit, value: f.value },
     );
+  } else if (isOneScan) {
+    const exprs = keys.map((k) => (UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : dimExpr));
+    const g2 = exprs[1] ?? sql`null::text`;
+    const result = await db.execute(sql`
+      select g.g1, g.g2, count(distinct g.subject_id)::int as value, grouping(g.g1, g.g2) = 3 as is_total
+      from (select ${exprs[0]} as g1, ${g2} as g2, s.subject_id from (${source}) s where ${inScope}) g
+      group by grouping sets ((g.g1, g.g2), ())`);
+    const rows = result.rows as { g1: string | null; g2: string | null; value: number; is_total: boolean }[];
+    total = rows.find((r) => r.is_total)?.value ?? 0;
+    raw = rows.filter((r) => !r.is_total).map(({ g1, g2: second, value }) => ({ g1, g2: second, value }));
   } else {
     const exprs = keys.map((k) => (UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : dimExpr));
     const g2 = exprs[1] ?? sql`null::text`;
@@ -206,9 +225,14 @@ export const drillIndicator = async (
     value2?: string;
     page: number;
     pageSize: number;
+    /** `amount`: largest first (the activities with the most 人次); default newest first. */
+    order?: 'date' | 'amount';
+    /** Only records dated on or after this day (the sites opened within a period). */
+    recordDateFrom?: string;
   },
 ) => {
   const filters: SQL[] = [sql`s.org_path like ${`${args.scopePath}%`}`];
+  if (args.recordDateFrom) filters.push(sql`s.record_date >= ${args.recordDateFrom}::date`);
   let expand: string | undefined;
   for (const [dimension, value] of [
     [args.dimension, args.value],
@@ -228,7 +252,7 @@ export const drillIndicator = async (
     from (${i.source({ from: args.from, to: args.to, groupBy: expand })}) s
     join org_units u on u.path = s.org_path
     where ${sql.join(filters, sql` and `)}
-    order by s.record_date desc nulls last, s.record_id
+    order by ${args.order === 'amount' ? sql`s.amount desc nulls last,` : sql``} s.record_date desc nulls last, s.record_id
     limit ${args.pageSize} offset ${(args.page - 1) * args.pageSize}`);
   const rows = result.rows as {
     id: string;
@@ -238,4 +262,37 @@ export const drillIndicator = async (
     total: string;
   }[];
   return { items: rows.map(({ total: _t, ...r }) => r), total: rows.length ? Number(rows[0].total) : 0 };
+};
+
+/**
+ * Twelve monthly values of one year (January first), over the scope. A flow indicator is counted in
+ * one query grouped by the month of `record_date`; any other is computed month by month (a stock
+ * at each month's end) — the same numbers `computeIndicator` gives for each month.
+ */
+export const computeIndicatorMonthly = async (
+  db: DbOrTx,
+  i: Indicator,
+  args: { year: number; scopePath: string; throughMonth?: number },
+): Promise<number[]> => {
+  const through = args.throughMonth ?? 12;
+  const months = Array.from({ length: 12 }, () => 0);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const monthEnd = (m: number) => new Date(Date.UTC(args.year, m, 0)).toISOString().slice(0, 10);
+  if (i.isFlow) {
+    const source = i.source({ from: `${args.year}-01-01`, to: monthEnd(through) });
+    const result = await db.execute(sql`
+      select extract(month from s.record_date)::int as month, ${measureOf(i)}::int as value
+      from (${source}) s where s.org_path like ${`${args.scopePath}%`} group by 1`);
+    for (const r of result.rows as { month: number; value: number }[]) months[r.month - 1] = r.value;
+    return months;
+  }
+  for (let m = 1; m <= through; m++) {
+    const v = await computeIndicator(db, i, {
+      from: `${args.year}-${pad(m)}-01`,
+      to: monthEnd(m),
+      scopePath: args.scopePath,
+    });
+    months[m - 1] = v.total;
+  }
+  return months;
 };

@@ -70,6 +70,7 @@ export const activitySessionsIndicator: Indicator = {
   label: { zh: '活动场次', en: 'Sessions' },
   unit: { zh: '场次', en: 'sessions' },
   permission: 'activities.read',
+  isFlow: true,
   measure: 'count',
   dimensions,
   source: activitySource,
@@ -80,6 +81,7 @@ export const activityAttendancesIndicator: Indicator = {
   label: { zh: '参加人次', en: 'Attendances' },
   unit: { zh: '人次', en: 'attendances' },
   permission: 'activities.read',
+  isFlow: true,
   measure: 'sum',
   dimensions,
   source: activitySource,
@@ -91,6 +93,7 @@ export const activitySitesIndicator: Indicator = {
   label: { zh: '开展活动的阵地数', en: 'Sites used' },
   unit: { zh: '个', en: 'sites' },
   permission: 'activities.read',
+  isFlow: true,
   measure: 'distinct',
   dimensions: { type: dimensions.type },
   source: ({ from, to }) => sql`

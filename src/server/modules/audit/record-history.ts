@@ -21,6 +21,7 @@ const readPermission: Record<(typeof historyEntityTypes)[number], Permission> = 
   activity: 'activities.read',
   campaign: 'activities.read',
   patrol: 'activities.read',
+  reportDefinition: 'reports.read',
 };
 
 /** Where each record type lives, so the record itself is checked against the caller's subtree. */
@@ -37,6 +38,7 @@ const recordTable: Record<(typeof historyEntityTypes)[number], [string, string]>
   activity: ['activities', 'org_path'],
   campaign: ['campaigns', 'org_path'],
   patrol: ['patrols', 'org_path'],
+  reportDefinition: ['report_definitions', 'org_path'],
 };
 
 /**

@@ -6,18 +6,6 @@ import type {
 
 export type ActivityListParams = Partial<ListActivitiesQuery>;
 export type CampaignListParams = Partial<ListCampaignsQuery>;
-export type IndicatorValuesParams = { from: string; to: string; orgUnitId?: string; groupBy?: string };
-export type IndicatorRecordsParams = {
-  from: string;
-  to: string;
-  orgUnitId?: string;
-  dimension?: string;
-  value?: string;
-  dimension2?: string;
-  value2?: string;
-  page?: number;
-  pageSize?: number;
-};
 
 export const activityKeys = {
   all: ['activities', 'activities'] as const,
@@ -31,12 +19,6 @@ export const campaignKeys = {
   all: ['activities', 'campaigns'] as const,
   list: (params: CampaignListParams) => ['activities', 'campaigns', 'list', params] as const,
   detail: (id: string) => ['activities', 'campaigns', 'detail', id] as const,
-};
-
-export const statsKeys = {
-  defs: ['indicators', 'defs'] as const,
-  values: (key: string, params: IndicatorValuesParams) => ['indicators', key, 'values', params] as const,
-  records: (key: string, params: IndicatorRecordsParams) => ['indicators', key, 'records', params] as const,
 };
 
 /** Everything an activity write can change: lists, details, campaign totals and indicator counts. */

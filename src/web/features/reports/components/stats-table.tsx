@@ -63,7 +63,7 @@ export const StatsTable = ({ pivot, isCross, firstTitle, unit, total, onPick }: 
           : []),
         {
           key: 'total',
-          title: isCross ? t('activities.stats.rowTotal') : t('activities.stats.valueWithUnit', { unit }),
+          title: isCross ? t('reports.stats.rowTotal') : t('reports.stats.valueWithUnit', { unit }),
           align: 'right' as const,
           render: (_: unknown, r: Row) => (
             <Cell
@@ -78,7 +78,7 @@ export const StatsTable = ({ pivot, isCross, firstTitle, unit, total, onPick }: 
         <Table.Summary fixed>
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>
-              <strong>{t('activities.stats.total')}</strong>
+              <strong>{t('reports.stats.total')}</strong>
             </Table.Summary.Cell>
             {isCross &&
               colTotals.map((v, j) => (

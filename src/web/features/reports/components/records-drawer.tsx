@@ -1,5 +1,5 @@
 import { Drawer, List, Pagination, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState, PageError } from '../../../components/page-states';
@@ -13,17 +13,26 @@ type Props = {
   params: Omit<IndicatorRecordsParams, 'page' | 'pageSize'>;
   title: string;
   onClose: () => void;
+  /** Shown above the list, e.g. where the figure came from. */
+  header?: ReactNode;
+};
+
+/** Records that have a detail page of their own open it; others are listed as they are. */
+const detailLink = (indicatorKey: string, id: string): string | null => {
+  if (indicatorKey.startsWith('activities.') && indicatorKey !== 'activities.sites')
+    return `/activities?activityId=${encodeURIComponent(id)}`;
+  if (indicatorKey.startsWith('patrols.')) return `/activities/patrols?patrolId=${encodeURIComponent(id)}`;
+  return null;
 };
 
 const PAGE_SIZE = 20;
 
-/** The records behind one figure; activity records link to their detail in 活动台账. */
-export const RecordsDrawer = ({ indicatorKey, params, title, onClose }: Props) => {
+/** The records behind one figure; activity and patrol records link to their detail in the ledger. */
+export const RecordsDrawer = ({ indicatorKey, params, title, onClose, header }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [page, setPage] = useState(1);
   const records = useIndicatorRecords(indicatorKey, { ...params, page, pageSize: PAGE_SIZE });
-  const isActivity = indicatorKey.startsWith('activities.');
   const total = records.data?.total ?? 0;
 
   return (
@@ -32,26 +41,24 @@ export const RecordsDrawer = ({ indicatorKey, params, title, onClose }: Props) =
         <PageError error={records.error} onRetry={() => void records.refetch()} />
       ) : (
         <>
+          {header}
           <Typography.Paragraph type="secondary">{t('common.total', { total })}</Typography.Paragraph>
           <List
             loading={records.isFetching}
             dataSource={records.data?.items}
             rowKey="id"
             locale={{ emptyText: <EmptyState /> }}
-            renderItem={(r) => (
-              <List.Item data-testid="stats-drill-row">
-                <List.Item.Meta
-                  title={
-                    isActivity ? (
-                      <Link to={`/activities?activityId=${encodeURIComponent(r.id)}`}>{r.label}</Link>
-                    ) : (
-                      r.label
-                    )
-                  }
-                  description={[r.orgUnitName, r.date].filter(Boolean).join(' · ')}
-                />
-              </List.Item>
-            )}
+            renderItem={(r) => {
+              const to = detailLink(indicatorKey, r.id);
+              return (
+                <List.Item data-testid="stats-drill-row">
+                  <List.Item.Meta
+                    title={to ? <Link to={to}>{r.label}</Link> : r.label}
+                    description={[r.orgUnitName, r.date].filter(Boolean).join(' · ')}
+                  />
+                </List.Item>
+              );
+            }}
           />
           {total > PAGE_SIZE && (
             <Pagination

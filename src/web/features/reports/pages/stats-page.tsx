@@ -15,8 +15,8 @@ import { RecordsDrawer } from '../components/records-drawer';
 import { StatsChart } from '../components/stats-chart';
 import { StatsTable } from '../components/stats-table';
 import { type Period, type PeriodKind, periodOf } from '../lib/periods';
-import { pivotOf } from '../lib/pivot';
-import '../lib/activities.css';
+import { pivotOf, withZeroRows } from '../lib/pivot';
+import '../lib/reports.css';
 
 type Level = 'orgUnit' | 'orgUnit2' | 'none';
 type Drill = { title: string; params: Omit<IndicatorRecordsParams, 'page' | 'pageSize'> };
@@ -51,17 +51,22 @@ export const StatsPage = () => {
   const isCross = groupKeys.length === 2;
   const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
 
-  const pivot = values.data
+  const children = (tree.data ?? [])
+    .filter((n) => n.parentId === scopeId && !n.dissolvedOn)
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const pivoted = values.data
     ? pivotOf(values.data, (which, group, serverLabel) => {
         const k = which === 1 ? groupKeys[0] : groupKeys[1];
         if (group === null) {
-          if (k === 'orgUnit') return t('activities.stats.ownUnit', { name: scopeName });
-          return k === 'orgUnit2' ? t('activities.stats.notAtLevel') : t('activities.stats.unset');
+          if (k === 'orgUnit') return t('reports.stats.ownUnit', { name: scopeName });
+          return k === 'orgUnit2' ? t('reports.stats.notAtLevel') : t('reports.stats.unset');
         }
         const d = def?.dimensions.find((x) => x.key === k);
         return d ? label(d.values, group) || serverLabel || group : (serverLabel ?? group);
       })
     : null;
+  // By the units below: every one of them is a row, the ones that counted nothing as 0.
+  const pivot = pivoted && level === 'orgUnit' ? withZeroRows(pivoted, children) : pivoted;
 
   const pick = (row: string | null, col: string | null | undefined) => {
     if (!key || !def || row === null) return;
@@ -96,7 +101,7 @@ export const StatsPage = () => {
     <div>
       <div className="bbt-page-header">
         <div>
-          <h1>{t('activities.stats.title')}</h1>
+          <h1>{t('reports.stats.title')}</h1>
           {scopeName && (
             <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
           )}
@@ -108,13 +113,13 @@ export const StatsPage = () => {
             download
             data-testid="stats-export"
           >
-            {t('activities.stats.export')}
+            {t('reports.stats.export')}
           </Button>
         )}
       </div>
       <div className="bbt-stats-controls">
         <Select
-          aria-label={t('activities.stats.indicator')}
+          aria-label={t('reports.stats.indicator')}
           style={{ minWidth: 200 }}
           loading={defs.isPending}
           value={key}
@@ -130,7 +135,7 @@ export const StatsPage = () => {
           onChange={setPeriodKind}
           options={(['month', 'quarter', 'year', 'custom'] as const).map((p) => ({
             value: p,
-            label: t(`activities.stats.period.${p}`),
+            label: t(`reports.stats.period.${p}`),
           }))}
           data-testid="stats-period"
         />
@@ -149,15 +154,15 @@ export const StatsPage = () => {
           onChange={setLevel}
           options={(['orgUnit', 'orgUnit2', 'none'] as const).map((l) => ({
             value: l,
-            label: t(`activities.stats.level.${l}`),
+            label: t(`reports.stats.level.${l}`),
           }))}
           data-testid="stats-level"
         />
         <Select
-          aria-label={t('activities.stats.dimension')}
+          aria-label={t('reports.stats.dimension')}
           allowClear
           style={{ minWidth: 160 }}
-          placeholder={t('activities.stats.dimension')}
+          placeholder={t('reports.stats.dimension')}
           value={dim?.key}
           onChange={(d?: string) => setDimension(d ?? null)}
           options={(def?.dimensions ?? []).map((d) => ({ value: d.key, label: label({ l: d.label }, 'l') }))}
@@ -172,8 +177,8 @@ export const StatsPage = () => {
         <div className="bbt-count-value" data-testid="stats-total">
           {values.data?.total ?? 0} <Typography.Text type="secondary">{unit}</Typography.Text>
         </div>
-      ) : pivot.rows.length === 0 ? (
-        <EmptyState description={t('activities.stats.empty')} />
+      ) : pivot.rows.length === 0 || (values.data?.total ?? 0) === 0 ? (
+        <EmptyState description={t('reports.stats.empty')} />
       ) : (
         <div style={{ opacity: values.isFetching ? 0.6 : 1 }}>
           <StatsChart
@@ -186,7 +191,7 @@ export const StatsPage = () => {
             pivot={pivot}
             isCross={isCross}
             firstTitle={
-              level === 'none' && dim ? label({ l: dim.label }, 'l') : t(`activities.stats.level.${level}`)
+              level === 'none' && dim ? label({ l: dim.label }, 'l') : t(`reports.stats.level.${level}`)
             }
             unit={unit}
             total={values.data?.total ?? 0}

@@ -40,3 +40,19 @@ export const pivotOf = (
   }
   return { rows, cols, cells, rowTotals: cells.map((c) => c.reduce((a, b) => a + b, 0)) };
 };
+
+/**
+ * Every unit directly below the scope gets a row, zeros included (the indicator only returns
+ * units with something counted; a county wants to see the town that did nothing too).
+ */
+export const withZeroRows = (pivot: Pivot, units: { id: string; name: string }[]): Pivot => {
+  const have = new Set(pivot.rows.map((r) => r.key));
+  const missing = units.filter((u) => !have.has(u.id));
+  if (missing.length === 0) return pivot;
+  return {
+    rows: [...pivot.rows, ...missing.map((u) => ({ key: u.id, name: u.name }))],
+    cols: pivot.cols,
+    cells: [...pivot.cells, ...missing.map(() => pivot.cols.map(() => 0))],
+    rowTotals: [...pivot.rowTotals, ...missing.map(() => 0)],
+  };
+};

@@ -1,0 +1,154 @@
+// Dashboard and summary drafting on the bench county (run `npm run bench:data -- --towns 20
+// --households 300000 --seed 1` first), and each indicator against its bare SQL.
+// Run: npm run bench:reports   (RUNS=9 YEAR=2026 MONTH=11)
+import { sql } from 'drizzle-orm';
+import { type Role, rolePermissions } from '../src/contracts/common/permissions';
+import type { Actor } from '../src/server/kernel/access/actor';
+import type { Db } from '../src/server/kernel/db/connection';
+import { computeIndicator, createIndicatorRegistry } from '../src/server/kernel/indicators/registry';
+import type { ServiceContext } from '../src/server/kernel/service-context';
+import { activityIndicators } from '../src/server/modules/activities/activities.indicators';
+import { activityTodoProviders } from '../src/server/modules/activities/activities.todos';
+import { patrolIndicators } from '../src/server/modules/activities/patrols.indicators';
+import { orgIndicators } from '../src/server/modules/org/org.indicators';
+import { peopleIndicators } from '../src/server/modules/people/people.indicators';
+import { getDashboard } from '../src/server/modules/reports/dashboard.service';
+import { previewSummary } from '../src/server/modules/reports/summaries.service';
+import { createTodoRegistry } from '../src/server/modules/reports/todo-registry';
+import { median, openBenchDatabase } from './bench-db';
+import { benchTownName } from './bench-generators';
+
+const RUNS = Number(process.env.RUNS ?? 9);
+const YEAR = Number(process.env.YEAR ?? 2026);
+const MONTH = Number(process.env.MONTH ?? 11);
+
+// The same lists app.ts registers (courtyards adds its own here after the merge).
+const indicators = createIndicatorRegistry([
+  ...orgIndicators,
+  ...peopleIndicators,
+  ...activityIndicators,
+  ...patrolIndicators,
+]);
+const todos = createTodoRegistry([...activityTodoProviders]);
+
+const ctxAt = async (db: Db, unitName: string, role: Role = 'federationAdmin'): Promise<ServiceContext> => {
+  const [u] = (await db.execute(sql`select id::text as id, path from org_units where name = ${unitName}`))
+    .rows as {
+    id: string;
+    path: string;
+  }[];
+  if (!u) throw new Error(`no unit ${unitName}: run npm run bench:data first`);
+  const actor: Actor = {
+    userId: '00000000-0000-7000-8000-000000000000',
+    username: 'bench',
+    displayName: '基准',
+    role,
+    orgUnitId: u.id,
+    orgPath: u.path,
+    permissions: new Set(rolePermissions[role]),
+    ip: 'bench',
+  };
+  return { db, actor, crypto: undefined as never };
+};
+
+const time = async <T>(runs: number, f: () => Promise<T>) => {
+  await f(); // warm-up
+  const ms: number[] = [];
+  let last: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    last = await f();
+    ms.push(performance.now() - t0);
+  }
+  return { median: median(ms), last: last as T };
+};
+
+const main = async () => {
+  const b = await openBenchDatabase({ fresh: false });
+  try {
+    const counts = (
+      await b.db.execute(sql`select (select count(*) from activities)::int as activities,
+        (select count(*) from patrols)::int as patrols, (select count(*) from households)::int as households,
+        (select count(*) from org_units where kind = 'village')::int as villages`)
+    ).rows[0];
+    console.log('data:', counts);
+    const town = await ctxAt(b.db, benchTownName(1));
+    const county = await ctxAt(b.db, '云溪县妇联');
+    const q = { year: YEAR, month: MONTH };
+    const results: [string, number, number | null][] = [];
+
+    // Count the statements one call sends (a machine-independent measure of the work).
+    const client = b.db.$client as unknown as { query: (...a: unknown[]) => unknown };
+    const query = client.query.bind(client);
+    let statements = 0;
+    client.query = (...a: unknown[]) => {
+      statements++;
+      return query(...a);
+    };
+    const countStatements = async (f: () => Promise<unknown>) => {
+      statements = 0;
+      await f();
+      return statements;
+    };
+    console.log(
+      `statements per call: dashboard town ${await countStatements(() => getDashboard(town, indicators, todos, q))}, county ${await countStatements(() => getDashboard(county, indicators, todos, q))}; summary town ${await countStatements(() => previewSummary(town, indicators, { kind: 'annual', year: YEAR, style: 'exact', planItems: [] }))}, county ${await countStatements(() => previewSummary(county, indicators, { kind: 'annual', year: YEAR, style: 'exact', planItems: [] }))}`,
+    );
+
+    const dTown = await time(RUNS, () => getDashboard(town, indicators, todos, q));
+    results.push(['dashboard, town (15 villages)', dTown.median, null]);
+    const dCounty = await time(RUNS, () => getDashboard(county, indicators, todos, q));
+    results.push(['dashboard, county (22 towns)', dCounty.median, null]);
+    console.log(
+      `dashboard: ${dCounty.last.keyFigures.length} key figures, ${dCounty.last.trends.length} trends, ${dCounty.last.breakdown.rows.length} rows, ${dCounty.last.todos.length} to-dos`,
+    );
+
+    const draft = { kind: 'annual' as const, year: YEAR, style: 'exact' as const, planItems: [] };
+    const sTown = await time(RUNS, () => previewSummary(town, indicators, draft));
+    results.push(['annual summary draft, town-year', sTown.median, 300]);
+    const sCounty = await time(RUNS, () => previewSummary(county, indicators, draft));
+    results.push(['annual summary draft, county-year', sCounty.median, 2000]);
+    const figures = sCounty.last.content.sections.flatMap((s) =>
+      s.paragraphs.flatMap((p) => p.runs.filter((r) => r.kind === 'figure')),
+    ).length;
+    console.log(`county summary: ${sCounty.last.content.sections.length} sections, ${figures} figures`);
+
+    for (const [what, ms, target] of results)
+      console.log(`${what}: median ${ms.toFixed(1)} ms${target ? ` (target ≤ ${target} ms)` : ''}`);
+
+    // Each indicator against its bare SQL: county scope, a year, grouped by town.
+    const from = `${YEAR}-01-01`;
+    const to = `${YEAR}-12-31`;
+    const scopePath = county.actor.orgPath;
+    const like = `${scopePath}%`;
+    const town2 = sql`split_part(substr(org_path, ${scopePath.length + 1}), '/', 1)`;
+    const termTown = sql`split_part(substr(t.org_path, ${scopePath.length + 1}), '/', 1)`;
+    const bare: Record<string, ReturnType<typeof sql>> = {
+      'activities.sessions': sql`select org_path, count(*)::int from activities where deleted_at is null and occurred_on between ${from}::date and ${to}::date and org_path like ${like} group by 1`,
+      'activities.attendances': sql`select org_path, sum(attendance)::int from activities where deleted_at is null and occurred_on between ${from}::date and ${to}::date and org_path like ${like} group by 1`,
+      'activities.sites': sql`select ${town2}, count(distinct site_id)::int from activities where deleted_at is null and site_id is not null and occurred_on between ${from}::date and ${to}::date and org_path like ${like} group by 1`,
+      'patrols.count': sql`select org_path, count(*)::int from patrols where deleted_at is null and occurred_on between ${from}::date and ${to}::date and org_path like ${like} group by 1`,
+      'patrols.participants': sql`select ${town2}, count(distinct c)::int from patrols p cross join lateral unnest(p.chief_ids) c where deleted_at is null and occurred_on between ${from}::date and ${to}::date and org_path like ${like} group by 1`,
+      'patrols.hazards': sql`select org_path, sum(hazards_found)::int from patrols where deleted_at is null and occurred_on between ${from}::date and ${to}::date and org_path like ${like} group by 1`,
+      'org.sites': sql`select org_path, count(*)::int from sites where deleted_at is null and (opened_on is null or opened_on <= ${to}::date) and org_path like ${like} group by 1`,
+      'people.roleHolders': sql`select ${termTown}, count(distinct t.person_id)::int from role_terms t join persons p on p.id = t.person_id where t.deleted_at is null and p.deleted_at is null and t.started_on <= ${to}::date and (t.ended_on is null or t.ended_on >= ${to}::date) and t.org_path like ${like} group by 1`,
+    };
+    for (const i of indicators.list()) {
+      const q2 = bare[i.key];
+      if (!q2) continue;
+      const ind = await time(RUNS, () =>
+        computeIndicator(b.db, i, { from, to, scopePath, groupBy: 'orgUnit' }),
+      );
+      const raw = await time(RUNS, () => b.db.execute(q2));
+      console.log(
+        `${i.key} by town, county-year: indicator ${ind.median.toFixed(1)} ms, bare SQL ${raw.median.toFixed(1)} ms, ratio ${(ind.median / raw.median).toFixed(2)}×`,
+      );
+    }
+  } finally {
+    await b.close();
+  }
+};
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,290 @@
+import { sql } from 'drizzle-orm';
+import type {
+  Breakdown,
+  Dashboard,
+  DashboardQuery,
+  FigureValue,
+  KeyFigure,
+  Period,
+  TrendSeries,
+  WorkArea,
+} from '../../../contracts/reports';
+import { resolveScopePath } from '../../kernel/access/access';
+import type { DbOrTx } from '../../kernel/db/connection';
+import { notFound } from '../../kernel/http/errors';
+import type { IndicatorRegistry } from '../../kernel/indicators/registry';
+import type { ServiceContext } from '../../kernel/service-context';
+import { shanghaiToday } from '../../kernel/time/calendar';
+import { createIndicatorReader, type FigureSpec, specId } from './indicator-reader';
+import { monthPeriod, monthsPeriod, yearPeriod } from './periods';
+import { collectTodos, type ScopeUnit, type TodoRegistry } from './todo-registry';
+
+type Label = { zh: string; en: string };
+type KeyFigureSpec = FigureSpec & { area: WorkArea; label?: Label; isStock?: boolean };
+
+/**
+ * The dashboard's key figures, by key. Figures of indicators not registered (the courtyard ones
+ * before that module is merged) are skipped; per-type activity figures are added for every type
+ * with records this year or last.
+ */
+export const KEY_FIGURES: KeyFigureSpec[] = [
+  { area: 'outreach', indicatorKey: 'activities.sessions', label: { zh: '活动场次', en: 'Sessions' } },
+  { area: 'outreach', indicatorKey: 'activities.attendances', label: { zh: '参加人次', en: 'Attendances' } },
+  { area: 'organization', indicatorKey: 'org.sites', isStock: true },
+  {
+    area: 'organization',
+    indicatorKey: 'people.roleHolders',
+    filters: { role: 'executiveMember' },
+    label: { zh: '执委人数', en: 'Executive members' },
+    isStock: true,
+  },
+  { area: 'courtyards', indicatorKey: 'courtyards.households', filters: { rating: 'clean' }, isStock: true },
+  { area: 'courtyards', indicatorKey: 'courtyards.households', filters: { rating: 'model' }, isStock: true },
+  {
+    area: 'courtyards',
+    indicatorKey: 'courtyards.households',
+    filters: { rating: 'premium' },
+    isStock: true,
+  },
+  { area: 'courtyards', indicatorKey: 'courtyards.inspections' },
+  { area: 'courtyards', indicatorKey: 'courtyards.inspectedHouseholds' },
+  { area: 'courtyards', indicatorKey: 'courtyards.rectifications', filters: { status: 'open' } },
+  { area: 'courtyards', indicatorKey: 'courtyards.rectifications', filters: { status: 'overdue' } },
+  { area: 'forestFire', indicatorKey: 'patrols.count' },
+  { area: 'forestFire', indicatorKey: 'patrols.hazards' },
+];
+
+const TYPE_AREAS: Record<string, WorkArea> = {
+  outreach: 'outreach',
+  culturalEvent: 'outreach',
+  meeting: 'organization',
+  legalEducation: 'rights',
+  visit: 'rights',
+  healthClinic: 'rights',
+  training: 'contribution',
+  volunteerService: 'contribution',
+  studyTour: 'children',
+  familyReading: 'children',
+};
+
+/** Trend series (monthly, this year against last). */
+export const TREND_KEYS = ['activities.sessions', 'activities.attendances', 'courtyards.inspections'];
+
+/** Breakdown columns, by child unit, year to date. */
+export const BREAKDOWN_COLUMNS: (FigureSpec & { label?: Label })[] = [
+  { indicatorKey: 'activities.sessions' },
+  { indicatorKey: 'activities.attendances' },
+  {
+    indicatorKey: 'activities.sessions',
+    filters: { type: 'outreach' },
+    label: { zh: '宣讲场次', en: 'Outreach sessions' },
+  },
+  { indicatorKey: 'org.sites' },
+  { indicatorKey: 'patrols.count' },
+  { indicatorKey: 'courtyards.households', filters: { rating: 'model' } },
+  { indicatorKey: 'courtyards.rectifications', filters: { status: 'open' } },
+];
+
+export const loadScope = async (db: DbOrTx, orgPath: string): Promise<ScopeUnit> => {
+  const [row] = (
+    await db.execute(
+      sql`select id::text as id, name, kind, path, depth from org_units where path = ${orgPath}`,
+    )
+  ).rows as ScopeUnit[];
+  if (!row) throw notFound('组织');
+  return row;
+};
+
+export const loadLiveUnits = async (db: DbOrTx, orgPath: string): Promise<ScopeUnit[]> =>
+  (
+    await db.execute(
+      sql`select id::text as id, name, kind, path, depth from org_units
+          where path like ${`${orgPath}%`} and deleted_at is null and dissolved_on is null
+          order by path`,
+    )
+  ).rows as ScopeUnit[];
+
+/**
+ * The rows of a by-unit table: the live units at that level, plus any unit since dissolved or
+ * deleted that still has records in the period (so the rows add up to the total), by name.
+ */
+export const rowUnits = async (db: DbOrTx, live: ScopeUnit[], values: Map<string, number>[]) => {
+  const known = new Set(live.map((u) => u.id));
+  const extra = [
+    ...new Set(
+      values.flatMap((m) => [...m].filter(([id, v]) => v !== 0 && !known.has(id)).map(([id]) => id)),
+    ),
+  ];
+  const byName = (a: ScopeUnit, b: ScopeUnit) => a.name.localeCompare(b.name, 'zh-CN');
+  if (extra.length === 0) return [...live].sort(byName);
+  const found = (
+    await db.execute(
+      sql`select id::text as id, name, kind, path, depth from org_units where id::text = any(${sql.param(extra)}::text[])`,
+    )
+  ).rows as ScopeUnit[];
+  return [...live, ...found].sort(byName);
+};
+
+export const getDashboard = async (
+  ctx: ServiceContext,
+  registry: IndicatorRegistry,
+  todos: TodoRegistry,
+  q: DashboardQuery,
+): Promise<Dashboard> => {
+  const started = performance.now();
+  const orgPath = await resolveScopePath(ctx.db, ctx.actor, 'reports.read', q.orgUnitId);
+  const scope = await loadScope(ctx.db, orgPath);
+  const reader = createIndicatorReader(ctx.db, registry, ctx.actor, { orgUnitId: scope.id, orgPath });
+  const periods = {
+    year: yearPeriod(q.year),
+    month: monthPeriod(q.year, q.month),
+    lastYear: yearPeriod(q.year - 1),
+    lastYearMonth: monthPeriod(q.year - 1, q.month),
+  };
+  const ytd = monthsPeriod(q.year, 1, q.month);
+
+  const labelOf = (spec: KeyFigureSpec) => {
+    if (spec.label) return spec.label;
+    const i = reader.indicator(spec.indicatorKey);
+    const [dim, value] = Object.entries(spec.filters ?? {})[0] ?? [];
+    const valueLabel = dim ? i.dimensions[dim]?.values[value] : undefined;
+    return valueLabel
+      ? { zh: `${i.label.zh}（${valueLabel.zh}）`, en: `${i.label.en} (${valueLabel.en})` }
+      : i.label;
+  };
+
+  // Activity types with records this year or last: one figure each.
+  const typeSpecs: KeyFigureSpec[] = [];
+  if (reader.has('activities.sessions')) {
+    const [cur, last] = await Promise.all([
+      reader.grouped('activities.sessions', 'type', periods.year),
+      reader.grouped('activities.sessions', 'type', periods.lastYear),
+    ]);
+    const types = new Set(
+      [...cur.rows, ...last.rows].filter((r) => r.group && r.value > 0).map((r) => r.group),
+    );
+    const typeLabels = reader.indicator('activities.sessions').dimensions.type.values;
+    for (const t of Object.keys(typeLabels)) {
+      if (!types.has(t)) continue;
+      for (const key of ['activities.sessions', 'activities.attendances']) {
+        const i = reader.indicator(key);
+        typeSpecs.push({
+          area: TYPE_AREAS[t] ?? 'outreach',
+          indicatorKey: key,
+          filters: { type: t },
+          label: { zh: `${typeLabels[t].zh}${i.unit.zh}`, en: `${typeLabels[t].en} ${i.unit.en}` },
+        });
+      }
+    }
+  }
+  const specs = [...KEY_FIGURES.slice(0, 2), ...typeSpecs, ...KEY_FIGURES.slice(2)].filter((s) =>
+    reader.has(s.indicatorKey),
+  );
+  const need = (s: FigureSpec, p: Period) => reader.value(s, p) as Promise<FigureValue>;
+
+  const keyFiguresP = Promise.all(
+    specs.map(async (s): Promise<KeyFigure> => {
+      const [y, ly, m, lm] = await Promise.all([
+        need(s, periods.year),
+        need(s, periods.lastYear),
+        need(s, periods.month),
+        need(s, periods.lastYearMonth),
+      ]);
+      return {
+        id: specId(s),
+        area: s.area,
+        label: labelOf(s),
+        unit: reader.indicator(s.indicatorKey).unit,
+        isStock: !!s.isStock,
+        year: { current: y, lastYear: ly },
+        month: { current: m, lastYear: lm },
+      };
+    }),
+  );
+
+  const trendsP = Promise.all(
+    TREND_KEYS.filter((k) => reader.has(k)).map(async (key): Promise<TrendSeries> => {
+      const i = reader.indicator(key);
+      const [cur, last] = await Promise.all([
+        reader.monthly(key, q.year, q.month),
+        reader.monthly(key, q.year - 1),
+      ]);
+      return {
+        id: key,
+        label: i.label,
+        unit: i.unit,
+        points: cur.map((_, n) => ({
+          month: n + 1,
+          current:
+            n + 1 <= q.month
+              ? { value: cur[n], source: reader.sourceOf({ indicatorKey: key }, monthPeriod(q.year, n + 1)) }
+              : null,
+          lastYear: {
+            value: last[n],
+            source: reader.sourceOf({ indicatorKey: key }, monthPeriod(q.year - 1, n + 1)),
+          },
+        })),
+      };
+    }),
+  );
+
+  const unitsP = loadLiveUnits(ctx.db, orgPath);
+  const breakdownP = (async (): Promise<Breakdown> => {
+    const units = await unitsP;
+    const cols = BREAKDOWN_COLUMNS.filter((c) => reader.has(c.indicatorKey));
+    const perCol = await Promise.all(cols.map((c) => reader.byUnit(c, ytd)));
+    const totals = await Promise.all(cols.map((c) => need(c, ytd)));
+    const children = await rowUnits(
+      ctx.db,
+      units.filter((u) => u.depth === scope.depth + 1),
+      perCol,
+    );
+    return {
+      period: ytd,
+      columns: cols.map((c) => ({
+        id: specId(c),
+        label: labelOf({ ...c, area: 'outreach' }),
+        unit: reader.indicator(c.indicatorKey).unit,
+      })),
+      rows: children.map((u) => ({
+        orgUnitId: u.id,
+        orgUnitName: u.name,
+        cells: cols.map((c, n) => ({
+          value: perCol[n].get(u.id) ?? 0,
+          source: reader.sourceOf({ ...c, filters: { orgUnit: u.id, ...(c.filters ?? {}) } }, ytd),
+        })),
+      })),
+      total: totals,
+    };
+  })();
+
+  const todosP = (async () =>
+    collectTodos(todos, {
+      reader,
+      scope,
+      units: await unitsP,
+      year: q.year,
+      month: q.month,
+      period: periods.month,
+      today: shanghaiToday(),
+    }))();
+
+  const [keyFigures, trends, breakdown, todoItems] = await Promise.all([
+    keyFiguresP,
+    trendsP,
+    breakdownP,
+    todosP,
+  ]);
+  return {
+    orgUnitId: scope.id,
+    orgUnitName: scope.name,
+    year: q.year,
+    month: q.month,
+    periods,
+    keyFigures,
+    trends,
+    breakdown,
+    todos: todoItems,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+};

@@ -1,0 +1,646 @@
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FigureRun, Summary, SummaryContent, SummaryDraft } from '../../../contracts/reports';
+import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
+
+/**
+ * A small year of a town's records entered through the API; the summary, the dashboard and the
+ * reports are checked against counts computed here from the same list, independently of SQL.
+ */
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let org: Awaited<ReturnType<typeof seedOrg>>;
+let town: Session;
+
+type Act = {
+  orgUnitId: string;
+  title: string;
+  type: string;
+  occurredOn: string;
+  attendance: number;
+  campaign?: string;
+  targetGroups?: string[];
+};
+type Patrol = { orgUnitId: string; occurredOn: string; chiefIds: string[]; hazardsFound: number };
+type Site = { orgUnitId: string; kind: string; name: string; openedOn?: string };
+type Term = { personId: string; orgUnitId: string; role: string; startedOn: string };
+
+const acts: Act[] = [];
+const patrols: Patrol[] = [];
+const sites: Site[] = [];
+const terms: Term[] = [];
+const campaignName = '巾帼心向党';
+
+// A deterministic generator: no Math.random, the same records every run.
+let seed = 7;
+const rnd = (n: number) => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed % n;
+};
+
+const inTownA = (unitId: string) =>
+  [org.units.townA.id, org.units.villageA1.id, org.units.villageA2.id, org.units.enterpriseA.id].includes(
+    unitId,
+  );
+
+/** The count the summary should state for a figure run, computed from the lists above. */
+const expected = (f: FigureRun): number => {
+  const { from, to } = f.period;
+  const flt = f.filters;
+  const inScope = (u: string) => (f.orgUnitId === org.units.townA.id ? inTownA(u) : u === f.orgUnitId);
+  if (f.indicatorKey.startsWith('activities.')) {
+    const list = acts.filter(
+      (a) =>
+        inScope(a.orgUnitId) &&
+        a.occurredOn >= from &&
+        a.occurredOn <= to &&
+        (!flt.type || a.type === flt.type) &&
+        (!flt.campaign || a.campaign === flt.campaign) &&
+        (!flt.targetGroup || (a.targetGroups ?? []).includes(flt.targetGroup)),
+    );
+    if (f.indicatorKey === 'activities.sessions') return list.length;
+    if (f.indicatorKey === 'activities.attendances') return list.reduce((s, a) => s + a.attendance, 0);
+  }
+  if (f.indicatorKey.startsWith('patrols.')) {
+    const list = patrols.filter((p) => inScope(p.orgUnitId) && p.occurredOn >= from && p.occurredOn <= to);
+    if (f.indicatorKey === 'patrols.count') return list.length;
+    if (f.indicatorKey === 'patrols.hazards') return list.reduce((s, p) => s + p.hazardsFound, 0);
+    if (f.indicatorKey === 'patrols.participants') return new Set(list.flatMap((p) => p.chiefIds)).size;
+  }
+  if (f.indicatorKey === 'org.sites')
+    return sites.filter(
+      (s) => inScope(s.orgUnitId) && (!s.openedOn || s.openedOn <= to) && (!flt.kind || s.kind === flt.kind),
+    ).length;
+  if (f.indicatorKey === 'people.roleHolders')
+    return new Set(
+      terms
+        .filter((x) => inScope(x.orgUnitId) && x.startedOn <= to && (!flt.role || x.role === flt.role))
+        .map((x) => x.personId),
+    ).size;
+  throw new Error(`no independent count for ${f.indicatorKey}`);
+};
+
+const runsOf = (c: SummaryContent) =>
+  c.sections.flatMap((s) =>
+    s.paragraphs.flatMap((p) => p.runs.filter((r): r is FigureRun => r.kind === 'figure')),
+  );
+const textOf = (c: SummaryContent) =>
+  c.sections.flatMap((s) =>
+    s.paragraphs.map((p) => p.runs.map((r) => (r.kind === 'text' ? r.text : r.display)).join('')),
+  );
+
+const post = async (url: string, body: unknown) => {
+  const res = await call(t.app, town, 'POST', url, body);
+  expect(res.statusCode, `${url} ${res.body}`).toBe(201);
+  return res.json();
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await seedOrg(t.db);
+  town = await login(t.app, 'townA');
+  const { villageA1, villageA2, enterpriseA, villageB1 } = org.units;
+  const campaign = await post('/api/v1/activities/campaigns', {
+    orgUnitId: org.units.townA.id,
+    name: campaignName,
+  });
+  for (const s of [
+    { orgUnitId: villageA1.id, kind: 'womenHome', name: '甲一村妇女之家', openedOn: '2021-03-08' },
+    { orgUnitId: villageA1.id, kind: 'childrenHome', name: '甲一村儿童之家', openedOn: '2026-06-01' },
+    { orgUnitId: villageA2.id, kind: 'womenHome', name: '甲二村妇女之家' },
+    { orgUnitId: villageA2.id, kind: 'microHome', name: '甲二村妇女微家', openedOn: '2026-04-20' },
+  ]) {
+    await post('/api/v1/org/sites', s);
+    sites.push(s);
+  }
+  const persons: string[] = [];
+  for (let n = 0; n < 5; n++) {
+    const p = await post('/api/v1/people/persons', {
+      orgUnitId: n < 3 ? villageA1.id : villageA2.id,
+      name: `测试人员${'甲乙丙丁戊'[n]}`,
+    });
+    persons.push(p.id);
+  }
+  for (const [n, role] of [
+    [0, 'forestChief'],
+    [1, 'forestChief'],
+    [2, 'executiveMember'],
+    [3, 'executiveMember'],
+    [4, 'lecturer'],
+  ] as const) {
+    const term = {
+      personId: persons[n],
+      orgUnitId: n < 3 ? villageA1.id : villageA2.id,
+      role,
+      startedOn: '2025-05-01',
+    };
+    await post('/api/v1/people/role-terms', term);
+    terms.push(term);
+  }
+  const types = [
+    'outreach',
+    'outreach',
+    'training',
+    'legalEducation',
+    'volunteerService',
+    'studyTour',
+    'culturalEvent',
+  ];
+  const units = [villageA1.id, villageA2.id, enterpriseA.id];
+  for (let n = 0; n < 36; n++) {
+    const year = n < 8 ? 2025 : 2026;
+    const month = 1 + rnd(n < 8 ? 12 : 9);
+    const a: Act = {
+      orgUnitId: units[rnd(3)],
+      title: `测试活动${n}`,
+      type: types[rnd(types.length)],
+      occurredOn: `${year}-${String(month).padStart(2, '0')}-${String(1 + rnd(27)).padStart(2, '0')}`,
+      attendance: 5 + rnd(120),
+      ...(n % 5 === 0 ? { campaign: campaignName } : {}),
+      ...(n % 4 === 0 ? { targetGroups: ['children'] } : {}),
+    };
+    await post('/api/v1/activities/activities', {
+      orgUnitId: a.orgUnitId,
+      title: a.title,
+      type: a.type,
+      occurredOn: a.occurredOn,
+      attendance: a.attendance,
+      ...(a.campaign ? { campaignIds: [campaign.id] } : {}),
+      ...(a.targetGroups ? { targetGroups: a.targetGroups } : {}),
+    });
+    acts.push(a);
+  }
+  // A large outreach in villageA1 in October (the to-do list must not name villageA1 for October).
+  const big: Act = {
+    orgUnitId: villageA1.id,
+    title: '重阳节巾帼大宣讲',
+    type: 'outreach',
+    occurredOn: '2026-10-09',
+    attendance: 480,
+  };
+  await post('/api/v1/activities/activities', big);
+  acts.push(big);
+  // Another town's records must count nowhere in townA's documents.
+  const other = await login(t.app, 'townB');
+  const res = await call(t.app, other, 'POST', '/api/v1/activities/activities', {
+    orgUnitId: villageB1.id,
+    title: '乙镇活动',
+    type: 'outreach',
+    occurredOn: '2026-03-03',
+    attendance: 999,
+  });
+  expect(res.statusCode).toBe(201);
+  for (let n = 0; n < 6; n++) {
+    const p: Patrol = {
+      orgUnitId: n % 2 ? villageA1.id : villageA2.id,
+      occurredOn: `2026-0${1 + n}-15`,
+      chiefIds: [persons[n % 2]],
+      hazardsFound: n % 3,
+    };
+    await post('/api/v1/activities/patrols', {
+      ...p,
+      area: `山场${n}`,
+      ...(p.hazardsFound ? { hazardNote: '枯枝堆积' } : {}),
+    });
+    patrols.push(p);
+  }
+}, 120_000);
+afterAll(() => t.close());
+
+describe('annual summary drafted from the records', () => {
+  let draft: SummaryDraft;
+  it('states every figure exactly as counted independently, and no other number', async () => {
+    const res = await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', {
+      kind: 'annual',
+      year: 2026,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    draft = res.json();
+    expect(draft.content.title).toBe('甲镇妇联2026年工作总结');
+    const runs = runsOf(draft.content);
+    expect(runs.length).toBeGreaterThan(10);
+    for (const r of runs) {
+      expect(r.value, `${r.id}`).toBe(expected(r));
+      expect(r.display).toBe(String(r.value));
+      expect(r.value).toBeGreaterThan(0);
+    }
+    const text = textOf(draft.content).join('\n');
+    const displays = new Set(runs.map((r) => r.display));
+    // Digits outside the quoted record names are all figures.
+    expect(
+      (text.replace(/“[^”]*”/g, '').match(/\d+/g) ?? []).filter((d) => d !== '2026' && !displays.has(d)),
+    ).toEqual([]);
+    // Sanity: the opening's totals are the year's activities of townA only.
+    const total = acts.filter((a) => a.occurredOn.startsWith('2026')).length;
+    expect(text).toContain(`开展各类活动${total}场次`);
+    expect(text).not.toContain('999');
+    expect(text).toContain('“重阳节巾帼大宣讲”');
+    expect(text).toContain('甲一村儿童之家');
+    expect(draft.content.sections.map((s) => s.key)).not.toContain('courtyards');
+  });
+
+  it('with the approximate style, numbers of 10 and more are rounded down with 余', async () => {
+    const res = await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', {
+      kind: 'annual',
+      year: 2026,
+      style: 'approximate',
+    });
+    for (const r of runsOf((res.json() as SummaryDraft).content)) {
+      const expectedValue = expected(r);
+      if (r.display.endsWith('余')) {
+        const shown = Number(r.display.replace(/万?余$/, '')) * (r.display.includes('万') ? 10_000 : 1);
+        expect(shown).toBeLessThan(expectedValue);
+        expect(expectedValue).toBeGreaterThanOrEqual(10);
+      } else expect(Number(r.display)).toBe(expectedValue);
+    }
+  });
+
+  it("without plan items, 下一步工作打算 starts from last year's saved plan", async () => {
+    const last = await call(t.app, town, 'POST', '/api/v1/reports/summaries', {
+      kind: 'annual',
+      year: 2025,
+      planItems: [{ id: 'p2025', text: '推动村级妇女微家全覆盖。' }],
+    });
+    expect(last.statusCode, last.body).toBe(201);
+    const d: SummaryDraft = (
+      await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', { kind: 'annual', year: 2026 })
+    ).json();
+    expect(d.content.planItems).toEqual([{ id: 'p2025', text: '推动村级妇女微家全覆盖。' }]);
+    expect(textOf(d.content).at(-1)).toBe('（一）推动村级妇女微家全覆盖。');
+  });
+
+  it('a monthly 工作小结 counts only that month', async () => {
+    const res = await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', {
+      kind: 'monthly',
+      year: 2026,
+      month: 10,
+    });
+    const d: SummaryDraft = res.json();
+    expect(d.content.title).toBe('甲镇妇联2026年10月工作小结');
+    for (const r of runsOf(d.content)) {
+      expect(r.period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+      expect(r.value).toBe(expected(r));
+    }
+  });
+});
+
+describe('saved summaries: versions, edits kept on regenerate, changed figures flagged, .docx', () => {
+  let summary: Summary;
+  it('creates version 1, saves an edit as version 2, lists and reads versions', async () => {
+    const created = await call(t.app, town, 'POST', '/api/v1/reports/summaries', {
+      kind: 'annual',
+      year: 2026,
+      planItems: [{ id: 'p1', text: '继续抓好每月主题宣讲。' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    summary = created.json();
+    expect(summary.version).toBe(1);
+    expect(summary.content.sections.at(-1)?.heading).toBe('下一步工作打算');
+    const again = await call(t.app, town, 'POST', '/api/v1/reports/summaries', {
+      kind: 'annual',
+      year: 2026,
+    });
+    expect(again.statusCode).toBe(409);
+
+    const content = structuredClone(summary.content);
+    content.sections[0].paragraphs[0].runs.unshift({ kind: 'text', text: '【镇妇联主席改写】' });
+    const saved = await call(t.app, town, 'PUT', `/api/v1/reports/summaries/${summary.id}`, {
+      content,
+      version: 1,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    summary = saved.json();
+    expect(summary.version).toBe(2);
+    expect(summary.content.sections[0].paragraphs[0].isEdited).toBe(true);
+    const stale = await call(t.app, town, 'PUT', `/api/v1/reports/summaries/${summary.id}`, {
+      content,
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const versions = (
+      await call(t.app, town, 'GET', `/api/v1/reports/summaries/${summary.id}/versions`)
+    ).json();
+    expect(versions.items.map((v: { version: number; action: string }) => [v.version, v.action])).toEqual([
+      [2, 'save'],
+      [1, 'create'],
+    ]);
+    const v1 = (await call(t.app, town, 'GET', `/api/v1/reports/summaries/${summary.id}/versions/1`)).json();
+    expect(JSON.stringify(v1.content)).not.toContain('镇妇联主席改写');
+  });
+
+  it('regenerating after a new record keeps her prose and flags the changed totals', async () => {
+    const extra: Act = {
+      orgUnitId: org.units.villageA2.id,
+      title: '新增宣讲',
+      type: 'outreach',
+      occurredOn: '2026-11-02',
+      attendance: 33,
+    };
+    await post('/api/v1/activities/activities', extra);
+    acts.push(extra);
+    const keep = await call(t.app, town, 'POST', `/api/v1/reports/summaries/${summary.id}/regenerate`, {
+      mode: 'keepEdits',
+      version: 2,
+    });
+    expect(keep.statusCode, keep.body).toBe(200);
+    const k = keep.json();
+    const opening = k.summary.content.sections[0];
+    expect(opening.paragraphs[0].runs[0].text).toContain('【镇妇联主席改写】');
+    const sessions = k.changedFigures.find((c: { figureId: string }) =>
+      c.figureId.startsWith('activities.sessions@'),
+    );
+    expect(sessions).toMatchObject({ currentValue: sessions.previousValue + 1, isUpdated: false });
+    const refreshed = await call(t.app, town, 'POST', `/api/v1/reports/summaries/${summary.id}/regenerate`, {
+      mode: 'refreshFigures',
+      version: 3,
+    });
+    const r = refreshed.json();
+    summary = r.summary;
+    expect(summary.version).toBe(4);
+    for (const run of runsOf(summary.content)) expect(run.value, run.id).toBe(expected(run));
+    expect(summary.content.sections[0].paragraphs[0].runs[0]).toMatchObject({ kind: 'text' });
+    expect(JSON.stringify(summary.content.sections[0])).toContain('【镇妇联主席改写】');
+  });
+
+  it('exports a .docx in the GB/T 9704 layout with the figures in the text', async () => {
+    const res = await call(t.app, town, 'GET', `/api/v1/reports/summaries/${summary.id}/export`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const doc = strFromU8(files['word/document.xml']);
+    const styles = strFromU8(files['word/styles.xml']);
+    const fonts = strFromU8(files['word/fontTable.xml']);
+    const footers = Object.keys(files).filter((f) => /word\/footer\d*\.xml/.test(f));
+    // A4 and the margins in twips (1 mm = 56.7 twips).
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(doc).toMatch(/w:top="2098"/);
+    expect(doc).toMatch(/w:bottom="1984"/);
+    expect(doc).toMatch(/w:left="1587"/);
+    expect(doc).toMatch(/w:right="1474"/);
+    // Title 22 pt 方正小标宋简体; body 16 pt 仿宋_GB2312; headings 黑体; 28 pt exact lines.
+    expect(doc).toMatch(/w:eastAsia="方正小标宋简体"[\s\S]*?<w:sz w:val="44"\/>/);
+    expect(doc).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(doc).toContain('<w:sz w:val="32"/>');
+    expect(doc).toContain('w:eastAsia="黑体"');
+    expect(doc).toContain('w:eastAsia="楷体_GB2312"');
+    expect(doc).toMatch(/<w:spacing [^>]*w:line="560" w:lineRule="exact"/);
+    expect(doc + styles).toContain('w:eastAsia="zh-CN"');
+    expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    // Page numbers “— 1 —”: odd pages at the right, even pages at the left.
+    expect(footers).toHaveLength(2);
+    const footerXml = footers.map((f) => strFromU8(files[f])).join('');
+    expect(footerXml).toContain('PAGE');
+    expect(footerXml).toContain('— ');
+    expect(footerXml).toContain('<w:jc w:val="right"/>');
+    expect(footerXml).toContain('<w:jc w:val="left"/>');
+    expect(strFromU8(files['word/settings.xml'])).toContain('<w:evenAndOddHeaders/>');
+    const text = doc.replace(/<[^>]+>/g, '');
+    expect(text).toContain('甲镇妇联2026年工作总结');
+    expect(text).toContain('一、');
+    for (const run of runsOf(summary.content)) expect(text).toContain(run.display);
+    const total = acts.filter((a) => a.occurredOn.startsWith('2026')).length;
+    expect(text).toContain(`开展各类活动${total}场次`);
+  });
+
+  it('an earlier version can be made current again, as a new version', async () => {
+    const restored = await call(
+      t.app,
+      town,
+      'POST',
+      `/api/v1/reports/summaries/${summary.id}/versions/1/restore`,
+      {
+        version: summary.version,
+      },
+    );
+    expect(restored.statusCode, restored.body).toBe(200);
+    const r: Summary = restored.json();
+    expect(r.version).toBe(summary.version + 1);
+    expect(JSON.stringify(r.content)).not.toContain('镇妇联主席改写');
+    const versions = (
+      await call(t.app, town, 'GET', `/api/v1/reports/summaries/${summary.id}/versions`)
+    ).json();
+    expect(versions.items[0]).toMatchObject({ version: r.version, action: 'restore' });
+    // The Word export of version 2 still holds her sentence.
+    const v2 = await call(t.app, town, 'GET', `/api/v1/reports/summaries/${summary.id}/export?version=2`);
+    expect(strFromU8(unzipSync(new Uint8Array(v2.rawPayload))['word/document.xml'])).toContain(
+      '镇妇联主席改写',
+    );
+  });
+
+  it('another town can neither read nor draft for it', async () => {
+    const other = await login(t.app, 'townB');
+    expect((await call(t.app, other, 'GET', `/api/v1/reports/summaries/${summary.id}`)).statusCode).toBe(404);
+    const draft = await call(t.app, other, 'POST', '/api/v1/reports/summaries/draft', {
+      kind: 'annual',
+      year: 2026,
+      orgUnitId: org.units.townA.id,
+    });
+    expect([403, 404]).toContain(draft.statusCode);
+  });
+});
+
+describe('dashboard', () => {
+  it('key figures for the year and month with last year, equal to independent counts', async () => {
+    const res = await call(t.app, town, 'GET', '/api/v1/reports/dashboard?year=2026&month=10');
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    const fig = (id: string) => d.keyFigures.find((k: { id: string }) => k.id === id);
+    const sessions = fig('activities.sessions');
+    const asRun = (v: {
+      value: number;
+      source: {
+        indicatorKey: string;
+        filters: Record<string, string>;
+        period: { from: string; to: string };
+        orgUnitId: string;
+      };
+    }) => ({ ...v.source, value: v.value }) as unknown as FigureRun;
+    for (const k of d.keyFigures) {
+      for (const v of [k.year.current, k.year.lastYear, k.month.current, k.month.lastYear])
+        expect(v.value, `${k.id} ${v.source.period.from}`).toBe(expected(asRun(v)));
+    }
+    expect(sessions.year.lastYear.value).toBe(acts.filter((a) => a.occurredOn.startsWith('2025')).length);
+    expect(fig('activities.sessions|type=outreach')).toBeTruthy();
+    // Trend: 12 points, this year's after October empty.
+    const trend = d.trends.find((s: { id: string }) => s.id === 'activities.sessions');
+    expect(trend.points).toHaveLength(12);
+    expect(trend.points[10].current).toBeNull();
+    for (const p of trend.points.slice(0, 10)) expect(p.current.value).toBe(expected(asRun(p.current)));
+    // Breakdown: each child unit of the town, the total equal to the sum.
+    expect(d.breakdown.rows.map((r: { orgUnitName: string }) => r.orgUnitName).sort()).toEqual(
+      ['甲一村妇联', '甲二村妇联', '甲镇某公司妇联'].sort(),
+    );
+    d.breakdown.columns.forEach((_c: unknown, n: number) => {
+      const sum = d.breakdown.rows.reduce(
+        (a: number, r: { cells: { value: number }[] }) => a + r.cells[n].value,
+        0,
+      );
+      if (d.breakdown.columns[n].id.startsWith('activities.')) expect(sum).toBe(d.breakdown.total[n].value);
+    });
+    // To-dos: the villages with no 宣讲 in October (overdue: October is over).
+    const outreachIn = (u: string) =>
+      acts.some((a) => a.orgUnitId === u && a.type === 'outreach' && a.occurredOn.startsWith('2026-10'));
+    const missing = [org.units.villageA1, org.units.villageA2]
+      .filter((v) => !outreachIn(v.id))
+      .map((v) => v.name);
+    const of = (provider: string) =>
+      d.todos
+        .filter((x: { provider: string }) => x.provider === provider)
+        .map((x: { orgUnitName: string }) => x.orgUnitName)
+        .sort();
+    expect(of('activities.monthlyOutreach')).toEqual(missing.sort());
+    expect(d.todos.every((x: { level: string }) => x.level === 'overdue')).toBe(true);
+    expect(missing).not.toContain('甲一村妇联');
+    // 护林防火期: villages with 巾帼林长 and no patrol in October (the patrols were January–June).
+    const chiefsIn = (u: string) => terms.some((x) => x.orgUnitId === u && x.role === 'forestChief');
+    const patrolledIn = (u: string) =>
+      patrols.some((p) => p.orgUnitId === u && p.occurredOn.startsWith('2026-10'));
+    expect(of('patrols.monthly')).toEqual(
+      [org.units.villageA1, org.units.villageA2]
+        .filter((v) => chiefsIn(v.id) && !patrolledIn(v.id))
+        .map((v) => v.name)
+        .sort(),
+    );
+    expect(of('patrols.monthly')).toEqual(['甲一村妇联']);
+  });
+
+  it('the county sees the towns, from the same indicators', async () => {
+    const county = await login(t.app, 'county');
+    const d = (await call(t.app, county, 'GET', '/api/v1/reports/dashboard?year=2026&month=10')).json();
+    expect(d.breakdown.rows.map((r: { orgUnitName: string }) => r.orgUnitName).sort()).toEqual(
+      ['乙镇妇联', '甲镇妇联'].sort(),
+    );
+    const col = d.breakdown.columns.findIndex((c: { id: string }) => c.id === 'activities.sessions');
+    const townRow = d.breakdown.rows.find((r: { orgUnitName: string }) => r.orgUnitName === '甲镇妇联');
+    expect(townRow.cells[col].value).toBe(
+      acts.filter((a) => a.occurredOn >= '2026-01-01' && a.occurredOn <= '2026-10-31').length,
+    );
+    expect(townRow.cells[col].source.filters).toEqual({ orgUnit: org.units.townA.id });
+  });
+});
+
+describe('report definitions', () => {
+  it('CRUD with versions and audit; unknown indicators refused', async () => {
+    const county = await login(t.app, 'county');
+    const bad = await call(t.app, county, 'POST', '/api/v1/reports/definitions', {
+      name: '庭院月报',
+      periodType: 'month',
+      orgLevel: 'orgUnit',
+      columns: [{ indicatorKey: 'courtyards.nothing' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    const created = await call(t.app, county, 'POST', '/api/v1/reports/definitions', {
+      name: '活动年报',
+      periodType: 'year',
+      orgLevel: 'orgUnit',
+      columns: [
+        { indicatorKey: 'activities.sessions' },
+        { indicatorKey: 'activities.attendances' },
+        { indicatorKey: 'activities.sessions', filter: { dimension: 'type', value: 'outreach' } },
+        { indicatorKey: 'activities.sessions', splitBy: 'type' },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const def = created.json();
+    const renamed = await call(t.app, county, 'PATCH', `/api/v1/reports/definitions/${def.id}`, {
+      name: '活动统计年报',
+      version: 1,
+    });
+    expect(renamed.json()).toMatchObject({ name: '活动统计年报', version: 2 });
+    const history = (
+      await call(t.app, county, 'GET', `/api/v1/history?entityType=reportDefinition&entityId=${def.id}`)
+    ).json();
+    expect(history.items.map((h: { action: string }) => h.action)).toEqual(['update', 'create']);
+    const audit = (await call(t.app, county, 'GET', '/api/v1/audit?pageSize=50')).json();
+    expect(
+      audit.items.some(
+        (a: { entityLabel: string; action: string }) =>
+          a.entityLabel === '活动统计年报' && a.action === 'update',
+      ),
+    ).toBe(true);
+
+    const r = (
+      await call(t.app, county, 'GET', `/api/v1/reports/definitions/${def.id}/render?year=2026`)
+    ).json();
+    expect(r.title).toBe('测试县妇联2026年活动统计年报');
+    expect(r.rows.map((x: { orgUnitName: string }) => x.orgUnitName).sort()).toEqual(
+      ['乙镇妇联', '甲镇妇联'].sort(),
+    );
+    const townA = r.rows.find((x: { orgUnitId: string }) => x.orgUnitId === org.units.townA.id);
+    expect(townA.cells[0].value).toBe(acts.filter((a) => a.occurredOn.startsWith('2026')).length);
+    expect(r.total[0].value).toBe(townA.cells[0].value + 1);
+    // The town uses the county's definition for its own villages; its total is the county's town row.
+    const asTown = (
+      await call(t.app, town, 'GET', `/api/v1/reports/definitions/${def.id}/render?year=2026`)
+    ).json();
+    expect(asTown.rows.map((x: { orgUnitName: string }) => x.orgUnitName).sort()).toEqual(
+      ['甲一村妇联', '甲二村妇联', '甲镇某公司妇联'].sort(),
+    );
+    expect(asTown.total[0].value).toBe(townA.cells[0].value);
+    expect(
+      (await call(t.app, town, 'PATCH', `/api/v1/reports/definitions/${def.id}`, { name: '改', version: 2 }))
+        .statusCode,
+    ).toBe(404);
+    const townRender = await call(t.app, town, 'POST', '/api/v1/reports/preview', {
+      periodType: 'year',
+      orgLevel: 'orgUnit',
+      columns: [{ indicatorKey: 'activities.sessions' }],
+      year: 2026,
+    });
+    expect(townRender.json().total[0].value).toBe(townA.cells[0].value);
+    const other = await login(t.app, 'townB');
+    expect((await call(t.app, other, 'GET', `/api/v1/reports/definitions/${def.id}`)).statusCode).toBe(200);
+    const mine = await call(t.app, town, 'POST', '/api/v1/reports/definitions', {
+      name: '甲镇自用月报',
+      periodType: 'month',
+      orgLevel: 'orgUnit',
+      columns: [{ indicatorKey: 'patrols.count' }],
+    });
+    expect(
+      (await call(t.app, other, 'GET', `/api/v1/reports/definitions/${mine.json().id}`)).statusCode,
+    ).toBe(404);
+
+    const xlsx = await call(t.app, county, 'GET', `/api/v1/reports/definitions/${def.id}/export?year=2026`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A1').value).toBe('测试县妇联2026年活动统计年报');
+    expect(String(ws.getCell('A2').value)).toContain('2026年');
+    expect(ws.getCell('A3').value).toBe('制表单位：测试县妇联');
+    expect(ws.getRow(4).getCell(1).value).toBe('单位');
+    const last = ws.getRow(ws.rowCount);
+    expect(last.getCell(1).value).toBe('合计');
+    expect(last.getCell(2).value).toBe(r.total[0].value);
+
+    // A dissolved unit with records keeps its row, so the rows still add up to the total.
+    const unit = (await call(t.app, county, 'GET', `/api/v1/org/units/${org.units.enterpriseA.id}`)).json();
+    const dissolved = await call(
+      t.app,
+      county,
+      'POST',
+      `/api/v1/org/units/${org.units.enterpriseA.id}/dissolve`,
+      {
+        dissolvedOn: '2026-11-01',
+        version: unit.version,
+      },
+    );
+    expect(dissolved.statusCode, dissolved.body).toBe(200);
+    const after = (
+      await call(t.app, town, 'GET', `/api/v1/reports/definitions/${def.id}/render?year=2026`)
+    ).json();
+    expect(after.rows.map((x: { orgUnitName: string }) => x.orgUnitName)).toContain('甲镇某公司妇联');
+    expect(after.rows.reduce((a: number, x: { cells: { value: number }[] }) => a + x.cells[0].value, 0)).toBe(
+      after.total[0].value,
+    );
+
+    const deleted = await call(t.app, county, 'DELETE', `/api/v1/reports/definitions/${def.id}?version=2`);
+    expect(deleted.json().deletedAt).not.toBeNull();
+    const restored = await call(t.app, county, 'POST', `/api/v1/reports/definitions/${def.id}/restore`, {
+      version: 3,
+    });
+    expect(restored.json().deletedAt).toBeNull();
+  });
+});

@@ -1,0 +1,448 @@
+import { and, desc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type {
+  DraftSummaryInput,
+  ListSummariesQuery,
+  PlanItem,
+  RegenerateSummaryInput,
+  RegenerateSummaryResult,
+  SaveSummaryInput,
+  Summary,
+  SummaryContent,
+  SummaryDraft,
+  SummaryKind,
+  SummaryMeta,
+  SummaryStyle,
+  SummaryVersion,
+  SummaryVersionDetail,
+} from '../../../contracts/reports';
+import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { recordAudit } from '../../kernel/audit/audit';
+import { iso } from '../../kernel/db/columns';
+import type { DbOrTx, Tx } from '../../kernel/db/connection';
+import { isUniqueViolation } from '../../kernel/db/errors';
+import { uuidv7 } from '../../kernel/db/ids';
+import { AppError, notFound } from '../../kernel/http/errors';
+import { orderBy, pageOf } from '../../kernel/http/list';
+import { checkVersion } from '../../kernel/http/locking';
+import type { IndicatorRegistry } from '../../kernel/indicators/registry';
+import type { ServiceContext } from '../../kernel/service-context';
+import { orgUnits } from '../org/org.table';
+import { loadScope } from './dashboard.service';
+import { createIndicatorReader } from './indicator-reader';
+import { workSummaries, workSummaryVersions } from './reports.table';
+import { draftSummary, type SummaryScope, summaryPeriod } from './summary-draft';
+import { applyEdit, mergeRegenerated, withPlan } from './summary-merge';
+
+type Row = typeof workSummaries.$inferSelect;
+
+const scopeOf = (r: {
+  kind: string;
+  year: number;
+  quarter?: number | null;
+  month?: number | null;
+  style: string;
+}): SummaryScope => ({
+  kind: r.kind as SummaryKind,
+  year: r.year,
+  quarter: r.kind === 'quarterly' ? (r.quarter ?? null) : null,
+  month: r.kind === 'monthly' ? (r.month ?? null) : null,
+  style: r.style as SummaryStyle,
+});
+
+const toMeta = (r: Row, orgUnitName: string, updatedByName: string | null): SummaryMeta => ({
+  id: r.id,
+  orgUnitId: r.orgUnitId,
+  orgUnitName,
+  kind: r.kind as SummaryKind,
+  year: r.year,
+  quarter: r.quarter,
+  month: r.month,
+  style: r.style as SummaryStyle,
+  title: r.title,
+  period: summaryPeriod(scopeOf(r)),
+  generatedAt: iso(r.generatedAt),
+  updatedByName,
+  version: r.version,
+  createdAt: iso(r.createdAt),
+  updatedAt: iso(r.updatedAt),
+  deletedAt: iso(r.deletedAt),
+});
+
+const selectSummaries = (db: DbOrTx, where: SQL | undefined) =>
+  db
+    .select({
+      s: workSummaries,
+      orgUnitName: orgUnits.name,
+      updatedByName: sql<
+        string | null
+      >`(select display_name from users u where u.id = ${workSummaries.updatedBy})`,
+      total: sql<string>`count(*) over()`,
+    })
+    .from(workSummaries)
+    .innerJoin(orgUnits, eq(orgUnits.id, workSummaries.orgUnitId))
+    .where(where);
+
+const toSummary = (r: { s: Row; orgUnitName: string; updatedByName: string | null }): Summary => ({
+  ...toMeta(r.s, r.orgUnitName, r.updatedByName),
+  content: r.s.content as SummaryContent,
+});
+
+export const listSummaries = async (ctx: ServiceContext, q: ListSummariesQuery) => {
+  const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'reports.read', q.orgUnitId);
+  const { limit, offset } = pageOf(q);
+  const rows = await selectSummaries(
+    ctx.db,
+    and(
+      scoped(workSummaries.orgPath, scopePath),
+      q.status === 'deleted' ? isNotNull(workSummaries.deletedAt) : isNull(workSummaries.deletedAt),
+      q.kind ? eq(workSummaries.kind, q.kind) : undefined,
+      q.year ? eq(workSummaries.year, q.year) : undefined,
+    ),
+  )
+    .orderBy(
+      ...orderBy(q.sort, { year: workSummaries.year, updatedAt: workSummaries.updatedAt }, [
+        desc(workSummaries.year),
+        desc(workSummaries.updatedAt),
+      ]),
+    )
+    .limit(limit)
+    .offset(offset);
+  return {
+    items: rows.map((r) => toMeta(r.s, r.orgUnitName, r.updatedByName)),
+    total: rows.length ? Number(rows[0].total) : 0,
+  };
+};
+
+const loadVisible = async (db: DbOrTx, ctx: ServiceContext, id: string) => {
+  const [row] = await selectSummaries(
+    db,
+    and(eq(workSummaries.id, id), scoped(workSummaries.orgPath, ctx.actor.orgPath)),
+  );
+  return row;
+};
+
+export const getSummary = async (ctx: ServiceContext, id: string) => {
+  requirePermission(ctx.actor, 'reports.read');
+  const row = await loadVisible(ctx.db, ctx, id);
+  if (!row) throw notFound('工作总结');
+  return toSummary(row);
+};
+
+/** The previous period's saved plan: the starting point for 下一步工作打算. */
+const previousPlan = async (db: DbOrTx, orgUnitId: string, s: SummaryScope): Promise<PlanItem[]> => {
+  const prev =
+    s.kind === 'annual'
+      ? { year: s.year - 1, quarter: null, month: null }
+      : s.kind === 'quarterly'
+        ? s.quarter === 1
+          ? { year: s.year - 1, quarter: 4, month: null }
+          : { year: s.year, quarter: (s.quarter ?? 1) - 1, month: null }
+        : s.month === 1
+          ? { year: s.year - 1, quarter: null, month: 12 }
+          : { year: s.year, quarter: null, month: (s.month ?? 1) - 1 };
+  const [row] = await db
+    .select({ content: workSummaries.content })
+    .from(workSummaries)
+    .where(
+      and(
+        eq(workSummaries.orgUnitId, orgUnitId),
+        eq(workSummaries.kind, s.kind),
+        eq(workSummaries.year, prev.year),
+        prev.quarter ? eq(workSummaries.quarter, prev.quarter) : undefined,
+        prev.month ? eq(workSummaries.month, prev.month) : undefined,
+        isNull(workSummaries.deletedAt),
+      ),
+    )
+    .limit(1);
+  return ((row?.content as SummaryContent | undefined)?.planItems ?? []).map((p) => ({ ...p }));
+};
+
+const draftFor = async (
+  ctx: ServiceContext,
+  db: DbOrTx,
+  registry: IndicatorRegistry,
+  orgPath: string,
+  s: SummaryScope,
+  planItems: PlanItem[],
+) => {
+  const scope = await loadScope(db, orgPath);
+  const reader = createIndicatorReader(db, registry, ctx.actor, { orgUnitId: scope.id, orgPath });
+  return { scope, ...(await draftSummary(reader, scope, s, planItems)) };
+};
+
+/** A draft that is not saved: what the summary would say now. */
+export const previewSummary = async (
+  ctx: ServiceContext,
+  registry: IndicatorRegistry,
+  input: DraftSummaryInput,
+): Promise<SummaryDraft> => {
+  const started = performance.now();
+  const orgPath = await resolveScopePath(ctx.db, ctx.actor, 'reports.read', input.orgUnitId);
+  const s = scopeOf(input);
+  const unitId = input.orgUnitId ?? ctx.actor.orgUnitId;
+  const planItems = input.planItems ?? (await previousPlan(ctx.db, unitId, s));
+  const { scope, content } = await draftFor(ctx, ctx.db, registry, orgPath, s, planItems);
+  return {
+    orgUnitId: scope.id,
+    orgUnitName: scope.name,
+    kind: s.kind,
+    year: s.year,
+    quarter: s.quarter,
+    month: s.month,
+    style: s.style,
+    period: summaryPeriod(s),
+    content,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+};
+
+const saveVersion = (tx: Tx, ctx: ServiceContext, row: Row, action: string) =>
+  tx.insert(workSummaryVersions).values({
+    summaryId: row.id,
+    version: row.version,
+    orgPath: row.orgPath,
+    action,
+    title: row.title,
+    style: row.style,
+    content: row.content,
+    savedBy: ctx.actor.userId,
+    savedByName: ctx.actor.displayName,
+  });
+
+const metaOf = ({ content: _c, ...meta }: Summary): SummaryMeta => meta;
+
+const audit = (
+  tx: Tx,
+  ctx: ServiceContext,
+  action: string,
+  before: Summary | null,
+  after: Summary,
+  orgPath: string,
+) =>
+  recordAudit(tx, ctx.actor, {
+    module: 'reports',
+    action,
+    entityType: 'workSummary',
+    entityId: after.id,
+    entityLabel: after.title,
+    orgUnitId: after.orgUnitId,
+    orgPath,
+    before: before && metaOf(before),
+    after: metaOf(after),
+  });
+
+const reload = async (tx: Tx, ctx: ServiceContext, id: string) =>
+  toSummary((await loadVisible(tx, ctx, id)) as NonNullable<Awaited<ReturnType<typeof loadVisible>>>);
+
+const periodTaken = () =>
+  new AppError('CONFLICT', '该单位这一期间的工作总结已存在，请打开已有的总结继续编辑');
+
+/** Drafts from the records and saves it as version 1. */
+export const createSummary = async (
+  ctx: ServiceContext,
+  registry: IndicatorRegistry,
+  input: DraftSummaryInput,
+): Promise<Summary> => {
+  const unitId = input.orgUnitId ?? ctx.actor.orgUnitId;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const paths = await requireAccess(tx, {
+        actor: ctx.actor,
+        permission: 'reports.write',
+        orgUnitIds: [unitId],
+      });
+      const orgPath = paths.get(unitId) as string;
+      const s = scopeOf(input);
+      const planItems = input.planItems ?? (await previousPlan(tx, unitId, s));
+      // Read through the pool: the reader runs its grouped queries in parallel.
+      const { content } = await draftFor(ctx, ctx.db, registry, orgPath, s, planItems);
+      const id = uuidv7();
+      const [row] = await tx
+        .insert(workSummaries)
+        .values({
+          id,
+          orgUnitId: unitId,
+          orgPath,
+          kind: s.kind,
+          year: s.year,
+          quarter: s.quarter,
+          month: s.month,
+          style: s.style,
+          title: content.title,
+          content,
+          createdBy: ctx.actor.userId,
+          updatedBy: ctx.actor.userId,
+        })
+        .returning();
+      await saveVersion(tx, ctx, row, 'create');
+      const summary = await reload(tx, ctx, id);
+      await audit(tx, ctx, 'create', null, summary, orgPath);
+      return summary;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, 'work_summaries_live_period_uq')) throw periodTaken();
+    throw e;
+  }
+};
+
+/** Locks the row in the caller's subtree, checks the version, runs `change`, saves a version and audits. */
+const editSummary = async <T>(
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+  action: string,
+  change: (tx: Tx, row: Row) => Promise<{ set: Partial<typeof workSummaries.$inferInsert>; extra?: T }>,
+): Promise<{ summary: Summary; extra?: T }> => {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      requirePermission(ctx.actor, 'reports.write');
+      const [locked] = await tx
+        .select()
+        .from(workSummaries)
+        .where(and(eq(workSummaries.id, id), scoped(workSummaries.orgPath, ctx.actor.orgPath)))
+        .for('update');
+      const row = checkVersion(locked, version, '工作总结');
+      const before = await reload(tx, ctx, id);
+      const { set, extra } = await change(tx, row);
+      const [updated] = await tx
+        .update(workSummaries)
+        .set({ ...set, version: row.version + 1, updatedAt: sql`now()`, updatedBy: ctx.actor.userId })
+        .where(eq(workSummaries.id, id))
+        .returning();
+      if (set.content) await saveVersion(tx, ctx, updated, action);
+      const summary = await reload(tx, ctx, id);
+      await audit(tx, ctx, action, before, summary, row.orgPath);
+      return { summary, extra };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, 'work_summaries_live_period_uq')) throw periodTaken();
+    throw e;
+  }
+};
+
+export const saveSummary = async (ctx: ServiceContext, id: string, input: SaveSummaryInput) =>
+  (
+    await editSummary(ctx, id, input.version, 'save', async (_tx, row) => {
+      if (row.deletedAt) throw notFound('工作总结');
+      const style = input.style ?? (row.style as SummaryStyle);
+      const content = applyEdit(row.content as SummaryContent, input.content, row.kind as SummaryKind, style);
+      return { set: { content, title: content.title, style } };
+    })
+  ).summary;
+
+export const regenerateSummary = async (
+  ctx: ServiceContext,
+  registry: IndicatorRegistry,
+  id: string,
+  input: RegenerateSummaryInput,
+): Promise<RegenerateSummaryResult> => {
+  const { summary, extra } = await editSummary(ctx, id, input.version, 'regenerate', async (_tx, row) => {
+    if (row.deletedAt) throw notFound('工作总结');
+    const previous = row.content as SummaryContent;
+    const s = scopeOf(row);
+    const { content: draft, figures } = await draftFor(
+      ctx,
+      ctx.db,
+      registry,
+      row.orgPath,
+      s,
+      previous.planItems,
+    );
+    const merged = mergeRegenerated(previous, draft, figures, input.mode, s.kind);
+    return {
+      set: {
+        content: merged.content,
+        title: merged.content.title,
+        generatedAt: sql`now()` as unknown as string,
+      },
+      extra: merged.changed,
+    };
+  });
+  return { summary, changedFigures: extra ?? [] };
+};
+
+export const deleteSummary = async (ctx: ServiceContext, id: string, version: number) =>
+  (
+    await editSummary(ctx, id, version, 'delete', async (_tx, row) => {
+      if (row.deletedAt) throw notFound('工作总结');
+      return { set: { deletedAt: new Date().toISOString() } };
+    })
+  ).summary;
+
+export const restoreSummary = async (ctx: ServiceContext, id: string, version: number) =>
+  (
+    await editSummary(ctx, id, version, 'restore', async (_tx, row) => {
+      if (!row.deletedAt) throw new AppError('CONFLICT', '该工作总结未被删除，无需恢复');
+      return { set: { deletedAt: null } };
+    })
+  ).summary;
+
+/** Makes an earlier version the current one (as a new version). */
+export const restoreSummaryVersion = async (
+  ctx: ServiceContext,
+  id: string,
+  versionNo: number,
+  version: number,
+) =>
+  (
+    await editSummary(ctx, id, version, 'restore', async (tx, row) => {
+      if (row.deletedAt) throw notFound('工作总结');
+      const [old] = await tx
+        .select()
+        .from(workSummaryVersions)
+        .where(and(eq(workSummaryVersions.summaryId, id), eq(workSummaryVersions.version, versionNo)));
+      if (!old) throw notFound('历史版本');
+      const content = withPlan(old.content as SummaryContent, row.kind as SummaryKind);
+      return { set: { content, title: old.title, style: old.style } };
+    })
+  ).summary;
+
+export const listSummaryVersions = async (
+  ctx: ServiceContext,
+  id: string,
+): Promise<{ items: SummaryVersion[] }> => {
+  await getSummary(ctx, id);
+  const rows = await ctx.db
+    .select()
+    .from(workSummaryVersions)
+    .where(and(eq(workSummaryVersions.summaryId, id), scoped(workSummaryVersions.orgPath, ctx.actor.orgPath)))
+    .orderBy(desc(workSummaryVersions.version));
+  return {
+    items: rows.map((r) => ({
+      version: r.version,
+      action: r.action as SummaryVersion['action'],
+      title: r.title,
+      style: r.style as SummaryStyle,
+      savedAt: iso(r.savedAt),
+      savedByName: r.savedByName,
+    })),
+  };
+};
+
+export const getSummaryVersion = async (
+  ctx: ServiceContext,
+  id: string,
+  versionNo: number,
+): Promise<SummaryVersionDetail> => {
+  await getSummary(ctx, id);
+  const [r] = await ctx.db
+    .select()
+    .from(workSummaryVersions)
+    .where(
+      and(
+        eq(workSummaryVersions.summaryId, id),
+        eq(workSummaryVersions.version, versionNo),
+        scoped(workSummaryVersions.orgPath, ctx.actor.orgPath),
+      ),
+    );
+  if (!r) throw notFound('历史版本');
+  return {
+    version: r.version,
+    action: r.action as SummaryVersion['action'],
+    title: r.title,
+    style: r.style as SummaryStyle,
+    savedAt: iso(r.savedAt),
+    savedByName: r.savedByName,
+    content: r.content as SummaryContent,
+  };
+};

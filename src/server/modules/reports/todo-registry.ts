@@ -1,0 +1,54 @@
+import type { Period, TodoItem } from '../../../contracts/reports';
+import type { IndicatorReader } from './indicator-reader';
+
+export type ScopeUnit = { id: string; name: string; kind: string; path: string; depth: number };
+
+/** What a to-do provider is given: the scope, the month asked for, and the indicator reader. */
+export type TodoContext = {
+  reader: IndicatorReader;
+  scope: ScopeUnit;
+  /** Live units in the scope's subtree (the scope itself included). */
+  units: ScopeUnit[];
+  year: number;
+  month: number;
+  period: Period;
+  /** Today (Asia/Shanghai), to tell due from overdue. */
+  today: string;
+};
+
+/**
+ * A module's source of to-dos (活动: villages without a monthly 宣讲; 庭院: inspections not done,
+ * rectifications overdue …). `indicatorKeys` are the indicators it needs: a provider whose
+ * indicators are not all registered is skipped, so a module can ship its provider with its
+ * indicators and light up when both are wired in app.ts.
+ */
+export type TodoProvider = {
+  key: string;
+  indicatorKeys: string[];
+  collect: (ctx: TodoContext) => Promise<TodoItem[]>;
+};
+
+export type TodoRegistry = { list: () => TodoProvider[] };
+
+export const createTodoRegistry = (providers: TodoProvider[]): TodoRegistry => {
+  const keys = new Set<string>();
+  for (const p of providers) {
+    if (keys.has(p.key)) throw new Error(`to-do provider ${p.key} registered twice`);
+    keys.add(p.key);
+  }
+  return { list: () => [...providers] };
+};
+
+const LEVEL_ORDER = { overdue: 0, due: 1, info: 2 } as const;
+
+export const collectTodos = async (registry: TodoRegistry, ctx: TodoContext): Promise<TodoItem[]> => {
+  const usable = registry.list().filter((p) => p.indicatorKeys.every((k) => ctx.reader.has(k)));
+  const lists = await Promise.all(usable.map((p) => p.collect(ctx)));
+  return lists
+    .flat()
+    .sort(
+      (a, b) =>
+        LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+        (a.orgUnitName ?? '').localeCompare(b.orgUnitName ?? '', 'zh-CN'),
+    );
+};

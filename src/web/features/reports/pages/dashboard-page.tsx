@@ -1,0 +1,303 @@
+import { Alert, Button, Card, Col, DatePicker, List, Row, Select, Skeleton, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type FigureValue,
+  type KeyFigure,
+  type TodoItem,
+  todoLevelLabels,
+  type WorkArea,
+  workAreaLabels,
+} from '../../../../contracts/reports';
+import { EmptyState, PageError } from '../../../components/page-states';
+import { useLabel } from '../../../lib/labels';
+import { useOrgScope } from '../../../lib/org-scope';
+import { useSession } from '../../../lib/session';
+import { useIsMobile } from '../../../lib/use-is-mobile';
+import { useDashboard } from '../api/get-dashboard';
+import { BreakdownTable } from '../components/breakdown-table';
+import { FigureDrawer, type OpenFigure } from '../components/figure-drawer';
+import { KeyFigureCard } from '../components/key-figure-card';
+import { TrendChart } from '../components/trend-chart';
+import '../lib/reports.css';
+
+const greetingKey = (hour: number) => {
+  if (hour < 11) return 'home.greeting.morning';
+  if (hour < 13) return 'home.greeting.noon';
+  if (hour < 18) return 'home.greeting.afternoon';
+  return 'home.greeting.evening';
+};
+
+const todoColor = { overdue: 'red', due: 'orange', info: 'blue' } as const;
+
+/** 工作台: the year and the month at a glance for the unit in scope, each number down to its records. */
+export const DashboardPage = () => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const isMobile = useIsMobile();
+  const { user, demo } = useSession();
+  const { scopeId } = useOrgScope();
+  const [month, setMonth] = useState(() => dayjs());
+  const query = { orgUnitId: scopeId, year: month.year(), month: month.month() + 1 };
+  const dash = useDashboard(query);
+  const [open, setOpen] = useState<OpenFigure | null>(null);
+  const [trendId, setTrendId] = useState<string | undefined>();
+  const [columnId, setColumnId] = useState<string | undefined>();
+  const d = dash.data;
+
+  const openFigure = (title: string, f: FigureValue) => setOpen({ title, value: f.value, source: f.source });
+
+  const areas = useMemo(() => {
+    const by = new Map<WorkArea, KeyFigure[]>();
+    for (const f of d?.keyFigures ?? []) by.set(f.area, [...(by.get(f.area) ?? []), f]);
+    return [...by.entries()];
+  }, [d]);
+
+  const trend = d?.trends.find((s) => s.id === trendId) ?? d?.trends[0];
+  const trendName = trend ? label({ l: trend.label }, 'l') : '';
+  const trendLines = useMemo(
+    () =>
+      trend
+        ? [
+            {
+              name: t('reports.dashboard.thisYear', { year: query.year }),
+              values: trend.points.map((p) => p.current?.value ?? null),
+              color: '#c41d5f',
+            },
+            {
+              name: t('reports.dashboard.thisYear', { year: query.year - 1 }),
+              values: trend.points.map((p) => p.lastYear.value),
+              color: '#8c8c8c',
+              dashed: true,
+            },
+          ]
+        : [],
+    [trend, t, query.year],
+  );
+  const months = useMemo(
+    () => Array.from({ length: 12 }, (_, i) => t('reports.dashboard.monthN', { n: i + 1 })),
+    [t],
+  );
+
+  const breakdown = d?.breakdown;
+  const colIdx = Math.max(0, breakdown?.columns.findIndex((c) => c.id === columnId) ?? 0);
+  const column = breakdown?.columns[colIdx];
+  const barRows = useMemo(
+    () =>
+      breakdown
+        ? [...breakdown.rows].sort((a, b) => (b.cells[colIdx]?.value ?? 0) - (a.cells[colIdx]?.value ?? 0))
+        : [],
+    [breakdown, colIdx],
+  );
+  const barLines = useMemo(
+    () => [
+      {
+        name: column ? label({ l: column.label }, 'l') : '',
+        values: barRows.map((r) => r.cells[colIdx]?.value ?? 0),
+        color: '#c41d5f',
+      },
+    ],
+    [barRows, colIdx, column, label],
+  );
+  const barCategories = useMemo(() => barRows.map((r) => r.orgUnitName), [barRows]);
+
+  return (
+    <div className="bbt-dashboard">
+      <div className="bbt-page-header">
+        <div>
+          <h1>
+            {t(greetingKey(new Date().getHours()))}，{user.displayName}
+          </h1>
+          {d && (
+            <Typography.Text type="secondary" data-testid="dashboard-scope">
+              {t('reports.dashboard.scope', { name: d.orgUnitName, year: d.year, month: d.month })}
+            </Typography.Text>
+          )}
+        </div>
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          value={month}
+          onChange={(m) => m && setMonth(m)}
+          disabledDate={(m) => m.isAfter(dayjs(), 'month')}
+          aria-label={t('reports.dashboard.pickMonth')}
+          data-testid="dashboard-month"
+        />
+      </div>
+      {demo && <Alert type="warning" showIcon title={t('home.demoNotice')} style={{ marginBottom: 16 }} />}
+      {dash.isError ? (
+        <PageError error={dash.error} onRetry={() => void dash.refetch()} />
+      ) : !d ? (
+        <Card>
+          <Skeleton active paragraph={{ rows: 10 }} />
+        </Card>
+      ) : (
+        <div style={{ opacity: dash.isFetching ? 0.6 : 1 }} data-testid="dashboard">
+          {areas.length === 0 ? (
+            <Card>
+              <EmptyState description={t('reports.dashboard.noFigures')} />
+            </Card>
+          ) : (
+            areas.map(([area, figures]) => (
+              <section key={area} className="bbt-area" aria-label={label(workAreaLabels, area)}>
+                <h2 className="bbt-area-title">{label(workAreaLabels, area)}</h2>
+                <Row gutter={isMobile ? [8, 8] : [12, 12]}>
+                  {figures.map((f) => (
+                    <Col key={f.id} xs={12} lg={8} xl={6}>
+                      <KeyFigureCard figure={f} onOpen={openFigure} />
+                    </Col>
+                  ))}
+                </Row>
+              </section>
+            ))
+          )}
+          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+            <Col xs={24} lg={14}>
+              <Card
+                title={t('reports.dashboard.trend')}
+                extra={
+                  d.trends.length > 1 && (
+                    <Select
+                      size="small"
+                      value={trend?.id}
+                      onChange={setTrendId}
+                      style={{ minWidth: 140 }}
+                      aria-label={t('reports.dashboard.trendSeries')}
+                      options={d.trends.map((s) => ({ value: s.id, label: label({ l: s.label }, 'l') }))}
+                      data-testid="trend-series"
+                    />
+                  )
+                }
+              >
+                {trend ? (
+                  <TrendChart
+                    categories={months}
+                    lines={trendLines}
+                    ariaLabel={trendName}
+                    testId="trend-chart"
+                    onPick={(i, line) => {
+                      const p = trend.points[i];
+                      const f = line === 0 ? p.current : p.lastYear;
+                      if (f)
+                        openFigure(
+                          `${trendName} · ${line === 0 ? query.year : query.year - 1}年${i + 1}月`,
+                          f,
+                        );
+                    }}
+                  />
+                ) : (
+                  <EmptyState />
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Card title={t('reports.dashboard.todos')} data-testid="todos">
+                <TodoList items={d.todos} onOpen={openFigure} />
+              </Card>
+            </Col>
+          </Row>
+          {breakdown && breakdown.rows.length > 0 && (
+            <Card
+              style={{ marginTop: 16 }}
+              title={t('reports.dashboard.breakdown')}
+              extra={
+                <Select
+                  size="small"
+                  value={column?.id}
+                  onChange={setColumnId}
+                  style={{ minWidth: 140 }}
+                  aria-label={t('reports.dashboard.breakdownColumn')}
+                  options={breakdown.columns.map((c) => ({ value: c.id, label: label({ l: c.label }, 'l') }))}
+                  data-testid="breakdown-column"
+                />
+              }
+            >
+              <Row gutter={[16, 16]}>
+                <Col xs={24} xl={10}>
+                  <TrendChart
+                    kind="bar"
+                    categories={barCategories}
+                    lines={barLines}
+                    height={Math.max(220, barRows.length * (isMobile ? 30 : 26) + 40)}
+                    ariaLabel={t('reports.dashboard.breakdown')}
+                    testId="breakdown-chart"
+                    onPick={(i) => {
+                      const r = barRows[i];
+                      const f = r?.cells[colIdx];
+                      if (f && column) openFigure(`${r.orgUnitName} · ${label({ l: column.label }, 'l')}`, f);
+                    }}
+                  />
+                </Col>
+                <Col xs={24} xl={14}>
+                  <BreakdownTable
+                    columns={breakdown.columns.map((c) => ({
+                      id: c.id,
+                      label: label({ l: c.label }, 'l'),
+                      unit: label({ u: c.unit }, 'u'),
+                    }))}
+                    rows={breakdown.rows}
+                    total={breakdown.total}
+                    firstTitle={t('reports.stats.level.orgUnit')}
+                    onOpen={openFigure}
+                    testId="breakdown-table"
+                  />
+                </Col>
+              </Row>
+            </Card>
+          )}
+        </div>
+      )}
+      {open && <FigureDrawer figure={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+};
+
+const TodoList = ({
+  items,
+  onOpen,
+}: {
+  items: TodoItem[];
+  onOpen: (title: string, f: FigureValue) => void;
+}) => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  if (items.length === 0) return <EmptyState description={t('reports.dashboard.noTodos')} />;
+  return (
+    <List
+      size="small"
+      dataSource={items}
+      rowKey="id"
+      renderItem={(item) => (
+        <List.Item
+          data-testid="todo-item"
+          actions={
+            item.figure
+              ? [
+                  <Button
+                    key="open"
+                    type="link"
+                    size="small"
+                    onClick={() => item.figure && onOpen(item.title, item.figure)}
+                    data-testid="todo-open"
+                  >
+                    {t('reports.dashboard.openRecords')}
+                  </Button>,
+                ]
+              : undefined
+          }
+        >
+          <List.Item.Meta
+            title={
+              <span>
+                <Tag color={todoColor[item.level]}>{label(todoLevelLabels, item.level)}</Tag>
+                {item.title}
+              </span>
+            }
+            description={item.dueOn ? t('reports.dashboard.dueOn', { date: item.dueOn }) : undefined}
+          />
+        </List.Item>
+      )}
+    />
+  );
+};
