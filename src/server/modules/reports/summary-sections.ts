@@ -195,14 +195,15 @@ export const buildOutreach = (f: SummaryFacts): SummarySection | null => {
       ? textSentence(`其中，${names(f.notable.outreach)}等活动参与群众较多。`)
       : null,
   ]);
-  const campaigns = f.campaigns.map((name) =>
+  // Campaigns are grouped by id (two towns may name theirs alike) and named by their label.
+  const campaigns = f.campaigns.map((id) =>
     clause(
       f,
-      `围绕“${name}”开展活动`,
-      s('activities.sessions', { campaign: name }),
+      `围绕“${label(f, 'activities.sessions', 'campaign', id)}”开展活动`,
+      s('activities.sessions', { campaign: id }),
       '场次',
-      ...(f.lookup(s('activities.attendances', { campaign: name }))?.value
-        ? ['、参与', s('activities.attendances', { campaign: name }), '人次']
+      ...(f.lookup(s('activities.attendances', { campaign: id }))?.value
+        ? ['、参与', s('activities.attendances', { campaign: id }), '人次']
         : []),
     ),
   );
