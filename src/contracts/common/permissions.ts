@@ -18,6 +18,11 @@ export const permissions = [
   'activities.write',
   'activities.import',
   'activities.export',
+  'courtyards.read',
+  'courtyards.write',
+  'courtyards.import',
+  'courtyards.export',
+  'courtyards.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,6 +48,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'activities.write',
     'activities.import',
     'activities.export',
+    'courtyards.read',
+    'courtyards.write',
+    'courtyards.import',
+    'courtyards.export',
+    'courtyards.manage',
   ],
   cadre: [
     'org.read',
@@ -55,9 +65,21 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'activities.write',
     'activities.import',
     'activities.export',
+    'courtyards.read',
+    'courtyards.write',
+    'courtyards.import',
+    'courtyards.export',
   ],
-  executiveMember: ['org.read', 'people.read', 'people.write', 'activities.read', 'activities.write'],
-  viewer: ['org.read', 'people.read', 'activities.read'],
+  executiveMember: [
+    'org.read',
+    'people.read',
+    'people.write',
+    'activities.read',
+    'activities.write',
+    'courtyards.read',
+    'courtyards.write',
+  ],
+  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {
