@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { dateSchema, listQueryBaseSchema, listResultSchema } from './common/paging';
 
-export const auditModules = ['auth', 'org', 'users', 'audit', 'system', 'people', 'activities'] as const;
+export const auditModules = [
+  'auth',
+  'org',
+  'users',
+  'audit',
+  'system',
+  'people',
+  'activities',
+  'courtyards',
+] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
 
@@ -13,6 +22,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   system: { zh: '系统', en: 'System' },
   people: { zh: '人员与家庭', en: 'People & households' },
   activities: { zh: '活动与巡查', en: 'Activities & patrols' },
+  courtyards: { zh: '美丽庭院', en: 'Courtyards' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -35,6 +45,10 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   viewSensitive: { zh: '查看敏感信息', en: 'View sensitive data' },
   seedDemo: { zh: '加载演示数据', en: 'Load demo data' },
   assignHouseholds: { zh: '划分网格户', en: 'Assign households' },
+  confirmReview: { zh: '评比会确认', en: 'Confirm review' },
+  fix: { zh: '整改完成', en: 'Mark fixed' },
+  verify: { zh: '整改验收', en: 'Verify' },
+  generate: { zh: '生成分组', en: 'Generate' },
 };
 
 export const auditEntrySchema = z.object({
@@ -83,6 +97,11 @@ export const historyEntityTypes = [
   'activity',
   'campaign',
   'patrol',
+  'courtyardRubric',
+  'courtyardGroup',
+  'courtyardInspection',
+  'courtyardRectification',
+  'courtyardFeatured',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

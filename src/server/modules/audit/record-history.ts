@@ -21,6 +21,11 @@ const readPermission: Record<(typeof historyEntityTypes)[number], Permission> = 
   activity: 'activities.read',
   campaign: 'activities.read',
   patrol: 'activities.read',
+  courtyardRubric: 'courtyards.read',
+  courtyardGroup: 'courtyards.read',
+  courtyardInspection: 'courtyards.read',
+  courtyardRectification: 'courtyards.read',
+  courtyardFeatured: 'courtyards.read',
 };
 
 /** Where each record type lives, so the record itself is checked against the caller's subtree. */
@@ -37,6 +42,11 @@ const recordTable: Record<(typeof historyEntityTypes)[number], [string, string]>
   activity: ['activities', 'org_path'],
   campaign: ['campaigns', 'org_path'],
   patrol: ['patrols', 'org_path'],
+  courtyardRubric: ['courtyard_rubrics', 'org_path'],
+  courtyardGroup: ['courtyard_groups', 'org_path'],
+  courtyardInspection: ['courtyard_inspections', 'org_path'],
+  courtyardRectification: ['courtyard_rectifications', 'org_path'],
+  courtyardFeatured: ['courtyard_featured', 'org_path'],
 };
 
 /**
