@@ -28,6 +28,9 @@ import { patrolsIo } from './modules/activities/patrols.io';
 import { patrolsRoutes } from './modules/activities/patrols.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { courtyardViewsRoutes } from './modules/courtyards/courtyard-views.routes';
+import { courtyardIndicators } from './modules/courtyards/courtyards.indicators';
+import { courtyardsRoutes } from './modules/courtyards/courtyards.routes';
 import { electionsRoutes } from './modules/org/elections.routes';
 import { gridsIo } from './modules/org/grids.io';
 import { gridsRoutes } from './modules/org/grids.routes';
@@ -139,6 +142,8 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(ledgerIoRoutes(activitiesIo));
   await app.register(patrolsRoutes);
   await app.register(ledgerIoRoutes(patrolsIo));
+  await app.register(courtyardsRoutes);
+  await app.register(courtyardViewsRoutes);
   await app.register(
     indicatorsRoutes(
       createIndicatorRegistry([
@@ -146,6 +151,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
         ...peopleIndicators,
         ...activityIndicators,
         ...patrolIndicators,
+        ...courtyardIndicators,
       ]),
     ),
   );
