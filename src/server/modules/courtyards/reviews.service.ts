@@ -322,7 +322,7 @@ export const applyStatus = async (
   plaqueOn: string,
 ) => {
   if (applied.length === 0) return;
-  const col = <T>(f: (i: (typeof applied)[number]) => T) => applied.map(f);
+  const col = <T>(f: (i: (typeof applied)[number]) => T) => sql.param(applied.map(f));
   await tx.execute(sql`
     insert into courtyard_household_status (household_id, org_unit_id, org_path, rating, rated_on, plaque_level, plaque_since, average_score)
     select u.household_id, u.org_unit_id, u.org_path, u.rating, case when u.is_rating then ${ratedOn}::date end,
