@@ -17,6 +17,7 @@ import {
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../../contracts/common/permissions';
 import { activityRoutes } from './routes-activities';
+import { courtyardRoutes } from './routes-courtyards';
 
 /** A collapsible menu section; routes sharing one are listed under it, in route order. */
 export type MenuGroup = {
@@ -159,6 +160,7 @@ export const appRoutes: AppRoute[] = [
     group: orgGroup,
   },
   ...activityRoutes,
+  ...courtyardRoutes,
   {
     path: '/users',
     nameKey: 'menu.users.list',

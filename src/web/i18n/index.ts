@@ -4,6 +4,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { activitiesEn } from './activities-en';
 import { activitiesZhCN } from './activities-zh-cn';
+import { courtyardsEn } from './courtyards-en';
+import { courtyardsZhCN } from './courtyards-zh-cn';
 import { en } from './en';
 import { zhCN } from './zh-cn';
 
@@ -33,8 +35,8 @@ export const initI18n = () => {
   applyLanguage(lng);
   void i18n.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...activitiesZhCN } },
-      en: { translation: { ...en, ...activitiesEn } },
+      'zh-CN': { translation: { ...zhCN, ...activitiesZhCN, ...courtyardsZhCN } },
+      en: { translation: { ...en, ...activitiesEn, ...courtyardsEn } },
     },
     lng,
     fallbackLng: 'zh-CN',

@@ -1,12 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { defaultErrorMessages, type ErrorCode, errorStatus } from '../../../../contracts/common/errors';
-import { ApiError } from '../../../lib/api-client';
+import { uploadPhoto } from '../../../lib/upload-photo';
 import { activityKeys } from './keys';
 
-/** The server refuses larger files too (413); checking first spares a long upload on a slow line. */
-export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export { MAX_PHOTO_BYTES, photoTypes } from '../../../lib/upload-photo';
 export const MAX_PHOTOS = 9;
-export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'];
 
 export type UploadedPhoto = { id: string; width: number; height: number; bytes: number };
 
@@ -18,63 +15,11 @@ export type UploadActivityPhotoInput = {
   onProgress?: (percent: number) => void;
 };
 
-const isCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in errorStatus;
-
-type ErrorPayload = { error?: { code?: unknown; message?: unknown } };
-
-const payloadOf = (xhr: XMLHttpRequest): ErrorPayload | null => {
-  try {
-    return JSON.parse(xhr.responseText) as ErrorPayload;
-  } catch {
-    return null;
-  }
-};
-
-const toError = (xhr: XMLHttpRequest): ApiError => {
-  const body = payloadOf(xhr);
-  const code: ErrorCode = isCode(body?.error?.code)
-    ? body.error.code
-    : xhr.status === 413
-      ? 'PAYLOAD_TOO_LARGE'
-      : xhr.status === 0
-        ? 'UNAVAILABLE'
-        : 'INTERNAL';
-  const message =
-    typeof body?.error?.message === 'string' && body.error.message
-      ? body.error.message
-      : xhr.status === 0
-        ? '网络连接失败，请检查网络后重试'
-        : defaultErrorMessages[code].zh;
-  return new ApiError(code, message, xhr.status);
-};
-
-/**
- * POST …/:activityId/photos as multipart (field `file`). XMLHttpRequest rather than fetch: fetch cannot
- * report upload progress, and a phone photo on a village line takes long enough to need a bar.
- */
-export const uploadActivityPhoto = ({ activityId, file, csrfToken, onProgress }: UploadActivityPhotoInput) =>
-  new Promise<UploadedPhoto>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/activities/activities/${encodeURIComponent(activityId)}/photos`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress?.(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve(JSON.parse(xhr.responseText) as UploadedPhoto);
-        } catch {
-          reject(toError(xhr));
-        }
-      } else reject(toError(xhr));
-    };
-    xhr.onerror = () => reject(toError(xhr));
-    const form = new FormData();
-    form.append('file', file, file.name || 'photo.jpg');
-    xhr.send(form);
+/** POST …/:activityId/photos as multipart (field `file`), with upload progress. */
+export const uploadActivityPhoto = ({ activityId, ...rest }: UploadActivityPhotoInput) =>
+  uploadPhoto<UploadedPhoto>({
+    url: `/api/v1/activities/activities/${encodeURIComponent(activityId)}/photos`,
+    ...rest,
   });
 
 export const useUploadActivityPhoto = () => {

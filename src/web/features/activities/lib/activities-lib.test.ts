@@ -1,8 +1,8 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
+import { uuidV7 } from '../../../lib/uuid-v7';
 import { periodOf } from './periods';
 import { pivotOf } from './pivot';
-import { uuidV7 } from './uuid-v7';
 
 describe('uuidV7', () => {
   it('is a v7 uuid whose first 48 bits are the time, so ids made later sort later', () => {
