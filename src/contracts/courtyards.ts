@@ -6,10 +6,10 @@ import { type RatingLevel, type RubricRules, ratingLevels } from './courtyards-r
 // courtyards. Routes (all under /api/v1/courtyards):
 //   rubrics            GET list · POST create · GET /effective?orgUnitId&year
 //   rubrics/:rubricId  GET · PATCH (used → new version) · DELETE · POST /restore
-//   groups             GET list · POST · GET/PATCH/DELETE /:groupId · POST /:groupId/restore
+//   groups             GET list · POST · GET/PATCH/DELETE /:inspectionGroupId · POST /:inspectionGroupId/restore
 //   assignments        GET ?townId&month · PUT (town chair adjusts) · POST /generate
 //   inspections        GET list · POST (idempotent on id) · GET/PATCH/DELETE /:id · POST /:id/restore
-//   inspections/:id/photos POST (multipart `file`) · photos/:photoId GET (image) · DELETE
+//   inspections/:id/photos POST (multipart `file`) · photos/:courtyardPhotoId GET (image) · DELETE
 //   rectifications     GET list · POST · GET /:id · POST /:id/fix · POST /:id/verify · POST /:id/photos?phase
 //   rectifications/board GET ?orgUnitId (overdue board per village)
 //   households         GET list with rating and plaque · GET /:householdId/file (一户一档)

@@ -124,12 +124,12 @@ export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
           }),
         ),
   );
-  const photoParams = z.object({ photoId: z.uuid() }).strict();
+  const photoParams = z.object({ courtyardPhotoId: z.uuid() }).strict();
   app.get(
-    `${COURTYARDS_BASE}/photos/:photoId`,
+    `${COURTYARDS_BASE}/photos/:courtyardPhotoId`,
     { config: read, schema: { tags, summary: '庭院照片（JPEG）', params: photoParams } },
     async (req, reply) => {
-      const image = await readCourtyardPhoto(ctxOf(req), req.server.appConfig.dataDir, req.params.photoId);
+      const image = await readCourtyardPhoto(ctxOf(req), req.server.appConfig.dataDir, req.params.courtyardPhotoId);
       return reply
         .header('content-type', 'image/jpeg')
         .header('cache-control', 'private, max-age=86400')
@@ -139,9 +139,9 @@ export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
     },
   );
   app.delete(
-    `${COURTYARDS_BASE}/photos/:photoId`,
+    `${COURTYARDS_BASE}/photos/:courtyardPhotoId`,
     { config: write, schema: { tags, params: photoParams, response: { 200: okSchema } } },
-    (req) => deleteCourtyardPhoto(ctxOf(req), req.params.photoId),
+    (req) => deleteCourtyardPhoto(ctxOf(req), req.params.courtyardPhotoId),
   );
 
   // Households, history, 一户一档

@@ -155,7 +155,7 @@ export const courtyardsRoutes = async (fastify: FastifyInstance) => {
 
   // Inspection groups and the month's assignment
   const groups = `${COURTYARDS_BASE}/groups`;
-  const groupParams = z.object({ groupId: z.uuid() }).strict();
+  const groupParams = z.object({ inspectionGroupId: z.uuid() }).strict();
   app.get(
     groups,
     {
@@ -170,9 +170,9 @@ export const courtyardsRoutes = async (fastify: FastifyInstance) => {
     (req) => listGroups(ctxOf(req), req.query),
   );
   app.get(
-    `${groups}/:groupId`,
+    `${groups}/:inspectionGroupId`,
     { config: read, schema: { tags, params: groupParams, response: { 200: inspectionGroupSchema } } },
-    (req) => getGroup(ctxOf(req), req.params.groupId),
+    (req) => getGroup(ctxOf(req), req.params.inspectionGroupId),
   );
   app.post(
     groups,
@@ -183,7 +183,7 @@ export const courtyardsRoutes = async (fastify: FastifyInstance) => {
     async (req, reply) => reply.status(201).send(await createGroup(ctxOf(req), req.body)),
   );
   app.patch(
-    `${groups}/:groupId`,
+    `${groups}/:inspectionGroupId`,
     {
       config: manage,
       schema: {
@@ -193,10 +193,10 @@ export const courtyardsRoutes = async (fastify: FastifyInstance) => {
         response: { 200: inspectionGroupSchema },
       },
     },
-    (req) => updateGroup(ctxOf(req), req.params.groupId, req.body),
+    (req) => updateGroup(ctxOf(req), req.params.inspectionGroupId, req.body),
   );
   app.delete(
-    `${groups}/:groupId`,
+    `${groups}/:inspectionGroupId`,
     {
       config: manage,
       schema: {
@@ -206,10 +206,10 @@ export const courtyardsRoutes = async (fastify: FastifyInstance) => {
         response: { 200: inspectionGroupSchema },
       },
     },
-    (req) => deleteGroup(ctxOf(req), req.params.groupId, req.query.version),
+    (req) => deleteGroup(ctxOf(req), req.params.inspectionGroupId, req.query.version),
   );
   app.post(
-    `${groups}/:groupId/restore`,
+    `${groups}/:inspectionGroupId/restore`,
     {
       config: manage,
       schema: {
@@ -219,7 +219,7 @@ export const courtyardsRoutes = async (fastify: FastifyInstance) => {
         response: { 200: inspectionGroupSchema },
       },
     },
-    (req) => restoreGroup(ctxOf(req), req.params.groupId, req.body.version),
+    (req) => restoreGroup(ctxOf(req), req.params.inspectionGroupId, req.body.version),
   );
   const assignments = `${COURTYARDS_BASE}/assignments`;
   app.get(
