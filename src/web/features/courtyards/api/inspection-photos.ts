@@ -6,8 +6,8 @@ import { useCourtyardMutation } from './use-courtyard-mutation';
 
 export const MAX_INSPECTION_PHOTOS = 9;
 
-export const inspectionPhotoUrl = (inspectionId: string, photoId: string) =>
-  `${BASE}/inspections/${enc(inspectionId)}/photos/${enc(photoId)}`;
+/** Every courtyard photo (inspection, before, after) is served and deleted by its own id. */
+export const courtyardPhotoUrl = (photoId: string) => `${BASE}/photos/${enc(photoId)}`;
 
 export type UploadInspectionPhotoInput = {
   inspectionId: string;
@@ -21,7 +21,6 @@ export const uploadInspectionPhoto = ({ inspectionId, ...rest }: UploadInspectio
 
 export const useUploadInspectionPhoto = () => useCourtyardMutation(uploadInspectionPhoto);
 
-export const deleteInspectionPhoto = ({ inspectionId, photoId }: { inspectionId: string; photoId: string }) =>
-  api.delete<unknown>(inspectionPhotoUrl(inspectionId, photoId));
+export const deleteCourtyardPhoto = (photoId: string) => api.delete<unknown>(courtyardPhotoUrl(photoId));
 
-export const useDeleteInspectionPhoto = () => useCourtyardMutation(deleteInspectionPhoto);
+export const useDeleteCourtyardPhoto = () => useCourtyardMutation(deleteCourtyardPhoto);

@@ -3,9 +3,6 @@ import { uploadPhoto } from '../../../lib/upload-photo';
 import { BASE, enc } from './keys';
 import { useCourtyardMutation } from './use-courtyard-mutation';
 
-export const rectificationPhotoUrl = (rectificationId: string, photoId: string) =>
-  `${BASE}/rectifications/${enc(rectificationId)}/photos/${enc(photoId)}`;
-
 export type UploadRectificationPhotoInput = {
   rectificationId: string;
   phase: 'before' | 'after';

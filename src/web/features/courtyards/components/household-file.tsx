@@ -16,8 +16,7 @@ import { useSession } from '../../../lib/session';
 import { useFeaturedCategories } from '../api/featured';
 import { useEffectiveRubric } from '../api/get-effective-rubric';
 import { useHouseholdFile } from '../api/get-household-file';
-import { inspectionPhotoUrl } from '../api/inspection-photos';
-import { rectificationPhotoUrl } from '../api/rectification-photos';
+import { courtyardPhotoUrl } from '../api/inspection-photos';
 import { PhotoGrid } from './photo-grid';
 import { RatingTag } from './rating-tag';
 import { ScoreTrendChart } from './score-trend-chart';
@@ -71,12 +70,6 @@ const FileView = ({ file }: { file: File }) => {
     .filter((p) => p.kind === 'monthly')
     .sort((a, b) => a.month.localeCompare(b.month))
     .map((p) => ({ label: p.month, score: p.totalScore }));
-  const photoUrl = (p: File['photos'][number]) =>
-    p.inspectionId
-      ? inspectionPhotoUrl(p.inspectionId, p.id)
-      : p.rectificationId
-        ? rectificationPhotoUrl(p.rectificationId, p.id)
-        : '';
   const phaseLabel: Record<string, string> = {
     inspection: t('courtyards.photo.inspection'),
     before: t('courtyards.photo.before'),
@@ -289,13 +282,11 @@ const FileView = ({ file }: { file: File }) => {
             label: `${t('courtyards.field.photos')}（${file.photos.length}）`,
             children: (
               <PhotoGrid
-                urls={file.photos
-                  .filter((p) => photoUrl(p))
-                  .map((p) => ({
-                    id: p.id,
-                    url: photoUrl(p),
-                    caption: `${phaseLabel[p.phase]} ${p.createdAt.slice(0, 10)}`,
-                  }))}
+                urls={file.photos.map((p) => ({
+                  id: p.id,
+                  url: courtyardPhotoUrl(p.id),
+                  caption: `${phaseLabel[p.phase]} ${p.createdAt.slice(0, 10)}`,
+                }))}
                 testId="file-photo"
               />
             ),

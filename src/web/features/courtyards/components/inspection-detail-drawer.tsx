@@ -17,7 +17,7 @@ import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDeleteInspection } from '../api/delete-inspection';
 import { useInspection } from '../api/get-inspection';
 import { useRubric } from '../api/get-rubric';
-import { inspectionPhotoUrl } from '../api/inspection-photos';
+import { courtyardPhotoUrl } from '../api/inspection-photos';
 import { useRectifications } from '../api/list-rectifications';
 import { useRestoreInspection } from '../api/restore-inspection';
 import { PhotoGrid } from './photo-grid';
@@ -128,7 +128,7 @@ export const InspectionDetailDrawer = ({ inspectionId, onClose, onEdit }: Props)
                     <Typography.Title level={5} style={{ marginTop: 16 }}>
                       {t('courtyards.field.photos')}（{a.photoIds.length}）
                     </Typography.Title>
-                    <PhotoGrid urls={a.photoIds.map((id) => ({ id, url: inspectionPhotoUrl(a.id, id) }))} />
+                    <PhotoGrid urls={a.photoIds.map((id) => ({ id, url: courtyardPhotoUrl(id) }))} />
                     <Typography.Title level={5} style={{ marginTop: 16 }}>
                       {t('menu.courtyards.rectifications')}
                     </Typography.Title>

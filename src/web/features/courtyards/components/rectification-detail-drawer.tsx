@@ -27,7 +27,8 @@ import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useFixRectification } from '../api/fix-rectification';
 import { useRectification } from '../api/get-rectification';
-import { rectificationPhotoUrl, uploadRectificationPhoto } from '../api/rectification-photos';
+import { courtyardPhotoUrl } from '../api/inspection-photos';
+import { uploadRectificationPhoto } from '../api/rectification-photos';
 import { useVerifyRectification } from '../api/verify-rectification';
 import { PhotoGrid } from './photo-grid';
 import { PhotosCapture } from './photos-capture';
@@ -190,14 +191,14 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
         {t('courtyards.photo.before')}
       </Typography.Title>
       <PhotoGrid
-        urls={r.beforePhotoIds.map((id) => ({ id, url: rectificationPhotoUrl(r.id, id) }))}
+        urls={r.beforePhotoIds.map((id) => ({ id, url: courtyardPhotoUrl(id) }))}
         testId="rectification-before-photo"
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('courtyards.photo.after')}
       </Typography.Title>
       <PhotoGrid
-        urls={r.afterPhotoIds.map((id) => ({ id, url: rectificationPhotoUrl(r.id, id) }))}
+        urls={r.afterPhotoIds.map((id) => ({ id, url: courtyardPhotoUrl(id) }))}
         testId="rectification-after-photo"
       />
       {canWrite && !isDeleted && r.status === 'open' && (
