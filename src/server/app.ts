@@ -30,6 +30,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { courtyardViewsRoutes } from './modules/courtyards/courtyard-views.routes';
 import { courtyardIndicators } from './modules/courtyards/courtyards.indicators';
+import { courtyardInspectionsIo, courtyardRatingsIo } from './modules/courtyards/courtyards.io';
 import { courtyardsRoutes } from './modules/courtyards/courtyards.routes';
 import { electionsRoutes } from './modules/org/elections.routes';
 import { gridsIo } from './modules/org/grids.io';
@@ -144,6 +145,8 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(ledgerIoRoutes(patrolsIo));
   await app.register(courtyardsRoutes);
   await app.register(courtyardViewsRoutes);
+  await app.register(ledgerIoRoutes(courtyardInspectionsIo));
+  await app.register(ledgerIoRoutes(courtyardRatingsIo));
   await app.register(
     indicatorsRoutes(
       createIndicatorRegistry([

@@ -114,22 +114,24 @@ export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await upload(req, {
-            kind: 'rectification',
-            id: req.params.rectificationId,
-            phase: req.query.phase,
-          }),
-        ),
+      reply.status(201).send(
+        await upload(req, {
+          kind: 'rectification',
+          id: req.params.rectificationId,
+          phase: req.query.phase,
+        }),
+      ),
   );
   const photoParams = z.object({ courtyardPhotoId: z.uuid() }).strict();
   app.get(
     `${COURTYARDS_BASE}/photos/:courtyardPhotoId`,
     { config: read, schema: { tags, summary: '庭院照片（JPEG）', params: photoParams } },
     async (req, reply) => {
-      const image = await readCourtyardPhoto(ctxOf(req), req.server.appConfig.dataDir, req.params.courtyardPhotoId);
+      const image = await readCourtyardPhoto(
+        ctxOf(req),
+        req.server.appConfig.dataDir,
+        req.params.courtyardPhotoId,
+      );
       return reply
         .header('content-type', 'image/jpeg')
         .header('cache-control', 'private, max-age=86400')

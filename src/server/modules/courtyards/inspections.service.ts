@@ -246,7 +246,12 @@ export const updateInspection = (ctx: ServiceContext, id: string, input: UpdateI
       deductions: input.deductions ?? before.deductions,
       vetoCodes: input.vetoCodes ?? before.vetoCodes,
     };
-    const result = score(rubric.rules, next);
+    // Imported rows carry the sheet's total without item scores: they are rescored only when the
+    // edit touches the scoring itself.
+    const isRescoring = !!(input.itemScores || input.deductions || input.vetoCodes);
+    const result = isRescoring
+      ? score(rubric.rules, next)
+      : { total: before.totalScore, rating: before.rating, isVeto: before.isVeto };
     const inspectedOn = input.inspectedOn ?? before.inspectedOn;
     checkDate(inspectedOn);
     if (inspectedOn.slice(0, 4) !== before.inspectedOn.slice(0, 4))
