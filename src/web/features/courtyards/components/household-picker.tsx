@@ -1,5 +1,5 @@
 import { HomeOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, List, Segmented, Tag, Typography } from 'antd';
+import { Alert, Button, Collapse, Input, List, Segmented, Select, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
@@ -15,6 +15,8 @@ export type PickedHousehold = {
 };
 
 type Props = { scopeId: string; month: string; onPick: (h: PickedHousehold) => void };
+
+const GROUP_KEY = 'bbt.courtyards.todoGroup';
 
 const useDebounced = (value: string, ms: number) => {
   const [debounced, setDebounced] = useState(value);
@@ -42,6 +44,23 @@ export const HouseholdPicker = ({ scopeId, month, onPick }: Props) => {
     mode === 'search',
   );
   const groups = todo.data?.groups ?? [];
+  // An inspector works in one group all month: remember which one she picked.
+  const [groupId, setGroupId] = useState<string | null>(() => {
+    try {
+      return window.localStorage.getItem(GROUP_KEY);
+    } catch {
+      return null;
+    }
+  });
+  const group = groups.find((g) => g.groupId === groupId) ?? groups[0];
+  const pickGroup = (id: string) => {
+    setGroupId(id);
+    try {
+      window.localStorage.setItem(GROUP_KEY, id);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  };
   const unassigned = todo.data?.unassignedVillages ?? [];
 
   return (
@@ -113,49 +132,62 @@ export const HouseholdPicker = ({ scopeId, month, onPick }: Props) => {
         </EmptyState>
       ) : (
         <div data-testid="pick-todo">
-          {groups.map((g) => (
-            <div key={g.groupId} className="bbt-todo-group">
-              <Typography.Title level={5} style={{ margin: '8px 0' }}>
-                {g.groupName}
-              </Typography.Title>
-              {g.villages.map((v) => (
-                <div key={v.villageId} className="bbt-todo-village">
-                  <div className="bbt-todo-village-head">
+          {groups.length > 1 && (
+            <Select
+              size="large"
+              style={{ width: '100%', marginBottom: 12 }}
+              value={group?.groupId}
+              onChange={pickGroup}
+              options={groups.map((g) => ({ value: g.groupId, label: g.groupName }))}
+              aria-label={t('courtyards.field.group')}
+              data-testid="pick-group"
+            />
+          )}
+          {group && (
+            <Collapse
+              key={group.groupId}
+              defaultActiveKey={group.villages.find((v) => v.pending.length > 0)?.villageId}
+              items={group.villages.map((v) => ({
+                key: v.villageId,
+                label: (
+                  <span className="bbt-todo-village-head">
                     <span>{v.villageName}</span>
                     <Tag color={v.inspected >= v.households ? 'green' : 'orange'}>
                       {t('courtyards.pick.progress', { done: v.inspected, total: v.households })}
                     </Tag>
-                  </div>
-                  {v.pending.length === 0 ? (
+                  </span>
+                ),
+                children:
+                  v.pending.length === 0 ? (
                     <Typography.Text type="success">{t('courtyards.pick.villageDone')}</Typography.Text>
                   ) : (
-                    v.pending.map((h) => (
-                      <Button
-                        key={h.householdId}
-                        block
-                        size="large"
-                        className="bbt-pick-row"
-                        onClick={() =>
-                          onPick({
-                            householdId: h.householdId,
-                            label: labelOf(h),
-                            orgUnitId: v.villageId,
-                            groupId: g.groupId,
-                          })
-                        }
-                        data-testid="pick-todo-household"
-                      >
-                        <span className="bbt-pick-main">
-                          <HomeOutlined /> {labelOf(h)}
-                        </span>
-                        {h.houseNumber && <span className="bbt-pick-side">{h.houseNumber}</span>}
-                      </Button>
-                    ))
-                  )}
-                </div>
-              ))}
-            </div>
-          ))}
+                    <div className="bbt-todo-village">
+                      {v.pending.map((h) => (
+                        <Button
+                          key={h.householdId}
+                          block
+                          size="large"
+                          className="bbt-pick-row"
+                          onClick={() =>
+                            onPick({
+                              householdId: h.householdId,
+                              label: labelOf(h),
+                              orgUnitId: v.villageId,
+                              groupId: group.groupId,
+                            })
+                          }
+                          data-testid="pick-todo-household"
+                        >
+                          <span className="bbt-pick-main">
+                            <HomeOutlined /> {labelOf(h)}
+                          </span>
+                        </Button>
+                      ))}
+                    </div>
+                  ),
+              }))}
+            />
+          )}
           {unassigned.length > 0 && (
             <Alert
               type="info"
