@@ -298,6 +298,12 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/courtyards/featured/:featuredId/restore': { body: { version: 1 } },
     'GET /api/v1/courtyards/notices': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
     'GET /api/v1/courtyards/notices/docx': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
+    'GET /api/v1/courtyards/inspections/template': {},
+    'POST /api/v1/courtyards/inspections/import': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/inspections/export': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/households/template': {},
+    'POST /api/v1/courtyards/households/import': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/households/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/courtyards/todo': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
     'GET /api/v1/history': { query: `entityType=person&entityId=${foreign.personId}` },
     'GET /api/v1/indicators': {},
@@ -332,6 +338,8 @@ const scopedOk = new Set([
   'GET /api/v1/activities/patrols/template',
   'GET /api/v1/indicators',
   'GET /api/v1/courtyards/featured-categories',
+  'GET /api/v1/courtyards/inspections/template',
+  'GET /api/v1/courtyards/households/template',
 ]);
 
 beforeAll(async () => {

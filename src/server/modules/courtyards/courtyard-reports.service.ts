@@ -71,8 +71,18 @@ const toHousehold = (r: Record<string, unknown>): CourtyardHousehold => ({
 const levelFilter = (column: string, v: string | undefined) =>
   v === 'none' ? sql`${sql.raw(column)} is null` : v ? sql`${sql.raw(column)} = ${v}` : undefined;
 
-export const listCourtyardHouseholds = async (ctx: ServiceContext, q: ListCourtyardHouseholdsQuery) => {
-  const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.read', q.orgUnitId);
+export const listCourtyardHouseholds = async (ctx: ServiceContext, q: ListCourtyardHouseholdsQuery) =>
+  courtyardHouseholdRows(
+    ctx.db,
+    await resolveScopePath(ctx.db, ctx.actor, 'courtyards.read', q.orgUnitId),
+    q,
+  );
+
+export const courtyardHouseholdRows = async (
+  db: DbOrTx,
+  scopePath: string,
+  q: ListCourtyardHouseholdsQuery,
+) => {
   const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const where = and([
     within('h.org_path', scopePath),
@@ -84,7 +94,7 @@ export const listCourtyardHouseholds = async (ctx: ServiceContext, q: ListCourty
       : undefined,
   ]);
   return pagedRows(
-    ctx.db,
+    db,
     householdSelect(shanghaiToday()),
     where,
     sql`x.org_unit_name, x.household_label, x.household_id`,

@@ -25,7 +25,7 @@ import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
-import { listCourtyardHouseholds } from './courtyard-reports.service';
+import { courtyardHouseholdRows } from './courtyard-reports.service';
 import { inspectionSelect, rows as query, toInspection } from './courtyards.repository';
 import { courtyardInspections } from './courtyards.table';
 import { inspectionFilters } from './inspections.service';
@@ -674,11 +674,11 @@ export const courtyardRatingsIo: LedgerIo = {
   exportQuerySchema: exportRatingsQuerySchema,
   exportColumns: () => ratingColumns as ExportColumn<never>[],
   exportRows: async (ctx: ServiceContext, q) => {
-    requirePermission(ctx.actor, 'courtyards.export');
     const query = q as ExportRatingsQuery;
+    const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.export', query.orgUnitId);
     async function* pages() {
       for (let page = 1; ; page++) {
-        const { items } = await listCourtyardHouseholds(ctx, { ...query, page, pageSize: 200 });
+        const { items } = await courtyardHouseholdRows(ctx.db, scopePath, { ...query, page, pageSize: 200 });
         if (items.length === 0) return;
         yield items;
         if (items.length < 200) return;
