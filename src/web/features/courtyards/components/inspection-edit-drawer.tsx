@@ -159,7 +159,7 @@ const EditForm = ({ inspection: a, onClose }: { inspection: Inspection; onClose:
         <h2>{t('courtyards.field.note')}</h2>
         <Input.TextArea rows={3} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
       </section>
-      <div className="bbt-quick-save bbt-score-bar">
+      <div className="bbt-score-bar">
         <div className="bbt-score-total">
           <span>
             <strong>{result.total}</strong>/{result.maxTotal}

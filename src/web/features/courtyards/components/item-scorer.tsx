@@ -45,7 +45,7 @@ export const ItemScorer = ({
         <span className="bbt-item-name">{item.name}</span>
         <span className="bbt-muted">{t('courtyards.score.max', { points: item.maxPoints })}</span>
       </div>
-      <div className="bbt-stepper">
+      <div className="bbt-item-stepper">
         <Button
           size="large"
           icon={<MinusOutlined />}

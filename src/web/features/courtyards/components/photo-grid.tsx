@@ -9,9 +9,9 @@ export const PhotoGrid = ({ urls, testId = 'courtyard-photo' }: Props) => {
   if (urls.length === 0) return <span className="bbt-muted">{t('courtyards.photo.none')}</span>;
   return (
     <Image.PreviewGroup>
-      <div className="bbt-photo-grid">
+      <div className="bbt-cy-photos">
         {urls.map((p) => (
-          <div key={p.id} className="bbt-photo-cell" data-testid={testId} title={p.caption}>
+          <div key={p.id} className="bbt-cy-photo" data-testid={testId} title={p.caption}>
             <Image src={p.url} alt={p.caption ?? t('courtyards.photo.alt')} width="100%" height="100%" />
           </div>
         ))}

@@ -58,9 +58,9 @@ export const PhotosCapture = ({ files, onChange, max, disabled, testId, label }:
         data-testid={`${testId}-input`}
       />
       {files.length > 0 && (
-        <div className="bbt-photo-grid" style={{ marginBottom: 8 }}>
+        <div className="bbt-cy-photos" style={{ marginBottom: 8 }}>
           {previews.map((src, n) => (
-            <div key={src} className="bbt-photo-cell" data-testid={`${testId}-preview`}>
+            <div key={src} className="bbt-cy-photo" data-testid={`${testId}-preview`}>
               <img src={src} alt={t('courtyards.photo.alt')} />
               <Button
                 shape="circle"

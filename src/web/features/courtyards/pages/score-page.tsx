@@ -141,7 +141,7 @@ export const ScorePage = () => {
   if (phase.kind === 'done' || phase.kind === 'uploading' || phase.kind === 'uploadFailed') {
     const a = phase.inspection;
     return (
-      <div className="bbt-quick" data-testid="score-page">
+      <div className="bbt-score" data-testid="score-page">
         <Result
           status={phase.kind === 'uploadFailed' ? 'warning' : 'success'}
           icon={phase.kind === 'uploading' ? <LoadingOutlined /> : undefined}
@@ -199,7 +199,7 @@ export const ScorePage = () => {
                 type="primary"
                 size="large"
                 block
-                className="bbt-big-button"
+                className="bbt-score-big"
                 onClick={next}
                 disabled={phase.kind === 'uploading'}
                 data-testid="score-next"
@@ -218,8 +218,8 @@ export const ScorePage = () => {
 
   const isBusy = phase.kind === 'saving' || phase.kind === 'retrying';
   return (
-    <div className="bbt-quick bbt-score" data-testid="score-page" ref={top}>
-      <h1 className="bbt-quick-title">{t('courtyards.score.title')}</h1>
+    <div className="bbt-score" data-testid="score-page" ref={top}>
+      <h1 className="bbt-score-title">{t('courtyards.score.title')}</h1>
       {isRestoredNote && (
         <Alert
           type="info"
@@ -428,7 +428,7 @@ export const ScorePage = () => {
         </>
       )}
       {draft.householdId && result && (
-        <div className="bbt-quick-save bbt-score-bar">
+        <div className="bbt-score-bar">
           {phase.kind === 'retrying' && (
             <Alert
               type="warning"
@@ -467,7 +467,7 @@ export const ScorePage = () => {
             type="primary"
             size="large"
             block
-            className="bbt-big-button"
+            className="bbt-score-big"
             loading={isBusy}
             onClick={submit}
             data-testid="score-submit"
