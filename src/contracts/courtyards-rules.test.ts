@@ -223,10 +223,10 @@ describe('plaqueChange: award on reaching a level, removal by the configured rul
       expected: { kind: 'upgrade', toLevel: 'premium' },
     },
     {
-      name: 'two consecutive months below the plaque level: removal',
+      name: 'two consecutive failed months (below 清洁户): removal',
       plaqueLevel: 'model',
       rating: 'model',
-      monthly: mon('premium', 'clean', null),
+      monthly: mon('premium', null, null),
       expected: { kind: 'removal', toLevel: null },
     },
     {
@@ -243,6 +243,14 @@ describe('plaqueChange: award on reaching a level, removal by the configured rul
       monthly: mon('clean'),
       overdue: true,
       expected: { kind: 'removal', toLevel: null },
+    },
+    {
+      name: 'no plaque while a rectification is overdue',
+      plaqueLevel: null,
+      rating: 'premium',
+      monthly: mon('premium'),
+      overdue: true,
+      expected: null,
     },
     {
       name: 'rating lost (veto): removal',
@@ -270,6 +278,15 @@ describe('plaqueChange: award on reaching a level, removal by the configured rul
       expect(r ? { kind: r.kind, toLevel: r.toLevel } : null).toEqual(c.expected);
     });
   }
+
+  it('failing may mean below the plaque held', () => {
+    const strict = { ...rules, removalRule: { ...rules.removalRule, failsBelowPlaqueLevel: true } };
+    const input = { plaqueLevel: 'model' as const, rating: 'model' as const, hasOverdueRectification: false };
+    expect(plaqueChange(strict, { ...input, monthly: mon('premium', 'clean', 'clean') })?.kind).toBe(
+      'removal',
+    );
+    expect(plaqueChange(rules, { ...input, monthly: mon('premium', 'clean', 'clean') })).toBeNull();
+  });
 
   it('the removal rule is configuration: three failures, failing only below 清洁户, overdue ignored', () => {
     const lenient = {

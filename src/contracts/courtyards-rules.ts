@@ -207,7 +207,11 @@ export const plaqueChange = (
     if (!rating) return { kind: 'removal', fromLevel: plaqueLevel, toLevel: null, reason: '评定等级已取消' };
   }
   if (!rating || rating === plaqueLevel) return null;
-  if (!plaqueLevel) return { kind: 'award', fromLevel: null, toLevel: rating, reason: '评定达到等级' };
+  // No new or higher plaque while a rectification is overdue (it would be removed again next month).
+  const isBlocked = rule.isOverdueRectificationRemoving && input.hasOverdueRectification;
+  if (!plaqueLevel)
+    return isBlocked ? null : { kind: 'award', fromLevel: null, toLevel: rating, reason: '评定达到等级' };
+  if (isBlocked && ratingRank(rating) > ratingRank(plaqueLevel)) return null;
   return ratingRank(rating) > ratingRank(plaqueLevel)
     ? { kind: 'upgrade', fromLevel: plaqueLevel, toLevel: rating, reason: '评定等级提升' }
     : { kind: 'downgrade', fromLevel: plaqueLevel, toLevel: rating, reason: '评定等级下降' };

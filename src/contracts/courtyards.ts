@@ -224,7 +224,7 @@ export const defaultRubricRules: RubricRules = {
     { code: 'lawBreaking', name: '家庭成员违法犯罪' },
   ],
   householdRule: { window: 3, isVetoDropping: true },
-  removalRule: { consecutiveFailures: 2, failsBelowPlaqueLevel: true, isOverdueRectificationRemoving: true },
+  removalRule: { consecutiveFailures: 2, failsBelowPlaqueLevel: false, isOverdueRectificationRemoving: true },
 };
 
 export const rubricSchema = z.object({
