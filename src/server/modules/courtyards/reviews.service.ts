@@ -94,27 +94,79 @@ export const reviewItemsOf = (
   return items;
 };
 
-/** Loads the town's households with their current status and last monthly inspections up to the month. */
+/**
+ * Loads the town's households with their current status, last monthly inspections up to the month
+ * (arrays, oldest first) and whether a rectification was overdue at the month's end. One pass with
+ * a window over the town's inspections; names are looked up afterwards for the few that change.
+ */
 export const loadReviewInput = async (db: DbOrTx, townPath: string, month: string, depth: number) => {
   const { to } = monthBounds(month);
-  return (await rows(
+  const list = await rows(
     db,
-    sql`select h.id, h.org_unit_id, o.name as org_unit_name, ${householdLabelSql('h')} as label, ${headNameSql('h')} as head_name,
-        s.rating, s.plaque_level, m.monthly,
+    sql`with last as (
+        select i.household_id, i.month, i.total_score, i.is_veto, i.rating,
+          row_number() over (partition by i.household_id order by i.month desc) as rn
+        from courtyard_inspections i
+        where i.org_path like ${`${townPath}%`} and i.kind = 'monthly' and i.deleted_at is null and i.month <= ${month}),
+      agg as (
+        select household_id, array_agg(month order by month) as months, array_agg(total_score order by month) as totals,
+          array_agg(is_veto order by month) as vetoes, array_agg(rating order by month) as ratings
+        from last where rn <= ${depth} group by household_id)
+      select h.id, h.org_unit_id, s.rating, s.plaque_level, a.months, a.totals, a.vetoes, a.ratings,
         exists (select 1 from courtyard_rectifications r where r.household_id = h.id and r.deleted_at is null
           and r.deadline < ${to}::date and (r.fixed_on is null or r.fixed_on > ${to}::date)) as is_overdue
       from households h
-      join org_units o on o.id = h.org_unit_id
+      left join agg a on a.household_id = h.id
       left join courtyard_household_status s on s.household_id = h.id
-      cross join lateral (
-        select coalesce(json_agg(json_build_object('month', x.month, 'total', x.total_score, 'is_veto', x.is_veto, 'rating', x.rating) order by x.month), '[]'::json) as monthly
-        from (select i.month, i.total_score, i.is_veto, i.rating from courtyard_inspections i
-          where i.household_id = h.id and i.kind = 'monthly' and i.deleted_at is null and i.month <= ${month}
-          order by i.month desc limit ${depth}) x
-      ) m
       where h.org_path like ${`${townPath}%`} and h.deleted_at is null
-        and (json_array_length(m.monthly) > 0 or s.rating is not null or s.plaque_level is not null)`,
-  )) as unknown as Parameters<typeof reviewItemsOf>[0];
+        and (a.household_id is not null or s.rating is not null or s.plaque_level is not null)`,
+  );
+  return list.map((r) => {
+    const months = (r.months ?? []) as string[];
+    const totals = (r.totals ?? []) as number[];
+    const vetoes = (r.vetoes ?? []) as boolean[];
+    const ratings = (r.ratings ?? []) as (RatingLevel | null)[];
+    return {
+      id: r.id as string,
+      org_unit_id: r.org_unit_id as string,
+      org_unit_name: '',
+      label: '',
+      head_name: null as string | null,
+      rating: (r.rating ?? null) as RatingLevel | null,
+      plaque_level: (r.plaque_level ?? null) as RatingLevel | null,
+      monthly: months.map((m, i) => ({
+        month: m,
+        total: Number(totals[i]),
+        is_veto: vetoes[i],
+        rating: ratings[i],
+      })),
+      is_overdue: r.is_overdue as boolean,
+    };
+  });
+};
+
+/** Names and village names for the households a review lists. */
+const labelItems = async (db: DbOrTx, items: ReviewItem[]) => {
+  if (items.length === 0) return items;
+  const names = new Map(
+    (
+      await rows(
+        db,
+        sql`select h.id, ${householdLabelSql('h')} as label, ${headNameSql('h')} as head_name, o.name as org_unit_name
+          from households h join org_units o on o.id = h.org_unit_id
+          where h.id = any(${sql.param(items.map((i) => i.householdId))}::uuid[])`,
+      )
+    ).map((r) => [r.id as string, r]),
+  );
+  return items.map((i) => {
+    const n = names.get(i.householdId);
+    return {
+      ...i,
+      householdLabel: (n?.label ?? '') as string,
+      headName: (n?.head_name ?? null) as string | null,
+      orgUnitName: (n?.org_unit_name ?? '') as string,
+    };
+  });
 };
 
 const toReview = (r: Record<string, unknown>, townName: string): Review => {
@@ -206,7 +258,10 @@ export const computeItems = async (db: DbOrTx, townPath: string, townId: string,
     ),
   );
   const input = await loadReviewInput(db, townPath, month, depth);
-  return reviewItemsOf(input, (villageId) => rubrics.get(villageId));
+  return labelItems(
+    db,
+    reviewItemsOf(input, (villageId) => rubrics.get(villageId)),
+  );
 };
 
 /**

@@ -97,19 +97,28 @@ export const getRubric = async (ctx: ServiceContext, id: string) => {
  * The rubric a unit scores with in a year: the current version of the nearest unit on its path
  * (itself, then its town, then the county) that defined one for that year or the latest earlier year.
  */
-export const effectiveRubricFor = async (db: DbOrTx, unitPath: string, year: number) => {
+export const effectiveRubricFor = async (
+  db: DbOrTx,
+  unitPath: string,
+  year: number,
+): Promise<{ id: string; orgUnitId: string; rules: RubricRules; maxPoints: number } | undefined> => {
   const ancestors = unitPath.split('/').filter(Boolean);
   if (ancestors.length === 0) return undefined;
+  // Deliberately light (no inspection count): it runs for every inspection saved and every village
+  // of a review.
   const [r] = await rows(
     db,
-    sql`${rubricSelect} where r.deleted_at is null and r.year <= ${year}
+    sql`select r.id, r.org_unit_id, r.rules from courtyard_rubrics r
+      where r.deleted_at is null and r.year <= ${year}
       and r.org_unit_id in (${sql.join(
         ancestors.map((a) => sql`${a}::uuid`),
         sql`, `,
       )})
       order by length(r.org_path) desc, r.year desc, r.version_no desc limit 1`,
   );
-  return r ? toRubric(r) : undefined;
+  if (!r) return undefined;
+  const rules = r.rules as RubricRules;
+  return { id: r.id as string, orgUnitId: r.org_unit_id as string, rules, maxPoints: rubricMaxPoints(rules) };
 };
 
 export const getEffectiveRubric = async (ctx: ServiceContext, q: { orgUnitId: string; year: number }) => {
@@ -118,7 +127,8 @@ export const getEffectiveRubric = async (ctx: ServiceContext, q: { orgUnitId: st
     permission: 'courtyards.read',
     orgUnitIds: [q.orgUnitId],
   });
-  const rubric = await effectiveRubricFor(ctx.db, paths.get(q.orgUnitId) as string, q.year);
+  const found = await effectiveRubricFor(ctx.db, paths.get(q.orgUnitId) as string, q.year);
+  const rubric = found ? await rubricById(ctx.db, found.id) : undefined;
   return { rubric: rubric ?? null, isInherited: !!rubric && rubric.orgUnitId !== q.orgUnitId };
 };
 
