@@ -212,6 +212,8 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'courtyards.review.confirmHint': 'Plaques and ratings go into each household file; this cannot be undone.',
   'courtyards.review.confirmed': 'Applied',
   'courtyards.review.reasonMissing': 'Give a reason for every rejection',
+  'courtyards.review.showAwards': 'Awards',
+  'courtyards.review.searchPlaceholder': 'Head, house no. or village',
   'courtyards.review.plaqueHistory': 'Plaque history',
   'courtyards.review.ratingHistory': 'Rating history',
   'courtyards.review.plaqueKind': 'Change',

@@ -208,6 +208,8 @@ export const courtyardsZhCN = {
   'courtyards.review.confirmHint': '确认后挂牌、摘牌和等级变化记入各户档案，不能撤销。',
   'courtyards.review.confirmed': '评比结果已生效',
   'courtyards.review.reasonMissing': '请为每一项“不通过”填写理由',
+  'courtyards.review.showAwards': '挂牌/换牌',
+  'courtyards.review.searchPlaceholder': '户主、门牌或村',
   'courtyards.review.plaqueHistory': '挂牌记录',
   'courtyards.review.ratingHistory': '等级变化',
   'courtyards.review.plaqueKind': '变动',

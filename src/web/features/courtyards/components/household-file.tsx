@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined, FormOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Collapse, Descriptions, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -13,6 +14,7 @@ import {
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
+import { useIsPhone } from '../../../lib/use-is-phone';
 import { useFeaturedCategories } from '../api/featured';
 import { useEffectiveRubric } from '../api/get-effective-rubric';
 import { useHouseholdFile } from '../api/get-household-file';
@@ -48,10 +50,21 @@ export const HouseholdFile = ({ householdId, onBack }: Props) => {
   );
 };
 
+type Section = { key: string; label: ReactNode; children: ReactNode };
+
+/** Tabs on a desktop; on a phone six tabs do not fit, so the sections fold open one under another. */
+const Sections = ({ items, isPhone }: { items: Section[]; isPhone: boolean }) =>
+  isPhone ? (
+    <Collapse defaultActiveKey={[items[0]?.key ?? '']} items={items} data-testid="file-sections" />
+  ) : (
+    <Tabs items={items} data-testid="file-sections" />
+  );
+
 const FileView = ({ file }: { file: File }) => {
   const { t } = useTranslation();
   const label = useLabel();
   const { access } = useSession();
+  const isPhone = useIsPhone();
   const h = file.household;
   const year = Number((h.lastInspectedOn ?? new Date().toISOString()).slice(0, 4));
   const rubric = useEffectiveRubric(h.orgUnitId, year);
@@ -124,7 +137,8 @@ const FileView = ({ file }: { file: File }) => {
           <ScoreTrendChart points={trend} thresholds={thresholds} ariaLabel={t('courtyards.file.trend')} />
         )}
       </Card>
-      <Tabs
+      <Sections
+        isPhone={isPhone}
         items={[
           {
             key: 'inspections',

@@ -26,7 +26,7 @@ import { today } from '../../../lib/this-year';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useFixRectification } from '../api/fix-rectification';
-import { useRectification } from '../api/get-rectification';
+import { getRectification, useRectification } from '../api/get-rectification';
 import { courtyardPhotoUrl } from '../api/inspection-photos';
 import { uploadRectificationPhoto } from '../api/rectification-photos';
 import { useVerifyRectification } from '../api/verify-rectification';
@@ -99,10 +99,13 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
       return;
     }
     setUploading(true);
+    let version = r.version;
     try {
       for (const file of after)
         await uploadRectificationPhoto({ rectificationId: r.id, phase: 'after', file, csrfToken });
       setAfter([]);
+      // Each photo moves the record's version on; the fix is sent against the one it now has.
+      version = (await getRectification(r.id)).version;
     } catch (e) {
       setUploading(false);
       onError(e);
@@ -110,7 +113,7 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
     }
     setUploading(false);
     fix.mutate(
-      { id: r.id, version: r.version, fixedOn, fixNote: fixNote.trim() || undefined },
+      { id: r.id, version, fixedOn, fixNote: fixNote.trim() || undefined },
       {
         onSuccess: () => void message.success(t('courtyards.rectification.fixedDone')),
         onError: (e) => onError(e),

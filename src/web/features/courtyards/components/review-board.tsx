@@ -7,6 +7,7 @@ import {
   DatePicker,
   Input,
   Popconfirm,
+  Segmented,
   Space,
   Statistic,
   Switch,
@@ -78,6 +79,16 @@ const ReviewView = ({ review: r, computeButton }: { review: Review; computeButto
   const isPending = r.status === 'pending';
   const canManage = access.can('courtyards.manage');
   const missingReason = Object.entries(rejected).some(([, reason]) => !reason.trim());
+  const [q, setQ] = useState('');
+  const [show, setShow] = useState<'all' | 'award' | 'removal' | 'rating'>('all');
+  const shown = r.items.filter(
+    (i) =>
+      (show === 'all' ||
+        (show === 'rating' && i.isRatingChange) ||
+        (show === 'removal' && i.plaque?.kind === 'removal') ||
+        (show === 'award' && i.plaque && i.plaque.kind !== 'removal')) &&
+      (!q || `${i.headName ?? ''}${i.householdLabel}${i.orgUnitName}`.includes(q)),
+  );
 
   const submit = () =>
     confirm
@@ -124,13 +135,34 @@ const ReviewView = ({ review: r, computeButton }: { review: Review; computeButto
           />
         </Card>
       </div>
+      {r.items.length > 0 && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Segmented
+            value={show}
+            onChange={(v) => setShow(v as typeof show)}
+            options={[
+              { value: 'all', label: t('common.all') },
+              { value: 'award', label: t('courtyards.review.showAwards') },
+              { value: 'removal', label: t('courtyards.review.removals') },
+              { value: 'rating', label: t('courtyards.review.ratingChanges') },
+            ]}
+          />
+          <Input.Search
+            allowClear
+            style={{ width: 220 }}
+            placeholder={t('courtyards.review.searchPlaceholder')}
+            onSearch={(v) => setQ(v.trim())}
+            data-testid="review-search"
+          />
+        </Space>
+      )}
       {r.items.length === 0 ? (
         <EmptyState description={t('courtyards.review.noChanges')} />
       ) : (
         <Table<ReviewItem>
           rowKey="key"
           size="small"
-          dataSource={r.items}
+          dataSource={shown}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           onRow={() => ({ 'data-testid': 'review-item' }) as React.HTMLAttributes<HTMLElement>}

@@ -52,7 +52,7 @@ export const ScoreTrendChart = ({ points, thresholds, ariaLabel }: Props) => {
               silent: true,
               symbol: 'none',
               lineStyle: { type: 'dashed', color: '#8c8c8c' },
-              label: { formatter: '{b}', position: 'end' },
+              label: { formatter: '{b}', position: 'insideEndTop', color: '#8c8c8c' },
               data: thresholds.map((x) => ({ name: x.name, yAxis: x.value })),
             },
           },
