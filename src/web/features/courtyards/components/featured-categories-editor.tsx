@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Space, Tag } from 'antd';
+import { Alert, App, Button, Collapse, Input, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageError, PageLoading } from '../../../components/page-states';
@@ -32,79 +32,102 @@ export const FeaturedCategoriesEditor = () => {
   const isBad = list.some((c) => !c.label.zh.trim()) || list.length === 0;
 
   return (
-    <Card size="small" title={t('courtyards.featured.categories')} style={{ marginBottom: 16 }}>
-      {options.data.isDefault && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('courtyards.featured.defaultNote')}
-          style={{ marginBottom: 12 }}
-        />
-      )}
-      {!canManage ? (
-        <Space wrap>
-          {list.map((c) => (
-            <Tag key={c.code} color="magenta">
-              {c.label.zh}
-            </Tag>
-          ))}
-        </Space>
-      ) : (
-        <>
-          <div
-            style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 8 }}
-          >
-            {list.map((c, n) => (
-              <Space.Compact key={c.code}>
-                <Input
-                  value={c.label.zh}
-                  maxLength={20}
-                  status={c.label.zh.trim() ? undefined : 'error'}
-                  onChange={(e) =>
-                    setList((l) =>
-                      l.map((x, i) => (i === n ? { ...x, label: { ...x.label, zh: e.target.value } } : x)),
-                    )
-                  }
-                  aria-label={t('courtyards.featured.category')}
+    <Collapse
+      style={{ marginBottom: 16 }}
+      items={[
+        {
+          key: 'categories',
+          label: t('courtyards.featured.categoriesCount', { count: list.length }),
+          children: (
+            <div>
+              {options.data.isDefault && (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('courtyards.featured.defaultNote')}
+                  style={{ marginBottom: 12 }}
                 />
-                <Button
-                  danger
-                  icon={<DeleteOutlined />}
-                  onClick={() => setList((l) => l.filter((_, i) => i !== n))}
-                  aria-label={t('courtyards.featured.removeCategory')}
-                />
-              </Space.Compact>
-            ))}
-          </div>
-          <Space style={{ marginTop: 12 }}>
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() => setList((l) => [...l, { code: newCode('c'), label: { zh: '', en: '' } }])}
-            >
-              {t('courtyards.featured.addCategory')}
-            </Button>
-            <Button
-              type="primary"
-              disabled={isBad}
-              loading={save.isPending}
-              onClick={() =>
-                save.mutate(
-                  {
-                    categories: list.map((c) => ({
-                      code: c.code,
-                      label: { zh: c.label.zh.trim(), en: c.label.en.trim() },
-                    })),
-                  },
-                  { onSuccess: () => void message.success(t('common.saved')), onError: (e) => onError(e) },
-                )
-              }
-              data-testid="featured-categories-save"
-            >
-              {t('common.save')}
-            </Button>
-          </Space>
-        </>
-      )}
-    </Card>
+              )}
+              {!canManage ? (
+                <Space wrap>
+                  {list.map((c) => (
+                    <Tag key={c.code} color="magenta">
+                      {c.label.zh}
+                    </Tag>
+                  ))}
+                </Space>
+              ) : (
+                <>
+                  <div
+                    style={{
+                      display: 'grid',
+                      gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))',
+                      gap: 8,
+                    }}
+                  >
+                    {list.map((c, n) => (
+                      <Space.Compact key={c.code}>
+                        <Input
+                          value={c.label.zh}
+                          maxLength={20}
+                          status={c.label.zh.trim() ? undefined : 'error'}
+                          onChange={(e) =>
+                            setList((l) =>
+                              l.map((x, i) =>
+                                i === n ? { ...x, label: { ...x.label, zh: e.target.value } } : x,
+                              ),
+                            )
+                          }
+                          aria-label={t('courtyards.featured.category')}
+                        />
+                        <Button
+                          danger
+                          icon={<DeleteOutlined />}
+                          onClick={() => setList((l) => l.filter((_, i) => i !== n))}
+                          aria-label={t('courtyards.featured.removeCategory')}
+                        />
+                      </Space.Compact>
+                    ))}
+                  </div>
+                  <Space style={{ marginTop: 12 }}>
+                    <Button
+                      icon={<PlusOutlined />}
+                      onClick={() =>
+                        setList((l) => [...l, { code: newCode('c'), label: { zh: '', en: '' } }])
+                      }
+                    >
+                      {t('courtyards.featured.addCategory')}
+                    </Button>
+                    <Button
+                      type="primary"
+                      disabled={isBad}
+                      loading={save.isPending}
+                      onClick={() =>
+                        save.mutate(
+                          {
+                            categories: list.map((c) => ({
+                              code: c.code,
+                              label: { zh: c.label.zh.trim(), en: c.label.en.trim() },
+                            })),
+                          },
+                          {
+                            onSuccess: () => void message.success(t('common.saved')),
+                            onError: (e) => onError(e),
+                          },
+                        )
+                      }
+                      data-testid="featured-categories-save"
+                    >
+                      {t('common.save')}
+                    </Button>
+                  </Space>
+                </>
+              )}
+            </div>
+          ),
+        },
+      ]}
+      data-testid="featured-categories"
+    />
   );
 };

@@ -27,10 +27,9 @@ export const InspectionFilters = ({ value, onChange }: Props) => {
   const label = useLabel();
   const groups = useGroups({ pageSize: 200, status: 'active' });
   return (
-    <div className="bbt-stats-controls bbt-filters" data-testid="inspection-filters">
+    <div className="bbt-cy-filters" data-testid="inspection-filters">
       <OrgTreeSelect
         allowClear
-        style={{ minWidth: 200 }}
         placeholder={t('courtyards.filter.village')}
         value={value.orgUnitId}
         onChange={(orgUnitId) => onChange({ orgUnitId })}
@@ -48,7 +47,6 @@ export const InspectionFilters = ({ value, onChange }: Props) => {
       />
       <Select
         allowClear
-        style={{ minWidth: 130 }}
         placeholder={t('courtyards.field.kind')}
         value={value.kind}
         onChange={(kind) => onChange({ kind })}
@@ -58,7 +56,6 @@ export const InspectionFilters = ({ value, onChange }: Props) => {
       <Select
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
-        style={{ minWidth: 150 }}
         placeholder={t('courtyards.field.group')}
         value={value.groupId}
         onChange={(groupId) => onChange({ groupId })}
@@ -67,7 +64,6 @@ export const InspectionFilters = ({ value, onChange }: Props) => {
       />
       <Select
         allowClear
-        style={{ minWidth: 120 }}
         placeholder={t('courtyards.field.rating')}
         value={value.rating}
         onChange={(rating) => onChange({ rating })}
@@ -79,14 +75,12 @@ export const InspectionFilters = ({ value, onChange }: Props) => {
       />
       <Input.Search
         allowClear
-        style={{ maxWidth: 220 }}
         placeholder={t('courtyards.pick.placeholder')}
         defaultValue={value.q}
         onSearch={(q) => onChange({ q: q.trim() || undefined })}
         data-testid="filter-q"
       />
       <Select
-        style={{ minWidth: 100 }}
         value={value.status ?? 'active'}
         onChange={(status) => onChange({ status })}
         options={[

@@ -234,10 +234,9 @@ export const FeaturedPage = () => {
         </div>
       </div>
       <FeaturedCategoriesEditor />
-      <div className="bbt-stats-controls bbt-filters">
+      <div className="bbt-cy-filters">
         <Select
           allowClear
-          style={{ minWidth: 160 }}
           placeholder={t('courtyards.featured.category')}
           value={category}
           onChange={(c) => {
@@ -250,7 +249,6 @@ export const FeaturedPage = () => {
           }))}
         />
         <Select
-          style={{ minWidth: 100 }}
           value={status}
           onChange={setStatus}
           options={[

@@ -69,7 +69,6 @@ export const GroupsPage = () => {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
-          style={{ minWidth: 100 }}
           value={status}
           onChange={setStatus}
           options={[
@@ -148,10 +147,9 @@ export const GroupsPage = () => {
           <Typography.Text type="secondary">{t('courtyards.group.hint')}</Typography.Text>
         </div>
       </div>
-      <div className="bbt-stats-controls">
+      <div className="bbt-cy-filters">
         {units.towns.length > 1 && (
           <Select
-            style={{ minWidth: 160 }}
             value={town}
             onChange={setTownId}
             options={units.towns.map((x) => ({ value: x.id, label: x.name }))}

@@ -99,17 +99,15 @@ export const CourtyardHouseholdsPage = () => {
           />
         </div>
       </div>
-      <div className="bbt-stats-controls bbt-filters">
+      <div className="bbt-cy-filters">
         <OrgTreeSelect
           allowClear
-          style={{ minWidth: 200 }}
           placeholder={t('courtyards.filter.village')}
           value={filters.orgUnitId}
           onChange={(orgUnitId) => change({ orgUnitId })}
         />
         <Select
           allowClear
-          style={{ minWidth: 120 }}
           placeholder={t('courtyards.field.rating')}
           value={filters.rating}
           onChange={(rating) => change({ rating })}
@@ -118,7 +116,6 @@ export const CourtyardHouseholdsPage = () => {
         />
         <Select
           allowClear
-          style={{ minWidth: 120 }}
           placeholder={t('courtyards.field.plaque')}
           value={filters.plaque}
           onChange={(plaque) => change({ plaque })}
@@ -126,7 +123,6 @@ export const CourtyardHouseholdsPage = () => {
         />
         <Input.Search
           allowClear
-          style={{ maxWidth: 240 }}
           placeholder={t('courtyards.pick.placeholder')}
           onSearch={(q) => change({ q: q.trim() || undefined })}
           data-testid="households-q"

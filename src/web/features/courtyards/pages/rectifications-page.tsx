@@ -64,17 +64,15 @@ export const RectificationsPage = () => {
 
   const listView = (
     <>
-      <div className="bbt-stats-controls bbt-filters">
+      <div className="bbt-cy-filters">
         <OrgTreeSelect
           allowClear
-          style={{ minWidth: 200 }}
           placeholder={t('courtyards.filter.village')}
           value={filters.orgUnitId}
           onChange={(orgUnitId) => change({ orgUnitId })}
         />
         <Select
           allowClear
-          style={{ minWidth: 150 }}
           placeholder={t('courtyards.field.status')}
           value={filters.status}
           onChange={(status) => change({ status })}

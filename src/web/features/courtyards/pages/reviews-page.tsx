@@ -155,10 +155,9 @@ export const ReviewsPage = () => {
             label: t('courtyards.review.title'),
             children: (
               <>
-                <div className="bbt-stats-controls">
+                <div className="bbt-cy-filters">
                   {units.towns.length > 1 && (
                     <Select
-                      style={{ minWidth: 160 }}
                       value={town}
                       onChange={setTownId}
                       options={units.towns.map((x) => ({ value: x.id, label: x.name }))}
