@@ -18,8 +18,6 @@ import type { ServiceContext } from '../../kernel/service-context';
 import { headNameSql, householdLabelSql, rows } from './courtyards.repository';
 import { courtyardPlaqueEvents, courtyardRatingChanges, courtyardReviews } from './courtyards.table';
 import { auditCourtyards } from './courtyards-audit';
-import { villagesOf } from './groups.service';
-import { effectiveRubricFor } from './rubrics.service';
 
 // 评比会: a town's month computed into a pending list of rating and plaque changes, which the
 // monthly meeting confirms (applying them, with reasons) or rejects item by item.
@@ -109,40 +107,47 @@ export const loadReviewInput = async (db: DbOrTx, townPath: string, month: strin
         from courtyard_inspections i
         where i.org_path like ${`${townPath}%`} and i.kind = 'monthly' and i.deleted_at is null and i.month <= ${month}),
       agg as (
-        select household_id, array_agg(month order by month) as months, array_agg(total_score order by month) as totals,
-          array_agg(is_veto order by month) as vetoes, array_agg(rating order by month) as ratings
+        select household_id,
+          string_agg(month || ',' || total_score || ',' || is_veto::int || ',' || coalesce(rating, ''), ';' order by month) as monthly
         from last where rn <= ${depth} group by household_id)
-      select h.id, h.org_unit_id, s.rating, s.plaque_level, a.months, a.totals, a.vetoes, a.ratings,
-        exists (select 1 from courtyard_rectifications r where r.household_id = h.id and r.deleted_at is null
+      select a.household_id as id, h.org_unit_id, s.rating, s.plaque_level, a.monthly,
+        exists (select 1 from courtyard_rectifications r where r.household_id = a.household_id and r.deleted_at is null
           and r.deadline < ${to}::date and (r.fixed_on is null or r.fixed_on > ${to}::date)) as is_overdue
-      from households h
-      left join agg a on a.household_id = h.id
-      left join courtyard_household_status s on s.household_id = h.id
-      where h.org_path like ${`${townPath}%`} and h.deleted_at is null
-        and (a.household_id is not null or s.rating is not null or s.plaque_level is not null)`,
+      from agg a
+      join households h on h.id = a.household_id and h.deleted_at is null
+      left join courtyard_household_status s on s.household_id = a.household_id
+      union all
+      -- Rated or plaqued households without a monthly inspection in reach (their rating lapses).
+      select s.household_id, h.org_unit_id, s.rating, s.plaque_level, null,
+        exists (select 1 from courtyard_rectifications r where r.household_id = s.household_id and r.deleted_at is null
+          and r.deadline < ${to}::date and (r.fixed_on is null or r.fixed_on > ${to}::date))
+      from courtyard_household_status s
+      join households h on h.id = s.household_id and h.deleted_at is null
+      where s.org_path like ${`${townPath}%`} and (s.rating is not null or s.plaque_level is not null)
+        and not exists (select 1 from agg a where a.household_id = s.household_id)`,
   );
-  return list.map((r) => {
-    const months = (r.months ?? []) as string[];
-    const totals = (r.totals ?? []) as number[];
-    const vetoes = (r.vetoes ?? []) as boolean[];
-    const ratings = (r.ratings ?? []) as (RatingLevel | null)[];
-    return {
-      id: r.id as string,
-      org_unit_id: r.org_unit_id as string,
-      org_unit_name: '',
-      label: '',
-      head_name: null as string | null,
-      rating: (r.rating ?? null) as RatingLevel | null,
-      plaque_level: (r.plaque_level ?? null) as RatingLevel | null,
-      monthly: months.map((m, i) => ({
-        month: m,
-        total: Number(totals[i]),
-        is_veto: vetoes[i],
-        rating: ratings[i],
-      })),
-      is_overdue: r.is_overdue as boolean,
-    };
-  });
+  // `monthly` travels as one string (month,total,veto,rating;…): far cheaper to read than arrays.
+  return list.map((r) => ({
+    id: r.id as string,
+    org_unit_id: r.org_unit_id as string,
+    org_unit_name: '',
+    label: '',
+    head_name: null as string | null,
+    rating: (r.rating ?? null) as RatingLevel | null,
+    plaque_level: (r.plaque_level ?? null) as RatingLevel | null,
+    monthly: r.monthly
+      ? (r.monthly as string).split(';').map((m) => {
+          const [month, total, veto, rating] = m.split(',');
+          return {
+            month,
+            total: Number(total),
+            is_veto: veto === '1',
+            rating: (rating || null) as RatingLevel | null,
+          };
+        })
+      : [],
+    is_overdue: r.is_overdue as boolean,
+  }));
 };
 
 /** Names and village names for the households a review lists. */
@@ -246,11 +251,30 @@ export const computeReview = (ctx: ServiceContext, input: ComputeReviewInput) =>
     return review;
   });
 
-export const computeItems = async (db: DbOrTx, townPath: string, townId: string, month: string) => {
-  const year = Number(month.slice(0, 4));
+/** The rules each village of a town scores with in a year: two queries for the whole town. */
+const townRubrics = async (db: DbOrTx, townPath: string, townId: string, year: number) => {
+  const villages = await rows(
+    db,
+    sql`select id, path from org_units where parent_id = ${townId} and deleted_at is null and kind in ('village', 'community')`,
+  );
+  const candidates = await rows(
+    db,
+    sql`select org_unit_id, org_path, rules from courtyard_rubrics r
+      where r.deleted_at is null and r.year <= ${year}
+        and (${townPath} like r.org_path || '%' or r.org_unit_id in (select id from org_units where parent_id = ${townId}))
+      order by length(r.org_path) desc, r.year desc, r.version_no desc`,
+  );
+  // The same choice as effectiveRubricFor: the deepest unit on the village's path, then the latest.
   const rubrics = new Map<string, RubricRules | undefined>();
-  for (const v of await villagesOf(db, townId))
-    rubrics.set(v.id, (await effectiveRubricFor(db, v.path, year))?.rules);
+  for (const v of villages) {
+    const found = candidates.find((c) => (v.path as string).startsWith(c.org_path as string));
+    rubrics.set(v.id as string, found?.rules as RubricRules | undefined);
+  }
+  return rubrics;
+};
+
+export const computeItems = async (db: DbOrTx, townPath: string, townId: string, month: string) => {
+  const rubrics = await townRubrics(db, townPath, townId, Number(month.slice(0, 4)));
   const depth = Math.max(
     1,
     ...[...rubrics.values()].map((r) =>
