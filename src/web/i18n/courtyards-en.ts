@@ -230,6 +230,8 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'courtyards.rubric.exampleInUse': 'Scoring with the shipped example rubric; ask the town to replace it',
   'courtyards.rubric.effectiveOwn': '{{year}}: this unit uses {{name}} (v{{version}})',
   'courtyards.rubric.effectiveInherited': '{{year}}: inherited from {{unit}}: {{name}} (v{{version}})',
+  'courtyards.rubric.superiorNote': 'Set by {{unit}}: view only here. Copy it to make this unit’s own.',
+  'courtyards.rubric.copy': 'Copy as our own',
   'courtyards.rubric.name': 'Name',
   'courtyards.rubric.owner': 'Set by',
   'courtyards.rubric.year': 'Year',

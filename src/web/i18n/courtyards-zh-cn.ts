@@ -225,6 +225,9 @@ export const courtyardsZhCN = {
   'courtyards.rubric.exampleInUse': '正在使用系统示例细则打分，请提醒镇妇联换成本地细则',
   'courtyards.rubric.effectiveOwn': '{{year}}年本单位使用：{{name}}（第{{version}}版）',
   'courtyards.rubric.effectiveInherited': '{{year}}年沿用{{unit}}的细则：{{name}}（第{{version}}版）',
+  'courtyards.rubric.superiorNote':
+    '这是{{unit}}制定的细则，本单位只能查看。需要本镇自己的细则时，可复制后修改。',
+  'courtyards.rubric.copy': '复制为本单位细则',
   'courtyards.rubric.name': '细则名称',
   'courtyards.rubric.owner': '制定单位',
   'courtyards.rubric.year': '年度',

@@ -12,6 +12,7 @@ import { LedgerActions } from '../../../components/ledger-actions';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { RecordHistory } from '../../../components/record-history';
 import { useOrgScope } from '../../../lib/org-scope';
+import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
@@ -24,6 +25,8 @@ type Props = {
   rubric: Rubric | null;
   startFrom?: RubricRules;
   onClose: () => void;
+  /** A superior's rubric cannot be changed here; it can be copied as this unit's own. */
+  onCopy?: (rules: RubricRules) => void;
 };
 
 /** Problems with a rubric before it goes to the server: the contract's shape, then the rule checks. */
@@ -34,7 +37,7 @@ const problemsOf = (rules: RubricRules): string[] => {
 };
 
 /** 评分细则: view, edit (a used version is kept and the edit saved as the next version), create. */
-export const RubricDrawer = ({ rubric, startFrom, onClose }: Props) => {
+export const RubricDrawer = ({ rubric, startFrom, onClose, onCopy }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
@@ -45,7 +48,9 @@ export const RubricDrawer = ({ rubric, startFrom, onClose }: Props) => {
   const update = useUpdateRubric();
   const remove = useDeleteRubric();
   const restore = useRestoreRubric();
-  const canManage = access.can('courtyards.manage') && !rubric?.deletedAt;
+  const tree = useOrgTree();
+  const isOwn = !rubric || Boolean(tree.data?.some((n) => n.id === rubric.orgUnitId));
+  const canManage = access.can('courtyards.manage') && !rubric?.deletedAt && isOwn;
   const [rules, setRules] = useState<RubricRules>(() =>
     structuredClone(rubric?.rules ?? startFrom ?? defaultRubricRules),
   );
@@ -103,6 +108,21 @@ export const RubricDrawer = ({ rubric, startFrom, onClose }: Props) => {
 
   const editor = (
     <>
+      {!isOwn && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('courtyards.rubric.superiorNote', { unit: rubric?.orgUnitName ?? '' })}
+          action={
+            access.can('courtyards.manage') && onCopy ? (
+              <Button size="small" onClick={() => onCopy(rules)} data-testid="rubric-copy">
+                {t('courtyards.rubric.copy')}
+              </Button>
+            ) : undefined
+          }
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {isExample && (
         <Alert
           type="warning"
@@ -174,7 +194,7 @@ export const RubricDrawer = ({ rubric, startFrom, onClose }: Props) => {
         />
       )}
       <RubricEditor value={rules} onChange={setRules} disabled={!canManage} />
-      {rubric && access.can('courtyards.manage') && (
+      {rubric && canManage && (
         <LedgerActions
           name={rubric.name}
           isDeleted={rubric.deletedAt !== null}

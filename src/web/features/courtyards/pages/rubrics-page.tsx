@@ -24,6 +24,7 @@ export const RubricsPage = () => {
   const list = useListParams<Rubric>({});
   const [status, setStatus] = useState<'active' | 'deleted'>('active');
   const [open, setOpen] = useState<Rubric | 'new' | null>(null);
+  const [copyOf, setCopyOf] = useState<Rubric['rules'] | undefined>();
   const year = new Date().getFullYear();
   const rubrics = useRubrics({ status, page: list.page, pageSize: list.pageSize, sort: list.sort });
   const effective = useEffectiveRubric(scopeId, year);
@@ -146,9 +147,17 @@ export const RubricsPage = () => {
       )}
       {open && (
         <RubricDrawer
+          key={open === 'new' ? 'new' : open.id}
           rubric={open === 'new' ? null : open}
-          startFrom={open === 'new' ? current?.rules : undefined}
-          onClose={() => setOpen(null)}
+          startFrom={open === 'new' ? (copyOf ?? current?.rules) : undefined}
+          onClose={() => {
+            setOpen(null);
+            setCopyOf(undefined);
+          }}
+          onCopy={(rules) => {
+            setCopyOf(rules);
+            setOpen('new');
+          }}
         />
       )}
     </div>
