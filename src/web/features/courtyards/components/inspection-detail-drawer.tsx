@@ -1,7 +1,9 @@
-import { App, Descriptions, Drawer, List, Space, Tabs, Tag, Typography } from 'antd';
+import { ToolOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, List, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
+  type Inspection,
   inspectionKindLabels,
   rectificationStatusLabels,
   rubricMaxPoints,
@@ -14,6 +16,7 @@ import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
+import { useCreateRectification } from '../api/create-rectification';
 import { useDeleteInspection } from '../api/delete-inspection';
 import { useInspection } from '../api/get-inspection';
 import { useRubric } from '../api/get-rubric';
@@ -25,6 +28,48 @@ import { RatingTag } from './rating-tag';
 import { ScoreBreakdown } from './score-breakdown';
 
 type Props = { inspectionId: string; onClose: () => void; onEdit: (id: string) => void };
+
+/** 发起整改 for a deduction that has none yet (the deadline defaults to 7 days, the owner to the head). */
+const OpenRectifications = ({
+  inspectionId,
+  deductions,
+  taken,
+}: {
+  inspectionId: string;
+  deductions: Inspection['deductions'];
+  taken: string[];
+}) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const create = useCreateRectification();
+  const open = deductions
+    .map((d, index) => ({ ...d, index }))
+    .filter((d) => !taken.includes(`${d.itemCode}:${d.reason}`));
+  if (open.length === 0) return null;
+  return (
+    <Space wrap style={{ marginBottom: 8 }}>
+      {open.map((d) => (
+        <Popconfirm
+          key={d.index}
+          title={t('courtyards.rectification.openConfirm', { problem: d.reason })}
+          okText={t('common.confirm')}
+          cancelText={t('common.cancel')}
+          onConfirm={() =>
+            create.mutateAsync({ inspectionId, deductionIndex: d.index }).then(
+              () => void message.success(t('courtyards.rectification.opened')),
+              (e: unknown) => onError(e),
+            )
+          }
+        >
+          <Button size="small" icon={<ToolOutlined />} data-testid="inspection-open-rectification">
+            {t('courtyards.rectification.openFor', { problem: d.reason })}
+          </Button>
+        </Popconfirm>
+      ))}
+    </Space>
+  );
+};
 
 /** 检查详情: scores item by item, photos, the 整改 it opened, change history; 编辑 / 删除 / 恢复. */
 export const InspectionDetailDrawer = ({ inspectionId, onClose, onEdit }: Props) => {
@@ -132,6 +177,13 @@ export const InspectionDetailDrawer = ({ inspectionId, onClose, onEdit }: Props)
                     <Typography.Title level={5} style={{ marginTop: 16 }}>
                       {t('menu.courtyards.rectifications')}
                     </Typography.Title>
+                    {canWrite && !a.deletedAt && (
+                      <OpenRectifications
+                        inspectionId={a.id}
+                        deductions={a.deductions}
+                        taken={(rects.data?.items ?? []).map((r) => `${r.itemCode ?? ''}:${r.problem}`)}
+                      />
+                    )}
                     <List
                       size="small"
                       loading={rects.isPending}
