@@ -13,7 +13,7 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'menu.courtyards.notice': 'Public notice',
   'menu.courtyards.rubrics': 'Rubric',
   'courtyards.history': 'History',
-  'courtyards.noTown': 'Pick a town in the header',
+  'courtyards.noTown': 'Groups and reviews are run by a town federation; there is no town in the current scope',
   'courtyards.veto.tag': 'Vetoed',
   'courtyards.plaque.none': 'No plaque',
   'courtyards.plaque.of': '{{level}} plaque',

@@ -11,7 +11,7 @@ export const courtyardsZhCN = {
   'menu.courtyards.notice': '公示',
   'menu.courtyards.rubrics': '评分细则',
   'courtyards.history': '变更记录',
-  'courtyards.noTown': '请在页头选择一个镇（街道）',
+  'courtyards.noTown': '验收小组和评比会由镇（街道）妇联安排，当前查看范围内没有镇（街道）',
   'courtyards.veto.tag': '一票否决',
   'courtyards.plaque.none': '未挂牌',
   'courtyards.plaque.of': '{{level}}牌',
