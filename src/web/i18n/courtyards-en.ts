@@ -13,7 +13,8 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'menu.courtyards.notice': 'Public notice',
   'menu.courtyards.rubrics': 'Rubric',
   'courtyards.history': 'History',
-  'courtyards.noTown': 'Groups and reviews are run by a town federation; there is no town in the current scope',
+  'courtyards.noTown':
+    'Groups and reviews are run by a town federation; there is no town in the current scope',
   'courtyards.veto.tag': 'Vetoed',
   'courtyards.plaque.none': 'No plaque',
   'courtyards.plaque.of': '{{level}} plaque',
@@ -72,6 +73,7 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'courtyards.pick.none': 'No household found',
   'courtyards.pick.noTodo': 'No group assignment this month yet; search for the household',
   'courtyards.pick.progress': '{{done}}/{{total}} done',
+  'courtyards.pick.doneThisMonth': 'Done {{date}}',
   'courtyards.pick.villageDone': 'Every household inspected this month',
   'courtyards.pick.unassigned': 'Villages without a group this month: {{names}}',
   'courtyards.score.title': 'Score a household',

@@ -70,6 +70,7 @@ export const courtyardsZhCN = {
   'courtyards.pick.none': '没有找到农户',
   'courtyards.pick.noTodo': '本月还没有分配验收小组，可以直接搜索农户',
   'courtyards.pick.progress': '已检 {{done}}/{{total}} 户',
+  'courtyards.pick.doneThisMonth': '本月已检 {{date}}',
   'courtyards.pick.villageDone': '本村本月已全部检查',
   'courtyards.pick.unassigned': '本月未分组的村：{{names}}',
   'courtyards.score.title': '入户评分',

@@ -111,8 +111,13 @@ export const HouseholdPicker = ({ scopeId, month, onPick }: Props) => {
                     </span>
                     <span className="bbt-pick-side">
                       {h.orgUnitName}
-                      {h.lastScore !== null && ` · ${h.lastScore}`}
-                      <RatingTag rating={h.rating} />
+                      {h.lastInspectedOn?.startsWith(month) ? (
+                        <Tag color="green">
+                          {t('courtyards.pick.doneThisMonth', { date: h.lastInspectedOn.slice(5) })}
+                        </Tag>
+                      ) : (
+                        <RatingTag rating={h.rating} />
+                      )}
                     </span>
                   </Button>
                 </List.Item>
