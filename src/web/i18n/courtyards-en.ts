@@ -79,6 +79,7 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'courtyards.score.title': 'Score a household',
   'courtyards.score.restored': 'Your unsent score was restored',
   'courtyards.score.discard': 'Discard',
+  'courtyards.score.discardConfirm': 'Discard this unsent score? It cannot be recovered.',
   'courtyards.score.changeHousehold': 'Change',
   'courtyards.score.groupPlaceholder': 'Inspection group (optional)',
   'courtyards.score.noRubric': 'No rubric for this village this year; the town sets one first',

@@ -76,6 +76,7 @@ export const courtyardsZhCN = {
   'courtyards.score.title': '入户评分',
   'courtyards.score.restored': '已恢复上次未提交的评分',
   'courtyards.score.discard': '放弃',
+  'courtyards.score.discardConfirm': '放弃这份没提交的评分？放弃后不能找回。',
   'courtyards.score.changeHousehold': '换一户',
   'courtyards.score.groupPlaceholder': '验收小组（可不选）',
   'courtyards.score.noRubric': '本村今年还没有评分细则，请先由镇妇联设置',

@@ -5,6 +5,7 @@ import {
   Checkbox,
   DatePicker,
   Input,
+  Popconfirm,
   Progress,
   Result,
   Segmented,
@@ -227,9 +228,17 @@ export const ScorePage = () => {
           closable={{ onClose: () => setRestoredNote(false) }}
           title={t('courtyards.score.restored')}
           action={
-            <Button size="small" onClick={discard} data-testid="score-discard">
-              {t('courtyards.score.discard')}
-            </Button>
+            <Popconfirm
+              title={t('courtyards.score.discardConfirm')}
+              okText={t('courtyards.score.discard')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('common.cancel')}
+              onConfirm={discard}
+            >
+              <Button size="small" data-testid="score-discard">
+                {t('courtyards.score.discard')}
+              </Button>
+            </Popconfirm>
           }
           style={{ marginBottom: 12 }}
           data-testid="score-restored"
