@@ -21,6 +21,14 @@ describe('demo town 青石镇: a year of the courtyard programme', () => {
       `select (after->>'courtyardsMs')::int as seeded from audit_log where action = 'seedDemo'`,
     );
     console.info(`demo seed: ${seedMs} ms in all, courtyards ${seeded} ms`);
+    console.info(
+      await q(`select rating, count(*)::int from courtyard_household_status group by 1 order by 1`),
+    );
+    console.info(
+      await q(
+        `select kind, reason, count(*)::int from courtyard_plaque_events where kind = 'removal' group by 1, 2 order by 1`,
+      ),
+    );
     expect(seeded).toBeLessThan(10_000);
     const [{ households, inspected }] = await q(
       `select (select count(*)::int from households) as households, count(distinct household_id)::int as inspected from courtyard_inspections`,

@@ -139,6 +139,7 @@ export const seedDemoCourtyards = async (
     care: number;
     monthly: { month: string; total: number; isVeto: boolean; rating: RatingLevel | null }[];
     rects: { deadline: string; fixedOn: string | null }[];
+    habits: Set<string>;
     rating: RatingLevel | null;
     plaque: RatingLevel | null;
     ratedOn: string | null;
@@ -149,11 +150,15 @@ export const seedDemoCourtyards = async (
   for (const v of villages) {
     for (const id of householdsByVillage.get(v.id) ?? []) {
       // How tidy a household keeps its courtyard: most are fine, a tail struggles.
-      const care = Math.min(1, Math.max(0, 0.55 + (r() + r() + r()) / 3 - 0.2 + (r() < 0.1 ? -0.35 : 0)));
+      const care = Math.min(1, Math.max(0, 0.3 + ((r() + r() + r()) / 3) * 0.75 - (r() < 0.08 ? 0.3 : 0)));
+      const habits = new Set(
+        items.flatMap((i) => i.deductions.filter(() => r() < (1 - care) * 1.3).map((d) => d.code)),
+      );
       states.push({
         id,
         village: v,
         care,
+        habits,
         monthly: [],
         rects: [],
         rating: null,
@@ -178,20 +183,21 @@ export const seedDemoCourtyards = async (
       const day = Math.min(Number(to.slice(8)), 22 + Math.floor(r() * 7));
       const inspectedOn = `${month}-${String(day).padStart(2, '0')}`;
       if (inspectedOn > today) continue;
-      const slack = 1 - h.care + (r() - 0.5) * 0.35;
+      // A household's problems are habits: the same ones recur, others turn up now and then.
       const deductions: { itemCode: string; reasonCode: string; reason: string; points: number }[] = [];
       for (const item of items) {
         for (const d of item.deductions) {
-          if (r() < Math.max(0, slack) * 0.45)
+          const isHabit = h.habits.has(d.code);
+          if (r() < (isHabit ? 0.8 : 0.04))
             deductions.push({ itemCode: item.code, reasonCode: d.code, reason: d.reason, points: d.points });
         }
       }
-      const vetoCodes = r() < 0.002 ? [rules.vetoItems[0].code] : [];
+      const vetoCodes = r() < 0.001 ? [rules.vetoItems[0].code] : [];
       const itemScores =
-        slack > 0.55
+        h.care < 0.4
           ? [
-              { itemCode: 'green', score: Math.floor(r() * 6) },
-              { itemCode: 'roomClean', score: 6 + Math.floor(r() * 6) },
+              { itemCode: 'green', score: 2 + Math.floor(r() * 4) },
+              { itemCode: 'roomClean', score: 7 + Math.floor(r() * 5) },
             ]
           : [];
       const score = computeScore(rules, { itemScores, deductions, vetoCodes });
@@ -219,14 +225,14 @@ export const seedDemoCourtyards = async (
       });
       h.monthly.push({ month, total: score.total, isVeto: score.isVeto, rating: score.rating });
       for (const d of deductions) {
-        if (r() > 0.45) continue;
+        if (r() > 0.25) continue;
         const deadline = addDays(inspectedOn, DEFAULT_RECTIFICATION_DAYS);
         const age = Date.parse(today) - Date.parse(deadline);
         const roll = r();
         let status = 'verified';
         if (age < 0) status = roll < 0.55 ? 'open' : roll < 0.85 ? 'fixed' : 'verified';
         else if (age < 20 * 86_400_000) status = roll < 0.25 ? 'open' : roll < 0.5 ? 'fixed' : 'verified';
-        else status = roll < 0.015 ? 'open' : roll < 0.04 ? 'fixed' : 'verified';
+        else status = roll < 0.002 ? 'open' : roll < 0.03 ? 'fixed' : 'verified';
         const fixedOn = status === 'open' ? null : addDays(inspectedOn, 1 + Math.floor(r() * 6));
         const fixed = fixedOn && fixedOn > today ? today : fixedOn;
         rects.push({
