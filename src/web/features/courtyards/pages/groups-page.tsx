@@ -156,7 +156,7 @@ export const GroupsPage = () => {
             aria-label={t('courtyards.field.town')}
           />
         )}
-        <MonthPicker value={month} onChange={setMonth} data-testid="groups-month" />
+        {town && <MonthPicker value={month} onChange={setMonth} data-testid="groups-month" />}
       </div>
       {!town ? (
         <EmptyState description={t('courtyards.noTown')} />

@@ -164,7 +164,7 @@ export const ReviewsPage = () => {
                       aria-label={t('courtyards.field.town')}
                     />
                   )}
-                  <MonthPicker value={month} onChange={setMonth} data-testid="review-month" />
+                  {town && <MonthPicker value={month} onChange={setMonth} data-testid="review-month" />}
                 </div>
                 {town ? (
                   <ReviewBoard townId={town} month={month} />
