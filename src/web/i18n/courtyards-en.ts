@@ -113,6 +113,7 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'courtyards.inspection.info': 'Details',
   'courtyards.inspection.scores': 'Scores by item',
   'courtyards.household.hint': 'Rating, plaque and last inspection of each household; click one for its file',
+  'courtyards.household.rated': 'Rated households',
   'courtyards.household.empty': 'No households',
   'courtyards.household.ratingsLedger': 'household ratings',
   'courtyards.file.back': 'Back to the list',

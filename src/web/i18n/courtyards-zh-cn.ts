@@ -110,6 +110,7 @@ export const courtyardsZhCN = {
   'courtyards.inspection.info': '基本信息',
   'courtyards.inspection.scores': '分项得分',
   'courtyards.household.hint': '每户的评定等级、挂牌和最近检查；点击一户打开档案',
+  'courtyards.household.rated': '已评定户数',
   'courtyards.household.empty': '没有农户',
   'courtyards.household.ratingsLedger': '农户评定台账',
   'courtyards.file.back': '返回列表',

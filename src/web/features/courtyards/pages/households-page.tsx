@@ -9,6 +9,7 @@ import {
   ratingLabels,
   ratingLevels,
 } from '../../../../contracts/courtyards';
+import { CountStrip } from '../../../components/count-strip';
 import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { EmptyState, PageError } from '../../../components/page-states';
@@ -16,8 +17,10 @@ import { RecordCards } from '../../../components/record-cards';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
+import { today } from '../../../lib/this-year';
 import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
+import { useIndicatorValues } from '../api/get-indicator-values';
 import { courtyardWriteKeys } from '../api/keys';
 import { ratingsLedgerBase, useCourtyardHouseholds } from '../api/list-courtyard-households';
 import { HouseholdFile } from '../components/household-file';
@@ -49,6 +52,13 @@ export const CourtyardHouseholdsPage = () => {
     sort: list.sort,
   };
   const households = useCourtyardHouseholds(params, !householdId);
+  // 评定户数 by level today: the same registered indicator the reports and the county read.
+  const counts = useIndicatorValues('courtyards.households', {
+    from: `${today().slice(0, 4)}-01-01`,
+    to: today(),
+    orgUnitId: filters.orgUnitId ?? scopeId,
+    groupBy: 'rating',
+  });
   const open = (id: string | null) =>
     setSearch((s) => {
       const next = new URLSearchParams(s);
@@ -99,6 +109,18 @@ export const CourtyardHouseholdsPage = () => {
           />
         </div>
       </div>
+      <CountStrip
+        title={t('courtyards.household.rated')}
+        total={counts.data?.total}
+        items={counts.data?.rows
+          .filter((r) => r.group)
+          .map((r) => ({ key: r.group as string, label: label(ratingLabels, r.group), value: r.value }))}
+        isLoading={counts.isPending}
+        isError={counts.isError}
+        active={filters.rating}
+        onPick={(rating) => change({ rating: rating as Filters['rating'] })}
+        testId="households-counts"
+      />
       <div className="bbt-cy-filters">
         <OrgTreeSelect
           allowClear
