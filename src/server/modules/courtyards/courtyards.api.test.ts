@@ -260,6 +260,8 @@ describe('inspection → rectification → rating → plaque → 公示', () => 
     });
     expect(edited.json()).toMatchObject({ versionNo: 2, isCurrent: true });
     expect(edited.json().id).not.toBe(ids.rubric);
+    const current = await call(t.app, town, 'GET', `${B}/rubrics?isCurrent=1`);
+    expect(current.json()).toMatchObject({ total: 1, items: [{ versionNo: 2 }] });
     const old = await call(t.app, county, 'GET', `${B}/rubrics/${ids.rubric}`);
     expect(old.json()).toMatchObject({ isCurrent: false, inspectionCount: 1 });
     const got = await call(t.app, town, 'GET', `${B}/inspections/${inspectionId}`);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type {
   Assignment,
   CreateInspectionGroupInput,
@@ -153,8 +153,6 @@ const editGroup = (
     await audit(tx, ctx, action, before, after, row.org_path);
     return after;
   });
-
-type SQL = ReturnType<typeof sql>;
 
 export const updateGroup = (ctx: ServiceContext, id: string, input: UpdateInspectionGroupInput) =>
   editGroup(ctx, id, input.version, 'update', async (tx, row) => {

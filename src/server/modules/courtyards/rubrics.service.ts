@@ -70,20 +70,12 @@ export const listRubrics = async (ctx: ServiceContext, q: ListRubricsQuery) => {
     q.orgUnitId ? within('r.org_path', scopePath) : visible(ctx.actor.orgPath),
     q.status === 'deleted' ? sql`r.deleted_at is not null` : sql`r.deleted_at is null`,
     q.year ? sql`r.year = ${q.year}` : undefined,
+    q.isCurrent
+      ? sql`(not exists (select 1 from courtyard_rubrics n where n.org_unit_id = r.org_unit_id and n.year = r.year
+          and n.version_no > r.version_no and n.deleted_at is null)) = ${q.isCurrent === '1'}`
+      : undefined,
   ]);
-  const result = await pagedRows(
-    ctx.db,
-    rubricSelect,
-    where,
-    sql`x.year desc, x.version_no desc, x.id`,
-    q,
-    toRubric,
-  );
-  if (q.isCurrent) {
-    const wanted = q.isCurrent === '1';
-    return { items: result.items.filter((r) => r.isCurrent === wanted), total: result.total };
-  }
-  return result;
+  return pagedRows(ctx.db, rubricSelect, where, sql`x.year desc, x.version_no desc, x.id`, q, toRubric);
 };
 
 export const getRubric = async (ctx: ServiceContext, id: string) => {
