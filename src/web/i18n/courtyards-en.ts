@@ -136,6 +136,7 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'courtyards.rectification.openFor': 'Open a rectification for “{{problem}}”',
   'courtyards.rectification.openConfirm': 'Open a rectification for “{{problem}}”, due in 7 days?',
   'courtyards.rectification.opened': 'Rectification opened',
+  'courtyards.rectification.addBefore': 'Add a before photo',
   'courtyards.rectification.markFixed': 'Mark fixed',
   'courtyards.rectification.takeAfter': 'Photo after the fix',
   'courtyards.rectification.afterPhotoNeeded': 'Take a photo of the fix first',

@@ -132,6 +132,7 @@ export const courtyardsZhCN = {
   'courtyards.rectification.openFor': '对“{{problem}}”发起整改',
   'courtyards.rectification.openConfirm': '对“{{problem}}”发起整改，期限7天？',
   'courtyards.rectification.opened': '已发起整改',
+  'courtyards.rectification.addBefore': '补拍整改前照片',
   'courtyards.rectification.markFixed': '标记已整改',
   'courtyards.rectification.takeAfter': '拍整改后照片',
   'courtyards.rectification.afterPhotoNeeded': '请先拍一张整改后的照片',

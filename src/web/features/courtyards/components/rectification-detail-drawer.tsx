@@ -28,7 +28,7 @@ import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useFixRectification } from '../api/fix-rectification';
 import { getRectification, useRectification } from '../api/get-rectification';
 import { courtyardPhotoUrl } from '../api/inspection-photos';
-import { uploadRectificationPhoto } from '../api/rectification-photos';
+import { uploadRectificationPhoto, useUploadRectificationPhoto } from '../api/rectification-photos';
 import { useVerifyRectification } from '../api/verify-rectification';
 import { PhotoGrid } from './photo-grid';
 import { PhotosCapture } from './photos-capture';
@@ -85,6 +85,7 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
   const onError = useApiErrorHandler();
   const fix = useFixRectification();
   const verify = useVerifyRectification();
+  const uploadBefore = useUploadRectificationPhoto();
   const [after, setAfter] = useState<File[]>([]);
   const [fixedOn, setFixedOn] = useState(today());
   const [fixNote, setFixNote] = useState('');
@@ -197,6 +198,29 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
         urls={r.beforePhotoIds.map((id) => ({ id, url: courtyardPhotoUrl(id) }))}
         testId="rectification-before-photo"
       />
+      {canWrite && !isDeleted && r.status === 'open' && (
+        <div style={{ marginTop: 8 }}>
+          <PhotosCapture
+            files={[]}
+            max={1}
+            testId="rectification-before"
+            label={t('courtyards.rectification.addBefore')}
+            disabled={isUploading}
+            onChange={(files) => {
+              const file = files[0];
+              if (!file) return;
+              setUploading(true);
+              uploadBefore
+                .mutateAsync({ rectificationId: r.id, phase: 'before', file, csrfToken })
+                .then(
+                  () => void message.success(t('courtyards.photo.uploaded', { count: 1 })),
+                  (e: unknown) => onError(e),
+                )
+                .finally(() => setUploading(false));
+            }}
+          />
+        </div>
+      )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('courtyards.photo.after')}
       </Typography.Title>
