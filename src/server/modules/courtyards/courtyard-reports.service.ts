@@ -93,14 +93,34 @@ export const courtyardHouseholdRows = async (
       ? sql`(h.address ilike ${like} or h.house_number ilike ${like} or exists (select 1 from persons p where p.id = h.head_person_id and p.name ilike ${like}))`
       : undefined,
   ]);
-  return pagedRows(
+  // Page first over the bare rows, then the per-household details (last inspection, open
+  // rectifications, featured categories) for that page only: a county has hundreds of thousands.
+  const page = await rows(
     db,
-    householdSelect(shanghaiToday()),
-    where,
-    sql`x.org_unit_name, x.household_label, x.household_id`,
-    q,
-    toHousehold,
+    sql`select h.id, count(*) over() as total_count from households h
+      join org_units o on o.id = h.org_unit_id
+      left join courtyard_household_status s on s.household_id = h.id
+      where ${where}
+      order by o.name, ${householdLabelSql('h')}, h.id
+      limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
   );
+  if (page.length === 0) {
+    const [c] = await rows(
+      db,
+      sql`select count(*)::int as n from households h left join courtyard_household_status s on s.household_id = h.id where ${where}`,
+    );
+    return { items: [] as CourtyardHousehold[], total: Number(c.n) };
+  }
+  const ids = page.map((p) => p.id as string);
+  const details = new Map(
+    (
+      await rows(db, sql`${householdSelect(shanghaiToday())} where h.id = any(${sql.param(ids)}::uuid[])`)
+    ).map((r) => [r.household_id as string, toHousehold(r)]),
+  );
+  return {
+    items: ids.map((id) => details.get(id)).filter((h): h is CourtyardHousehold => !!h),
+    total: Number(page[0].total_count),
+  };
 };
 
 const historyWhere = (alias: string, dateColumn: string, scopePath: string, q: ListHistoryQuery) =>
