@@ -18,6 +18,7 @@ import { isWithin, requirePermission, resolveScopePath } from '../../kernel/acce
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
+import { likeEscape } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import {
@@ -56,7 +57,7 @@ export const inspectionFilters = (
     q.to ? sql`i.inspected_on <= ${q.to}::date` : undefined,
     q.rating === 'none' ? sql`i.rating is null` : q.rating ? sql`i.rating = ${q.rating}` : undefined,
     q.q
-      ? sql`(h.address ilike ${`%${q.q}%`} or h.house_number ilike ${`%${q.q}%`} or exists (select 1 from persons p where p.id = h.head_person_id and p.name ilike ${`%${q.q}%`}))`
+      ? sql`(h.address ilike ${likeEscape(q.q)} or h.house_number ilike ${likeEscape(q.q)} or exists (select 1 from persons p where p.id = h.head_person_id and p.name ilike ${likeEscape(q.q)}))`
       : undefined,
   ]);
 };
