@@ -20,11 +20,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { plaqueChangeKindLabels, type Review, type ReviewItem } from '../../../../contracts/courtyards';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { RecordCards } from '../../../components/record-cards';
 import { DATE_FORMAT, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { today } from '../../../lib/this-year';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
+import { useIsPhone } from '../../../lib/use-is-phone';
 import { useComputeReview } from '../api/compute-review';
 import { useConfirmReview } from '../api/confirm-review';
 import { useReview } from '../api/get-review';
@@ -80,6 +82,8 @@ const ReviewView = ({ review: r, computeButton }: { review: Review; computeButto
   const canManage = access.can('courtyards.manage');
   const missingReason = Object.entries(rejected).some(([, reason]) => !reason.trim());
   const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const isPhone = useIsPhone();
   const [show, setShow] = useState<'all' | 'award' | 'removal' | 'rating'>('all');
   const shown = r.items.filter(
     (i) =>
@@ -89,6 +93,63 @@ const ReviewView = ({ review: r, computeButton }: { review: Review; computeButto
         (show === 'award' && i.plaque && i.plaque.kind !== 'removal')) &&
       (!q || `${i.headName ?? ''}${i.householdLabel}${i.orgUnitName}`.includes(q)),
   );
+
+  const whoOf = (i: ReviewItem) => (i.headName ? `${i.headName} · ${i.householdLabel}` : i.householdLabel);
+  const ratingCell = (i: ReviewItem) =>
+    i.isRatingChange ? (
+      <span>
+        <RatingTag rating={i.fromRating} /> → <RatingTag rating={i.toRating} />
+      </span>
+    ) : (
+      <RatingTag rating={i.toRating} />
+    );
+  const plaqueCell = (i: ReviewItem) =>
+    i.plaque ? (
+      <span data-testid="review-plaque">
+        <Tag color={i.plaque.kind === 'removal' || i.plaque.kind === 'downgrade' ? 'red' : 'green'}>
+          {label(plaqueChangeKindLabels, i.plaque.kind)}
+        </Tag>
+        {i.plaque.toLevel && <RatingTag rating={i.plaque.toLevel} isPlaque />}
+      </span>
+    ) : (
+      '—'
+    );
+  const decisionCell = (i: ReviewItem) =>
+    !isPending ? (
+      <Tag color={i.decision === 'rejected' ? 'red' : 'green'}>
+        {i.decision === 'rejected'
+          ? `${t('courtyards.review.rejected')}：${i.rejectReason ?? ''}`
+          : t('courtyards.review.applied')}
+      </Tag>
+    ) : canManage ? (
+      <Space orientation="vertical" size={4}>
+        <Switch
+          checkedChildren={t('courtyards.review.reject')}
+          unCheckedChildren={t('courtyards.review.accept')}
+          checked={i.key in rejected}
+          onChange={(on) =>
+            setRejected((m) => {
+              const next = { ...m };
+              if (on) next[i.key] = '';
+              else delete next[i.key];
+              return next;
+            })
+          }
+        />
+        {i.key in rejected && (
+          <Input
+            size="small"
+            maxLength={200}
+            status={rejected[i.key]?.trim() ? undefined : 'error'}
+            placeholder={t('courtyards.review.rejectReason')}
+            value={rejected[i.key]}
+            onChange={(e) => setRejected((m) => ({ ...m, [i.key]: e.target.value }))}
+          />
+        )}
+      </Space>
+    ) : (
+      t('courtyards.review.pending')
+    );
 
   const submit = () =>
     confirm
@@ -139,7 +200,10 @@ const ReviewView = ({ review: r, computeButton }: { review: Review; computeButto
         <Space wrap style={{ marginBottom: 12 }}>
           <Segmented
             value={show}
-            onChange={(v) => setShow(v as typeof show)}
+            onChange={(v) => {
+              setShow(v as typeof show);
+              setPage(1);
+            }}
             options={[
               { value: 'all', label: t('common.all') },
               { value: 'award', label: t('courtyards.review.showAwards') },
@@ -151,13 +215,36 @@ const ReviewView = ({ review: r, computeButton }: { review: Review; computeButto
             allowClear
             style={{ width: 220 }}
             placeholder={t('courtyards.review.searchPlaceholder')}
-            onSearch={(v) => setQ(v.trim())}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage(1);
+            }}
             data-testid="review-search"
           />
         </Space>
       )}
       {r.items.length === 0 ? (
         <EmptyState description={t('courtyards.review.noChanges')} />
+      ) : isPhone ? (
+        <RecordCards<ReviewItem & { id: string }>
+          items={shown.slice((page - 1) * 20, page * 20).map((i) => ({ ...i, id: i.key }))}
+          isLoading={false}
+          page={page}
+          pageSize={20}
+          total={shown.length}
+          onPageChange={setPage}
+          onOpen={() => undefined}
+          empty={<EmptyState description={t('ledger.emptyFiltered')} />}
+          title={whoOf}
+          extra={(i) => plaqueCell(i)}
+          fields={(i) => [
+            { key: 'rating', label: t('courtyards.review.rating'), children: ratingCell(i) },
+            { key: 'avg', label: t('courtyards.review.average'), children: i.averageScore ?? '—' },
+            { key: 'reason', label: t('courtyards.review.reason'), children: i.reason },
+            { key: 'decision', label: t('courtyards.review.decision'), children: decisionCell(i) },
+          ]}
+          testId="review-item"
+        />
       ) : (
         <Table<ReviewItem>
           rowKey="key"
@@ -170,8 +257,7 @@ const ReviewView = ({ review: r, computeButton }: { review: Review; computeButto
             {
               title: t('courtyards.field.household'),
               key: 'who',
-              render: (_: unknown, i) =>
-                i.headName ? `${i.headName} · ${i.householdLabel}` : i.householdLabel,
+              render: (_: unknown, i) => whoOf(i),
             },
             { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
             {
@@ -183,72 +269,18 @@ const ReviewView = ({ review: r, computeButton }: { review: Review; computeButto
             {
               title: t('courtyards.review.rating'),
               key: 'rating',
-              render: (_: unknown, i) =>
-                i.isRatingChange ? (
-                  <span>
-                    <RatingTag rating={i.fromRating} /> → <RatingTag rating={i.toRating} />
-                  </span>
-                ) : (
-                  <RatingTag rating={i.toRating} />
-                ),
+              render: (_: unknown, i) => ratingCell(i),
             },
             {
               title: t('courtyards.review.plaque'),
               key: 'plaque',
-              render: (_: unknown, i) =>
-                i.plaque ? (
-                  <span data-testid="review-plaque">
-                    <Tag
-                      color={i.plaque.kind === 'removal' || i.plaque.kind === 'downgrade' ? 'red' : 'green'}
-                    >
-                      {label(plaqueChangeKindLabels, i.plaque.kind)}
-                    </Tag>
-                    {i.plaque.toLevel && <RatingTag rating={i.plaque.toLevel} isPlaque />}
-                  </span>
-                ) : (
-                  '—'
-                ),
+              render: (_: unknown, i) => plaqueCell(i),
             },
             { title: t('courtyards.review.reason'), dataIndex: 'reason' },
             {
               title: t('courtyards.review.decision'),
               key: 'decision',
-              render: (_: unknown, i) =>
-                !isPending ? (
-                  <Tag color={i.decision === 'rejected' ? 'red' : 'green'}>
-                    {i.decision === 'rejected'
-                      ? `${t('courtyards.review.rejected')}：${i.rejectReason ?? ''}`
-                      : t('courtyards.review.applied')}
-                  </Tag>
-                ) : canManage ? (
-                  <Space orientation="vertical" size={4}>
-                    <Switch
-                      checkedChildren={t('courtyards.review.reject')}
-                      unCheckedChildren={t('courtyards.review.accept')}
-                      checked={i.key in rejected}
-                      onChange={(on) =>
-                        setRejected((m) => {
-                          const next = { ...m };
-                          if (on) next[i.key] = '';
-                          else delete next[i.key];
-                          return next;
-                        })
-                      }
-                    />
-                    {i.key in rejected && (
-                      <Input
-                        size="small"
-                        maxLength={200}
-                        status={rejected[i.key]?.trim() ? undefined : 'error'}
-                        placeholder={t('courtyards.review.rejectReason')}
-                        value={rejected[i.key]}
-                        onChange={(e) => setRejected((m) => ({ ...m, [i.key]: e.target.value }))}
-                      />
-                    )}
-                  </Space>
-                ) : (
-                  t('courtyards.review.pending')
-                ),
+              render: (_: unknown, i) => decisionCell(i),
             },
           ]}
         />
