@@ -9,8 +9,10 @@ import {
   type RatingChange,
 } from '../../../../contracts/courtyards';
 import { EmptyState, PageError } from '../../../components/page-states';
+import { RecordCards } from '../../../components/record-cards';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
+import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { usePlaqueEvents } from '../api/list-plaque-events';
 import { useRatingChanges } from '../api/list-rating-changes';
@@ -32,6 +34,7 @@ const PlaqueHistory = ({ orgUnitId }: { orgUnitId: string }) => {
   const list = useListParams<PlaqueEvent>({});
   const [kind, setKind] = useState<PlaqueEvent['kind'] | undefined>();
   const events = usePlaqueEvents({ orgUnitId, kind, page: list.page, pageSize: list.pageSize });
+  const isPhone = useIsPhone();
   if (events.isError) return <PageError error={events.error} onRetry={() => void events.refetch()} />;
   return (
     <>
@@ -46,45 +49,78 @@ const PlaqueHistory = ({ orgUnitId }: { orgUnitId: string }) => {
         }}
         options={plaqueChangeKinds.map((k) => ({ value: k, label: label(plaqueChangeKindLabels, k) }))}
       />
-      <Table<PlaqueEvent>
-        rowKey="id"
-        size="small"
-        loading={events.isFetching}
-        dataSource={events.data?.items}
-        pagination={list.pagination(events.data?.total)}
-        onChange={list.onTableChange}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <EmptyState description={t('courtyards.review.noPlaqueEvents')} /> }}
-        onRow={() => ({ 'data-testid': 'plaque-event-row' }) as React.HTMLAttributes<HTMLElement>}
-        columns={[
-          { title: t('courtyards.field.date'), dataIndex: 'occurredOn' },
-          {
-            title: t('courtyards.field.household'),
-            key: 'h',
-            render: (_: unknown, e) => fileLink(e.householdId, e.householdLabel),
-          },
-          { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
-          {
-            title: t('courtyards.review.plaqueKind'),
-            dataIndex: 'kind',
-            render: (k: PlaqueEvent['kind']) => (
-              <Tag color={k === 'removal' || k === 'downgrade' ? 'red' : 'green'}>
-                {label(plaqueChangeKindLabels, k)}
-              </Tag>
-            ),
-          },
-          {
-            title: t('courtyards.review.plaque'),
-            key: 'lv',
-            render: (_: unknown, e) => (
-              <span>
-                <RatingTag rating={e.fromLevel} isPlaque /> → <RatingTag rating={e.toLevel} isPlaque />
-              </span>
-            ),
-          },
-          { title: t('courtyards.review.reason'), dataIndex: 'reason' },
-        ]}
-      />
+      {isPhone ? (
+        <RecordCards<PlaqueEvent>
+          items={events.data?.items}
+          isLoading={events.isFetching}
+          page={list.page}
+          pageSize={list.pageSize}
+          total={events.data?.total ?? 0}
+          onPageChange={list.setPage}
+          onOpen={() => undefined}
+          empty={<EmptyState description={t('courtyards.review.noPlaqueEvents')} />}
+          title={(e) => fileLink(e.householdId, e.householdLabel)}
+          extra={(e) => (
+            <Tag color={e.kind === 'removal' || e.kind === 'downgrade' ? 'red' : 'green'}>
+              {label(plaqueChangeKindLabels, e.kind)}
+            </Tag>
+          )}
+          fields={(e) => [
+            { key: 'date', label: t('courtyards.field.date'), children: e.occurredOn },
+            {
+              key: 'lv',
+              label: t('courtyards.review.plaque'),
+              children: (
+                <span>
+                  <RatingTag rating={e.fromLevel} isPlaque /> → <RatingTag rating={e.toLevel} isPlaque />
+                </span>
+              ),
+            },
+            { key: 'reason', label: t('courtyards.review.reason'), children: e.reason },
+          ]}
+          testId="plaque-event-card"
+        />
+      ) : (
+        <Table<PlaqueEvent>
+          rowKey="id"
+          size="small"
+          loading={events.isFetching}
+          dataSource={events.data?.items}
+          pagination={list.pagination(events.data?.total)}
+          onChange={list.onTableChange}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <EmptyState description={t('courtyards.review.noPlaqueEvents')} /> }}
+          onRow={() => ({ 'data-testid': 'plaque-event-row' }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t('courtyards.field.date'), dataIndex: 'occurredOn' },
+            {
+              title: t('courtyards.field.household'),
+              key: 'h',
+              render: (_: unknown, e) => fileLink(e.householdId, e.householdLabel),
+            },
+            { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
+            {
+              title: t('courtyards.review.plaqueKind'),
+              dataIndex: 'kind',
+              render: (k: PlaqueEvent['kind']) => (
+                <Tag color={k === 'removal' || k === 'downgrade' ? 'red' : 'green'}>
+                  {label(plaqueChangeKindLabels, k)}
+                </Tag>
+              ),
+            },
+            {
+              title: t('courtyards.review.plaque'),
+              key: 'lv',
+              render: (_: unknown, e) => (
+                <span>
+                  <RatingTag rating={e.fromLevel} isPlaque /> → <RatingTag rating={e.toLevel} isPlaque />
+                </span>
+              ),
+            },
+            { title: t('courtyards.review.reason'), dataIndex: 'reason' },
+          ]}
+        />
+      )}
     </>
   );
 };
@@ -93,7 +129,36 @@ const RatingHistory = ({ orgUnitId }: { orgUnitId: string }) => {
   const { t } = useTranslation();
   const list = useListParams<RatingChange>({});
   const changes = useRatingChanges({ orgUnitId, page: list.page, pageSize: list.pageSize });
+  const isPhone = useIsPhone();
   if (changes.isError) return <PageError error={changes.error} onRetry={() => void changes.refetch()} />;
+  if (isPhone)
+    return (
+      <RecordCards<RatingChange>
+        items={changes.data?.items}
+        isLoading={changes.isFetching}
+        page={list.page}
+        pageSize={list.pageSize}
+        total={changes.data?.total ?? 0}
+        onPageChange={list.setPage}
+        onOpen={() => undefined}
+        empty={<EmptyState description={t('courtyards.file.noRatingChanges')} />}
+        title={(c) => fileLink(c.householdId, c.householdLabel)}
+        fields={(c) => [
+          { key: 'date', label: t('courtyards.field.date'), children: c.effectiveOn },
+          {
+            key: 'r',
+            label: t('courtyards.review.rating'),
+            children: (
+              <span>
+                <RatingTag rating={c.fromRating} /> → <RatingTag rating={c.toRating} />
+              </span>
+            ),
+          },
+          { key: 'reason', label: t('courtyards.review.reason'), children: c.reason },
+        ]}
+        testId="rating-change-card"
+      />
+    );
   return (
     <Table<RatingChange>
       rowKey="id"
