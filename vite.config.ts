@@ -28,7 +28,10 @@ const precompress = (): Plugin => ({
       const full = path.join(dir, f);
       const buf = await readFile(full);
       if (buf.length < 1024) continue;
-      await writeFile(`${full}.br`, brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      await writeFile(
+        `${full}.br`,
+        brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      );
       await writeFile(`${full}.gz`, gzipSync(buf, { level: 9 }));
     }
   },

@@ -10,6 +10,7 @@ export const auditModules = [
   'people',
   'activities',
   'reports',
+  'courtyards',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -23,6 +24,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   people: { zh: '人员与家庭', en: 'People & households' },
   activities: { zh: '活动与巡查', en: 'Activities & patrols' },
   reports: { zh: '统计报表与工作总结', en: 'Reports & summaries' },
+  courtyards: { zh: '美丽庭院', en: 'Courtyards' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -46,6 +48,10 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   seedDemo: { zh: '加载演示数据', en: 'Load demo data' },
   assignHouseholds: { zh: '划分网格户', en: 'Assign households' },
   regenerate: { zh: '重新生成', en: 'Regenerate' },
+  confirmReview: { zh: '评比会确认', en: 'Confirm review' },
+  fix: { zh: '整改完成', en: 'Mark fixed' },
+  verify: { zh: '整改验收', en: 'Verify' },
+  generate: { zh: '生成分组', en: 'Generate' },
 };
 
 export const auditEntrySchema = z.object({
@@ -95,6 +101,11 @@ export const historyEntityTypes = [
   'campaign',
   'patrol',
   'reportDefinition',
+  'courtyardRubric',
+  'courtyardGroup',
+  'courtyardInspection',
+  'courtyardRectification',
+  'courtyardFeatured',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

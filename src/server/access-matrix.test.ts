@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRubricRules } from '../contracts/courtyards';
 import { call, createTestApp, login, multipartOf, type Session, seedOrg } from './test/test-app';
 
 /**
@@ -28,6 +29,13 @@ const foreign = {
   definitionId: '',
   summaryId: '',
   versionNo: '1',
+  rubricId: '',
+  inspectionGroupId: '',
+  inspectionId: '',
+  rectificationId: '',
+  courtyardPhotoId: '',
+  reviewId: '',
+  featuredId: '',
 };
 
 // Routes that act only on the caller herself: there is no foreign id to try.
@@ -270,6 +278,80 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'GET /api/v1/reports/summaries/:summaryId/versions/:versionNo': {},
     'POST /api/v1/reports/summaries/:summaryId/versions/:versionNo/restore': { body: { version: 1 } },
     'GET /api/v1/reports/summaries/:summaryId/export': {},
+    'GET /api/v1/courtyards/rubrics': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/rubrics/effective': { query: `orgUnitId=${foreignUnit}&year=2026` },
+    'GET /api/v1/courtyards/rubrics/:rubricId': {},
+    'POST /api/v1/courtyards/rubrics': {
+      body: { orgUnitId: foreignUnit, year: 2026, name: '越权细则', rules: defaultRubricRules },
+    },
+    'PATCH /api/v1/courtyards/rubrics/:rubricId': { body: { name: '越权改名', version: 1 } },
+    'DELETE /api/v1/courtyards/rubrics/:rubricId': { query: 'version=1' },
+    'POST /api/v1/courtyards/rubrics/:rubricId/restore': { body: { version: 1 } },
+    'GET /api/v1/courtyards/groups': { query: `orgUnitId=${org.units.townA.id}` },
+    'GET /api/v1/courtyards/groups/:inspectionGroupId': {},
+    'POST /api/v1/courtyards/groups': {
+      body: { orgUnitId: org.units.townA.id, name: '越权小组', memberIds: [foreign.personId] },
+    },
+    'PATCH /api/v1/courtyards/groups/:inspectionGroupId': { body: { name: '越权改名', version: 1 } },
+    'DELETE /api/v1/courtyards/groups/:inspectionGroupId': { query: 'version=1' },
+    'POST /api/v1/courtyards/groups/:inspectionGroupId/restore': { body: { version: 1 } },
+    'GET /api/v1/courtyards/assignments': { query: `townId=${org.units.townA.id}&month=2026-01` },
+    'PUT /api/v1/courtyards/assignments': {
+      body: { townId: org.units.townA.id, month: '2026-01', items: [] },
+    },
+    'POST /api/v1/courtyards/assignments/generate': {
+      body: { townId: org.units.townA.id, month: '2026-02', isReplacing: true },
+    },
+    'GET /api/v1/courtyards/inspections': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/inspections/:inspectionId': {},
+    'POST /api/v1/courtyards/inspections': {
+      body: { householdId: foreign.householdId, kind: 'spotCheck', inspectedOn: '2026-01-09' },
+    },
+    'PATCH /api/v1/courtyards/inspections/:inspectionId': { body: { note: '越权', version: 1 } },
+    'DELETE /api/v1/courtyards/inspections/:inspectionId': { query: 'version=1' },
+    'POST /api/v1/courtyards/inspections/:inspectionId/restore': { body: { version: 1 } },
+    'POST /api/v1/courtyards/inspections/:inspectionId/photos': {},
+    'POST /api/v1/courtyards/rectifications/:rectificationId/photos': { query: 'phase=after' },
+    'GET /api/v1/courtyards/photos/:courtyardPhotoId': {},
+    'DELETE /api/v1/courtyards/photos/:courtyardPhotoId': {},
+    'GET /api/v1/courtyards/rectifications': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/rectifications/board': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/rectifications/:rectificationId': {},
+    'POST /api/v1/courtyards/rectifications': {
+      body: { inspectionId: foreign.inspectionId, problem: '越权整改' },
+    },
+    'POST /api/v1/courtyards/rectifications/:rectificationId/fix': {
+      body: { fixedOn: '2026-01-10', version: 1 },
+    },
+    'POST /api/v1/courtyards/rectifications/:rectificationId/verify': {
+      body: { verifiedOn: '2026-01-10', version: 1 },
+    },
+    'GET /api/v1/courtyards/households': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/households/:householdId/file': {},
+    'GET /api/v1/courtyards/rating-changes': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/plaque-events': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/reviews': { query: `townId=${org.units.townA.id}&month=2026-01` },
+    'POST /api/v1/courtyards/reviews/compute': { body: { townId: org.units.townA.id, month: '2026-01' } },
+    'POST /api/v1/courtyards/reviews/:reviewId/confirm': { body: { meetingOn: '2026-02-05', version: 1 } },
+    'GET /api/v1/courtyards/featured-categories': {},
+    'PUT /api/v1/courtyards/featured-categories': {
+      body: { categories: [{ code: 'intruder', label: { zh: '越权', en: 'x' } }] },
+    },
+    'GET /api/v1/courtyards/featured': { query: `orgUnitId=${foreignUnit}` },
+    'POST /api/v1/courtyards/featured': {
+      body: { householdId: foreign.householdId, category: 'books', designatedOn: '2026-01-10' },
+    },
+    'DELETE /api/v1/courtyards/featured/:featuredId': { query: 'version=1' },
+    'POST /api/v1/courtyards/featured/:featuredId/restore': { body: { version: 1 } },
+    'GET /api/v1/courtyards/notices': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
+    'GET /api/v1/courtyards/notices/docx': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
+    'GET /api/v1/courtyards/inspections/template': {},
+    'POST /api/v1/courtyards/inspections/import': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/inspections/export': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/households/template': {},
+    'POST /api/v1/courtyards/households/import': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/households/export': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/courtyards/todo': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
     'GET /api/v1/history': { query: `entityType=person&entityId=${foreign.personId}` },
     'GET /api/v1/indicators': {},
     'GET /api/v1/indicators/:indicatorKey/export': {
@@ -302,6 +384,9 @@ const scopedOk = new Set([
   'GET /api/v1/activities/activities/template',
   'GET /api/v1/activities/patrols/template',
   'GET /api/v1/indicators',
+  'GET /api/v1/courtyards/featured-categories',
+  'GET /api/v1/courtyards/inspections/template',
+  'GET /api/v1/courtyards/households/template',
 ]);
 
 beforeAll(async () => {
@@ -413,6 +498,47 @@ beforeAll(async () => {
   });
   expect(summary.statusCode, summary.body).toBe(201);
   foreign.summaryId = summary.json().id;
+  // Her courtyard records: her own rubric, an inspection with a rectification and a photo, a
+  // featured designation; the town's group of her chair and the town's computed month review.
+  const rubric = await call(t.app, owner, 'POST', '/api/v1/courtyards/rubrics', {
+    orgUnitId: org.units.villageA1.id,
+    year: 2026,
+    name: '甲一村秘密细则',
+    rules: defaultRubricRules,
+  });
+  expect(rubric.statusCode, rubric.body).toBe(201);
+  foreign.rubricId = rubric.json().id;
+  const townA = await login(t.app, 'townA');
+  const cgroup = await call(t.app, townA, 'POST', '/api/v1/courtyards/groups', {
+    orgUnitId: org.units.townA.id,
+    name: '甲一村秘密验收组',
+    memberIds: [foreign.personId],
+  });
+  expect(cgroup.statusCode, cgroup.body).toBe(201);
+  foreign.inspectionGroupId = cgroup.json().id;
+  const inspection = await call(t.app, owner, 'POST', '/api/v1/courtyards/inspections', {
+    householdId: foreign.householdId,
+    kind: 'monthly',
+    inspectedOn: '2026-01-08',
+    deductions: [{ itemCode: 'kitchen', reason: '甲一村秘密油污', points: 3, isRectifying: true }],
+    note: '甲一村秘密检查',
+  });
+  expect(inspection.statusCode, inspection.body).toBe(201);
+  foreign.inspectionId = inspection.json().id;
+  foreign.rectificationId = inspection.json().rectificationIds[0];
+  const featured = await call(t.app, owner, 'POST', '/api/v1/courtyards/featured', {
+    householdId: foreign.householdId,
+    category: 'flowers',
+    designatedOn: '2026-01-08',
+  });
+  expect(featured.statusCode, featured.body).toBe(201);
+  foreign.featuredId = featured.json().id;
+  const review = await call(t.app, townA, 'POST', '/api/v1/courtyards/reviews/compute', {
+    townId: org.units.townA.id,
+    month: '2026-01',
+  });
+  expect(review.statusCode, review.body).toBe(200);
+  foreign.reviewId = review.json().id;
   const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
     .jpeg()
     .toBuffer();
@@ -425,6 +551,15 @@ beforeAll(async () => {
   });
   expect(photo.statusCode, photo.body).toBe(201);
   foreign.photoId = photo.json().id;
+  const cphoto = multipartOf('secret.jpg', jpeg, 'image/jpeg');
+  const courtyardPhoto = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/courtyards/inspections/${foreign.inspectionId}/photos`,
+    headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': cphoto.contentType },
+    payload: cphoto.body,
+  });
+  expect(courtyardPhoto.statusCode, courtyardPhoto.body).toBe(201);
+  foreign.courtyardPhotoId = courtyardPhoto.json().id;
   const boundary = 'matrixboundary';
   const csv = '姓名,身份证号码\n有误人员,123\n';
   const job = await t.app.inject({
@@ -510,6 +645,16 @@ describe('access matrix', () => {
         '/api/v1/org/women-groups?pageSize=200',
         '/api/v1/people/volunteer-teams?pageSize=200',
         '/api/v1/people/volunteer-teams?pageSize=200&status=deleted',
+        '/api/v1/courtyards/rubrics?pageSize=200',
+        '/api/v1/courtyards/inspections?pageSize=200',
+        '/api/v1/courtyards/rectifications?pageSize=200',
+        '/api/v1/courtyards/rectifications/board',
+        '/api/v1/courtyards/households?pageSize=200',
+        '/api/v1/courtyards/featured?pageSize=200',
+        '/api/v1/courtyards/rating-changes?pageSize=200',
+        '/api/v1/courtyards/todo?month=2026-01',
+        '/api/v1/indicators/courtyards.inspections/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/indicators/courtyards.rectifications/records?from=2026-01-01&to=2026-12-31&pageSize=200',
       ]) {
         const res = await call(t.app, session, 'GET', url);
         expect(res.statusCode, url).toBe(200);

@@ -30,6 +30,10 @@ import { patrolsIo } from './modules/activities/patrols.io';
 import { patrolsRoutes } from './modules/activities/patrols.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { courtyardViewsRoutes } from './modules/courtyards/courtyard-views.routes';
+import { courtyardIndicators } from './modules/courtyards/courtyards.indicators';
+import { courtyardInspectionsIo, courtyardRatingsIo } from './modules/courtyards/courtyards.io';
+import { courtyardsRoutes } from './modules/courtyards/courtyards.routes';
 import { electionsRoutes } from './modules/org/elections.routes';
 import { gridsIo } from './modules/org/grids.io';
 import { gridsRoutes } from './modules/org/grids.routes';
@@ -144,11 +148,16 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(ledgerIoRoutes(activitiesIo));
   await app.register(patrolsRoutes);
   await app.register(ledgerIoRoutes(patrolsIo));
+  await app.register(courtyardsRoutes);
+  await app.register(courtyardViewsRoutes);
+  await app.register(ledgerIoRoutes(courtyardInspectionsIo));
+  await app.register(ledgerIoRoutes(courtyardRatingsIo));
   const indicators = createIndicatorRegistry([
     ...orgIndicators,
     ...peopleIndicators,
     ...activityIndicators,
     ...patrolIndicators,
+    ...courtyardIndicators,
   ]);
   await app.register(indicatorsRoutes(indicators));
   // Dashboard, reports and summaries read only the indicators; modules add to-do providers here.

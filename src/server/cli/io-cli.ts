@@ -12,6 +12,7 @@ import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import type { ServiceContext } from '../kernel/service-context';
 import { activitiesIo } from '../modules/activities/activities.io';
 import { patrolsIo } from '../modules/activities/patrols.io';
+import { courtyardInspectionsIo, courtyardRatingsIo } from '../modules/courtyards/courtyards.io';
 import { gridsIo } from '../modules/org/grids.io';
 import { sitesIo } from '../modules/org/sites.io';
 import { womenGroupsIo } from '../modules/org/women-groups.io';
@@ -33,6 +34,8 @@ export const cliLedgers: Record<string, LedgerIo> = {
   activities: activitiesIo,
   patrols: patrolsIo,
   volunteerTeams: volunteerTeamsIo,
+  courtyardInspections: courtyardInspectionsIo,
+  courtyardRatings: courtyardRatingsIo,
 };
 
 const flag = (args: string[], name: string) => {

@@ -10,6 +10,7 @@ import { shanghaiToday } from '../kernel/time/calendar';
 import { orgUnits } from '../modules/org/org.table';
 import { users } from '../modules/users/users.table';
 import { seedDemoActivities } from './demo-activities';
+import { seedDemoCourtyards } from './demo-courtyards';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReports } from './demo-reports';
@@ -155,6 +156,17 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     const countyUnit = { name: demoTree.name, ...(units.get(demoTree.name) as { id: string; path: string }) };
     const today = shanghaiToday();
     const work = await seedDemoActivities(tx, countyUnit, townUnit, villages, chiefsByVillage, today);
+    const courtyardsStarted = Date.now();
+    const courtyards = await seedDemoCourtyards(
+      tx,
+      countyUnit,
+      townUnit,
+      villages,
+      womenByVillage,
+      householdsByVillage,
+      today,
+    );
+    const courtyardsMs = Date.now() - courtyardsStarted;
     const reports = await seedDemoReports(tx, countyUnit);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
@@ -163,7 +175,16 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
       entityLabel: '演示数据',
       orgUnitId: root?.id,
       orgPath: root?.path,
-      after: { units: units.size, users: demoAccounts.length, ...people, ...ledgers, ...work, ...reports },
+      after: {
+        units: units.size,
+        users: demoAccounts.length,
+        ...people,
+        ...ledgers,
+        ...work,
+        ...courtyards,
+        courtyardsMs,
+        ...reports,
+      },
     });
   });
 };

@@ -17,6 +17,7 @@ import {
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { Permission } from '../../contracts/common/permissions';
 import { activityRoutes } from './routes-activities';
+import { courtyardRoutes } from './routes-courtyards';
 import { reportRoutes } from './routes-reports';
 
 /** A collapsible menu section; routes sharing one are listed under it, in route order. */
@@ -164,6 +165,7 @@ export const appRoutes: AppRoute[] = [
     group: orgGroup,
   },
   ...activityRoutes,
+  ...courtyardRoutes,
   ...reportRoutes,
   {
     path: '/users',

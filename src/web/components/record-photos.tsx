@@ -4,8 +4,14 @@ import { App, Button, Image, Popconfirm, Progress } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../lib/api-client';
-import { MAX_PHOTO_BYTES, MAX_PHOTOS, photoTypes, uploadPhoto } from '../lib/photo-upload';
 import { useSession } from '../lib/session';
+import {
+  MAX_PHOTO_BYTES,
+  MAX_PHOTOS,
+  photoTypes,
+  type UploadedPhoto,
+  uploadPhoto,
+} from '../lib/upload-photo';
 import { useApiErrorHandler } from '../lib/use-api-error';
 
 type Props = {
@@ -28,7 +34,7 @@ export const RecordPhotos = ({ url, photoIds, alt, isEditable, invalidate, testI
   const onError = useApiErrorHandler();
   const queryClient = useQueryClient();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: invalidate });
-  const upload = useMutation({ mutationFn: uploadPhoto, onSuccess: refresh });
+  const upload = useMutation({ mutationFn: uploadPhoto<UploadedPhoto>, onSuccess: refresh });
   const remove = useMutation({
     mutationFn: (photoId: string) => api.delete<unknown>(`${url}/${encodeURIComponent(photoId)}`),
     onSuccess: refresh,

@@ -4,6 +4,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { activitiesEn } from './activities-en';
 import { activitiesZhCN } from './activities-zh-cn';
+import { courtyardsEn } from './courtyards-en';
+import { courtyardsZhCN } from './courtyards-zh-cn';
 import { en } from './en';
 import { reportsEn } from './reports-en';
 import { reportsZhCN } from './reports-zh-cn';
@@ -35,8 +37,8 @@ export const initI18n = () => {
   applyLanguage(lng);
   void i18n.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...activitiesZhCN, ...reportsZhCN } },
-      en: { translation: { ...en, ...activitiesEn, ...reportsEn } },
+      'zh-CN': { translation: { ...zhCN, ...activitiesZhCN, ...courtyardsZhCN, ...reportsZhCN } },
+      en: { translation: { ...en, ...activitiesEn, ...courtyardsEn, ...reportsEn } },
     },
     lng,
     fallbackLng: 'zh-CN',

@@ -8,6 +8,20 @@ export {
   patrolPhotos,
   patrols,
 } from '../../modules/activities/activities.table';
+export {
+  courtyardAssignments,
+  courtyardFeatured,
+  courtyardFeaturedOptions,
+  courtyardGroups,
+  courtyardHouseholdStatus,
+  courtyardInspections,
+  courtyardPhotos,
+  courtyardPlaqueEvents,
+  courtyardRatingChanges,
+  courtyardRectifications,
+  courtyardReviews,
+  courtyardRubrics,
+} from '../../modules/courtyards/courtyards.table';
 export { orgUnits } from '../../modules/org/org.table';
 export { elections, grids, sites, womenGroupMembers, womenGroups } from '../../modules/org/org-ledgers.table';
 export { households, persons, personTagOptions } from '../../modules/people/people.table';

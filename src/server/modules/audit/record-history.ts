@@ -22,6 +22,11 @@ const readPermission: Record<(typeof historyEntityTypes)[number], Permission> = 
   campaign: 'activities.read',
   patrol: 'activities.read',
   reportDefinition: 'reports.read',
+  courtyardRubric: 'courtyards.read',
+  courtyardGroup: 'courtyards.read',
+  courtyardInspection: 'courtyards.read',
+  courtyardRectification: 'courtyards.read',
+  courtyardFeatured: 'courtyards.read',
 };
 
 /** Where each record type lives, so the record itself is checked against the caller's subtree. */
@@ -39,6 +44,11 @@ const recordTable: Record<(typeof historyEntityTypes)[number], [string, string]>
   campaign: ['campaigns', 'org_path'],
   patrol: ['patrols', 'org_path'],
   reportDefinition: ['report_definitions', 'org_path'],
+  courtyardRubric: ['courtyard_rubrics', 'org_path'],
+  courtyardGroup: ['courtyard_groups', 'org_path'],
+  courtyardInspection: ['courtyard_inspections', 'org_path'],
+  courtyardRectification: ['courtyard_rectifications', 'org_path'],
+  courtyardFeatured: ['courtyard_featured', 'org_path'],
 };
 
 /**

@@ -11,12 +11,12 @@ import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
+import { uuidV7 } from '../../../lib/uuid-v7';
 import { useCreateActivity } from '../api/create-activity';
 import { useActivity } from '../api/get-activity';
 import { useActivityTypes } from '../api/get-activity-types';
 import { useUnitSites } from '../api/list-sites';
 import { useUpdateActivity } from '../api/update-activity';
-import { uuidV7 } from '../lib/uuid-v7';
 import { CampaignSelect } from './campaign-select';
 
 type FormValues = {

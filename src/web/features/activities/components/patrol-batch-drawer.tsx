@@ -9,10 +9,10 @@ import { isApiError } from '../../../lib/api-client';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
+import { uuidV7 } from '../../../lib/uuid-v7';
 import { useCreatePatrolBatch } from '../api/create-patrol-batch';
 import { useForestChiefs } from '../api/list-forest-chiefs';
 import { useForestTeams } from '../api/list-forest-teams';
-import { uuidV7 } from '../lib/uuid-v7';
 
 type Row = {
   id: string;

@@ -7,11 +7,11 @@ import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
+import { uuidV7 } from '../../../lib/uuid-v7';
 import { useCreatePatrol } from '../api/create-patrol';
 import { useForestChiefs } from '../api/list-forest-chiefs';
 import { useForestTeams } from '../api/list-forest-teams';
 import { useUpdatePatrol } from '../api/update-patrol';
-import { uuidV7 } from '../lib/uuid-v7';
 
 type Values = {
   orgUnitId?: string;

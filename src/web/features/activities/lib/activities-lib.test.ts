@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uuidV7 } from './uuid-v7';
+import { uuidV7 } from '../../../lib/uuid-v7';
 
 describe('uuidV7', () => {
   it('is a v7 uuid whose first 48 bits are the time, so ids made later sort later', () => {

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Activity, CreateActivityInput } from '../../../../contracts/activities';
+import { isRetryable, retryDelays, sleep } from '../../../lib/retry';
 import { useSession } from '../../../lib/session';
 import { createActivity } from '../api/create-activity';
 import { activityWriteKeys } from '../api/keys';
 import { uploadActivityPhoto } from '../api/upload-activity-photo';
-import { isRetryable, retryDelays, sleep } from './retry';
 
 export type QuickPhase =
   | { kind: 'idle' }

@@ -11,6 +11,7 @@ import { useOrgScope } from '../../../lib/org-scope';
 import { useOrgTree } from '../../../lib/org-tree';
 import { today } from '../../../lib/this-year';
 import { errorText, useApiErrorHandler } from '../../../lib/use-api-error';
+import { uuidV7 } from '../../../lib/uuid-v7';
 import { useActivityTypes } from '../api/get-activity-types';
 import { useUnitSites } from '../api/list-sites';
 import { AttendanceStepper } from '../components/attendance-stepper';
@@ -18,7 +19,6 @@ import { PhotoCapture } from '../components/photo-capture';
 import { TypePicker } from '../components/type-picker';
 import { useQuickSave } from '../lib/use-quick-save';
 import { useTypeLabel } from '../lib/use-type-label';
-import { uuidV7 } from '../lib/uuid-v7';
 import '../lib/activities.css';
 
 type Draft = {

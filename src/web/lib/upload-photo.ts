@@ -3,13 +3,14 @@ import { ApiError } from './api-client';
 
 /** The server refuses larger files too (413); checking first spares a long upload on a slow line. */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-export const MAX_PHOTOS = 9;
 export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'];
+/** A record keeps at most this many photos (the server holds the same limit). */
+export const MAX_PHOTOS = 9;
 
 export type UploadedPhoto = { id: string; width: number; height: number; bytes: number };
 
 export type UploadPhotoInput = {
-  /** The owner's photo collection, e.g. /api/v1/activities/patrols/:id/photos. */
+  /** The endpoint taking the multipart upload (field `file`). */
   url: string;
   file: File;
   csrfToken: string;
@@ -48,11 +49,11 @@ const toError = (xhr: XMLHttpRequest): ApiError => {
 };
 
 /**
- * POST a photo to a record's photo collection as multipart (field `file`). XMLHttpRequest rather than fetch: fetch cannot
- * report upload progress, and a phone photo on a village line takes long enough to need a bar.
+ * POSTs one photo as multipart (field `file`). XMLHttpRequest rather than fetch: fetch cannot report
+ * upload progress, and a phone photo on a village line takes long enough to need a bar.
  */
-export const uploadPhoto = ({ url, file, csrfToken, onProgress }: UploadPhotoInput) =>
-  new Promise<UploadedPhoto>((resolve, reject) => {
+export const uploadPhoto = <T>({ url, file, csrfToken, onProgress }: UploadPhotoInput) =>
+  new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.withCredentials = true;
@@ -64,7 +65,7 @@ export const uploadPhoto = ({ url, file, csrfToken, onProgress }: UploadPhotoInp
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          resolve(JSON.parse(xhr.responseText) as UploadedPhoto);
+          resolve(JSON.parse(xhr.responseText) as T);
         } catch {
           reject(toError(xhr));
         }

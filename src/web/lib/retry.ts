@@ -1,4 +1,4 @@
-import { isApiError } from '../../../lib/api-client';
+import { isApiError } from './api-client';
 
 /** A dropped connection or a server hiccup is worth retrying; a refusal (400, 403, 409) is not. */
 export const isRetryable = (e: unknown): boolean =>

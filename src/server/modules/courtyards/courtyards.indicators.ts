@@ -1,0 +1,171 @@
+import { sql } from 'drizzle-orm';
+import {
+  defaultFeaturedCategories,
+  inspectionKindLabels,
+  ratingLabels,
+  rectificationStatusLabels,
+} from '../../../contracts/courtyards';
+import type { Indicator } from '../../kernel/indicators/registry';
+import { shanghaiToday } from '../../kernel/time/calendar';
+
+const label = sql.raw(`h.address || coalesce(' ' || h.house_number, '')`);
+const rating: Indicator['dimensions'] = {
+  rating: { label: { zh: '评定等级', en: 'Rating' }, values: ratingLabels },
+};
+const kind: Indicator['dimensions'] = {
+  kind: { label: { zh: '检查类型', en: 'Kind' }, values: inspectionKindLabels },
+};
+const level: Indicator['dimensions'] = {
+  level: { label: { zh: '牌匾等级', en: 'Plaque level' }, values: ratingLabels },
+};
+
+/**
+ * `courtyards.households{rating}`: households whose rating at the end of the period is that level —
+ * each household's latest confirmed rating change on or before `to`, when it left a rating.
+ */
+export const courtyardHouseholdsIndicator: Indicator = {
+  key: 'courtyards.households',
+  label: { zh: '美丽庭院评定户数', en: 'Rated households' },
+  unit: { zh: '户', en: 'households' },
+  permission: 'courtyards.read',
+  measure: 'count',
+  dimensions: rating,
+  source: ({ to }) => sql`
+    select c.household_id as record_id, ${label} as record_label, c.effective_on as record_date, c.org_path,
+      c.to_rating as rating, c.household_id as subject_id
+    from (select distinct on (household_id) household_id, effective_on, org_path, to_rating
+          from courtyard_rating_changes where effective_on <= ${to}::date
+          order by household_id, effective_on desc, created_at desc, id desc) c
+    join households h on h.id = c.household_id
+    where c.to_rating is not null and h.deleted_at is null`,
+};
+
+/**
+ * `courtyards.created{rating}`: households that first reached a level within the period (the first
+ * confirmed change to that level). Counted as distinct households, so the total counts each once.
+ */
+export const courtyardCreatedIndicator: Indicator = {
+  key: 'courtyards.created',
+  label: { zh: '新评定美丽庭院户数', en: 'Newly rated households' },
+  unit: { zh: '户', en: 'households' },
+  permission: 'courtyards.read',
+  measure: 'distinct',
+  dimensions: rating,
+  source: ({ from, to }) => sql`
+    select c.household_id as record_id, ${label} as record_label, c.effective_on as record_date, c.org_path,
+      c.to_rating as rating, c.household_id as subject_id
+    from (select distinct on (household_id, to_rating) household_id, to_rating, effective_on, org_path
+          from courtyard_rating_changes where to_rating is not null
+          order by household_id, to_rating, effective_on, created_at, id) c
+    join households h on h.id = c.household_id
+    where c.effective_on between ${from}::date and ${to}::date and h.deleted_at is null`,
+};
+
+const inspectionSource: Indicator['source'] = ({ from, to }) => sql`
+  select i.id as record_id, ${label} || ' ' || i.inspected_on as record_label, i.inspected_on as record_date, i.org_path,
+    i.kind, i.household_id as subject_id
+  from courtyard_inspections i join households h on h.id = i.household_id
+  where i.deleted_at is null and i.inspected_on between ${from}::date and ${to}::date`;
+
+/** `courtyards.inspections{kind}`: inspections carried out in the period (次). */
+export const courtyardInspectionsIndicator: Indicator = {
+  key: 'courtyards.inspections',
+  label: { zh: '美丽庭院入户检查次数', en: 'Courtyard inspections' },
+  unit: { zh: '次', en: 'inspections' },
+  permission: 'courtyards.read',
+  measure: 'count',
+  dimensions: kind,
+  source: inspectionSource,
+};
+
+/** `courtyards.inspectedHouseholds{kind}`: distinct households inspected in the period (户). */
+export const courtyardInspectedHouseholdsIndicator: Indicator = {
+  key: 'courtyards.inspectedHouseholds',
+  label: { zh: '入户检查覆盖户数', en: 'Households inspected' },
+  unit: { zh: '户', en: 'households' },
+  permission: 'courtyards.read',
+  measure: 'distinct',
+  dimensions: kind,
+  source: inspectionSource,
+};
+
+/** `courtyards.rectifications{status}`: rectifications opened in the period; overdue as of today. */
+export const courtyardRectificationsIndicator: Indicator = {
+  key: 'courtyards.rectifications',
+  label: { zh: '美丽庭院整改项', en: 'Rectifications' },
+  unit: { zh: '项', en: 'items' },
+  permission: 'courtyards.read',
+  measure: 'count',
+  dimensions: { status: { label: { zh: '整改状态', en: 'Status' }, values: rectificationStatusLabels } },
+  source: ({ from, to }) => sql`
+    select r.id as record_id, ${label} || ' ' || r.problem as record_label, r.opened_on as record_date, r.org_path,
+      case when r.status = 'open' and r.deadline < ${shanghaiToday()}::date then 'overdue' else r.status end as status,
+      r.household_id as subject_id
+    from courtyard_rectifications r join households h on h.id = r.household_id
+    where r.deleted_at is null and r.opened_on between ${from}::date and ${to}::date`,
+};
+
+const plaqueSource =
+  (kinds: string[]): Indicator['source'] =>
+  ({ from, to }) =>
+    sql`
+    select e.id as record_id, ${label} || ' ' || e.reason as record_label, e.occurred_on as record_date, e.org_path,
+      coalesce(e.to_level, e.from_level) as level, e.household_id as subject_id
+    from courtyard_plaque_events e join households h on h.id = e.household_id
+    where e.kind in (${sql.join(
+      kinds.map((k) => sql`${k}`),
+      sql`, `,
+    )}) and e.occurred_on between ${from}::date and ${to}::date`;
+
+/** `courtyards.plaques.awarded`: plaques hung in the period — first awards and upgrades (户次). */
+export const courtyardPlaquesAwardedIndicator: Indicator = {
+  key: 'courtyards.plaques.awarded',
+  label: { zh: '美丽庭院挂牌', en: 'Plaques awarded' },
+  unit: { zh: '户次', en: 'awards' },
+  permission: 'courtyards.read',
+  measure: 'count',
+  dimensions: level,
+  source: plaqueSource(['award', 'upgrade']),
+};
+
+/** `courtyards.plaques.removed`: plaques removed (摘牌) in the period (户次). */
+export const courtyardPlaquesRemovedIndicator: Indicator = {
+  key: 'courtyards.plaques.removed',
+  label: { zh: '美丽庭院摘牌', en: 'Plaques removed' },
+  unit: { zh: '户次', en: 'removals' },
+  permission: 'courtyards.read',
+  measure: 'count',
+  dimensions: level,
+  source: plaqueSource(['removal']),
+};
+
+/** `courtyards.featured{category}`: households designated featured courtyards in the period (户). */
+export const courtyardFeaturedIndicator: Indicator = {
+  key: 'courtyards.featured',
+  label: { zh: '特色庭院户数', en: 'Featured courtyards' },
+  unit: { zh: '户', en: 'households' },
+  permission: 'courtyards.read',
+  measure: 'distinct',
+  dimensions: {
+    category: {
+      label: { zh: '特色类别', en: 'Category' },
+      values: Object.fromEntries(defaultFeaturedCategories.map((c) => [c.code, c.label])),
+    },
+  },
+  source: ({ from, to }) => sql`
+    select f.id as record_id, ${label} as record_label, f.designated_on as record_date, f.org_path,
+      f.category, f.household_id as subject_id
+    from courtyard_featured f join households h on h.id = f.household_id
+    where f.deleted_at is null and f.designated_on between ${from}::date and ${to}::date`,
+};
+
+export const courtyardIndicators: Indicator[] = [
+  courtyardHouseholdsIndicator,
+  courtyardCreatedIndicator,
+  courtyardInspectionsIndicator,
+  courtyardInspectedHouseholdsIndicator,
+  courtyardRectificationsIndicator,
+  courtyardPlaquesAwardedIndicator,
+  courtyardPlaquesRemovedIndicator,
+  courtyardFeaturedIndicator,
+];

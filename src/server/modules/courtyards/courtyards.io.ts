@@ -1,0 +1,689 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { toHalfWidth } from '../../../contracts/common/id-number';
+import {
+  type CourtyardHousehold,
+  type Inspection,
+  type InspectionKind,
+  inspectionKindLabels,
+  listCourtyardHouseholdsQuerySchema,
+  listInspectionsQuerySchema,
+  monthOf,
+  type RatingLevel,
+  ratingFromScore,
+  ratingLabels,
+  ratingLevels,
+} from '../../../contracts/courtyards';
+import { requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { auditLog } from '../../kernel/audit/audit.table';
+import { bulkInsert } from '../../kernel/db/bulk';
+import type { Tx } from '../../kernel/db/connection';
+import { uuidv7 } from '../../kernel/db/ids';
+import { type CellValue, cellText, parseDateCell, parseTextCell } from '../../kernel/io/cells';
+import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
+import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import type { ExportColumn } from '../../kernel/io/xlsx-export';
+import type { ServiceContext } from '../../kernel/service-context';
+import { shanghaiToday } from '../../kernel/time/calendar';
+import { courtyardHouseholdRows } from './courtyard-reports.service';
+import { inspectionSelect, rows as query, toInspection } from './courtyards.repository';
+import { courtyardInspections } from './courtyards.table';
+import { inspectionFilters } from './inspections.service';
+import { effectiveRubricFor } from './rubrics.service';
+
+// 入户检查台账 (a town's year sheet: one inspection a row) and 农户评定台账 (export).
+
+/** 8号, 8, ８号, 东岭路8号 → 8 — house numbers as cadres type them. */
+const houseKey = (s: string | null | undefined) =>
+  s
+    ? toHalfWidth(s)
+        .replace(/\s/g, '')
+        .replace(/号$/, '')
+        .replace(/^.*?(\d+(-\d+)?)$/, '$1')
+    : '';
+
+const parseScore = (v: CellValue) => {
+  const s = cellText(v);
+  if (s === undefined) return { value: undefined };
+  const m = /^(\d+(?:\.\d+)?)分?$/.exec(toHalfWidth(s).replace(/\s/g, ''));
+  if (!m) return { error: `“${s}”不是有效的分数` };
+  const n = Number(m[1]);
+  return n <= 1000 ? { value: Math.round(n * 10) / 10 } : { error: '分数过大，请核对' };
+};
+
+const kindAliases: Record<string, InspectionKind> = {
+  月底入户: 'monthly',
+  月检: 'monthly',
+  月底检查: 'monthly',
+  入户检查: 'monthly',
+  抽查: 'spotCheck',
+  每月抽查: 'spotCheck',
+  复核: 'review',
+  复查: 'review',
+  季度评比: 'quarterly',
+  季评: 'quarterly',
+};
+const parseKind = (v: CellValue) => {
+  const s = cellText(v);
+  if (s === undefined) return { value: undefined };
+  const code =
+    kindAliases[s] ??
+    (Object.entries(inspectionKindLabels).find(([c, l]) => l.zh === s || c === s)?.[0] as InspectionKind);
+  return code ? { value: code } : { error: `“${s}”不是检查类型（月底入户、每月抽查、复核、季度评比）` };
+};
+
+const ratingAliases: Record<string, RatingLevel | 'none'> = {
+  清洁户: 'clean',
+  清洁: 'clean',
+  示范户: 'model',
+  示范: 'model',
+  精品户: 'premium',
+  精品: 'premium',
+  未达标: 'none',
+  不合格: 'none',
+  无: 'none',
+};
+const parseRating = (v: CellValue) => {
+  const s = cellText(v);
+  if (s === undefined) return { value: undefined };
+  const code = ratingAliases[s] ?? (Object.keys(ratingLabels).includes(s) ? (s as RatingLevel) : undefined);
+  return code ? { value: code } : { error: `“${s}”不是评定等级（清洁户、示范户、精品户、未达标）` };
+};
+
+type Row = {
+  inspectedOn: string;
+  orgUnit?: string;
+  headName?: string;
+  houseNumber?: string;
+  kind?: InspectionKind;
+  totalScore: number;
+  rating?: RatingLevel | 'none';
+  inspectorNames?: string;
+  note?: string;
+};
+
+const columns: LedgerIo['columns'] = [
+  {
+    key: 'inspectedOn',
+    header: '检查日期',
+    aliases: ['日期', '入户日期', '检查时间'],
+    hint: '如 2026-03-28',
+    isRequired: true,
+    width: 14,
+    parse: parseDateCell,
+  },
+  {
+    key: 'orgUnit',
+    header: '村（社区）',
+    aliases: ['所属村（社区）', '村居', '村别', '村名'],
+    hint: '如：东岭村；不填则为所选组织',
+    width: 12,
+    parse: (v) => parseTextCell(v, 60),
+  },
+  {
+    key: 'headName',
+    header: '户主姓名',
+    aliases: ['户主', '姓名', '农户姓名', '户主名'],
+    hint: '户主或门牌号至少填一项',
+    width: 10,
+    parse: (v) => parseTextCell(v, 30),
+  },
+  {
+    key: 'houseNumber',
+    header: '门牌号',
+    aliases: ['门牌', '门牌号码', '户号'],
+    hint: '如 8号',
+    width: 10,
+    isText: true,
+    parse: (v) => parseTextCell(v, 30),
+  },
+  {
+    key: 'kind',
+    header: '检查类型',
+    aliases: ['类型', '检查方式'],
+    hint: '月底入户、每月抽查、复核、季度评比；不填为月底入户',
+    options: Object.values(inspectionKindLabels).map((l) => l.zh),
+    width: 12,
+    parse: parseKind,
+  },
+  {
+    key: 'totalScore',
+    header: '总分',
+    aliases: ['得分', '分数', '评分', '总得分'],
+    hint: '如 92 或 92.5',
+    isRequired: true,
+    width: 8,
+    parse: parseScore,
+  },
+  {
+    key: 'rating',
+    header: '评定等级',
+    aliases: ['等级', '评定结果', '星级'],
+    hint: '清洁户、示范户、精品户、未达标；不填按细则分数线评定',
+    options: ['清洁户', '示范户', '精品户', '未达标'],
+    width: 10,
+    parse: parseRating,
+  },
+  {
+    key: 'inspectorNames',
+    header: '检查人员',
+    aliases: ['检查小组', '检查人', '验收人员'],
+    hint: '选填',
+    width: 16,
+    parse: (v) => parseTextCell(v, 100),
+  },
+  {
+    key: 'note',
+    header: '扣分情况/备注',
+    aliases: ['扣分情况', '存在问题', '备注'],
+    hint: '选填',
+    width: 24,
+    parse: (v) => parseTextCell(v, 1000),
+  },
+];
+
+const checkRow = (v: Record<string, unknown>): [string, string][] => {
+  const r = v as Row;
+  const problems: [string, string][] = [];
+  if (r.inspectedOn > shanghaiToday()) problems.push(['inspectedOn', '检查日期不能晚于今天']);
+  if (!r.headName && !r.houseNumber) problems.push(['headName', '请填写户主姓名或门牌号']);
+  return problems;
+};
+
+const naturalKey = (v: Record<string, unknown>) => {
+  const r = v as Row;
+  const kind = r.kind ?? 'monthly';
+  const when = kind === 'monthly' ? monthOf(r.inspectedOn) : r.inspectedOn;
+  return `${r.orgUnit ?? ''}|${r.headName ?? ''}|${houseKey(r.houseNumber)}|${kind}|${when}`;
+};
+
+type HouseholdRef = {
+  id: string;
+  orgUnitId: string;
+  orgPath: string;
+  head: string | null;
+  house: string;
+  label: string;
+};
+
+const householdsOf = async (tx: Tx, unitIds: string[]) =>
+  (
+    await query(
+      tx,
+      sql`select h.id, h.org_unit_id, h.org_path, h.house_number, h.address, (select p.name from persons p where p.id = h.head_person_id) as head
+        from households h where h.deleted_at is null and h.org_unit_id in (${sql.join(
+          unitIds.map((u) => sql`${u}::uuid`),
+          sql`, `,
+        )})`,
+    )
+  ).map(
+    (r): HouseholdRef => ({
+      id: r.id as string,
+      orgUnitId: r.org_unit_id as string,
+      orgPath: r.org_path as string,
+      head: (r.head ?? null) as string | null,
+      house: houseKey(r.house_number as string | null),
+      label: `${r.address as string}${r.house_number ? ` ${r.house_number as string}` : ''}`,
+    }),
+  );
+
+/**
+ * A year sheet of inspections: each row finds its household in the named village by head name
+ * and/or house number (never creates one). The sheet's total is kept as scored on paper; the rating
+ * is the sheet's, or follows the rubric's thresholds. A monthly inspection already saved for that
+ * household and month (or the same date and kind) is updated, not doubled.
+ */
+const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
+  requirePermission(ctx.actor, 'courtyards.import');
+  const issues: ImportIssue[] = [];
+  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
+    issues.push({ row: r.rowNumber, column, value, message });
+  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
+  const resolvedUnits = rows.map((r) => resolveUnit((r.values as Row).orgUnit));
+  const unitIds = [...new Set(resolvedUnits.flatMap((u) => ('unit' in u ? [u.unit.id] : [])))];
+  const households = unitIds.length ? await householdsOf(tx, unitIds) : [];
+  const rubricCache = new Map<string, Awaited<ReturnType<typeof effectiveRubricFor>>>();
+  const resolved: { r: ParsedRow; v: Row; h: HouseholdRef; rubricId: string; rating: RatingLevel | null }[] =
+    [];
+  for (const [n, r] of rows.entries()) {
+    const v = r.values as Row;
+    const unitResult = resolvedUnits[n];
+    if ('error' in unitResult) {
+      issue(r, '村（社区）', v.orgUnit ?? '', unitResult.error);
+      continue;
+    }
+    const unit: UnitRef = unitResult.unit;
+    const matches = households.filter(
+      (h) =>
+        h.orgUnitId === unit.id &&
+        (!v.houseNumber || h.house === houseKey(v.houseNumber)) &&
+        (!v.headName || h.head === v.headName),
+    );
+    const who = [v.headName, v.houseNumber].filter(Boolean).join(' ');
+    if (matches.length === 0) {
+      issue(
+        r,
+        v.headName ? '户主姓名' : '门牌号',
+        who,
+        `在${unit.name}找不到该农户，请先在“人员与家庭”中登记或核对户主、门牌号`,
+      );
+      continue;
+    }
+    if (matches.length > 1) {
+      issue(r, '门牌号', who, `${unit.name}有${matches.length}户符合，请同时填写户主姓名和门牌号`);
+      continue;
+    }
+    const year = v.inspectedOn.slice(0, 4);
+    const cacheKey = `${unit.id}|${year}`;
+    if (!rubricCache.has(cacheKey))
+      rubricCache.set(cacheKey, await effectiveRubricFor(tx, unit.path, Number(year)));
+    const rubric = rubricCache.get(cacheKey);
+    if (!rubric) {
+      issue(r, '检查日期', v.inspectedOn, `${unit.name}${year}年尚未设置评分细则，请先设置量化评分细则`);
+      continue;
+    }
+    if (v.totalScore > rubric.maxPoints) {
+      issue(r, '总分', String(v.totalScore), `总分不能高于细则满分${rubric.maxPoints}分`);
+      continue;
+    }
+    const rating =
+      v.rating === 'none' ? null : (v.rating ?? ratingFromScore(rubric.rules.thresholds, v.totalScore));
+    resolved.push({ r, v, h: matches[0], rubricId: rubric.id, rating });
+  }
+  if (issues.length) throw new ImportRowsError(issues);
+
+  const ids = [...new Set(resolved.map((x) => x.h.id))];
+  const existing = ids.length
+    ? await query(
+        tx,
+        sql`select id, household_id, kind, month, inspected_on::text as on, total_score, rating, inspector_names, note, org_path, org_unit_id
+          from courtyard_inspections where deleted_at is null and household_id in (${sql.join(
+            ids.map((i) => sql`${i}::uuid`),
+            sql`, `,
+          )})`,
+      )
+    : [];
+  const keyOf = (householdId: string, kind: string, on: string) =>
+    `${householdId}|${kind}|${kind === 'monthly' ? monthOf(on) : on}`;
+  const byKey = new Map(
+    existing.map((e) => [keyOf(e.household_id as string, e.kind as string, e.on as string), e]),
+  );
+  const inserts: (typeof courtyardInspections.$inferInsert)[] = [];
+  let updated = 0;
+  let unchanged = 0;
+  const base = {
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    ip: ctx.actor.ip,
+    module: 'courtyards',
+    entityType: 'courtyardInspection',
+  };
+  for (const { v, h, rubricId, rating } of resolved) {
+    const kind = v.kind ?? 'monthly';
+    const found = byKey.get(keyOf(h.id, kind, v.inspectedOn));
+    if (found) {
+      const same =
+        Number(found.total_score) === v.totalScore &&
+        (found.rating ?? null) === rating &&
+        found.on === v.inspectedOn &&
+        (v.inspectorNames === undefined || found.inspector_names === v.inspectorNames) &&
+        (v.note === undefined || found.note === v.note);
+      if (same) {
+        unchanged++;
+        continue;
+      }
+      await tx.execute(sql`update courtyard_inspections set total_score = ${v.totalScore}, rating = ${rating},
+        inspected_on = ${v.inspectedOn}, month = ${monthOf(v.inspectedOn)},
+        inspector_names = coalesce(${v.inspectorNames ?? null}, inspector_names), note = coalesce(${v.note ?? null}, note),
+        version = version + 1, updated_at = now(), updated_by = ${ctx.actor.userId} where id = ${found.id as string}`);
+      await tx.insert(auditLog).values({
+        ...base,
+        action: 'update',
+        entityId: found.id as string,
+        entityLabel: `${h.label} ${v.inspectedOn}`,
+        orgUnitId: found.org_unit_id as string,
+        orgPath: found.org_path as string,
+        before: { totalScore: Number(found.total_score), rating: found.rating, inspectedOn: found.on },
+        after: { totalScore: v.totalScore, rating, inspectedOn: v.inspectedOn, source: 'import' },
+      });
+      updated++;
+      continue;
+    }
+    inserts.push({
+      id: uuidv7(),
+      orgUnitId: h.orgUnitId,
+      orgPath: h.orgPath,
+      householdId: h.id,
+      rubricId,
+      kind,
+      inspectedOn: v.inspectedOn,
+      month: monthOf(v.inspectedOn),
+      groupId: null,
+      inspectorNames: v.inspectorNames ?? null,
+      itemScores: [],
+      deductions: [],
+      vetoCodes: [],
+      totalScore: v.totalScore,
+      rating,
+      isVeto: false,
+      note: v.note ?? null,
+      createdBy: ctx.actor.userId,
+      updatedBy: ctx.actor.userId,
+    });
+  }
+  for (let i = 0; i < inserts.length; i += 2500) {
+    const chunk = inserts.slice(i, i + 2500);
+    await bulkInsert(tx, courtyardInspections, chunk);
+    await bulkInsert(
+      tx,
+      auditLog,
+      chunk.map((x) => ({
+        ...base,
+        action: 'create',
+        entityId: x.id as string,
+        entityLabel: `${x.inspectedOn}`,
+        orgUnitId: x.orgUnitId,
+        orgPath: x.orgPath,
+        before: null,
+        after: {
+          householdId: x.householdId,
+          kind: x.kind,
+          inspectedOn: x.inspectedOn,
+          totalScore: x.totalScore,
+          rating: x.rating,
+          source: 'import',
+        },
+      })),
+    );
+    await onProgress(i + chunk.length);
+  }
+  return { created: inserts.length, updated, unchanged };
+};
+
+const exportInspectionsQuerySchema = listInspectionsQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
+type ExportInspectionsQuery = z.infer<typeof exportInspectionsQuerySchema>;
+
+const inspectionColumns: ExportColumn<Inspection>[] = [
+  { header: '检查日期', width: 12, value: (i) => i.inspectedOn },
+  { header: '村（社区）', width: 12, value: (i) => i.orgUnitName },
+  { header: '户主姓名', width: 10, value: (i) => i.headName },
+  { header: '门牌号', width: 10, value: (i) => i.householdLabel.split(' ').slice(1).join(' ') || null },
+  { header: '检查类型', width: 10, value: (i) => inspectionKindLabels[i.kind].zh },
+  { header: '总分', width: 8, value: (i) => i.totalScore },
+  { header: '评定等级', width: 10, value: (i) => (i.rating ? ratingLabels[i.rating].zh : '未达标') },
+  { header: '检查人员', width: 16, value: (i) => i.inspectorNames ?? i.groupName },
+  {
+    header: '扣分情况/备注',
+    width: 30,
+    value: (i) =>
+      [...i.deductions.map((d) => `${d.reason}扣${d.points}分`), i.note].filter(Boolean).join('；') || null,
+  },
+];
+
+async function* inspectionBatches(ctx: ServiceContext, scopePath: string, q: ExportInspectionsQuery) {
+  let after = '';
+  for (;;) {
+    const batch = (
+      await query(
+        ctx.db,
+        sql`${inspectionSelect} where ${inspectionFilters(scopePath, q)} and i.id::text > ${after} order by i.id::text limit 2000`,
+      )
+    ).map(toInspection);
+    if (batch.length === 0) return;
+    yield batch;
+    after = batch[batch.length - 1].id;
+    if (batch.length < 2000) return;
+  }
+}
+
+export const courtyardInspectionsIo: LedgerIo = {
+  ledger: 'courtyardInspections',
+  auditModule: 'courtyards',
+  title: '美丽庭院入户检查台账',
+  routeBase: '/api/v1/courtyards/inspections',
+  permissions: { import: 'courtyards.import', export: 'courtyards.export' },
+  columns,
+  checkRow,
+  naturalKey,
+  commit,
+  exportQuerySchema: exportInspectionsQuerySchema,
+  exportColumns: () => inspectionColumns as ExportColumn<never>[],
+  exportRows: async (ctx: ServiceContext, query) => {
+    const q = query as ExportInspectionsQuery;
+    const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.export', q.orgUnitId);
+    return inspectionBatches(ctx, scopePath, q) as AsyncIterable<never[]>;
+  },
+};
+
+// 农户评定台账 (export of every household's current rating and plaque)
+
+const exportRatingsQuerySchema = listCourtyardHouseholdsQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
+type ExportRatingsQuery = z.infer<typeof exportRatingsQuerySchema>;
+const level = (r: RatingLevel | null) => (r ? ratingLabels[r].zh : '未评定');
+const ratingColumns: ExportColumn<CourtyardHousehold>[] = [
+  { header: '村（社区）', width: 12, value: (h) => h.orgUnitName },
+  { header: '户主姓名', width: 10, value: (h) => h.headName },
+  { header: '门牌号', width: 10, value: (h) => h.houseNumber },
+  { header: '评定等级', width: 10, value: (h) => level(h.rating) },
+  { header: '评定日期', width: 12, value: (h) => h.ratedOn },
+  { header: '挂牌', width: 10, value: (h) => (h.plaqueLevel ? level(h.plaqueLevel) : '未挂牌') },
+  { header: '挂牌日期', width: 12, value: (h) => h.plaqueSince },
+  { header: '最近检查', width: 12, value: (h) => h.lastInspectedOn },
+  { header: '最近得分', width: 8, value: (h) => h.lastScore },
+  { header: '未完成整改', width: 10, value: (h) => h.openRectifications },
+];
+
+type RatingRow = {
+  orgUnit?: string;
+  headName?: string;
+  houseNumber?: string;
+  rating?: RatingLevel | 'none';
+  ratedOn?: string;
+  plaque?: RatingLevel | 'none';
+  plaqueSince?: string;
+  reason?: string;
+};
+
+const ratingImportColumns: LedgerIo['columns'] = [
+  columns[1],
+  columns[2],
+  columns[3],
+  {
+    key: 'rating',
+    header: '评定等级',
+    aliases: ['等级', '评定结果'],
+    hint: '清洁户、示范户、精品户、未达标',
+    options: ['清洁户', '示范户', '精品户', '未达标'],
+    isRequired: true,
+    width: 10,
+    parse: parseRating,
+  },
+  {
+    key: 'ratedOn',
+    header: '评定日期',
+    aliases: ['评定时间'],
+    hint: '如 2025-12-31',
+    isRequired: true,
+    width: 12,
+    parse: parseDateCell,
+  },
+  {
+    key: 'plaque',
+    header: '挂牌',
+    aliases: ['挂牌等级', '牌匾'],
+    hint: '清洁户、示范户、精品户，未挂牌填“无”；不填则不变',
+    width: 10,
+    parse: (v) => (cellText(v) === '未挂牌' ? { value: 'none' } : parseRating(v)),
+  },
+  {
+    key: 'plaqueSince',
+    header: '挂牌日期',
+    aliases: ['挂牌时间', '摘牌日期'],
+    hint: '挂牌或摘牌的日期',
+    width: 12,
+    parse: parseDateCell,
+  },
+  {
+    key: 'reason',
+    header: '原因',
+    aliases: ['备注', '说明'],
+    hint: '选填，如：2025年度评比会确认',
+    width: 24,
+    parse: (v) => parseTextCell(v, 200),
+  },
+];
+
+const checkRatingRow = (v: Record<string, unknown>): [string, string][] => {
+  const r = v as RatingRow;
+  const problems: [string, string][] = [];
+  const today = shanghaiToday();
+  if (!r.headName && !r.houseNumber) problems.push(['headName', '请填写户主姓名或门牌号']);
+  if (r.ratedOn && r.ratedOn > today) problems.push(['ratedOn', '评定日期不能晚于今天']);
+  if (r.plaque && !r.plaqueSince) problems.push(['plaqueSince', '填写挂牌时请同时填写挂牌日期']);
+  if (r.plaqueSince && r.plaqueSince > today) problems.push(['plaqueSince', '挂牌日期不能晚于今天']);
+  return problems;
+};
+
+/**
+ * The household ratings ledger a town kept in Excel before the system (or from another county
+ * system): each row sets the household's rating and plaque as of the given dates, recorded in the
+ * rating history and plaque events with the sheet's reason, exactly as a confirmed review would.
+ */
+const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
+  requirePermission(ctx.actor, 'courtyards.import');
+  const issues: ImportIssue[] = [];
+  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
+  const units = rows.map((r) => resolveUnit((r.values as RatingRow).orgUnit));
+  const unitIds = [...new Set(units.flatMap((u) => ('unit' in u ? [u.unit.id] : [])))];
+  const households = unitIds.length ? await householdsOf(tx, unitIds) : [];
+  const found: { v: RatingRow; h: HouseholdRef }[] = [];
+  for (const [n, r] of rows.entries()) {
+    const v = r.values as RatingRow;
+    const u = units[n];
+    if ('error' in u) {
+      issues.push({ row: r.rowNumber, column: '村（社区）', value: v.orgUnit ?? '', message: u.error });
+      continue;
+    }
+    const matches = households.filter(
+      (h) =>
+        h.orgUnitId === u.unit.id &&
+        (!v.houseNumber || h.house === houseKey(v.houseNumber)) &&
+        (!v.headName || h.head === v.headName),
+    );
+    const who = [v.headName, v.houseNumber].filter(Boolean).join(' ');
+    if (matches.length !== 1) {
+      issues.push({
+        row: r.rowNumber,
+        column: v.headName ? '户主姓名' : '门牌号',
+        value: who,
+        message: matches.length
+          ? `${u.unit.name}有${matches.length}户符合，请同时填写户主姓名和门牌号`
+          : `在${u.unit.name}找不到该农户，请核对户主、门牌号`,
+      });
+      continue;
+    }
+    found.push({ v, h: matches[0] });
+  }
+  if (issues.length) throw new ImportRowsError(issues);
+  const status = new Map(
+    (
+      await query(
+        tx,
+        sql`select household_id, rating, plaque_level from courtyard_household_status where household_id in (${sql.join(
+          found.length ? found.map((f) => sql`${f.h.id}::uuid`) : [sql`null::uuid`],
+          sql`, `,
+        )})`,
+      )
+    ).map((r) => [
+      r.household_id as string,
+      {
+        rating: (r.rating ?? null) as RatingLevel | null,
+        plaque: (r.plaque_level ?? null) as RatingLevel | null,
+      },
+    ]),
+  );
+  let created = 0;
+  let unchanged = 0;
+  for (const [n, { v, h }] of found.entries()) {
+    const now = status.get(h.id) ?? { rating: null, plaque: null };
+    const rating = v.rating === 'none' || !v.rating ? null : v.rating;
+    const plaque = v.plaque === undefined ? now.plaque : v.plaque === 'none' ? null : v.plaque;
+    const isRating = rating !== now.rating;
+    const isPlaque = plaque !== now.plaque;
+    if (!isRating && !isPlaque) {
+      unchanged++;
+      continue;
+    }
+    const reason = v.reason ?? '台账导入';
+    if (isRating)
+      await tx.execute(sql`insert into courtyard_rating_changes (id, household_id, org_unit_id, org_path, month, effective_on, from_rating, to_rating, reason, created_by)
+        values (${uuidv7()}, ${h.id}, ${h.orgUnitId}, ${h.orgPath}, ${monthOf(v.ratedOn as string)}, ${v.ratedOn as string}, ${now.rating}, ${rating}, ${reason}, ${ctx.actor.userId})`);
+    const kind = !now.plaque
+      ? 'award'
+      : !plaque
+        ? 'removal'
+        : ratingLevels.indexOf(plaque) > ratingLevels.indexOf(now.plaque)
+          ? 'upgrade'
+          : 'downgrade';
+    if (isPlaque)
+      await tx.execute(sql`insert into courtyard_plaque_events (id, household_id, org_unit_id, org_path, kind, from_level, to_level, occurred_on, reason, created_by)
+        values (${uuidv7()}, ${h.id}, ${h.orgUnitId}, ${h.orgPath}, ${kind}, ${now.plaque}, ${plaque}, ${v.plaqueSince as string}, ${reason}, ${ctx.actor.userId})`);
+    await tx.execute(sql`insert into courtyard_household_status (household_id, org_unit_id, org_path, rating, rated_on, plaque_level, plaque_since)
+      values (${h.id}, ${h.orgUnitId}, ${h.orgPath}, ${rating}, ${v.ratedOn as string}, ${plaque}, ${isPlaque ? (v.plaqueSince as string) : null})
+      on conflict (household_id) do update set rating = excluded.rating,
+        rated_on = case when ${isRating} then excluded.rated_on else courtyard_household_status.rated_on end,
+        plaque_level = excluded.plaque_level,
+        plaque_since = case when ${isPlaque} then excluded.plaque_since else courtyard_household_status.plaque_since end, updated_at = now()`);
+    await tx.insert(auditLog).values({
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      ip: ctx.actor.ip,
+      module: 'courtyards',
+      entityType: 'household',
+      action: 'update',
+      entityId: h.id,
+      entityLabel: h.label,
+      orgUnitId: h.orgUnitId,
+      orgPath: h.orgPath,
+      before: { rating: now.rating, plaqueLevel: now.plaque },
+      after: { rating, plaqueLevel: plaque, reason, source: 'import' },
+    });
+    created++;
+    if (n % 500 === 0) await onProgress(n);
+  }
+  return { created: 0, updated: created, unchanged };
+};
+
+export const courtyardRatingsIo: LedgerIo = {
+  ledger: 'courtyardRatings',
+  auditModule: 'courtyards',
+  title: '美丽庭院农户评定台账',
+  routeBase: '/api/v1/courtyards/households',
+  permissions: { import: 'courtyards.import', export: 'courtyards.export' },
+  columns: ratingImportColumns,
+  checkRow: checkRatingRow,
+  naturalKey: (v) => {
+    const r = v as RatingRow;
+    return `${r.orgUnit ?? ''}|${r.headName ?? ''}|${houseKey(r.houseNumber)}`;
+  },
+  commit: commitRatings,
+  exportQuerySchema: exportRatingsQuerySchema,
+  exportColumns: () => ratingColumns as ExportColumn<never>[],
+  exportRows: async (ctx: ServiceContext, q) => {
+    const query = q as ExportRatingsQuery;
+    const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.export', query.orgUnitId);
+    async function* pages() {
+      for (let page = 1; ; page++) {
+        const { items } = await courtyardHouseholdRows(ctx.db, scopePath, { ...query, page, pageSize: 200 });
+        if (items.length === 0) return;
+        yield items;
+        if (items.length < 200) return;
+      }
+    }
+    return pages() as AsyncIterable<never[]>;
+  },
+};

@@ -1,0 +1,308 @@
+import { DeleteOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { FeaturedDesignation } from '../../../../contracts/courtyards';
+import { EmptyState, PageError } from '../../../components/page-states';
+import { RecordCards } from '../../../components/record-cards';
+import { DATE_FORMAT } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
+import { useOrgScope } from '../../../lib/org-scope';
+import { useSession } from '../../../lib/session';
+import { useApiErrorHandler } from '../../../lib/use-api-error';
+import { useIsMobile } from '../../../lib/use-is-mobile';
+import { useIsPhone } from '../../../lib/use-is-phone';
+import { useListParams } from '../../../lib/use-list-params';
+import {
+  useCreateFeatured,
+  useDeleteFeatured,
+  useFeatured,
+  useFeaturedCategories,
+  useRestoreFeatured,
+} from '../api/featured';
+import { CourtyardHouseholdSelect } from '../components/courtyard-household-select';
+import { FeaturedCategoriesEditor } from '../components/featured-categories-editor';
+import '../../../components/ledger.css';
+import '../lib/courtyards.css';
+
+type Values = { householdId: string; category: string; designatedOn: dayjs.Dayjs; note?: string };
+
+const DesignateDrawer = ({ onClose }: { onClose: () => void }) => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
+  const [form] = Form.useForm<Values>();
+  const categories = useFeaturedCategories();
+  const create = useCreateFeatured();
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      title={t('courtyards.featured.create')}
+      size={isMobile ? '100%' : 480}
+      footer={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={create.isPending}
+            onClick={() => form.submit()}
+            data-testid="featured-save"
+          >
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ designatedOn: dayjs() }}
+        onFinish={(v) =>
+          create.mutate(
+            {
+              householdId: v.householdId,
+              category: v.category,
+              designatedOn: v.designatedOn.format(DATE_FORMAT),
+              note: v.note?.trim() || undefined,
+            },
+            {
+              onSuccess: () => {
+                void message.success(t('common.saved'));
+                onClose();
+              },
+              onError: (e) => onError(e, form),
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="householdId"
+          label={t('courtyards.field.household')}
+          rules={[{ required: true, message: t('courtyards.rule.household') }]}
+        >
+          <CourtyardHouseholdSelect data-testid="featured-household" />
+        </Form.Item>
+        <Form.Item
+          name="category"
+          label={t('courtyards.featured.category')}
+          rules={[{ required: true, message: t('courtyards.rule.category') }]}
+        >
+          <Select
+            options={(categories.data?.categories ?? []).map((c) => ({
+              value: c.code,
+              label: label({ c: c.label }, 'c'),
+            }))}
+            data-testid="featured-category"
+          />
+        </Form.Item>
+        <Form.Item
+          name="designatedOn"
+          label={t('courtyards.featured.designatedOn')}
+          rules={[{ required: true }]}
+        >
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('courtyards.field.note')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+};
+
+/** 特色庭院: the configurable categories and the households designated in them. */
+export const FeaturedPage = () => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const { message } = App.useApp();
+  const { access } = useSession();
+  const isPhone = useIsPhone();
+  const { scopeId } = useOrgScope();
+  const onError = useApiErrorHandler();
+  const list = useListParams<FeaturedDesignation>({});
+  const [category, setCategory] = useState<string | undefined>();
+  const [status, setStatus] = useState<'active' | 'deleted'>('active');
+  const [isCreating, setCreating] = useState(false);
+  const categories = useFeaturedCategories();
+  const featured = useFeatured({
+    orgUnitId: scopeId,
+    category,
+    status,
+    page: list.page,
+    pageSize: list.pageSize,
+  });
+  const remove = useDeleteFeatured();
+  const restore = useRestoreFeatured();
+  const canWrite = access.can('courtyards.write');
+  const categoryLabel = (code: string) => {
+    const c = categories.data?.categories.find((x) => x.code === code);
+    return c ? label({ c: c.label }, 'c') : code;
+  };
+  const who = (f: FeaturedDesignation) => (
+    <Link to={`/courtyards/households?householdId=${f.householdId}`}>
+      {f.headName ? `${f.headName} · ` : ''}
+      {f.householdLabel}
+    </Link>
+  );
+  const action = (f: FeaturedDesignation) =>
+    !canWrite ? null : f.deletedAt ? (
+      <Popconfirm
+        title={t('ledger.restoreConfirm', { name: f.householdLabel })}
+        okText={t('common.restore')}
+        cancelText={t('common.cancel')}
+        onConfirm={() =>
+          restore.mutateAsync({ id: f.id, version: f.version }).then(
+            () => void message.success(t('common.restored')),
+            (e: unknown) => onError(e),
+          )
+        }
+      >
+        <Button size="small" icon={<RollbackOutlined />} className="bbt-touch">
+          {t('common.restore')}
+        </Button>
+      </Popconfirm>
+    ) : (
+      <Popconfirm
+        title={t('courtyards.featured.revokeConfirm', {
+          name: f.householdLabel,
+          category: categoryLabel(f.category),
+        })}
+        description={t('ledger.deleteHint')}
+        okText={t('common.delete')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        onConfirm={() =>
+          remove.mutateAsync({ id: f.id, version: f.version }).then(
+            () => void message.success(t('common.deleted')),
+            (e: unknown) => onError(e),
+          )
+        }
+      >
+        <Button
+          size="small"
+          danger
+          icon={<DeleteOutlined />}
+          className="bbt-touch"
+          onClick={(e) => e.stopPropagation()}
+        >
+          {t('common.delete')}
+        </Button>
+      </Popconfirm>
+    );
+  const empty = (
+    <EmptyState
+      description={status === 'deleted' ? t('ledger.emptyDeleted') : t('courtyards.featured.empty')}
+    />
+  );
+
+  return (
+    <div>
+      <div className="bbt-page-header">
+        <div>
+          <h1>{t('menu.courtyards.featured')}</h1>
+          <Typography.Text type="secondary">{t('courtyards.featured.hint')}</Typography.Text>
+        </div>
+        <div className="bbt-ledger-toolbar">
+          {canWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="featured-create"
+            >
+              {t('courtyards.featured.create')}
+            </Button>
+          )}
+        </div>
+      </div>
+      <FeaturedCategoriesEditor />
+      <div className="bbt-cy-filters">
+        <Select
+          allowClear
+          placeholder={t('courtyards.featured.category')}
+          value={category}
+          onChange={(c) => {
+            setCategory(c);
+            list.resetPage();
+          }}
+          options={(categories.data?.categories ?? []).map((c) => ({
+            value: c.code,
+            label: label({ c: c.label }, 'c'),
+          }))}
+        />
+        <Select
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: 'active', label: t('ledger.status.active') },
+            { value: 'deleted', label: t('people.status.deleted') },
+          ]}
+        />
+      </div>
+      {featured.isError ? (
+        <PageError error={featured.error} onRetry={() => void featured.refetch()} />
+      ) : isPhone ? (
+        <RecordCards<FeaturedDesignation>
+          items={featured.data?.items}
+          isLoading={featured.isFetching}
+          page={list.page}
+          pageSize={list.pageSize}
+          total={featured.data?.total ?? 0}
+          onPageChange={list.setPage}
+          onOpen={() => undefined}
+          empty={empty}
+          title={(f) => who(f)}
+          extra={(f) => <Tag color="magenta">{categoryLabel(f.category)}</Tag>}
+          fields={(f) => [
+            { key: 'unit', label: t('courtyards.field.village'), children: f.orgUnitName },
+            { key: 'on', label: t('courtyards.featured.designatedOn'), children: f.designatedOn },
+            { key: 'a', label: t('common.actions'), children: action(f) },
+          ]}
+          testId="featured-card"
+        />
+      ) : (
+        <Table<FeaturedDesignation>
+          rowKey="id"
+          size="middle"
+          loading={featured.isFetching}
+          dataSource={featured.data?.items}
+          pagination={list.pagination(featured.data?.total)}
+          onChange={list.onTableChange}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: empty }}
+          columns={[
+            { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, f) => who(f) },
+            { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
+            {
+              title: t('courtyards.featured.category'),
+              dataIndex: 'category',
+              render: (c: string) => <Tag color="magenta">{categoryLabel(c)}</Tag>,
+            },
+            { title: t('courtyards.featured.designatedOn'), dataIndex: 'designatedOn' },
+            { title: t('courtyards.field.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+            { title: t('common.actions'), key: 'a', render: (_: unknown, f) => action(f) },
+          ]}
+        />
+      )}
+      {isCreating && <DesignateDrawer onClose={() => setCreating(false)} />}
+    </div>
+  );
+};
