@@ -34,6 +34,7 @@ import { courtyardViewsRoutes } from './modules/courtyards/courtyard-views.route
 import { courtyardIndicators } from './modules/courtyards/courtyards.indicators';
 import { courtyardInspectionsIo, courtyardRatingsIo } from './modules/courtyards/courtyards.io';
 import { courtyardsRoutes } from './modules/courtyards/courtyards.routes';
+import { courtyardTodoProviders } from './modules/courtyards/courtyards.todos';
 import { electionsRoutes } from './modules/org/elections.routes';
 import { gridsIo } from './modules/org/grids.io';
 import { gridsRoutes } from './modules/org/grids.routes';
@@ -161,7 +162,12 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   ]);
   await app.register(indicatorsRoutes(indicators));
   // Dashboard, reports and summaries read only the indicators; modules add to-do providers here.
-  await app.register(reportsRoutes({ indicators, todos: createTodoRegistry([...activityTodoProviders]) }));
+  await app.register(
+    reportsRoutes({
+      indicators,
+      todos: createTodoRegistry([...activityTodoProviders, ...courtyardTodoProviders]),
+    }),
+  );
 
   if (config.isApiDocsEnabled) {
     app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>

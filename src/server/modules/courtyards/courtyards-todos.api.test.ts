@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRubricRules } from '../../../contracts/courtyards';
+import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let org: Awaited<ReturnType<typeof seedOrg>>;
+let town: Session;
+let villageA2: Session;
+const B = '/api/v1/courtyards';
+
+type Todo = {
+  provider: string;
+  title: string;
+  level: string;
+  orgUnitId: string;
+  figure: { value: number } | null;
+};
+const todosOf = async (s: Session, month: number) => {
+  const res = await call(t.app, s, 'GET', `/api/v1/reports/dashboard?year=2026&month=${month}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json().todos as Todo[]).filter((x) => x.provider.startsWith('courtyards.'));
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await seedOrg(t.db);
+  const county = await login(t.app, 'county');
+  town = await login(t.app, 'townA');
+  villageA2 = await login(t.app, 'villageA2');
+  expect(
+    (
+      await call(t.app, county, 'POST', `${B}/rubrics`, {
+        orgUnitId: org.units.county.id,
+        year: 2026,
+        name: '美丽庭院量化评分细则（示例）',
+        isExample: true,
+        rules: defaultRubricRules,
+      })
+    ).statusCode,
+  ).toBe(201);
+  const household = async (unit: 'villageA1' | 'villageA2', houseNumber: string) =>
+    (
+      await call(t.app, town, 'POST', '/api/v1/people/households', {
+        orgUnitId: org.units[unit].id,
+        address: '村口路',
+        houseNumber,
+      })
+    ).json().id as string;
+  const a1 = await household('villageA1', '1号');
+  const a2 = await household('villageA2', '2号');
+  // 甲二村 joined the programme in July; in August only 甲一村 inspected, and a deduction opened a
+  // rectification whose 7-day deadline has long passed.
+  const inspect = (householdId: string, inspectedOn: string, deductions: unknown[] = []) =>
+    call(t.app, town, 'POST', `${B}/inspections`, { householdId, kind: 'monthly', inspectedOn, deductions });
+  expect((await inspect(a2, '2026-07-28')).statusCode).toBe(201);
+  const aug = await inspect(a1, '2026-08-28', [
+    { itemCode: 'kitchen', reasonCode: 'grease', reason: '厨房墙壁油污', points: 3, isRectifying: true },
+  ]);
+  expect(aug.statusCode, aug.body).toBe(201);
+}, 60_000);
+afterAll(() => t.close());
+
+describe('courtyard to-dos on the dashboard', () => {
+  it('the town sees the village that did not inspect in August and the overdue rectification', async () => {
+    const todos = await todosOf(town, 8);
+    expect(todos.map((x) => [x.provider, x.title, x.level]).sort()).toEqual([
+      ['courtyards.monthlyInspection', '甲二村妇联8月尚未开展美丽庭院入户验收', 'overdue'],
+      ['courtyards.overdueRectifications', '甲一村妇联有1项美丽庭院整改已逾期', 'overdue'],
+    ]);
+    expect(todos.find((x) => x.provider === 'courtyards.overdueRectifications')?.figure?.value).toBe(1);
+    // In July 甲二村 inspected and 甲一村 had not joined yet: nothing to chase.
+    expect((await todosOf(town, 7)).filter((x) => x.provider === 'courtyards.monthlyInspection')).toEqual([]);
+  });
+
+  it('a village sees only her own to-dos', async () => {
+    const todos = await todosOf(villageA2, 8);
+    expect(todos.map((x) => x.title)).toEqual(['甲二村妇联8月尚未开展美丽庭院入户验收']);
+    expect(todos.every((x) => x.orgUnitId === org.units.villageA2.id)).toBe(true);
+  });
+});
