@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, FormOutlined } from '@ant-design/icons';
-import { Button, Card, Collapse, Descriptions, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Collapse, Descriptions, List, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -143,7 +143,27 @@ const FileView = ({ file }: { file: File }) => {
           {
             key: 'inspections',
             label: `${t('courtyards.file.inspections')}（${file.inspections.length}）`,
-            children: (
+            children: isPhone ? (
+              <List
+                dataSource={file.inspections}
+                locale={{ emptyText: <EmptyState description={t('courtyards.file.noInspections')} /> }}
+                renderItem={(a) => (
+                  <List.Item style={{ display: 'block', minHeight: 44 }} data-testid="file-inspection">
+                    <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                      <Link to={`/courtyards/inspections?inspectionId=${a.id}`}>
+                        {a.inspectedOn} · {label(inspectionKindLabels, a.kind)}
+                      </Link>
+                      <span>
+                        <strong>{a.totalScore}</strong> <RatingTag rating={a.rating} isVeto={a.isVeto} />
+                      </span>
+                    </div>
+                    {a.deductions.length > 0 && (
+                      <div className="bbt-muted">{a.deductions.map((x) => x.reason).join('；')}</div>
+                    )}
+                  </List.Item>
+                )}
+              />
+            ) : (
               <Table
                 size="small"
                 rowKey="id"
@@ -235,7 +255,23 @@ const FileView = ({ file }: { file: File }) => {
           {
             key: 'rectifications',
             label: `${t('menu.courtyards.rectifications')}（${file.rectifications.length}）`,
-            children: (
+            children: isPhone ? (
+              <List
+                dataSource={file.rectifications}
+                locale={{ emptyText: <EmptyState description={t('courtyards.rectification.empty')} /> }}
+                renderItem={(r) => (
+                  <List.Item style={{ minHeight: 44 }} data-testid="file-rectification">
+                    <Link to={`/courtyards/rectifications?rectificationId=${r.id}`}>{r.problem}</Link>
+                    <span>
+                      <span className="bbt-muted">{r.deadline}</span>{' '}
+                      <Tag color={r.isOverdue ? 'red' : r.status === 'verified' ? 'green' : 'orange'}>
+                        {label(rectificationStatusLabels, r.isOverdue ? 'overdue' : r.status)}
+                      </Tag>
+                    </span>
+                  </List.Item>
+                )}
+              />
+            ) : (
               <Table
                 size="small"
                 rowKey="id"
