@@ -55,7 +55,8 @@ const main = async () => {
         (select count(*) from role_terms)::int as role_terms,
         (select count(*) from sites)::int as sites,
         (select count(*) from activities)::int as activities,
-        (select count(*) from patrols)::int as patrols`)
+        (select count(*) from patrols)::int as patrols,
+        (select count(*) from courtyard_inspections)::int as courtyard_inspections`)
     ).rows[0];
     console.log(counts);
     console.log(

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../src/server/kernel/db/connection';
+import { generateCourtyardRecords } from './courtyards-data';
 
 /**
  * Synthetic county data for benchmarks, deterministic by seed: ids are md5 of (seed, kind, n) and
@@ -189,6 +190,25 @@ export const patrolsGenerator: BenchGenerator = {
   },
 };
 
+/**
+ * The courtyard programme over the bench households: the last bench year of monthly inspections
+ * (households × 12 rows), quarterly rating changes and the current status.
+ */
+export const courtyardsGenerator: BenchGenerator = {
+  name: 'courtyard inspections and ratings',
+  run: async (ctx) => {
+    const year = ctx.years[ctx.years.length - 1];
+    await generateCourtyardRecords(ctx.db, {
+      countyId: ctx.countyId,
+      countyPath: ctx.countyPath,
+      months: Array.from({ length: 12 }, (_, i) => `${year}-${pad(i + 1)}`),
+      log: ctx.log,
+      households: sql`select h.id, h.org_unit_id, h.org_path from households h
+        join org_units u on u.id = h.org_unit_id where u.kind = 'village' and u.name like '基准镇%'`,
+    });
+  },
+};
+
 /** In order; later modules append theirs. */
 export const benchGenerators: BenchGenerator[] = [
   orgGenerator,
@@ -197,6 +217,7 @@ export const benchGenerators: BenchGenerator[] = [
   sitesGenerator,
   activitiesGenerator,
   patrolsGenerator,
+  courtyardsGenerator,
 ];
 
 export const benchTownName = (n: number) => `基准镇${pad(n)}妇联`;

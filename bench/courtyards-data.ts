@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { defaultRubricRules } from '../src/contracts/courtyards';
 import type { Db } from '../src/server/kernel/db/connection';
 import { uuidv7 } from '../src/server/kernel/db/ids';
@@ -41,19 +41,49 @@ export const generateCourtyardCounty = async (db: Db, o: CourtyardCountyOptions)
     select u.id, split_part(u.path, '/', 3)::uuid, 'village', '庭院基准村' || u.n, u.path, 2
     from unnest(${sql.param(villages.map((v) => v.id))}::uuid[], ${sql.param(villages.map((v) => v.path))}::text[])
       with ordinality as u(id, path, n)`);
-  const rubricId = uuidv7();
-  await db.execute(sql`insert into courtyard_rubrics (id, org_unit_id, org_path, year, version_no, name, is_example, rules)
-    values (${rubricId}, ${o.countyId}, ${o.countyPath}, ${Number(o.months[0].slice(0, 4))}, 1, '基准细则', true, ${JSON.stringify(defaultRubricRules)}::jsonb)
-    on conflict do nothing`);
-  let t0 = performance.now();
-  // Households (a work table, not a temp one: the pool may hand each statement another connection); `care` (0–1) fixes how well each keeps its courtyard, used for its scores.
-  await db.execute(sql`create unlogged table bench_hh as
-    select gen_random_uuid() as id, v.id as village_id, v.path, g as n, random() as care
+  const t0 = performance.now();
+  await db.execute(sql`insert into households (id, org_unit_id, org_path, address, house_number)
+    select gen_random_uuid(), v.id, v.path, '基准路', g || '号'
     from unnest(${sql.param(villages.map((v) => v.id))}::uuid[], ${sql.param(villages.map((v) => v.path))}::text[]) as v(id, path)
     cross join generate_series(1, ${o.householdsPerVillage}) g`);
-  await db.execute(sql`insert into households (id, org_unit_id, org_path, address, house_number)
-    select id, village_id, path, '基准路', n || '号' from bench_hh`);
   log(`households: ${(performance.now() - t0).toFixed(0)} ms`);
+  const { rubricId } = await generateCourtyardRecords(db, {
+    ...o,
+    households: sql`select id, org_unit_id, org_path from households
+      where org_unit_id = any(${sql.param(villages.map((v) => v.id))}::uuid[])`,
+  });
+  return { towns, villages: villages.length, rubricId };
+};
+
+/**
+ * A year of the courtyard programme over existing households (`households` selects id,
+ * org_unit_id, org_path): the county rubric, one monthly inspection per household and month scored
+ * around a per-household level, a confirmed rating change every quarter and the current status.
+ * Deterministic: each household's level and each month's noise are hashes of its id.
+ */
+export const generateCourtyardRecords = async (
+  db: Db,
+  o: Pick<CourtyardCountyOptions, 'countyId' | 'countyPath' | 'months' | 'log'> & { households: SQL },
+) => {
+  const log = o.log ?? (() => {});
+  const year = Number(o.months[0].slice(0, 4));
+  await db.execute(sql`insert into courtyard_rubrics (id, org_unit_id, org_path, year, version_no, name, is_example, rules)
+    values (${uuidv7()}, ${o.countyId}, ${o.countyPath}, ${year}, 1, '基准细则', true, ${JSON.stringify(defaultRubricRules)}::jsonb)
+    on conflict do nothing`);
+  // The county's rubric of the year: the one just made, or the one the county already had.
+  const [{ id: rubricId }] = (
+    await db.execute(sql`select id from courtyard_rubrics where org_unit_id = ${o.countyId} and year = ${year}
+      and deleted_at is null order by version_no desc limit 1`)
+  ).rows as { id: string }[];
+  let t0 = performance.now();
+  // A work table, not a temp one: the pool may hand each statement another connection. `care` (0–1)
+  // fixes how well each household keeps its courtyard.
+  await db.execute(sql`drop table if exists bench_hh`);
+  await db.execute(sql`create unlogged table bench_hh as
+    select h.id, h.org_unit_id as village_id, h.org_path as path, row_number() over (order by h.id) as n,
+      (abs(hashtext(h.id::text || ':care')) % 1000) / 1000.0 as care
+    from (${o.households}) h`);
+  log(`work table: ${(performance.now() - t0).toFixed(0)} ms`);
   const { clean, model, premium } = defaultRubricRules.thresholds;
   for (const month of o.months) {
     t0 = performance.now();
@@ -62,7 +92,7 @@ export const generateCourtyardCounty = async (db: Db, o: CourtyardCountyOptions)
       select gen_random_uuid(), village_id, path, id, ${rubricId}, 'monthly', (${month} || '-' || (20 + n % 8))::date, ${month}, s.score,
         case when s.score >= ${premium} then 'premium' when s.score >= ${model} then 'model' when s.score >= ${clean} then 'clean' end,
         false
-      from bench_hh cross join lateral (select round(least(100, greatest(20, 45 + care * 55 + (random() - 0.5) * 20))::numeric, 1)::float8 as score) s`);
+      from bench_hh cross join lateral (select round(least(100, greatest(20, 45 + care * 55 + ((abs(hashtext(id::text || ${`:${month}`})) % 1000) / 1000.0 - 0.5) * 20))::numeric, 1)::float8 as score) s`);
     log(`inspections ${month}: ${(performance.now() - t0).toFixed(0)} ms`);
   }
   t0 = performance.now();
@@ -83,5 +113,5 @@ export const generateCourtyardCounty = async (db: Db, o: CourtyardCountyOptions)
   log(`rating history and status: ${(performance.now() - t0).toFixed(0)} ms`);
   await db.execute(sql`drop table bench_hh`);
   await db.execute(sql`analyze`);
-  return { towns, villages: villages.length, rubricId };
+  return { rubricId };
 };

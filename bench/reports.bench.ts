@@ -10,6 +10,8 @@ import type { ServiceContext } from '../src/server/kernel/service-context';
 import { activityIndicators } from '../src/server/modules/activities/activities.indicators';
 import { activityTodoProviders } from '../src/server/modules/activities/activities.todos';
 import { patrolIndicators } from '../src/server/modules/activities/patrols.indicators';
+import { courtyardIndicators } from '../src/server/modules/courtyards/courtyards.indicators';
+import { courtyardTodoProviders } from '../src/server/modules/courtyards/courtyards.todos';
 import { orgIndicators } from '../src/server/modules/org/org.indicators';
 import { peopleIndicators } from '../src/server/modules/people/people.indicators';
 import { getDashboard } from '../src/server/modules/reports/dashboard.service';
@@ -28,8 +30,9 @@ const indicators = createIndicatorRegistry([
   ...peopleIndicators,
   ...activityIndicators,
   ...patrolIndicators,
+  ...courtyardIndicators,
 ]);
-const todos = createTodoRegistry([...activityTodoProviders]);
+const todos = createTodoRegistry([...activityTodoProviders, ...courtyardTodoProviders]);
 
 const ctxAt = async (db: Db, unitName: string, role: Role = 'federationAdmin'): Promise<ServiceContext> => {
   const [u] = (await db.execute(sql`select id::text as id, path from org_units where name = ${unitName}`))
