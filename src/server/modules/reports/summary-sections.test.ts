@@ -152,6 +152,8 @@ describe('drafting rules', () => {
           notable: {
             outreach: [
               { id: 'a1', label: '三八节巾帼大宣讲', orgUnitName: '青石村妇联', date: '2026-03-08' },
+              // The same talk held again: named once.
+              { id: 'a2', label: '三八节巾帼大宣讲', orgUnitName: '青石村妇联', date: '2026-03-09' },
             ],
             studyTours: [],
             newSites: [],
@@ -161,7 +163,7 @@ describe('drafting rules', () => {
       ),
     );
     const text = allText(c);
-    expect(text).toContain('青石村妇联“三八节巾帼大宣讲”');
+    expect(text).toContain('其中，青石村妇联“三八节巾帼大宣讲”等活动参与群众较多。');
     expect(text).toContain('围绕“巾帼心向党”开展活动40场次、参与1500人次');
     expect(c.sections.at(-1)?.key).toBe('plan');
     expect(numberedHeadings(c).at(-1)).toBe('四、下一步工作打算');

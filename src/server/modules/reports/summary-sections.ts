@@ -114,10 +114,13 @@ const section = (
   return { id: `s-${key}`, key, heading, paragraphs: present, isEdited: false };
 };
 
+/** “A”、“B” … — a name given twice (the same activity held again) is said once. */
 const names = (records: RecordRef[]) =>
-  records
-    .map((r) => (r.label.includes(r.orgUnitName) ? `“${r.label}”` : `${r.orgUnitName}“${r.label}”`))
-    .join('、');
+  [
+    ...new Set(
+      records.map((r) => (r.label.includes(r.orgUnitName) ? `“${r.label}”` : `${r.orgUnitName}“${r.label}”`)),
+    ),
+  ].join('、');
 
 const textSentence = (text: string): Run[] => [{ kind: 'text', text }];
 
