@@ -261,11 +261,17 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
     await openForm(page, h.headName as string);
     await page.getByTestId('score-reason-weeds').click();
     await page.getByTestId('score-rectify-weeds').click();
-    // A closed tab or a flat battery: the draft comes back.
+    await page
+      .getByTestId('score-photo-input')
+      .setInputFiles({ name: 'yard.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#4a7a3c') });
+    await page.getByTestId('score-photo-preview').waitFor();
+    // A closed tab or a flat battery: the draft comes back, with its photo.
+    await page.waitForTimeout(300);
     await page.reload();
     await page.getByTestId('score-restored').waitFor();
     await expect.poll(() => page.getByTestId('score-total').innerText()).toBe('98/100');
     expect(await page.getByTestId('score-reason-weeds').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByTestId('score-photo-preview').count(), { timeout: 10_000 }).toBe(1);
     await page.getByTestId('score-sign').click();
     // The first save reaches the server, but its answer is lost.
     let posts = 0;

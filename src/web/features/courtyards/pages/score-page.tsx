@@ -25,6 +25,7 @@ import {
   monthOf,
 } from '../../../../contracts/courtyards';
 import { PageError, PageLoading } from '../../../components/page-states';
+import { clearDraftFiles, loadDraftFiles, storeDraftFiles } from '../../../lib/draft-files';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -50,8 +51,10 @@ import {
 import { useScoreSave } from '../lib/use-score-save';
 import '../lib/courtyards.css';
 
-// Photos cannot go into localStorage; they stay in memory while the app is open (leaving the page keeps them).
+// Photos cannot go into localStorage: they stay in memory while the app is open (leaving the page keeps
+// them) and in IndexedDB across a reload.
 let keptPhotos: File[] = [];
+const PHOTOS_KEY = 'courtyards.score';
 
 /** 入户评分: score one household on a phone, with the same rule the server saves by; survives a lost signal. */
 export const ScorePage = () => {
@@ -81,6 +84,22 @@ export const ScorePage = () => {
   useEffect(() => {
     if (isSaved) clearScoreDraft();
   }, [isSaved]);
+  useEffect(() => {
+    if (phase.kind === 'done') void clearDraftFiles(PHOTOS_KEY);
+  }, [phase.kind]);
+  // After a reload the draft comes back from localStorage and its photos from IndexedDB.
+  useEffect(() => {
+    if (!restored || keptPhotos.length > 0) return;
+    let isCurrent = true;
+    void loadDraftFiles(PHOTOS_KEY).then((files) => {
+      if (!isCurrent || files.length === 0 || keptPhotos.length > 0) return;
+      keptPhotos = files;
+      setPhotosState(files);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [restored]);
 
   const setDraft = (patch: Partial<ScoreDraft> | ((d: ScoreDraft) => Partial<ScoreDraft>)) =>
     setDraftState((d) => {
@@ -91,6 +110,7 @@ export const ScorePage = () => {
   const setPhotos = (files: File[]) => {
     keptPhotos = files;
     setPhotosState(files);
+    void (files.length ? storeDraftFiles(PHOTOS_KEY, files) : clearDraftFiles(PHOTOS_KEY));
   };
 
   const result = useMemo(
