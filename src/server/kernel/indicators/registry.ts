@@ -39,7 +39,12 @@ export type Indicator = {
    * one query. Stock indicators (sites open at the period end) leave it unset.
    */
   isFlow?: boolean;
-  source: (args: Period & { groupBy?: string }) => SQL;
+  /**
+   * `scopePath` is the reader's subtree: the registry filters the source's rows by it in any case;
+   * a source over a large table may also filter by it inside (before a `distinct on` or a window,
+   * where PostgreSQL cannot push the outer filter down).
+   */
+  source: (args: Period & { groupBy?: string; scopePath: string }) => SQL;
 };
 
 export type IndicatorRegistry = { get: (key: string) => Indicator; list: () => Indicator[] };
@@ -128,7 +133,7 @@ export const computeIndicator = async (
     i.measure === 'distinct' && keys.length > 0 && !(dimension && i.dimensions[dimension]?.isMultiValued);
   let total = 0;
   if ((!isAdditive && !isOneScan) || keys.length === 0) {
-    const totalSource = i.source({ from: args.from, to: args.to });
+    const totalSource = i.source({ from: args.from, to: args.to, scopePath: args.scopePath });
     total = (
       (await db.execute(sql`select ${measureOf(i)}::int as total from (${totalSource}) s where ${inScope}`))
         .rows as {
@@ -137,7 +142,7 @@ export const computeIndicator = async (
     )[0].total;
   }
   if (keys.length === 0) return { key: i.key, from: args.from, to: args.to, total, rows: [] };
-  const source = i.source({ from: args.from, to: args.to, groupBy: dimension });
+  const source = i.source({ from: args.from, to: args.to, groupBy: dimension, scopePath: args.scopePath });
   const unitKey = keys.find((k) => UNIT_LEVELS[k]);
   const dimExpr = dimension ? sql`s.${sql.identifier(dimension)}::text` : sql`null::text`;
   let raw: { g1: string | null; g2: string | null; value: number }[];
@@ -249,7 +254,7 @@ export const drillIndicator = async (
   const result = await db.execute(sql`
     select s.record_id::text as id, s.record_label as label, u.name as "orgUnitName", s.record_date::text as date,
       count(*) over() as total
-    from (${i.source({ from: args.from, to: args.to, groupBy: expand })}) s
+    from (${i.source({ from: args.from, to: args.to, groupBy: expand, scopePath: args.scopePath })}) s
     join org_units u on u.path = s.org_path
     where ${sql.join(filters, sql` and `)}
     order by ${args.order === 'amount' ? sql`s.amount desc nulls last,` : sql``} s.record_date desc nulls last, s.record_id
@@ -279,7 +284,7 @@ export const computeIndicatorMonthly = async (
   const pad = (n: number) => String(n).padStart(2, '0');
   const monthEnd = (m: number) => new Date(Date.UTC(args.year, m, 0)).toISOString().slice(0, 10);
   if (i.isFlow) {
-    const source = i.source({ from: `${args.year}-01-01`, to: monthEnd(through) });
+    const source = i.source({ from: `${args.year}-01-01`, to: monthEnd(through), scopePath: args.scopePath });
     const result = await db.execute(sql`
       select extract(month from s.record_date)::int as month, ${measureOf(i)}::int as value
       from (${source}) s where s.org_path like ${`${args.scopePath}%`} group by 1`);

@@ -8,6 +8,10 @@ import {
 import type { Indicator } from '../../kernel/indicators/registry';
 import { shanghaiToday } from '../../kernel/time/calendar';
 
+/** The reader's subtree, applied inside each source (see `Indicator.source`). */
+const inScope = (scopePath: string, alias?: string) =>
+  sql`${sql.raw(alias ? `${alias}.org_path` : 'org_path')} like ${`${scopePath}%`}`;
+
 const label = sql.raw(`h.address || coalesce(' ' || h.house_number, '')`);
 const rating: Indicator['dimensions'] = {
   rating: { label: { zh: '评定等级', en: 'Rating' }, values: ratingLabels },
@@ -30,11 +34,11 @@ export const courtyardHouseholdsIndicator: Indicator = {
   permission: 'courtyards.read',
   measure: 'count',
   dimensions: rating,
-  source: ({ to }) => sql`
+  source: ({ to, scopePath }) => sql`
     select c.household_id as record_id, ${label} as record_label, c.effective_on as record_date, c.org_path,
       c.to_rating as rating, c.household_id as subject_id
     from (select distinct on (household_id) household_id, effective_on, org_path, to_rating
-          from courtyard_rating_changes where effective_on <= ${to}::date
+          from courtyard_rating_changes where effective_on <= ${to}::date and ${inScope(scopePath)}
           order by household_id, effective_on desc, created_at desc, id desc) c
     join households h on h.id = c.household_id
     where c.to_rating is not null and h.deleted_at is null`,
@@ -51,21 +55,23 @@ export const courtyardCreatedIndicator: Indicator = {
   permission: 'courtyards.read',
   measure: 'distinct',
   dimensions: rating,
-  source: ({ from, to }) => sql`
+  source: ({ from, to, scopePath }) => sql`
     select c.household_id as record_id, ${label} as record_label, c.effective_on as record_date, c.org_path,
       c.to_rating as rating, c.household_id as subject_id
     from (select distinct on (household_id, to_rating) household_id, to_rating, effective_on, org_path
-          from courtyard_rating_changes where to_rating is not null
+          from courtyard_rating_changes where to_rating is not null and ${inScope(scopePath)}
           order by household_id, to_rating, effective_on, created_at, id) c
     join households h on h.id = c.household_id
     where c.effective_on between ${from}::date and ${to}::date and h.deleted_at is null`,
 };
 
-const inspectionSource: Indicator['source'] = ({ from, to }) => sql`
-  select i.id as record_id, ${label} || ' ' || i.inspected_on as record_label, i.inspected_on as record_date, i.org_path,
-    i.kind, i.household_id as subject_id
-  from courtyard_inspections i join households h on h.id = i.household_id
-  where i.deleted_at is null and i.inspected_on between ${from}::date and ${to}::date`;
+// The household's name only for the records shown (a drill-down): a count never reads households.
+const inspectionSource: Indicator['source'] = ({ from, to, scopePath }) => sql`
+  select i.id as record_id,
+    (select ${label} from households h where h.id = i.household_id) || ' ' || i.inspected_on as record_label,
+    i.inspected_on as record_date, i.org_path, i.kind, i.household_id as subject_id
+  from courtyard_inspections i
+  where i.deleted_at is null and i.inspected_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'i')}`;
 
 /** `courtyards.inspections{kind}`: inspections carried out in the period (次). */
 export const courtyardInspectionsIndicator: Indicator = {
@@ -97,17 +103,17 @@ export const courtyardRectificationsIndicator: Indicator = {
   permission: 'courtyards.read',
   measure: 'count',
   dimensions: { status: { label: { zh: '整改状态', en: 'Status' }, values: rectificationStatusLabels } },
-  source: ({ from, to }) => sql`
+  source: ({ from, to, scopePath }) => sql`
     select r.id as record_id, ${label} || ' ' || r.problem as record_label, r.opened_on as record_date, r.org_path,
       case when r.status = 'open' and r.deadline < ${shanghaiToday()}::date then 'overdue' else r.status end as status,
       r.household_id as subject_id
     from courtyard_rectifications r join households h on h.id = r.household_id
-    where r.deleted_at is null and r.opened_on between ${from}::date and ${to}::date`,
+    where r.deleted_at is null and r.opened_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'r')}`,
 };
 
 const plaqueSource =
   (kinds: string[]): Indicator['source'] =>
-  ({ from, to }) =>
+  ({ from, to, scopePath }) =>
     sql`
     select e.id as record_id, ${label} || ' ' || e.reason as record_label, e.occurred_on as record_date, e.org_path,
       coalesce(e.to_level, e.from_level) as level, e.household_id as subject_id
@@ -115,7 +121,7 @@ const plaqueSource =
     where e.kind in (${sql.join(
       kinds.map((k) => sql`${k}`),
       sql`, `,
-    )}) and e.occurred_on between ${from}::date and ${to}::date`;
+    )}) and e.occurred_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'e')}`;
 
 /** `courtyards.plaques.awarded`: plaques hung in the period — first awards and upgrades (户次). */
 export const courtyardPlaquesAwardedIndicator: Indicator = {
@@ -152,11 +158,11 @@ export const courtyardFeaturedIndicator: Indicator = {
       values: Object.fromEntries(defaultFeaturedCategories.map((c) => [c.code, c.label])),
     },
   },
-  source: ({ from, to }) => sql`
+  source: ({ from, to, scopePath }) => sql`
     select f.id as record_id, ${label} as record_label, f.designated_on as record_date, f.org_path,
       f.category, f.household_id as subject_id
     from courtyard_featured f join households h on h.id = f.household_id
-    where f.deleted_at is null and f.designated_on between ${from}::date and ${to}::date`,
+    where f.deleted_at is null and f.designated_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'f')}`,
 };
 
 export const courtyardIndicators: Indicator[] = [
