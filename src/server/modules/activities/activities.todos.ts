@@ -1,6 +1,6 @@
 import type { TodoItem } from '../../../contracts/reports';
 import type { FigureSpec } from '../reports/indicator-reader';
-import type { ScopeUnit, TodoContext, TodoProvider } from '../reports/todo-registry';
+import { isGrassroots, type ScopeUnit, type TodoContext, type TodoProvider } from '../reports/todo-registry';
 
 /**
  * Per village of the scope, the value of `spec` in the month (one grouped query: by `orgUnit`
@@ -82,7 +82,7 @@ export const monthlyOutreachTodos: TodoProvider = {
   indicatorKeys: ['activities.sessions'],
   collect: async (ctx) => {
     if (ctx.today < ctx.period.from) return [];
-    const villages = ctx.units.filter((u) => u.kind === 'village');
+    const villages = ctx.units.filter(isGrassroots);
     if (villages.length === 0) return [];
     const spec = { indicatorKey: 'activities.sessions', filters: { type: 'outreach' } };
     const counts = await perVillage(ctx, spec, villages);
@@ -104,7 +104,7 @@ export const monthlyPatrolTodos: TodoProvider = {
   indicatorKeys: ['patrols.count', 'people.roleHolders'],
   collect: async (ctx) => {
     if (ctx.today < ctx.period.from || !FIRE_SEASON_MONTHS.includes(ctx.month)) return [];
-    const villages = ctx.units.filter((u) => u.kind === 'village');
+    const villages = ctx.units.filter(isGrassroots);
     if (villages.length === 0) return [];
     const spec = { indicatorKey: 'patrols.count' };
     const [chiefs, patrols] = await Promise.all([

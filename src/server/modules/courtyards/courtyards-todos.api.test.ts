@@ -48,11 +48,26 @@ beforeAll(async () => {
     ).json().id as string;
   const a1 = await household('villageA1', '1号');
   const a2 = await household('villageA2', '2号');
+  // An urban community of the town, in the programme since July like 甲二村.
+  const community = await call(t.app, town, 'POST', '/api/v1/org/units', {
+    parentId: org.units.townA.id,
+    kind: 'community',
+    name: '甲镇新城社区妇联',
+  });
+  expect(community.statusCode, community.body).toBe(201);
+  const c1 = (
+    await call(t.app, town, 'POST', '/api/v1/people/households', {
+      orgUnitId: community.json().id,
+      address: '新城小区',
+      houseNumber: '3栋',
+    })
+  ).json().id as string;
   // 甲二村 joined the programme in July; in August only 甲一村 inspected, and a deduction opened a
   // rectification whose 7-day deadline has long passed.
   const inspect = (householdId: string, inspectedOn: string, deductions: unknown[] = []) =>
     call(t.app, town, 'POST', `${B}/inspections`, { householdId, kind: 'monthly', inspectedOn, deductions });
   expect((await inspect(a2, '2026-07-28')).statusCode).toBe(201);
+  expect((await inspect(c1, '2026-07-29')).statusCode).toBe(201);
   const aug = await inspect(a1, '2026-08-28', [
     { itemCode: 'kitchen', reasonCode: 'grease', reason: '厨房墙壁油污', points: 3, isRectifying: true },
   ]);
@@ -65,6 +80,7 @@ describe('courtyard to-dos on the dashboard', () => {
     const todos = await todosOf(town, 8);
     expect(todos.map((x) => [x.provider, x.title, x.level]).sort()).toEqual([
       ['courtyards.monthlyInspection', '甲二村妇联8月尚未开展美丽庭院入户验收', 'overdue'],
+      ['courtyards.monthlyInspection', '甲镇新城社区妇联8月尚未开展美丽庭院入户验收', 'overdue'],
       ['courtyards.overdueRectifications', '甲一村妇联有1项美丽庭院整改已逾期', 'overdue'],
     ]);
     expect(todos.find((x) => x.provider === 'courtyards.overdueRectifications')?.figure?.value).toBe(1);

@@ -1,5 +1,5 @@
 import type { TodoItem } from '../../../contracts/reports';
-import type { TodoContext, TodoProvider } from '../reports/todo-registry';
+import { isGrassroots, type TodoContext, type TodoProvider } from '../reports/todo-registry';
 
 /** Since the programme could have begun: an overdue rectification stays a to-do until it is fixed. */
 const SINCE_EVER = '2000-01-01';
@@ -8,9 +8,7 @@ type Unit = TodoContext['units'][number];
 
 /** The villages directly below the scope (a town's villages), or the scope itself if it is one. */
 const villagesOf = ({ scope, units }: TodoContext): Unit[] =>
-  scope.kind === 'village'
-    ? [scope]
-    : units.filter((u) => u.kind === 'village' && u.depth === scope.depth + 1);
+  isGrassroots(scope) ? [scope] : units.filter((u) => isGrassroots(u) && u.depth === scope.depth + 1);
 
 /**
  * 月底入户: every village's households are inspected each month. Lists the villages with no monthly
@@ -33,7 +31,7 @@ export const monthlyInspectionTodos: TodoProvider = {
       reader.byUnit(spec, period, 'orgUnit'),
       reader.byUnit(spec, yearPeriod, 'orgUnit'),
     ]);
-    const isScopeVillage = ctx.scope.kind === 'village';
+    const isScopeVillage = isGrassroots(ctx.scope);
     const countOf = async (m: Map<string, number>, p: typeof period, v: Unit) =>
       isScopeVillage ? ((await reader.value(spec, p))?.value ?? 0) : (m.get(v.id) ?? 0);
     const out: TodoItem[] = [];
@@ -74,7 +72,7 @@ export const overdueRectificationTodos: TodoProvider = {
     if (villages.length === 0) return [];
     const spec = { indicatorKey: 'courtyards.rectifications', filters: { status: 'overdue' } };
     const period = { from: SINCE_EVER, to: today };
-    const isScopeVillage = ctx.scope.kind === 'village';
+    const isScopeVillage = isGrassroots(ctx.scope);
     const byVillage = isScopeVillage ? null : await reader.byUnit(spec, period, 'orgUnit');
     const out: TodoItem[] = [];
     for (const v of villages) {

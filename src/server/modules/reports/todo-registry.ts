@@ -3,6 +3,9 @@ import type { IndicatorReader } from './indicator-reader';
 
 export type ScopeUnit = { id: string; name: string; kind: string; path: string; depth: number };
 
+/** The grassroots federations a town's to-dos are about: villages and (urban) communities. */
+export const isGrassroots = (u: { kind: string }) => u.kind === 'village' || u.kind === 'community';
+
 /** What a to-do provider is given: the scope, the month asked for, and the indicator reader. */
 export type TodoContext = {
   reader: IndicatorReader;
