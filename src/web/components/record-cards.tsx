@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 
 export type CardField = { key: string; label: ReactNode; children: ReactNode };
 
-type Props<T> = {
+export type RecordCardsProps<T> = {
   items: T[] | undefined;
   isLoading: boolean;
   page: number;
@@ -32,7 +32,7 @@ export const RecordCards = <T extends { id: string }>({
   extra,
   fields,
   testId,
-}: Props<T>) => (
+}: RecordCardsProps<T>) => (
   <>
     <List<T>
       loading={isLoading}

@@ -1,14 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Table, type TableProps, Tabs, Typography } from 'antd';
+import { Button, Form, Input, Table, type TableProps, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Grid } from '../../../../contracts/org-ledgers';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  LedgerStatusFilter,
+} from '../../../components/ledger-page';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useGrids } from '../api/list-grids';
 import { GridCoverage } from '../components/grid-coverage';
@@ -24,9 +26,7 @@ type Status = 'active' | 'deleted';
 export const GridsPage = () => {
   const { t } = useTranslation();
   const { access } = useSession();
-  const isPhone = useIsPhone();
   const { scopeId } = useOrgScope();
-  const tree = useOrgTree();
   const list = useListParams<Grid>();
   const [tab, setTab] = useState('list');
   const [q, setQ] = useState('');
@@ -41,15 +41,8 @@ export const GridsPage = () => {
     pageSize: list.pageSize,
     sort: list.sort,
   });
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const open = (g: Grid) => setDetailId(g.id);
-  const empty = (
-    <EmptyState
-      description={
-        status === 'deleted' ? t('ledger.emptyDeleted') : q ? t('ledger.emptyFiltered') : t('grids.empty')
-      }
-    />
-  );
+  const empty = <LedgerEmpty status={status} isFiltered={Boolean(q)} text={t('grids.empty')} />;
   const noMember = <span className="bbt-muted">{t('grids.noMember')}</span>;
 
   const columns: TableProps<Grid>['columns'] = [
@@ -93,97 +86,81 @@ export const GridsPage = () => {
             data-testid="grids-q"
           />
         </Form.Item>
-        <Form.Item label={t('people.field.status')} htmlFor="grids-filter-status">
-          <Select
-            id="grids-filter-status"
-            style={{ minWidth: 100 }}
-            value={status}
-            onChange={(v: Status) => {
-              setStatus(v);
-              list.resetPage();
-            }}
-            options={[
-              { value: 'active', label: t('ledger.status.active') },
-              { value: 'deleted', label: t('people.status.deleted') },
-            ]}
-            data-testid="grids-status"
-          />
-        </Form.Item>
+        <LedgerStatusFilter
+          idPrefix="grids"
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            list.resetPage();
+          }}
+        />
       </Form>
-      {grids.isError ? (
-        <PageError error={grids.error} onRetry={() => void grids.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<Grid>
-          items={grids.data?.items}
-          isLoading={grids.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={grids.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={open}
-          empty={empty}
-          title={(g) => g.name}
-          extra={(g) => <span className="bbt-muted">{g.orgUnitName}</span>}
-          fields={(g) => [
+      <LedgerResults<Grid>
+        query={grids}
+        list={list}
+        empty={empty}
+        onOpen={open}
+        cards={{
+          title: (g) => g.name,
+          extra: (g) => <span className="bbt-muted">{g.orgUnitName}</span>,
+          fields: (g) => [
             { key: 'member', label: t('grids.field.member'), children: g.memberName ?? t('grids.noMember') },
             {
               key: 'load',
               label: t('grids.field.load'),
               children: t('grids.load', { households: g.householdCount, persons: g.personCount }),
             },
-          ]}
-          testId="grid-card"
-        />
-      ) : (
-        <Table<Grid>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={grids.data?.items}
-          loading={grids.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: empty }}
-          onChange={list.onTableChange}
-          pagination={list.pagination(grids.data?.total)}
-          rowClassName={() => 'bbt-ledger-row'}
-          onRow={(g) => ({ onClick: () => open(g) })}
-          data-testid="grids-table"
-        />
-      )}
+          ],
+          testId: 'grid-card',
+        }}
+        table={
+          <Table<Grid>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={grids.data?.items}
+            loading={grids.isFetching}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: empty }}
+            onChange={list.onTableChange}
+            pagination={list.pagination(grids.data?.total)}
+            rowClassName={() => 'bbt-ledger-row'}
+            onRow={(g) => ({ onClick: () => open(g) })}
+            data-testid="grids-table"
+          />
+        }
+      />
     </>
   );
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.org.grids')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        {access.can('org.write') && (
-          <div className="bbt-ledger-toolbar">
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormMode({ type: 'create' })}
-              data-testid="grid-create"
-            >
-              {t('grids.create')}
-            </Button>
-            <LedgerIoButtons
-              ledgerBase="/api/v1/org/grids"
-              ledgerName="网格"
-              invalidate={[gridKeys.all]}
-              canImport={access.can('org.write')}
-              canExport={access.can('org.read')}
-              exportQuery={{ orgUnitId: scopeId }}
-              testIdPrefix="grids"
-            />
-          </div>
-        )}
-      </div>
+      <LedgerPageHeader
+        title={t('menu.org.grids')}
+        toolbar={
+          access.can('org.write') && (
+            <>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormMode({ type: 'create' })}
+                data-testid="grid-create"
+              >
+                {t('grids.create')}
+              </Button>
+              <LedgerIoButtons
+                ledgerBase="/api/v1/org/grids"
+                ledgerName="网格"
+                invalidate={[gridKeys.all]}
+                canImport={access.can('org.write')}
+                canExport={access.can('org.read')}
+                exportQuery={{ orgUnitId: scopeId }}
+                testIdPrefix="grids"
+              />
+            </>
+          )
+        }
+      />
       <Tabs
         activeKey={tab}
         onChange={setTab}

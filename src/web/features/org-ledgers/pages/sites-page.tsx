@@ -1,18 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Typography } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Site, type SiteKind, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
 import { CountStrip } from '../../../components/count-strip';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  LedgerStatusFilter,
+} from '../../../components/ledger-page';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
 import { thisYear } from '../../../lib/this-year';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useIndicatorValues } from '../api/get-indicator-values';
 import { useSites } from '../api/list-sites';
@@ -30,9 +32,7 @@ export const SitesPage = () => {
   const { t } = useTranslation();
   const label = useLabel();
   const { access } = useSession();
-  const isPhone = useIsPhone();
   const { scopeId } = useOrgScope();
-  const tree = useOrgTree();
   const list = useListParams<Site>();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<SiteKind | undefined>();
@@ -51,55 +51,41 @@ export const SitesPage = () => {
     pageSize: list.pageSize,
     sort: list.sort,
   });
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const open = (s: Site) => setDetailId(s.id);
   const pickKind = (k: string | undefined) => {
     setKind(k as SiteKind | undefined);
     list.resetPage();
   };
-  const empty = (
-    <EmptyState
-      description={
-        status === 'deleted'
-          ? t('ledger.emptyDeleted')
-          : q || kind
-            ? t('ledger.emptyFiltered')
-            : t('sites.empty')
-      }
-    />
-  );
+  const empty = <LedgerEmpty status={status} isFiltered={Boolean(q || kind)} text={t('sites.empty')} />;
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.org.sites')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        {access.can('org.write') && (
-          <div className="bbt-ledger-toolbar">
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormMode({ type: 'create' })}
-              data-testid="site-create"
-            >
-              {t('sites.create')}
-            </Button>
-            <LedgerIoButtons
-              ledgerBase="/api/v1/org/sites"
-              ledgerName="阵地"
-              invalidate={[siteKeys.all]}
-              canImport={access.can('org.write')}
-              canExport={access.can('org.read')}
-              exportQuery={{ orgUnitId: scopeId }}
-              testIdPrefix="sites"
-            />
-          </div>
-        )}
-      </div>
+      <LedgerPageHeader
+        title={t('menu.org.sites')}
+        toolbar={
+          access.can('org.write') && (
+            <>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormMode({ type: 'create' })}
+                data-testid="site-create"
+              >
+                {t('sites.create')}
+              </Button>
+              <LedgerIoButtons
+                ledgerBase="/api/v1/org/sites"
+                ledgerName="阵地"
+                invalidate={[siteKeys.all]}
+                canImport={access.can('org.write')}
+                canExport={access.can('org.read')}
+                exportQuery={{ orgUnitId: scopeId }}
+                testIdPrefix="sites"
+              />
+            </>
+          )
+        }
+      />
       <CountStrip
         title={t('sites.countAll')}
         total={counts.data?.total}
@@ -143,54 +129,41 @@ export const SitesPage = () => {
             data-testid="sites-kind"
           />
         </Form.Item>
-        <Form.Item label={t('people.field.status')} htmlFor="sites-filter-status">
-          <Select
-            id="sites-filter-status"
-            style={{ minWidth: 100 }}
-            value={status}
-            onChange={(v: Status) => {
-              setStatus(v);
-              list.resetPage();
-            }}
-            options={[
-              { value: 'active', label: t('ledger.status.active') },
-              { value: 'deleted', label: t('people.status.deleted') },
-            ]}
-            data-testid="sites-status"
-          />
-        </Form.Item>
+        <LedgerStatusFilter
+          idPrefix="sites"
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            list.resetPage();
+          }}
+        />
       </Form>
-      {sites.isError ? (
-        <PageError error={sites.error} onRetry={() => void sites.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<Site>
-          items={sites.data?.items}
-          isLoading={sites.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={sites.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={open}
-          empty={empty}
-          title={(s) => s.name}
-          extra={(s) => <span className="bbt-muted">{label(siteKindLabels, s.kind)}</span>}
-          fields={(s) => [
+      <LedgerResults<Site>
+        query={sites}
+        list={list}
+        empty={empty}
+        onOpen={open}
+        cards={{
+          title: (s) => s.name,
+          extra: (s) => <span className="bbt-muted">{label(siteKindLabels, s.kind)}</span>,
+          fields: (s) => [
             { key: 'unit', label: t('ledger.field.orgUnit'), children: s.orgUnitName },
             { key: 'opened', label: t('sites.field.openedOn'), children: formatDate(s.openedOn) || '—' },
             { key: 'contact', label: t('sites.field.contact'), children: s.contactName ?? '—' },
-          ]}
-          testId="site-card"
-        />
-      ) : (
-        <SitesTable
-          sites={sites.data?.items}
-          isLoading={sites.isFetching}
-          pagination={list.pagination(sites.data?.total)}
-          onChange={list.onTableChange}
-          onOpen={open}
-          empty={empty}
-        />
-      )}
+          ],
+          testId: 'site-card',
+        }}
+        table={
+          <SitesTable
+            sites={sites.data?.items}
+            isLoading={sites.isFetching}
+            pagination={list.pagination(sites.data?.total)}
+            onChange={list.onTableChange}
+            onOpen={open}
+            empty={empty}
+          />
+        }
+      />
       {detailId && (
         <SiteDetailDrawer
           siteId={detailId}

@@ -1,14 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { Button, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WomenGroup } from '../../../../contracts/org-ledgers';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  LedgerStatusFilter,
+} from '../../../components/ledger-page';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useGrids } from '../api/list-grids';
 import { useWomenGroups } from '../api/list-women-groups';
@@ -22,9 +24,7 @@ import { womenGroupKeys } from '../api/keys';
 export const WomenGroupsPage = () => {
   const { t } = useTranslation();
   const { access } = useSession();
-  const isPhone = useIsPhone();
   const { scopeId } = useOrgScope();
-  const tree = useOrgTree();
   const list = useListParams<WomenGroup>();
   const [q, setQ] = useState('');
   const [gridId, setGridId] = useState<string | undefined>();
@@ -41,19 +41,10 @@ export const WomenGroupsPage = () => {
     pageSize: list.pageSize,
     sort: list.sort,
   });
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const villageOf = new Map((grids.data?.items ?? []).map((g) => [g.id, g.orgUnitName]));
   const open = (w: WomenGroup) => setDetailId(w.id);
   const empty = (
-    <EmptyState
-      description={
-        status === 'deleted'
-          ? t('ledger.emptyDeleted')
-          : q || gridId
-            ? t('ledger.emptyFiltered')
-            : t('womenGroups.empty')
-      }
-    />
+    <LedgerEmpty status={status} isFiltered={Boolean(q || gridId)} text={t('womenGroups.empty')} />
   );
   const dash = <span className="bbt-muted">—</span>;
 
@@ -96,35 +87,32 @@ export const WomenGroupsPage = () => {
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.org.womenGroups')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        {access.can('org.write') && (
-          <div className="bbt-ledger-toolbar">
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormMode({ type: 'create' })}
-              data-testid="women-group-create"
-            >
-              {t('womenGroups.create')}
-            </Button>
-            <LedgerIoButtons
-              ledgerBase="/api/v1/org/women-groups"
-              ledgerName="妇女小组"
-              invalidate={[womenGroupKeys.all]}
-              canImport={access.can('org.write')}
-              canExport={access.can('org.read')}
-              exportQuery={{ orgUnitId: scopeId }}
-              testIdPrefix="women-groups"
-            />
-          </div>
-        )}
-      </div>
+      <LedgerPageHeader
+        title={t('menu.org.womenGroups')}
+        toolbar={
+          access.can('org.write') && (
+            <>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormMode({ type: 'create' })}
+                data-testid="women-group-create"
+              >
+                {t('womenGroups.create')}
+              </Button>
+              <LedgerIoButtons
+                ledgerBase="/api/v1/org/women-groups"
+                ledgerName="妇女小组"
+                invalidate={[womenGroupKeys.all]}
+                canImport={access.can('org.write')}
+                canExport={access.can('org.read')}
+                exportQuery={{ orgUnitId: scopeId }}
+                testIdPrefix="women-groups"
+              />
+            </>
+          )
+        }
+      />
       <Form layout="inline" className="bbt-filters">
         <Form.Item label={t('common.keyword')} htmlFor="women-groups-filter-q">
           <Input.Search
@@ -159,65 +147,52 @@ export const WomenGroupsPage = () => {
             data-testid="women-groups-grid"
           />
         </Form.Item>
-        <Form.Item label={t('people.field.status')} htmlFor="women-groups-filter-status">
-          <Select
-            id="women-groups-filter-status"
-            style={{ minWidth: 100 }}
-            value={status}
-            onChange={(v: 'active' | 'deleted') => {
-              setStatus(v);
-              list.resetPage();
-            }}
-            options={[
-              { value: 'active', label: t('ledger.status.active') },
-              { value: 'deleted', label: t('people.status.deleted') },
-            ]}
-            data-testid="women-groups-status"
-          />
-        </Form.Item>
+        <LedgerStatusFilter
+          idPrefix="women-groups"
+          value={status}
+          onChange={(v: 'active' | 'deleted') => {
+            setStatus(v);
+            list.resetPage();
+          }}
+        />
       </Form>
-      {groups.isError ? (
-        <PageError error={groups.error} onRetry={() => void groups.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<WomenGroup>
-          items={groups.data?.items}
-          isLoading={groups.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={groups.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={open}
-          empty={empty}
-          title={(w) => w.name}
-          extra={(w) => (
+      <LedgerResults<WomenGroup>
+        query={groups}
+        list={list}
+        empty={empty}
+        onOpen={open}
+        cards={{
+          title: (w) => w.name,
+          extra: (w) => (
             <span className="bbt-muted">{t('households.memberCount', { count: w.memberIds.length })}</span>
-          )}
-          fields={(w) => [
+          ),
+          fields: (w) => [
             {
               key: 'grid',
               label: t('womenGroups.field.grid'),
               children: [villageOf.get(w.gridId), w.gridName].filter(Boolean).join(' · '),
             },
             { key: 'leader', label: t('womenGroups.field.leader'), children: w.leaderName ?? '—' },
-          ]}
-          testId="women-group-card"
-        />
-      ) : (
-        <Table<WomenGroup>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={groups.data?.items}
-          loading={groups.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: empty }}
-          onChange={list.onTableChange}
-          pagination={list.pagination(groups.data?.total)}
-          rowClassName={() => 'bbt-ledger-row'}
-          onRow={(w) => ({ onClick: () => open(w) })}
-          data-testid="women-groups-table"
-        />
-      )}
+          ],
+          testId: 'women-group-card',
+        }}
+        table={
+          <Table<WomenGroup>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={groups.data?.items}
+            loading={groups.isFetching}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: empty }}
+            onChange={list.onTableChange}
+            pagination={list.pagination(groups.data?.total)}
+            rowClassName={() => 'bbt-ledger-row'}
+            onRow={(w) => ({ onClick: () => open(w) })}
+            data-testid="women-groups-table"
+          />
+        }
+      />
       {detailId && (
         <WomenGroupDetailDrawer
           groupId={detailId}

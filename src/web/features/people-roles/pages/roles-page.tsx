@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Switch, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Switch, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,15 +9,17 @@ import {
   type RoleTerm,
 } from '../../../../contracts/people-roles';
 import { CountStrip } from '../../../components/count-strip';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  LedgerStatusFilter,
+} from '../../../components/ledger-page';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
 import { thisYear, today } from '../../../lib/this-year';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useIndicatorValues } from '../api/get-indicator-values';
 import { useRoleTerms } from '../api/list-role-terms';
@@ -35,9 +37,7 @@ export const RolesPage = () => {
   const { t } = useTranslation();
   const label = useLabel();
   const { access } = useSession();
-  const isPhone = useIsPhone();
   const { scopeId } = useOrgScope();
-  const tree = useOrgTree();
   const list = useListParams<RoleTerm>({ sort: '-startedOn' });
   const [q, setQ] = useState('');
   const [role, setRole] = useState<PersonRole | undefined>();
@@ -58,55 +58,41 @@ export const RolesPage = () => {
     pageSize: list.pageSize,
     sort: list.sort,
   });
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const open = (r: RoleTerm) => setDetailId(r.id);
   const pickRole = (k: string | undefined) => {
     setRole(k as PersonRole | undefined);
     list.resetPage();
   };
-  const empty = (
-    <EmptyState
-      description={
-        status === 'deleted'
-          ? t('ledger.emptyDeleted')
-          : q || role
-            ? t('ledger.emptyFiltered')
-            : t('roles.empty')
-      }
-    />
-  );
+  const empty = <LedgerEmpty status={status} isFiltered={Boolean(q || role)} text={t('roles.empty')} />;
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.people.roles')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        {access.can('people.write') && (
-          <div className="bbt-ledger-toolbar">
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormMode({ type: 'create' })}
-              data-testid="role-term-create"
-            >
-              {t('roles.create')}
-            </Button>
-            <LedgerIoButtons
-              ledgerBase="/api/v1/people/role-terms"
-              ledgerName="任职信息"
-              invalidate={[roleTermKeys.all]}
-              canImport={access.can('people.import')}
-              canExport={access.can('people.export')}
-              exportQuery={{ orgUnitId: scopeId }}
-              testIdPrefix="role-terms"
-            />
-          </div>
-        )}
-      </div>
+      <LedgerPageHeader
+        title={t('menu.people.roles')}
+        toolbar={
+          access.can('people.write') && (
+            <>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormMode({ type: 'create' })}
+                data-testid="role-term-create"
+              >
+                {t('roles.create')}
+              </Button>
+              <LedgerIoButtons
+                ledgerBase="/api/v1/people/role-terms"
+                ledgerName="任职信息"
+                invalidate={[roleTermKeys.all]}
+                canImport={access.can('people.import')}
+                canExport={access.can('people.export')}
+                exportQuery={{ orgUnitId: scopeId }}
+                testIdPrefix="role-terms"
+              />
+            </>
+          )
+        }
+      />
       <CountStrip
         title={t('roles.countAll')}
         total={counts.data?.total}
@@ -161,40 +147,25 @@ export const RolesPage = () => {
             data-testid="roles-current"
           />
         </Form.Item>
-        <Form.Item label={t('people.field.status')} htmlFor="roles-filter-status">
-          <Select
-            id="roles-filter-status"
-            style={{ minWidth: 100 }}
-            value={status}
-            onChange={(v: Status) => {
-              setStatus(v);
-              list.resetPage();
-            }}
-            options={[
-              { value: 'active', label: t('ledger.status.active') },
-              { value: 'deleted', label: t('people.status.deleted') },
-            ]}
-            data-testid="roles-status"
-          />
-        </Form.Item>
+        <LedgerStatusFilter
+          idPrefix="roles"
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            list.resetPage();
+          }}
+        />
       </Form>
-      {terms.isError ? (
-        <PageError error={terms.error} onRetry={() => void terms.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<RoleTerm>
-          items={terms.data?.items}
-          isLoading={terms.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={terms.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={open}
-          empty={empty}
-          title={(r) => r.personName}
-          extra={(r) =>
-            isServing(r) ? <Tag color="green">{t('roles.serving')}</Tag> : <Tag>{t('roles.ended')}</Tag>
-          }
-          fields={(r) => [
+      <LedgerResults<RoleTerm>
+        query={terms}
+        list={list}
+        empty={empty}
+        onOpen={open}
+        cards={{
+          title: (r) => r.personName,
+          extra: (r) =>
+            isServing(r) ? <Tag color="green">{t('roles.serving')}</Tag> : <Tag>{t('roles.ended')}</Tag>,
+          fields: (r) => [
             { key: 'role', label: t('roles.field.role'), children: label(personRoleLabels, r.role) },
             { key: 'unit', label: t('roles.field.orgUnit'), children: r.orgUnitName },
             {
@@ -202,19 +173,20 @@ export const RolesPage = () => {
               label: t('roles.field.span'),
               children: `${formatDate(r.startedOn)} — ${formatDate(r.endedOn) || t('roles.now')}`,
             },
-          ]}
-          testId="role-term-card"
-        />
-      ) : (
-        <RoleTermsTable
-          terms={terms.data?.items}
-          isLoading={terms.isFetching}
-          pagination={list.pagination(terms.data?.total)}
-          onChange={list.onTableChange}
-          onOpen={open}
-          empty={empty}
-        />
-      )}
+          ],
+          testId: 'role-term-card',
+        }}
+        table={
+          <RoleTermsTable
+            terms={terms.data?.items}
+            isLoading={terms.isFetching}
+            pagination={list.pagination(terms.data?.total)}
+            onChange={list.onTableChange}
+            onOpen={open}
+            empty={empty}
+          />
+        }
+      />
       {detailId && (
         <RoleTermDetailDrawer
           roleTermId={detailId}

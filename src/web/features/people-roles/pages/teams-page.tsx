@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { Button, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,14 +7,16 @@ import {
   volunteerTeamKindLabels,
   volunteerTeamKinds,
 } from '../../../../contracts/people-roles';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  LedgerStatusFilter,
+} from '../../../components/ledger-page';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useVolunteerTeams } from '../api/list-volunteer-teams';
 import { TeamDetailDrawer } from '../components/team-detail-drawer';
@@ -31,9 +33,7 @@ export const TeamsPage = () => {
   const { t } = useTranslation();
   const label = useLabel();
   const { access } = useSession();
-  const isPhone = useIsPhone();
   const { scopeId } = useOrgScope();
-  const tree = useOrgTree();
   const list = useListParams<VolunteerTeam>();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<Kind | undefined>();
@@ -49,19 +49,8 @@ export const TeamsPage = () => {
     pageSize: list.pageSize,
     sort: list.sort,
   });
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const open = (v: VolunteerTeam) => setDetailId(v.id);
-  const empty = (
-    <EmptyState
-      description={
-        status === 'deleted'
-          ? t('ledger.emptyDeleted')
-          : q || kind
-            ? t('ledger.emptyFiltered')
-            : t('teams.empty')
-      }
-    />
-  );
+  const empty = <LedgerEmpty status={status} isFiltered={Boolean(q || kind)} text={t('teams.empty')} />;
   const dash = <span className="bbt-muted">—</span>;
 
   const columns: TableProps<VolunteerTeam>['columns'] = [
@@ -103,35 +92,32 @@ export const TeamsPage = () => {
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.people.teams')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        {access.can('people.write') && (
-          <div className="bbt-ledger-toolbar">
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormMode({ type: 'create' })}
-              data-testid="team-create"
-            >
-              {t('teams.create')}
-            </Button>
-            <LedgerIoButtons
-              ledgerBase="/api/v1/people/volunteer-teams"
-              ledgerName="志愿服务队"
-              invalidate={[teamKeys.all]}
-              canImport={access.can('people.import')}
-              canExport={access.can('people.export')}
-              exportQuery={{ orgUnitId: scopeId }}
-              testIdPrefix="teams"
-            />
-          </div>
-        )}
-      </div>
+      <LedgerPageHeader
+        title={t('menu.people.teams')}
+        toolbar={
+          access.can('people.write') && (
+            <>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormMode({ type: 'create' })}
+                data-testid="team-create"
+              >
+                {t('teams.create')}
+              </Button>
+              <LedgerIoButtons
+                ledgerBase="/api/v1/people/volunteer-teams"
+                ledgerName="志愿服务队"
+                invalidate={[teamKeys.all]}
+                canImport={access.can('people.import')}
+                canExport={access.can('people.export')}
+                exportQuery={{ orgUnitId: scopeId }}
+                testIdPrefix="teams"
+              />
+            </>
+          )
+        }
+      />
       <Form layout="inline" className="bbt-filters">
         <Form.Item label={t('common.keyword')} htmlFor="teams-filter-q">
           <Input.Search
@@ -162,38 +148,24 @@ export const TeamsPage = () => {
             data-testid="teams-kind"
           />
         </Form.Item>
-        <Form.Item label={t('people.field.status')} htmlFor="teams-filter-status">
-          <Select
-            id="teams-filter-status"
-            style={{ minWidth: 100 }}
-            value={status}
-            onChange={(v: Status) => {
-              setStatus(v);
-              list.resetPage();
-            }}
-            options={[
-              { value: 'active', label: t('ledger.status.active') },
-              { value: 'deleted', label: t('people.status.deleted') },
-            ]}
-            data-testid="teams-status"
-          />
-        </Form.Item>
+        <LedgerStatusFilter
+          idPrefix="teams"
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            list.resetPage();
+          }}
+        />
       </Form>
-      {teams.isError ? (
-        <PageError error={teams.error} onRetry={() => void teams.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<VolunteerTeam>
-          items={teams.data?.items}
-          isLoading={teams.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={teams.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={open}
-          empty={empty}
-          title={(v) => v.name}
-          extra={(v) => <span className="bbt-muted">{label(volunteerTeamKindLabels, v.kind)}</span>}
-          fields={(v) => [
+      <LedgerResults<VolunteerTeam>
+        query={teams}
+        list={list}
+        empty={empty}
+        onOpen={open}
+        cards={{
+          title: (v) => v.name,
+          extra: (v) => <span className="bbt-muted">{label(volunteerTeamKindLabels, v.kind)}</span>,
+          fields: (v) => [
             { key: 'unit', label: t('ledger.field.orgUnit'), children: v.orgUnitName },
             { key: 'leader', label: t('teams.field.leader'), children: v.leaderName ?? '—' },
             {
@@ -201,25 +173,26 @@ export const TeamsPage = () => {
               label: t('teams.field.memberCount'),
               children: t('households.memberCount', { count: v.members.length }),
             },
-          ]}
-          testId="team-card"
-        />
-      ) : (
-        <Table<VolunteerTeam>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={teams.data?.items}
-          loading={teams.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: empty }}
-          onChange={list.onTableChange}
-          pagination={list.pagination(teams.data?.total)}
-          rowClassName={() => 'bbt-ledger-row'}
-          onRow={(v) => ({ onClick: () => open(v) })}
-          data-testid="teams-table"
-        />
-      )}
+          ],
+          testId: 'team-card',
+        }}
+        table={
+          <Table<VolunteerTeam>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={teams.data?.items}
+            loading={teams.isFetching}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: empty }}
+            onChange={list.onTableChange}
+            pagination={list.pagination(teams.data?.total)}
+            rowClassName={() => 'bbt-ledger-row'}
+            onRow={(v) => ({ onClick: () => open(v) })}
+            data-testid="teams-table"
+          />
+        }
+      />
       {detailId && (
         <TeamDetailDrawer
           teamId={detailId}
