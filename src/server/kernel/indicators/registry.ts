@@ -45,6 +45,21 @@ export type Indicator = {
    * where PostgreSQL cannot push the outer filter down).
    */
   source: (args: Period & { groupBy?: string; scopePath: string }) => SQL;
+  /**
+   * A faster equal of `source` for counting, never for drill-down: a roll-up the module keeps as
+   * records are written (`courtyard_inspections_by_month`). Each row stands for `n` records of the
+   * source and has its `org_path`, the dimension columns, `record_date` (a flow's month), and
+   * `subject_id` for distinct measures or `amount` (summed) for sums. Returns undefined for a period
+   * the roll-up cannot answer (not whole months), and the source is read instead. A test holds the
+   * two equal (`courtyards.rollups.api.test.ts`).
+   */
+  rollup?: (args: Period & { groupBy?: string; scopePath: string }) => SQL | undefined;
+};
+
+/** The rows to count: the roll-up when it answers the period, else the source. */
+const countedRows = (i: Indicator, args: Period & { groupBy?: string; scopePath: string }) => {
+  const rolled = i.rollup?.(args);
+  return rolled ? { rows: rolled, isRolled: true } : { rows: i.source(args), isRolled: false };
 };
 
 export type IndicatorRegistry = { get: (key: string) => Indicator; list: () => Indicator[] };
@@ -73,10 +88,10 @@ export const toIndicatorDef = (i: Indicator): IndicatorDef => ({
   dimensions: Object.entries(i.dimensions).map(([key, d]) => ({ key, label: d.label, values: d.values })),
 });
 
-const measureOf = (i: Indicator) => {
+const measureOf = (i: Indicator, isRolled = false) => {
   if (i.measure === 'distinct') return sql`count(distinct s.subject_id)`;
   if (i.measure === 'sum') return sql`coalesce(sum(s.amount), 0)`;
-  return sql`count(*)`;
+  return isRolled ? sql`coalesce(sum(s.n), 0)` : sql`count(*)`;
 };
 
 const UNIT_LEVELS: Record<string, number> = { orgUnit: 1, orgUnit2: 2 };
@@ -133,16 +148,25 @@ export const computeIndicator = async (
     i.measure === 'distinct' && keys.length > 0 && !(dimension && i.dimensions[dimension]?.isMultiValued);
   let total = 0;
   if ((!isAdditive && !isOneScan) || keys.length === 0) {
-    const totalSource = i.source({ from: args.from, to: args.to, scopePath: args.scopePath });
+    const counted = countedRows(i, { from: args.from, to: args.to, scopePath: args.scopePath });
     total = (
-      (await db.execute(sql`select ${measureOf(i)}::int as total from (${totalSource}) s where ${inScope}`))
-        .rows as {
+      (
+        await db.execute(
+          sql`select ${measureOf(i, counted.isRolled)}::int as total from (${counted.rows}) s where ${inScope}`,
+        )
+      ).rows as {
         total: number;
       }[]
     )[0].total;
   }
   if (keys.length === 0) return { key: i.key, from: args.from, to: args.to, total, rows: [] };
-  const source = i.source({ from: args.from, to: args.to, groupBy: dimension, scopePath: args.scopePath });
+  const { rows: source, isRolled } = countedRows(i, {
+    from: args.from,
+    to: args.to,
+    groupBy: dimension,
+    scopePath: args.scopePath,
+  });
+  const measure = measureOf(i, isRolled);
   const unitKey = keys.find((k) => UNIT_LEVELS[k]);
   const dimExpr = dimension ? sql`s.${sql.identifier(dimension)}::text` : sql`null::text`;
   let raw: { g1: string | null; g2: string | null; value: number }[];
@@ -152,7 +176,7 @@ export const computeIndicator = async (
     // ancestor in SQL, without computing it for every record.
     const perUnit = (
       await db.execute(sql`
-        select s.org_path as path, ${dimExpr} as dim, ${measureOf(i)}::int as value
+        select s.org_path as path, ${dimExpr} as dim, ${measure}::int as value
         from (${source}) s where ${inScope} group by 1, 2`)
     ).rows as { path: string; dim: string | null; value: number }[];
     const level = UNIT_LEVELS[unitKey];
@@ -183,7 +207,7 @@ export const computeIndicator = async (
     const exprs = keys.map((k) => (UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : dimExpr));
     const g2 = exprs[1] ?? sql`null::text`;
     const result = await db.execute(sql`
-      select ${exprs[0]} as g1, ${g2} as g2, ${measureOf(i)}::int as value
+      select ${exprs[0]} as g1, ${g2} as g2, ${measure}::int as value
       from (${source}) s where ${inScope} group by 1, 2`);
     raw = result.rows as { g1: string | null; g2: string | null; value: number }[];
   }
@@ -284,10 +308,14 @@ export const computeIndicatorMonthly = async (
   const pad = (n: number) => String(n).padStart(2, '0');
   const monthEnd = (m: number) => new Date(Date.UTC(args.year, m, 0)).toISOString().slice(0, 10);
   if (i.isFlow) {
-    const source = i.source({ from: `${args.year}-01-01`, to: monthEnd(through), scopePath: args.scopePath });
+    const counted = countedRows(i, {
+      from: `${args.year}-01-01`,
+      to: monthEnd(through),
+      scopePath: args.scopePath,
+    });
     const result = await db.execute(sql`
-      select extract(month from s.record_date)::int as month, ${measureOf(i)}::int as value
-      from (${source}) s where s.org_path like ${`${args.scopePath}%`} group by 1`);
+      select extract(month from s.record_date)::int as month, ${measureOf(i, counted.isRolled)}::int as value
+      from (${counted.rows}) s where s.org_path like ${`${args.scopePath}%`} group by 1`);
     for (const r of result.rows as { month: number; value: number }[]) months[r.month - 1] = r.value;
     return months;
   }

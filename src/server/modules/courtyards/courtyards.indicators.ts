@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   defaultFeaturedCategories,
   inspectionKindLabels,
@@ -23,9 +23,21 @@ const level: Indicator['dimensions'] = {
   level: { label: { zh: '牌匾等级', en: 'Plaque level' }, values: ratingLabels },
 };
 
+// The household's name only for the records shown (a drill-down): a count never reads households.
+const householdLabel = (alias: string) =>
+  sql.raw(
+    `(select h.address || coalesce(' ' || h.house_number, '') from households h where h.id = ${alias}.household_id)`,
+  );
+/** Households removed from the ledger drop out of the courtyard figures (few: an anti-join). */
+const householdLive = (alias: string) =>
+  sql.raw(
+    `not exists (select 1 from households d where d.id = ${alias}.household_id and d.deleted_at is not null)`,
+  );
+
 /**
  * `courtyards.households{rating}`: households whose rating at the end of the period is that level —
- * each household's latest confirmed rating change on or before `to`, when it left a rating.
+ * the household's latest confirmed rating change on or before `to` (the change whose span
+ * [effective_on, valid_until) covers it; `valid_until` is kept by a trigger), when it left a rating.
  */
 export const courtyardHouseholdsIndicator: Indicator = {
   key: 'courtyards.households',
@@ -35,18 +47,17 @@ export const courtyardHouseholdsIndicator: Indicator = {
   measure: 'count',
   dimensions: rating,
   source: ({ to, scopePath }) => sql`
-    select c.household_id as record_id, ${label} as record_label, c.effective_on as record_date, c.org_path,
-      c.to_rating as rating, c.household_id as subject_id
-    from (select distinct on (household_id) household_id, effective_on, org_path, to_rating
-          from courtyard_rating_changes where effective_on <= ${to}::date and ${inScope(scopePath)}
-          order by household_id, effective_on desc, created_at desc, id desc) c
-    join households h on h.id = c.household_id
-    where c.to_rating is not null and h.deleted_at is null`,
+    select c.household_id as record_id, ${householdLabel('c')} as record_label, c.effective_on as record_date,
+      c.org_path, c.to_rating as rating, c.household_id as subject_id
+    from courtyard_rating_changes c
+    where c.effective_on <= ${to}::date and (c.valid_until is null or c.valid_until > ${to}::date)
+      and c.to_rating is not null and ${inScope(scopePath, 'c')} and ${householdLive('c')}`,
 };
 
 /**
  * `courtyards.created{rating}`: households that first reached a level within the period (the first
- * confirmed change to that level). Counted as distinct households, so the total counts each once.
+ * confirmed change to that level, flagged by a trigger). Counted as distinct households, so the
+ * total counts each once.
  */
 export const courtyardCreatedIndicator: Indicator = {
   key: 'courtyards.created',
@@ -56,22 +67,27 @@ export const courtyardCreatedIndicator: Indicator = {
   measure: 'distinct',
   dimensions: rating,
   source: ({ from, to, scopePath }) => sql`
-    select c.household_id as record_id, ${label} as record_label, c.effective_on as record_date, c.org_path,
-      c.to_rating as rating, c.household_id as subject_id
-    from (select distinct on (household_id, to_rating) household_id, to_rating, effective_on, org_path
-          from courtyard_rating_changes where to_rating is not null and ${inScope(scopePath)}
-          order by household_id, to_rating, effective_on, created_at, id) c
-    join households h on h.id = c.household_id
-    where c.effective_on between ${from}::date and ${to}::date and h.deleted_at is null`,
+    select c.household_id as record_id, ${householdLabel('c')} as record_label, c.effective_on as record_date,
+      c.org_path, c.to_rating as rating, c.household_id as subject_id
+    from courtyard_rating_changes c
+    where c.is_first_reach and c.effective_on between ${from}::date and ${to}::date
+      and ${inScope(scopePath, 'c')} and ${householdLive('c')}`,
 };
 
-// The household's name only for the records shown (a drill-down): a count never reads households.
 const inspectionSource: Indicator['source'] = ({ from, to, scopePath }) => sql`
-  select i.id as record_id,
-    (select ${label} from households h where h.id = i.household_id) || ' ' || i.inspected_on as record_label,
+  select i.id as record_id, ${householdLabel('i')} || ' ' || i.inspected_on as record_label,
     i.inspected_on as record_date, i.org_path, i.kind, i.household_id as subject_id
   from courtyard_inspections i
   where i.deleted_at is null and i.inspected_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'i')}`;
+
+/** `[from, to]` as whole months — what the monthly roll-ups can answer — or undefined. */
+const wholeMonths = (from: string, to: string) => {
+  const [y, m] = to.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  if (!from.endsWith('-01') || to !== lastDay || from > to) return undefined;
+  const [fy, fm] = from.split('-').map(Number);
+  return { fromYear: fy, fromMonth: fm, toYear: y, toMonth: m };
+};
 
 /** `courtyards.inspections{kind}`: inspections carried out in the period (次). */
 export const courtyardInspectionsIndicator: Indicator = {
@@ -81,7 +97,15 @@ export const courtyardInspectionsIndicator: Indicator = {
   permission: 'courtyards.read',
   measure: 'count',
   dimensions: kind,
+  isFlow: true,
   source: inspectionSource,
+  // Whole months: the per-unit monthly counts the inspections trigger keeps.
+  rollup: ({ from, to, scopePath }) =>
+    wholeMonths(from, to) &&
+    sql`
+      select r.org_path, r.kind, r.month as record_date, r.inspections as n
+      from courtyard_inspections_by_month r
+      where r.month between ${from}::date and ${to}::date and r.inspections > 0 and ${inScope(scopePath, 'r')}`,
 };
 
 /** `courtyards.inspectedHouseholds{kind}`: distinct households inspected in the period (户). */
@@ -93,6 +117,22 @@ export const courtyardInspectedHouseholdsIndicator: Indicator = {
   measure: 'distinct',
   dimensions: kind,
   source: inspectionSource,
+  // Whole months: each household's row of the year with a non-zero month count in the period.
+  rollup: ({ from, to, scopePath }) => {
+    const p = wholeMonths(from, to);
+    if (!p) return undefined;
+    const years: SQL[] = [];
+    for (let y = p.fromYear; y <= p.toYear; y++) {
+      const first = y === p.fromYear ? p.fromMonth : 1;
+      const last = y === p.toYear ? p.toMonth : 12;
+      const months = Array.from({ length: last - first + 1 }, (_, n) => `r.m${first + n}`).join(' + ');
+      years.push(sql`(r.year = ${y} and ${sql.raw(months)} > 0)`);
+    }
+    return sql`
+      select r.household_id as subject_id, r.org_path, r.kind
+      from courtyard_inspected_households r
+      where (${sql.join(years, sql` or `)}) and ${inScope(scopePath, 'r')}`;
+  },
 };
 
 /** `courtyards.rectifications{status}`: rectifications opened in the period; overdue as of today. */

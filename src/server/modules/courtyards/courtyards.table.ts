@@ -7,6 +7,8 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -198,6 +200,14 @@ export const courtyardRatingChanges = pgTable(
     reviewId: uuid('review_id'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /**
+     * Kept by a trigger (drizzle/0010): the household's next change's date, so the change holds the
+     * rating on the days [effective_on, valid_until) — the rating at a date is one indexed row
+     * instead of a sort of the household's history. A later change on the same day makes it empty.
+     */
+    validUntil: date('valid_until', { mode: 'string' }),
+    /** Kept by the same trigger: the household's first change to this level (新评定). */
+    isFirstReach: boolean('is_first_reach').notNull().default(false),
   },
   (t) => [
     index('courtyard_rating_changes_household_idx').on(t.householdId, t.effectiveOn),
@@ -274,5 +284,54 @@ export const courtyardFeatured = pgTable(
   (t) => [
     index('courtyard_featured_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
     uniqueIndex('courtyard_featured_uq').on(t.householdId, t.category).where(sql`${t.deletedAt} is null`),
+  ],
+);
+
+/**
+ * Inspections counted per unit, month and kind, kept by a trigger on `courtyard_inspections`
+ * (drizzle/0010) in the writing transaction: the county's year of inspections is a few thousand of
+ * these rows instead of millions of records. Derived — `courtyard_rollups_rebuild()` recomputes it.
+ * Not in `scopedLedgerTables`: a unit move rewrites the inspections, and the trigger moves the counts.
+ */
+export const courtyardInspectionsByMonth = pgTable(
+  'courtyard_inspections_by_month',
+  {
+    orgPath: text('org_path').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(),
+    inspections: integer('inspections').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgPath, t.month, t.kind] })],
+);
+
+/**
+ * Each household's inspections of a year by kind and month (`m1`…`m12` are counts), kept by the same
+ * trigger: the households inspected in a period are the rows with a non-zero month in it — one row
+ * per household instead of one per inspection.
+ */
+const monthCounts = Object.fromEntries(
+  Array.from({ length: 12 }, (_, n) => [
+    `m${n + 1}`,
+    smallint(`m${n + 1}`)
+      .notNull()
+      .default(0),
+  ]),
+) as Record<`m${number}`, ReturnType<typeof smallint>>;
+export const courtyardInspectedHouseholds = pgTable(
+  'courtyard_inspected_households',
+  {
+    householdId: uuid('household_id').notNull(),
+    year: integer('year').notNull(),
+    orgPath: text('org_path').notNull(),
+    kind: text('kind').notNull(),
+    ...monthCounts,
+  },
+  (t) => [
+    primaryKey({ columns: [t.householdId, t.year, t.orgPath, t.kind] }),
+    index('courtyard_inspected_households_scope_idx').using(
+      'btree',
+      t.year,
+      sql`${t.orgPath} text_pattern_ops`,
+    ),
   ],
 );
