@@ -249,7 +249,12 @@ describe('inspection → rectification → rating → plaque → 公示', () => 
       version: 3,
     });
     expect(verified.json()).toMatchObject({ status: 'verified', verifiedByName: 'townA用户' });
-    const img = await call(t.app, town, 'GET', `${B}/photos/${photo.json().id}`);
+    const img = await call(
+      t.app,
+      town,
+      'GET',
+      `${B}/rectifications/${rectificationId}/photos/${photo.json().id}`,
+    );
     expect(img.headers['content-type']).toBe('image/jpeg');
   });
 
