@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRubricRules } from '../../../contracts/courtyards';
 import { auditLog } from '../../kernel/audit/audit.table';
 import type { ServiceContext } from '../../kernel/service-context';
-import { call, createTestApp, login, multipartOf, type Session, seedOrg } from '../../test/test-app';
+import { call, createTestApp, login, type Session, seedOrg, uploadFile } from '../../test/test-app';
 import { rectificationPhotoFiles } from './courtyard-photos.service';
 
 // Courtyard photos on the kernel's photo mechanism: phases, the household gallery, the scope rule.
@@ -16,18 +16,11 @@ let villageA2: Session;
 const B = '/api/v1/courtyards';
 const ids = { household: '', inspection: '', rectification: '' };
 
-const upload = async (session: Session, url: string) => {
-  const jpeg = await sharp({ create: { width: 16, height: 12, channels: 3, background: '#3a3' } })
-    .jpeg()
-    .toBuffer();
-  const form = multipartOf('p.jpg', jpeg, 'image/jpeg');
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': form.contentType },
-    payload: form.body,
-  });
-};
+const jpeg = sharp({ create: { width: 16, height: 12, channels: 3, background: '#3a3' } })
+  .jpeg()
+  .toBuffer();
+const upload = async (session: Session, url: string) =>
+  uploadFile(t.app, session, url, await jpeg, 'p.jpg', 'image/jpeg');
 const inspectionPhotos = () => `${B}/inspections/${ids.inspection}/photos`;
 const rectificationPhotos = () => `${B}/rectifications/${ids.rectification}/photos`;
 const rectification = async () =>
