@@ -9,8 +9,9 @@ import { type RatingLevel, type RubricRules, ratingLevels } from './courtyards-r
 //   groups             GET list · POST · GET/PATCH/DELETE /:inspectionGroupId · POST /:inspectionGroupId/restore
 //   assignments        GET ?townId&month · PUT (town chair adjusts) · POST /generate
 //   inspections        GET list · POST (idempotent on id) · GET/PATCH/DELETE /:id · POST /:id/restore
-//   inspections/:id/photos POST (multipart `file`) · photos/:courtyardPhotoId GET (image) · DELETE
-//   rectifications     GET list · POST · GET /:id · POST /:id/fix · POST /:id/verify · POST /:id/photos?phase
+//   inspections/:inspectionId/photos POST (multipart `file`) · /:photoId GET (image) · DELETE (kernel photo routes)
+//   rectifications     GET list · POST · GET /:id · POST /:id/fix · POST /:id/verify
+//   rectifications/:rectificationId/photos POST ?phase=before|after · /:photoId GET · DELETE (kernel photo routes)
 //   rectifications/board GET ?orgUnitId (overdue board per village)
 //   households         GET list with rating and plaque · GET /:householdId/file (一户一档)
 //   reviews            GET ?townId&month · POST /compute · POST /:reviewId/confirm (评比会)
@@ -476,7 +477,6 @@ export const courtyardPhotoSchema = z.object({
   createdAt: z.string(),
 });
 export type CourtyardPhoto = z.infer<typeof courtyardPhotoSchema>;
-export const rectificationPhotoQuerySchema = z.object({ phase: z.enum(['before', 'after']) }).strict();
 
 // Rectifications (整改)
 

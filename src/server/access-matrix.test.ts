@@ -33,7 +33,8 @@ const foreign = {
   inspectionGroupId: '',
   inspectionId: '',
   rectificationId: '',
-  courtyardPhotoId: '',
+  inspectionPhotoId: '',
+  rectificationPhotoId: '',
   reviewId: '',
   featuredId: '',
 };
@@ -56,6 +57,9 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     orgUnitId: org.units.villageA1.id,
     userId: org.userIds.villageA1,
     ...foreign,
+    // The kernel names every photo :photoId; an inspection's or a rectification's is its own.
+    ...(url.startsWith('/api/v1/courtyards/inspections/') && { photoId: foreign.inspectionPhotoId }),
+    ...(url.startsWith('/api/v1/courtyards/rectifications/') && { photoId: foreign.rectificationPhotoId }),
   };
   let missing: string | undefined;
   const path = url.replace(/:(\w+)/g, (_m, name: string) => {
@@ -312,8 +316,10 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/courtyards/inspections/:inspectionId/restore': { body: { version: 1 } },
     'POST /api/v1/courtyards/inspections/:inspectionId/photos': {},
     'POST /api/v1/courtyards/rectifications/:rectificationId/photos': { query: 'phase=after' },
-    'GET /api/v1/courtyards/photos/:courtyardPhotoId': {},
-    'DELETE /api/v1/courtyards/photos/:courtyardPhotoId': {},
+    'GET /api/v1/courtyards/inspections/:inspectionId/photos/:photoId': {},
+    'DELETE /api/v1/courtyards/inspections/:inspectionId/photos/:photoId': {},
+    'GET /api/v1/courtyards/rectifications/:rectificationId/photos/:photoId': {},
+    'DELETE /api/v1/courtyards/rectifications/:rectificationId/photos/:photoId': {},
     'GET /api/v1/courtyards/rectifications': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/courtyards/rectifications/board': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/courtyards/rectifications/:rectificationId': {},
@@ -551,15 +557,23 @@ beforeAll(async () => {
   });
   expect(photo.statusCode, photo.body).toBe(201);
   foreign.photoId = photo.json().id;
-  const cphoto = multipartOf('secret.jpg', jpeg, 'image/jpeg');
-  const courtyardPhoto = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/courtyards/inspections/${foreign.inspectionId}/photos`,
-    headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': cphoto.contentType },
-    payload: cphoto.body,
-  });
-  expect(courtyardPhoto.statusCode, courtyardPhoto.body).toBe(201);
-  foreign.courtyardPhotoId = courtyardPhoto.json().id;
+  const courtyardPhoto = async (url: string) => {
+    const cphoto = multipartOf('secret.jpg', jpeg, 'image/jpeg');
+    const res = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': cphoto.contentType },
+      payload: cphoto.body,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  foreign.inspectionPhotoId = await courtyardPhoto(
+    `/api/v1/courtyards/inspections/${foreign.inspectionId}/photos`,
+  );
+  foreign.rectificationPhotoId = await courtyardPhoto(
+    `/api/v1/courtyards/rectifications/${foreign.rectificationId}/photos?phase=before`,
+  );
   const boundary = 'matrixboundary';
   const csv = '姓名,身份证号码\n有误人员,123\n';
   const job = await t.app.inject({

@@ -30,6 +30,10 @@ import { patrolsIo } from './modules/activities/patrols.io';
 import { patrolsRoutes } from './modules/activities/patrols.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import {
+  inspectionPhotosRoutes,
+  rectificationPhotosRoutes,
+} from './modules/courtyards/courtyard-photos.routes';
 import { courtyardViewsRoutes } from './modules/courtyards/courtyard-views.routes';
 import { courtyardIndicators } from './modules/courtyards/courtyards.indicators';
 import { courtyardInspectionsIo, courtyardRatingsIo } from './modules/courtyards/courtyards.io';
@@ -151,6 +155,8 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   await app.register(ledgerIoRoutes(patrolsIo));
   await app.register(courtyardsRoutes);
   await app.register(courtyardViewsRoutes);
+  await app.register(inspectionPhotosRoutes);
+  await app.register(rectificationPhotosRoutes);
   await app.register(ledgerIoRoutes(courtyardInspectionsIo));
   await app.register(ledgerIoRoutes(courtyardRatingsIo));
   const indicators = createIndicatorRegistry([

@@ -171,19 +171,16 @@ export const multipartOf = (filename: string, content: Buffer, contentType: stri
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 };
 
-/** Uploads a workbook to a ledger's import route as a signed-in user and waits for the job. */
+/** Uploads a file (by default a workbook, to a ledger's import route) as a signed-in user. */
 export const uploadFile = (
   app: FastifyInstance,
   session: Session,
   url: string,
   file: Buffer,
   filename: string,
+  fileType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ) => {
-  const { body, contentType } = multipartOf(
-    filename,
-    file,
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  );
+  const { body, contentType } = multipartOf(filename, file, fileType);
   return app.inject({
     method: 'POST',
     url,

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Image, Popconfirm, Progress } from 'antd';
+import { App, Button, Popconfirm, Progress } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../lib/api-client';
@@ -13,11 +13,14 @@ import {
   uploadPhoto,
 } from '../lib/upload-photo';
 import { useApiErrorHandler } from '../lib/use-api-error';
+import { PhotoGrid } from './photo-grid';
 
 type Props = {
   /** The record's photo collection, e.g. /api/v1/activities/patrols/:id/photos. */
   url: string;
   photoIds: string[];
+  /** For a record whose photos have phases (a rectification's before / after): the one added here. */
+  phase?: string;
   alt: string;
   isEditable: boolean;
   /** Queries to refresh after a change (the record's list and detail). */
@@ -27,7 +30,7 @@ type Props = {
 };
 
 /** A record's photos (up to 9) with 添加 (upload with progress) and 删除 (confirmed). */
-export const RecordPhotos = ({ url, photoIds, alt, isEditable, invalidate, testId }: Props) => {
+export const RecordPhotos = ({ url, photoIds, phase, alt, isEditable, invalidate, testId }: Props) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { csrfToken } = useSession();
@@ -49,7 +52,12 @@ export const RecordPhotos = ({ url, photoIds, alt, isEditable, invalidate, testI
     if (file.size > MAX_PHOTO_BYTES) return void message.error(t('photos.tooLarge'));
     setPercent(0);
     upload.mutate(
-      { url, file, csrfToken, onProgress: setPercent },
+      {
+        url: phase ? `${url}?phase=${encodeURIComponent(phase)}` : url,
+        file,
+        csrfToken,
+        onProgress: setPercent,
+      },
       {
         onSuccess: () => void message.success(t('photos.uploaded')),
         onError: (e) => onError(e),
@@ -61,19 +69,20 @@ export const RecordPhotos = ({ url, photoIds, alt, isEditable, invalidate, testI
   return (
     <div data-testid={`${testId}-photos`}>
       {photoIds.length === 0 && !canAdd && <span className="bbt-muted">{t('photos.none')}</span>}
-      <Image.PreviewGroup>
-        <div className="bbt-photo-grid">
-          {photoIds.map((pid) => (
-            <div key={pid} className="bbt-photo-cell" data-testid={`${testId}-photo`}>
-              <Image src={`${url}/${encodeURIComponent(pid)}`} alt={alt} width="100%" height="100%" />
-              {isEditable && (
+      <PhotoGrid
+        photos={photoIds.map((id) => ({ id, url: `${url}/${encodeURIComponent(id)}` }))}
+        alt={alt}
+        testId={`${testId}-photo`}
+        action={
+          isEditable
+            ? (p) => (
                 <Popconfirm
                   title={t('photos.deleteConfirm')}
                   okText={t('common.delete')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('common.cancel')}
                   onConfirm={() =>
-                    remove.mutateAsync(pid).then(
+                    remove.mutateAsync(p.id).then(
                       () => void message.success(t('common.deleted')),
                       (e: unknown) => onError(e),
                     )
@@ -87,23 +96,23 @@ export const RecordPhotos = ({ url, photoIds, alt, isEditable, invalidate, testI
                     data-testid={`${testId}-photo-delete`}
                   />
                 </Popconfirm>
-              )}
-            </div>
-          ))}
-          {canAdd && (
-            <Button
-              className="bbt-photo-cell"
-              style={{ height: 'auto' }}
-              icon={<PlusOutlined />}
-              onClick={() => input.current?.click()}
-              loading={upload.isPending}
-              data-testid={`${testId}-photo-add`}
-            >
-              {t('photos.add')}
-            </Button>
-          )}
-        </div>
-      </Image.PreviewGroup>
+              )
+            : undefined
+        }
+      >
+        {canAdd && (
+          <Button
+            className="bbt-photo-cell"
+            style={{ height: 'auto' }}
+            icon={<PlusOutlined />}
+            onClick={() => input.current?.click()}
+            loading={upload.isPending}
+            data-testid={`${testId}-photo-add`}
+          >
+            {t('photos.add')}
+          </Button>
+        )}
+      </PhotoGrid>
       {percent !== null && (
         <Progress percent={percent} size="small" data-testid={`${testId}-photo-progress`} />
       )}

@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQLWrapper, sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -8,17 +8,19 @@ import { okSchema } from '../../../contracts/common/paging';
 import type { Permission } from '../../../contracts/common/permissions';
 import { requirePermission, scoped } from '../access/access';
 import { recordAudit } from '../audit/audit';
+import { iso } from '../db/columns';
 import type { DbOrTx, Tx } from '../db/connection';
 import { uuidv7 } from '../db/ids';
 import { ctxOf } from '../http/context';
-import { AppError, notFound } from '../http/errors';
+import { AppError, invalid, notFound } from '../http/errors';
 import type { ServiceContext } from '../service-context';
 import { readImage, removeImage, storeImage } from './image-store';
 
 /**
  * The photos of one kind of ledger record (an activity, a patrol, an inspection …): one table per
  * owner kind with the same columns, so every owner gets the same upload checks, scope rule, audit
- * and soft delete from this one mechanism.
+ * and soft delete from this one mechanism. `phase` says which stage of the owner a photo shows
+ * (a rectification's before / after); it stays null for owner kinds that declare no phases.
  */
 export const photoTable = (name: string, ownerColumn: string, ownerIndex = `${name}_owner_idx`) =>
   pgTable(
@@ -26,6 +28,7 @@ export const photoTable = (name: string, ownerColumn: string, ownerIndex = `${na
     {
       id: uuid('id').primaryKey(),
       ownerId: uuid(ownerColumn).notNull(),
+      phase: text('phase'),
       orgPath: text('org_path').notNull(),
       storageKey: text('storage_key').notNull(),
       width: integer('width').notNull(),
@@ -52,6 +55,11 @@ export type PhotoOwner = {
   limitMessage: string;
   read: Permission;
   write: Permission;
+  /**
+   * The stages a photo can show, e.g. `['before', 'after']`: the upload then names one (`?phase=`),
+   * and lists can be read per phase. Absent: the owner's photos are one set.
+   */
+  phases?: readonly [string, ...string[]];
   /** The live owner in the caller's subtree, row-locked (FOR UPDATE) when `tx` is a transaction. */
   lock: (
     tx: Tx,
@@ -62,7 +70,14 @@ export type PhotoOwner = {
   touch: (tx: Tx, ownerId: string, userId: string) => Promise<unknown>;
 };
 
-export type PhotoMeta = { id: string; width: number; height: number; bytes: number };
+export type PhotoMeta = { id: string; width: number; height: number; bytes: number; phase?: string };
+
+/** A photo as listed across owners (a household's gallery): which owner, which phase, when. */
+export type ListedPhoto = Omit<PhotoMeta, 'phase'> & {
+  ownerId: string;
+  phase: string | null;
+  createdAt: string;
+};
 
 export const photoAttachments = (owner: PhotoOwner) => {
   const t = owner.table;
@@ -98,9 +113,16 @@ export const photoAttachments = (owner: PhotoOwner) => {
    * caller's subtree — else 404, revealing nothing) and the photo limit. Refusing here spares the
    * server from receiving and decoding up to 10 MB it would throw away.
    */
-  const checkUpload = (ctx: ServiceContext, ownerId: string) =>
+  const checkPhase = (phase: string | undefined) => {
+    const phases: readonly string[] | undefined = owner.phases;
+    if (phases ? !phase || !phases.includes(phase) : phase !== undefined)
+      throw invalid('phase', phases ? `请选择照片类型（${phases.join('/')}）` : '这类记录的照片不分类型');
+  };
+
+  const checkUpload = (ctx: ServiceContext, ownerId: string, phase?: string) =>
     ctx.db.transaction(async (tx) => {
       requirePermission(ctx.actor, owner.write);
+      checkPhase(phase);
       await liveOwner(tx, ctx.actor.orgPath, ownerId);
       if ((await liveCount(tx, ownerId)) >= owner.max) throw new AppError('CONFLICT', tooMany);
     });
@@ -115,7 +137,9 @@ export const photoAttachments = (owner: PhotoOwner) => {
     dataDir: string,
     ownerId: string,
     file: Buffer,
+    phase?: string,
   ): Promise<PhotoMeta> => {
+    checkPhase(phase);
     const stored = await storeImage(dataDir, file);
     try {
       return await ctx.db.transaction(async (tx) => {
@@ -127,6 +151,7 @@ export const photoAttachments = (owner: PhotoOwner) => {
         await tx.insert(t).values({
           id,
           ownerId,
+          phase: phase ?? null,
           orgPath: o.orgPath,
           storageKey: stored.storageKey,
           width: stored.width,
@@ -135,7 +160,8 @@ export const photoAttachments = (owner: PhotoOwner) => {
           createdBy: ctx.actor.userId,
         });
         await owner.touch(tx, ownerId, ctx.actor.userId);
-        const photo = { id, width: stored.width, height: stored.height, bytes: stored.bytes };
+        const photo: PhotoMeta = { id, width: stored.width, height: stored.height, bytes: stored.bytes };
+        if (phase) photo.phase = phase;
         await recordAudit(tx, ctx.actor, {
           module: owner.module,
           action: 'create',
@@ -180,21 +206,53 @@ export const photoAttachments = (owner: PhotoOwner) => {
         entityLabel: o.label,
         orgUnitId: o.orgUnitId,
         orgPath: o.orgPath,
-        before: { ownerId, id: photo.id, width: photo.width, height: photo.height, bytes: photo.bytes },
+        before: {
+          ownerId,
+          id: photo.id,
+          width: photo.width,
+          height: photo.height,
+          bytes: photo.bytes,
+          ...(photo.phase ? { phase: photo.phase } : {}),
+        },
         after: null,
       });
       return { ok: true as const };
     });
 
-  return { checkUpload, add, read, remove, max: owner.max };
+  /**
+   * The live photos of every owner `ownerIds` selects (a subquery of owner ids, e.g. the inspections
+   * of one household), in upload order and within the caller's subtree: a gallery across records.
+   */
+  const list = async (ctx: ServiceContext, ownerIds: SQLWrapper): Promise<ListedPhoto[]> => {
+    requirePermission(ctx.actor, owner.read);
+    const found = await ctx.db
+      .select({
+        id: t.id,
+        ownerId: t.ownerId,
+        phase: t.phase,
+        width: t.width,
+        height: t.height,
+        bytes: t.bytes,
+        createdAt: t.createdAt,
+      })
+      .from(t)
+      .where(and(inArray(t.ownerId, ownerIds), isNull(t.deletedAt), scoped(t.orgPath, ctx.actor.orgPath)))
+      .orderBy(asc(t.createdAt), asc(t.id));
+    return found.map((p) => ({ ...p, createdAt: iso(p.createdAt) }));
+  };
+
+  return { checkUpload, add, read, remove, list, max: owner.max };
 };
 export type PhotoAttachments = ReturnType<typeof photoAttachments>;
 
-/** An owner's live photo ids in upload order, as a correlated subquery for list selections. */
-export const photoIdsOf = (t: PhotoTable, ownerIdColumn: SQLWrapper) =>
+/**
+ * An owner's live photo ids in upload order, as a correlated subquery for list selections; with
+ * `phase`, only the photos of that phase (a rectification's after-photos).
+ */
+export const photoIdsOf = (t: PhotoTable, ownerIdColumn: SQLWrapper, phase?: string) =>
   sql<string[]>`coalesce((select array_agg(p.id order by p.created_at) from ${t} p where p.${sql.identifier(
     t.ownerId.name,
-  )} = ${ownerIdColumn} and p.deleted_at is null), '{}')`;
+  )} = ${ownerIdColumn}${phase === undefined ? sql`` : sql` and p.phase = ${phase}`} and p.deleted_at is null), '{}')`;
 
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const photoUploadedSchema = z.object({
@@ -202,6 +260,7 @@ const photoUploadedSchema = z.object({
   width: z.number().int(),
   height: z.number().int(),
   bytes: z.number().int(),
+  phase: z.string().optional(),
 });
 
 /**
@@ -213,7 +272,7 @@ export const photoRoutes =
     base: string;
     param: string;
     tags: string[];
-    owner: Pick<PhotoOwner, 'read' | 'write' | 'ownerNoun' | 'max'>;
+    owner: Pick<PhotoOwner, 'read' | 'write' | 'ownerNoun' | 'max' | 'phases'>;
     photos: PhotoAttachments;
   }) =>
   async (fastify: FastifyInstance) => {
@@ -223,6 +282,8 @@ export const photoRoutes =
     const params = z.object({ [param]: z.uuid() }).strict();
     const photoParams = z.object({ [param]: z.uuid(), photoId: z.uuid() }).strict();
     const ownerIdOf = (p: unknown) => (p as Record<string, string>)[param];
+    const phaseQuery = owner.phases && z.object({ phase: z.enum(owner.phases) }).strict();
+    const phaseOf = (q: unknown) => (q as { phase?: string } | undefined)?.phase;
 
     app.post(
       url,
@@ -230,15 +291,19 @@ export const photoRoutes =
         config: { access: owner.write },
         schema: {
           tags,
-          summary: `上传${owner.ownerNoun}照片（multipart 字段 file；JPG/PNG/WebP，≤10MB，最多${owner.max}张）`,
+          summary: `上传${owner.ownerNoun}照片（multipart 字段 file；JPG/PNG/WebP，≤10MB，最多${owner.max}张${
+            owner.phases ? `；phase=${owner.phases.join('|')}` : ''
+          }）`,
           params,
+          ...(phaseQuery ? { querystring: phaseQuery } : {}),
           response: { 201: photoUploadedSchema },
         },
       },
       async (req, reply) => {
         const ctx = ctxOf(req);
         const ownerId = ownerIdOf(req.params);
-        await photos.checkUpload(ctx, ownerId);
+        const phase = phaseQuery ? phaseOf(req.query) : undefined;
+        await photos.checkUpload(ctx, ownerId, phase);
         if (!req.isMultipart())
           throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件上传方式提交（multipart/form-data）');
         const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
@@ -249,7 +314,7 @@ export const photoRoutes =
           }
           throw e;
         });
-        const photo = await photos.add(ctx, req.server.appConfig.dataDir, ownerId, file);
+        const photo = await photos.add(ctx, req.server.appConfig.dataDir, ownerId, file, phase);
         return reply.status(201).send(photo);
       },
     );

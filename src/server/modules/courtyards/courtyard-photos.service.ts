@@ -1,150 +1,113 @@
-import { sql } from 'drizzle-orm';
-import { requirePermission } from '../../kernel/access/access';
-import type { DbOrTx, Tx } from '../../kernel/db/connection';
-import { uuidv7 } from '../../kernel/db/ids';
-import { readImage, removeImage, storeImage } from '../../kernel/files/image-store';
-import { AppError, notFound } from '../../kernel/http/errors';
+import { type SQL, sql } from 'drizzle-orm';
+import type { HouseholdFile } from '../../../contracts/courtyards';
+import type { Tx } from '../../kernel/db/connection';
+import { type PhotoOwner, photoAttachments } from '../../kernel/files/photo-attachments';
 import type { ServiceContext } from '../../kernel/service-context';
-import { rows, within } from './courtyards.repository';
-import { courtyardPhotos } from './courtyards.table';
-import { auditCourtyards } from './courtyards-audit';
+import { householdLabelSql, rows, within } from './courtyards.repository';
+import { courtyardInspectionPhotos, courtyardRectificationPhotos } from './courtyards.table';
 
-// Photos of inspections and of rectifications (before / after), as activity photos are kept:
-// sniffed, re-encoded without EXIF, stored under the data directory, served only within scope.
+// Photos of inspections and of rectifications (before / after), through the kernel's one photo
+// mechanism: the same upload checks, scope rule, audit and soft delete as activity photos.
 
 export const MAX_PHOTOS_PER_RECORD = 9;
-export type PhotoOwner = {
-  kind: 'inspection' | 'rectification';
-  id: string;
-  phase: 'inspection' | 'before' | 'after';
-};
 
-const ownerRow = async (db: DbOrTx, scopePath: string, owner: PhotoOwner, isLocking = false) => {
-  const table = owner.kind === 'inspection' ? 'courtyard_inspections' : 'courtyard_rectifications';
-  const [row] = await rows(
-    db,
-    sql`select id, org_path, org_unit_id, household_id from ${sql.identifier(table)}
-      where id = ${owner.id} and deleted_at is null and ${within('org_path', scopePath)} ${isLocking ? sql`for update` : sql``}`,
-  );
-  if (!row) throw notFound(owner.kind === 'inspection' ? '检查记录' : '整改记录');
-  return row as { id: string; org_path: string; org_unit_id: string; household_id: string };
-};
-
-const column = (owner: PhotoOwner) =>
-  sql.raw(owner.kind === 'inspection' ? 'inspection_id' : 'rectification_id');
-
-const liveCount = async (db: DbOrTx, owner: PhotoOwner) =>
-  Number(
-    (
-      await rows(
-        db,
-        sql`select count(*)::int as n from courtyard_photos where ${column(owner)} = ${owner.id} and deleted_at is null`,
-      )
-    )[0].n,
-  );
-
-/** Refuses before the body is read: permission, the record in scope, the photo limit. */
-export const checkCourtyardPhotoUpload = async (ctx: ServiceContext, owner: PhotoOwner) => {
-  requirePermission(ctx.actor, 'courtyards.write');
-  await ownerRow(ctx.db, ctx.actor.orgPath, owner);
-  if ((await liveCount(ctx.db, owner)) >= MAX_PHOTOS_PER_RECORD)
-    throw new AppError('CONFLICT', `每条记录最多上传${MAX_PHOTOS_PER_RECORD}张照片`);
-};
-
-const bumpOwner = (tx: Tx, owner: PhotoOwner, userId: string) =>
-  tx.execute(
-    sql`update ${sql.identifier(owner.kind === 'inspection' ? 'courtyard_inspections' : 'courtyard_rectifications')}
-      set version = version + 1, updated_at = now(), updated_by = ${userId} where id = ${owner.id}`,
-  );
-
-export const addCourtyardPhoto = async (
-  ctx: ServiceContext,
-  dataDir: string,
-  owner: PhotoOwner,
-  file: Buffer,
+/** The live record in the caller's subtree, row-locked, labelled by its household. */
+const lockRecord = async (
+  tx: Tx,
+  table: 'courtyard_inspections' | 'courtyard_rectifications',
+  noun: string,
+  scopePath: string,
+  id: string,
 ) => {
-  const stored = await storeImage(dataDir, file);
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      requirePermission(ctx.actor, 'courtyards.write');
-      const row = await ownerRow(tx, ctx.actor.orgPath, owner, true);
-      if ((await liveCount(tx, owner)) >= MAX_PHOTOS_PER_RECORD)
-        throw new AppError('CONFLICT', `每条记录最多上传${MAX_PHOTOS_PER_RECORD}张照片`);
-      const id = uuidv7();
-      await tx.insert(courtyardPhotos).values({
-        id,
-        inspectionId: owner.kind === 'inspection' ? owner.id : null,
-        rectificationId: owner.kind === 'rectification' ? owner.id : null,
-        householdId: row.household_id,
-        phase: owner.phase,
-        orgPath: row.org_path,
-        storageKey: stored.storageKey,
-        width: stored.width,
-        height: stored.height,
-        bytes: stored.bytes,
-        createdBy: ctx.actor.userId,
-      });
-      await bumpOwner(tx, owner, ctx.actor.userId);
-      const photo = {
-        id,
-        width: stored.width,
-        height: stored.height,
-        bytes: stored.bytes,
-        phase: owner.phase,
-      };
-      await auditCourtyards(tx, ctx, {
-        action: 'create',
-        entityType: 'courtyardPhoto',
-        entityId: id,
-        entityLabel:
-          owner.kind === 'inspection' ? '检查照片' : owner.phase === 'before' ? '整改前照片' : '整改后照片',
-        orgUnitId: row.org_unit_id,
-        orgPath: row.org_path,
-        before: null,
-        after: { [`${owner.kind}Id`]: owner.id, ...photo },
-      });
-      return photo;
-    });
-  } catch (e) {
-    await removeImage(dataDir, stored.storageKey).catch(() => {});
-    throw e;
-  }
-};
-
-const findPhoto = async (db: DbOrTx, scopePath: string, photoId: string) => {
   const [row] = await rows(
-    db,
-    sql`select * from courtyard_photos where id = ${photoId} and deleted_at is null and ${within('org_path', scopePath)}`,
+    tx,
+    sql`select x.org_path, x.org_unit_id, x.deleted_at::text as deleted_at, ${householdLabelSql('h')} as household_label
+      from ${sql.identifier(table)} x join households h on h.id = x.household_id
+      where x.id = ${id} and ${within('x.org_path', scopePath)} for update of x`,
   );
-  if (!row) throw notFound('照片');
-  return row;
+  return (
+    row && {
+      orgPath: row.org_path as string,
+      orgUnitId: row.org_unit_id as string,
+      label: `${row.household_label as string} ${noun}`,
+      deletedAt: (row.deleted_at ?? null) as string | null,
+    }
+  );
 };
 
-export const readCourtyardPhoto = async (ctx: ServiceContext, dataDir: string, photoId: string) => {
-  requirePermission(ctx.actor, 'courtyards.read');
-  const photo = await findPhoto(ctx.db, ctx.actor.orgPath, photoId);
-  return readImage(dataDir, photo.storage_key as string);
-};
+/** Bumps the record's version: its photo list changed, so a client holding the old one reloads. */
+const touchRecord = (
+  tx: Tx,
+  table: 'courtyard_inspections' | 'courtyard_rectifications',
+  id: string,
+  userId: string,
+) =>
+  tx.execute(
+    sql`update ${sql.identifier(table)} set version = version + 1, updated_at = now(), updated_by = ${userId} where id = ${id}`,
+  );
 
-export const deleteCourtyardPhoto = (ctx: ServiceContext, photoId: string) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'courtyards.write');
-    const photo = await findPhoto(tx, ctx.actor.orgPath, photoId);
-    const owner: PhotoOwner = photo.inspection_id
-      ? { kind: 'inspection', id: photo.inspection_id as string, phase: 'inspection' }
-      : { kind: 'rectification', id: photo.rectification_id as string, phase: photo.phase as 'before' };
-    const row = await ownerRow(tx, ctx.actor.orgPath, owner, true);
-    await tx.execute(sql`update courtyard_photos set deleted_at = now() where id = ${photoId}`);
-    await bumpOwner(tx, owner, ctx.actor.userId);
-    await auditCourtyards(tx, ctx, {
-      action: 'delete',
-      entityType: 'courtyardPhoto',
-      entityId: photoId,
-      entityLabel: '照片',
-      orgUnitId: row.org_unit_id,
-      orgPath: row.org_path,
-      before: { id: photoId, phase: photo.phase, [`${owner.kind}Id`]: owner.id },
-      after: null,
-    });
-    return { ok: true as const };
-  });
+const courtyardPhotoOwner = (
+  table: 'courtyard_inspections' | 'courtyard_rectifications',
+  noun: string,
+): Pick<
+  PhotoOwner,
+  'module' | 'ownerNoun' | 'max' | 'limitMessage' | 'read' | 'write' | 'lock' | 'touch'
+> => ({
+  module: 'courtyards',
+  ownerNoun: noun,
+  max: MAX_PHOTOS_PER_RECORD,
+  limitMessage: `每条${noun}最多上传${MAX_PHOTOS_PER_RECORD}张照片`,
+  read: 'courtyards.read',
+  write: 'courtyards.write',
+  lock: (tx, scopePath, id) => lockRecord(tx, table, noun, scopePath, id),
+  touch: (tx, id, userId) => touchRecord(tx, table, id, userId),
+});
+
+/** 检查照片: the problems an inspection found. */
+export const inspectionPhotoOwner = {
+  ...courtyardPhotoOwner('courtyard_inspections', '检查记录'),
+  table: courtyardInspectionPhotos,
+  entityType: 'courtyardInspectionPhoto',
+} satisfies PhotoOwner;
+export const inspectionPhotoFiles = photoAttachments(inspectionPhotoOwner);
+
+/** 整改照片: `before` shows the problem, `after` the fix (needed before the household reports it fixed). */
+export const rectificationPhotoOwner = {
+  ...courtyardPhotoOwner('courtyard_rectifications', '整改记录'),
+  table: courtyardRectificationPhotos,
+  entityType: 'courtyardRectificationPhoto',
+  phases: ['before', 'after'],
+} satisfies PhotoOwner;
+export const rectificationPhotoFiles = photoAttachments(rectificationPhotoOwner);
+
+const ofHousehold = (table: string, householdId: string): SQL =>
+  sql`(select x.id from ${sql.identifier(table)} x where x.household_id = ${householdId})`;
+
+/**
+ * The household's gallery (一户一档): every live photo of its inspections and rectifications, oldest
+ * first, each with the record it hangs on (the record may since have been deleted; its photos stay).
+ */
+export const householdPhotos = async (
+  ctx: ServiceContext,
+  householdId: string,
+): Promise<HouseholdFile['photos']> => {
+  const inspections = await inspectionPhotoFiles.list(ctx, ofHousehold('courtyard_inspections', householdId));
+  const rectifications = await rectificationPhotoFiles.list(
+    ctx,
+    ofHousehold('courtyard_rectifications', householdId),
+  );
+  return [
+    ...inspections.map(({ ownerId, ...p }) => ({
+      ...p,
+      phase: 'inspection' as const,
+      inspectionId: ownerId,
+      rectificationId: null,
+    })),
+    ...rectifications.map(({ ownerId, ...p }) => ({
+      ...p,
+      phase: p.phase as 'before' | 'after',
+      inspectionId: null,
+      rectificationId: ownerId,
+    })),
+  ].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id.localeCompare(b.id));
+};

@@ -14,6 +14,7 @@ import type { DbOrTx } from '../../kernel/db/connection';
 import { invalid, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
+import { householdPhotos } from './courtyard-photos.service';
 import {
   and,
   featuredSelect,
@@ -165,11 +166,6 @@ export const householdFile = async (ctx: ServiceContext, householdId: string): P
       sql`${inspectionSelect} where i.household_id = ${householdId} and i.deleted_at is null order by i.inspected_on desc, i.id desc`,
     )
   ).map(toInspection);
-  const photos = await rows(
-    ctx.db,
-    sql`select id, width, height, bytes, phase, created_at::text as created_at, inspection_id, rectification_id
-      from courtyard_photos where household_id = ${householdId} and deleted_at is null order by created_at`,
-  );
   return {
     household: { ...toHousehold(base), address: h.address },
     scoreTrend: [...inspections]
@@ -200,16 +196,7 @@ export const householdFile = async (ctx: ServiceContext, householdId: string): P
         sql`${featuredSelect} where f.household_id = ${householdId} and f.deleted_at is null order by f.designated_on`,
       )
     ).map(toFeatured),
-    photos: photos.map((p) => ({
-      id: p.id as string,
-      width: Number(p.width),
-      height: Number(p.height),
-      bytes: Number(p.bytes),
-      phase: p.phase as 'inspection',
-      createdAt: (p.created_at as string).replace(' ', 'T').replace(/\+00(:00)?$/, 'Z'),
-      inspectionId: (p.inspection_id ?? null) as string | null,
-      rectificationId: (p.rectification_id ?? null) as string | null,
-    })),
+    photos: await householdPhotos(ctx, householdId),
   };
 };
 

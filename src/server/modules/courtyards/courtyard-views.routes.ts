@@ -1,13 +1,12 @@
 import type {} from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { okSchema, versionSchema } from '../../../contracts/common/paging';
+import { versionSchema } from '../../../contracts/common/paging';
 import {
   computeReviewInputSchema,
   confirmReviewInputSchema,
   courtyardHouseholdListSchema,
-  courtyardPhotoSchema,
   createFeaturedInputSchema,
   featuredCategoryOptionsSchema,
   featuredDesignationListSchema,
@@ -20,7 +19,6 @@ import {
   plaqueEventListSchema,
   publicNoticeSchema,
   ratingChangeListSchema,
-  rectificationPhotoQuerySchema,
   reviewOrNullSchema,
   reviewQuerySchema,
   reviewSchema,
@@ -30,15 +28,7 @@ import {
 } from '../../../contracts/courtyards';
 import { versionInputSchema } from '../../../contracts/org';
 import { ctxOf } from '../../kernel/http/context';
-import { AppError } from '../../kernel/http/errors';
 import { publicNoticeDocx } from './courtyard-notice-docx';
-import {
-  addCourtyardPhoto,
-  checkCourtyardPhotoUpload,
-  deleteCourtyardPhoto,
-  type PhotoOwner,
-  readCourtyardPhoto,
-} from './courtyard-photos.service';
 import {
   householdFile,
   listCourtyardHouseholds,
@@ -59,92 +49,14 @@ import {
 import { computeReview, confirmReview, getReview } from './reviews.service';
 
 const tags = ['courtyards'];
-const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 
-/** Photos, household ratings and files, the monthly review, featured courtyards, 公示, to-do. */
+/** Household ratings and files, the monthly review, featured courtyards, 公示, to-do. */
 export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const read = { access: 'courtyards.read' } as const;
   const write = { access: 'courtyards.write' } as const;
   const manage = { access: 'courtyards.manage' } as const;
-
-  // Photos
-  const upload = async (req: FastifyRequest, owner: PhotoOwner) => {
-    const ctx = ctxOf(req);
-    await checkCourtyardPhotoUpload(ctx, owner);
-    if (!req.isMultipart())
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件上传方式提交（multipart/form-data）');
-    const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
-    if (part?.fieldname !== 'file') throw new AppError('BAD_REQUEST', '没有收到照片文件');
-    const file = await part.toBuffer().catch((e: { code?: string }) => {
-      if (e.code === 'FST_REQ_FILE_TOO_LARGE')
-        throw new AppError('PAYLOAD_TOO_LARGE', '照片超过 10MB 的上限，请压缩后再上传');
-      throw e;
-    });
-    return addCourtyardPhoto(ctx, req.server.appConfig.dataDir, owner, file);
-  };
-  const uploaded = courtyardPhotoSchema.omit({ createdAt: true });
-  app.post(
-    `${COURTYARDS_BASE}/inspections/:inspectionId/photos`,
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: '上传检查照片（multipart 字段 file）',
-        params: z.object({ inspectionId: z.uuid() }).strict(),
-        response: { 201: uploaded },
-      },
-    },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(await upload(req, { kind: 'inspection', id: req.params.inspectionId, phase: 'inspection' })),
-  );
-  app.post(
-    `${COURTYARDS_BASE}/rectifications/:rectificationId/photos`,
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: '上传整改前/后照片（multipart 字段 file）',
-        params: z.object({ rectificationId: z.uuid() }).strict(),
-        querystring: rectificationPhotoQuerySchema,
-        response: { 201: uploaded },
-      },
-    },
-    async (req, reply) =>
-      reply.status(201).send(
-        await upload(req, {
-          kind: 'rectification',
-          id: req.params.rectificationId,
-          phase: req.query.phase,
-        }),
-      ),
-  );
-  const photoParams = z.object({ courtyardPhotoId: z.uuid() }).strict();
-  app.get(
-    `${COURTYARDS_BASE}/photos/:courtyardPhotoId`,
-    { config: read, schema: { tags, summary: '庭院照片（JPEG）', params: photoParams } },
-    async (req, reply) => {
-      const image = await readCourtyardPhoto(
-        ctxOf(req),
-        req.server.appConfig.dataDir,
-        req.params.courtyardPhotoId,
-      );
-      return reply
-        .header('content-type', 'image/jpeg')
-        .header('cache-control', 'private, max-age=86400')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline; filename="photo.jpg"')
-        .send(image);
-    },
-  );
-  app.delete(
-    `${COURTYARDS_BASE}/photos/:courtyardPhotoId`,
-    { config: write, schema: { tags, params: photoParams, response: { 200: okSchema } } },
-    (req) => deleteCourtyardPhoto(ctxOf(req), req.params.courtyardPhotoId),
-  );
 
   // Households, history, 一户一档
   const households = `${COURTYARDS_BASE}/households`;

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRubricRules } from '../../../contracts/courtyards';
-import { call, createTestApp, login, multipartOf, type Session, seedOrg } from '../../test/test-app';
+import { call, createTestApp, login, type Session, seedOrg, uploadFile } from '../../test/test-app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: Awaited<ReturnType<typeof seedOrg>>;
@@ -10,18 +10,11 @@ let town: Session;
 const B = '/api/v1/courtyards';
 const ids = { rubric: '', household: '', household2: '', chairA2: '', chairA1: '', group: '', group2: '' };
 
-const upload = async (session: Session, url: string) => {
-  const jpeg = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#3a3' } })
-    .jpeg()
-    .toBuffer();
-  const form = multipartOf('p.jpg', jpeg, 'image/jpeg');
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': form.contentType },
-    payload: form.body,
-  });
-};
+const jpeg = sharp({ create: { width: 16, height: 16, channels: 3, background: '#3a3' } })
+  .jpeg()
+  .toBuffer();
+const upload = async (session: Session, url: string) =>
+  uploadFile(t.app, session, url, await jpeg, 'p.jpg', 'image/jpeg');
 
 const inspect = (session: Session, body: Record<string, unknown>) =>
   call(t.app, session, 'POST', `${B}/inspections`, { householdId: ids.household, kind: 'monthly', ...body });
@@ -249,7 +242,12 @@ describe('inspection → rectification → rating → plaque → 公示', () => 
       version: 3,
     });
     expect(verified.json()).toMatchObject({ status: 'verified', verifiedByName: 'townA用户' });
-    const img = await call(t.app, town, 'GET', `${B}/photos/${photo.json().id}`);
+    const img = await call(
+      t.app,
+      town,
+      'GET',
+      `${B}/rectifications/${rectificationId}/photos/${photo.json().id}`,
+    );
     expect(img.headers['content-type']).toBe('image/jpeg');
   });
 

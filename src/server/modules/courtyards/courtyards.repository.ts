@@ -10,6 +10,8 @@ import type {
 } from '../../../contracts/courtyards';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
+import { photoIdsOf } from '../../kernel/files/photo-attachments';
+import { courtyardInspectionPhotos, courtyardRectificationPhotos } from './courtyards.table';
 
 // Read queries of the courtyard programme. Every function takes the scope path its rows must lie in.
 
@@ -41,8 +43,7 @@ export const inspectionSelect = sql`
     i.group_id, g.name as group_name, i.inspector_names, i.item_scores, i.deductions, i.veto_codes,
     i.total_score, i.rating, i.is_veto, i.note, i.version, i.created_at::text as created_at,
     i.updated_at::text as updated_at, i.deleted_at::text as deleted_at,
-    coalesce((select array_agg(p.id order by p.created_at) from courtyard_photos p
-      where p.inspection_id = i.id and p.deleted_at is null), '{}') as photo_ids,
+    ${photoIdsOf(courtyardInspectionPhotos, sql`i.id`)} as photo_ids,
     coalesce((select array_agg(r.id order by r.created_at) from courtyard_rectifications r
       where r.inspection_id = i.id and r.deleted_at is null), '{}') as rectification_ids
   from courtyard_inspections i
@@ -95,10 +96,8 @@ export const rectificationSelect = (today: string) => sql`
     r.owner_name, r.status, (r.status = 'open' and r.deadline < ${today}::date) as is_overdue,
     r.fixed_on::text as fixed_on, r.fix_note, r.verified_on::text as verified_on, r.verified_by_name,
     r.version, r.created_at::text as created_at, r.updated_at::text as updated_at, r.deleted_at::text as deleted_at,
-    coalesce((select array_agg(p.id order by p.created_at) from courtyard_photos p
-      where p.rectification_id = r.id and p.phase = 'before' and p.deleted_at is null), '{}') as before_photo_ids,
-    coalesce((select array_agg(p.id order by p.created_at) from courtyard_photos p
-      where p.rectification_id = r.id and p.phase = 'after' and p.deleted_at is null), '{}') as after_photo_ids
+    ${photoIdsOf(courtyardRectificationPhotos, sql`r.id`, 'before')} as before_photo_ids,
+    ${photoIdsOf(courtyardRectificationPhotos, sql`r.id`, 'after')} as after_photo_ids
   from courtyard_rectifications r
   join households h on h.id = r.household_id
   join org_units o on o.id = r.org_unit_id`;

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ledgerColumns } from '../../kernel/db/columns';
+import { photoTable } from '../../kernel/files/photo-attachments';
 
 /**
  * 量化评分细则: one version of a unit's rubric for a year. Editing a version that inspections used
@@ -139,30 +140,10 @@ export const courtyardRectifications = pgTable(
   ],
 );
 
-/** Photos of inspections (`inspection`) and rectifications (`before` / `after`). */
-export const courtyardPhotos = pgTable(
-  'courtyard_photos',
-  {
-    id: uuid('id').primaryKey(),
-    inspectionId: uuid('inspection_id'),
-    rectificationId: uuid('rectification_id'),
-    householdId: uuid('household_id').notNull(),
-    phase: text('phase').notNull(),
-    orgPath: text('org_path').notNull(),
-    storageKey: text('storage_key').notNull(),
-    width: integer('width').notNull(),
-    height: integer('height').notNull(),
-    bytes: integer('bytes').notNull(),
-    createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
-  },
-  (t) => [
-    index('courtyard_photos_inspection_idx').on(t.inspectionId),
-    index('courtyard_photos_rectification_idx').on(t.rectificationId),
-    index('courtyard_photos_household_idx').on(t.householdId),
-  ],
-);
+/** An inspection's photos (the problems found), through the kernel's photo mechanism. */
+export const courtyardInspectionPhotos = photoTable('courtyard_inspection_photos', 'inspection_id');
+/** A rectification's photos, phase `before` (the problem) or `after` (the fix, needed to report it fixed). */
+export const courtyardRectificationPhotos = photoTable('courtyard_rectification_photos', 'rectification_id');
 
 /** A household's current rating and plaque (the latest confirmed change of each). */
 export const courtyardHouseholdStatus = pgTable(

@@ -1,14 +1,13 @@
-import type { CourtyardPhoto } from '../../../../contracts/courtyards';
-import { uploadPhoto } from '../../../lib/upload-photo';
+import { type UploadedPhoto, type UploadPhotoInput, uploadPhoto } from '../../../lib/upload-photo';
 import { BASE, enc } from './keys';
-import { useCourtyardMutation } from './use-courtyard-mutation';
 
-export type UploadRectificationPhotoInput = {
+/** A rectification's photos (phase `before` or `after`): fetch and delete at `/<photoId>`. */
+export const rectificationPhotosUrl = (rectificationId: string) =>
+  `${BASE}/rectifications/${enc(rectificationId)}/photos`;
+
+export type UploadRectificationPhotoInput = Omit<UploadPhotoInput, 'url'> & {
   rectificationId: string;
   phase: 'before' | 'after';
-  file: File;
-  csrfToken: string;
-  onProgress?: (percent: number) => void;
 };
 
 export const uploadRectificationPhoto = ({
@@ -16,9 +15,4 @@ export const uploadRectificationPhoto = ({
   phase,
   ...rest
 }: UploadRectificationPhotoInput) =>
-  uploadPhoto<CourtyardPhoto>({
-    url: `${BASE}/rectifications/${enc(rectificationId)}/photos?phase=${phase}`,
-    ...rest,
-  });
-
-export const useUploadRectificationPhoto = () => useCourtyardMutation(uploadRectificationPhoto);
+  uploadPhoto<UploadedPhoto>({ url: `${rectificationPhotosUrl(rectificationId)}?phase=${phase}`, ...rest });

@@ -12,14 +12,15 @@ import {
   rectificationStatusLabels,
 } from '../../../../contracts/courtyards';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { PhotoGrid } from '../../../components/photo-grid';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useIsPhone } from '../../../lib/use-is-phone';
 import { useFeaturedCategories } from '../api/featured';
 import { useEffectiveRubric } from '../api/get-effective-rubric';
 import { useHouseholdFile } from '../api/get-household-file';
-import { courtyardPhotoUrl } from '../api/inspection-photos';
-import { PhotoGrid } from './photo-grid';
+import { inspectionPhotosUrl } from '../api/inspection-photos';
+import { rectificationPhotosUrl } from '../api/rectification-photos';
 import { RatingTag } from './rating-tag';
 import { ScoreTrendChart } from './score-trend-chart';
 
@@ -330,16 +331,24 @@ const FileView = ({ file }: { file: File }) => {
           {
             key: 'photos',
             label: `${t('courtyards.field.photos')}（${file.photos.length}）`,
-            children: (
-              <PhotoGrid
-                urls={file.photos.map((p) => ({
-                  id: p.id,
-                  url: courtyardPhotoUrl(p.id),
-                  caption: `${phaseLabel[p.phase]} ${p.createdAt.slice(0, 10)}`,
-                }))}
-                testId="file-photo"
-              />
-            ),
+            children:
+              file.photos.length === 0 ? (
+                <span className="bbt-muted">{t('photos.none')}</span>
+              ) : (
+                <PhotoGrid
+                  photos={file.photos.map((p) => ({
+                    id: p.id,
+                    url: `${
+                      p.inspectionId
+                        ? inspectionPhotosUrl(p.inspectionId)
+                        : rectificationPhotosUrl(p.rectificationId ?? '')
+                    }/${encodeURIComponent(p.id)}`,
+                    caption: `${phaseLabel[p.phase]} ${p.createdAt.slice(0, 10)}`,
+                  }))}
+                  alt={t('courtyards.photo.alt')}
+                  testId="file-photo"
+                />
+              ),
           },
         ]}
       />

@@ -11,6 +11,7 @@ import {
 import { LedgerActions } from '../../../components/ledger-actions';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
+import { RecordPhotos } from '../../../components/record-photos';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
@@ -20,10 +21,10 @@ import { useCreateRectification } from '../api/create-rectification';
 import { useDeleteInspection } from '../api/delete-inspection';
 import { useInspection } from '../api/get-inspection';
 import { useRubric } from '../api/get-rubric';
-import { courtyardPhotoUrl } from '../api/inspection-photos';
+import { inspectionPhotosUrl } from '../api/inspection-photos';
+import { courtyardKeys } from '../api/keys';
 import { useRectifications } from '../api/list-rectifications';
 import { useRestoreInspection } from '../api/restore-inspection';
-import { PhotoGrid } from './photo-grid';
 import { RatingTag } from './rating-tag';
 import { ScoreBreakdown } from './score-breakdown';
 
@@ -173,7 +174,14 @@ export const InspectionDetailDrawer = ({ inspectionId, onClose, onEdit }: Props)
                     <Typography.Title level={5} style={{ marginTop: 16 }}>
                       {t('courtyards.field.photos')}（{a.photoIds.length}）
                     </Typography.Title>
-                    <PhotoGrid urls={a.photoIds.map((id) => ({ id, url: courtyardPhotoUrl(id) }))} />
+                    <RecordPhotos
+                      url={inspectionPhotosUrl(a.id)}
+                      photoIds={a.photoIds}
+                      alt={t('courtyards.photo.alt')}
+                      isEditable={false}
+                      invalidate={courtyardKeys.all}
+                      testId="inspection"
+                    />
                     <Typography.Title level={5} style={{ marginTop: 16 }}>
                       {t('menu.courtyards.rectifications')}
                     </Typography.Title>

@@ -3,6 +3,7 @@ import { App, Button } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PHOTO_BYTES, photoTypes } from '../../../lib/upload-photo';
+import '../../../components/photos.css';
 
 type Props = {
   files: File[];
@@ -30,11 +31,11 @@ export const PhotosCapture = ({ files, onChange, max, disabled, testId, label }:
     const picked: File[] = [];
     for (const f of Array.from(list ?? [])) {
       if (f.type && !photoTypes.includes(f.type)) {
-        void message.error(t('courtyards.photo.badType'));
+        void message.error(t('photos.badType'));
         continue;
       }
       if (f.size > MAX_PHOTO_BYTES) {
-        void message.error(t('courtyards.photo.tooLarge'));
+        void message.error(t('photos.tooLarge'));
         continue;
       }
       picked.push(f);
@@ -58,9 +59,9 @@ export const PhotosCapture = ({ files, onChange, max, disabled, testId, label }:
         data-testid={`${testId}-input`}
       />
       {files.length > 0 && (
-        <div className="bbt-cy-photos" style={{ marginBottom: 8 }}>
+        <div className="bbt-photo-grid" style={{ marginBottom: 8 }}>
           {previews.map((src, n) => (
-            <div key={src} className="bbt-cy-photo" data-testid={`${testId}-preview`}>
+            <div key={src} className="bbt-photo-cell" data-testid={`${testId}-preview`}>
               <img src={src} alt={t('courtyards.photo.alt')} />
               <Button
                 shape="circle"

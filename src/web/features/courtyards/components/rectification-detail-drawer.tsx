@@ -19,6 +19,7 @@ import { Link } from 'react-router';
 import { type Rectification, rectificationStatusLabels } from '../../../../contracts/courtyards';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
+import { RecordPhotos } from '../../../components/record-photos';
 import { DATE_FORMAT, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
@@ -27,10 +28,9 @@ import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useFixRectification } from '../api/fix-rectification';
 import { getRectification, useRectification } from '../api/get-rectification';
-import { courtyardPhotoUrl } from '../api/inspection-photos';
-import { uploadRectificationPhoto, useUploadRectificationPhoto } from '../api/rectification-photos';
+import { courtyardKeys } from '../api/keys';
+import { rectificationPhotosUrl, uploadRectificationPhoto } from '../api/rectification-photos';
 import { useVerifyRectification } from '../api/verify-rectification';
-import { PhotoGrid } from './photo-grid';
 import { PhotosCapture } from './photos-capture';
 
 type Props = { rectificationId: string; onClose: () => void };
@@ -85,7 +85,6 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
   const onError = useApiErrorHandler();
   const fix = useFixRectification();
   const verify = useVerifyRectification();
-  const uploadBefore = useUploadRectificationPhoto();
   const [after, setAfter] = useState<File[]>([]);
   const [fixedOn, setFixedOn] = useState(today());
   const [fixNote, setFixNote] = useState('');
@@ -194,39 +193,25 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('courtyards.photo.before')}
       </Typography.Title>
-      <PhotoGrid
-        urls={r.beforePhotoIds.map((id) => ({ id, url: courtyardPhotoUrl(id) }))}
-        testId="rectification-before-photo"
+      <RecordPhotos
+        url={rectificationPhotosUrl(r.id)}
+        photoIds={r.beforePhotoIds}
+        phase="before"
+        alt={t('courtyards.photo.before')}
+        isEditable={canWrite && !isDeleted && r.status === 'open'}
+        invalidate={courtyardKeys.all}
+        testId="rectification-before"
       />
-      {canWrite && !isDeleted && r.status === 'open' && (
-        <div style={{ marginTop: 8 }}>
-          <PhotosCapture
-            files={[]}
-            max={1}
-            testId="rectification-before"
-            label={t('courtyards.rectification.addBefore')}
-            disabled={isUploading}
-            onChange={(files) => {
-              const file = files[0];
-              if (!file) return;
-              setUploading(true);
-              uploadBefore
-                .mutateAsync({ rectificationId: r.id, phase: 'before', file, csrfToken })
-                .then(
-                  () => void message.success(t('courtyards.photo.uploaded', { count: 1 })),
-                  (e: unknown) => onError(e),
-                )
-                .finally(() => setUploading(false));
-            }}
-          />
-        </div>
-      )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('courtyards.photo.after')}
       </Typography.Title>
-      <PhotoGrid
-        urls={r.afterPhotoIds.map((id) => ({ id, url: courtyardPhotoUrl(id) }))}
-        testId="rectification-after-photo"
+      <RecordPhotos
+        url={rectificationPhotosUrl(r.id)}
+        photoIds={r.afterPhotoIds}
+        alt={t('courtyards.photo.after')}
+        isEditable={false}
+        invalidate={courtyardKeys.all}
+        testId="rectification-after"
       />
       {canWrite && !isDeleted && r.status === 'open' && (
         <div className="bbt-score-area" style={{ marginTop: 16 }} data-testid="rectification-fix">

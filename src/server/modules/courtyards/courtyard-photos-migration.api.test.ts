@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDb, type Db, migrationsFolder, runMigrations } from '../../kernel/db/connection';
+
+// The move of courtyard_photos onto the kernel's photo tables, run on a database that has photos:
+// migrated up to the migration before it, filled, then migrated to the end.
+
+const name = `bbt_t_${randomBytes(6).toString('hex')}`;
+const adminQuery = async (q: string) => {
+  const admin = new pg.Client({ connectionString: inject('adminUrl') });
+  await admin.connect();
+  await admin.query(q);
+  await admin.end();
+};
+let db: Db;
+let before: string;
+
+beforeAll(async () => {
+  await adminQuery(`create database "${name}" encoding 'UTF8' template template0`);
+  const u = new URL(inject('adminUrl'));
+  u.pathname = `/${name}`;
+  db = createDb(u.toString(), () => {}, 2);
+  before = await mkdtemp(join(os.tmpdir(), 'bbt-migrations-'));
+  await cp(migrationsFolder, before, { recursive: true });
+  const journalPath = join(before, 'meta', '_journal.json');
+  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag.endsWith('_courtyard_photos_kernel'));
+  expect(at).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, at);
+  await writeFile(journalPath, JSON.stringify(journal));
+  await migrate(db, { migrationsFolder: before });
+});
+afterAll(async () => {
+  await db?.$client.end();
+  await adminQuery(`drop database if exists "${name}" with (force)`);
+  await rm(before, { recursive: true, force: true });
+});
+
+const ids = {
+  inspection: '01900000-0000-7000-8000-000000000001',
+  inspectionPhoto: '01900000-0000-7000-8000-0000000000a1',
+  rectification: '01900000-0000-7000-8000-000000000002',
+  beforePhoto: '01900000-0000-7000-8000-0000000000b1',
+  afterPhoto: '01900000-0000-7000-8000-0000000000b2',
+  deletedAfterPhoto: '01900000-0000-7000-8000-0000000000b3',
+  household: '01900000-0000-7000-8000-000000000003',
+};
+
+describe('courtyard photos migrate onto the kernel photo tables', () => {
+  it('every photo keeps its id, file, owner, phase and soft delete; the old table goes', async () => {
+    await db.$client.query(
+      `insert into courtyard_photos
+        (id, inspection_id, rectification_id, household_id, phase, org_path, storage_key, width, height, bytes, created_at, deleted_at)
+       values
+        ($1, $2, null, $3, 'inspection', '/c/t/v/', 'ab/inspection.jpg', 800, 600, 1000, '2026-03-01T08:00:00Z', null),
+        ($4, null, $5, $3, 'before', '/c/t/v/', 'ab/before.jpg', 600, 800, 2000, '2026-03-01T08:01:00Z', null),
+        ($6, null, $5, $3, 'after', '/c/t/v/', 'ab/after.jpg', 600, 800, 3000, '2026-03-05T08:00:00Z', null),
+        ($7, null, $5, $3, 'after', '/c/t/v/', 'ab/gone.jpg', 600, 800, 4000, '2026-03-05T08:02:00Z', '2026-03-05T09:00:00Z')`,
+      [
+        ids.inspectionPhoto,
+        ids.inspection,
+        ids.household,
+        ids.beforePhoto,
+        ids.rectification,
+        ids.afterPhoto,
+        ids.deletedAfterPhoto,
+      ],
+    );
+    await runMigrations(db);
+
+    const inspection = await db.$client.query(
+      `select id, inspection_id, phase, org_path, storage_key, width, height, bytes, deleted_at
+       from courtyard_inspection_photos`,
+    );
+    expect(inspection.rows).toEqual([
+      {
+        id: ids.inspectionPhoto,
+        inspection_id: ids.inspection,
+        phase: null,
+        org_path: '/c/t/v/',
+        storage_key: 'ab/inspection.jpg',
+        width: 800,
+        height: 600,
+        bytes: 1000,
+        deleted_at: null,
+      },
+    ]);
+    const rectification = await db.$client.query(
+      `select id, rectification_id, phase, storage_key, bytes, deleted_at is not null as is_deleted,
+         created_at = '2026-03-05T08:00:00Z' as kept_date
+       from courtyard_rectification_photos order by created_at`,
+    );
+    expect(rectification.rows).toEqual([
+      {
+        id: ids.beforePhoto,
+        rectification_id: ids.rectification,
+        phase: 'before',
+        storage_key: 'ab/before.jpg',
+        bytes: 2000,
+        is_deleted: false,
+        kept_date: false,
+      },
+      {
+        id: ids.afterPhoto,
+        rectification_id: ids.rectification,
+        phase: 'after',
+        storage_key: 'ab/after.jpg',
+        bytes: 3000,
+        is_deleted: false,
+        kept_date: true,
+      },
+      {
+        id: ids.deletedAfterPhoto,
+        rectification_id: ids.rectification,
+        phase: 'after',
+        storage_key: 'ab/gone.jpg',
+        bytes: 4000,
+        is_deleted: true,
+        kept_date: false,
+      },
+    ]);
+    const old = await db.$client.query(`select to_regclass('courtyard_photos') as t`);
+    expect(old.rows[0].t).toBe(null);
+  });
+});
