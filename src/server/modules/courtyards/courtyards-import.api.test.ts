@@ -211,5 +211,54 @@ describe('import a town’s year sheet of inspections', () => {
     ]);
     const exported = await call(t.app, town, 'GET', '/api/v1/courtyards/households/export');
     expect(exported.statusCode).toBe(200);
+
+    // A later sheet: one household rises to 精品户 keeping its plaque, the other is unchanged.
+    const later = new ExcelJS.Workbook();
+    const ws2 = later.addWorksheet('评定');
+    ws2.addRow(['村（社区）', '户主姓名', '门牌号', '评定等级', '评定日期', '挂牌', '挂牌日期', '原因']);
+    ws2.addRow(['甲一村', '李春花', '2号', '精品户', '2026-06-30', null, null, '半年评比']);
+    ws2.addRow(['甲二村', '张桂兰', '1', '清洁', '2026-06-30', null, null, null]);
+    const job2 = await importTo(
+      '/api/v1/courtyards/households/import',
+      Buffer.from(await later.xlsx.writeBuffer()),
+    );
+    expect(job2.status, JSON.stringify(job2.issues)).toBe('succeeded');
+    expect(job2.counts).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const risen = await call(
+      t.app,
+      town,
+      'GET',
+      `/api/v1/courtyards/households?orgUnitId=${org.units.villageA1.id}&rating=premium`,
+    );
+    expect(risen.json().items).toEqual([
+      expect.objectContaining({
+        headName: '李春花',
+        rating: 'premium',
+        ratedOn: '2026-06-30',
+        plaqueLevel: 'model',
+        plaqueSince: '2026-01-05',
+      }),
+    ]);
+    // The rating history the statistics read: each household's rating on a date.
+    const ratedOn = async (to: string) =>
+      (
+        await call(
+          t.app,
+          town,
+          'GET',
+          `/api/v1/indicators/courtyards.households/values?from=2025-01-01&to=${to}&groupBy=rating`,
+        )
+      )
+        .json()
+        .rows.map((r: { group: string; value: number }) => [r.group, r.value])
+        .sort();
+    expect(await ratedOn('2026-03-31')).toEqual([
+      ['clean', 1],
+      ['model', 1],
+    ]);
+    expect(await ratedOn('2026-06-30')).toEqual([
+      ['clean', 1],
+      ['premium', 1],
+    ]);
   });
 });

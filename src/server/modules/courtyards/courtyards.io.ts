@@ -27,7 +27,7 @@ import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { courtyardHouseholdRows } from './courtyard-reports.service';
 import { inspectionSelect, rows as query, toInspection } from './courtyards.repository';
-import { courtyardInspections } from './courtyards.table';
+import { courtyardInspections, courtyardPlaqueEvents, courtyardRatingChanges } from './courtyards.table';
 import { inspectionFilters } from './inspections.service';
 import { effectiveRubricFor } from './rubrics.service';
 
@@ -606,7 +606,20 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
       },
     ]),
   );
-  let created = 0;
+  // Collected first, then written in one statement per table (the triggers on rating changes then
+  // recompute each household's history once for the whole sheet).
+  const changes: (typeof courtyardRatingChanges.$inferInsert)[] = [];
+  const plaques: (typeof courtyardPlaqueEvents.$inferInsert)[] = [];
+  const statuses: {
+    h: HouseholdRef;
+    rating: RatingLevel | null;
+    ratedOn: string;
+    plaque: RatingLevel | null;
+    plaqueSince: string | null;
+    isRating: boolean;
+    isPlaque: boolean;
+  }[] = [];
+  const audits: (typeof auditLog.$inferInsert)[] = [];
   let unchanged = 0;
   for (const [n, { v, h }] of found.entries()) {
     const now = status.get(h.id) ?? { rating: null, plaque: null };
@@ -619,26 +632,47 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
       continue;
     }
     const reason = v.reason ?? '台账导入';
+    const where = {
+      householdId: h.id,
+      orgUnitId: h.orgUnitId,
+      orgPath: h.orgPath,
+      reason,
+      createdBy: ctx.actor.userId,
+    };
     if (isRating)
-      await tx.execute(sql`insert into courtyard_rating_changes (id, household_id, org_unit_id, org_path, month, effective_on, from_rating, to_rating, reason, created_by)
-        values (${uuidv7()}, ${h.id}, ${h.orgUnitId}, ${h.orgPath}, ${monthOf(v.ratedOn as string)}, ${v.ratedOn as string}, ${now.rating}, ${rating}, ${reason}, ${ctx.actor.userId})`);
-    const kind = !now.plaque
-      ? 'award'
-      : !plaque
-        ? 'removal'
-        : ratingLevels.indexOf(plaque) > ratingLevels.indexOf(now.plaque)
-          ? 'upgrade'
-          : 'downgrade';
+      changes.push({
+        ...where,
+        id: uuidv7(),
+        month: monthOf(v.ratedOn as string),
+        effectiveOn: v.ratedOn as string,
+        fromRating: now.rating,
+        toRating: rating,
+      });
     if (isPlaque)
-      await tx.execute(sql`insert into courtyard_plaque_events (id, household_id, org_unit_id, org_path, kind, from_level, to_level, occurred_on, reason, created_by)
-        values (${uuidv7()}, ${h.id}, ${h.orgUnitId}, ${h.orgPath}, ${kind}, ${now.plaque}, ${plaque}, ${v.plaqueSince as string}, ${reason}, ${ctx.actor.userId})`);
-    await tx.execute(sql`insert into courtyard_household_status (household_id, org_unit_id, org_path, rating, rated_on, plaque_level, plaque_since)
-      values (${h.id}, ${h.orgUnitId}, ${h.orgPath}, ${rating}, ${v.ratedOn as string}, ${plaque}, ${isPlaque ? (v.plaqueSince as string) : null})
-      on conflict (household_id) do update set rating = excluded.rating,
-        rated_on = case when ${isRating} then excluded.rated_on else courtyard_household_status.rated_on end,
-        plaque_level = excluded.plaque_level,
-        plaque_since = case when ${isPlaque} then excluded.plaque_since else courtyard_household_status.plaque_since end, updated_at = now()`);
-    await tx.insert(auditLog).values({
+      plaques.push({
+        ...where,
+        id: uuidv7(),
+        kind: !now.plaque
+          ? 'award'
+          : !plaque
+            ? 'removal'
+            : ratingLevels.indexOf(plaque) > ratingLevels.indexOf(now.plaque)
+              ? 'upgrade'
+              : 'downgrade',
+        fromLevel: now.plaque,
+        toLevel: plaque,
+        occurredOn: v.plaqueSince as string,
+      });
+    statuses.push({
+      h,
+      rating,
+      ratedOn: v.ratedOn as string,
+      plaque,
+      plaqueSince: isPlaque ? (v.plaqueSince as string) : null,
+      isRating,
+      isPlaque,
+    });
+    audits.push({
       actorUserId: ctx.actor.userId,
       actorName: ctx.actor.displayName,
       ip: ctx.actor.ip,
@@ -652,9 +686,32 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
       before: { rating: now.rating, plaqueLevel: now.plaque },
       after: { rating, plaqueLevel: plaque, reason, source: 'import' },
     });
-    created++;
     if (n % 500 === 0) await onProgress(n);
   }
+  await bulkInsert(tx, courtyardRatingChanges, changes);
+  await bulkInsert(tx, courtyardPlaqueEvents, plaques);
+  if (statuses.length) {
+    const col = <T>(f: (x: (typeof statuses)[number]) => T) => sql.param(statuses.map(f));
+    // Existing status rows are updated (keeping the dates of what did not change), new ones inserted.
+    await tx.execute(sql`
+      with u as (
+        select * from unnest(${col((x) => x.h.id)}::uuid[], ${col((x) => x.h.orgUnitId)}::uuid[],
+          ${col((x) => x.h.orgPath)}::text[], ${col((x) => x.rating)}::text[], ${col((x) => x.ratedOn)}::date[],
+          ${col((x) => x.plaque)}::text[], ${col((x) => x.plaqueSince)}::date[], ${col((x) => x.isRating)}::boolean[],
+          ${col((x) => x.isPlaque)}::boolean[])
+          as u(household_id, org_unit_id, org_path, rating, rated_on, plaque_level, plaque_since, is_rating, is_plaque)),
+      updated as (
+        update courtyard_household_status s set rating = u.rating,
+          rated_on = case when u.is_rating then u.rated_on else s.rated_on end,
+          plaque_level = u.plaque_level,
+          plaque_since = case when u.is_plaque then u.plaque_since else s.plaque_since end, updated_at = now()
+        from u where s.household_id = u.household_id returning s.household_id)
+      insert into courtyard_household_status (household_id, org_unit_id, org_path, rating, rated_on, plaque_level, plaque_since)
+      select u.household_id, u.org_unit_id, u.org_path, u.rating, u.rated_on, u.plaque_level, u.plaque_since
+      from u where u.household_id not in (select household_id from updated)`);
+  }
+  await bulkInsert(tx, auditLog, audits);
+  const created = statuses.length;
   return { created: 0, updated: created, unchanged };
 };
 
