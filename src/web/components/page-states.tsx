@@ -1,7 +1,7 @@
 import { Button, Empty, Result, Skeleton, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../lib/use-api-error';
+import { errorText } from '../lib/api-client';
 
 export const PageLoading = ({ rows = 6 }: { rows?: number }) => (
   <div className="bbt-page-loading" aria-busy="true">

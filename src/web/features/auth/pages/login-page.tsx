@@ -6,7 +6,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { LoginInput } from '../../../../contracts/auth';
 import { DemoTag } from '../../../components/demo-tag';
 import { LanguageSwitch } from '../../../components/language-switch';
-import { errorText } from '../../../lib/use-api-error';
+import { errorText } from '../../../lib/api-client';
 import { useMe } from '../api/get-me';
 import { useSystemInfo } from '../api/get-system-info';
 import { useLogin } from '../api/login';
