@@ -3,10 +3,14 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/page-states';
+import { addAppMessages } from '../i18n/app-messages';
 import { useIsMobile } from '../lib/use-is-mobile';
 import { HeaderBar } from './header-bar';
 import { routeOf } from './routes';
 import { SideMenu } from './side-menu';
+
+// Every page's strings come with the shell; the entry has only the login page's (i18n/index.ts).
+addAppMessages();
 
 const Brand = ({ isCollapsed }: { isCollapsed?: boolean }) => {
   const { t } = useTranslation();
