@@ -7,9 +7,10 @@ import { defineConfig, type Plugin } from 'vite';
 /**
  * Vendor libraries land in their own long-cached chunks; pages are split per route by React.lazy.
  * antd is left to the default splitting: each page's chunk graph pulls only the components it uses
- * and shared pieces land in shared chunks, so the login page does not pay for Table, Tree or
- * DatePicker (first load must stay usable on Fast-3G). (An "entries-aware" antd group was tried and
- * dropped: with more pages its merged chunks came to import each other and failed at start-up.)
+ * and shared pieces land in shared chunks. The entry (login page, router, session check) has no antd
+ * at all: first load must stay usable in ≤ 3 s on Fast-3G (docs/PERFORMANCE.md); antd comes with the
+ * lazily loaded shell. (An "entries-aware" antd group was tried and dropped: with more pages its
+ * merged chunks came to import each other and failed at start-up.)
  */
 const ANTD =
   /node_modules[\\/](antd|@ant-design|@rc-component|rc-[a-z-]+|@emotion|stylis|@babel[\\/]runtime|classnames|throttle-debounce|scroll-into-view-if-needed|compute-scroll-into-view|json2mq|string-convert|copy-to-clipboard|toggle-selection|resize-observer-polyfill)[\\/]/;
@@ -37,6 +38,14 @@ const precompress = (): Plugin => ({
   },
 });
 
+/**
+ * What the entry (login page, router, session check) needs beside React: queries, i18n, zod (the
+ * contracts' error codes and permissions). Apart from `vendor`, which only the signed-in pages load
+ * (dayjs, pinyin, …): a group's chunk is downloaded whole by whoever imports any module of it.
+ */
+const ENTRY_VENDOR =
+  /node_modules[\\/](@tanstack|i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store|zod)[\\/]/;
+
 const vendorGroups = [
   {
     name: 'vendor-react',
@@ -44,6 +53,7 @@ const vendorGroups = [
     priority: 40,
   },
   { name: 'vendor-echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 40 },
+  { name: 'vendor-entry', test: ENTRY_VENDOR, priority: 30 },
   { name: 'vendor', test: (id: string) => /node_modules[\\/]/.test(id) && !ANTD.test(id), priority: 10 },
 ];
 

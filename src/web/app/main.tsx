@@ -1,8 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { initI18n } from '../i18n';
-import { AppProviders } from './providers';
+import { queryClient } from './query-client';
 import { router } from './router';
 import './global.css';
 
@@ -11,10 +12,20 @@ initI18n();
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
 
+// Once the first page is up, the shell (antd, menu, every page's strings) comes in the background:
+// someone typing her password on a slow line finds it there when she signs in.
+window.addEventListener('load', () => {
+  const preload = () => void import('./app-layout').catch(() => undefined);
+  if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 2000 });
+  else setTimeout(preload, 200);
+});
+
+// No antd here: the entry is what a phone downloads for the login page. antd's providers wrap the
+// signed-in shell (app-layout.tsx), which is loaded lazily.
 createRoot(container).render(
   <StrictMode>
-    <AppProviders>
+    <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
-    </AppProviders>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,12 +1,14 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../lib/use-is-mobile';
-import { queryClient } from './query-client';
 
+/*
+ * The theme's colours and sizes are repeated, without antd, in features/auth/pages/login-page.css
+ * (the login page loads before antd does): change both together.
+ */
 const baseTheme: ThemeConfig = {
   token: { colorPrimary: '#c41d5f', colorLink: '#c41d5f', borderRadius: 6 },
 };
@@ -21,16 +23,15 @@ const mobileTheme: ThemeConfig = {
   },
 };
 
-export const AppProviders = ({ children }: { children: ReactNode }) => {
+/** antd's theme, locale and App context: around the signed-in shell only (the login page has no antd). */
+export const AntdProviders = ({ children }: { children: ReactNode }) => {
   const { i18n } = useTranslation();
   const isMobile = useIsMobile();
   const isEn = i18n.language.startsWith('en');
   const theme = useMemo(() => (isMobile ? mobileTheme : baseTheme), [isMobile]);
   return (
-    <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={isEn ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
-        <AntdApp>{children}</AntdApp>
-      </ConfigProvider>
-    </QueryClientProvider>
+    <ConfigProvider locale={isEn ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntdApp>{children}</AntdApp>
+    </ConfigProvider>
   );
 };

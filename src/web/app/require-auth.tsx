@@ -1,18 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Permission } from '../../contracts/common/permissions';
-import { PageError, RouteFallback } from '../components/page-states';
+import { PlainLoading, PlainResult } from '../components/plain-states';
 import { meQueryKey, useMe } from '../features/auth/api/get-me';
-import { setUnauthorizedHandler } from '../lib/api-client';
+import { errorText, setUnauthorizedHandler } from '../lib/api-client';
 import { OrgScopeProvider } from '../lib/org-scope';
 import { SessionProvider, useAccess } from '../lib/session';
-import { ForbiddenPage } from './error-pages';
+
+// antd's Result: rendered inside the (lazy) shell, so it comes with it rather than with the entry.
+const ForbiddenPage = lazy(() => import('./error-pages').then((m) => ({ default: m.ForbiddenPage })));
 
 export type LoginRedirectState = { from?: string; isExpired?: boolean };
 
-/** Signed-in pages only: waits for GET /auth/me, sends everyone else to /login and back afterwards. */
+/**
+ * Signed-in pages only: waits for GET /auth/me, sends everyone else to /login and back afterwards.
+ * Part of the entry (no antd): someone signed out who opens `/` goes to the login page without
+ * first downloading the shell.
+ */
 export const RequireAuth = () => {
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const location = useLocation();
   const queryClient = useQueryClient();
@@ -26,8 +34,17 @@ export const RequireAuth = () => {
     });
   }, [queryClient]);
 
-  if (me.isPending) return <RouteFallback />;
-  if (me.isError) return <PageError error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.isPending) return <PlainLoading />;
+  if (me.isError)
+    return (
+      <PlainResult
+        title={t('common.loadFailed')}
+        subTitle={errorText(me.error, i18n.language.startsWith('en'))}
+        actionLabel={t('common.retry')}
+        onAction={() => void me.refetch()}
+        actionTestId="retry"
+      />
+    );
   if (!me.data) {
     const state: LoginRedirectState = {
       from: `${location.pathname}${location.search}`,

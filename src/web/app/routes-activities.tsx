@@ -1,11 +1,3 @@
-import {
-  BarChartOutlined,
-  CalendarOutlined,
-  FireOutlined,
-  FormOutlined,
-  ScheduleOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppRoute, MenuGroup } from './routes';
 
@@ -13,7 +5,7 @@ import type { AppRoute, MenuGroup } from './routes';
 export const activitiesGroup: MenuGroup = {
   key: 'activities',
   nameKey: 'menu.activities',
-  icon: <CalendarOutlined />,
+  icon: 'CalendarOutlined',
   testId: 'menu-activities',
 };
 
@@ -22,7 +14,7 @@ export const activityRoutes: AppRoute[] = [
   {
     path: '/activities/quick',
     nameKey: 'menu.activities.quick',
-    icon: <FormOutlined />,
+    icon: 'FormOutlined',
     permission: 'activities.write',
     Component: lazy(() =>
       import('../features/activities/pages/quick-page').then((m) => ({ default: m.QuickPage })),
@@ -33,7 +25,7 @@ export const activityRoutes: AppRoute[] = [
   {
     path: '/activities',
     nameKey: 'menu.activities.list',
-    icon: <ScheduleOutlined />,
+    icon: 'ScheduleOutlined',
     permission: 'activities.read',
     Component: lazy(() =>
       import('../features/activities/pages/activities-page').then((m) => ({ default: m.ActivitiesPage })),
@@ -44,7 +36,7 @@ export const activityRoutes: AppRoute[] = [
   {
     path: '/activities/stats',
     nameKey: 'menu.activities.stats',
-    icon: <BarChartOutlined />,
+    icon: 'BarChartOutlined',
     permission: 'activities.read',
     Component: lazy(() =>
       import('../features/reports/pages/stats-page').then((m) => ({ default: m.StatsPage })),
@@ -55,7 +47,7 @@ export const activityRoutes: AppRoute[] = [
   {
     path: '/activities/campaigns',
     nameKey: 'menu.activities.campaigns',
-    icon: <TrophyOutlined />,
+    icon: 'TrophyOutlined',
     permission: 'activities.read',
     Component: lazy(() =>
       import('../features/activities/pages/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
@@ -66,7 +58,7 @@ export const activityRoutes: AppRoute[] = [
   {
     path: '/activities/patrols',
     nameKey: 'menu.activities.patrols',
-    icon: <FireOutlined />,
+    icon: 'FireOutlined',
     permission: 'activities.read',
     Component: lazy(() =>
       import('../features/activities/pages/patrols-page').then((m) => ({ default: m.PatrolsPage })),

@@ -1,15 +1,3 @@
-import {
-  AuditOutlined,
-  ClusterOutlined,
-  EditOutlined,
-  FileSearchOutlined,
-  HomeOutlined,
-  NotificationOutlined,
-  ProfileOutlined,
-  SafetyCertificateOutlined,
-  StarOutlined,
-  ToolOutlined,
-} from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppRoute, MenuGroup } from './routes';
 
@@ -17,7 +5,7 @@ import type { AppRoute, MenuGroup } from './routes';
 export const courtyardsGroup: MenuGroup = {
   key: 'courtyards',
   nameKey: 'menu.courtyards',
-  icon: <HomeOutlined />,
+  icon: 'HomeOutlined',
   testId: 'menu-courtyards',
 };
 
@@ -26,7 +14,7 @@ export const courtyardRoutes: AppRoute[] = [
   {
     path: '/courtyards/score',
     nameKey: 'menu.courtyards.score',
-    icon: <EditOutlined />,
+    icon: 'EditOutlined',
     permission: 'courtyards.write',
     Component: lazy(() =>
       import('../features/courtyards/pages/score-page').then((m) => ({ default: m.ScorePage })),
@@ -37,7 +25,7 @@ export const courtyardRoutes: AppRoute[] = [
   {
     path: '/courtyards/inspections',
     nameKey: 'menu.courtyards.inspections',
-    icon: <ProfileOutlined />,
+    icon: 'ProfileOutlined',
     permission: 'courtyards.read',
     Component: lazy(() =>
       import('../features/courtyards/pages/inspections-page').then((m) => ({ default: m.InspectionsPage })),
@@ -48,7 +36,7 @@ export const courtyardRoutes: AppRoute[] = [
   {
     path: '/courtyards/households',
     nameKey: 'menu.courtyards.households',
-    icon: <FileSearchOutlined />,
+    icon: 'FileSearchOutlined',
     permission: 'courtyards.read',
     Component: lazy(() =>
       import('../features/courtyards/pages/households-page').then((m) => ({
@@ -61,7 +49,7 @@ export const courtyardRoutes: AppRoute[] = [
   {
     path: '/courtyards/rectifications',
     nameKey: 'menu.courtyards.rectifications',
-    icon: <ToolOutlined />,
+    icon: 'ToolOutlined',
     permission: 'courtyards.read',
     Component: lazy(() =>
       import('../features/courtyards/pages/rectifications-page').then((m) => ({
@@ -74,7 +62,7 @@ export const courtyardRoutes: AppRoute[] = [
   {
     path: '/courtyards/groups',
     nameKey: 'menu.courtyards.groups',
-    icon: <ClusterOutlined />,
+    icon: 'ClusterOutlined',
     permission: 'courtyards.read',
     Component: lazy(() =>
       import('../features/courtyards/pages/groups-page').then((m) => ({ default: m.GroupsPage })),
@@ -85,7 +73,7 @@ export const courtyardRoutes: AppRoute[] = [
   {
     path: '/courtyards/reviews',
     nameKey: 'menu.courtyards.reviews',
-    icon: <SafetyCertificateOutlined />,
+    icon: 'SafetyCertificateOutlined',
     permission: 'courtyards.read',
     Component: lazy(() =>
       import('../features/courtyards/pages/reviews-page').then((m) => ({ default: m.ReviewsPage })),
@@ -96,7 +84,7 @@ export const courtyardRoutes: AppRoute[] = [
   {
     path: '/courtyards/featured',
     nameKey: 'menu.courtyards.featured',
-    icon: <StarOutlined />,
+    icon: 'StarOutlined',
     permission: 'courtyards.read',
     Component: lazy(() =>
       import('../features/courtyards/pages/featured-page').then((m) => ({ default: m.FeaturedPage })),
@@ -107,7 +95,7 @@ export const courtyardRoutes: AppRoute[] = [
   {
     path: '/courtyards/notice',
     nameKey: 'menu.courtyards.notice',
-    icon: <NotificationOutlined />,
+    icon: 'NotificationOutlined',
     permission: 'courtyards.read',
     Component: lazy(() =>
       import('../features/courtyards/pages/notice-page').then((m) => ({ default: m.NoticePage })),
@@ -118,7 +106,7 @@ export const courtyardRoutes: AppRoute[] = [
   {
     path: '/courtyards/rubrics',
     nameKey: 'menu.courtyards.rubrics',
-    icon: <AuditOutlined />,
+    icon: 'AuditOutlined',
     permission: 'courtyards.read',
     Component: lazy(() =>
       import('../features/courtyards/pages/rubrics-page').then((m) => ({ default: m.RubricsPage })),

@@ -1,4 +1,3 @@
-import { AreaChartOutlined, FileTextOutlined, FundOutlined, TableOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { AppRoute, MenuGroup } from './routes';
 
@@ -6,7 +5,7 @@ import type { AppRoute, MenuGroup } from './routes';
 export const reportsGroup: MenuGroup = {
   key: 'reports',
   nameKey: 'menu.reports',
-  icon: <FundOutlined />,
+  icon: 'FundOutlined',
   testId: 'menu-reports',
 };
 
@@ -15,7 +14,7 @@ export const reportRoutes: AppRoute[] = [
   {
     path: '/reports/stats',
     nameKey: 'menu.reports.stats',
-    icon: <AreaChartOutlined />,
+    icon: 'AreaChartOutlined',
     permission: 'reports.read',
     Component: lazy(() =>
       import('../features/reports/pages/stats-page').then((m) => ({ default: m.StatsPage })),
@@ -26,7 +25,7 @@ export const reportRoutes: AppRoute[] = [
   {
     path: '/reports/definitions',
     nameKey: 'menu.reports.definitions',
-    icon: <TableOutlined />,
+    icon: 'TableOutlined',
     permission: 'reports.read',
     Component: lazy(() =>
       import('../features/reports/pages/definitions-page').then((m) => ({ default: m.DefinitionsPage })),
@@ -37,7 +36,7 @@ export const reportRoutes: AppRoute[] = [
   {
     path: '/reports/summaries',
     nameKey: 'menu.reports.summaries',
-    icon: <FileTextOutlined />,
+    icon: 'FileTextOutlined',
     permission: 'reports.read',
     Component: lazy(() =>
       import('../features/reports/pages/summaries-page').then((m) => ({ default: m.SummariesPage })),
@@ -48,7 +47,7 @@ export const reportRoutes: AppRoute[] = [
   {
     path: '/reports/summaries/:summaryId',
     nameKey: 'menu.reports.summaries',
-    icon: <FileTextOutlined />,
+    icon: 'FileTextOutlined',
     permission: 'reports.read',
     Component: lazy(() =>
       import('../features/reports/pages/summary-editor-page').then((m) => ({ default: m.SummaryEditorPage })),

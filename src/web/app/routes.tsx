@@ -1,21 +1,6 @@
-import {
-  ApartmentOutlined,
-  BankOutlined,
-  BorderOuterOutlined,
-  ClusterOutlined,
-  ContactsOutlined,
-  CrownOutlined,
-  FileSearchOutlined,
-  FlagOutlined,
-  HeartOutlined,
-  HomeOutlined,
-  IdcardOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  UsergroupAddOutlined,
-} from '@ant-design/icons';
-import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { Permission } from '../../contracts/common/permissions';
+import type { MenuIconName } from './menu-icons';
 import { activityRoutes } from './routes-activities';
 import { courtyardRoutes } from './routes-courtyards';
 import { reportRoutes } from './routes-reports';
@@ -25,21 +10,22 @@ export type MenuGroup = {
   key: string;
   /** i18n key of the section title. */
   nameKey: string;
-  icon: ReactNode;
+  /** Drawn by the shell (menu-icons.tsx), so the route config stays free of antd. */
+  icon: MenuIconName;
   testId: string;
 };
 
 const peopleGroup: MenuGroup = {
   key: 'people',
   nameKey: 'menu.people',
-  icon: <SolutionOutlined />,
+  icon: 'SolutionOutlined',
   testId: 'menu-people',
 };
 
 const orgGroup: MenuGroup = {
   key: 'org-building',
   nameKey: 'menu.org',
-  icon: <ClusterOutlined />,
+  icon: 'ClusterOutlined',
   testId: 'menu-org-building',
 };
 
@@ -47,7 +33,7 @@ export type AppRoute = {
   path: string;
   /** i18n key of the menu entry and page title. */
   nameKey: string;
-  icon: ReactNode;
+  icon: MenuIconName;
   /** Hidden from the menu and answered with 403 without it (the server checks again). */
   permission?: Permission;
   Component: LazyExoticComponent<ComponentType>;
@@ -62,7 +48,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/',
     nameKey: 'menu.home',
-    icon: <HomeOutlined />,
+    icon: 'HomeOutlined',
     Component: lazy(() =>
       import('../features/reports/pages/landing-page').then((m) => ({ default: m.LandingPage })),
     ),
@@ -71,7 +57,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/people/persons',
     nameKey: 'menu.people.persons',
-    icon: <IdcardOutlined />,
+    icon: 'IdcardOutlined',
     permission: 'people.read',
     Component: lazy(() =>
       import('../features/people/pages/persons-page').then((m) => ({ default: m.PersonsPage })),
@@ -82,7 +68,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/people/households',
     nameKey: 'menu.people.households',
-    icon: <ContactsOutlined />,
+    icon: 'ContactsOutlined',
     permission: 'people.read',
     Component: lazy(() =>
       import('../features/people/pages/households-page').then((m) => ({ default: m.HouseholdsPage })),
@@ -93,7 +79,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/people/roles',
     nameKey: 'menu.people.roles',
-    icon: <CrownOutlined />,
+    icon: 'CrownOutlined',
     permission: 'people.read',
     Component: lazy(() =>
       import('../features/people-roles/pages/roles-page').then((m) => ({ default: m.RolesPage })),
@@ -104,7 +90,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/people/teams',
     nameKey: 'menu.people.teams',
-    icon: <HeartOutlined />,
+    icon: 'HeartOutlined',
     permission: 'people.read',
     Component: lazy(() =>
       import('../features/people-roles/pages/teams-page').then((m) => ({ default: m.TeamsPage })),
@@ -115,7 +101,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/org',
     nameKey: 'menu.org.units',
-    icon: <ApartmentOutlined />,
+    icon: 'ApartmentOutlined',
     permission: 'org.read',
     Component: lazy(() => import('../features/org/pages/org-page').then((m) => ({ default: m.OrgPage }))),
     testId: 'menu-org',
@@ -123,7 +109,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/org/sites',
     nameKey: 'menu.org.sites',
-    icon: <BankOutlined />,
+    icon: 'BankOutlined',
     permission: 'org.read',
     Component: lazy(() =>
       import('../features/org-ledgers/pages/sites-page').then((m) => ({ default: m.SitesPage })),
@@ -134,7 +120,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/org/grids',
     nameKey: 'menu.org.grids',
-    icon: <BorderOuterOutlined />,
+    icon: 'BorderOuterOutlined',
     permission: 'org.read',
     Component: lazy(() =>
       import('../features/org-ledgers/pages/grids-page').then((m) => ({ default: m.GridsPage })),
@@ -145,7 +131,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/org/women-groups',
     nameKey: 'menu.org.womenGroups',
-    icon: <UsergroupAddOutlined />,
+    icon: 'UsergroupAddOutlined',
     permission: 'org.read',
     Component: lazy(() =>
       import('../features/org-ledgers/pages/women-groups-page').then((m) => ({ default: m.WomenGroupsPage })),
@@ -156,7 +142,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/org/elections',
     nameKey: 'menu.org.elections',
-    icon: <FlagOutlined />,
+    icon: 'FlagOutlined',
     permission: 'org.read',
     Component: lazy(() =>
       import('../features/org-ledgers/pages/elections-page').then((m) => ({ default: m.ElectionsPage })),
@@ -170,7 +156,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/users',
     nameKey: 'menu.users.list',
-    icon: <TeamOutlined />,
+    icon: 'TeamOutlined',
     permission: 'users.read',
     Component: lazy(() =>
       import('../features/users/pages/users-page').then((m) => ({ default: m.UsersPage })),
@@ -180,7 +166,7 @@ export const appRoutes: AppRoute[] = [
   {
     path: '/audit',
     nameKey: 'menu.audit.list',
-    icon: <FileSearchOutlined />,
+    icon: 'FileSearchOutlined',
     permission: 'audit.read',
     Component: lazy(() =>
       import('../features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage })),

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useAccess } from '../lib/session';
+import { menuIcons } from './menu-icons';
 import { appRoutes, routeOf } from './routes';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
@@ -18,7 +19,7 @@ export const SideMenu = ({ theme, onNavigate }: { theme: 'dark' | 'light'; onNav
     for (const r of appRoutes.filter((route) => !route.isHidden && access.can(route.permission))) {
       const item = {
         key: r.path,
-        icon: r.icon,
+        icon: menuIcons[r.icon],
         label: <Link to={r.path}>{t(r.nameKey)}</Link>,
         'data-testid': r.testId,
       };
@@ -36,7 +37,7 @@ export const SideMenu = ({ theme, onNavigate }: { theme: 'dark' | 'light'; onNav
       groups.set(r.group.key, first);
       out.push({
         key: `group:${r.group.key}`,
-        icon: r.group.icon,
+        icon: menuIcons[r.group.icon],
         label: <span data-testid={r.group.testId}>{t(r.group.nameKey)}</span>,
         children: first,
       });

@@ -1,22 +1,14 @@
-import { Button, Empty, Result, Skeleton, Spin } from 'antd';
+import { Button, Empty, Result, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../lib/use-api-error';
+import { errorText } from '../lib/api-client';
 
+/** antd's states for the signed-in pages; plain-states.tsx has those of the entry (no antd). */
 export const PageLoading = ({ rows = 6 }: { rows?: number }) => (
   <div className="bbt-page-loading" aria-busy="true">
     <Skeleton active paragraph={{ rows }} />
   </div>
 );
-
-export const RouteFallback = () => {
-  const { t } = useTranslation();
-  return (
-    <div className="bbt-route-fallback">
-      <Spin size="large" description={t('common.loading')} />
-    </div>
-  );
-};
 
 export const PageError = ({ error, onRetry }: { error: unknown; onRetry?: () => void }) => {
   const { t, i18n } = useTranslation();

@@ -2,10 +2,6 @@ import type { MessageKey } from './zh-cn';
 
 /** English: every key of zh-CN (the type makes a missing key a compile error). */
 export const en: Record<MessageKey, string> = {
-  'app.name': 'Banbiantian',
-  'app.title': "Banbiantian · Women's Federation Work Ledger",
-  'app.tagline': "Work ledgers and reports for women's federations",
-
   'menu.label': 'Main menu',
   'menu.home': 'Home',
   'menu.org.units': 'Organization',
@@ -15,9 +11,6 @@ export const en: Record<MessageKey, string> = {
   'menu.people.persons': 'Persons',
   'menu.people.households': 'Households',
 
-  'common.loading': 'Loading…',
-  'common.loadFailed': 'Failed to load',
-  'common.retry': 'Retry',
   'common.empty': 'No data',
   'common.save': 'Save',
   'common.saved': 'Saved',
@@ -46,16 +39,11 @@ export const en: Record<MessageKey, string> = {
   'common.no': 'No',
   'common.scopeNote': 'Scope: {{name}} and below (change it in the header)',
 
-  'demo.badge': 'Demo data',
-  'demo.short': 'Demo',
-  'demo.tooltip': 'This system runs on fictional demo data; do not enter real personal information',
-
   'shell.toggleMenu': 'Show or hide the menu',
   'shell.scope': 'Scope',
   'shell.scope.hint': 'Lists show only the chosen unit and the units below it',
   'shell.userMenu': 'Account menu',
 
-  'auth.login': 'Sign in',
   'auth.logout': 'Sign out',
   'auth.changePassword': 'Change password',
   'auth.currentPassword': 'Current password',
@@ -68,15 +56,6 @@ export const en: Record<MessageKey, string> = {
 
   'password.policy': 'At least 8 characters, with letters and digits',
   'password.required': 'Enter a password',
-
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.usernameRequired': 'Enter your username',
-  'login.passwordRequired': 'Enter your password',
-  'login.demoHint': 'This is a demo system; sign in with one of these accounts',
-  'login.demoAccounts': 'Demo accounts (county/town/village): ',
-  'login.demoPassword': 'Password for all:',
-  'login.expired': 'Your session has expired, please sign in again',
 
   'home.greeting.morning': 'Good morning',
   'home.greeting.noon': 'Good day',
@@ -376,13 +355,6 @@ export const en: Record<MessageKey, string> = {
   'import.done': 'Done',
   'import.defaultUnit.current': 'Rows without a village (community) go to: {{name}}',
 
-  'error.forbidden': 'Sorry, you do not have access to this page.',
-  'error.notFound': 'Sorry, this page does not exist.',
-  'error.backHome': 'Back to home',
-  'error.crashed': 'Something went wrong',
-  'error.crashedHint': 'Reload the page and try again; if it keeps happening, contact your administrator.',
-  'error.chunkLoad': 'The system may just have been updated; reload the page to get the new version.',
-  'error.reload': 'Reload',
   'menu.org': 'Org building',
   'menu.org.sites': 'Service sites',
   'menu.org.grids': 'Grids',

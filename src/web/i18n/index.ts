@@ -1,15 +1,7 @@
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { activitiesEn } from './activities-en';
-import { activitiesZhCN } from './activities-zh-cn';
-import { courtyardsEn } from './courtyards-en';
-import { courtyardsZhCN } from './courtyards-zh-cn';
-import { en } from './en';
-import { reportsEn } from './reports-en';
-import { reportsZhCN } from './reports-zh-cn';
-import { zhCN } from './zh-cn';
+import { loginEn } from './login-en';
+import { loginZhCN } from './login-zh-cn';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -26,19 +18,22 @@ const storedLanguage = (): Language => {
 };
 
 const applyLanguage = (lng: string) => {
-  const isEn = lng.startsWith('en');
-  dayjs.locale(isEn ? 'en' : 'zh-cn');
-  document.documentElement.lang = isEn ? 'en' : 'zh-CN';
+  document.documentElement.lang = lng.startsWith('en') ? 'en' : 'zh-CN';
 };
 
-/** zh-CN is the default and complete; keys are flat (`menu.org.units`), so no key separator. */
+/**
+ * zh-CN is the default and complete language; keys are flat (`menu.org.units`), so no key separator.
+ * The entry (login page, loading and error states) starts with its own few strings; the signed-in
+ * shell adds the rest (app-messages.ts) before it renders, so a phone signing in does not first
+ * download every page's text.
+ */
 export const initI18n = () => {
   const lng = storedLanguage();
   applyLanguage(lng);
   void i18n.use(initReactI18next).init({
     resources: {
-      'zh-CN': { translation: { ...zhCN, ...activitiesZhCN, ...courtyardsZhCN, ...reportsZhCN } },
-      en: { translation: { ...en, ...activitiesEn, ...courtyardsEn, ...reportsEn } },
+      'zh-CN': { translation: loginZhCN },
+      en: { translation: loginEn },
     },
     lng,
     fallbackLng: 'zh-CN',

@@ -1,9 +1,8 @@
-/** zh-CN, the default and complete language. Flat keys: `<area>.<thing>`. */
+/**
+ * zh-CN, the default and complete language (with login-zh-cn.ts, the strings the entry needs before the
+ * shell). Flat keys: `<area>.<thing>`.
+ */
 export const zhCN = {
-  'app.name': '半边天',
-  'app.title': '半边天 · 妇联工作台账',
-  'app.tagline': '妇联工作台账与统计报表平台',
-
   'menu.label': '主菜单',
   'menu.home': '工作台',
   'menu.org.units': '组织架构',
@@ -13,9 +12,6 @@ export const zhCN = {
   'menu.people.persons': '人员信息',
   'menu.people.households': '家庭户',
 
-  'common.loading': '正在加载…',
-  'common.loadFailed': '加载失败',
-  'common.retry': '重试',
   'common.empty': '暂无数据',
   'common.save': '保存',
   'common.saved': '已保存',
@@ -44,16 +40,11 @@ export const zhCN = {
   'common.no': '否',
   'common.scopeNote': '当前范围：{{name}}及其下级（在页头切换）',
 
-  'demo.badge': '演示数据',
-  'demo.short': '演示',
-  'demo.tooltip': '本系统正在使用虚构的演示数据，请勿录入真实信息',
-
   'shell.toggleMenu': '展开或收起菜单',
   'shell.scope': '查看范围',
   'shell.scope.hint': '列表页只显示所选组织及其下级的数据',
   'shell.userMenu': '个人菜单',
 
-  'auth.login': '登录',
   'auth.logout': '退出登录',
   'auth.changePassword': '修改密码',
   'auth.currentPassword': '当前密码',
@@ -66,15 +57,6 @@ export const zhCN = {
 
   'password.policy': '至少8位，包含字母和数字',
   'password.required': '请输入密码',
-
-  'login.username': '用户名',
-  'login.password': '密码',
-  'login.usernameRequired': '请输入用户名',
-  'login.passwordRequired': '请输入密码',
-  'login.demoHint': '这是演示系统，可用以下账号登录体验',
-  'login.demoAccounts': '演示账号（县/镇/村）：',
-  'login.demoPassword': '密码均为',
-  'login.expired': '登录已超时，请重新登录',
 
   'home.greeting.morning': '早上好',
   'home.greeting.noon': '中午好',
@@ -368,13 +350,6 @@ export const zhCN = {
   'import.done': '完成',
   'import.defaultUnit.current': '未填写“所属村（社区）”的行将导入到：{{name}}',
 
-  'error.forbidden': '抱歉，您没有访问此页面的权限。',
-  'error.notFound': '抱歉，您访问的页面不存在。',
-  'error.backHome': '返回工作台',
-  'error.crashed': '页面出错了',
-  'error.crashedHint': '请刷新页面重试；如果问题仍然存在，请联系管理员。',
-  'error.chunkLoad': '系统可能刚刚更新，请刷新页面以加载最新版本。',
-  'error.reload': '刷新页面',
   'menu.org': '组织建设',
   'menu.org.sites': '阵地',
   'menu.org.grids': '网格',

@@ -22,6 +22,12 @@ export class ApiError extends Error {
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
+/** The server writes messages in zh-CN; in English we fall back to the code's generic English message. */
+export const errorText = (error: unknown, isEn: boolean): string => {
+  if (!isApiError(error)) return isEn ? defaultErrorMessages.INTERNAL.en : defaultErrorMessages.INTERNAL.zh;
+  return isEn ? defaultErrorMessages[error.code].en : error.message;
+};
+
 type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;
 

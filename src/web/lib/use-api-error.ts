@@ -2,14 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultErrorMessages } from '../../contracts/common/errors';
-import { type ApiError, isApiError } from './api-client';
-
-/** The server writes messages in zh-CN; in English we fall back to the code's generic English message. */
-export const errorText = (error: unknown, isEn: boolean): string => {
-  if (!isApiError(error)) return isEn ? defaultErrorMessages.INTERNAL.en : defaultErrorMessages.INTERNAL.zh;
-  return isEn ? defaultErrorMessages[error.code].en : error.message;
-};
+import { type ApiError, errorText, isApiError } from './api-client';
 
 const isSessionGone = (e: ApiError) => e.code === 'UNAUTHENTICATED' || e.code === 'SESSION_EXPIRED';
 

@@ -3,8 +3,8 @@ import { Alert, Progress, Space, Steps, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../contracts/common/io';
+import { errorText } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
-import { errorText } from '../../lib/use-api-error';
 import { useImportJob } from './import-job';
 import { MAX_IMPORT_BYTES, useUploadLedgerFile } from './upload-ledger-file';
 

@@ -25,13 +25,14 @@ import {
   monthOf,
 } from '../../../../contracts/courtyards';
 import { PageError, PageLoading } from '../../../components/page-states';
+import { errorText } from '../../../lib/api-client';
 import { clearDraftFiles, loadDraftFiles, storeDraftFiles } from '../../../lib/draft-files';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { today } from '../../../lib/this-year';
-import { errorText, useApiErrorHandler } from '../../../lib/use-api-error';
+import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useEffectiveRubric } from '../api/get-effective-rubric';
 import { useTodo } from '../api/get-todo';
 import { MAX_INSPECTION_PHOTOS } from '../api/inspection-photos';

@@ -1,0 +1,32 @@
+import type { LoginMessageKey } from './login-zh-cn';
+
+/** English for the login page and the entry's loading and error states (every zh-CN key has one). */
+export const loginEn: Record<LoginMessageKey, string> = {
+  'app.name': 'Banbiantian',
+  'app.title': "Banbiantian · Women's Federation Work Ledger",
+  'app.tagline': "Work ledgers and reports for women's federations",
+  'common.loading': 'Loading…',
+  'common.loadFailed': 'Failed to load',
+  'common.retry': 'Retry',
+  'demo.badge': 'Demo data',
+  'demo.short': 'Demo',
+  'demo.tooltip': 'This system runs on fictional demo data; do not enter real personal information',
+  'auth.login': 'Sign in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.usernameRequired': 'Enter your username',
+  'login.passwordRequired': 'Enter your password',
+  'login.demoHint': 'This is a demo system; sign in with one of these accounts',
+  'login.demoAccounts': 'Demo accounts (county/town/village): ',
+  'login.demoPassword': 'Password for all:',
+  'login.expired': 'Your session has expired, please sign in again',
+  'error.forbidden': 'Sorry, you do not have access to this page.',
+  'error.notFound': 'Sorry, this page does not exist.',
+  'error.backHome': 'Back to home',
+  'error.crashed': 'Something went wrong',
+  'error.crashedHint': 'Reload the page and try again; if it keeps happening, contact your administrator.',
+  'error.chunkLoad': 'The system may just have been updated; reload the page to get the new version.',
+  'error.reload': 'Reload',
+  'login.showPassword': 'Show what you typed',
+  'login.hidePassword': 'Hide what you typed',
+};
