@@ -71,7 +71,19 @@ export const listInspections = async (ctx: ServiceContext, q: ListInspectionsQue
     if (!field) throw invalid('sort', `不支持按“${q.sort}”排序，可选：${Object.keys(sortFields).join('、')}`);
     order = sql`${sql.raw(`x.${field}`)} ${sql.raw(isDesc ? 'desc' : 'asc')}, x.id`;
   }
-  return pagedRows(ctx.db, inspectionSelect, inspectionFilters(scopePath, q), order, q, toInspection);
+  // Counting reads the inspections alone unless the search needs the household.
+  const countFrom = q.q
+    ? sql`from courtyard_inspections i join households h on h.id = i.household_id`
+    : sql`from courtyard_inspections i`;
+  return pagedRows(
+    ctx.db,
+    inspectionSelect,
+    inspectionFilters(scopePath, q),
+    order,
+    q,
+    toInspection,
+    countFrom,
+  );
 };
 
 export const getInspection = async (ctx: ServiceContext, id: string) => {
