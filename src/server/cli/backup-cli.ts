@@ -80,8 +80,14 @@ const askYes = async (archive: ArchiveInfo, database: string, file: string) => {
   );
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    const answer = await rl.question('输入 yes 继续 / type yes to continue: ');
-    return ['yes', '是'].includes(answer.trim().toLowerCase());
+    // End of input (cron, < /dev/null) is a no, not a hang.
+    return await new Promise<boolean>((resolve) => {
+      rl.once('close', () => resolve(false));
+      rl.question('输入 yes 继续 / type yes to continue: ').then(
+        (answer) => resolve(['yes', '是'].includes(answer.trim().toLowerCase())),
+        () => resolve(false),
+      );
+    });
   } finally {
     rl.close();
   }
@@ -120,7 +126,11 @@ export const runBackupCommand = async (config: Config, command: 'backup' | 'rest
   try {
     return command === 'backup' ? await backup(config, args) : await restore(config, args);
   } catch (e) {
-    if (e instanceof BackupError || e instanceof RestoreCancelled) {
+    if (e instanceof RestoreCancelled) {
+      console.error(`\n${e.message}（非交互运行请加 --yes / pass --yes when not interactive）`);
+      return 1;
+    }
+    if (e instanceof BackupError) {
       console.error(e.message);
       return 1;
     }

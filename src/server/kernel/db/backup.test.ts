@@ -260,6 +260,17 @@ describe('backup and restore with an external PostgreSQL (DATABASE_URL)', () => 
       expect(result.counts.users).toBe(saved.counts.users);
       expect(result.isFieldKeyChecked).toBe(false); // no encrypted fields in this data
       expect(await databasesLike(admin, `${name}\\_%`)).toEqual([]);
+
+      // A backup from a newer version (a migration this program does not know) is refused.
+      const later = new pg.Client({ connectionString: u.toString() });
+      await later.connect();
+      await later.query(
+        `insert into drizzle.__drizzle_migrations (hash, created_at) values ('from-the-future', 4102444800000)`,
+      );
+      await later.end();
+      const newer = await runBackup(external, { out: path.join(dir, 'newer.dump') });
+      await expect(runRestore(external, newer.file, { confirm: yes })).rejects.toThrow(/更新版本/);
+      expect(await databasesLike(admin, `${name}\\_%`)).toEqual([]);
     } finally {
       await app.$client.end().catch(() => {});
       await admin.query(`drop database if exists "${name}" with (force)`);

@@ -20,7 +20,7 @@ import pg from 'pg';
 import type { Config } from '../../config';
 import { recordAudit } from '../audit/audit';
 import { createFieldCrypto } from '../privacy/field-crypto';
-import { createDb, runMigrations } from './connection';
+import { createDb, migrationsFolder, runMigrations } from './connection';
 import { DATABASE_NAME, provisionDatabase } from './provision';
 
 /**
@@ -252,6 +252,8 @@ const openTarget = async (config: Config, mode: 'backup' | 'restore'): Promise<T
 
 const connect = async (url: string) => {
   const client = new pg.Client({ connectionString: url });
+  // A connection dropped (PostgreSQL stopping under us) fails the pending query; never crash on the event.
+  client.on('error', () => {});
   await client.connect();
   return client;
 };
@@ -488,6 +490,14 @@ export type RestoreOptions = {
 
 export class RestoreCancelled extends Error {}
 
+/** Migrations this program knows (drizzle-kit's journal). */
+const migrationCount = () =>
+  (
+    JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    }
+  ).entries.length;
+
 /**
  * Checks one encrypted value (any `*_cipher` column) against this installation's field key: a backup
  * restored under another key would come back with every ID number and phone unreadable.
@@ -567,6 +577,15 @@ export const runRestore = async (
     let isFieldKeyChecked = false;
     try {
       await runMigrations(db);
+      const { rows: applied } = await db.$client.query<{ n: number }>(
+        'select count(*)::int as n from drizzle.__drizzle_migrations',
+      );
+      const known = migrationCount();
+      if (applied[0].n > known)
+        throw new BackupError(
+          `备份来自更新版本的半边天（${applied[0].n} 个迁移，本程序只有 ${known} 个）：请先升级程序再恢复。数据库未改动。\n` +
+            'The backup comes from a newer Banbiantian; upgrade first. The database was not touched.',
+        );
       const client = await db.$client.connect();
       try {
         if (!opts.allowKeyMismatch) isFieldKeyChecked = await checkFieldKey(client, config.secrets.fieldKey);
