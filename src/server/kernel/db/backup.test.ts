@@ -1,8 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type Config, loadConfig } from '../../config';
@@ -11,7 +21,7 @@ import { seedOrg } from '../../test/test-app';
 import { recordAudit } from '../audit/audit';
 import { createFieldCrypto } from '../privacy/field-crypto';
 import { BackupError, type BackupResult, countTables, runBackup, runRestore } from './backup';
-import { createDb, type Db, runMigrations } from './connection';
+import { createDb, type Db, migrationsFolder, runMigrations } from './connection';
 import { type ProvisionedDatabase, provisionDatabase } from './provision';
 
 /**
@@ -273,6 +283,67 @@ describe('backup and restore with an external PostgreSQL (DATABASE_URL)', () => 
       expect(await databasesLike(admin, `${name}\\_%`)).toEqual([]);
     } finally {
       await app.$client.end().catch(() => {});
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    }
+  }, 120_000);
+
+  it('brings an older backup up to date: the migrations it lacks run before the swap', async () => {
+    const adminUrl = inject('adminUrl');
+    const name = `bbt_t_older_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database "${name}" encoding 'UTF8' template template0`);
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    const external: Config = { ...config, databaseUrl: u.toString() };
+    // The schema as an older release left it: only the first migrations of the journal.
+    const older = mkdtempSync(path.join(tmpdir(), 'bbt-older-migrations-'));
+    const kept = journal.entries.slice(0, journal.entries.length - 2);
+    mkdirSync(path.join(older, 'meta'));
+    writeFileSync(path.join(older, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: kept }));
+    for (const e of kept)
+      copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(older, `${e.tag}.sql`));
+    const app = createDb(u.toString(), () => {}, 1);
+    try {
+      await migrate(app, { migrationsFolder: older });
+      const unit = randomBytes(16)
+        .toString('hex')
+        .replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+      await app.$client.query(
+        `insert into org_units (id, kind, name, path, depth) values ($1, 'county', '旧版本县妇联', $2, 0)`,
+        [unit, `/${unit}/`],
+      );
+      await app.$client.end();
+      const saved = await runBackup(external, { out: path.join(dir, 'older.dump') });
+      expect(saved.migrations).toBe(kept.length);
+
+      const result = await runRestore(external, saved.file, { confirm: yes });
+      expect(result.counts.org_units).toBe(1);
+      const c = new pg.Client({ connectionString: u.toString() });
+      await c.connect();
+      try {
+        const m = await c.query('select count(*)::int as n from drizzle.__drizzle_migrations');
+        expect(m.rows[0].n).toBe(journal.entries.length);
+        const name = await c.query('select name from org_units where id = $1', [unit]);
+        expect(name.rows[0].name).toBe('旧版本县妇联');
+        // Every table of the current schema is there.
+        const tmpl = new pg.Client({ connectionString: new URL('/bbt_test_template', adminUrl).toString() });
+        await tmpl.connect();
+        const tables = (cl: pg.Client) =>
+          cl
+            .query(
+              `select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+            )
+            .then((r) => r.rows);
+        expect(await tables(c)).toEqual(await tables(tmpl));
+        await tmpl.end();
+      } finally {
+        await c.end();
+      }
+    } finally {
+      await app.$client.end().catch(() => {});
+      rmSync(older, { recursive: true, force: true });
       await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();
     }
