@@ -64,7 +64,7 @@ const run = (
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(file, args, {
       env: { ...process.env, ...opts.env },
-      stdio: ['ignore', opts.stdout ? 'pipe' : 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
