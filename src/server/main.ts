@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { backupUsage, runBackupCommand } from './cli/backup-cli';
 import { CliError, cliUsage, runIoCommand } from './cli/io-cli';
 import { ConfigError, loadConfig } from './config';
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
@@ -11,7 +12,8 @@ const usage = `用法 / usage: npm run cli -- <command>
   serve       start the server (default)
   migrate     apply database migrations and exit
   seed-demo   load the demo organization into an empty database and exit
-${cliUsage}`;
+${cliUsage}
+${backupUsage}`;
 
 const printDemoLogins = (port: number) => {
   console.log('\n半边天 Banbiantian — 演示数据 (demo mode)');
@@ -22,11 +24,15 @@ const printDemoLogins = (port: number) => {
 
 const main = async () => {
   const command = process.argv[2] ?? 'serve';
-  if (!['serve', 'migrate', 'seed-demo', 'import', 'export'].includes(command)) {
+  if (!['serve', 'migrate', 'seed-demo', 'import', 'export', 'backup', 'restore'].includes(command)) {
     console.error(usage);
     process.exit(2);
   }
   const config = loadConfig();
+  // Backup and restore find (or start) the database themselves: backup runs beside a live server,
+  // restore refuses one.
+  if (command === 'backup' || command === 'restore')
+    return process.exit(await runBackupCommand(config, command, process.argv.slice(3)));
   const database = await provisionDatabase(config);
   let isStopping = false;
   // While stopping, PostgreSQL ending idle connections is expected, not worth a line.
