@@ -21,7 +21,7 @@ import type { Config } from '../../config';
 import { recordAudit } from '../audit/audit';
 import { createFieldCrypto } from '../privacy/field-crypto';
 import { createDb, migrationsFolder, runMigrations } from './connection';
-import { DATABASE_NAME, provisionDatabase } from './provision';
+import { DATABASE_NAME, embeddedPgDir, provisionDatabase } from './provision';
 
 /**
  * Logical backup and restore of the product's database (R29, 等保 数据备份恢复).
@@ -172,8 +172,6 @@ export const listArchive = async (tools: PgTools, file: string): Promise<Archive
 // ---------------------------------------------------------------------------------------------------------
 // Where the database is
 
-const embeddedDir = (config: Config) => path.join(config.dataDir, 'pg');
-
 export type RunningPostgres = { pid: number; port: number };
 
 /**
@@ -182,7 +180,7 @@ export type RunningPostgres = { pid: number; port: number };
  * (line 1 the pid, line 4 the port).
  */
 export const runningEmbeddedPostgres = (config: Config): RunningPostgres | undefined => {
-  const file = path.join(embeddedDir(config), 'postmaster.pid');
+  const file = path.join(embeddedPgDir(config), 'postmaster.pid');
   if (!existsSync(file)) return undefined;
   const lines = readFileSync(file, 'utf8').split('\n');
   const pid = Number(lines[0]);

@@ -23,17 +23,16 @@ const ensureDatabase = async (adminUrl: string, name: string) => {
   }
 };
 
+/** Where the embedded PostgreSQL keeps its cluster (the server starts it there; backups read its pid file). */
+export const embeddedPgDir = (config: Config) => path.join(config.dataDir, 'pg');
+
 /** DATABASE_URL when given (nothing is started); otherwise the embedded PostgreSQL under the data dir. */
 export const provisionDatabase = async (
   config: Config,
   onLog?: (m: string) => void,
 ): Promise<ProvisionedDatabase> => {
   if (config.databaseUrl) return { url: config.databaseUrl, isEmbedded: false, stop: async () => {} };
-  const embedded = await startEmbeddedPostgres(
-    path.join(config.dataDir, 'pg'),
-    config.secrets.pgPassword,
-    onLog,
-  );
+  const embedded = await startEmbeddedPostgres(embeddedPgDir(config), config.secrets.pgPassword, onLog);
   try {
     await ensureDatabase(embedded.url('postgres'), DATABASE_NAME);
   } catch (e) {
