@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { Permission } from '../../../../contracts/common/permissions';
 import { roleLabels } from '../../../../contracts/common/permissions';
 import { orgKindLabels } from '../../../../contracts/org';
+import { greetingKey } from '../../../lib/greeting';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 
@@ -35,13 +36,6 @@ const quickLinks: QuickLink[] = [
   },
 ];
 
-const greetingKey = (hour: number) => {
-  if (hour < 11) return 'home.greeting.morning';
-  if (hour < 13) return 'home.greeting.noon';
-  if (hour < 18) return 'home.greeting.afternoon';
-  return 'home.greeting.evening';
-};
-
 /** 工作台: who and where she is, and where to go next. Statistics come with the ledgers, not before. */
 export const HomePage = () => {
   const { t } = useTranslation();
@@ -53,7 +47,7 @@ export const HomePage = () => {
     <div>
       <div className="bbt-page-header">
         <h1>
-          {t(greetingKey(new Date().getHours()))}，{user.displayName}
+          {t(greetingKey())}，{user.displayName}
         </h1>
       </div>
       {demo && <Alert type="warning" showIcon title={t('home.demoNotice')} style={{ marginBottom: 16 }} />}

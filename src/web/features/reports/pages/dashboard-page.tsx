@@ -21,13 +21,7 @@ import { FigureDrawer, type OpenFigure } from '../components/figure-drawer';
 import { KeyFigureCard } from '../components/key-figure-card';
 import { TrendChart } from '../components/trend-chart';
 import '../lib/reports.css';
-
-const greetingKey = (hour: number) => {
-  if (hour < 11) return 'home.greeting.morning';
-  if (hour < 13) return 'home.greeting.noon';
-  if (hour < 18) return 'home.greeting.afternoon';
-  return 'home.greeting.evening';
-};
+import { greetingKey } from '../../../lib/greeting';
 
 const todoColor = { overdue: 'red', due: 'orange', info: 'blue' } as const;
 
@@ -107,7 +101,7 @@ export const DashboardPage = () => {
       <div className="bbt-page-header">
         <div>
           <h1>
-            {t(greetingKey(new Date().getHours()))}，{user.displayName}
+            {t(greetingKey())}，{user.displayName}
           </h1>
           {d && (
             <Typography.Text type="secondary" data-testid="dashboard-scope">
