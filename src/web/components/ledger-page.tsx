@@ -10,18 +10,36 @@ import { RecordCards, type RecordCardsProps } from './record-cards';
 /** Every ledger lists its live records, or its deleted ones to restore. */
 export type LedgerStatus = 'active' | 'deleted';
 
-/** A ledger page's title, the scope it shows (当前范围：…及其下级) and its toolbar. */
-export const LedgerPageHeader = ({ title, toolbar }: { title: ReactNode; toolbar?: ReactNode }) => {
+/**
+ * A ledger page's title, its hint and the scope it shows (当前范围：…及其下级; by default only where there is
+ * no hint) and its toolbar.
+ */
+export const LedgerPageHeader = ({
+  title,
+  hint,
+  isScopeShown = !hint,
+  toolbar,
+}: {
+  title: ReactNode;
+  hint?: ReactNode;
+  isScopeShown?: boolean;
+  toolbar?: ReactNode;
+}) => {
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
   const tree = useOrgTree();
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
+  const scopeName = isScopeShown ? (tree.data?.find((n) => n.id === scopeId)?.name ?? '') : '';
+  const scopeNote = scopeName && t('common.scopeNote', { name: scopeName });
   return (
     <div className="bbt-page-header">
       <div>
         <h1>{title}</h1>
-        {scopeName && (
-          <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
+        {(hint || scopeNote) && (
+          <Typography.Text type="secondary">
+            {hint}
+            {hint && scopeNote && ' · '}
+            {scopeNote}
+          </Typography.Text>
         )}
       </div>
       {toolbar && <div className="bbt-ledger-toolbar">{toolbar}</div>}
@@ -57,13 +75,16 @@ export const LedgerStatusFilter = ({
   );
 };
 
-/** What an empty list says: nothing deleted, nothing matches the filters, or the ledger's own empty text. */
+/**
+ * What an empty list says: nothing deleted, nothing matches the filters, or the ledger's own empty text (a
+ * ledger without 已删除 leaves out `status`).
+ */
 export const LedgerEmpty = ({
   status,
   isFiltered,
   text,
 }: {
-  status: LedgerStatus;
+  status?: LedgerStatus;
   isFiltered: boolean;
   text: string;
 }) => {
