@@ -1,9 +1,10 @@
-import { Form, Select, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Form, Select, Table, type TableColumnsType, Typography } from 'antd';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgScope } from '../lib/org-scope';
 import { useOrgTree } from '../lib/org-tree';
 import { useIsPhone } from '../lib/use-is-phone';
+import type { useListParams } from '../lib/use-list-params';
 import { EmptyState, PageError } from './page-states';
 import { RecordCards, type RecordCardsProps } from './record-cards';
 
@@ -98,6 +99,8 @@ export const LedgerEmpty = ({
   );
 };
 
+type ListParams<T> = ReturnType<typeof useListParams<T>>;
+
 type PagedQuery<T> = {
   data?: { items: T[]; total: number };
   isFetching: boolean;
@@ -107,8 +110,8 @@ type PagedQuery<T> = {
 };
 
 /**
- * A ledger's records: the error with 重试, cards on a phone (paged with the list's own state), the
- * table elsewhere.
+ * A ledger's records: the error with 重试, cards on a phone (paged with the list's own state), elsewhere
+ * `table`, or the plain ledger table of `columns` (a click on a row opens it).
  */
 export const LedgerResults = <T extends { id: string }>({
   query,
@@ -117,17 +120,43 @@ export const LedgerResults = <T extends { id: string }>({
   onOpen,
   cards,
   table,
+  columns,
+  rowTestId,
 }: {
   query: PagedQuery<T>;
-  list: { page: number; pageSize: number; setPage: (page: number, pageSize: number) => void };
+  list: Pick<ListParams<T>, 'page' | 'pageSize' | 'setPage' | 'pagination' | 'onTableChange'>;
   empty: ReactNode;
-  onOpen: (item: T) => void;
+  onOpen?: (item: T) => void;
   cards: Pick<RecordCardsProps<T>, 'title' | 'extra' | 'fields' | 'testId'>;
-  table: ReactNode;
-}) => {
+} & (
+  | { table: ReactNode; columns?: never; rowTestId?: never }
+  | { table?: never; columns: TableColumnsType<T>; rowTestId?: string }
+)) => {
   const isPhone = useIsPhone();
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
-  if (!isPhone) return table;
+  if (!isPhone) {
+    if (!columns) return table;
+    return (
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        loading={query.isFetching}
+        dataSource={query.data?.items}
+        pagination={list.pagination(query.data?.total)}
+        onChange={list.onTableChange}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: empty }}
+        rowClassName={onOpen && (() => 'bbt-ledger-row')}
+        onRow={(item) =>
+          ({
+            onClick: onOpen && (() => onOpen(item)),
+            'data-testid': rowTestId,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        columns={columns}
+      />
+    );
+  }
   return (
     <RecordCards<T>
       {...cards}
@@ -137,7 +166,7 @@ export const LedgerResults = <T extends { id: string }>({
       pageSize={list.pageSize}
       total={query.data?.total ?? 0}
       onPageChange={list.setPage}
-      onOpen={onOpen}
+      onOpen={onOpen ?? (() => undefined)}
       empty={empty}
     />
   );

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -154,37 +154,23 @@ export const CampaignsPage = () => {
           ],
           testId: 'campaign-card',
         }}
-        table={
-          <Table<Campaign>
-            rowKey="id"
-            loading={campaigns.isFetching}
-            dataSource={campaigns.data?.items}
-            pagination={list.pagination(campaigns.data?.total)}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: empty }}
-            rowClassName={() => 'bbt-ledger-row'}
-            onRow={(c) =>
-              ({ onClick: () => open(c), 'data-testid': 'campaign-row' }) as React.HTMLAttributes<HTMLElement>
-            }
-            columns={[
-              { title: t('activities.campaigns.field.name'), dataIndex: 'name', sorter: true },
-              { title: t('activities.campaigns.field.orgUnit'), dataIndex: 'orgUnitName' },
-              { title: t('activities.field.period'), key: 'period', render: (_: unknown, c) => periodOf(c) },
-              { title: t('activities.campaigns.sessions'), dataIndex: 'sessions', align: 'right' },
-              { title: t('activities.campaigns.attendances'), dataIndex: 'attendances', align: 'right' },
-              ...(canWrite
-                ? [
-                    {
-                      title: t('common.actions'),
-                      key: 'actions',
-                      render: (_: unknown, c: Campaign) => actions(c),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        }
+        rowTestId="campaign-row"
+        columns={[
+          { title: t('activities.campaigns.field.name'), dataIndex: 'name', sorter: true },
+          { title: t('activities.campaigns.field.orgUnit'), dataIndex: 'orgUnitName' },
+          { title: t('activities.field.period'), key: 'period', render: (_: unknown, c) => periodOf(c) },
+          { title: t('activities.campaigns.sessions'), dataIndex: 'sessions', align: 'right' },
+          { title: t('activities.campaigns.attendances'), dataIndex: 'attendances', align: 'right' },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, c: Campaign) => actions(c),
+                },
+              ]
+            : []),
+        ]}
       />
       {editing && (
         <CampaignFormDrawer campaign={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />

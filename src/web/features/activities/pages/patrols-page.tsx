@@ -1,5 +1,5 @@
 import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -178,51 +178,33 @@ export const PatrolsPage = () => {
           ],
           testId: 'patrol-card',
         }}
-        table={
-          <Table<Patrol>
-            rowKey="id"
-            size="middle"
-            loading={patrols.isFetching}
-            dataSource={patrols.data?.items}
-            pagination={list.pagination(patrols.data?.total)}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: empty }}
-            rowClassName={() => 'bbt-ledger-row'}
-            onRow={(p) =>
-              ({
-                onClick: () => openDetail(p.id),
-                'data-testid': 'patrol-row',
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-            columns={[
-              {
-                title: t('patrols.field.occurredOn'),
-                dataIndex: 'occurredOn',
-                sorter: true,
-                defaultSortOrder: 'descend',
-                width: 120,
-              },
-              { title: t('ledger.field.orgUnit'), dataIndex: 'orgUnitName' },
-              { title: t('patrols.field.area'), dataIndex: 'area' },
-              {
-                title: t('patrols.field.chiefs'),
-                dataIndex: 'chiefNames',
-                render: (v: string[]) => v.join('、') || '—',
-              },
-              {
-                title: t('patrols.field.durationShort'),
-                dataIndex: 'durationMinutes',
-                render: (v: number | null) => duration(v),
-              },
-              {
-                title: t('patrols.field.hazards'),
-                dataIndex: 'hazardsFound',
-                render: (v: number) => hazardsTag(v),
-              },
-            ]}
-          />
-        }
+        rowTestId="patrol-row"
+        columns={[
+          {
+            title: t('patrols.field.occurredOn'),
+            dataIndex: 'occurredOn',
+            sorter: true,
+            defaultSortOrder: 'descend',
+            width: 120,
+          },
+          { title: t('ledger.field.orgUnit'), dataIndex: 'orgUnitName' },
+          { title: t('patrols.field.area'), dataIndex: 'area' },
+          {
+            title: t('patrols.field.chiefs'),
+            dataIndex: 'chiefNames',
+            render: (v: string[]) => v.join('、') || '—',
+          },
+          {
+            title: t('patrols.field.durationShort'),
+            dataIndex: 'durationMinutes',
+            render: (v: number | null) => duration(v),
+          },
+          {
+            title: t('patrols.field.hazards'),
+            dataIndex: 'hazardsFound',
+            render: (v: number) => hazardsTag(v),
+          },
+        ]}
       />
       {detailId && (
         <PatrolDetailDrawer

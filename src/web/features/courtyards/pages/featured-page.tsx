@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -244,7 +244,6 @@ export const FeaturedPage = () => {
         query={featured}
         list={list}
         empty={empty}
-        onOpen={() => undefined}
         cards={{
           title: (f) => who(f),
           extra: (f) => <Tag color="magenta">{categoryLabel(f.category)}</Tag>,
@@ -255,34 +254,22 @@ export const FeaturedPage = () => {
           ],
           testId: 'featured-card',
         }}
-        table={
-          <Table<FeaturedDesignation>
-            rowKey="id"
-            size="middle"
-            loading={featured.isFetching}
-            dataSource={featured.data?.items}
-            pagination={list.pagination(featured.data?.total)}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: empty }}
-            columns={[
-              { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, f) => who(f) },
-              { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
-              {
-                title: t('courtyards.featured.category'),
-                dataIndex: 'category',
-                render: (c: string) => <Tag color="magenta">{categoryLabel(c)}</Tag>,
-              },
-              { title: t('courtyards.featured.designatedOn'), dataIndex: 'designatedOn' },
-              {
-                title: t('courtyards.field.note'),
-                dataIndex: 'note',
-                render: (v: string | null) => v ?? '—',
-              },
-              { title: t('common.actions'), key: 'a', render: (_: unknown, f) => action(f) },
-            ]}
-          />
-        }
+        columns={[
+          { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, f) => who(f) },
+          { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
+          {
+            title: t('courtyards.featured.category'),
+            dataIndex: 'category',
+            render: (c: string) => <Tag color="magenta">{categoryLabel(c)}</Tag>,
+          },
+          { title: t('courtyards.featured.designatedOn'), dataIndex: 'designatedOn' },
+          {
+            title: t('courtyards.field.note'),
+            dataIndex: 'note',
+            render: (v: string | null) => v ?? '—',
+          },
+          { title: t('common.actions'), key: 'a', render: (_: unknown, f) => action(f) },
+        ]}
       />
       {isCreating && <DesignateDrawer onClose={() => setCreating(false)} />}
     </div>

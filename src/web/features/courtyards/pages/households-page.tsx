@@ -1,4 +1,3 @@
-import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -37,7 +36,7 @@ export const CourtyardHouseholdsPage = () => {
   const { access } = useSession();
   const { scopeId } = useOrgScope();
   const [search, setSearch] = useSearchParams();
-  const list = useListParams<CourtyardHousehold>({});
+  const list = useListParams<CourtyardHousehold & { id: string }>({});
   const filters = useLedgerFilters<Filters>({}, { onChange: list.resetPage });
   const { change } = filters;
   const householdId = search.get('householdId');
@@ -140,60 +139,42 @@ export const CourtyardHouseholdsPage = () => {
           ],
           testId: 'courtyard-household-card',
         }}
-        table={
-          <Table<CourtyardHousehold>
-            rowKey="householdId"
-            size="middle"
-            loading={households.isFetching}
-            dataSource={households.data?.items}
-            pagination={list.pagination(households.data?.total)}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: empty }}
-            rowClassName={() => 'bbt-ledger-row'}
-            onRow={(h) =>
-              ({
-                onClick: () => open(h.householdId),
-                'data-testid': 'courtyard-household-row',
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-            columns={[
-              { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, h) => who(h) },
-              {
-                title: t('courtyards.field.houseNumber'),
-                dataIndex: 'houseNumber',
-                render: (v: string | null) => v ?? '—',
-              },
-              { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
-              {
-                title: t('courtyards.field.rating'),
-                key: 'r',
-                render: (_: unknown, h) => <RatingTag rating={h.rating} />,
-              },
-              {
-                title: t('courtyards.field.plaque'),
-                key: 'p',
-                render: (_: unknown, h) => <RatingTag rating={h.plaqueLevel} isPlaque />,
-              },
-              {
-                title: t('courtyards.field.lastScore'),
-                dataIndex: 'lastScore',
-                align: 'right',
-                render: (v: number | null) => v ?? '—',
-              },
-              {
-                title: t('courtyards.field.lastInspectedOn'),
-                dataIndex: 'lastInspectedOn',
-                render: (v: string | null) => v ?? '—',
-              },
-              {
-                title: t('courtyards.field.openRectifications'),
-                dataIndex: 'openRectifications',
-                align: 'right',
-              },
-            ]}
-          />
-        }
+        rowTestId="courtyard-household-row"
+        columns={[
+          { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, h) => who(h) },
+          {
+            title: t('courtyards.field.houseNumber'),
+            dataIndex: 'houseNumber',
+            render: (v: string | null) => v ?? '—',
+          },
+          { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
+          {
+            title: t('courtyards.field.rating'),
+            key: 'r',
+            render: (_: unknown, h) => <RatingTag rating={h.rating} />,
+          },
+          {
+            title: t('courtyards.field.plaque'),
+            key: 'p',
+            render: (_: unknown, h) => <RatingTag rating={h.plaqueLevel} isPlaque />,
+          },
+          {
+            title: t('courtyards.field.lastScore'),
+            dataIndex: 'lastScore',
+            align: 'right',
+            render: (v: number | null) => v ?? '—',
+          },
+          {
+            title: t('courtyards.field.lastInspectedOn'),
+            dataIndex: 'lastInspectedOn',
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('courtyards.field.openRectifications'),
+            dataIndex: 'openRectifications',
+            align: 'right',
+          },
+        ]}
       />
     </div>
   );

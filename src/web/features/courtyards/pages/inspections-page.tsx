@@ -1,5 +1,5 @@
 import { FormOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -154,74 +154,56 @@ export const InspectionsPage = () => {
           ],
           testId: 'inspection-card',
         }}
-        table={
-          <Table<Inspection>
-            rowKey="id"
-            size="middle"
-            loading={inspections.isFetching}
-            dataSource={inspections.data?.items}
-            pagination={list.pagination(inspections.data?.total)}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: empty }}
-            rowClassName={() => 'bbt-ledger-row'}
-            onRow={(a) =>
-              ({
-                onClick: () => openDetail(a.id),
-                'data-testid': 'inspection-row',
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-            columns={[
-              {
-                title: t('courtyards.field.inspectedOn'),
-                dataIndex: 'inspectedOn',
-                sorter: true,
-                width: 120,
-              },
-              { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, a) => who(a) },
-              { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
-              {
-                title: t('courtyards.field.kind'),
-                dataIndex: 'kind',
-                render: (k: Inspection['kind']) => <Tag>{label(inspectionKindLabels, k)}</Tag>,
-              },
-              {
-                title: t('courtyards.field.group'),
-                dataIndex: 'groupName',
-                render: (v: string | null) => v ?? '—',
-              },
-              {
-                title: t('courtyards.field.totalScore'),
-                dataIndex: 'totalScore',
-                sorter: true,
-                align: 'right',
-              },
-              {
-                title: t('courtyards.field.rating'),
-                key: 'rating',
-                render: (_: unknown, a) => <RatingTag rating={a.rating} isVeto={a.isVeto} />,
-              },
-              {
-                title: t('courtyards.field.deductions'),
-                dataIndex: 'deductions',
-                align: 'right',
-                render: (d: Inspection['deductions']) => d.length || '—',
-              },
-              {
-                title: t('menu.courtyards.rectifications'),
-                dataIndex: 'rectificationIds',
-                align: 'right',
-                render: (ids: string[]) => ids.length || '—',
-              },
-              {
-                title: t('courtyards.field.photos'),
-                dataIndex: 'photoIds',
-                align: 'right',
-                render: (ids: string[]) => ids.length || '—',
-              },
-            ]}
-          />
-        }
+        rowTestId="inspection-row"
+        columns={[
+          {
+            title: t('courtyards.field.inspectedOn'),
+            dataIndex: 'inspectedOn',
+            sorter: true,
+            width: 120,
+          },
+          { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, a) => who(a) },
+          { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
+          {
+            title: t('courtyards.field.kind'),
+            dataIndex: 'kind',
+            render: (k: Inspection['kind']) => <Tag>{label(inspectionKindLabels, k)}</Tag>,
+          },
+          {
+            title: t('courtyards.field.group'),
+            dataIndex: 'groupName',
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('courtyards.field.totalScore'),
+            dataIndex: 'totalScore',
+            sorter: true,
+            align: 'right',
+          },
+          {
+            title: t('courtyards.field.rating'),
+            key: 'rating',
+            render: (_: unknown, a) => <RatingTag rating={a.rating} isVeto={a.isVeto} />,
+          },
+          {
+            title: t('courtyards.field.deductions'),
+            dataIndex: 'deductions',
+            align: 'right',
+            render: (d: Inspection['deductions']) => d.length || '—',
+          },
+          {
+            title: t('menu.courtyards.rectifications'),
+            dataIndex: 'rectificationIds',
+            align: 'right',
+            render: (ids: string[]) => ids.length || '—',
+          },
+          {
+            title: t('courtyards.field.photos'),
+            dataIndex: 'photoIds',
+            align: 'right',
+            render: (ids: string[]) => ids.length || '—',
+          },
+        ]}
       />
       {detailId && (
         <InspectionDetailDrawer inspectionId={detailId} onClose={() => openDetail(null)} onEdit={setEditId} />

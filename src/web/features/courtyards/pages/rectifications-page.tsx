@@ -1,4 +1,4 @@
-import { Table, Tabs } from 'antd';
+import { Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -80,46 +80,28 @@ export const RectificationsPage = () => {
           ],
           testId: 'rectification-card',
         }}
-        table={
-          <Table<Rectification>
-            rowKey="id"
-            size="middle"
-            loading={rects.isFetching}
-            dataSource={rects.data?.items}
-            pagination={list.pagination(rects.data?.total)}
-            onChange={list.onTableChange}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: empty }}
-            rowClassName={() => 'bbt-ledger-row'}
-            onRow={(r) =>
-              ({
-                onClick: () => open(r.id),
-                'data-testid': 'rectification-row',
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-            columns={[
-              { title: t('courtyards.field.problem'), dataIndex: 'problem' },
-              { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, r) => who(r) },
-              { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
-              { title: t('courtyards.field.deadline'), dataIndex: 'deadline', sorter: true },
-              {
-                title: t('courtyards.field.owner'),
-                dataIndex: 'ownerName',
-                render: (v: string | null) => v ?? '—',
-              },
-              {
-                title: t('courtyards.field.status'),
-                key: 's',
-                render: (_: unknown, r) => <RectificationStatusTag r={r} />,
-              },
-              {
-                title: t('courtyards.field.fixedOn'),
-                dataIndex: 'fixedOn',
-                render: (v: string | null) => v ?? '—',
-              },
-            ]}
-          />
-        }
+        rowTestId="rectification-row"
+        columns={[
+          { title: t('courtyards.field.problem'), dataIndex: 'problem' },
+          { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, r) => who(r) },
+          { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
+          { title: t('courtyards.field.deadline'), dataIndex: 'deadline', sorter: true },
+          {
+            title: t('courtyards.field.owner'),
+            dataIndex: 'ownerName',
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('courtyards.field.status'),
+            key: 's',
+            render: (_: unknown, r) => <RectificationStatusTag r={r} />,
+          },
+          {
+            title: t('courtyards.field.fixedOn'),
+            dataIndex: 'fixedOn',
+            render: (v: string | null) => v ?? '—',
+          },
+        ]}
       />
     </>
   );
