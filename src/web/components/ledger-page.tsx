@@ -1,4 +1,4 @@
-import { Form, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { Table, type TableColumnsType, Typography } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgScope } from '../lib/org-scope';
@@ -48,34 +48,6 @@ export const LedgerPageHeader = ({
   );
 };
 
-/** The 状态 filter: 在用 or 已删除. */
-export const LedgerStatusFilter = ({
-  idPrefix,
-  value,
-  onChange,
-}: {
-  idPrefix: string;
-  value: LedgerStatus;
-  onChange: (status: LedgerStatus) => void;
-}) => {
-  const { t } = useTranslation();
-  return (
-    <Form.Item label={t('people.field.status')} htmlFor={`${idPrefix}-filter-status`}>
-      <Select
-        id={`${idPrefix}-filter-status`}
-        style={{ minWidth: 100 }}
-        value={value}
-        onChange={onChange}
-        options={[
-          { value: 'active', label: t('ledger.status.active') },
-          { value: 'deleted', label: t('people.status.deleted') },
-        ]}
-        data-testid={`${idPrefix}-status`}
-      />
-    </Form.Item>
-  );
-};
-
 /**
  * What an empty list says: nothing deleted, nothing matches the filters, or the ledger's own empty text (a
  * ledger without 已删除 leaves out `status`).
@@ -122,6 +94,7 @@ export const LedgerResults = <T extends { id: string }>({
   table,
   columns,
   rowTestId,
+  tableTestId,
 }: {
   query: PagedQuery<T>;
   list: Pick<ListParams<T>, 'page' | 'pageSize' | 'setPage' | 'pagination' | 'onTableChange'>;
@@ -129,8 +102,8 @@ export const LedgerResults = <T extends { id: string }>({
   onOpen?: (item: T) => void;
   cards: Pick<RecordCardsProps<T>, 'title' | 'extra' | 'fields' | 'testId'>;
 } & (
-  | { table: ReactNode; columns?: never; rowTestId?: never }
-  | { table?: never; columns: TableColumnsType<T>; rowTestId?: string }
+  | { table: ReactNode; columns?: never; rowTestId?: never; tableTestId?: never }
+  | { table?: never; columns: TableColumnsType<T>; rowTestId?: string; tableTestId?: string }
 )) => {
   const isPhone = useIsPhone();
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
@@ -154,6 +127,7 @@ export const LedgerResults = <T extends { id: string }>({
           }) as HTMLAttributes<HTMLElement>
         }
         columns={columns}
+        data-testid={tableTestId}
       />
     );
   }
