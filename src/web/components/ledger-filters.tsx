@@ -5,6 +5,7 @@ import { Fragment, type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { DATE_FORMAT } from '../lib/format';
+import { useOrgScope } from '../lib/org-scope';
 import { useIsPhone } from '../lib/use-is-phone';
 import type { LedgerStatus } from './ledger-page';
 import { OrgTreeSelect } from './org-tree-select';
@@ -97,9 +98,13 @@ const fieldKey = <V,>(f: LedgerFilter<V>): string =>
 const isSet = (v: unknown) => v !== undefined && v !== null && v !== '' && v !== false;
 const differs = (a: unknown, b: unknown) => (isSet(a) || isSet(b) ? a !== b : false);
 
+type ListState = { page: number; pageSize: number; sort?: string; resetPage: () => void };
+
 export type LedgerFiltersState<V> = {
   values: V;
   defaults: V;
+  /** The list request: the filters, the unit picked (else the chosen scope), the list's page and sort. */
+  query: Omit<V, 'orgUnitId'> & { orgUnitId: string; page: number; pageSize: number; sort?: string };
   /** Sets some filters and goes back to page 1. */
   change: (patch: Partial<V>) => void;
   /** Some filter is off its default (for the empty text). */
@@ -108,13 +113,13 @@ export type LedgerFiltersState<V> = {
 
 /**
  * A ledger's filter values: `defaults` first, then those of `urlKeys` found in the address (and written back
- * to it on change, so a link can open the ledger filtered). Each change calls `onChange` (the list's
- * `resetPage`).
+ * to it on change, so a link can open the ledger filtered). Each change takes the list back to page 1.
  */
 export const useLedgerFilters = <V extends object>(
   defaults: V,
-  { onChange, urlKeys = [] }: { onChange?: () => void; urlKeys?: StringKey<V>[] } = {},
+  { list, urlKeys = [] }: { list: ListState; urlKeys?: StringKey<V>[] },
 ): LedgerFiltersState<V> => {
+  const { scopeId } = useOrgScope();
   const [search, setSearch] = useSearchParams();
   const [initial] = useState(defaults);
   const [values, setValues] = useState<V>(() => {
@@ -125,11 +130,12 @@ export const useLedgerFilters = <V extends object>(
     }
     return { ...defaults, ...fromUrl };
   });
+  const { resetPage } = list;
   const urlKeyList = urlKeys.join(',');
   const change = useCallback(
     (patch: Partial<V>) => {
       setValues((v) => ({ ...v, ...patch }));
-      onChange?.();
+      resetPage();
       const synced = (urlKeyList ? urlKeyList.split(',') : []).filter((k) => k in patch);
       if (synced.length === 0) return;
       setSearch((s) => {
@@ -142,10 +148,18 @@ export const useLedgerFilters = <V extends object>(
         return next;
       });
     },
-    [onChange, urlKeyList, setSearch],
+    [resetPage, urlKeyList, setSearch],
   );
+  const picked = (values as { orgUnitId?: string }).orgUnitId;
+  const query = {
+    ...values,
+    orgUnitId: picked ?? scopeId,
+    page: list.page,
+    pageSize: list.pageSize,
+    sort: list.sort,
+  };
   const isFiltered = (Object.keys(values) as (keyof V)[]).some((k) => differs(values[k], initial[k]));
-  return { values, defaults: initial, change, isFiltered };
+  return { values, defaults: initial, query, change, isFiltered };
 };
 
 type BarProps<V> = {

@@ -58,22 +58,13 @@ export const ActivitiesPage = () => {
   const types = useActivityTypes();
   const [search, setSearch] = useSearchParams();
   const list = useListParams<Activity>({ sort: '-occurredOn' });
-  const filters = useLedgerFilters<Filters>(
-    { status: 'active' },
-    { onChange: list.resetPage, urlKeys: ['campaignId'] },
-  );
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list, urlKeys: ['campaignId'] });
   const [formMode, setFormMode] = useState<ActivityFormMode | null>(null);
   const [isSeriesOpen, setSeriesOpen] = useState(false);
   const [isImportOpen, setImportOpen] = useState(false);
   const detailId = search.get('activityId');
 
-  const params = {
-    ...filters.values,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  };
+  const params = filters.query;
   const activities = useActivities(params);
   const canWrite = access.can('activities.write');
   const hasChildren = (tree.data ?? []).some((n) => n.parentId === scopeId);

@@ -11,7 +11,6 @@ import {
   LedgerResults,
   type LedgerStatus,
 } from '../../../components/ledger-page';
-import { useOrgScope } from '../../../lib/org-scope';
 import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
@@ -32,9 +31,8 @@ export const CampaignsPage = () => {
   const { message } = App.useApp();
   const { access } = useSession();
   const navigate = useNavigate();
-  const { scopeId } = useOrgScope();
   const list = useListParams<Campaign>();
-  const filters = useLedgerFilters<Filters>({ status: 'active' }, { onChange: list.resetPage });
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
   const remove = useDeleteCampaign();
   const restore = useRestoreCampaign();
@@ -43,13 +41,7 @@ export const CampaignsPage = () => {
   const tree = useOrgTree();
   // A campaign launched above her unit (e.g. by the county) is hers to join, not to edit.
   const isOwn = (c: Campaign) => (tree.data ?? []).some((n) => n.id === c.orgUnitId);
-  const campaigns = useCampaigns({
-    ...filters.values,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const campaigns = useCampaigns(filters.query);
   const open = (c: Campaign) => navigate(`/activities?campaignId=${encodeURIComponent(c.id)}`);
   const empty = (
     <LedgerEmpty

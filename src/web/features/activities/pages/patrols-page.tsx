@@ -44,24 +44,16 @@ export const PatrolsPage = () => {
   const { scopeId } = useOrgScope();
   const [search, setSearch] = useSearchParams();
   const list = useListParams<Patrol>({ sort: '-occurredOn' });
-  const filters = useLedgerFilters<Filters>({ status: 'active' }, { onChange: list.resetPage });
-  const { hasHazards, ...rest } = filters.values;
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   // The API takes 有隐患 as `hasHazards=1`.
-  const query = { ...rest, hasHazards: hasHazards ? ('1' as const) : undefined };
+  const params = { ...filters.query, hasHazards: filters.values.hasHazards ? ('1' as const) : undefined };
   const [form, setForm] = useState<FormState>(null);
   const [isBatchOpen, setBatchOpen] = useState(false);
   const detailId = search.get('patrolId');
 
-  const params = {
-    ...query,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  };
   const patrols = usePatrols(params);
   const teams = useForestTeams(scopeId);
-  const chiefs = useForestChiefs(scopeId, query.to ?? dayjs().format(DATE_FORMAT));
+  const chiefs = useForestChiefs(scopeId, params.to ?? dayjs().format(DATE_FORMAT));
   const canWrite = access.can('activities.write');
 
   const openDetail = (id: string | null) =>
@@ -72,7 +64,7 @@ export const PatrolsPage = () => {
       return next;
     });
   const empty = (
-    <LedgerEmpty status={query.status} isFiltered={filters.isFiltered} text={t('patrols.empty')} />
+    <LedgerEmpty status={params.status} isFiltered={filters.isFiltered} text={t('patrols.empty')} />
   );
   const hazardsTag = (n: number) =>
     n > 0 ? <Tag color="orange">{t('patrols.hazardsCount', { count: n })}</Tag> : <Tag>0</Tag>;
@@ -94,12 +86,12 @@ export const PatrolsPage = () => {
               canExport={access.can('activities.export')}
               exportQuery={{
                 orgUnitId: scopeId,
-                from: query.from,
-                to: query.to,
-                hasHazards: query.hasHazards,
-                teamId: query.teamId,
-                chiefId: query.chiefId,
-                status: query.status,
+                from: params.from,
+                to: params.to,
+                hasHazards: params.hasHazards,
+                teamId: params.teamId,
+                chiefId: params.chiefId,
+                status: params.status,
               }}
               testIdPrefix="patrols"
             />

@@ -14,7 +14,6 @@ import {
 } from '../../../components/ledger-page';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
@@ -126,18 +125,12 @@ export const FeaturedPage = () => {
   const label = useLabel();
   const { message } = App.useApp();
   const { access } = useSession();
-  const { scopeId } = useOrgScope();
   const onError = useApiErrorHandler();
   const list = useListParams<FeaturedDesignation>({});
-  const filters = useLedgerFilters<Filters>({ status: 'active' }, { onChange: list.resetPage });
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [isCreating, setCreating] = useState(false);
   const categories = useFeaturedCategories();
-  const featured = useFeatured({
-    ...filters.values,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-  });
+  const featured = useFeatured(filters.query);
   const remove = useDeleteFeatured();
   const restore = useRestoreFeatured();
   const canWrite = access.can('courtyards.write');

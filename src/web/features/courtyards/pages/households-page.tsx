@@ -12,7 +12,6 @@ import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-but
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import { LedgerEmpty, LedgerPageHeader, LedgerResults } from '../../../components/ledger-page';
 import { useLabel } from '../../../lib/labels';
-import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { today } from '../../../lib/this-year';
 import { useListParams } from '../../../lib/use-list-params';
@@ -34,19 +33,12 @@ export const CourtyardHouseholdsPage = () => {
   const { t } = useTranslation();
   const label = useLabel();
   const { access } = useSession();
-  const { scopeId } = useOrgScope();
   const [search, setSearch] = useSearchParams();
   const list = useListParams<CourtyardHousehold & { id: string }>({});
-  const filters = useLedgerFilters<Filters>({}, { onChange: list.resetPage });
+  const filters = useLedgerFilters<Filters>({}, { list });
   const { change } = filters;
   const householdId = search.get('householdId');
-  const params = {
-    ...filters.values,
-    orgUnitId: filters.values.orgUnitId ?? scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  };
+  const params = filters.query;
   const households = useCourtyardHouseholds(params, !householdId);
   // 评定户数 by level today: the same registered indicator the reports and the county read.
   const counts = useIndicatorValues('courtyards.households', {

@@ -16,7 +16,6 @@ import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-but
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import { LedgerEmpty, LedgerPageHeader, LedgerResults } from '../../../components/ledger-page';
 import { useLabel } from '../../../lib/labels';
-import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
 import { courtyardWriteKeys } from '../api/keys';
@@ -42,23 +41,16 @@ export const InspectionsPage = () => {
   const { t } = useTranslation();
   const label = useLabel();
   const { access } = useSession();
-  const { scopeId } = useOrgScope();
   const [search, setSearch] = useSearchParams();
   const list = useListParams<Inspection>({ sort: '-inspectedOn' });
   const filters = useLedgerFilters<Filters>(
     { status: 'active', month: thisMonth() },
-    { onChange: list.resetPage, urlKeys: ['month'] },
+    { list, urlKeys: ['month'] },
   );
   const groups = useGroups({ pageSize: 200, status: 'active' });
   const [editId, setEditId] = useState<string | null>(null);
   const detailId = search.get('inspectionId');
-  const params = {
-    ...filters.values,
-    orgUnitId: filters.values.orgUnitId ?? scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  };
+  const params = filters.query;
   const inspections = useInspections(params);
   const openDetail = (id: string | null) =>
     setSearch((s) => {

@@ -29,16 +29,10 @@ export const RectificationsPage = () => {
   const { scopeId } = useOrgScope();
   const [search, setSearch] = useSearchParams();
   const list = useListParams<Rectification>({ sort: 'deadline' });
-  const filters = useLedgerFilters<Filters>({ status: 'open' }, { onChange: list.resetPage });
+  const filters = useLedgerFilters<Filters>({ status: 'open' }, { list });
   const [tab, setTab] = useState(search.get('tab') === 'board' ? 'board' : 'list');
   const detailId = search.get('rectificationId');
-  const params = {
-    ...filters.values,
-    orgUnitId: filters.values.orgUnitId ?? scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  };
+  const params = filters.query;
   const rects = useRectifications(params, tab === 'list');
   const open = (id: string | null) =>
     setSearch((s) => {

@@ -30,16 +30,10 @@ export const GridsPage = () => {
   const { scopeId } = useOrgScope();
   const list = useListParams<Grid>();
   const [tab, setTab] = useState('list');
-  const filters = useLedgerFilters<Filters>({ status: 'active' }, { onChange: list.resetPage });
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<GridFormMode | null>(null);
-  const grids = useGrids({
-    ...filters.values,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const grids = useGrids(filters.query);
   const open = (g: Grid) => setDetailId(g.id);
   const empty = (
     <LedgerEmpty status={filters.values.status} isFiltered={filters.isFiltered} text={t('grids.empty')} />

@@ -35,19 +35,13 @@ export const SitesPage = () => {
   const { access } = useSession();
   const { scopeId } = useOrgScope();
   const list = useListParams<Site>();
-  const filters = useLedgerFilters<Filters>({ status: 'active' }, { onChange: list.resetPage });
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<SiteFormMode | null>(null);
   const year = useMemo(thisYear, []);
   const counts = useIndicatorValues('org.sites', { ...year, orgUnitId: scopeId, groupBy: 'kind' });
 
-  const sites = useSites({
-    ...filters.values,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const sites = useSites(filters.query);
   const open = (s: Site) => setDetailId(s.id);
   const empty = (
     <LedgerEmpty status={filters.values.status} isFiltered={filters.isFiltered} text={t('sites.empty')} />

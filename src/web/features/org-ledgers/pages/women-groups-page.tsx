@@ -29,17 +29,11 @@ export const WomenGroupsPage = () => {
   const { access } = useSession();
   const { scopeId } = useOrgScope();
   const list = useListParams<WomenGroup>();
-  const filters = useLedgerFilters<Filters>({ status: 'active' }, { onChange: list.resetPage });
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<WomenGroupFormMode | null>(null);
   const grids = useGrids({ orgUnitId: scopeId, status: 'active', pageSize: 200, sort: 'name' });
-  const groups = useWomenGroups({
-    ...filters.values,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const groups = useWomenGroups(filters.query);
   const villageOf = new Map((grids.data?.items ?? []).map((g) => [g.id, g.orgUnitName]));
   const open = (w: WomenGroup) => setDetailId(w.id);
   const empty = (

@@ -40,11 +40,8 @@ export const RolesPage = () => {
   const { access } = useSession();
   const { scopeId } = useOrgScope();
   const list = useListParams<RoleTerm>({ sort: '-startedOn' });
-  const filters = useLedgerFilters<Filters>(
-    { isCurrentOnly: true, status: 'active' },
-    { onChange: list.resetPage },
-  );
-  const { isCurrentOnly, ...query } = filters.values;
+  const filters = useLedgerFilters<Filters>({ isCurrentOnly: true, status: 'active' }, { list });
+  const { isCurrentOnly, ...query } = filters.query;
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<RoleTermFormMode | null>(null);
   const year = useMemo(thisYear, []);
@@ -53,10 +50,6 @@ export const RolesPage = () => {
   const terms = useRoleTerms({
     ...query,
     activeOn: isCurrentOnly ? today() : undefined,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
   });
   const open = (r: RoleTerm) => setDetailId(r.id);
   // 仅看在任 is on by default; only the keyword and the role count as narrowing the list.

@@ -36,16 +36,10 @@ export const TeamsPage = () => {
   const { access } = useSession();
   const { scopeId } = useOrgScope();
   const list = useListParams<VolunteerTeam>();
-  const filters = useLedgerFilters<Filters>({ status: 'active' }, { onChange: list.resetPage });
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<TeamFormMode | null>(null);
-  const teams = useVolunteerTeams({
-    ...filters.values,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const teams = useVolunteerTeams(filters.query);
   const open = (v: VolunteerTeam) => setDetailId(v.id);
   const empty = (
     <LedgerEmpty status={filters.values.status} isFiltered={filters.isFiltered} text={t('teams.empty')} />
