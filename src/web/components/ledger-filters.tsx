@@ -41,7 +41,7 @@ type Common = {
 /**
  * One filter of a ledger, by kind:
  * - `search`: 关键字 searched on Enter or the button; stays in view on a phone
- * - `select`: one of `options`, cleared back to 全部 unless `isRequired`
+ * - `select`: one of `options`, cleared back to 全部
  * - `period`: a 开始日期 ~ 结束日期 range into two keys
  * - `month`: a month (YYYY-MM), none after this one
  * - `unit`: a unit of the caller's org subtree
@@ -56,7 +56,6 @@ export type LedgerFilter<V> =
         kind: 'select';
         key: K;
         options: { value: NonNullable<V[K]>; label: ReactNode }[];
-        isRequired?: boolean;
         isSearchable?: boolean;
         isLoading?: boolean;
       };
@@ -226,7 +225,7 @@ export const LedgerFilters = <V extends object>({
         return (
           <Select
             {...common}
-            allowClear={!f.isRequired}
+            allowClear
             showSearch={f.isSearchable ? { optionFilterProp: 'label' } : undefined}
             loading={f.isLoading}
             placeholder={pickPlaceholder}
