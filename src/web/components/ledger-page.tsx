@@ -1,27 +1,46 @@
-import { Form, Select, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Table, type TableColumnsType, Typography } from 'antd';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgScope } from '../lib/org-scope';
 import { useOrgTree } from '../lib/org-tree';
 import { useIsPhone } from '../lib/use-is-phone';
+import type { useListParams } from '../lib/use-list-params';
 import { EmptyState, PageError } from './page-states';
 import { RecordCards, type RecordCardsProps } from './record-cards';
 
 /** Every ledger lists its live records, or its deleted ones to restore. */
 export type LedgerStatus = 'active' | 'deleted';
 
-/** A ledger page's title, the scope it shows (当前范围：…及其下级) and its toolbar. */
-export const LedgerPageHeader = ({ title, toolbar }: { title: ReactNode; toolbar?: ReactNode }) => {
+/**
+ * A ledger page's title, its hint and the scope it shows (当前范围：…及其下级; by default only where there is
+ * no hint) and its toolbar.
+ */
+export const LedgerPageHeader = ({
+  title,
+  hint,
+  isScopeShown = !hint,
+  toolbar,
+}: {
+  title: ReactNode;
+  hint?: ReactNode;
+  isScopeShown?: boolean;
+  toolbar?: ReactNode;
+}) => {
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
   const tree = useOrgTree();
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
+  const scopeName = isScopeShown ? (tree.data?.find((n) => n.id === scopeId)?.name ?? '') : '';
+  const scopeNote = scopeName && t('common.scopeNote', { name: scopeName });
   return (
     <div className="bbt-page-header">
       <div>
         <h1>{title}</h1>
-        {scopeName && (
-          <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
+        {(hint || scopeNote) && (
+          <Typography.Text type="secondary">
+            {hint}
+            {hint && scopeNote && ' · '}
+            {scopeNote}
+          </Typography.Text>
         )}
       </div>
       {toolbar && <div className="bbt-ledger-toolbar">{toolbar}</div>}
@@ -29,41 +48,16 @@ export const LedgerPageHeader = ({ title, toolbar }: { title: ReactNode; toolbar
   );
 };
 
-/** The 状态 filter: 在用 or 已删除. */
-export const LedgerStatusFilter = ({
-  idPrefix,
-  value,
-  onChange,
-}: {
-  idPrefix: string;
-  value: LedgerStatus;
-  onChange: (status: LedgerStatus) => void;
-}) => {
-  const { t } = useTranslation();
-  return (
-    <Form.Item label={t('people.field.status')} htmlFor={`${idPrefix}-filter-status`}>
-      <Select
-        id={`${idPrefix}-filter-status`}
-        style={{ minWidth: 100 }}
-        value={value}
-        onChange={onChange}
-        options={[
-          { value: 'active', label: t('ledger.status.active') },
-          { value: 'deleted', label: t('people.status.deleted') },
-        ]}
-        data-testid={`${idPrefix}-status`}
-      />
-    </Form.Item>
-  );
-};
-
-/** What an empty list says: nothing deleted, nothing matches the filters, or the ledger's own empty text. */
+/**
+ * What an empty list says: nothing deleted, nothing matches the filters, or the ledger's own empty text (a
+ * ledger without 已删除 leaves out `status`).
+ */
 export const LedgerEmpty = ({
   status,
   isFiltered,
   text,
 }: {
-  status: LedgerStatus;
+  status?: LedgerStatus;
   isFiltered: boolean;
   text: string;
 }) => {
@@ -77,6 +71,8 @@ export const LedgerEmpty = ({
   );
 };
 
+type ListParams<T> = ReturnType<typeof useListParams<T>>;
+
 type PagedQuery<T> = {
   data?: { items: T[]; total: number };
   isFetching: boolean;
@@ -86,8 +82,8 @@ type PagedQuery<T> = {
 };
 
 /**
- * A ledger's records: the error with 重试, cards on a phone (paged with the list's own state), the
- * table elsewhere.
+ * A ledger's records: the error with 重试, cards on a phone (paged with the list's own state), elsewhere
+ * `table`, or the plain ledger table of `columns` (a click on a row opens it).
  */
 export const LedgerResults = <T extends { id: string }>({
   query,
@@ -96,17 +92,45 @@ export const LedgerResults = <T extends { id: string }>({
   onOpen,
   cards,
   table,
+  columns,
+  rowTestId,
+  tableTestId,
 }: {
   query: PagedQuery<T>;
-  list: { page: number; pageSize: number; setPage: (page: number, pageSize: number) => void };
+  list: Pick<ListParams<T>, 'page' | 'pageSize' | 'setPage' | 'pagination' | 'onTableChange'>;
   empty: ReactNode;
-  onOpen: (item: T) => void;
+  onOpen?: (item: T) => void;
   cards: Pick<RecordCardsProps<T>, 'title' | 'extra' | 'fields' | 'testId'>;
-  table: ReactNode;
-}) => {
+} & (
+  | { table: ReactNode; columns?: never; rowTestId?: never; tableTestId?: never }
+  | { table?: never; columns: TableColumnsType<T>; rowTestId?: string; tableTestId?: string }
+)) => {
   const isPhone = useIsPhone();
   if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
-  if (!isPhone) return table;
+  if (!isPhone) {
+    if (!columns) return table;
+    return (
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        loading={query.isFetching}
+        dataSource={query.data?.items}
+        pagination={list.pagination(query.data?.total)}
+        onChange={list.onTableChange}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: empty }}
+        rowClassName={onOpen && (() => 'bbt-ledger-row')}
+        onRow={(item) =>
+          ({
+            onClick: onOpen && (() => onOpen(item)),
+            'data-testid': rowTestId,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        columns={columns}
+        data-testid={tableTestId}
+      />
+    );
+  }
   return (
     <RecordCards<T>
       {...cards}
@@ -116,7 +140,7 @@ export const LedgerResults = <T extends { id: string }>({
       pageSize={list.pageSize}
       total={query.data?.total ?? 0}
       onPageChange={list.setPage}
-      onOpen={onOpen}
+      onOpen={onOpen ?? (() => undefined)}
       empty={empty}
     />
   );

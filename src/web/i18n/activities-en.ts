@@ -52,8 +52,6 @@ export const activitiesEn: Record<keyof typeof activitiesZhCN, string> = {
   'activities.list.export': 'Export',
   'activities.import.button': 'Import',
   'activities.import.title': 'Import activities',
-  'activities.list.filters': 'Filters',
-  'activities.list.filtersOn': 'Filters ({{count}})',
   'activities.detail.title': 'Activity',
   'activities.detail.info': 'Details',
   'activities.detail.history': 'History',

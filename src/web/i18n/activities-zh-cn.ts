@@ -50,8 +50,6 @@ export const activitiesZhCN = {
   'activities.list.export': '导出',
   'activities.import.button': '导入',
   'activities.import.title': '导入活动台账',
-  'activities.list.filters': '筛选',
-  'activities.list.filtersOn': '筛选（{{count}}）',
   'activities.detail.title': '活动详情',
   'activities.detail.info': '基本信息',
   'activities.detail.history': '变更记录',

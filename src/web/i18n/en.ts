@@ -369,6 +369,8 @@ export const en: Record<MessageKey, string> = {
   'ledger.status.active': 'Active',
   'ledger.emptyDeleted': 'No deleted records',
   'ledger.emptyFiltered': 'No records match the filters',
+  'ledger.filters': 'Filters',
+  'ledger.filtersOn': 'Filters ({{count}})',
   'ledger.deleteConfirm': 'Delete “{{name}}”?',
   'ledger.deleteHint': 'You can find and restore it under status “Deleted”.',
   'ledger.restoreConfirm': 'Restore “{{name}}”?',

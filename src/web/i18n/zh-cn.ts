@@ -364,6 +364,8 @@ export const zhCN = {
   'ledger.status.active': '在用',
   'ledger.emptyDeleted': '没有已删除的记录',
   'ledger.emptyFiltered': '没有符合条件的记录',
+  'ledger.filters': '筛选',
+  'ledger.filtersOn': '筛选（{{count}}）',
   'ledger.deleteConfirm': '确定删除“{{name}}”吗？',
   'ledger.deleteHint': '删除后可在状态“已删除”中找到并恢复。',
   'ledger.restoreConfirm': '确定恢复“{{name}}”吗？',

@@ -6,77 +6,72 @@ import {
   SettingOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { Button, Tag, Typography } from 'antd';
+import { Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { Activity } from '../../../../contracts/activities';
+import { type Activity, targetGroupLabels, targetGroups } from '../../../../contracts/activities';
 import { ImportWizard } from '../../../components/import-wizard/import-wizard';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  type LedgerStatus,
+} from '../../../components/ledger-page';
+import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
+import { useActivityTypes } from '../api/get-activity-types';
 import { activitiesExportUrl, useActivities } from '../api/list-activities';
 import { ActivitiesTable } from '../components/activities-table';
 import { ActivityDetailDrawer } from '../components/activity-detail-drawer';
-import { ActivityFilters, type ActivityFilterValues } from '../components/activity-filters';
 import { ActivityFormDrawer, type ActivityFormMode } from '../components/activity-form-drawer';
 import { ActivityTypesDrawer } from '../components/activity-types-drawer';
+import { CampaignSelect } from '../components/campaign-select';
 import { SeriesFormDrawer } from '../components/series-form-drawer';
 import { useTypeLabel } from '../lib/use-type-label';
 import '../../../components/ledger.css';
 import '../lib/activities.css';
 import { activityWriteKeys } from '../api/keys';
 
+type Filters = {
+  q?: string;
+  type?: string;
+  campaignId?: string;
+  targetGroup?: (typeof targetGroups)[number];
+  from?: string;
+  to?: string;
+  status: LedgerStatus;
+};
+
 /** 活动台账: the activities of the chosen scope, filtered; `?activityId=` opens one, `?campaignId=` filters. */
 export const ActivitiesPage = () => {
   const { t } = useTranslation();
+  const label = useLabel();
   const { access, user } = useSession();
-  const isPhone = useIsPhone();
   const { scopeId } = useOrgScope();
   const tree = useOrgTree();
   const typeLabel = useTypeLabel();
+  const types = useActivityTypes();
   const [search, setSearch] = useSearchParams();
   const list = useListParams<Activity>({ sort: '-occurredOn' });
-  const [filters, setFilters] = useState<ActivityFilterValues>(() => ({
-    status: 'active',
-    campaignId: search.get('campaignId') ?? undefined,
-  }));
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list, urlKeys: ['campaignId'] });
   const [formMode, setFormMode] = useState<ActivityFormMode | null>(null);
   const [isSeriesOpen, setSeriesOpen] = useState(false);
   const [isImportOpen, setImportOpen] = useState(false);
   const detailId = search.get('activityId');
 
-  const params = {
-    ...filters,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  };
+  const params = filters.query;
   const activities = useActivities(params);
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const canWrite = access.can('activities.write');
   const hasChildren = (tree.data ?? []).some((n) => n.parentId === scopeId);
   // The county (the root unit) keeps the list of activity types.
   const canSetTypes = access.can('org.write') && user.orgUnit.trail.length === 1;
   const [isTypesOpen, setTypesOpen] = useState(false);
 
-  const changeFilters = (patch: Partial<ActivityFilterValues>) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    list.resetPage();
-    if ('campaignId' in patch) {
-      setSearch((s) => {
-        const next = new URLSearchParams(s);
-        if (patch.campaignId) next.set('campaignId', patch.campaignId);
-        else next.delete('campaignId');
-        return next;
-      });
-    }
-  };
   const openDetail = (id: string | null) =>
     setSearch((s) => {
       const next = new URLSearchParams(s);
@@ -84,119 +79,146 @@ export const ActivitiesPage = () => {
       else next.delete('activityId');
       return next;
     });
-  const isFiltered = Boolean(
-    filters.q || filters.type || filters.campaignId || filters.targetGroup || filters.from,
-  );
   const empty = (
-    <EmptyState
-      description={
-        filters.status === 'deleted'
-          ? t('ledger.emptyDeleted')
-          : isFiltered
-            ? t('ledger.emptyFiltered')
-            : t('activities.list.empty')
-      }
+    <LedgerEmpty
+      status={filters.values.status}
+      isFiltered={filters.isFiltered}
+      text={t('activities.list.empty')}
     />
   );
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('activities.list.title')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        <div className="bbt-ledger-toolbar">
-          {canWrite && (
-            <Link to="/activities/quick">
-              <Button icon={<FormOutlined />} data-testid="activities-quick">
-                {t('menu.activities.quick')}
+      <LedgerPageHeader
+        title={t('activities.list.title')}
+        toolbar={
+          <>
+            {canWrite && (
+              <Link to="/activities/quick">
+                <Button icon={<FormOutlined />} data-testid="activities-quick">
+                  {t('menu.activities.quick')}
+                </Button>
+              </Link>
+            )}
+            {canWrite && hasChildren && (
+              <Button
+                icon={<CalendarOutlined />}
+                onClick={() => setSeriesOpen(true)}
+                data-testid="activities-series"
+              >
+                {t('activities.series.title')}
               </Button>
-            </Link>
-          )}
-          {canWrite && hasChildren && (
-            <Button
-              icon={<CalendarOutlined />}
-              onClick={() => setSeriesOpen(true)}
-              data-testid="activities-series"
-            >
-              {t('activities.series.title')}
-            </Button>
-          )}
-          {canSetTypes && (
-            <Button
-              icon={<SettingOutlined />}
-              onClick={() => setTypesOpen(true)}
-              data-testid="activity-types-open"
-            >
-              {t('activities.types.button')}
-            </Button>
-          )}
-          {access.can('activities.import') && (
-            <Button
-              icon={<UploadOutlined />}
-              onClick={() => setImportOpen(true)}
-              data-testid="activities-import-open"
-            >
-              {t('activities.import.button')}
-            </Button>
-          )}
-          {access.can('activities.export') && (
-            <Button
-              icon={<DownloadOutlined />}
-              href={activitiesExportUrl(params)}
-              download
-              data-testid="activities-export"
-            >
-              {t('activities.list.export')}
-            </Button>
-          )}
-          {canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormMode({ type: 'create' })}
-              data-testid="activity-create"
-            >
-              {t('activities.create')}
-            </Button>
-          )}
-        </div>
-      </div>
-      <ActivityFilters value={filters} onChange={changeFilters} />
-      {activities.isError ? (
-        <PageError error={activities.error} onRetry={() => void activities.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<Activity>
-          items={activities.data?.items}
-          isLoading={activities.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={activities.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={(a) => openDetail(a.id)}
-          empty={empty}
-          title={(a) => a.title}
-          extra={(a) => <Tag>{typeLabel(a.type)}</Tag>}
-          fields={(a) => [
+            )}
+            {canSetTypes && (
+              <Button
+                icon={<SettingOutlined />}
+                onClick={() => setTypesOpen(true)}
+                data-testid="activity-types-open"
+              >
+                {t('activities.types.button')}
+              </Button>
+            )}
+            {access.can('activities.import') && (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => setImportOpen(true)}
+                data-testid="activities-import-open"
+              >
+                {t('activities.import.button')}
+              </Button>
+            )}
+            {access.can('activities.export') && (
+              <Button
+                icon={<DownloadOutlined />}
+                href={activitiesExportUrl(params)}
+                download
+                data-testid="activities-export"
+              >
+                {t('activities.list.export')}
+              </Button>
+            )}
+            {canWrite && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormMode({ type: 'create' })}
+                data-testid="activity-create"
+              >
+                {t('activities.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <LedgerFilters<Filters>
+        idPrefix="activities"
+        filters={filters}
+        isFoldedOnPhone
+        fields={[
+          {
+            kind: 'search',
+            key: 'q',
+            label: t('common.keyword'),
+            placeholder: t('activities.list.searchPlaceholder'),
+          },
+          {
+            kind: 'select',
+            key: 'type',
+            label: t('activities.field.type'),
+            width: 130,
+            options: (types.data ?? []).map((ty) => ({
+              value: ty.code,
+              label: label({ [ty.code]: ty.label }, ty.code),
+            })),
+          },
+          {
+            kind: 'custom',
+            key: 'campaignId',
+            label: t('activities.field.campaign'),
+            testId: 'activities-campaign',
+            width: 160,
+            render: ({ onChange, ...p }) => (
+              <CampaignSelect {...p} onChange={(v) => onChange(typeof v === 'string' ? v : undefined)} />
+            ),
+          },
+          { kind: 'period', from: 'from', to: 'to', label: t('activities.field.period') },
+          {
+            kind: 'select',
+            key: 'targetGroup',
+            label: t('activities.field.targetGroups'),
+            testId: 'activities-target',
+            width: 110,
+            options: targetGroups.map((g) => ({ value: g, label: label(targetGroupLabels, g) })),
+          },
+          { kind: 'status' },
+        ]}
+      />
+      <LedgerResults<Activity>
+        query={activities}
+        list={list}
+        empty={empty}
+        onOpen={(a) => openDetail(a.id)}
+        cards={{
+          title: (a) => a.title,
+          extra: (a) => <Tag>{typeLabel(a.type)}</Tag>,
+          fields: (a) => [
             { key: 'date', label: t('activities.field.occurredOn'), children: a.occurredOn },
             { key: 'unit', label: t('ledger.field.orgUnit'), children: a.orgUnitName },
             { key: 'att', label: t('activities.field.attendance'), children: a.attendance },
-          ]}
-          testId="activity-card"
-        />
-      ) : (
-        <ActivitiesTable
-          activities={activities.data?.items}
-          isLoading={activities.isFetching}
-          pagination={list.pagination(activities.data?.total)}
-          onChange={list.onTableChange}
-          onOpen={(a) => openDetail(a.id)}
-          empty={empty}
-        />
-      )}
+          ],
+          testId: 'activity-card',
+        }}
+        table={
+          <ActivitiesTable
+            activities={activities.data?.items}
+            isLoading={activities.isFetching}
+            pagination={list.pagination(activities.data?.total)}
+            onChange={list.onTableChange}
+            onOpen={(a) => openDetail(a.id)}
+            empty={empty}
+          />
+        }
+      />
       {detailId && (
         <ActivityDetailDrawer
           activityId={detailId}

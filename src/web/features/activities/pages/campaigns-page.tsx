@@ -1,23 +1,26 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Campaign } from '../../../../contracts/activities';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
-import { useOrgScope } from '../../../lib/org-scope';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  type LedgerStatus,
+} from '../../../components/ledger-page';
 import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useCampaigns } from '../api/list-campaigns';
 import { useDeleteCampaign, useRestoreCampaign } from '../api/save-campaign';
 import { CampaignFormDrawer } from '../components/campaign-form-drawer';
 import '../../../components/ledger.css';
 
-type Status = 'active' | 'deleted';
+type Filters = { q?: string; status: LedgerStatus };
 
 const periodOf = (c: Campaign) =>
   c.startsOn || c.endsOn ? `${c.startsOn ?? '…'} ~ ${c.endsOn ?? '…'}` : '—';
@@ -27,12 +30,9 @@ export const CampaignsPage = () => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { access } = useSession();
-  const isPhone = useIsPhone();
   const navigate = useNavigate();
-  const { scopeId } = useOrgScope();
   const list = useListParams<Campaign>();
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState<Status>('active');
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
   const remove = useDeleteCampaign();
   const restore = useRestoreCampaign();
@@ -41,18 +41,13 @@ export const CampaignsPage = () => {
   const tree = useOrgTree();
   // A campaign launched above her unit (e.g. by the county) is hers to join, not to edit.
   const isOwn = (c: Campaign) => (tree.data ?? []).some((n) => n.id === c.orgUnitId);
-  const campaigns = useCampaigns({
-    q: q || undefined,
-    orgUnitId: scopeId,
-    status,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const campaigns = useCampaigns(filters.query);
   const open = (c: Campaign) => navigate(`/activities?campaignId=${encodeURIComponent(c.id)}`);
   const empty = (
-    <EmptyState
-      description={status === 'deleted' ? t('ledger.emptyDeleted') : t('activities.campaigns.empty')}
+    <LedgerEmpty
+      status={filters.values.status}
+      isFiltered={filters.isFiltered}
+      text={t('activities.campaigns.empty')}
     />
   );
 
@@ -100,13 +95,11 @@ export const CampaignsPage = () => {
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('activities.campaigns.title')}</h1>
-          <Typography.Text type="secondary">{t('activities.campaigns.hint')}</Typography.Text>
-        </div>
-        {canWrite && (
-          <div className="bbt-ledger-toolbar">
+      <LedgerPageHeader
+        title={t('activities.campaigns.title')}
+        hint={t('activities.campaigns.hint')}
+        toolbar={
+          canWrite && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -115,49 +108,30 @@ export const CampaignsPage = () => {
             >
               {t('activities.campaigns.create')}
             </Button>
-          </div>
-        )}
-      </div>
-      <Space wrap className="bbt-filters" style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          enterButton
-          placeholder={t('activities.campaigns.searchPlaceholder')}
-          aria-label={t('common.keyword')}
-          onSearch={(v) => {
-            setQ(v.trim());
-            list.resetPage();
-          }}
-          data-testid="campaigns-q"
-        />
-        <Select
-          aria-label={t('people.field.status')}
-          style={{ minWidth: 100 }}
-          value={status}
-          onChange={(v: Status) => {
-            setStatus(v);
-            list.resetPage();
-          }}
-          options={[
-            { value: 'active', label: t('ledger.status.active') },
-            { value: 'deleted', label: t('people.status.deleted') },
-          ]}
-        />
-      </Space>
-      {campaigns.isError ? (
-        <PageError error={campaigns.error} onRetry={() => void campaigns.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<Campaign>
-          items={campaigns.data?.items}
-          isLoading={campaigns.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={campaigns.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={open}
-          empty={empty}
-          title={(c) => c.name}
-          fields={(c) => [
+          )
+        }
+      />
+      <LedgerFilters<Filters>
+        idPrefix="campaigns"
+        filters={filters}
+        fields={[
+          {
+            kind: 'search',
+            key: 'q',
+            label: t('common.keyword'),
+            placeholder: t('activities.campaigns.searchPlaceholder'),
+          },
+          { kind: 'status' },
+        ]}
+      />
+      <LedgerResults<Campaign>
+        query={campaigns}
+        list={list}
+        empty={empty}
+        onOpen={open}
+        cards={{
+          title: (c) => c.name,
+          fields: (c) => [
             { key: 'unit', label: t('activities.campaigns.field.orgUnit'), children: c.orgUnitName },
             { key: 'period', label: t('activities.field.period'), children: periodOf(c) },
             {
@@ -169,40 +143,27 @@ export const CampaignsPage = () => {
               }),
             },
             { key: 'actions', label: t('common.actions'), children: actions(c) || '—' },
-          ]}
-          testId="campaign-card"
-        />
-      ) : (
-        <Table<Campaign>
-          rowKey="id"
-          loading={campaigns.isFetching}
-          dataSource={campaigns.data?.items}
-          pagination={list.pagination(campaigns.data?.total)}
-          onChange={list.onTableChange}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: empty }}
-          rowClassName={() => 'bbt-ledger-row'}
-          onRow={(c) =>
-            ({ onClick: () => open(c), 'data-testid': 'campaign-row' }) as React.HTMLAttributes<HTMLElement>
-          }
-          columns={[
-            { title: t('activities.campaigns.field.name'), dataIndex: 'name', sorter: true },
-            { title: t('activities.campaigns.field.orgUnit'), dataIndex: 'orgUnitName' },
-            { title: t('activities.field.period'), key: 'period', render: (_: unknown, c) => periodOf(c) },
-            { title: t('activities.campaigns.sessions'), dataIndex: 'sessions', align: 'right' },
-            { title: t('activities.campaigns.attendances'), dataIndex: 'attendances', align: 'right' },
-            ...(canWrite
-              ? [
-                  {
-                    title: t('common.actions'),
-                    key: 'actions',
-                    render: (_: unknown, c: Campaign) => actions(c),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      )}
+          ],
+          testId: 'campaign-card',
+        }}
+        rowTestId="campaign-row"
+        columns={[
+          { title: t('activities.campaigns.field.name'), dataIndex: 'name', sorter: true },
+          { title: t('activities.campaigns.field.orgUnit'), dataIndex: 'orgUnitName' },
+          { title: t('activities.field.period'), key: 'period', render: (_: unknown, c) => periodOf(c) },
+          { title: t('activities.campaigns.sessions'), dataIndex: 'sessions', align: 'right' },
+          { title: t('activities.campaigns.attendances'), dataIndex: 'attendances', align: 'right' },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  render: (_: unknown, c: Campaign) => actions(c),
+                },
+              ]
+            : []),
+        ]}
+      />
       {editing && (
         <CampaignFormDrawer campaign={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}

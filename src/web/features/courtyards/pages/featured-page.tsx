@@ -1,32 +1,22 @@
 import { DeleteOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FeaturedDesignation } from '../../../../contracts/courtyards';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  type LedgerStatus,
+} from '../../../components/ledger-page';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import {
   useCreateFeatured,
@@ -40,6 +30,7 @@ import { FeaturedCategoriesEditor } from '../components/featured-categories-edit
 import '../../../components/ledger.css';
 import '../lib/courtyards.css';
 
+type Filters = { category?: string; status: LedgerStatus };
 type Values = { householdId: string; category: string; designatedOn: dayjs.Dayjs; note?: string };
 
 const DesignateDrawer = ({ onClose }: { onClose: () => void }) => {
@@ -134,21 +125,12 @@ export const FeaturedPage = () => {
   const label = useLabel();
   const { message } = App.useApp();
   const { access } = useSession();
-  const isPhone = useIsPhone();
-  const { scopeId } = useOrgScope();
   const onError = useApiErrorHandler();
   const list = useListParams<FeaturedDesignation>({});
-  const [category, setCategory] = useState<string | undefined>();
-  const [status, setStatus] = useState<'active' | 'deleted'>('active');
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [isCreating, setCreating] = useState(false);
   const categories = useFeaturedCategories();
-  const featured = useFeatured({
-    orgUnitId: scopeId,
-    category,
-    status,
-    page: list.page,
-    pageSize: list.pageSize,
-  });
+  const featured = useFeatured(filters.query);
   const remove = useDeleteFeatured();
   const restore = useRestoreFeatured();
   const canWrite = access.can('courtyards.write');
@@ -208,20 +190,20 @@ export const FeaturedPage = () => {
       </Popconfirm>
     );
   const empty = (
-    <EmptyState
-      description={status === 'deleted' ? t('ledger.emptyDeleted') : t('courtyards.featured.empty')}
+    <LedgerEmpty
+      status={filters.values.status}
+      isFiltered={filters.isFiltered}
+      text={t('courtyards.featured.empty')}
     />
   );
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.courtyards.featured')}</h1>
-          <Typography.Text type="secondary">{t('courtyards.featured.hint')}</Typography.Text>
-        </div>
-        <div className="bbt-ledger-toolbar">
-          {canWrite && (
+      <LedgerPageHeader
+        title={t('menu.courtyards.featured')}
+        hint={t('courtyards.featured.hint')}
+        toolbar={
+          canWrite && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -230,78 +212,58 @@ export const FeaturedPage = () => {
             >
               {t('courtyards.featured.create')}
             </Button>
-          )}
-        </div>
-      </div>
+          )
+        }
+      />
       <FeaturedCategoriesEditor />
-      <div className="bbt-cy-filters">
-        <Select
-          allowClear
-          placeholder={t('courtyards.featured.category')}
-          value={category}
-          onChange={(c) => {
-            setCategory(c);
-            list.resetPage();
-          }}
-          options={(categories.data?.categories ?? []).map((c) => ({
-            value: c.code,
-            label: label({ c: c.label }, 'c'),
-          }))}
-        />
-        <Select
-          value={status}
-          onChange={setStatus}
-          options={[
-            { value: 'active', label: t('ledger.status.active') },
-            { value: 'deleted', label: t('people.status.deleted') },
-          ]}
-        />
-      </div>
-      {featured.isError ? (
-        <PageError error={featured.error} onRetry={() => void featured.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<FeaturedDesignation>
-          items={featured.data?.items}
-          isLoading={featured.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={featured.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={() => undefined}
-          empty={empty}
-          title={(f) => who(f)}
-          extra={(f) => <Tag color="magenta">{categoryLabel(f.category)}</Tag>}
-          fields={(f) => [
+      <LedgerFilters<Filters>
+        idPrefix="featured"
+        variant="compact"
+        filters={filters}
+        fields={[
+          {
+            kind: 'select',
+            key: 'category',
+            label: t('courtyards.featured.category'),
+            options: (categories.data?.categories ?? []).map((c) => ({
+              value: c.code,
+              label: label({ c: c.label }, 'c'),
+            })),
+          },
+          { kind: 'status' },
+        ]}
+      />
+      <LedgerResults<FeaturedDesignation>
+        query={featured}
+        list={list}
+        empty={empty}
+        cards={{
+          title: (f) => who(f),
+          extra: (f) => <Tag color="magenta">{categoryLabel(f.category)}</Tag>,
+          fields: (f) => [
             { key: 'unit', label: t('courtyards.field.village'), children: f.orgUnitName },
             { key: 'on', label: t('courtyards.featured.designatedOn'), children: f.designatedOn },
             { key: 'a', label: t('common.actions'), children: action(f) },
-          ]}
-          testId="featured-card"
-        />
-      ) : (
-        <Table<FeaturedDesignation>
-          rowKey="id"
-          size="middle"
-          loading={featured.isFetching}
-          dataSource={featured.data?.items}
-          pagination={list.pagination(featured.data?.total)}
-          onChange={list.onTableChange}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: empty }}
-          columns={[
-            { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, f) => who(f) },
-            { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
-            {
-              title: t('courtyards.featured.category'),
-              dataIndex: 'category',
-              render: (c: string) => <Tag color="magenta">{categoryLabel(c)}</Tag>,
-            },
-            { title: t('courtyards.featured.designatedOn'), dataIndex: 'designatedOn' },
-            { title: t('courtyards.field.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
-            { title: t('common.actions'), key: 'a', render: (_: unknown, f) => action(f) },
-          ]}
-        />
-      )}
+          ],
+          testId: 'featured-card',
+        }}
+        columns={[
+          { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, f) => who(f) },
+          { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
+          {
+            title: t('courtyards.featured.category'),
+            dataIndex: 'category',
+            render: (c: string) => <Tag color="magenta">{categoryLabel(c)}</Tag>,
+          },
+          { title: t('courtyards.featured.designatedOn'), dataIndex: 'designatedOn' },
+          {
+            title: t('courtyards.field.note'),
+            dataIndex: 'note',
+            render: (v: string | null) => v ?? '—',
+          },
+          { title: t('common.actions'), key: 'a', render: (_: unknown, f) => action(f) },
+        ]}
+      />
       {isCreating && <DesignateDrawer onClose={() => setCreating(false)} />}
     </div>
   );

@@ -147,7 +147,7 @@ export const GroupsPage = () => {
           <Typography.Text type="secondary">{t('courtyards.group.hint')}</Typography.Text>
         </div>
       </div>
-      <div className="bbt-cy-filters">
+      <div className="bbt-filters-compact">
         {units.towns.length > 1 && (
           <Select
             value={town}

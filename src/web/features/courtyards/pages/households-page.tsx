@@ -1,5 +1,3 @@
-import { Input, Select, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -11,14 +9,11 @@ import {
 } from '../../../../contracts/courtyards';
 import { CountStrip } from '../../../components/count-strip';
 import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
-import { OrgTreeSelect } from '../../../components/org-tree-select';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import { LedgerEmpty, LedgerPageHeader, LedgerResults } from '../../../components/ledger-page';
 import { useLabel } from '../../../lib/labels';
-import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { today } from '../../../lib/this-year';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useIndicatorValues } from '../api/get-indicator-values';
 import { courtyardWriteKeys } from '../api/keys';
@@ -38,25 +33,18 @@ export const CourtyardHouseholdsPage = () => {
   const { t } = useTranslation();
   const label = useLabel();
   const { access } = useSession();
-  const isPhone = useIsPhone();
-  const { scopeId } = useOrgScope();
   const [search, setSearch] = useSearchParams();
-  const list = useListParams<CourtyardHousehold>({});
-  const [filters, setFilters] = useState<Filters>({});
+  const list = useListParams<CourtyardHousehold & { id: string }>({});
+  const filters = useLedgerFilters<Filters>({}, { list });
+  const { change } = filters;
   const householdId = search.get('householdId');
-  const params = {
-    ...filters,
-    orgUnitId: filters.orgUnitId ?? scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  };
+  const params = filters.query;
   const households = useCourtyardHouseholds(params, !householdId);
   // 评定户数 by level today: the same registered indicator the reports and the county read.
   const counts = useIndicatorValues('courtyards.households', {
     from: `${today().slice(0, 4)}-01-01`,
     to: today(),
-    orgUnitId: filters.orgUnitId ?? scopeId,
+    orgUnitId: params.orgUnitId,
     groupBy: 'rating',
   });
   const open = (id: string | null) =>
@@ -66,33 +54,21 @@ export const CourtyardHouseholdsPage = () => {
       else next.delete('householdId');
       return next;
     });
-  const change = (patch: Filters) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    list.resetPage();
-  };
   if (householdId) return <HouseholdFile householdId={householdId} onBack={() => open(null)} />;
 
   const levelOptions = [
     ...ratingLevels.map((r) => ({ value: r, label: label(ratingLabels, r) })),
     { value: 'none' as const, label: label({ none: noRatingLabel }, 'none') },
   ];
-  const empty = (
-    <EmptyState
-      description={
-        filters.rating || filters.plaque || filters.q
-          ? t('ledger.emptyFiltered')
-          : t('courtyards.household.empty')
-      }
-    />
-  );
+  // The cards key each household by its id.
+  const withIds = (households.data?.items ?? []).map((h) => ({ ...h, id: h.householdId }));
+  const empty = <LedgerEmpty isFiltered={filters.isFiltered} text={t('courtyards.household.empty')} />;
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.courtyards.households')}</h1>
-          <Typography.Text type="secondary">{t('courtyards.household.hint')}</Typography.Text>
-        </div>
-        <div className="bbt-ledger-toolbar">
+      <LedgerPageHeader
+        title={t('menu.courtyards.households')}
+        hint={t('courtyards.household.hint')}
+        toolbar={
           <LedgerIoButtons
             ledgerBase={ratingsLedgerBase}
             ledgerName={t('courtyards.household.ratingsLedger')}
@@ -101,14 +77,14 @@ export const CourtyardHouseholdsPage = () => {
             canExport={access.can('courtyards.export')}
             exportQuery={{
               orgUnitId: params.orgUnitId,
-              rating: filters.rating,
-              plaque: filters.plaque,
-              q: filters.q,
+              rating: params.rating,
+              plaque: params.plaque,
+              q: params.q,
             }}
             testIdPrefix="ratings"
           />
-        </div>
-      </div>
+        }
+      />
       <CountStrip
         title={t('courtyards.household.rated')}
         total={counts.data?.total}
@@ -117,54 +93,30 @@ export const CourtyardHouseholdsPage = () => {
           .map((r) => ({ key: r.group as string, label: label(ratingLabels, r.group), value: r.value }))}
         isLoading={counts.isPending}
         isError={counts.isError}
-        active={filters.rating}
+        active={filters.values.rating}
         onPick={(rating) => change({ rating: rating as Filters['rating'] })}
         testId="households-counts"
       />
-      <div className="bbt-cy-filters">
-        <OrgTreeSelect
-          allowClear
-          placeholder={t('courtyards.filter.village')}
-          value={filters.orgUnitId}
-          onChange={(orgUnitId) => change({ orgUnitId })}
-        />
-        <Select
-          allowClear
-          placeholder={t('courtyards.field.rating')}
-          value={filters.rating}
-          onChange={(rating) => change({ rating })}
-          options={levelOptions}
-          data-testid="households-rating"
-        />
-        <Select
-          allowClear
-          placeholder={t('courtyards.field.plaque')}
-          value={filters.plaque}
-          onChange={(plaque) => change({ plaque })}
-          options={levelOptions}
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('courtyards.pick.placeholder')}
-          onSearch={(q) => change({ q: q.trim() || undefined })}
-          data-testid="households-q"
-        />
-      </div>
-      {households.isError ? (
-        <PageError error={households.error} onRetry={() => void households.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<CourtyardHousehold & { id: string }>
-          items={households.data?.items.map((h) => ({ ...h, id: h.householdId }))}
-          isLoading={households.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={households.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={(h) => open(h.householdId)}
-          empty={empty}
-          title={who}
-          extra={(h) => <RatingTag rating={h.rating} />}
-          fields={(h) => [
+      <LedgerFilters<Filters>
+        idPrefix="households"
+        variant="compact"
+        filters={filters}
+        fields={[
+          { kind: 'unit', key: 'orgUnitId', label: t('courtyards.filter.village') },
+          { kind: 'select', key: 'rating', label: t('courtyards.field.rating'), options: levelOptions },
+          { kind: 'select', key: 'plaque', label: t('courtyards.field.plaque'), options: levelOptions },
+          { kind: 'search', key: 'q', label: t('courtyards.pick.placeholder') },
+        ]}
+      />
+      <LedgerResults<CourtyardHousehold & { id: string }>
+        query={{ ...households, data: households.data && { ...households.data, items: withIds } }}
+        list={list}
+        empty={empty}
+        onOpen={(h) => open(h.householdId)}
+        cards={{
+          title: who,
+          extra: (h) => <RatingTag rating={h.rating} />,
+          fields: (h) => [
             { key: 'unit', label: t('courtyards.field.village'), children: h.orgUnitName },
             {
               key: 'plaque',
@@ -176,63 +128,46 @@ export const CourtyardHouseholdsPage = () => {
               label: t('courtyards.field.lastScore'),
               children: h.lastScore === null ? '—' : `${h.lastScore}（${h.lastInspectedOn}）`,
             },
-          ]}
-          testId="courtyard-household-card"
-        />
-      ) : (
-        <Table<CourtyardHousehold>
-          rowKey="householdId"
-          size="middle"
-          loading={households.isFetching}
-          dataSource={households.data?.items}
-          pagination={list.pagination(households.data?.total)}
-          onChange={list.onTableChange}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: empty }}
-          rowClassName={() => 'bbt-ledger-row'}
-          onRow={(h) =>
-            ({
-              onClick: () => open(h.householdId),
-              'data-testid': 'courtyard-household-row',
-            }) as React.HTMLAttributes<HTMLElement>
-          }
-          columns={[
-            { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, h) => who(h) },
-            {
-              title: t('courtyards.field.houseNumber'),
-              dataIndex: 'houseNumber',
-              render: (v: string | null) => v ?? '—',
-            },
-            { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
-            {
-              title: t('courtyards.field.rating'),
-              key: 'r',
-              render: (_: unknown, h) => <RatingTag rating={h.rating} />,
-            },
-            {
-              title: t('courtyards.field.plaque'),
-              key: 'p',
-              render: (_: unknown, h) => <RatingTag rating={h.plaqueLevel} isPlaque />,
-            },
-            {
-              title: t('courtyards.field.lastScore'),
-              dataIndex: 'lastScore',
-              align: 'right',
-              render: (v: number | null) => v ?? '—',
-            },
-            {
-              title: t('courtyards.field.lastInspectedOn'),
-              dataIndex: 'lastInspectedOn',
-              render: (v: string | null) => v ?? '—',
-            },
-            {
-              title: t('courtyards.field.openRectifications'),
-              dataIndex: 'openRectifications',
-              align: 'right',
-            },
-          ]}
-        />
-      )}
+          ],
+          testId: 'courtyard-household-card',
+        }}
+        rowTestId="courtyard-household-row"
+        columns={[
+          { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, h) => who(h) },
+          {
+            title: t('courtyards.field.houseNumber'),
+            dataIndex: 'houseNumber',
+            render: (v: string | null) => v ?? '—',
+          },
+          { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
+          {
+            title: t('courtyards.field.rating'),
+            key: 'r',
+            render: (_: unknown, h) => <RatingTag rating={h.rating} />,
+          },
+          {
+            title: t('courtyards.field.plaque'),
+            key: 'p',
+            render: (_: unknown, h) => <RatingTag rating={h.plaqueLevel} isPlaque />,
+          },
+          {
+            title: t('courtyards.field.lastScore'),
+            dataIndex: 'lastScore',
+            align: 'right',
+            render: (v: number | null) => v ?? '—',
+          },
+          {
+            title: t('courtyards.field.lastInspectedOn'),
+            dataIndex: 'lastInspectedOn',
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('courtyards.field.openRectifications'),
+            dataIndex: 'openRectifications',
+            align: 'right',
+          },
+        ]}
+      />
     </div>
   );
 };

@@ -1,4 +1,4 @@
-import { Select, Table, Tabs, Typography } from 'antd';
+import { Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,12 +7,10 @@ import {
   type Rectification,
   rectificationStatusLabels,
 } from '../../../../contracts/courtyards';
-import { OrgTreeSelect } from '../../../components/org-tree-select';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import { LedgerEmpty, LedgerPageHeader, LedgerResults } from '../../../components/ledger-page';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useRectifications } from '../api/list-rectifications';
 import { OverdueBoard } from '../components/overdue-board';
@@ -28,20 +26,13 @@ const who = (r: Rectification) => (r.headName ? `${r.headName} · ${r.householdL
 export const RectificationsPage = () => {
   const { t } = useTranslation();
   const label = useLabel();
-  const isPhone = useIsPhone();
   const { scopeId } = useOrgScope();
   const [search, setSearch] = useSearchParams();
   const list = useListParams<Rectification>({ sort: 'deadline' });
-  const [filters, setFilters] = useState<Filters>({ status: 'open' });
+  const filters = useLedgerFilters<Filters>({ status: 'open' }, { list });
   const [tab, setTab] = useState(search.get('tab') === 'board' ? 'board' : 'list');
   const detailId = search.get('rectificationId');
-  const params = {
-    ...filters,
-    orgUnitId: filters.orgUnitId ?? scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  };
+  const params = filters.query;
   const rects = useRectifications(params, tab === 'list');
   const open = (id: string | null) =>
     setSearch((s) => {
@@ -50,108 +41,71 @@ export const RectificationsPage = () => {
       else next.delete('rectificationId');
       return next;
     });
-  const change = (patch: Filters) => {
-    setFilters((f) => ({ ...f, ...patch }));
-    list.resetPage();
-  };
-  const empty = (
-    <EmptyState
-      description={
-        filters.status || filters.orgUnitId ? t('ledger.emptyFiltered') : t('courtyards.rectification.empty')
-      }
-    />
-  );
+  const empty = <LedgerEmpty isFiltered={filters.isFiltered} text={t('courtyards.rectification.empty')} />;
 
   const listView = (
     <>
-      <div className="bbt-cy-filters">
-        <OrgTreeSelect
-          allowClear
-          placeholder={t('courtyards.filter.village')}
-          value={filters.orgUnitId}
-          onChange={(orgUnitId) => change({ orgUnitId })}
-        />
-        <Select
-          allowClear
-          placeholder={t('courtyards.field.status')}
-          value={filters.status}
-          onChange={(status) => change({ status })}
-          options={statuses.map((s) => ({ value: s, label: label(rectificationStatusLabels, s) }))}
-          data-testid="rectifications-status"
-        />
-      </div>
-      {rects.isError ? (
-        <PageError error={rects.error} onRetry={() => void rects.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<Rectification>
-          items={rects.data?.items}
-          isLoading={rects.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={rects.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={(r) => open(r.id)}
-          empty={empty}
-          title={(r) => r.problem}
-          extra={(r) => <RectificationStatusTag r={r} />}
-          fields={(r) => [
+      <LedgerFilters<Filters>
+        idPrefix="rectifications"
+        variant="compact"
+        filters={filters}
+        fields={[
+          { kind: 'unit', key: 'orgUnitId', label: t('courtyards.filter.village') },
+          {
+            kind: 'select',
+            key: 'status',
+            label: t('courtyards.field.status'),
+            options: statuses.map((s) => ({ value: s, label: label(rectificationStatusLabels, s) })),
+          },
+        ]}
+      />
+      <LedgerResults<Rectification>
+        query={rects}
+        list={list}
+        empty={empty}
+        onOpen={(r) => open(r.id)}
+        cards={{
+          title: (r) => r.problem,
+          extra: (r) => <RectificationStatusTag r={r} />,
+          fields: (r) => [
             { key: 'who', label: t('courtyards.field.household'), children: who(r) },
             { key: 'unit', label: t('courtyards.field.village'), children: r.orgUnitName },
             { key: 'deadline', label: t('courtyards.field.deadline'), children: r.deadline },
-          ]}
-          testId="rectification-card"
-        />
-      ) : (
-        <Table<Rectification>
-          rowKey="id"
-          size="middle"
-          loading={rects.isFetching}
-          dataSource={rects.data?.items}
-          pagination={list.pagination(rects.data?.total)}
-          onChange={list.onTableChange}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: empty }}
-          rowClassName={() => 'bbt-ledger-row'}
-          onRow={(r) =>
-            ({
-              onClick: () => open(r.id),
-              'data-testid': 'rectification-row',
-            }) as React.HTMLAttributes<HTMLElement>
-          }
-          columns={[
-            { title: t('courtyards.field.problem'), dataIndex: 'problem' },
-            { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, r) => who(r) },
-            { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
-            { title: t('courtyards.field.deadline'), dataIndex: 'deadline', sorter: true },
-            {
-              title: t('courtyards.field.owner'),
-              dataIndex: 'ownerName',
-              render: (v: string | null) => v ?? '—',
-            },
-            {
-              title: t('courtyards.field.status'),
-              key: 's',
-              render: (_: unknown, r) => <RectificationStatusTag r={r} />,
-            },
-            {
-              title: t('courtyards.field.fixedOn'),
-              dataIndex: 'fixedOn',
-              render: (v: string | null) => v ?? '—',
-            },
-          ]}
-        />
-      )}
+          ],
+          testId: 'rectification-card',
+        }}
+        rowTestId="rectification-row"
+        columns={[
+          { title: t('courtyards.field.problem'), dataIndex: 'problem' },
+          { title: t('courtyards.field.household'), key: 'who', render: (_: unknown, r) => who(r) },
+          { title: t('courtyards.field.village'), dataIndex: 'orgUnitName' },
+          { title: t('courtyards.field.deadline'), dataIndex: 'deadline', sorter: true },
+          {
+            title: t('courtyards.field.owner'),
+            dataIndex: 'ownerName',
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('courtyards.field.status'),
+            key: 's',
+            render: (_: unknown, r) => <RectificationStatusTag r={r} />,
+          },
+          {
+            title: t('courtyards.field.fixedOn'),
+            dataIndex: 'fixedOn',
+            render: (v: string | null) => v ?? '—',
+          },
+        ]}
+      />
     </>
   );
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.courtyards.rectifications')}</h1>
-          <Typography.Text type="secondary">{t('courtyards.rectification.hint')}</Typography.Text>
-        </div>
-      </div>
+      <LedgerPageHeader
+        title={t('menu.courtyards.rectifications')}
+        hint={t('courtyards.rectification.hint')}
+      />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -220,7 +220,7 @@ export const ReviewsPage = () => {
             label: t('courtyards.review.title'),
             children: (
               <>
-                <div className="bbt-cy-filters">
+                <div className="bbt-filters-compact">
                   {units.towns.length > 1 && (
                     <Select
                       value={town}

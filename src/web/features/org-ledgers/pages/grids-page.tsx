@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Table, type TableProps, Tabs } from 'antd';
+import { Button, type TableProps, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Grid } from '../../../../contracts/org-ledgers';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import {
   LedgerEmpty,
   LedgerPageHeader,
   LedgerResults,
-  LedgerStatusFilter,
+  type LedgerStatus,
 } from '../../../components/ledger-page';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
@@ -20,7 +21,7 @@ import '../../../components/ledger.css';
 import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { gridKeys } from '../api/keys';
 
-type Status = 'active' | 'deleted';
+type Filters = { q?: string; status: LedgerStatus };
 
 /** 网格: grids of the chosen scope with their load, and a 覆盖情况 tab for gaps and overloads. */
 export const GridsPage = () => {
@@ -29,20 +30,14 @@ export const GridsPage = () => {
   const { scopeId } = useOrgScope();
   const list = useListParams<Grid>();
   const [tab, setTab] = useState('list');
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState<Status>('active');
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<GridFormMode | null>(null);
-  const grids = useGrids({
-    q: q || undefined,
-    status,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const grids = useGrids(filters.query);
   const open = (g: Grid) => setDetailId(g.id);
-  const empty = <LedgerEmpty status={status} isFiltered={Boolean(q)} text={t('grids.empty')} />;
+  const empty = (
+    <LedgerEmpty status={filters.values.status} isFiltered={filters.isFiltered} text={t('grids.empty')} />
+  );
   const noMember = <span className="bbt-muted">{t('grids.noMember')}</span>;
 
   const columns: TableProps<Grid>['columns'] = [
@@ -71,30 +66,20 @@ export const GridsPage = () => {
 
   const listView = (
     <>
-      <Form layout="inline" className="bbt-filters">
-        <Form.Item label={t('common.keyword')} htmlFor="grids-filter-q">
-          <Input.Search
-            id="grids-filter-q"
-            allowClear
-            enterButton
-            placeholder={t('grids.searchPlaceholder')}
-            style={{ minWidth: 220 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              list.resetPage();
-            }}
-            data-testid="grids-q"
-          />
-        </Form.Item>
-        <LedgerStatusFilter
-          idPrefix="grids"
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            list.resetPage();
-          }}
-        />
-      </Form>
+      <LedgerFilters<Filters>
+        idPrefix="grids"
+        filters={filters}
+        fields={[
+          {
+            kind: 'search',
+            key: 'q',
+            label: t('common.keyword'),
+            placeholder: t('grids.searchPlaceholder'),
+            width: 220,
+          },
+          { kind: 'status' },
+        ]}
+      />
       <LedgerResults<Grid>
         query={grids}
         list={list}
@@ -113,22 +98,8 @@ export const GridsPage = () => {
           ],
           testId: 'grid-card',
         }}
-        table={
-          <Table<Grid>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={grids.data?.items}
-            loading={grids.isFetching}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: empty }}
-            onChange={list.onTableChange}
-            pagination={list.pagination(grids.data?.total)}
-            rowClassName={() => 'bbt-ledger-row'}
-            onRow={(g) => ({ onClick: () => open(g) })}
-            data-testid="grids-table"
-          />
-        }
+        columns={columns}
+        tableTestId="grids-table"
       />
     </>
   );

@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select } from 'antd';
+import { Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Site, type SiteKind, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
 import { CountStrip } from '../../../components/count-strip';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import {
   LedgerEmpty,
   LedgerPageHeader,
   LedgerResults,
-  LedgerStatusFilter,
+  type LedgerStatus,
 } from '../../../components/ledger-page';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
@@ -25,7 +26,7 @@ import '../../../components/ledger.css';
 import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { siteKeys } from '../api/keys';
 
-type Status = 'active' | 'deleted';
+type Filters = { q?: string; kind?: SiteKind; status: LedgerStatus };
 
 /** 阵地: service sites of the chosen scope, with counts by kind that filter the list. */
 export const SitesPage = () => {
@@ -34,29 +35,17 @@ export const SitesPage = () => {
   const { access } = useSession();
   const { scopeId } = useOrgScope();
   const list = useListParams<Site>();
-  const [q, setQ] = useState('');
-  const [kind, setKind] = useState<SiteKind | undefined>();
-  const [status, setStatus] = useState<Status>('active');
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<SiteFormMode | null>(null);
   const year = useMemo(thisYear, []);
   const counts = useIndicatorValues('org.sites', { ...year, orgUnitId: scopeId, groupBy: 'kind' });
 
-  const sites = useSites({
-    q: q || undefined,
-    kind,
-    status,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const sites = useSites(filters.query);
   const open = (s: Site) => setDetailId(s.id);
-  const pickKind = (k: string | undefined) => {
-    setKind(k as SiteKind | undefined);
-    list.resetPage();
-  };
-  const empty = <LedgerEmpty status={status} isFiltered={Boolean(q || kind)} text={t('sites.empty')} />;
+  const empty = (
+    <LedgerEmpty status={filters.values.status} isFiltered={filters.isFiltered} text={t('sites.empty')} />
+  );
 
   return (
     <div>
@@ -98,46 +87,31 @@ export const SitesPage = () => {
           }))}
         isLoading={counts.isPending}
         isError={counts.isError}
-        active={kind}
-        onPick={pickKind}
+        active={filters.values.kind}
+        onPick={(kind) => filters.change({ kind: kind as SiteKind | undefined })}
         testId="sites-counts"
       />
-      <Form layout="inline" className="bbt-filters">
-        <Form.Item label={t('common.keyword')} htmlFor="sites-filter-q">
-          <Input.Search
-            id="sites-filter-q"
-            allowClear
-            enterButton
-            placeholder={t('sites.searchPlaceholder')}
-            style={{ minWidth: 220 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              list.resetPage();
-            }}
-            data-testid="sites-q"
-          />
-        </Form.Item>
-        <Form.Item label={t('sites.field.kind')} htmlFor="sites-filter-kind">
-          <Select
-            id="sites-filter-kind"
-            allowClear
-            placeholder={t('common.all')}
-            style={{ minWidth: 160 }}
-            value={kind}
-            onChange={(v: SiteKind | undefined) => pickKind(v)}
-            options={siteKinds.map((k) => ({ value: k, label: label(siteKindLabels, k) }))}
-            data-testid="sites-kind"
-          />
-        </Form.Item>
-        <LedgerStatusFilter
-          idPrefix="sites"
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            list.resetPage();
-          }}
-        />
-      </Form>
+      <LedgerFilters<Filters>
+        idPrefix="sites"
+        filters={filters}
+        fields={[
+          {
+            kind: 'search',
+            key: 'q',
+            label: t('common.keyword'),
+            placeholder: t('sites.searchPlaceholder'),
+            width: 220,
+          },
+          {
+            kind: 'select',
+            key: 'kind',
+            label: t('sites.field.kind'),
+            width: 160,
+            options: siteKinds.map((k) => ({ value: k, label: label(siteKindLabels, k) })),
+          },
+          { kind: 'status' },
+        ]}
+      />
       <LedgerResults<Site>
         query={sites}
         list={list}

@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Table, type TableProps } from 'antd';
+import { Button, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WomenGroup } from '../../../../contracts/org-ledgers';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import {
   LedgerEmpty,
   LedgerPageHeader,
   LedgerResults,
-  LedgerStatusFilter,
+  type LedgerStatus,
 } from '../../../components/ledger-page';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
@@ -20,31 +21,27 @@ import '../../../components/ledger.css';
 import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { womenGroupKeys } from '../api/keys';
 
+type Filters = { q?: string; gridId?: string; status: LedgerStatus };
+
 /** 妇女小组: groups under the grids of the chosen scope. */
 export const WomenGroupsPage = () => {
   const { t } = useTranslation();
   const { access } = useSession();
   const { scopeId } = useOrgScope();
   const list = useListParams<WomenGroup>();
-  const [q, setQ] = useState('');
-  const [gridId, setGridId] = useState<string | undefined>();
-  const [status, setStatus] = useState<'active' | 'deleted'>('active');
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<WomenGroupFormMode | null>(null);
   const grids = useGrids({ orgUnitId: scopeId, status: 'active', pageSize: 200, sort: 'name' });
-  const groups = useWomenGroups({
-    q: q || undefined,
-    gridId,
-    status,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const groups = useWomenGroups(filters.query);
   const villageOf = new Map((grids.data?.items ?? []).map((g) => [g.id, g.orgUnitName]));
   const open = (w: WomenGroup) => setDetailId(w.id);
   const empty = (
-    <LedgerEmpty status={status} isFiltered={Boolean(q || gridId)} text={t('womenGroups.empty')} />
+    <LedgerEmpty
+      status={filters.values.status}
+      isFiltered={filters.isFiltered}
+      text={t('womenGroups.empty')}
+    />
   );
   const dash = <span className="bbt-muted">—</span>;
 
@@ -113,49 +110,31 @@ export const WomenGroupsPage = () => {
           )
         }
       />
-      <Form layout="inline" className="bbt-filters">
-        <Form.Item label={t('common.keyword')} htmlFor="women-groups-filter-q">
-          <Input.Search
-            id="women-groups-filter-q"
-            allowClear
-            enterButton
-            placeholder={t('womenGroups.searchPlaceholder')}
-            style={{ minWidth: 200 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              list.resetPage();
-            }}
-            data-testid="women-groups-q"
-          />
-        </Form.Item>
-        <Form.Item label={t('womenGroups.field.grid')} htmlFor="women-groups-filter-grid">
-          <Select
-            id="women-groups-filter-grid"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('common.all')}
-            style={{ minWidth: 200 }}
-            value={gridId}
-            onChange={(v: string | undefined) => {
-              setGridId(v);
-              list.resetPage();
-            }}
-            options={(grids.data?.items ?? []).map((g) => ({
+      <LedgerFilters<Filters>
+        idPrefix="women-groups"
+        filters={filters}
+        fields={[
+          {
+            kind: 'search',
+            key: 'q',
+            label: t('common.keyword'),
+            placeholder: t('womenGroups.searchPlaceholder'),
+          },
+          {
+            kind: 'select',
+            key: 'gridId',
+            label: t('womenGroups.field.grid'),
+            testId: 'women-groups-grid',
+            width: 200,
+            isSearchable: true,
+            options: (grids.data?.items ?? []).map((g) => ({
               value: g.id,
               label: `${g.orgUnitName} · ${g.name}`,
-            }))}
-            data-testid="women-groups-grid"
-          />
-        </Form.Item>
-        <LedgerStatusFilter
-          idPrefix="women-groups"
-          value={status}
-          onChange={(v: 'active' | 'deleted') => {
-            setStatus(v);
-            list.resetPage();
-          }}
-        />
-      </Form>
+            })),
+          },
+          { kind: 'status' },
+        ]}
+      />
       <LedgerResults<WomenGroup>
         query={groups}
         list={list}
@@ -176,22 +155,8 @@ export const WomenGroupsPage = () => {
           ],
           testId: 'women-group-card',
         }}
-        table={
-          <Table<WomenGroup>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={groups.data?.items}
-            loading={groups.isFetching}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: empty }}
-            onChange={list.onTableChange}
-            pagination={list.pagination(groups.data?.total)}
-            rowClassName={() => 'bbt-ledger-row'}
-            onRow={(w) => ({ onClick: () => open(w) })}
-            data-testid="women-groups-table"
-          />
-        }
+        columns={columns}
+        tableTestId="women-groups-table"
       />
       {detailId && (
         <WomenGroupDetailDrawer

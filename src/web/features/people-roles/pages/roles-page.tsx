@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Switch, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,11 +9,12 @@ import {
   type RoleTerm,
 } from '../../../../contracts/people-roles';
 import { CountStrip } from '../../../components/count-strip';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import {
   LedgerEmpty,
   LedgerPageHeader,
   LedgerResults,
-  LedgerStatusFilter,
+  type LedgerStatus,
 } from '../../../components/ledger-page';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
@@ -30,7 +31,7 @@ import '../../../components/ledger.css';
 import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { roleTermKeys } from '../api/keys';
 
-type Status = 'active' | 'deleted';
+type Filters = { q?: string; role?: PersonRole; isCurrentOnly: boolean; status: LedgerStatus };
 
 /** 任职: who holds which role where, current and past; counts of role holders this year filter the list. */
 export const RolesPage = () => {
@@ -39,31 +40,22 @@ export const RolesPage = () => {
   const { access } = useSession();
   const { scopeId } = useOrgScope();
   const list = useListParams<RoleTerm>({ sort: '-startedOn' });
-  const [q, setQ] = useState('');
-  const [role, setRole] = useState<PersonRole | undefined>();
-  const [isCurrentOnly, setIsCurrentOnly] = useState(true);
-  const [status, setStatus] = useState<Status>('active');
+  const filters = useLedgerFilters<Filters>({ isCurrentOnly: true, status: 'active' }, { list });
+  const { isCurrentOnly, ...query } = filters.query;
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<RoleTermFormMode | null>(null);
   const year = useMemo(thisYear, []);
   const counts = useIndicatorValues('people.roleHolders', { ...year, orgUnitId: scopeId, groupBy: 'role' });
 
   const terms = useRoleTerms({
-    q: q || undefined,
-    role,
+    ...query,
     activeOn: isCurrentOnly ? today() : undefined,
-    status,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
   });
   const open = (r: RoleTerm) => setDetailId(r.id);
-  const pickRole = (k: string | undefined) => {
-    setRole(k as PersonRole | undefined);
-    list.resetPage();
-  };
-  const empty = <LedgerEmpty status={status} isFiltered={Boolean(q || role)} text={t('roles.empty')} />;
+  // 仅看在任 is on by default; only the keyword and the role count as narrowing the list.
+  const empty = (
+    <LedgerEmpty status={query.status} isFiltered={Boolean(query.q || query.role)} text={t('roles.empty')} />
+  );
 
   return (
     <div>
@@ -105,57 +97,26 @@ export const RolesPage = () => {
           }))}
         isLoading={counts.isPending}
         isError={counts.isError}
-        active={role}
-        onPick={pickRole}
+        active={query.role}
+        onPick={(role) => filters.change({ role: role as PersonRole | undefined })}
         testId="roles-counts"
       />
-      <Form layout="inline" className="bbt-filters">
-        <Form.Item label={t('common.keyword')} htmlFor="roles-filter-q">
-          <Input.Search
-            id="roles-filter-q"
-            allowClear
-            enterButton
-            placeholder={t('roles.searchPlaceholder')}
-            style={{ minWidth: 200 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              list.resetPage();
-            }}
-            data-testid="roles-q"
-          />
-        </Form.Item>
-        <Form.Item label={t('roles.field.role')} htmlFor="roles-filter-role">
-          <Select
-            id="roles-filter-role"
-            allowClear
-            placeholder={t('common.all')}
-            style={{ minWidth: 150 }}
-            value={role}
-            onChange={(v: PersonRole | undefined) => pickRole(v)}
-            options={personRoles.map((k) => ({ value: k, label: label(personRoleLabels, k) }))}
-            data-testid="roles-role"
-          />
-        </Form.Item>
-        <Form.Item label={t('roles.currentOnly')} htmlFor="roles-filter-current">
-          <Switch
-            id="roles-filter-current"
-            checked={isCurrentOnly}
-            onChange={(v) => {
-              setIsCurrentOnly(v);
-              list.resetPage();
-            }}
-            data-testid="roles-current"
-          />
-        </Form.Item>
-        <LedgerStatusFilter
-          idPrefix="roles"
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            list.resetPage();
-          }}
-        />
-      </Form>
+      <LedgerFilters<Filters>
+        idPrefix="roles"
+        filters={filters}
+        fields={[
+          { kind: 'search', key: 'q', label: t('common.keyword'), placeholder: t('roles.searchPlaceholder') },
+          {
+            kind: 'select',
+            key: 'role',
+            label: t('roles.field.role'),
+            width: 150,
+            options: personRoles.map((k) => ({ value: k, label: label(personRoleLabels, k) })),
+          },
+          { kind: 'switch', key: 'isCurrentOnly', label: t('roles.currentOnly'), testId: 'roles-current' },
+          { kind: 'status' },
+        ]}
+      />
       <LedgerResults<RoleTerm>
         query={terms}
         list={list}

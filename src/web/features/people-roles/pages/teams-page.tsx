@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Table, type TableProps } from 'antd';
+import { Button, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,11 +7,12 @@ import {
   volunteerTeamKindLabels,
   volunteerTeamKinds,
 } from '../../../../contracts/people-roles';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import {
   LedgerEmpty,
   LedgerPageHeader,
   LedgerResults,
-  LedgerStatusFilter,
+  type LedgerStatus,
 } from '../../../components/ledger-page';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
@@ -25,7 +26,7 @@ import '../../../components/ledger.css';
 import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { teamKeys } from '../api/keys';
 
-type Status = 'active' | 'deleted';
+type Filters = { q?: string; kind?: Kind; status: LedgerStatus };
 type Kind = VolunteerTeam['kind'];
 
 /** 志愿服务队: teams of the chosen scope with their leader and members. */
@@ -35,22 +36,14 @@ export const TeamsPage = () => {
   const { access } = useSession();
   const { scopeId } = useOrgScope();
   const list = useListParams<VolunteerTeam>();
-  const [q, setQ] = useState('');
-  const [kind, setKind] = useState<Kind | undefined>();
-  const [status, setStatus] = useState<Status>('active');
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<TeamFormMode | null>(null);
-  const teams = useVolunteerTeams({
-    q: q || undefined,
-    kind,
-    status,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
+  const teams = useVolunteerTeams(filters.query);
   const open = (v: VolunteerTeam) => setDetailId(v.id);
-  const empty = <LedgerEmpty status={status} isFiltered={Boolean(q || kind)} text={t('teams.empty')} />;
+  const empty = (
+    <LedgerEmpty status={filters.values.status} isFiltered={filters.isFiltered} text={t('teams.empty')} />
+  );
   const dash = <span className="bbt-muted">—</span>;
 
   const columns: TableProps<VolunteerTeam>['columns'] = [
@@ -118,45 +111,20 @@ export const TeamsPage = () => {
           )
         }
       />
-      <Form layout="inline" className="bbt-filters">
-        <Form.Item label={t('common.keyword')} htmlFor="teams-filter-q">
-          <Input.Search
-            id="teams-filter-q"
-            allowClear
-            enterButton
-            placeholder={t('teams.searchPlaceholder')}
-            style={{ minWidth: 200 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              list.resetPage();
-            }}
-            data-testid="teams-q"
-          />
-        </Form.Item>
-        <Form.Item label={t('teams.field.kind')} htmlFor="teams-filter-kind">
-          <Select
-            id="teams-filter-kind"
-            allowClear
-            placeholder={t('common.all')}
-            style={{ minWidth: 140 }}
-            value={kind}
-            onChange={(v: Kind | undefined) => {
-              setKind(v);
-              list.resetPage();
-            }}
-            options={volunteerTeamKinds.map((k) => ({ value: k, label: label(volunteerTeamKindLabels, k) }))}
-            data-testid="teams-kind"
-          />
-        </Form.Item>
-        <LedgerStatusFilter
-          idPrefix="teams"
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            list.resetPage();
-          }}
-        />
-      </Form>
+      <LedgerFilters<Filters>
+        idPrefix="teams"
+        filters={filters}
+        fields={[
+          { kind: 'search', key: 'q', label: t('common.keyword'), placeholder: t('teams.searchPlaceholder') },
+          {
+            kind: 'select',
+            key: 'kind',
+            label: t('teams.field.kind'),
+            options: volunteerTeamKinds.map((k) => ({ value: k, label: label(volunteerTeamKindLabels, k) })),
+          },
+          { kind: 'status' },
+        ]}
+      />
       <LedgerResults<VolunteerTeam>
         query={teams}
         list={list}
@@ -176,22 +144,8 @@ export const TeamsPage = () => {
           ],
           testId: 'team-card',
         }}
-        table={
-          <Table<VolunteerTeam>
-            rowKey="id"
-            size="middle"
-            columns={columns}
-            dataSource={teams.data?.items}
-            loading={teams.isFetching}
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: empty }}
-            onChange={list.onTableChange}
-            pagination={list.pagination(teams.data?.total)}
-            rowClassName={() => 'bbt-ledger-row'}
-            onRow={(v) => ({ onClick: () => open(v) })}
-            data-testid="teams-table"
-          />
-        }
+        columns={columns}
+        tableTestId="teams-table"
       />
       {detailId && (
         <TeamDetailDrawer
