@@ -80,14 +80,40 @@ const inspectionSource: Indicator['source'] = ({ from, to, scopePath }) => sql`
   from courtyard_inspections i
   where i.deleted_at is null and i.inspected_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'i')}`;
 
-/** `[from, to]` as whole months — what the monthly roll-ups can answer — or undefined. */
-const wholeMonths = (from: string, to: string) => {
-  const [y, m] = to.split('-').map(Number);
-  const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-  if (!from.endsWith('-01') || to !== lastDay || from > to) return undefined;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
+
+/**
+ * `[from, to]` split into the whole months inside it (which the monthly roll-ups answer) and the
+ * days left at either end (read from the records); undefined when it holds no whole month.
+ */
+const splitIntoMonths = (from: string, to: string) => {
   const [fy, fm] = from.split('-').map(Number);
-  return { fromYear: fy, fromMonth: fm, toYear: y, toMonth: m };
+  const first = from.endsWith('-01')
+    ? { y: fy, m: fm }
+    : { y: fm === 12 ? fy + 1 : fy, m: fm === 12 ? 1 : fm + 1 };
+  const [ty, tm] = to.split('-').map(Number);
+  const isLastDay = addDays(to, 1).endsWith('-01');
+  const last = isLastDay ? { y: ty, m: tm } : { y: tm === 1 ? ty - 1 : ty, m: tm === 1 ? 12 : tm - 1 };
+  const monthsFrom = `${first.y}-${String(first.m).padStart(2, '0')}-01`;
+  const monthsTo = isoDay(new Date(Date.UTC(last.y, last.m, 0)));
+  if (monthsFrom > monthsTo) return undefined;
+  const edges = [
+    { from, to: addDays(monthsFrom, -1) },
+    { from: addDays(monthsTo, 1), to },
+  ].filter((e) => e.from <= e.to);
+  return { monthsFrom, monthsTo, first, last, edges };
 };
+
+/** The live inspections of the days at the ends of a period, as roll-up rows (`n` = 1 each). */
+const edgeInspections = (edges: { from: string; to: string }[], scopePath: string, columns: SQL) =>
+  edges.map(
+    (e) => sql`
+      union all
+      select ${columns} from courtyard_inspections i
+      where i.deleted_at is null and i.inspected_on between ${e.from}::date and ${e.to}::date
+        and ${inScope(scopePath, 'i')}`,
+  );
 
 /** `courtyards.inspections{kind}`: inspections carried out in the period (次). */
 export const courtyardInspectionsIndicator: Indicator = {
@@ -99,13 +125,17 @@ export const courtyardInspectionsIndicator: Indicator = {
   dimensions: kind,
   isFlow: true,
   source: inspectionSource,
-  // Whole months: the per-unit monthly counts the inspections trigger keeps.
-  rollup: ({ from, to, scopePath }) =>
-    wholeMonths(from, to) &&
-    sql`
+  // The per-unit monthly counts the inspections trigger keeps, plus the records of any days at the ends.
+  rollup: ({ from, to, scopePath }) => {
+    const p = splitIntoMonths(from, to);
+    if (!p) return undefined;
+    return sql`
       select r.org_path, r.kind, r.month as record_date, r.inspections as n
       from courtyard_inspections_by_month r
-      where r.month between ${from}::date and ${to}::date and r.inspections > 0 and ${inScope(scopePath, 'r')}`,
+      where r.month between ${p.monthsFrom}::date and ${p.monthsTo}::date and r.inspections > 0
+        and ${inScope(scopePath, 'r')}
+      ${sql.join(edgeInspections(p.edges, scopePath, sql`i.org_path, i.kind, i.inspected_on, 1`), sql``)}`;
+  },
 };
 
 /** `courtyards.inspectedHouseholds{kind}`: distinct households inspected in the period (户). */
@@ -117,21 +147,23 @@ export const courtyardInspectedHouseholdsIndicator: Indicator = {
   measure: 'distinct',
   dimensions: kind,
   source: inspectionSource,
-  // Whole months: each household's row of the year with a non-zero month count in the period.
+  // Each household's row of the year with a non-zero month count in the whole months, plus the
+  // households of the records of any days at the ends (the distinct count merges them).
   rollup: ({ from, to, scopePath }) => {
-    const p = wholeMonths(from, to);
+    const p = splitIntoMonths(from, to);
     if (!p) return undefined;
     const years: SQL[] = [];
-    for (let y = p.fromYear; y <= p.toYear; y++) {
-      const first = y === p.fromYear ? p.fromMonth : 1;
-      const last = y === p.toYear ? p.toMonth : 12;
+    for (let y = p.first.y; y <= p.last.y; y++) {
+      const first = y === p.first.y ? p.first.m : 1;
+      const last = y === p.last.y ? p.last.m : 12;
       const months = Array.from({ length: last - first + 1 }, (_, n) => `r.m${first + n}`).join(' + ');
       years.push(sql`(r.year = ${y} and ${sql.raw(months)} > 0)`);
     }
     return sql`
       select r.household_id as subject_id, r.org_path, r.kind
       from courtyard_inspected_households r
-      where (${sql.join(years, sql` or `)}) and ${inScope(scopePath, 'r')}`;
+      where (${sql.join(years, sql` or `)}) and ${inScope(scopePath, 'r')}
+      ${sql.join(edgeInspections(p.edges, scopePath, sql`i.household_id, i.org_path, i.kind`), sql``)}`;
   },
 };
 

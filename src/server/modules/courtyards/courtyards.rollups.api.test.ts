@@ -91,6 +91,13 @@ beforeAll(async () => {
         if (rnd() < 0.25)
           rows.push(inspection(h, pick(['spotCheck', 'review', 'quarterly']), day(year, m, 3)));
       }
+  // Inspections on the first and last day of months, where whole months and end days meet.
+  for (const h of hh.slice(0, 5))
+    for (const m of [1, 2, 3, 4, 5, 6]) {
+      rows.push(inspection(h, 'spotCheck', day(2026, m, 1)));
+      rows.push(inspection(h, 'review', new Date(Date.UTC(2026, m, 0)).toISOString().slice(0, 10)));
+    }
+  rows.push(inspection(hh[9], 'review', '2025-12-31'), inspection(hh[10], 'review', '2026-04-10'));
   await t.db.transaction((tx) => bulkInsert(tx, courtyardInspections, rows));
   for (const h of hh.slice(0, 6))
     await t.db.insert(courtyardInspections).values(inspection(h, 'review', day(2026, 3, 9)));
@@ -116,7 +123,10 @@ const periods: [string, string][] = [
   ['2026-03-01', '2026-03-31'], // a month
   ['2026-04-01', '2026-06-30'], // a quarter
   ['2025-11-01', '2026-02-28'], // across the year end
-  ['2026-02-10', '2026-05-20'], // not whole months: the source answers
+  ['2026-02-10', '2026-05-20'], // whole months inside, days at both ends from the records
+  ['2025-12-15', '2026-01-31'], // days at the start only, across the year end
+  ['2026-03-01', '2026-04-09'], // days at the end only
+  ['2026-03-05', '2026-03-20'], // no whole month: the source answers
 ];
 const groupings = [undefined, 'kind', 'rating', 'orgUnit', 'orgUnit2', 'orgUnit,kind', 'orgUnit2,rating'];
 const withoutRollup = (i: Indicator): Indicator => ({ ...i, rollup: undefined });
