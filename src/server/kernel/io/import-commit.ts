@@ -157,21 +157,19 @@ export const importWriter = (tx: Tx, ctx: ServiceContext, module: AuditModule, e
         const before = Object.fromEntries(
           Object.keys(shown).map((k) => [k, (u.before as Record<string, unknown>)[k]]),
         );
-        await tx
-          .insert(auditLog)
-          .values(
-            audit(
-              'update',
-              {
-                id: u.before.id,
-                label: label(u.before),
-                orgUnitId: u.before.orgUnitId,
-                orgPath: u.before.orgPath,
-              },
-              before,
-              { ...shown, source: 'import' },
-            ),
-          );
+        await tx.insert(auditLog).values(
+          audit(
+            'update',
+            {
+              id: u.before.id,
+              label: label(u.before),
+              orgUnitId: u.before.orgUnitId,
+              orgPath: u.before.orgPath,
+            },
+            before,
+            { ...shown, source: 'import' },
+          ),
+        );
       }
     },
   };
