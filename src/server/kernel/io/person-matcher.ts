@@ -4,12 +4,24 @@ import { persons } from '../../modules/people/people.table';
 import { scoped } from '../access/access';
 import type { Tx } from '../db/connection';
 import type { ServiceContext } from '../service-context';
+import { parseIdNumberCell } from './cells';
 import type { RowIssues } from './import-commit';
-import type { ParsedRow } from './ledger-io';
+import type { IoColumn, ParsedRow } from './ledger-io';
 import type { UnitRef } from './unit-names';
 
 /** A person an import row names: by name, and by ID number where the sheet gives one. */
 export type NamedPerson = { name: string; idNumber?: string };
+
+/** The ID number cell of a roster naming registered persons: it tells same-named persons apart. */
+export const namedPersonIdColumn: IoColumn = {
+  key: 'idNumber',
+  header: '身份证号码',
+  aliases: ['身份证号'],
+  hint: '有同名人员时用于区分',
+  isText: true,
+  width: 22,
+  parse: parseIdNumberCell,
+};
 
 export type PersonCandidate = {
   id: string;

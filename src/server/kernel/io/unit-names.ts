@@ -3,8 +3,9 @@ import { orgUnits } from '../../modules/org/org.table';
 import { scoped } from '../access/access';
 import type { Actor } from '../access/actor';
 import type { Tx } from '../db/connection';
+import { parseTextCell } from './cells';
 import type { RowIssues } from './import-commit';
-import type { ParsedRow } from './ledger-io';
+import type { IoColumn, ParsedRow } from './ledger-io';
 
 export type UnitRef = { id: string; path: string; name: string };
 
@@ -37,18 +38,30 @@ export const unitNameResolver = async (tx: Tx, actor: Actor, defaultOrgUnitId?: 
 };
 
 /**
- * Each row's unit, from its `orgUnit` cell (or the import's default unit). A row whose unit cannot
- * be used gets the resolver's problem under `column` (the ledger's header for that cell).
+ * The cell that names a row's village (`orgUnit`, read by `rowUnits`); left empty, the row belongs to
+ * the unit chosen for the import.
+ */
+export const unitColumn = (
+  header: string,
+  aliases: readonly string[],
+  width = 16,
+  hint = '如：东岭村；不填则为所选组织',
+): IoColumn => ({ key: 'orgUnit', header, aliases, hint, width, parse: (v) => parseTextCell(v, 60) });
+
+/**
+ * Each row's unit, from its `unitColumn` cell (or the import's default unit). A row whose unit
+ * cannot be used gets the resolver's problem under that column's header.
  */
 export const rowUnits = async (
   tx: Tx,
   actor: Actor,
   opts: { defaultOrgUnitId?: string },
   issues: RowIssues,
-  column: string,
+  unitCol: IoColumn,
 ) => {
   const resolve = await unitNameResolver(tx, actor, opts.defaultOrgUnitId);
-  const nameOf = (r: ParsedRow) => (r.values as { orgUnit?: string }).orgUnit;
+  const column = unitCol.header;
+  const nameOf = (r: ParsedRow) => r.values[unitCol.key] as string | undefined;
   /** The row's unit, or undefined once its problem is noted. */
   const check = (r: ParsedRow): UnitRef | undefined => {
     const found = resolve(nameOf(r));

@@ -10,7 +10,7 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseListCell, parseTextCell } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
-import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { sites } from '../org/org-ledgers.table';
 import { activityBatches } from './activities.repository';
@@ -42,6 +42,8 @@ const count = (label: string, max: number) => (v: unknown) => {
   return n <= max ? { value: n } : { error: `${label}“${n}”过大，请核对` };
 };
 
+const unitCol = unitColumn('组织单位', ['所属村（社区）', '村（社区）', '主办单位'], 14);
+
 const columns: LedgerIo['columns'] = [
   {
     key: 'occurredOn',
@@ -70,14 +72,7 @@ const columns: LedgerIo['columns'] = [
     width: 12,
     parse: (v) => parseTextCell(v, 30),
   },
-  {
-    key: 'orgUnit',
-    header: '组织单位',
-    aliases: ['所属村（社区）', '村（社区）', '主办单位'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 14,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'place',
     header: '活动地点',
@@ -160,7 +155,7 @@ const groupCode = Object.fromEntries(Object.entries(targetGroupLabels).map(([cod
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'activities.import');
   const issues = new RowIssues();
-  const rowUnit = await rowUnits(tx, ctx.actor, opts, issues, '组织单位');
+  const rowUnit = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const { types } = await activityTypesOf(tx, ctx.actor);
   const typeByName = new Map(
     types.flatMap((t) => [

@@ -8,7 +8,7 @@ import { type CellValue, cellText, parseDateCell, parseTextCell } from '../../ke
 import { ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
 import { personMatcher } from '../../kernel/io/person-matcher';
-import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from './activities.service';
@@ -65,6 +65,8 @@ const parseChiefs = (v: CellValue) => {
   return { value: names };
 };
 
+const unitCol = unitColumn('所属村（社区）', ['村（社区）', '组织单位', '所属组织'], 14);
+
 const columns: LedgerIo['columns'] = [
   {
     key: 'occurredOn',
@@ -75,14 +77,7 @@ const columns: LedgerIo['columns'] = [
     width: 14,
     parse: parseDateCell,
   },
-  {
-    key: 'orgUnit',
-    header: '所属村（社区）',
-    aliases: ['村（社区）', '组织单位', '所属组织'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 14,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'chiefs',
     header: '林长',
@@ -159,7 +154,7 @@ const keyOf = (unitId: string, on: string, area: string, chiefIds: string[]) =>
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'activities.import');
   const issues = new RowIssues();
-  const units = await rowUnits(tx, ctx.actor, opts, issues, '所属村（社区）');
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const values = rows.map((r) => r.values as Row);
   const people = await personMatcher(
     tx,

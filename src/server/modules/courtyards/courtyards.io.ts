@@ -22,7 +22,7 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { type CellValue, cellText, parseDateCell, parseTextCell } from '../../kernel/io/cells';
 import { importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
-import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
@@ -103,6 +103,8 @@ type Row = {
   note?: string;
 };
 
+const unitCol = unitColumn('村（社区）', ['所属村（社区）', '村居', '村别', '村名'], 12);
+
 const columns: LedgerIo['columns'] = [
   {
     key: 'inspectedOn',
@@ -113,14 +115,7 @@ const columns: LedgerIo['columns'] = [
     width: 14,
     parse: parseDateCell,
   },
-  {
-    key: 'orgUnit',
-    header: '村（社区）',
-    aliases: ['所属村（社区）', '村居', '村别', '村名'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 12,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'headName',
     header: '户主姓名',
@@ -250,7 +245,7 @@ const householdsFitting = (
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'courtyards.import');
   const issues = new RowIssues();
-  const units = await rowUnits(tx, ctx.actor, opts, issues, '村（社区）');
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const unitIds = units.idsOf(rows);
   const households = unitIds.length ? await householdsOf(tx, unitIds) : [];
   const rubricCache = new Map<string, Awaited<ReturnType<typeof effectiveRubricFor>>>();
@@ -544,7 +539,7 @@ const checkRatingRow = (v: Record<string, unknown>): [string, string][] => {
 const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'courtyards.import');
   const issues = new RowIssues();
-  const units = await rowUnits(tx, ctx.actor, opts, issues, '村（社区）');
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const unitIds = units.idsOf(rows);
   const households = unitIds.length ? await householdsOf(tx, unitIds) : [];
   const found: { v: RatingRow; h: HouseholdRef }[] = [];

@@ -8,13 +8,15 @@ import { parseTextCell } from '../../kernel/io/cells';
 import { importWriter, inBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
 import { personMatcher } from '../../kernel/io/person-matcher';
-import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { households } from '../people/people.table';
 import { orgUnits } from './org.table';
 import { grids } from './org-ledgers.table';
 
 type Row = { grid: string; orgUnit?: string; member?: string; address?: string; houseNumber?: string };
+
+const unitCol = unitColumn('所属村（社区）', ['村（社区）', '所属组织']);
 
 /**
  * A grid roster, one row per household as villages keep it: 网格 | 村 | 网格执委 | 家庭住址 | 门牌号.
@@ -30,14 +32,7 @@ const columns: LedgerIo['columns'] = [
     width: 14,
     parse: (v) => parseTextCell(v, 60),
   },
-  {
-    key: 'orgUnit',
-    header: '所属村（社区）',
-    aliases: ['村（社区）', '所属组织'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'member',
     header: '网格执委',
@@ -60,7 +55,7 @@ const columns: LedgerIo['columns'] = [
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'org.write');
   const issues = new RowIssues();
-  const units = (await rowUnits(tx, ctx.actor, opts, issues, '所属村（社区）')).all(rows);
+  const units = (await rowUnits(tx, ctx.actor, opts, issues, unitCol)).all(rows);
   const unitIds = [...new Set([...units.values()].map((u) => u.id))];
   const kinds = await tx
     .select({ id: orgUnits.id, kind: orgUnits.kind })

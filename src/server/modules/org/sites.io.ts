@@ -12,7 +12,7 @@ import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cel
 import { ImportPlan, importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
 import { personMatcher } from '../../kernel/io/person-matcher';
-import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { sites } from './org-ledgers.table';
 import { listSiteRows } from './sites.repository';
@@ -26,6 +26,8 @@ type Row = {
   contact?: string;
   note?: string;
 };
+
+const unitCol = unitColumn('所属组织', ['所属村（社区）', '村（社区）']);
 
 const columns: LedgerIo['columns'] = [
   {
@@ -47,14 +49,7 @@ const columns: LedgerIo['columns'] = [
     width: 16,
     parse: (v) => parseEnumCell(v, siteKindLabels),
   },
-  {
-    key: 'orgUnit',
-    header: '所属组织',
-    aliases: ['所属村（社区）', '村（社区）'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   { key: 'address', header: '地址', hint: '选填', width: 24, parse: (v) => parseTextCell(v, 120) },
   {
     key: 'openedOn',
@@ -78,7 +73,7 @@ const columns: LedgerIo['columns'] = [
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'org.write');
   const issues = new RowIssues();
-  const units = (await rowUnits(tx, ctx.actor, opts, issues, '所属组织')).all(rows);
+  const units = (await rowUnits(tx, ctx.actor, opts, issues, unitCol)).all(rows);
   const contacts = await personMatcher(
     tx,
     ctx,

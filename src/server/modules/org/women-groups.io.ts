@@ -8,11 +8,13 @@ import { parseTextCell } from '../../kernel/io/cells';
 import { importWriter, inBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
 import { personMatcher } from '../../kernel/io/person-matcher';
-import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { grids, womenGroupMembers, womenGroups } from './org-ledgers.table';
 
 type Row = { group: string; grid: string; orgUnit?: string; member: string; isLeader?: string };
+
+const unitCol = unitColumn('所属村（社区）', ['村（社区）']);
 
 /** A women's-group roster, one row per member: 小组 | 网格 | 村 | 成员 | 是否组长. */
 const columns: LedgerIo['columns'] = [
@@ -34,14 +36,7 @@ const columns: LedgerIo['columns'] = [
     width: 12,
     parse: (v) => parseTextCell(v, 60),
   },
-  {
-    key: 'orgUnit',
-    header: '所属村（社区）',
-    aliases: ['村（社区）'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'member',
     header: '成员姓名',
@@ -65,7 +60,7 @@ const columns: LedgerIo['columns'] = [
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'org.write');
   const issues = new RowIssues();
-  const units = (await rowUnits(tx, ctx.actor, opts, issues, '所属村（社区）')).all(rows);
+  const units = (await rowUnits(tx, ctx.actor, opts, issues, unitCol)).all(rows);
   const unitIds = [...new Set([...units.values()].map((u) => u.id))];
   const gridRows = await tx
     .select()

@@ -23,7 +23,7 @@ import {
 } from '../../kernel/io/cells';
 import { changedFields, ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
-import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
@@ -48,6 +48,13 @@ type Row = {
 };
 
 const today = shanghaiToday;
+
+const unitCol = unitColumn(
+  '所属村（社区）',
+  ['村（社区）', '所属组织', '村居', '村名', '所属村'],
+  16,
+  '如：东岭村；不填则导入到所选组织',
+);
 
 const columns: LedgerIo['columns'] = [
   {
@@ -105,14 +112,7 @@ const columns: LedgerIo['columns'] = [
     width: 15,
     parse: parsePhoneCell,
   },
-  {
-    key: 'orgUnit',
-    header: '所属村（社区）',
-    aliases: ['村（社区）', '所属组织', '村居', '村名', '所属村'],
-    hint: '如：东岭村；不填则导入到所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'address',
     header: '家庭住址',
@@ -172,7 +172,7 @@ const naturalKey = (v: Record<string, unknown>) => {
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
   const issues = new RowIssues();
-  const rowUnit = await rowUnits(tx, ctx.actor, opts, issues, '所属村（社区）');
+  const rowUnit = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const { tags: allowedTags } = await tagOptionsOf(tx, ctx.actor);
   for (const r of rows) {
     const unknown = ((r.values as Row).tags ?? []).filter((t) => !allowedTags.includes(t));

@@ -8,11 +8,11 @@ import {
 } from '../../../contracts/people-roles';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { uuidv7 } from '../../kernel/db/ids';
-import { parseDateCell, parseEnumCell, parseIdNumberCell, parseTextCell } from '../../kernel/io/cells';
+import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
-import { personMatcher } from '../../kernel/io/person-matcher';
-import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import { namedPersonIdColumn, personMatcher } from '../../kernel/io/person-matcher';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { roleTerms } from './people-roles.table';
 import { listRoleTermRows } from './role-terms.repository';
@@ -29,6 +29,8 @@ type Row = {
   note?: string;
 };
 
+const unitCol = unitColumn('任职组织', ['所属村（社区）', '村（社区）', '所属组织']);
+
 const columns: LedgerIo['columns'] = [
   {
     key: 'name',
@@ -38,23 +40,8 @@ const columns: LedgerIo['columns'] = [
     width: 12,
     parse: (v) => parseTextCell(v, 30),
   },
-  {
-    key: 'idNumber',
-    header: '身份证号码',
-    aliases: ['身份证号'],
-    hint: '有同名人员时用于区分',
-    isText: true,
-    width: 22,
-    parse: parseIdNumberCell,
-  },
-  {
-    key: 'orgUnit',
-    header: '任职组织',
-    aliases: ['所属村（社区）', '村（社区）', '所属组织'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  namedPersonIdColumn,
+  unitCol,
   {
     key: 'role',
     header: '职务',
@@ -123,7 +110,7 @@ const naturalKey = (v: Record<string, unknown>) => {
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
   const issues = new RowIssues();
-  const units = await rowUnits(tx, ctx.actor, opts, issues, '任职组织');
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const people = await personMatcher(
     tx,
     ctx,

@@ -10,11 +10,11 @@ import { requirePermission, resolveScopePath } from '../../kernel/access/access'
 import { auditLog } from '../../kernel/audit/audit.table';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
-import { parseDateCell, parseEnumCell, parseIdNumberCell, parseTextCell } from '../../kernel/io/cells';
+import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
 import { importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
-import { personMatcher } from '../../kernel/io/person-matcher';
-import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import { namedPersonIdColumn, personMatcher } from '../../kernel/io/person-matcher';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { volunteerTeamMembers, volunteerTeams } from './people-roles.table';
 import { listVolunteerTeamRows } from './volunteer-teams.repository';
@@ -28,6 +28,8 @@ type Row = {
   idNumber?: string;
   joinedOn?: string;
 };
+
+const unitCol = unitColumn('所属组织', ['所属村（社区）']);
 
 /** One row per member, as team rosters are kept: 队伍 | 类型 | 组织 | 队员 | 身份证号 | 加入日期. */
 const columns: LedgerIo['columns'] = [
@@ -50,14 +52,7 @@ const columns: LedgerIo['columns'] = [
     width: 14,
     parse: (v) => parseEnumCell(v, volunteerTeamKindLabels),
   },
-  {
-    key: 'orgUnit',
-    header: '所属组织',
-    aliases: ['所属村（社区）'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'member',
     header: '队员姓名',
@@ -67,22 +62,14 @@ const columns: LedgerIo['columns'] = [
     width: 12,
     parse: (v) => parseTextCell(v, 30),
   },
-  {
-    key: 'idNumber',
-    header: '身份证号码',
-    aliases: ['身份证号'],
-    hint: '有同名人员时用于区分',
-    isText: true,
-    width: 22,
-    parse: parseIdNumberCell,
-  },
+  namedPersonIdColumn,
   { key: 'joinedOn', header: '加入日期', hint: '选填', width: 14, parse: parseDateCell },
 ];
 
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
   const issues = new RowIssues();
-  const units = await rowUnits(tx, ctx.actor, opts, issues, '所属组织');
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const people = await personMatcher(
     tx,
     ctx,
