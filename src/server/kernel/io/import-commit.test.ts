@@ -60,16 +60,18 @@ describe('ImportPlan', () => {
 describe('export batches', () => {
   it('pages until a page comes back short or empty', async () => {
     const pages = [[1, 2], [3, 4], [5]];
-    const asked: number[] = [];
+    const asked: unknown[] = [];
     const got = await collect(
-      pagedBatches(2, async (n) => {
-        asked.push(n);
-        return pages[n - 1] ?? [];
+      pagedBatches(2, async (paging) => {
+        asked.push(paging);
+        return { items: pages[paging.page - 1] ?? [] };
       }),
     );
     expect(got).toEqual(pages);
-    expect(asked).toEqual([1, 2, 3]);
-    const full = await collect(pagedBatches(2, async (n) => (n <= 2 ? [n, n] : [])));
+    expect(asked).toEqual([1, 2, 3].map((page) => ({ page, pageSize: 2, sort: undefined })));
+    const full = await collect(
+      pagedBatches(2, async ({ page }) => ({ items: page <= 2 ? [page, page] : [] })),
+    );
     expect(full).toEqual([
       [1, 1],
       [2, 2],

@@ -175,10 +175,16 @@ export const importWriter = (tx: Tx, ctx: ServiceContext, module: AuditModule, e
   };
 };
 
-/** An export's rows a page at a time from a list query, until a page comes back short. */
-export async function* pagedBatches<T>(pageSize: number, page: (n: number) => Promise<T[]>) {
-  for (let n = 1; ; n++) {
-    const items = await page(n);
+/** The page a list query is asked for by an export (in the list's own order). */
+export type Paging = { page: number; pageSize: number; sort: undefined };
+
+/**
+ * An export's rows a page at a time from the ledger's list query (the export's one definition of
+ * its rows), until a page comes back short.
+ */
+export async function* pagedBatches<T>(pageSize: number, list: (paging: Paging) => Promise<{ items: T[] }>) {
+  for (let page = 1; ; page++) {
+    const { items } = await list({ page, pageSize, sort: undefined });
     if (items.length === 0) return;
     yield items;
     if (items.length < pageSize) return;

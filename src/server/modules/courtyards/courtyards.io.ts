@@ -702,9 +702,8 @@ export const courtyardRatingsIo: LedgerIo = {
   exportRows: async (ctx: ServiceContext, q) => {
     const query = q as ExportRatingsQuery;
     const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.export', query.orgUnitId);
-    return pagedBatches(200, async (page) => {
-      const { items } = await courtyardHouseholdRows(ctx.db, scopePath, { ...query, page, pageSize: 200 });
-      return items;
-    }) as AsyncIterable<never[]>;
+    return pagedBatches(200, (paging) =>
+      courtyardHouseholdRows(ctx.db, scopePath, { ...query, ...paging }),
+    ) as AsyncIterable<never[]>;
   },
 };

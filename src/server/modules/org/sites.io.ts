@@ -157,9 +157,8 @@ export const sitesIo: LedgerIo = {
   exportRows: async (ctx, query) => {
     const q = query as ExportSitesQuery;
     const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'org.read', q.orgUnitId);
-    return pagedBatches(200, async (page) => {
-      const { items } = await listSiteRows(ctx.db, scopePath, { ...q, page, pageSize: 200, sort: undefined });
-      return items;
-    }) as AsyncIterable<never[]>;
+    return pagedBatches(200, (paging) =>
+      listSiteRows(ctx.db, scopePath, { ...q, ...paging }),
+    ) as AsyncIterable<never[]>;
   },
 };

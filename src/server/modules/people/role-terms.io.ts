@@ -235,14 +235,8 @@ export const roleTermsIo: LedgerIo = {
     const q = query as ExportRoleTermsQuery;
     const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.export', q.orgUnitId);
     // Pages through the filtered list (the list query is the export's one definition of the rows).
-    return pagedBatches(200, async (page) => {
-      const { items } = await listRoleTermRows(ctx.db, scopePath, {
-        ...q,
-        page,
-        pageSize: 200,
-        sort: undefined,
-      });
-      return items;
-    }) as AsyncIterable<never[]>;
+    return pagedBatches(200, (paging) =>
+      listRoleTermRows(ctx.db, scopePath, { ...q, ...paging }),
+    ) as AsyncIterable<never[]>;
   },
 };

@@ -199,15 +199,9 @@ export const volunteerTeamsIo: LedgerIo = {
   exportRows: async (ctx, query) => {
     const q = query as ExportVolunteerTeamsQuery;
     const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.export', q.orgUnitId);
-    const batches = pagedBatches(100, async (page) => {
-      const { items } = await listVolunteerTeamRows(ctx.db, scopePath, {
-        ...q,
-        page,
-        pageSize: 100,
-        sort: undefined,
-      });
-      return items;
-    });
+    const batches = pagedBatches(100, (paging) =>
+      listVolunteerTeamRows(ctx.db, scopePath, { ...q, ...paging }),
+    );
     return (async function* () {
       for await (const items of batches)
         yield items.flatMap((team): ExportRow[] =>
