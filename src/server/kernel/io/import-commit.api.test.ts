@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharOf } from '../../../contracts/common/id-number';
 import { sites } from '../../modules/org/org-ledgers.table';
-import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
+import { call, createTestApp, login, seedOrg } from '../../test/test-app';
 import { auditLog } from '../audit/audit.table';
 import type { Tx } from '../db/connection';
 import { uuidv7 } from '../db/ids';
@@ -17,7 +17,6 @@ import { rowUnits, unitColumn } from './unit-names';
 const fieldKey = randomBytes(32).toString('base64');
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: Awaited<ReturnType<typeof seedOrg>>;
-let town: Session;
 let ctx: ServiceContext;
 const first17 = '33010219800101003';
 const idA = first17 + checkCharOf(first17);
@@ -36,17 +35,17 @@ beforeAll(async () => {
     secrets: { sessionKey: randomBytes(32).toString('base64'), fieldKey, pgPassword: 'x' },
   });
   org = await seedOrg(t.db);
-  town = await login(t.app, 'townA');
-  const people: [string, string | undefined, string][] = [
-    ['郑秀兰', idA, org.units.villageA1.id],
-    ['陈丽华', undefined, org.units.villageA1.id],
-    ['陈丽华', undefined, org.units.villageA1.id],
-    ['韩玉梅', undefined, org.units.villageA2.id],
+  const town = await login(t.app, 'townA');
+  // Two 陈丽华 in 甲一村 (ambiguous by name), 郑秀兰 with an ID number, 韩玉梅 in 甲二村.
+  const register = (name: string, unit: 'villageA1' | 'villageA2', idNumber?: string) =>
+    call(t.app, town, 'POST', '/api/v1/people/persons', { name, idNumber, orgUnitId: org.units[unit].id });
+  const created = [
+    await register('郑秀兰', 'villageA1', idA),
+    await register('陈丽华', 'villageA1'),
+    await register('陈丽华', 'villageA1'),
+    await register('韩玉梅', 'villageA2'),
   ];
-  for (const [name, idNumber, orgUnitId] of people) {
-    const res = await call(t.app, town, 'POST', '/api/v1/people/persons', { name, idNumber, orgUnitId });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  expect(created.map((res) => res.statusCode)).toEqual([201, 201, 201, 201]);
   ctx = {
     db: t.db,
     crypto: createFieldCrypto(fieldKey),
