@@ -11,7 +11,7 @@ import { createFieldCrypto } from '../privacy/field-crypto';
 import type { ServiceContext } from '../service-context';
 import { ImportPlan, importWriter, RowIssues } from './import-commit';
 import { ImportRowsError, type ParsedRow } from './ledger-io';
-import { type PersonRule, personMatcher } from './person-matcher';
+import { type PersonRule, personMatcher, rowPersons } from './person-matcher';
 import { rowUnits, unitColumn } from './unit-names';
 
 const fieldKey = randomBytes(32).toString('base64');
@@ -111,6 +111,48 @@ describe('personMatcher', () => {
     const people = await inTx((tx) => personMatcher(tx, village, [{ name: '郑秀兰' }, { name: '韩玉梅' }]));
     expect(people.candidates.map((c) => c.name)).toEqual(['韩玉梅']);
     expect((await inTx((tx) => personMatcher(tx, ctx, []))).candidates).toEqual([]);
+  });
+});
+
+describe('rowPersons', () => {
+  it('gives each roster row its unit and person, or refuses the roster with every problem', async () => {
+    const col = unitColumn('所属组织', []);
+    const opts = { defaultOrgUnitId: org.units.villageA1.id };
+    const resolved = await inTx((tx) =>
+      rowPersons(
+        tx,
+        ctx,
+        [row(2, { name: '郑秀兰' }), row(3, { name: '韩玉梅', orgUnit: '甲二村' })],
+        opts,
+        new RowIssues(),
+        col,
+        (v: { name: string }) => v,
+        rule,
+      ),
+    );
+    expect(resolved.map((x) => [x.r.rowNumber, x.unit.name, x.v])).toEqual([
+      [2, '甲一村妇联', { name: '郑秀兰' }],
+      [3, '甲二村妇联', { name: '韩玉梅', orgUnit: '甲二村' }],
+    ]);
+    const issues = new RowIssues();
+    await expect(
+      inTx((tx) =>
+        rowPersons(
+          tx,
+          ctx,
+          [row(2, { name: '韩玉梅' }), row(3, { name: '郑秀兰', orgUnit: '无此村' })],
+          opts,
+          issues,
+          col,
+          (v: { name: string }) => v,
+          rule,
+        ),
+      ),
+    ).rejects.toThrow(ImportRowsError);
+    expect(issues.list.map((i) => [i.row, i.column, i.message])).toEqual([
+      [2, '姓名', '找不到'],
+      [3, '所属组织', '在您管辖的组织中找不到该村（社区），请核对名称'],
+    ]);
   });
 });
 

@@ -6,8 +6,8 @@ import type { Tx } from '../db/connection';
 import type { ServiceContext } from '../service-context';
 import { parseIdNumberCell } from './cells';
 import type { RowIssues } from './import-commit';
-import type { IoColumn, ParsedRow } from './ledger-io';
-import type { UnitRef } from './unit-names';
+import type { ImportOptions, IoColumn, ParsedRow } from './ledger-io';
+import { rowUnits, type UnitRef } from './unit-names';
 
 /** A person an import row names: by name, and by ID number where the sheet gives one. */
 export type NamedPerson = { name: string; idNumber?: string };
@@ -103,4 +103,37 @@ export const personMatcher = async (tx: Tx, ctx: ServiceContext, named: NamedPer
   };
 
   return { candidates, matches, resolve };
+};
+
+/**
+ * For rosters that name one registered person a row: each row's unit (from `unitCol`) and the
+ * person it names under `rule`. A row whose unit is unknown is not looked up further. The import
+ * stops here (nothing written) when any row has a problem.
+ */
+export const rowPersons = async <V>(
+  tx: Tx,
+  ctx: ServiceContext,
+  rows: ParsedRow[],
+  opts: ImportOptions,
+  issues: RowIssues,
+  unitCol: IoColumn,
+  personOf: (v: V) => NamedPerson,
+  rule: PersonRule,
+) => {
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
+  const people = await personMatcher(
+    tx,
+    ctx,
+    rows.map((r) => personOf(r.values as V)),
+  );
+  const resolved: { r: ParsedRow; v: V; unit: UnitRef; personId: string }[] = [];
+  for (const r of rows) {
+    const v = r.values as V;
+    const unit = units.check(r);
+    if (!unit) continue;
+    const person = people.resolve(r, issues, personOf(v), unit, rule);
+    if (person) resolved.push({ r, v, unit, personId: person.id });
+  }
+  issues.throwIfAny();
+  return resolved;
 };

@@ -10,9 +10,9 @@ import { requirePermission, resolveScopePath } from '../../kernel/access/access'
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
-import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
-import { namedPersonIdColumn, personMatcher } from '../../kernel/io/person-matcher';
-import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
+import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { namedPersonIdColumn, rowPersons } from '../../kernel/io/person-matcher';
+import { unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { roleTerms } from './people-roles.table';
 import { listRoleTermRows } from './role-terms.repository';
@@ -110,28 +110,14 @@ const naturalKey = (v: Record<string, unknown>) => {
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
   const issues = new RowIssues();
-  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
-  const people = await personMatcher(
-    tx,
-    ctx,
-    rows.map((r) => r.values as Row),
-  );
-  const resolved: { r: ParsedRow; v: Row; unit: UnitRef; personId: string }[] = [];
-  for (const r of rows) {
-    const v = r.values as Row;
-    const unit = units.check(r);
-    if (!unit) continue;
-    const person = people.resolve(r, issues, v, unit, {
-      column: '姓名',
-      nameWithin: 'subtree',
-      idWithin: 'scope',
-      notFound: '找不到该人员，请先在“人员信息”中登记（或核对身份证号码）',
-      ambiguous: () => '该组织有多个同名人员，请填写身份证号码加以区分',
-      nameMismatch: (registered) => `与身份证号码登记的姓名（${registered}）不一致`,
-    });
-    if (person) resolved.push({ r, v, unit, personId: person.id });
-  }
-  issues.throwIfAny();
+  const resolved = await rowPersons(tx, ctx, rows, opts, issues, unitCol, (v: Row) => v, {
+    column: '姓名',
+    nameWithin: 'subtree',
+    idWithin: 'scope',
+    notFound: '找不到该人员，请先在“人员信息”中登记（或核对身份证号码）',
+    ambiguous: () => '该组织有多个同名人员，请填写身份证号码加以区分',
+    nameMismatch: (registered) => `与身份证号码登记的姓名（${registered}）不一致`,
+  });
 
   const personIds = [...new Set(resolved.map((x) => x.personId))];
   const existing = personIds.length

@@ -12,9 +12,9 @@ import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
 import { importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
-import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
-import { namedPersonIdColumn, personMatcher } from '../../kernel/io/person-matcher';
-import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
+import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { namedPersonIdColumn, rowPersons } from '../../kernel/io/person-matcher';
+import { unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { volunteerTeamMembers, volunteerTeams } from './people-roles.table';
 import { listVolunteerTeamRows } from './volunteer-teams.repository';
@@ -69,27 +69,22 @@ const columns: LedgerIo['columns'] = [
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
   const issues = new RowIssues();
-  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
-  const people = await personMatcher(
+  const resolved = await rowPersons(
     tx,
     ctx,
-    rows.map((r) => ({ name: (r.values as Row).member, idNumber: (r.values as Row).idNumber })),
-  );
-  const resolved: { r: ParsedRow; v: Row; unit: UnitRef; personId: string }[] = [];
-  for (const r of rows) {
-    const v = r.values as Row;
-    const unit = units.check(r);
-    if (!unit) continue;
-    const person = people.resolve(r, issues, { name: v.member, idNumber: v.idNumber }, unit, {
+    rows,
+    opts,
+    issues,
+    unitCol,
+    (v: Row) => ({ name: v.member, idNumber: v.idNumber }),
+    {
       column: '队员姓名',
       nameWithin: 'subtree',
       idWithin: 'subtree',
       notFound: '在该组织的人员信息中找不到此人',
       ambiguous: () => '该组织有多个同名人员，请填写身份证号码加以区分',
-    });
-    if (person) resolved.push({ r, v, unit, personId: person.id });
-  }
-  issues.throwIfAny();
+    },
+  );
   const unitIds = [...new Set(resolved.map((x) => x.unit.id))];
   const teams = unitIds.length
     ? await tx
