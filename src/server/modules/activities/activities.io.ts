@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull } from 'drizzle-orm';
 import {
   type Activity,
   type ExportActivitiesQuery,
@@ -6,12 +6,11 @@ import {
   targetGroupLabels,
 } from '../../../contracts/activities';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { auditLog } from '../../kernel/audit/audit.table';
-import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseListCell, parseTextCell } from '../../kernel/io/cells';
-import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
-import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import { ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
+import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { sites } from '../org/org-ledgers.table';
 import { activityBatches } from './activities.repository';
@@ -43,6 +42,8 @@ const count = (label: string, max: number) => (v: unknown) => {
   return n <= max ? { value: n } : { error: `${label}“${n}”过大，请核对` };
 };
 
+const unitCol = unitColumn('组织单位', ['所属村（社区）', '村（社区）', '主办单位'], 14);
+
 const columns: LedgerIo['columns'] = [
   {
     key: 'occurredOn',
@@ -71,14 +72,7 @@ const columns: LedgerIo['columns'] = [
     width: 12,
     parse: (v) => parseTextCell(v, 30),
   },
-  {
-    key: 'orgUnit',
-    header: '组织单位',
-    aliases: ['所属村（社区）', '村（社区）', '主办单位'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 14,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'place',
     header: '活动地点',
@@ -160,10 +154,8 @@ const groupCode = Object.fromEntries(Object.entries(targetGroupLabels).map(([cod
 /** A year of a village's activity sheet: types by label or code, sites and campaigns by name. */
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'activities.import');
-  const issues: ImportIssue[] = [];
-  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
-    issues.push({ row: r.rowNumber, column, value, message });
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
+  const issues = new RowIssues();
+  const rowUnit = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const { types } = await activityTypesOf(tx, ctx.actor);
   const typeByName = new Map(
     types.flatMap((t) => [
@@ -174,13 +166,12 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   const units = new Map<ParsedRow, UnitRef>();
   for (const r of rows) {
     const v = r.values as Row;
-    const u = resolveUnit(v.orgUnit);
-    if ('error' in u) issue(r, '组织单位', v.orgUnit ?? '', u.error);
-    else units.set(r, u.unit);
+    const unit = rowUnit.check(r);
+    if (unit) units.set(r, unit);
     if (!typeByName.has(v.type))
-      issue(r, '活动类型', v.type, `不在活动类型中（可选：${types.map((t) => t.label.zh).join('、')}）`);
+      issues.add(r, '活动类型', v.type, `不在活动类型中（可选：${types.map((t) => t.label.zh).join('、')}）`);
   }
-  if (issues.length) throw new ImportRowsError(issues);
+  issues.throwIfAny();
   const unitIds = [...new Set([...units.values()].map((u) => u.id))];
   const siteRows = await tx
     .select({ id: sites.id, name: sites.name, orgUnitId: sites.orgUnitId })
@@ -197,22 +188,16 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   const keyOf = (unitId: string, date: string, title: string, type: string) =>
     `${unitId}|${date}|${title}|${type}`;
   const byKey = new Map(existing.map((a) => [keyOf(a.orgUnitId, a.occurredOn, a.title, a.type), a]));
-  const inserts: (typeof activities.$inferInsert)[] = [];
-  const updates: {
-    id: string;
-    set: Partial<typeof activities.$inferInsert>;
-    before: typeof activities.$inferSelect;
-  }[] = [];
-  let unchanged = 0;
+  const plan = new ImportPlan<typeof activities.$inferSelect, typeof activities.$inferInsert>();
   for (const r of rows) {
     const v = r.values as Row;
     const unit = units.get(r) as UnitRef;
     const site = v.site ? siteRows.filter((s) => s.name === v.site && s.orgUnitId === unit.id) : [];
     if (v.site && site.length !== 1)
-      issue(r, '阵地', v.site, '在该组织的阵地中找不到此名称，请先在“阵地”中登记或核对名称');
+      issues.add(r, '阵地', v.site, '在该组织的阵地中找不到此名称，请先在“阵地”中登记或核对名称');
     const campaignIds = v.campaigns.map((name) => campaignRows.find((c) => c.name === name)?.id);
     const missing = v.campaigns.filter((_, i) => !campaignIds[i]);
-    if (missing.length) issue(r, '专项行动', missing.join('、'), '找不到该专项行动，请先登记或核对名称');
+    if (missing.length) issues.add(r, '专项行动', missing.join('、'), '找不到该专项行动，请先登记或核对名称');
     const type = typeByName.get(v.type) as string;
     const desired = {
       attendance: v.attendance,
@@ -226,16 +211,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     };
     const found = byKey.get(keyOf(unit.id, v.occurredOn, v.title, type));
     if (found) {
-      const set = Object.fromEntries(
-        Object.entries(desired).filter(
-          ([k, val]) =>
-            val !== null &&
-            JSON.stringify(found[k as keyof typeof found]) !== JSON.stringify(val) &&
-            !(Array.isArray(val) && val.length === 0),
-        ),
-      );
-      if (Object.keys(set).length) updates.push({ id: found.id, set, before: found });
-      else unchanged++;
+      plan.compare(found, desired);
       continue;
     }
     const row = {
@@ -252,7 +228,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       createdBy: ctx.actor.userId,
       updatedBy: ctx.actor.userId,
     };
-    inserts.push(row);
+    plan.create(row);
     byKey.set(keyOf(unit.id, v.occurredOn, v.title, type), {
       ...row,
       version: 1,
@@ -261,61 +237,19 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       deletedAt: null,
     } as typeof activities.$inferSelect);
   }
-  if (issues.length) throw new ImportRowsError(issues);
-  const base = {
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    ip: ctx.actor.ip,
-    module: 'activities',
-    entityType: 'activity',
-  };
-  for (let i = 0; i < inserts.length; i += 2500) {
-    const chunk = inserts.slice(i, i + 2500);
-    await bulkInsert(tx, activities, chunk);
-    await bulkInsert(
-      tx,
-      auditLog,
-      chunk.map((a) => ({
-        ...base,
-        action: 'create',
-        entityId: a.id as string,
-        entityLabel: a.title,
-        orgUnitId: a.orgUnitId,
-        orgPath: a.orgPath,
-        before: null,
-        after: {
-          title: a.title,
-          type: a.type,
-          occurredOn: a.occurredOn,
-          attendance: a.attendance,
-          source: 'import',
-        },
-      })),
-    );
-    await onProgress(i + chunk.length);
-  }
-  for (const u of updates) {
-    await tx
-      .update(activities)
-      .set({
-        ...u.set,
-        version: sql`${activities.version} + 1`,
-        updatedAt: sql`now()`,
-        updatedBy: ctx.actor.userId,
-      })
-      .where(eq(activities.id, u.id));
-    await tx.insert(auditLog).values({
-      ...base,
-      action: 'update',
-      entityId: u.id,
-      entityLabel: u.before.title,
-      orgUnitId: u.before.orgUnitId,
-      orgPath: u.before.orgPath,
-      before: Object.fromEntries(Object.keys(u.set).map((k) => [k, u.before[k as keyof typeof u.before]])),
-      after: { ...u.set, source: 'import' },
-    });
-  }
-  return { created: inserts.length, updated: updates.length, unchanged };
+  issues.throwIfAny();
+  const writer = importWriter(tx, ctx, 'activities', 'activity');
+  await writer.insert(
+    activities,
+    plan.inserts,
+    (a) => ({
+      label: a.title,
+      after: { title: a.title, type: a.type, occurredOn: a.occurredOn, attendance: a.attendance },
+    }),
+    onProgress,
+  );
+  await writer.update(activities, plan.updates, (a) => a.title);
+  return plan.counts;
 };
 
 const exportColumns = (typeLabel: (code: string) => string): ExportColumn<Activity>[] => [

@@ -1,17 +1,16 @@
-import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { listPatrolsQuerySchema, type Patrol } from '../../../contracts/activities';
 import { toHalfWidth } from '../../../contracts/common/id-number';
-import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
-import { auditLog } from '../../kernel/audit/audit.table';
-import { bulkInsert } from '../../kernel/db/bulk';
+import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { uuidv7 } from '../../kernel/db/ids';
 import { type CellValue, cellText, parseDateCell, parseTextCell } from '../../kernel/io/cells';
-import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
-import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import { ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
+import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
+import { personMatcher } from '../../kernel/io/person-matcher';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
-import { persons } from '../people/people.table';
 import { shanghaiToday } from './activities.service';
 import { patrols } from './activities.table';
 import { patrolBatches } from './patrols.repository';
@@ -66,6 +65,8 @@ const parseChiefs = (v: CellValue) => {
   return { value: names };
 };
 
+const unitCol = unitColumn('所属村（社区）', ['村（社区）', '组织单位', '所属组织'], 14);
+
 const columns: LedgerIo['columns'] = [
   {
     key: 'occurredOn',
@@ -76,14 +77,7 @@ const columns: LedgerIo['columns'] = [
     width: 14,
     parse: parseDateCell,
   },
-  {
-    key: 'orgUnit',
-    header: '所属村（社区）',
-    aliases: ['村（社区）', '组织单位', '所属组织'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 14,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'chiefs',
     header: '林长',
@@ -159,41 +153,32 @@ const keyOf = (unitId: string, on: string, area: string, chiefIds: string[]) =>
  */
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'activities.import');
-  const issues: ImportIssue[] = [];
-  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
-    issues.push({ row: r.rowNumber, column, value, message });
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
+  const issues = new RowIssues();
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const values = rows.map((r) => r.values as Row);
-  const candidates = await tx
-    .select({ id: persons.id, name: persons.name, orgPath: persons.orgPath })
-    .from(persons)
-    .where(
-      and(
-        inArray(persons.name, [...new Set(values.flatMap((v) => v.chiefs))]),
-        isNull(persons.deletedAt),
-        scoped(persons.orgPath, ctx.actor.orgPath),
-      ),
-    );
+  const people = await personMatcher(
+    tx,
+    ctx,
+    values.flatMap((v) => v.chiefs.map((name) => ({ name }))),
+  );
   const resolved: { r: ParsedRow; v: Row; unit: UnitRef; chiefIds: string[] }[] = [];
   for (const r of rows) {
     const v = r.values as Row;
-    const unit = resolveUnit(v.orgUnit);
-    if ('error' in unit) {
-      issue(r, '所属村（社区）', v.orgUnit ?? '', unit.error);
-      continue;
-    }
+    const unit = units.check(r);
+    if (!unit) continue;
     const chiefIds: string[] = [];
     for (const name of v.chiefs) {
-      const matches = candidates.filter((c) => c.name === name && c.orgPath.startsWith(unit.unit.path));
-      if (matches.length === 0)
-        issue(r, '林长', name, `在${unit.unit.name}找不到该人员，请先在“人员信息”中登记或核对姓名`);
-      else if (matches.length > 1)
-        issue(r, '林长', name, `${unit.unit.name}有${matches.length}个同名人员，请在系统中逐条登记该次巡查`);
-      else chiefIds.push(matches[0].id);
+      const chief = people.resolve(r, issues, { name }, unit, {
+        column: '林长',
+        nameWithin: 'subtree',
+        notFound: `在${unit.name}找不到该人员，请先在“人员信息”中登记或核对姓名`,
+        ambiguous: (n) => `${unit.name}有${n}个同名人员，请在系统中逐条登记该次巡查`,
+      });
+      if (chief) chiefIds.push(chief.id);
     }
-    if (chiefIds.length === v.chiefs.length) resolved.push({ r, v, unit: unit.unit, chiefIds });
+    if (chiefIds.length === v.chiefs.length) resolved.push({ r, v, unit, chiefIds });
   }
-  if (issues.length) throw new ImportRowsError(issues);
+  issues.throwIfAny();
 
   const unitIds = [...new Set(resolved.map((x) => x.unit.id))];
   const dates = values.map((v) => v.occurredOn).sort();
@@ -209,13 +194,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       ),
     );
   const byKey = new Map(existing.map((p) => [keyOf(p.orgUnitId, p.occurredOn, p.area, p.chiefIds), p]));
-  const inserts: (typeof patrols.$inferInsert)[] = [];
-  const updates: {
-    id: string;
-    set: Partial<typeof patrols.$inferInsert>;
-    before: typeof patrols.$inferSelect;
-  }[] = [];
-  let unchanged = 0;
+  const plan = new ImportPlan<typeof patrols.$inferSelect, typeof patrols.$inferInsert>();
   for (const { v, unit, chiefIds } of resolved) {
     const given = {
       durationMinutes: v.durationMinutes,
@@ -226,16 +205,10 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     const found = byKey.get(keyOf(unit.id, v.occurredOn, v.area, chiefIds));
     if (found) {
       // Only what the sheet says: an empty cell leaves the saved value alone.
-      const set = Object.fromEntries(
-        Object.entries(given).filter(
-          ([k, val]) => val !== undefined && found[k as keyof typeof found] !== val,
-        ),
-      );
-      if (Object.keys(set).length) updates.push({ id: found.id, set, before: found });
-      else unchanged++;
+      plan.compare(found, given);
       continue;
     }
-    inserts.push({
+    plan.create({
       id: uuidv7(),
       orgUnitId: unit.id,
       orgPath: unit.path,
@@ -251,60 +224,18 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       updatedBy: ctx.actor.userId,
     });
   }
-  const base = {
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    ip: ctx.actor.ip,
-    module: 'activities',
-    entityType: 'patrol',
-  };
-  for (let i = 0; i < inserts.length; i += 2500) {
-    const chunk = inserts.slice(i, i + 2500);
-    await bulkInsert(tx, patrols, chunk);
-    await bulkInsert(
-      tx,
-      auditLog,
-      chunk.map((p) => ({
-        ...base,
-        action: 'create',
-        entityId: p.id as string,
-        entityLabel: `${p.occurredOn} ${p.area}`,
-        orgUnitId: p.orgUnitId,
-        orgPath: p.orgPath,
-        before: null,
-        after: {
-          occurredOn: p.occurredOn,
-          area: p.area,
-          chiefIds: p.chiefIds,
-          hazardsFound: p.hazardsFound,
-          source: 'import',
-        },
-      })),
-    );
-    await onProgress(i + chunk.length);
-  }
-  for (const u of updates) {
-    await tx
-      .update(patrols)
-      .set({
-        ...u.set,
-        version: sql`${patrols.version} + 1`,
-        updatedAt: sql`now()`,
-        updatedBy: ctx.actor.userId,
-      })
-      .where(eq(patrols.id, u.id));
-    await tx.insert(auditLog).values({
-      ...base,
-      action: 'update',
-      entityId: u.id,
-      entityLabel: `${u.before.occurredOn} ${u.before.area}`,
-      orgUnitId: u.before.orgUnitId,
-      orgPath: u.before.orgPath,
-      before: Object.fromEntries(Object.keys(u.set).map((k) => [k, u.before[k as keyof typeof u.before]])),
-      after: { ...u.set, source: 'import' },
-    });
-  }
-  return { created: inserts.length, updated: updates.length, unchanged };
+  const writer = importWriter(tx, ctx, 'activities', 'patrol');
+  await writer.insert(
+    patrols,
+    plan.inserts,
+    (p) => ({
+      label: `${p.occurredOn} ${p.area}`,
+      after: { occurredOn: p.occurredOn, area: p.area, chiefIds: p.chiefIds, hazardsFound: p.hazardsFound },
+    }),
+    onProgress,
+  );
+  await writer.update(patrols, plan.updates, (p) => `${p.occurredOn} ${p.area}`);
+  return plan.counts;
 };
 
 /** The import's columns, so an exported sheet can be edited and imported back. */

@@ -20,8 +20,9 @@ import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { type CellValue, cellText, parseDateCell, parseTextCell } from '../../kernel/io/cells';
-import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
-import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import { importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
+import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
@@ -102,6 +103,8 @@ type Row = {
   note?: string;
 };
 
+const unitCol = unitColumn('村（社区）', ['所属村（社区）', '村居', '村别', '村名'], 12);
+
 const columns: LedgerIo['columns'] = [
   {
     key: 'inspectedOn',
@@ -112,14 +115,7 @@ const columns: LedgerIo['columns'] = [
     width: 14,
     parse: parseDateCell,
   },
-  {
-    key: 'orgUnit',
-    header: '村（社区）',
-    aliases: ['所属村（社区）', '村居', '村别', '村名'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 12,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'headName',
     header: '户主姓名',
@@ -227,6 +223,19 @@ const householdsOf = async (tx: Tx, unitIds: string[]) =>
     }),
   );
 
+/** The households of the row's village that its head name and/or house number fit. */
+const householdsFitting = (
+  households: HouseholdRef[],
+  unit: UnitRef,
+  v: { headName?: string; houseNumber?: string },
+) =>
+  households.filter(
+    (h) =>
+      h.orgUnitId === unit.id &&
+      (!v.houseNumber || h.house === houseKey(v.houseNumber)) &&
+      (!v.headName || h.head === v.headName),
+  );
+
 /**
  * A year sheet of inspections: each row finds its household in the named village by head name
  * and/or house number (never creates one). The sheet's total is kept as scored on paper; the rating
@@ -235,33 +244,21 @@ const householdsOf = async (tx: Tx, unitIds: string[]) =>
  */
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'courtyards.import');
-  const issues: ImportIssue[] = [];
-  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
-    issues.push({ row: r.rowNumber, column, value, message });
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
-  const resolvedUnits = rows.map((r) => resolveUnit((r.values as Row).orgUnit));
-  const unitIds = [...new Set(resolvedUnits.flatMap((u) => ('unit' in u ? [u.unit.id] : [])))];
+  const issues = new RowIssues();
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
+  const unitIds = units.idsOf(rows);
   const households = unitIds.length ? await householdsOf(tx, unitIds) : [];
   const rubricCache = new Map<string, Awaited<ReturnType<typeof effectiveRubricFor>>>();
   const resolved: { r: ParsedRow; v: Row; h: HouseholdRef; rubricId: string; rating: RatingLevel | null }[] =
     [];
-  for (const [n, r] of rows.entries()) {
+  for (const r of rows) {
     const v = r.values as Row;
-    const unitResult = resolvedUnits[n];
-    if ('error' in unitResult) {
-      issue(r, '村（社区）', v.orgUnit ?? '', unitResult.error);
-      continue;
-    }
-    const unit: UnitRef = unitResult.unit;
-    const matches = households.filter(
-      (h) =>
-        h.orgUnitId === unit.id &&
-        (!v.houseNumber || h.house === houseKey(v.houseNumber)) &&
-        (!v.headName || h.head === v.headName),
-    );
+    const unit = units.check(r);
+    if (!unit) continue;
+    const matches = householdsFitting(households, unit, v);
     const who = [v.headName, v.houseNumber].filter(Boolean).join(' ');
     if (matches.length === 0) {
-      issue(
+      issues.add(
         r,
         v.headName ? '户主姓名' : '门牌号',
         who,
@@ -270,7 +267,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       continue;
     }
     if (matches.length > 1) {
-      issue(r, '门牌号', who, `${unit.name}有${matches.length}户符合，请同时填写户主姓名和门牌号`);
+      issues.add(r, '门牌号', who, `${unit.name}有${matches.length}户符合，请同时填写户主姓名和门牌号`);
       continue;
     }
     const year = v.inspectedOn.slice(0, 4);
@@ -279,18 +276,18 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       rubricCache.set(cacheKey, await effectiveRubricFor(tx, unit.path, Number(year)));
     const rubric = rubricCache.get(cacheKey);
     if (!rubric) {
-      issue(r, '检查日期', v.inspectedOn, `${unit.name}${year}年尚未设置评分细则，请先设置量化评分细则`);
+      issues.add(r, '检查日期', v.inspectedOn, `${unit.name}${year}年尚未设置评分细则，请先设置量化评分细则`);
       continue;
     }
     if (v.totalScore > rubric.maxPoints) {
-      issue(r, '总分', String(v.totalScore), `总分不能高于细则满分${rubric.maxPoints}分`);
+      issues.add(r, '总分', String(v.totalScore), `总分不能高于细则满分${rubric.maxPoints}分`);
       continue;
     }
     const rating =
       v.rating === 'none' ? null : (v.rating ?? ratingFromScore(rubric.rules.thresholds, v.totalScore));
     resolved.push({ r, v, h: matches[0], rubricId: rubric.id, rating });
   }
-  if (issues.length) throw new ImportRowsError(issues);
+  issues.throwIfAny();
 
   const ids = [...new Set(resolved.map((x) => x.h.id))];
   const existing = ids.length
@@ -311,13 +308,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   const inserts: (typeof courtyardInspections.$inferInsert)[] = [];
   let updated = 0;
   let unchanged = 0;
-  const base = {
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    ip: ctx.actor.ip,
-    module: 'courtyards',
-    entityType: 'courtyardInspection',
-  };
+  const writer = importWriter(tx, ctx, 'courtyards', 'courtyardInspection');
   for (const { v, h, rubricId, rating } of resolved) {
     const kind = v.kind ?? 'monthly';
     const found = byKey.get(keyOf(h.id, kind, v.inspectedOn));
@@ -336,16 +327,19 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         inspected_on = ${v.inspectedOn}, month = ${monthOf(v.inspectedOn)},
         inspector_names = coalesce(${v.inspectorNames ?? null}, inspector_names), note = coalesce(${v.note ?? null}, note),
         version = version + 1, updated_at = now(), updated_by = ${ctx.actor.userId} where id = ${found.id as string}`);
-      await tx.insert(auditLog).values({
-        ...base,
-        action: 'update',
-        entityId: found.id as string,
-        entityLabel: `${h.label} ${v.inspectedOn}`,
-        orgUnitId: found.org_unit_id as string,
-        orgPath: found.org_path as string,
-        before: { totalScore: Number(found.total_score), rating: found.rating, inspectedOn: found.on },
-        after: { totalScore: v.totalScore, rating, inspectedOn: v.inspectedOn, source: 'import' },
-      });
+      await tx.insert(auditLog).values(
+        writer.audit(
+          'update',
+          {
+            id: found.id as string,
+            label: `${h.label} ${v.inspectedOn}`,
+            orgUnitId: found.org_unit_id as string,
+            orgPath: found.org_path as string,
+          },
+          { totalScore: Number(found.total_score), rating: found.rating, inspectedOn: found.on },
+          { totalScore: v.totalScore, rating, inspectedOn: v.inspectedOn, source: 'import' },
+        ),
+      );
       updated++;
       continue;
     }
@@ -371,32 +365,21 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       updatedBy: ctx.actor.userId,
     });
   }
-  for (let i = 0; i < inserts.length; i += 2500) {
-    const chunk = inserts.slice(i, i + 2500);
-    await bulkInsert(tx, courtyardInspections, chunk);
-    await bulkInsert(
-      tx,
-      auditLog,
-      chunk.map((x) => ({
-        ...base,
-        action: 'create',
-        entityId: x.id as string,
-        entityLabel: `${x.inspectedOn}`,
-        orgUnitId: x.orgUnitId,
-        orgPath: x.orgPath,
-        before: null,
-        after: {
-          householdId: x.householdId,
-          kind: x.kind,
-          inspectedOn: x.inspectedOn,
-          totalScore: x.totalScore,
-          rating: x.rating,
-          source: 'import',
-        },
-      })),
-    );
-    await onProgress(i + chunk.length);
-  }
+  await writer.insert(
+    courtyardInspections,
+    inserts,
+    (x) => ({
+      label: `${x.inspectedOn}`,
+      after: {
+        householdId: x.householdId,
+        kind: x.kind,
+        inspectedOn: x.inspectedOn,
+        totalScore: x.totalScore,
+        rating: x.rating,
+      },
+    }),
+    onProgress,
+  );
   return { created: inserts.length, updated, unchanged };
 };
 
@@ -555,40 +538,32 @@ const checkRatingRow = (v: Record<string, unknown>): [string, string][] => {
  */
 const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'courtyards.import');
-  const issues: ImportIssue[] = [];
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
-  const units = rows.map((r) => resolveUnit((r.values as RatingRow).orgUnit));
-  const unitIds = [...new Set(units.flatMap((u) => ('unit' in u ? [u.unit.id] : [])))];
+  const issues = new RowIssues();
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
+  const unitIds = units.idsOf(rows);
   const households = unitIds.length ? await householdsOf(tx, unitIds) : [];
   const found: { v: RatingRow; h: HouseholdRef }[] = [];
-  for (const [n, r] of rows.entries()) {
+  for (const r of rows) {
     const v = r.values as RatingRow;
-    const u = units[n];
-    if ('error' in u) {
-      issues.push({ row: r.rowNumber, column: '村（社区）', value: v.orgUnit ?? '', message: u.error });
-      continue;
-    }
-    const matches = households.filter(
-      (h) =>
-        h.orgUnitId === u.unit.id &&
-        (!v.houseNumber || h.house === houseKey(v.houseNumber)) &&
-        (!v.headName || h.head === v.headName),
-    );
+    const unit = units.check(r);
+    if (!unit) continue;
+    const matches = householdsFitting(households, unit, v);
     const who = [v.headName, v.houseNumber].filter(Boolean).join(' ');
     if (matches.length !== 1) {
-      issues.push({
-        row: r.rowNumber,
-        column: v.headName ? '户主姓名' : '门牌号',
-        value: who,
-        message: matches.length
-          ? `${u.unit.name}有${matches.length}户符合，请同时填写户主姓名和门牌号`
-          : `在${u.unit.name}找不到该农户，请核对户主、门牌号`,
-      });
+      issues.add(
+        r,
+        v.headName ? '户主姓名' : '门牌号',
+        who,
+        matches.length
+          ? `${unit.name}有${matches.length}户符合，请同时填写户主姓名和门牌号`
+          : `在${unit.name}找不到该农户，请核对户主、门牌号`,
+      );
       continue;
     }
     found.push({ v, h: matches[0] });
   }
-  if (issues.length) throw new ImportRowsError(issues);
+  issues.throwIfAny();
+  const writer = importWriter(tx, ctx, 'courtyards', 'household');
   const status = new Map(
     (
       await query(
@@ -672,20 +647,14 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
       isRating,
       isPlaque,
     });
-    audits.push({
-      actorUserId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      ip: ctx.actor.ip,
-      module: 'courtyards',
-      entityType: 'household',
-      action: 'update',
-      entityId: h.id,
-      entityLabel: h.label,
-      orgUnitId: h.orgUnitId,
-      orgPath: h.orgPath,
-      before: { rating: now.rating, plaqueLevel: now.plaque },
-      after: { rating, plaqueLevel: plaque, reason, source: 'import' },
-    });
+    audits.push(
+      writer.audit(
+        'update',
+        { id: h.id, label: h.label, orgUnitId: h.orgUnitId, orgPath: h.orgPath },
+        { rating: now.rating, plaqueLevel: now.plaque },
+        { rating, plaqueLevel: plaque, reason, source: 'import' },
+      ),
+    );
     if (n % 500 === 0) await onProgress(n);
   }
   await bulkInsert(tx, courtyardRatingChanges, changes);
@@ -733,14 +702,8 @@ export const courtyardRatingsIo: LedgerIo = {
   exportRows: async (ctx: ServiceContext, q) => {
     const query = q as ExportRatingsQuery;
     const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.export', query.orgUnitId);
-    async function* pages() {
-      for (let page = 1; ; page++) {
-        const { items } = await courtyardHouseholdRows(ctx.db, scopePath, { ...query, page, pageSize: 200 });
-        if (items.length === 0) return;
-        yield items;
-        if (items.length < 200) return;
-      }
-    }
-    return pages() as AsyncIterable<never[]>;
+    return pagedBatches(200, (paging) =>
+      courtyardHouseholdRows(ctx.db, scopePath, { ...query, ...paging }),
+    ) as AsyncIterable<never[]>;
   },
 };

@@ -1,18 +1,22 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type ExportGridsQuery, exportGridsQuerySchema } from '../../../contracts/org-ledgers';
-import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { auditLog } from '../../kernel/audit/audit.table';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseTextCell } from '../../kernel/io/cells';
-import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
-import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import { importWriter, inBatches, RowIssues } from '../../kernel/io/import-commit';
+import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { personMatcher } from '../../kernel/io/person-matcher';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
-import { households, persons } from '../people/people.table';
+import { households } from '../people/people.table';
 import { orgUnits } from './org.table';
 import { grids } from './org-ledgers.table';
 
 type Row = { grid: string; orgUnit?: string; member?: string; address?: string; houseNumber?: string };
+
+const unitCol = unitColumn('所属村（社区）', ['村（社区）', '所属组织']);
 
 /**
  * A grid roster, one row per household as villages keep it: 网格 | 村 | 网格执委 | 家庭住址 | 门牌号.
@@ -28,14 +32,7 @@ const columns: LedgerIo['columns'] = [
     width: 14,
     parse: (v) => parseTextCell(v, 60),
   },
-  {
-    key: 'orgUnit',
-    header: '所属村（社区）',
-    aliases: ['村（社区）', '所属组织'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'member',
     header: '网格执委',
@@ -57,17 +54,8 @@ const columns: LedgerIo['columns'] = [
 
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'org.write');
-  const issues: ImportIssue[] = [];
-  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
-    issues.push({ row: r.rowNumber, column, value, message });
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
-  const units = new Map<ParsedRow, UnitRef>();
-  for (const r of rows) {
-    const u = resolveUnit((r.values as Row).orgUnit);
-    if ('error' in u) issue(r, '所属村（社区）', (r.values as Row).orgUnit ?? '', u.error);
-    else units.set(r, u.unit);
-  }
-  if (issues.length) throw new ImportRowsError(issues);
+  const issues = new RowIssues();
+  const units = (await rowUnits(tx, ctx.actor, opts, issues, unitCol)).all(rows);
   const unitIds = [...new Set([...units.values()].map((u) => u.id))];
   const kinds = await tx
     .select({ id: orgUnits.id, kind: orgUnits.kind })
@@ -90,21 +78,11 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     })
     .from(households)
     .where(and(inArray(households.orgUnitId, unitIds), isNull(households.deletedAt)));
-  const memberNames = [
-    ...new Set(rows.flatMap((r) => ((r.values as Row).member ? [(r.values as Row).member as string] : []))),
-  ];
-  const members = memberNames.length
-    ? await tx
-        .select({ id: persons.id, name: persons.name, orgUnitId: persons.orgUnitId })
-        .from(persons)
-        .where(
-          and(
-            inArray(persons.name, memberNames),
-            isNull(persons.deletedAt),
-            scoped(persons.orgPath, ctx.actor.orgPath),
-          ),
-        )
-    : [];
+  const members = await personMatcher(
+    tx,
+    ctx,
+    rows.flatMap((r) => ((r.values as Row).member ? [{ name: (r.values as Row).member as string }] : [])),
+  );
   const gridByKey = new Map(
     existingGrids.map((g) => [`${g.orgUnitId}|${g.name}`, { id: g.id, memberPersonId: g.memberPersonId }]),
   );
@@ -117,22 +95,19 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     let isChanged = false;
     const unit = units.get(r) as UnitRef;
     if (notVillage.has(unit.id)) {
-      issue(r, '所属村（社区）', v.orgUnit ?? '', '网格只能建在村（社区）');
+      issues.add(r, '所属村（社区）', v.orgUnit ?? '', '网格只能建在村（社区）');
       continue;
     }
     let memberId: string | undefined;
     if (v.member) {
-      const found = members.filter((m) => m.name === v.member && m.orgUnitId === unit.id);
-      if (found.length !== 1) {
-        issue(
-          r,
-          '网格执委',
-          v.member,
-          found.length ? '本村有多个同名人员，请在系统中选择执委' : '在本村的人员信息中找不到此人',
-        );
-        continue;
-      }
-      memberId = found[0].id;
+      const member = members.resolve(r, issues, { name: v.member }, unit, {
+        column: '网格执委',
+        nameWithin: 'unit',
+        notFound: '在本村的人员信息中找不到此人',
+        ambiguous: () => '本村有多个同名人员，请在系统中选择执委',
+      });
+      if (!member) continue;
+      memberId = member.id;
     }
     const key = `${unit.id}|${v.grid}`;
     let grid = gridByKey.get(key);
@@ -153,7 +128,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     } else if (memberId && grid.memberPersonId !== memberId) {
       const earlier = memberChanges.get(grid.id);
       if (earlier && earlier !== memberId) {
-        issue(r, '网格执委', v.member ?? '', '同一网格填写了不同的执委');
+        issues.add(r, '网格执委', v.member ?? '', '同一网格填写了不同的执委');
         continue;
       }
       memberChanges.set(grid.id, memberId);
@@ -167,7 +142,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
           (h.houseNumber ?? '') === (v.houseNumber ?? ''),
       );
       if (house.length !== 1) {
-        issue(
+        issues.add(
           r,
           '家庭住址',
           `${v.address}${v.houseNumber ?? ''}`,
@@ -182,7 +157,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     }
     if (!isChanged) unchanged++;
   }
-  if (issues.length) throw new ImportRowsError(issues);
+  issues.throwIfAny();
   await bulkInsert(tx, grids, newGrids);
   for (const [gridId, memberPersonId] of memberChanges) {
     await tx
@@ -201,13 +176,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       from unnest(${sql.param([...assignments.keys()])}::uuid[], ${sql.param([...assignments.values()])}::uuid[]) as u(household_id, grid_id)
       where h.id = u.household_id`);
   }
-  const base = {
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    ip: ctx.actor.ip,
-    module: 'org',
-    entityType: 'grid',
-  };
+  const writer = importWriter(tx, ctx, 'org', 'grid');
   const touched = new Set([
     ...newGrids.map((g) => g.id as string),
     ...memberChanges.keys(),
@@ -222,20 +191,16 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     auditLog,
     [...touched].map((id) => {
       const g = all.get(id) as { orgUnitId: string; orgPath: string; name: string };
-      return {
-        ...base,
-        action: newGrids.some((n) => n.id === id) ? 'create' : 'assignHouseholds',
-        entityId: id,
-        entityLabel: g.name,
-        orgUnitId: g.orgUnitId,
-        orgPath: g.orgPath,
-        before: null,
-        after: {
+      return writer.audit(
+        newGrids.some((n) => n.id === id) ? 'create' : 'assignHouseholds',
+        { id, label: g.name, orgUnitId: g.orgUnitId, orgPath: g.orgPath },
+        null,
+        {
           memberPersonId: memberChanges.get(id) ?? null,
           householdIds: [...assignments].filter(([, gid]) => gid === id).map(([h]) => h),
           source: 'import',
         },
-      };
+      );
     }),
   );
   await onProgress(rows.length);
@@ -287,8 +252,6 @@ export const gridsIo: LedgerIo = {
           and g.org_path like ${`${scopePath}%`} ${q.q ? sql`and g.name like ${`%${q.q}%`}` : sql``}
         order by u.path, (substring(g.name from '[0-9]+'))::int nulls last, g.name, h.address, h.house_number`)
     ).rows as ExportRow[];
-    return (async function* () {
-      for (let i = 0; i < rows.length; i += 2000) yield rows.slice(i, i + 2000);
-    })() as AsyncIterable<never[]>;
+    return inBatches(rows) as AsyncIterable<never[]>;
   },
 };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull } from 'drizzle-orm';
 import {
   type ExportSitesQuery,
   exportSitesQuerySchema,
@@ -6,15 +6,14 @@ import {
   type SiteKind,
   siteKindLabels,
 } from '../../../contracts/org-ledgers';
-import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
-import { auditLog } from '../../kernel/audit/audit.table';
-import { bulkInsert } from '../../kernel/db/bulk';
+import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
-import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
-import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import { ImportPlan, importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
+import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { personMatcher } from '../../kernel/io/person-matcher';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
-import { persons } from '../people/people.table';
 import { sites } from './org-ledgers.table';
 import { listSiteRows } from './sites.repository';
 
@@ -27,6 +26,8 @@ type Row = {
   contact?: string;
   note?: string;
 };
+
+const unitCol = unitColumn('所属组织', ['所属村（社区）', '村（社区）']);
 
 const columns: LedgerIo['columns'] = [
   {
@@ -48,14 +49,7 @@ const columns: LedgerIo['columns'] = [
     width: 16,
     parse: (v) => parseEnumCell(v, siteKindLabels),
   },
-  {
-    key: 'orgUnit',
-    header: '所属组织',
-    aliases: ['所属村（社区）', '村（社区）'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   { key: 'address', header: '地址', hint: '选填', width: 24, parse: (v) => parseTextCell(v, 120) },
   {
     key: 'openedOn',
@@ -78,56 +72,32 @@ const columns: LedgerIo['columns'] = [
 
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'org.write');
-  const issues: ImportIssue[] = [];
-  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
-    issues.push({ row: r.rowNumber, column, value, message });
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
-  const units = new Map<ParsedRow, UnitRef>();
-  for (const r of rows) {
-    const u = resolveUnit((r.values as Row).orgUnit);
-    if ('error' in u) issue(r, '所属组织', (r.values as Row).orgUnit ?? '', u.error);
-    else units.set(r, u.unit);
-  }
-  if (issues.length) throw new ImportRowsError(issues);
-  const contactNames = [
-    ...new Set(rows.flatMap((r) => ((r.values as Row).contact ? [(r.values as Row).contact as string] : []))),
-  ];
-  const contacts = contactNames.length
-    ? await tx
-        .select({ id: persons.id, name: persons.name, orgPath: persons.orgPath })
-        .from(persons)
-        .where(
-          and(
-            inArray(persons.name, contactNames),
-            isNull(persons.deletedAt),
-            scoped(persons.orgPath, ctx.actor.orgPath),
-          ),
-        )
-    : [];
+  const issues = new RowIssues();
+  const units = (await rowUnits(tx, ctx.actor, opts, issues, unitCol)).all(rows);
+  const contacts = await personMatcher(
+    tx,
+    ctx,
+    rows.flatMap((r) => ((r.values as Row).contact ? [{ name: (r.values as Row).contact as string }] : [])),
+  );
   const unitIds = [...new Set([...units.values()].map((u) => u.id))];
   const existing = await tx
     .select()
     .from(sites)
     .where(and(inArray(sites.orgUnitId, unitIds), isNull(sites.deletedAt)));
-  const inserts: (typeof sites.$inferInsert)[] = [];
-  const updates: { row: typeof sites.$inferSelect; set: Partial<typeof sites.$inferInsert> }[] = [];
-  let unchanged = 0;
+  const plan = new ImportPlan<typeof sites.$inferSelect, typeof sites.$inferInsert>();
   for (const r of rows) {
     const v = r.values as Row;
     const unit = units.get(r) as UnitRef;
     let contactPersonId: string | null = null;
     if (v.contact) {
-      const matches = contacts.filter((c) => c.name === v.contact && c.orgPath.startsWith(unit.path));
-      if (matches.length !== 1) {
-        issue(
-          r,
-          '联系人',
-          v.contact,
-          matches.length ? '该组织有多个同名人员，请在系统中选择联系人' : '在该组织的人员信息中找不到此人',
-        );
-        continue;
-      }
-      contactPersonId = matches[0].id;
+      const contact = contacts.resolve(r, issues, { name: v.contact }, unit, {
+        column: '联系人',
+        nameWithin: 'subtree',
+        notFound: '在该组织的人员信息中找不到此人',
+        ambiguous: () => '该组织有多个同名人员，请在系统中选择联系人',
+      });
+      if (!contact) continue;
+      contactPersonId = contact.id;
     }
     const desired = {
       kind: v.kind,
@@ -138,18 +108,14 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     };
     const found = existing.find((s) => s.orgUnitId === unit.id && s.name === v.name);
     if (found) {
-      const set = Object.fromEntries(
-        Object.entries(desired).filter(([k, val]) => val !== null && found[k as keyof typeof found] !== val),
-      );
-      if (Object.keys(set).length) updates.push({ row: found, set });
-      else unchanged++;
+      plan.compare(found, desired);
       continue;
     }
-    if (inserts.some((s) => s.orgUnitId === unit.id && s.name === v.name)) {
-      issue(r, '阵地名称', v.name, '同一组织的阵地名称重复');
+    if (plan.inserts.some((s) => s.orgUnitId === unit.id && s.name === v.name)) {
+      issues.add(r, '阵地名称', v.name, '同一组织的阵地名称重复');
       continue;
     }
-    inserts.push({
+    plan.create({
       id: uuidv7(),
       orgUnitId: unit.id,
       orgPath: unit.path,
@@ -159,52 +125,12 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       updatedBy: ctx.actor.userId,
     });
   }
-  if (issues.length) throw new ImportRowsError(issues);
-  const base = {
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    ip: ctx.actor.ip,
-    module: 'org',
-    entityType: 'site',
-  };
-  await bulkInsert(tx, sites, inserts);
-  await bulkInsert(
-    tx,
-    auditLog,
-    inserts.map((s) => ({
-      ...base,
-      action: 'create',
-      entityId: s.id as string,
-      entityLabel: s.name,
-      orgUnitId: s.orgUnitId,
-      orgPath: s.orgPath,
-      before: null,
-      after: { name: s.name, kind: s.kind, source: 'import' },
-    })),
-  );
-  for (const u of updates) {
-    await tx
-      .update(sites)
-      .set({
-        ...u.set,
-        version: sql`${sites.version} + 1`,
-        updatedAt: sql`now()`,
-        updatedBy: ctx.actor.userId,
-      })
-      .where(eq(sites.id, u.row.id));
-    await tx.insert(auditLog).values({
-      ...base,
-      action: 'update',
-      entityId: u.row.id,
-      entityLabel: u.row.name,
-      orgUnitId: u.row.orgUnitId,
-      orgPath: u.row.orgPath,
-      before: Object.fromEntries(Object.keys(u.set).map((k) => [k, u.row[k as keyof typeof u.row]])),
-      after: { ...u.set, source: 'import' },
-    });
-  }
+  issues.throwIfAny();
+  const writer = importWriter(tx, ctx, 'org', 'site');
+  await writer.insert(sites, plan.inserts, (s) => ({ label: s.name, after: { name: s.name, kind: s.kind } }));
+  await writer.update(sites, plan.updates, (s) => s.name);
   await onProgress(rows.length);
-  return { created: inserts.length, updated: updates.length, unchanged };
+  return plan.counts;
 };
 
 const exportColumns: ExportColumn<Site>[] = [
@@ -216,19 +142,6 @@ const exportColumns: ExportColumn<Site>[] = [
   { header: '联系人', width: 12, value: (s) => s.contactName },
   { header: '备注', width: 20, value: (s) => s.note },
 ];
-
-async function* siteBatches(
-  ctx: Parameters<LedgerIo['exportRows']>[0],
-  scopePath: string,
-  q: ExportSitesQuery,
-) {
-  for (let page = 1; ; page++) {
-    const { items } = await listSiteRows(ctx.db, scopePath, { ...q, page, pageSize: 200, sort: undefined });
-    if (items.length === 0) return;
-    yield items;
-    if (items.length < 200) return;
-  }
-}
 
 export const sitesIo: LedgerIo = {
   ledger: 'sites',
@@ -244,6 +157,8 @@ export const sitesIo: LedgerIo = {
   exportRows: async (ctx, query) => {
     const q = query as ExportSitesQuery;
     const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'org.read', q.orgUnitId);
-    return siteBatches(ctx, scopePath, q) as AsyncIterable<never[]>;
+    return pagedBatches(200, (paging) =>
+      listSiteRows(ctx.db, scopePath, { ...q, ...paging }),
+    ) as AsyncIterable<never[]>;
   },
 };

@@ -1,17 +1,20 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type ExportWomenGroupsQuery, exportWomenGroupsQuerySchema } from '../../../contracts/org-ledgers';
-import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { auditLog } from '../../kernel/audit/audit.table';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseTextCell } from '../../kernel/io/cells';
-import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
-import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import { importWriter, inBatches, RowIssues } from '../../kernel/io/import-commit';
+import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { personMatcher } from '../../kernel/io/person-matcher';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
-import { persons } from '../people/people.table';
 import { grids, womenGroupMembers, womenGroups } from './org-ledgers.table';
 
 type Row = { group: string; grid: string; orgUnit?: string; member: string; isLeader?: string };
+
+const unitCol = unitColumn('所属村（社区）', ['村（社区）']);
 
 /** A women's-group roster, one row per member: 小组 | 网格 | 村 | 成员 | 是否组长. */
 const columns: LedgerIo['columns'] = [
@@ -33,14 +36,7 @@ const columns: LedgerIo['columns'] = [
     width: 12,
     parse: (v) => parseTextCell(v, 60),
   },
-  {
-    key: 'orgUnit',
-    header: '所属村（社区）',
-    aliases: ['村（社区）'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'member',
     header: '成员姓名',
@@ -63,17 +59,8 @@ const columns: LedgerIo['columns'] = [
 
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'org.write');
-  const issues: ImportIssue[] = [];
-  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
-    issues.push({ row: r.rowNumber, column, value, message });
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
-  const units = new Map<ParsedRow, UnitRef>();
-  for (const r of rows) {
-    const u = resolveUnit((r.values as Row).orgUnit);
-    if ('error' in u) issue(r, '所属村（社区）', (r.values as Row).orgUnit ?? '', u.error);
-    else units.set(r, u.unit);
-  }
-  if (issues.length) throw new ImportRowsError(issues);
+  const issues = new RowIssues();
+  const units = (await rowUnits(tx, ctx.actor, opts, issues, unitCol)).all(rows);
   const unitIds = [...new Set([...units.values()].map((u) => u.id))];
   const gridRows = await tx
     .select()
@@ -83,17 +70,11 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     .select()
     .from(womenGroups)
     .where(and(inArray(womenGroups.orgUnitId, unitIds), isNull(womenGroups.deletedAt)));
-  const names = [...new Set(rows.map((r) => (r.values as Row).member))];
-  const people = await tx
-    .select({ id: persons.id, name: persons.name, orgUnitId: persons.orgUnitId })
-    .from(persons)
-    .where(
-      and(
-        inArray(persons.name, names),
-        isNull(persons.deletedAt),
-        scoped(persons.orgPath, ctx.actor.orgPath),
-      ),
-    );
+  const people = await personMatcher(
+    tx,
+    ctx,
+    rows.map((r) => ({ name: (r.values as Row).member })),
+  );
   const groupIds = new Map(groupRows.map((g) => [`${g.gridId}|${g.name}`, g.id]));
   const newGroups: (typeof womenGroups.$inferInsert)[] = [];
   const leaders = new Map<string, string>();
@@ -103,21 +84,18 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     const unit = units.get(r) as UnitRef;
     const grid = gridRows.find((g) => g.orgUnitId === unit.id && g.name === v.grid);
     if (!grid) {
-      issue(r, '所属网格', v.grid, '在本村找不到该网格，请先登记网格');
+      issues.add(r, '所属网格', v.grid, '在本村找不到该网格，请先登记网格');
       continue;
     }
-    const person = people.filter((p) => p.name === v.member && p.orgUnitId === unit.id);
-    if (person.length !== 1) {
-      issue(
-        r,
-        '成员姓名',
-        v.member,
-        person.length ? '本村有多个同名人员，请在系统中选择' : '在本村的人员信息中找不到此人',
-      );
-      continue;
-    }
+    const person = people.resolve(r, issues, { name: v.member }, unit, {
+      column: '成员姓名',
+      nameWithin: 'unit',
+      notFound: '在本村的人员信息中找不到此人',
+      ambiguous: () => '本村有多个同名人员，请在系统中选择',
+    });
+    if (!person) continue;
     if (v.isLeader && !['是', '否'].includes(v.isLeader)) {
-      issue(r, '是否组长', v.isLeader, '请填写“是”或“否”');
+      issues.add(r, '是否组长', v.isLeader, '请填写“是”或“否”');
       continue;
     }
     const key = `${grid.id}|${v.group}`;
@@ -138,15 +116,15 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       });
     }
     if (v.isLeader === '是') {
-      if (leaders.has(groupId) && leaders.get(groupId) !== person[0].id) {
-        issue(r, '是否组长', v.isLeader, '同一小组只能有一位组长');
+      if (leaders.has(groupId) && leaders.get(groupId) !== person.id) {
+        issues.add(r, '是否组长', v.isLeader, '同一小组只能有一位组长');
         continue;
       }
-      leaders.set(groupId, person[0].id);
+      leaders.set(groupId, person.id);
     }
-    wanted.push({ groupId, personId: person[0].id });
+    wanted.push({ groupId, personId: person.id });
   }
-  if (issues.length) throw new ImportRowsError(issues);
+  issues.throwIfAny();
   const allIds = [...new Set([...groupIds.values()])];
   const current = allIds.length
     ? await tx.select().from(womenGroupMembers).where(inArray(womenGroupMembers.groupId, allIds))
@@ -175,13 +153,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       })
       .where(eq(womenGroups.id, groupId));
   }
-  const base = {
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    ip: ctx.actor.ip,
-    module: 'org',
-    entityType: 'womenGroup',
-  };
+  const writer = importWriter(tx, ctx, 'org', 'womenGroup');
   const touched = new Set([
     ...add.map((a) => a.groupId),
     ...leaders.keys(),
@@ -193,20 +165,16 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     auditLog,
     [...touched].map((id) => {
       const g = info.get(id) as { orgUnitId: string; orgPath: string; name: string };
-      return {
-        ...base,
-        action: newGroups.some((n) => n.id === id) ? 'create' : 'update',
-        entityId: id,
-        entityLabel: g.name,
-        orgUnitId: g.orgUnitId,
-        orgPath: g.orgPath,
-        before: null,
-        after: {
+      return writer.audit(
+        newGroups.some((n) => n.id === id) ? 'create' : 'update',
+        { id, label: g.name, orgUnitId: g.orgUnitId, orgPath: g.orgPath },
+        null,
+        {
           addedMemberIds: add.filter((a) => a.groupId === id).map((a) => a.personId),
           leaderPersonId: leaders.get(id) ?? null,
           source: 'import',
         },
-      };
+      );
     }),
   );
   await onProgress(rows.length);
@@ -255,8 +223,6 @@ export const womenGroupsIo: LedgerIo = {
           and w.org_path like ${`${scopePath}%`} ${q.gridId ? sql`and w.grid_id = ${q.gridId}` : sql``}
         order by u.path, g.name, w.name, p.name`)
     ).rows as ExportRow[];
-    return (async function* () {
-      for (let i = 0; i < rows.length; i += 2000) yield rows.slice(i, i + 2000);
-    })() as AsyncIterable<never[]>;
+    return inBatches(rows) as AsyncIterable<never[]>;
   },
 };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull } from 'drizzle-orm';
 import { maskIdNumber, maskPhone, parseIdNumber } from '../../../contracts/common/id-number';
 import {
   defaultPersonTags,
@@ -9,7 +9,6 @@ import {
   relationLabels,
 } from '../../../contracts/people';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { auditLog } from '../../kernel/audit/audit.table';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
 import {
@@ -22,8 +21,9 @@ import {
   parsePhoneCell,
   parseTextCell,
 } from '../../kernel/io/cells';
-import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
-import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import { changedFields, ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
+import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
@@ -48,6 +48,13 @@ type Row = {
 };
 
 const today = shanghaiToday;
+
+const unitCol = unitColumn(
+  '所属村（社区）',
+  ['村（社区）', '所属组织', '村居', '村名', '所属村'],
+  16,
+  '如：东岭村；不填则导入到所选组织',
+);
 
 const columns: LedgerIo['columns'] = [
   {
@@ -105,14 +112,7 @@ const columns: LedgerIo['columns'] = [
     width: 15,
     parse: parsePhoneCell,
   },
-  {
-    key: 'orgUnit',
-    header: '所属村（社区）',
-    aliases: ['村（社区）', '所属组织', '村居', '村名', '所属村'],
-    hint: '如：东岭村；不填则导入到所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'address',
     header: '家庭住址',
@@ -169,30 +169,19 @@ const naturalKey = (v: Record<string, unknown>) => {
   return `nb:${row.name}|${row.birthDate ?? row.age ?? ''}|${row.orgUnit ?? ''}|${row.address ?? ''}|${row.houseNumber ?? ''}`;
 };
 
-const CHUNK = 2500;
-
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
-  const issues: ImportIssue[] = [];
-  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
-    issues.push({ row: r.rowNumber, column, value, message });
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
+  const issues = new RowIssues();
+  const rowUnit = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const { tags: allowedTags } = await tagOptionsOf(tx, ctx.actor);
   for (const r of rows) {
     const unknown = ((r.values as Row).tags ?? []).filter((t) => !allowedTags.includes(t));
     if (unknown.length)
-      issue(r, '人员类别', unknown.join('、'), `不在人员类别中（可选：${allowedTags.join('、')}）`);
+      issues.add(r, '人员类别', unknown.join('、'), `不在人员类别中（可选：${allowedTags.join('、')}）`);
   }
 
-  // 1. Each row's org unit.
-  const unitOf = new Map<ParsedRow, UnitRef>();
-  for (const r of rows) {
-    const name = (r.values as Row).orgUnit;
-    const found = resolveUnit(name);
-    if ('error' in found) issue(r, '所属村（社区）', name ?? '', found.error);
-    else unitOf.set(r, found.unit);
-  }
-  if (issues.length) throw new ImportRowsError(issues);
+  // 1. Each row's org unit (the import stops here if a tag or a unit is unknown).
+  const unitOf = rowUnit.all(rows);
 
   // 2. Households by (unit, address, house number): reuse or create.
   const unitIds = [...new Set([...unitOf.values()].map((u) => u.id))];
@@ -296,14 +285,12 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     : [];
   const fullById = new Map<string, PersonRow>(fullRows.map((p) => [p.id, p]));
 
-  const inserts: (typeof persons.$inferInsert)[] = [];
-  const updates: { id: string; set: Partial<typeof persons.$inferInsert>; before: PersonRow }[] = [];
-  let unchanged = 0;
+  const plan = new ImportPlan<PersonRow, typeof persons.$inferInsert>();
   const rowOfPerson = new Map<string, number>();
   for (const p of prepared) {
     const match = p.idIndex ? byIdIndex.get(p.idIndex) : undefined;
     if (match && !match.orgPath.startsWith(ctx.actor.orgPath)) {
-      issue(
+      issues.add(
         p.r,
         '身份证号码',
         maskIdNumber(p.idValue as string),
@@ -325,7 +312,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         : `new:${noIdKey(p.unit.id, p.v.name, p.birthDate, p.approxBirthYear, p.householdId)}`);
     const earlierRow = rowOfPerson.get(personKey);
     if (earlierRow !== undefined) {
-      issue(p.r, '', '', `与第${earlierRow}行指向同一人员`);
+      issues.add(p.r, '', '', `与第${earlierRow}行指向同一人员`);
       continue;
     }
     rowOfPerson.set(personKey, p.r.rowNumber);
@@ -342,7 +329,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       note: p.v.note ?? null,
     };
     if (!existing) {
-      inserts.push({
+      plan.create({
         id: uuidv7(),
         ...desired,
         namePinyin: pinyinKey(p.v.name),
@@ -357,96 +344,39 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       continue;
     }
     // Only what the sheet states is compared: an empty cell never erases a recorded value.
-    const set: Partial<typeof persons.$inferInsert> = {};
-    for (const [k, value] of Object.entries(desired) as [keyof typeof desired, unknown][]) {
-      if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-      const current = existing[k as keyof PersonRow];
-      if (JSON.stringify(current) !== JSON.stringify(value)) Object.assign(set, { [k]: value });
-    }
+    const set: Partial<typeof persons.$inferInsert> = changedFields(existing, desired);
     if (p.v.phone && (!existing.phoneCipher || ctx.crypto.decrypt(existing.phoneCipher) !== p.v.phone)) {
       Object.assign(set, { phoneCipher: ctx.crypto.encrypt(p.v.phone), phoneMasked: maskPhone(p.v.phone) });
     }
     if (set.name) set.namePinyin = pinyinKey(set.name);
-    if (Object.keys(set).length === 0) unchanged++;
-    else updates.push({ id: existing.id, set, before: existing });
+    plan.update(existing, set);
   }
-  if (issues.length) throw new ImportRowsError(issues);
+  issues.throwIfAny();
 
   // 4. Write: households, new persons in batches, changed persons one by one; audit rows alongside.
   await bulkInsert(tx, households, newHouseholds);
-  const audit = (
-    action: string,
-    id: string,
-    name: string,
-    unit: UnitRef | { id: string; path: string },
-    before: unknown,
-    after: unknown,
-  ) => ({
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    ip: ctx.actor.ip,
-    module: 'people',
-    action,
-    entityType: 'person',
-    entityId: id,
-    entityLabel: name,
-    orgUnitId: unit.id,
-    orgPath: unit.path,
-    before,
-    after,
-  });
-  let done = 0;
-  for (let i = 0; i < inserts.length; i += CHUNK) {
-    const chunk = inserts.slice(i, i + CHUNK);
-    await bulkInsert(tx, persons, chunk);
-    await bulkInsert(
-      tx,
-      auditLog,
-      chunk.map((p) =>
-        audit('create', p.id as string, p.name, { id: p.orgUnitId, path: p.orgPath }, null, {
-          name: p.name,
-          gender: p.gender,
-          birthDate: p.birthDate,
-          idNumberMasked: p.idNumberMasked,
-          phoneMasked: p.phoneMasked,
-          householdId: p.householdId,
-          tags: p.tags,
-          source: 'import',
-        }),
-      ),
-    );
-    done += chunk.length;
-    await onProgress(done);
-  }
-  for (const u of updates) {
-    await tx
-      .update(persons)
-      .set({
-        ...u.set,
-        version: sql`${persons.version} + 1`,
-        updatedAt: sql`now()`,
-        updatedBy: ctx.actor.userId,
-      })
-      .where(eq(persons.id, u.id));
-    const { idNumberCipher: _c, phoneCipher: _p, ...afterShown } = u.set;
-    const beforeShown = Object.fromEntries(
-      Object.keys(afterShown).map((k) => [k, u.before[k as keyof PersonRow]]),
-    );
-    await tx
-      .insert(auditLog)
-      .values(
-        audit(
-          'update',
-          u.id,
-          u.before.name,
-          { id: u.before.orgUnitId, path: u.before.orgPath },
-          beforeShown,
-          { ...afterShown, source: 'import' },
-        ),
-      );
-  }
+  const writer = importWriter(tx, ctx, 'people', 'person');
+  await writer.insert(
+    persons,
+    plan.inserts,
+    (p) => ({
+      label: p.name,
+      after: {
+        name: p.name,
+        gender: p.gender,
+        birthDate: p.birthDate,
+        idNumberMasked: p.idNumberMasked,
+        phoneMasked: p.phoneMasked,
+        householdId: p.householdId,
+        tags: p.tags,
+      },
+    }),
+    onProgress,
+  );
+  // The ciphers are written but never shown in the audit row (the masked values are).
+  await writer.update(persons, plan.updates, (p) => p.name, ['idNumberCipher', 'phoneCipher']);
   await onProgress(rows.length);
-  return { created: inserts.length, updated: updates.length, unchanged };
+  return plan.counts;
 };
 
 const exportColumns = (isUnmasked: boolean, ctx: ServiceContext): ExportColumn<ExportRow>[] => [

@@ -1,5 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { parseIdNumber } from '../../../contracts/common/id-number';
+import { and, inArray, isNull } from 'drizzle-orm';
 import {
   type ExportRoleTermsQuery,
   exportRoleTermsQuerySchema,
@@ -7,16 +6,14 @@ import {
   personRoleLabels,
   type RoleTerm,
 } from '../../../contracts/people-roles';
-import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
-import { auditLog } from '../../kernel/audit/audit.table';
-import { bulkInsert } from '../../kernel/db/bulk';
+import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { uuidv7 } from '../../kernel/db/ids';
-import { parseDateCell, parseEnumCell, parseIdNumberCell, parseTextCell } from '../../kernel/io/cells';
-import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
-import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
+import { ImportPlan, importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
+import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { namedPersonIdColumn, rowPersons } from '../../kernel/io/person-matcher';
+import { unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
-import type { ServiceContext } from '../../kernel/service-context';
-import { persons } from './people.table';
 import { roleTerms } from './people-roles.table';
 import { listRoleTermRows } from './role-terms.repository';
 
@@ -32,6 +29,8 @@ type Row = {
   note?: string;
 };
 
+const unitCol = unitColumn('任职组织', ['所属村（社区）', '村（社区）', '所属组织']);
+
 const columns: LedgerIo['columns'] = [
   {
     key: 'name',
@@ -41,23 +40,8 @@ const columns: LedgerIo['columns'] = [
     width: 12,
     parse: (v) => parseTextCell(v, 30),
   },
-  {
-    key: 'idNumber',
-    header: '身份证号码',
-    aliases: ['身份证号'],
-    hint: '有同名人员时用于区分',
-    isText: true,
-    width: 22,
-    parse: parseIdNumberCell,
-  },
-  {
-    key: 'orgUnit',
-    header: '任职组织',
-    aliases: ['所属村（社区）', '村（社区）', '所属组织'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  namedPersonIdColumn,
+  unitCol,
   {
     key: 'role',
     header: '职务',
@@ -125,54 +109,15 @@ const naturalKey = (v: Record<string, unknown>) => {
  */
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
-  const issues: ImportIssue[] = [];
-  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
-    issues.push({ row: r.rowNumber, column, value, message });
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
-  const values = rows.map((r) => r.values as Row);
-  const idIndexes = values.flatMap((v) => {
-    const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
-    return id?.ok ? [ctx.crypto.blindIndex(id.value)] : [];
+  const issues = new RowIssues();
+  const resolved = await rowPersons(tx, ctx, rows, opts, issues, unitCol, (v: Row) => v, {
+    column: '姓名',
+    nameWithin: 'subtree',
+    idWithin: 'scope',
+    notFound: '找不到该人员，请先在“人员信息”中登记（或核对身份证号码）',
+    ambiguous: () => '该组织有多个同名人员，请填写身份证号码加以区分',
+    nameMismatch: (registered) => `与身份证号码登记的姓名（${registered}）不一致`,
   });
-  const names = [...new Set(values.map((v) => v.name))];
-  const candidates = await tx
-    .select({
-      id: persons.id,
-      name: persons.name,
-      orgPath: persons.orgPath,
-      idNumberIndex: persons.idNumberIndex,
-    })
-    .from(persons)
-    .where(
-      and(
-        isNull(persons.deletedAt),
-        scoped(persons.orgPath, ctx.actor.orgPath),
-        idIndexes.length
-          ? sql`(${inArray(persons.name, names)} or ${inArray(persons.idNumberIndex, idIndexes)})`
-          : inArray(persons.name, names),
-      ),
-    );
-  const resolved: { r: ParsedRow; v: Row; unit: UnitRef; personId: string }[] = [];
-  for (const r of rows) {
-    const v = r.values as Row;
-    const unit = resolveUnit(v.orgUnit);
-    if ('error' in unit) {
-      issue(r, '任职组织', v.orgUnit ?? '', unit.error);
-      continue;
-    }
-    const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
-    const index = id?.ok ? ctx.crypto.blindIndex(id.value) : undefined;
-    const matches = index
-      ? candidates.filter((c) => c.idNumberIndex === index)
-      : candidates.filter((c) => c.name === v.name && c.orgPath.startsWith(unit.unit.path));
-    if (matches.length === 0)
-      issue(r, '姓名', v.name, '找不到该人员，请先在“人员信息”中登记（或核对身份证号码）');
-    else if (matches.length > 1) issue(r, '姓名', v.name, '该组织有多个同名人员，请填写身份证号码加以区分');
-    else if (index && matches[0].name !== v.name)
-      issue(r, '姓名', v.name, `与身份证号码登记的姓名（${matches[0].name}）不一致`);
-    else resolved.push({ r, v, unit: unit.unit, personId: matches[0].id });
-  }
-  if (issues.length) throw new ImportRowsError(issues);
 
   const personIds = [...new Set(resolved.map((x) => x.personId))];
   const existing = personIds.length
@@ -181,14 +126,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         .from(roleTerms)
         .where(and(inArray(roleTerms.personId, personIds), isNull(roleTerms.deletedAt)))
     : [];
-  const inserts: (typeof roleTerms.$inferInsert)[] = [];
-  const updates: {
-    id: string;
-    set: Partial<typeof roleTerms.$inferInsert>;
-    before: typeof roleTerms.$inferSelect;
-    x: (typeof resolved)[number];
-  }[] = [];
-  let unchanged = 0;
+  const plan = new ImportPlan<typeof roleTerms.$inferSelect, typeof roleTerms.$inferInsert>();
   const all = [...existing];
   for (const x of resolved) {
     const same = all.find(
@@ -215,15 +153,11 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         (t.endedOn ?? '9999-12-31') >= x.v.startedOn,
     );
     if (clash) {
-      issue(x.r, '任职日期', x.v.startedOn, `与已有任期（自${clash.startedOn}起）重叠`);
+      issues.add(x.r, '任职日期', x.v.startedOn, `与已有任期（自${clash.startedOn}起）重叠`);
       continue;
     }
     if (same) {
-      const set = Object.fromEntries(
-        Object.entries(desired).filter(([k, val]) => val !== null && same[k as keyof typeof same] !== val),
-      );
-      if (Object.keys(set).length === 0) unchanged++;
-      else updates.push({ id: same.id, set, before: same, x });
+      plan.compare(same, desired);
       continue;
     }
     const row = {
@@ -238,7 +172,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       createdBy: ctx.actor.userId,
       updatedBy: ctx.actor.userId,
     };
-    inserts.push(row);
+    plan.create(row);
     all.push({
       ...row,
       version: 1,
@@ -247,61 +181,15 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       deletedAt: null,
     } as typeof roleTerms.$inferSelect);
   }
-  if (issues.length) throw new ImportRowsError(issues);
-  const base = {
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    ip: ctx.actor.ip,
-    module: 'people',
-    entityType: 'roleTerm',
-  };
-  await bulkInsert(tx, roleTerms, inserts);
-  await bulkInsert(
-    tx,
-    auditLog,
-    inserts.map((t) => ({
-      ...base,
-      action: 'create',
-      entityId: t.id as string,
-      entityLabel: personRoleLabels[t.role as PersonRole].zh,
-      orgUnitId: t.orgUnitId,
-      orgPath: t.orgPath,
-      before: null,
-      after: {
-        personId: t.personId,
-        role: t.role,
-        startedOn: t.startedOn,
-        endedOn: t.endedOn,
-        source: 'import',
-      },
-    })),
-  );
-  for (const u of updates) {
-    await tx
-      .update(roleTerms)
-      .set({
-        ...u.set,
-        version: sql`${roleTerms.version} + 1`,
-        updatedAt: sql`now()`,
-        updatedBy: ctx.actor.userId,
-      })
-      .where(eq(roleTerms.id, u.id));
-    const before = Object.fromEntries(
-      Object.keys(u.set).map((k) => [k, u.before[k as keyof typeof u.before]]),
-    );
-    await tx.insert(auditLog).values({
-      ...base,
-      action: 'update',
-      entityId: u.id,
-      entityLabel: personRoleLabels[u.before.role as PersonRole].zh,
-      orgUnitId: u.before.orgUnitId,
-      orgPath: u.before.orgPath,
-      before,
-      after: { ...u.set, source: 'import' },
-    });
-  }
+  issues.throwIfAny();
+  const writer = importWriter(tx, ctx, 'people', 'roleTerm');
+  await writer.insert(roleTerms, plan.inserts, (t) => ({
+    label: personRoleLabels[t.role as PersonRole].zh,
+    after: { personId: t.personId, role: t.role, startedOn: t.startedOn, endedOn: t.endedOn },
+  }));
+  await writer.update(roleTerms, plan.updates, (t) => personRoleLabels[t.role as PersonRole].zh);
   await onProgress(rows.length);
-  return { created: inserts.length, updated: updates.length, unchanged };
+  return plan.counts;
 };
 
 type ExportRow = RoleTerm;
@@ -316,21 +204,6 @@ const exportColumns: ExportColumn<ExportRow>[] = [
   { header: '单位职务', width: 12, value: (t) => t.position },
   { header: '备注', width: 20, value: (t) => t.note },
 ];
-
-/** Pages through the filtered list (the list query is the export's one definition of the rows). */
-async function* termBatches(ctx: ServiceContext, scopePath: string, q: ExportRoleTermsQuery) {
-  for (let page = 1; ; page++) {
-    const { items } = await listRoleTermRows(ctx.db, scopePath, {
-      ...q,
-      page,
-      pageSize: 200,
-      sort: undefined,
-    });
-    if (items.length === 0) return;
-    yield items;
-    if (items.length < 200) return;
-  }
-}
 
 export const roleTermsIo: LedgerIo = {
   ledger: 'roleTerms',
@@ -347,6 +220,9 @@ export const roleTermsIo: LedgerIo = {
   exportRows: async (ctx, query) => {
     const q = query as ExportRoleTermsQuery;
     const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.export', q.orgUnitId);
-    return termBatches(ctx, scopePath, q) as AsyncIterable<never[]>;
+    // Pages through the filtered list (the list query is the export's one definition of the rows).
+    return pagedBatches(200, (paging) =>
+      listRoleTermRows(ctx.db, scopePath, { ...q, ...paging }),
+    ) as AsyncIterable<never[]>;
   },
 };

@@ -1,5 +1,4 @@
-import { and, inArray, isNull, sql } from 'drizzle-orm';
-import { parseIdNumber } from '../../../contracts/common/id-number';
+import { and, inArray, isNull } from 'drizzle-orm';
 import {
   type ExportVolunteerTeamsQuery,
   exportVolunteerTeamsQuerySchema,
@@ -7,15 +6,16 @@ import {
   volunteerTeamKindLabels,
   type volunteerTeamKinds,
 } from '../../../contracts/people-roles';
-import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { auditLog } from '../../kernel/audit/audit.table';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
-import { parseDateCell, parseEnumCell, parseIdNumberCell, parseTextCell } from '../../kernel/io/cells';
-import { type ImportIssue, ImportRowsError, type LedgerIo, type ParsedRow } from '../../kernel/io/ledger-io';
-import { type UnitRef, unitNameResolver } from '../../kernel/io/unit-names';
+import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
+import { importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
+import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { namedPersonIdColumn, rowPersons } from '../../kernel/io/person-matcher';
+import { unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
-import { persons } from './people.table';
 import { volunteerTeamMembers, volunteerTeams } from './people-roles.table';
 import { listVolunteerTeamRows } from './volunteer-teams.repository';
 
@@ -28,6 +28,8 @@ type Row = {
   idNumber?: string;
   joinedOn?: string;
 };
+
+const unitCol = unitColumn('所属组织', ['所属村（社区）']);
 
 /** One row per member, as team rosters are kept: 队伍 | 类型 | 组织 | 队员 | 身份证号 | 加入日期. */
 const columns: LedgerIo['columns'] = [
@@ -50,14 +52,7 @@ const columns: LedgerIo['columns'] = [
     width: 14,
     parse: (v) => parseEnumCell(v, volunteerTeamKindLabels),
   },
-  {
-    key: 'orgUnit',
-    header: '所属组织',
-    aliases: ['所属村（社区）'],
-    hint: '如：东岭村；不填则为所选组织',
-    width: 16,
-    parse: (v) => parseTextCell(v, 60),
-  },
+  unitCol,
   {
     key: 'member',
     header: '队员姓名',
@@ -67,70 +62,29 @@ const columns: LedgerIo['columns'] = [
     width: 12,
     parse: (v) => parseTextCell(v, 30),
   },
-  {
-    key: 'idNumber',
-    header: '身份证号码',
-    aliases: ['身份证号'],
-    hint: '有同名人员时用于区分',
-    isText: true,
-    width: 22,
-    parse: parseIdNumberCell,
-  },
+  namedPersonIdColumn,
   { key: 'joinedOn', header: '加入日期', hint: '选填', width: 14, parse: parseDateCell },
 ];
 
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
-  const issues: ImportIssue[] = [];
-  const issue = (r: ParsedRow, column: string, value: string, message: string) =>
-    issues.push({ row: r.rowNumber, column, value, message });
-  const resolveUnit = await unitNameResolver(tx, ctx.actor, opts.defaultOrgUnitId);
-  const values = rows.map((r) => r.values as Row);
-  const idIndexes = values.flatMap((v) => {
-    const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
-    return id?.ok ? [ctx.crypto.blindIndex(id.value)] : [];
-  });
-  const names = [...new Set(values.map((v) => v.member))];
-  const people = await tx
-    .select({
-      id: persons.id,
-      name: persons.name,
-      orgPath: persons.orgPath,
-      idNumberIndex: persons.idNumberIndex,
-    })
-    .from(persons)
-    .where(
-      and(
-        isNull(persons.deletedAt),
-        scoped(persons.orgPath, ctx.actor.orgPath),
-        idIndexes.length
-          ? sql`(${inArray(persons.name, names)} or ${inArray(persons.idNumberIndex, idIndexes)})`
-          : inArray(persons.name, names),
-      ),
-    );
-  const resolved: { r: ParsedRow; v: Row; unit: UnitRef; personId: string }[] = [];
-  for (const r of rows) {
-    const v = r.values as Row;
-    const unit = resolveUnit(v.orgUnit);
-    if ('error' in unit) {
-      issue(r, '所属组织', v.orgUnit ?? '', unit.error);
-      continue;
-    }
-    const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
-    const index = id?.ok ? ctx.crypto.blindIndex(id.value) : undefined;
-    const matches = index
-      ? people.filter((p) => p.idNumberIndex === index && p.orgPath.startsWith(unit.unit.path))
-      : people.filter((p) => p.name === v.member && p.orgPath.startsWith(unit.unit.path));
-    if (matches.length !== 1) {
-      issue(
-        r,
-        '队员姓名',
-        v.member,
-        matches.length ? '该组织有多个同名人员，请填写身份证号码加以区分' : '在该组织的人员信息中找不到此人',
-      );
-    } else resolved.push({ r, v, unit: unit.unit, personId: matches[0].id });
-  }
-  if (issues.length) throw new ImportRowsError(issues);
+  const issues = new RowIssues();
+  const resolved = await rowPersons(
+    tx,
+    ctx,
+    rows,
+    opts,
+    issues,
+    unitCol,
+    (v: Row) => ({ name: v.member, idNumber: v.idNumber }),
+    {
+      column: '队员姓名',
+      nameWithin: 'subtree',
+      idWithin: 'subtree',
+      notFound: '在该组织的人员信息中找不到此人',
+      ambiguous: () => '该组织有多个同名人员，请填写身份证号码加以区分',
+    },
+  );
   const unitIds = [...new Set(resolved.map((x) => x.unit.id))];
   const teams = unitIds.length
     ? await tx
@@ -145,7 +99,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     const key = teamKey(x.unit.id, x.v.team);
     const known = teamIds.get(key);
     if (known && known.kind !== x.v.kind) {
-      issue(
+      issues.add(
         x.r,
         '队伍类型',
         volunteerTeamKindLabels[x.v.kind].zh,
@@ -168,7 +122,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       });
     }
   }
-  if (issues.length) throw new ImportRowsError(issues);
+  issues.throwIfAny();
   const allTeamIds = [...new Set([...teamIds.values()].map((t) => t.id))];
   const current = allTeamIds.length
     ? await tx.select().from(volunteerTeamMembers).where(inArray(volunteerTeamMembers.teamId, allTeamIds))
@@ -188,13 +142,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   }
   await bulkInsert(tx, volunteerTeams, newTeams);
   await bulkInsert(tx, volunteerTeamMembers, newMembers);
-  const base = {
-    actorUserId: ctx.actor.userId,
-    actorName: ctx.actor.displayName,
-    ip: ctx.actor.ip,
-    module: 'people',
-    entityType: 'volunteerTeam',
-  };
+  const writer = importWriter(tx, ctx, 'people', 'volunteerTeam');
   const byTeam = new Map<string, string[]>();
   for (const m of newMembers) byTeam.set(m.teamId, [...(byTeam.get(m.teamId) ?? []), m.personId]);
   const created = new Set(newTeams.map((t) => t.id));
@@ -209,16 +157,12 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     auditLog,
     [...byTeam.entries()].map(([teamId, added]) => {
       const t = paths.get(teamId) as { orgUnitId: string; orgPath: string; name: string };
-      return {
-        ...base,
-        action: created.has(teamId) ? 'create' : 'update',
-        entityId: teamId,
-        entityLabel: t.name,
-        orgUnitId: t.orgUnitId,
-        orgPath: t.orgPath,
-        before: null,
-        after: { addedMemberIds: added, source: 'import' },
-      };
+      return writer.audit(
+        created.has(teamId) ? 'create' : 'update',
+        { id: teamId, label: t.name, orgUnitId: t.orgUnitId, orgPath: t.orgPath },
+        null,
+        { addedMemberIds: added, source: 'import' },
+      );
     }),
   );
   await onProgress(rows.length);
@@ -235,26 +179,6 @@ const exportColumns: ExportColumn<ExportRow>[] = [
   { header: '加入日期', width: 14, value: (r) => r.member?.joinedOn ?? null },
 ];
 
-async function* rosterBatches(
-  ctx: Parameters<LedgerIo['exportRows']>[0],
-  scopePath: string,
-  q: ExportVolunteerTeamsQuery,
-) {
-  for (let page = 1; ; page++) {
-    const { items } = await listVolunteerTeamRows(ctx.db, scopePath, {
-      ...q,
-      page,
-      pageSize: 100,
-      sort: undefined,
-    });
-    if (items.length === 0) return;
-    yield items.flatMap((team): ExportRow[] =>
-      team.members.length ? team.members.map((member) => ({ team, member })) : [{ team, member: null }],
-    );
-    if (items.length < 100) return;
-  }
-}
-
 export const volunteerTeamsIo: LedgerIo = {
   ledger: 'volunteerTeams',
   auditModule: 'people',
@@ -270,6 +194,14 @@ export const volunteerTeamsIo: LedgerIo = {
   exportRows: async (ctx, query) => {
     const q = query as ExportVolunteerTeamsQuery;
     const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.export', q.orgUnitId);
-    return rosterBatches(ctx, scopePath, q) as AsyncIterable<never[]>;
+    const batches = pagedBatches(100, (paging) =>
+      listVolunteerTeamRows(ctx.db, scopePath, { ...q, ...paging }),
+    );
+    return (async function* () {
+      for await (const items of batches)
+        yield items.flatMap((team): ExportRow[] =>
+          team.members.length ? team.members.map((member) => ({ team, member })) : [{ team, member: null }],
+        );
+    })() as AsyncIterable<never[]>;
   },
 };
