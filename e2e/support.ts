@@ -36,7 +36,17 @@ export const signIn = async (page: Page, username: string) => {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  try {
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  } catch (e) {
+    // Say what the page said (a refused sign-in shows an alert) and keep a picture of it.
+    const said = await page
+      .getByRole('alert')
+      .allTextContents()
+      .catch(() => []);
+    await shot(page, `sign-in-failed-${username}`).catch(() => undefined);
+    throw new Error(`sign-in as ${username} stayed on /login: ${said.join(' | ') || 'no message'} (${e})`);
+  }
 };
 
 /** Screenshots land in screenshots/ (git-ignored) for a person to look at. */
