@@ -7,22 +7,30 @@ import type { SessionSettings } from '../../kernel/auth/sessions';
 import { loadSession } from '../../kernel/auth/sessions';
 import { AppError } from '../../kernel/http/errors';
 import { changeOwnPassword, login, logout, sessionUserOf } from './auth.service';
+import { createFailureWindow } from './failure-window';
 
 const tags = ['auth'];
 
 export const authRoutes = (settings: SessionSettings) => async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const base = '/api/v1/auth';
+  // Per address: at most 20 failed sign-ins in 10 minutes, and 120 attempts a minute of any kind.
+  const failedLogins = createFailureWindow({ max: 20, windowMs: 10 * 60_000 });
 
   app.post(
     `${base}/login`,
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: { tags, summary: '登录', body: loginInputSchema, response: { 200: meSchema } },
     },
     async (req, reply) => {
       const meta = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
-      const { token, csrfToken } = await login(app.db, settings, req.body, meta);
+      if (failedLogins.isBlocked(req.ip)) throw new AppError('RATE_LIMITED');
+      const { token, csrfToken } = await login(app.db, settings, req.body, meta).catch((e: unknown) => {
+        if (e instanceof AppError && (e.code === 'INVALID_CREDENTIALS' || e.code === 'ACCOUNT_LOCKED'))
+          failedLogins.add(req.ip);
+        throw e;
+      });
       const session = await loadSession(app.db, settings, token, req.ip);
       if (session.status !== 'valid') throw new AppError('INTERNAL');
       setSessionCookie(req, reply, token);
