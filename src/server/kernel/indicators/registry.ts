@@ -219,7 +219,7 @@ export const computeIndicator = async (
   const names = new Map<string, string>();
   if (unitIds.length) {
     const found = await db.execute(
-      sql`select id::text as id, name from org_units where id::text = any(${sql.param(unitIds)}::text[])`,
+      sql`select id::text as id, name from org_units where id = any(${sql.param(unitIds)}::uuid[])`,
     );
     for (const u of found.rows as { id: string; name: string }[]) names.set(u.id, u.name);
   }
