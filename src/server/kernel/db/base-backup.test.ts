@@ -87,6 +87,7 @@ describe('WAL archiving, base backup and point-in-time restore (R29, RPO ≤ 15 
     expect(readdirSync(base.dir).sort()).toEqual(['backup_manifest', 'base.tar.gz', 'pg_wal.tar.gz']);
     for (const f of readdirSync(base.dir)) expect(statSync(path.join(base.dir, f)).mode & 0o777).toBe(0o600);
     expect(base.isVerified).toBe(true);
+    expect(base.serverVersion).toMatch(/^15\./);
     expect(readdirSync(base.dir.replace(/[^/]+$/, ''))).not.toContain(`${path.basename(base.dir)}.verify`);
   }, 60_000);
 

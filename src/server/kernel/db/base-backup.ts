@@ -230,9 +230,11 @@ export const runBaseBackup = async (
   let client: pg.Client | undefined;
   try {
     client = await connect(target.url);
-    const serverVersion = (await client.query<{ v: string }>('show server_version')).rows[0].v;
+    const serverVersion = (await client.query<{ v: string }>("select current_setting('server_version') as v"))
+      .rows[0].v;
     const tools = await findBaseTools(await serverMajorOf(client));
-    const archiving = (await client.query<{ v: string }>('show archive_mode')).rows[0].v;
+    const archiving = (await client.query<{ v: string }>("select current_setting('archive_mode') as v"))
+      .rows[0].v;
     if (archiving !== 'on')
       log('注意：WAL 归档未开启（archive_mode=off），只能恢复到备份时刻 / WAL archiving is off');
     await client.end();
