@@ -10,12 +10,24 @@ import {
   runRestore,
   type TableCounts,
 } from '../kernel/db/backup';
+import {
+  BaseRestoreCancelled,
+  type BaseRestoreInfo,
+  runBaseBackup,
+  runBaseRestore,
+} from '../kernel/db/base-backup';
 
 export const backupUsage = `  backup [--out <file.dump>] [--verify]
               pg_dump -Fc of the database (server may be running); default <data dir>/backups/
               --verify also restores it into a scratch database and compares every table's rows
+  backup --base [--out <dir>] [--keep N]
+              physical base backup of the embedded PostgreSQL (pg_basebackup, server may be running)
+              into <data dir>/backups/base-<time>/; keeps the newest N (7) and prunes older archived WAL
   restore <file.dump> [--yes] [--keep-previous] [--allow-key-mismatch]
-              replace ALL data with the backup (server must be stopped), then migrate`;
+              replace ALL data with the backup (server must be stopped), then migrate
+  restore --base <dir> [--until "2026-11-29 10:00:00+08"] [--yes]
+              point-in-time recovery of the embedded PostgreSQL: base backup + <data dir>/wal-archive,
+              up to --until or everything archived (server must be stopped; old pg/ moved aside)`;
 
 const flagValue = (args: string[], name: string) => {
   const i = args.indexOf(`--${name}`);
@@ -45,7 +57,32 @@ const keyNotes = (config: Config) => [
   `   - 照片文件在 ${path.join(config.dataDir, 'uploads')}，不在本备份中，请一并复制 / photos are files: copy uploads/ too.`,
 ];
 
+const baseBackup = async (config: Config, args: string[]) => {
+  const keep = flagValue(args, 'keep');
+  const result = await runBaseBackup(config, {
+    out: flagValue(args, 'out'),
+    keep: keep === undefined ? undefined : Number(keep),
+    log: (l) => console.log(l),
+  });
+  console.log(
+    [
+      '基础备份完成 / base backup written',
+      `  目录 / dir:   ${result.dir}（${formatBytes(result.bytes)}，权限 0700/0600）`,
+      `  开始于:       ${result.startedAt ?? '?'}，时间线 ${result.timeline}，起始 WAL ${result.startWal}`,
+      `  数据库:       PostgreSQL ${result.serverVersion}，${result.tools.pgBasebackup}（${result.tools.major}）`,
+      result.isVerified
+        ? '  校验 / check: pg_verifybackup 通过（文件与 WAL 均与清单一致）'
+        : '  校验 / check: 未安装 pg_verifybackup，只检查了文件齐全',
+      `  清理 / prune: 删除旧基础备份 ${result.removedBackups.length} 个，归档中更早的 WAL ${result.removedWal} 个（${result.archiveDir}）`,
+      '  请把本目录和 wal-archive/ 一起复制到另一块磁盘或另一台机器 / copy this and wal-archive/ off-site',
+      ...keyNotes(config),
+    ].join('\n'),
+  );
+  return 0;
+};
+
 const backup = async (config: Config, args: string[]) => {
+  if (args.includes('--base')) return baseBackup(config, args);
   const result = await runBackup(config, {
     out: flagValue(args, 'out'),
     verify: args.includes('--verify'),
@@ -69,15 +106,7 @@ const backup = async (config: Config, args: string[]) => {
   return 0;
 };
 
-const askYes = async (archive: ArchiveInfo, database: string, file: string) => {
-  console.log(
-    [
-      `即将用备份替换数据库 ${database} 的全部数据 / this REPLACES ALL DATA in ${database}:`,
-      `  备份文件: ${file}`,
-      `  创建于:   ${archive.createdAt ?? '?'}（PostgreSQL ${archive.serverVersion ?? '?'}，库名 ${archive.dbname ?? '?'}）`,
-      '  备份之后的所有改动都会丢失；如需保留，请先执行 npm run backup。',
-    ].join('\n'),
-  );
+const askLine = async () => {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     // End of input (cron, < /dev/null) is a no, not a hang.
@@ -93,7 +122,57 @@ const askYes = async (archive: ArchiveInfo, database: string, file: string) => {
   }
 };
 
+const askYes = async (archive: ArchiveInfo, database: string, file: string) => {
+  console.log(
+    [
+      `即将用备份替换数据库 ${database} 的全部数据 / this REPLACES ALL DATA in ${database}:`,
+      `  备份文件: ${file}`,
+      `  创建于:   ${archive.createdAt ?? '?'}（PostgreSQL ${archive.serverVersion ?? '?'}，库名 ${archive.dbname ?? '?'}）`,
+      '  备份之后的所有改动都会丢失；如需保留，请先执行 npm run backup。',
+    ].join('\n'),
+  );
+  return askLine();
+};
+
+const askYesBase = async (info: BaseRestoreInfo) => {
+  console.log(
+    [
+      '即将用基础备份和 WAL 归档重建嵌入式 PostgreSQL 的全部数据 / this REBUILDS the whole cluster:',
+      `  基础备份: ${info.dir}`,
+      `  WAL 归档: ${info.archiveDir}（${info.archivedFiles} 个文件）`,
+      `  恢复到:   ${info.until ?? '归档中的最后一个事务 / the end of the archive'}`,
+      `  现有数据目录 ${info.pgDir} 会移到旁边保留（不删除）。`,
+    ].join('\n'),
+  );
+  return askLine();
+};
+
+const restoreBase = async (config: Config, args: string[]) => {
+  const dir = flagValue(args, 'base');
+  if (!dir || dir.startsWith('--')) {
+    console.error(`用法 / usage:\n${backupUsage}`);
+    return 2;
+  }
+  const result = await runBaseRestore(config, dir, {
+    until: flagValue(args, 'until'),
+    confirm: (info) => (args.includes('--yes') ? Promise.resolve(true) : askYesBase(info)),
+    log: (l) => console.log(l),
+  });
+  console.log(
+    [
+      `恢复完成 / recovered: ${result.pgDir} ← ${result.dir}（基础备份开始于 ${result.startedAt ?? '?'}）`,
+      `  恢复到 / recovered to: ${result.recoveredTo ?? '基础备份时刻（其后无事务）/ the base backup (no later transaction)'}` +
+        `（最后重放的事务时间 / last replayed transaction），新时间线 ${result.timeline}`,
+      ...(result.previous ? [`  原数据目录保留在 ${result.previous}（确认无误后可删除）`] : []),
+      '  所有用户需要重新登录（会话已清空）/ everyone signs in again',
+      '  启动服务后请先核对数据；立即做一次 npm run backup -- --base / take a new base backup now',
+    ].join('\n'),
+  );
+  return 0;
+};
+
 const restore = async (config: Config, args: string[]) => {
+  if (args.includes('--base')) return restoreBase(config, args);
   const file = args.find((a) => !a.startsWith('--'));
   if (!file) {
     console.error(`用法 / usage:\n${backupUsage}`);
@@ -126,7 +205,7 @@ export const runBackupCommand = async (config: Config, command: 'backup' | 'rest
   try {
     return command === 'backup' ? await backup(config, args) : await restore(config, args);
   } catch (e) {
-    if (e instanceof RestoreCancelled) {
+    if (e instanceof RestoreCancelled || e instanceof BaseRestoreCancelled) {
       console.error(`\n${e.message}（非交互运行请加 --yes / pass --yes when not interactive）`);
       return 1;
     }

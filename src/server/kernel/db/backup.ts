@@ -51,12 +51,12 @@ export type PgTools = { dir: string; major: number; pgDump: string; pgRestore: s
 
 export type TableCounts = Record<string, number>;
 
-type Log = (line: string) => void;
+export type Log = (line: string) => void;
 
 // ---------------------------------------------------------------------------------------------------------
 // pg_dump / pg_restore
 
-const run = (
+export const run = (
   file: string,
   args: string[],
   opts: { env?: NodeJS.ProcessEnv; stdout?: NodeJS.WritableStream } = {},
@@ -75,7 +75,7 @@ const run = (
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
   });
 
-const versionOf = async (binary: string) => {
+export const versionOf = async (binary: string) => {
   try {
     const { code, stdout } = await run(binary, ['--version']);
     const m = /\(PostgreSQL\)\s+(\d+)/.exec(stdout);
@@ -85,7 +85,7 @@ const versionOf = async (binary: string) => {
   }
 };
 
-const isExecutable = (file: string) => {
+export const isExecutable = (file: string) => {
   try {
     accessSync(file, constants.X_OK);
     return statSync(file).isFile();
@@ -195,7 +195,19 @@ export const runningEmbeddedPostgres = (config: Config): RunningPostgres | undef
   return { pid, port };
 };
 
-type Target = {
+/** A restore replaces everything: refused while the embedded PostgreSQL of this data directory runs. */
+export const assertEmbeddedStopped = (config: Config) => {
+  const running = runningEmbeddedPostgres(config);
+  if (running)
+    throw new BackupError(
+      `服务正在运行（嵌入式 PostgreSQL 进程 ${running.pid}，端口 ${running.port}，数据目录 ${config.dataDir}）。` +
+        `恢复会替换全部数据，请先停止服务（Ctrl-C 或 systemctl stop）再执行 restore。` +
+        `若服务已停止而该进程仍在，请结束它：kill ${running.pid}\n` +
+        `The server is running on this data directory; stop it before restoring.`,
+    );
+};
+
+export type Target = {
   url: string;
   database: string;
   isEmbedded: boolean;
@@ -217,7 +229,7 @@ const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.sli
  * one (same data directory, same password from secrets.json) or, when the server is stopped, started here
  * the way the server starts it.
  */
-const openTarget = async (config: Config, mode: 'backup' | 'restore'): Promise<Target> => {
+export const openTarget = async (config: Config, mode: 'backup' | 'restore'): Promise<Target> => {
   if (config.databaseUrl)
     return {
       url: config.databaseUrl,
@@ -226,14 +238,8 @@ const openTarget = async (config: Config, mode: 'backup' | 'restore'): Promise<T
       isStartedHere: false,
       stop: async () => {},
     };
+  if (mode === 'restore') assertEmbeddedStopped(config);
   const running = runningEmbeddedPostgres(config);
-  if (running && mode === 'restore')
-    throw new BackupError(
-      `服务正在运行（嵌入式 PostgreSQL 进程 ${running.pid}，端口 ${running.port}，数据目录 ${config.dataDir}）。` +
-        `恢复会替换全部数据，请先停止服务（Ctrl-C 或 systemctl stop）再执行 restore。` +
-        `若服务已停止而该进程仍在，请结束它：kill ${running.pid}\n` +
-        `The server is running on this data directory; stop it before restoring.`,
-    );
   if (running) {
     const url = `postgres://postgres:${encodeURIComponent(config.secrets.pgPassword)}@127.0.0.1:${running.port}/${DATABASE_NAME}`;
     return { url, database: DATABASE_NAME, isEmbedded: true, isStartedHere: false, stop: async () => {} };
@@ -248,7 +254,7 @@ const openTarget = async (config: Config, mode: 'backup' | 'restore'): Promise<T
   };
 };
 
-const connect = async (url: string) => {
+export const connect = async (url: string) => {
   const client = new pg.Client({ connectionString: url });
   // A connection dropped (PostgreSQL stopping under us) fails the pending query; never crash on the event.
   client.on('error', () => {});
@@ -256,7 +262,7 @@ const connect = async (url: string) => {
   return client;
 };
 
-const serverMajorOf = async (client: pg.Client) => {
+export const serverMajorOf = async (client: pg.Client) => {
   const { rows } = await client.query<{ v: string }>("select current_setting('server_version_num') as v");
   return Math.floor(Number(rows[0].v) / 10_000);
 };
@@ -323,7 +329,7 @@ export type BackupResult = {
   verifiedTables?: number;
 };
 
-const timestamp = (d = new Date()) => {
+export const timestamp = (d = new Date()) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 };
@@ -424,7 +430,7 @@ export const runBackup = async (
 };
 
 /** A backup copies everyone's personal data out of the system: recorded like any export. */
-const auditBackup = async (url: string, file: string, bytes: number) => {
+export const auditBackup = async (url: string, file: string, bytes: number) => {
   const db = createDb(url, () => {}, 1);
   try {
     await db.transaction((tx) =>

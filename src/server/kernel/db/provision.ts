@@ -26,13 +26,18 @@ const ensureDatabase = async (adminUrl: string, name: string) => {
 /** Where the embedded PostgreSQL keeps its cluster (the server starts it there; backups read its pid file). */
 export const embeddedPgDir = (config: Config) => path.join(config.dataDir, 'pg');
 
+/** Where the embedded PostgreSQL archives its WAL (R29: with the base backups, recovery to any moment). */
+export const walArchiveDir = (config: Config) => path.join(config.dataDir, 'wal-archive');
+
 /** DATABASE_URL when given (nothing is started); otherwise the embedded PostgreSQL under the data dir. */
 export const provisionDatabase = async (
   config: Config,
   onLog?: (m: string) => void,
 ): Promise<ProvisionedDatabase> => {
   if (config.databaseUrl) return { url: config.databaseUrl, isEmbedded: false, stop: async () => {} };
-  const embedded = await startEmbeddedPostgres(embeddedPgDir(config), config.secrets.pgPassword, onLog);
+  const embedded = await startEmbeddedPostgres(embeddedPgDir(config), config.secrets.pgPassword, onLog, {
+    walArchiveDir: walArchiveDir(config),
+  });
   try {
     await ensureDatabase(embedded.url('postgres'), DATABASE_NAME);
   } catch (e) {
