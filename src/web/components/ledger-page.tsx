@@ -49,25 +49,35 @@ export const LedgerPageHeader = ({
 };
 
 /**
- * What an empty list says: nothing deleted, nothing matches the filters, or the ledger's own empty text (a
- * ledger without 已删除 leaves out `status`).
+ * What an empty list says: nothing deleted (or the ledger's own `deletedText`), nothing matches the filters,
+ * or the ledger's own empty text (a ledger without 已删除 leaves out `status`); `children` go under it.
  */
 export const LedgerEmpty = ({
   status,
   isFiltered,
   text,
+  deletedText,
+  children,
 }: {
   status?: LedgerStatus;
   isFiltered: boolean;
   text: string;
+  deletedText?: string;
+  children?: ReactNode;
 }) => {
   const { t } = useTranslation();
   return (
     <EmptyState
       description={
-        status === 'deleted' ? t('ledger.emptyDeleted') : isFiltered ? t('ledger.emptyFiltered') : text
+        status === 'deleted'
+          ? (deletedText ?? t('ledger.emptyDeleted'))
+          : isFiltered
+            ? t('ledger.emptyFiltered')
+            : text
       }
-    />
+    >
+      {children}
+    </EmptyState>
   );
 };
 
