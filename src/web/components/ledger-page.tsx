@@ -7,6 +7,7 @@ import { useIsPhone } from '../lib/use-is-phone';
 import type { useListParams } from '../lib/use-list-params';
 import { EmptyState, PageError } from './page-states';
 import { RecordCards, type RecordCardsProps } from './record-cards';
+import './ledger.css';
 
 /** Every ledger lists its live records, or its deleted ones to restore. */
 export type LedgerStatus = 'active' | 'deleted';
