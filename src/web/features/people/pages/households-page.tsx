@@ -19,7 +19,6 @@ import { HouseholdsTable } from '../components/households-table';
 import { PersonDetailDrawer } from '../components/person-detail-drawer';
 import { PersonFormDrawer, type PersonFormMode } from '../components/person-form-drawer';
 import { householdLabel } from '../lib/person-format';
-import '../../../components/ledger.css';
 import '../lib/people.css';
 
 type Filters = { q?: string; status: LedgerStatus };

@@ -24,7 +24,6 @@ import { PersonFormDrawer, type PersonFormMode } from '../components/person-form
 import { PersonTags } from '../components/person-tags';
 import { PersonsTable } from '../components/persons-table';
 import { ageOf } from '../lib/person-format';
-import '../../../components/ledger.css';
 import '../lib/people.css';
 
 type Filters = { q?: string; tag?: string; gender?: (typeof genders)[number]; status: LedgerStatus };
