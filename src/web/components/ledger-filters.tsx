@@ -42,11 +42,11 @@ type Common = {
  * One filter of a ledger, by kind:
  * - `search`: 关键字 searched on Enter or the button; stays in view on a phone
  * - `select`: one of `options`, cleared back to 全部
- * - `period`: a 开始日期 ~ 结束日期 range into two keys
+ * - `period`: a 开始日期 ~ 结束日期 range into two keys (`isOpenEnded`: either end may stay empty)
  * - `month`: a month (YYYY-MM), none after this one
  * - `unit`: a unit of the caller's org subtree
  * - `check` / `switch`: a yes/no
- * - `status`: 在用 / 已删除
+ * - `status`: 在用 (or the ledger's own `activeLabel`, e.g. 在册) / 已删除
  * - `custom`: any other picker, given its id, value and onChange
  */
 export type LedgerFilter<V> =
@@ -60,10 +60,18 @@ export type LedgerFilter<V> =
         isLoading?: boolean;
       };
     }[Key<V>]
-  | (Common & { kind: 'period'; from: StringKey<V>; to: StringKey<V>; key?: never })
+  | (Common & {
+      kind: 'period';
+      from: StringKey<V>;
+      to: StringKey<V>;
+      isOpenEnded?: boolean;
+      key?: never;
+    })
   | { [K in StringKey<V>]: Common & { kind: 'month' | 'unit'; key: K } }[StringKey<V>]
   | { [K in FlagKey<V>]: Common & { kind: 'check' | 'switch'; key: K } }[FlagKey<V>]
-  | (V extends { status: LedgerStatus } ? Omit<Common, 'label'> & { kind: 'status'; key?: never } : never)
+  | (V extends { status: LedgerStatus }
+      ? Omit<Common, 'label'> & { kind: 'status'; activeLabel?: string; key?: never }
+      : never)
   | {
       [K in Key<V>]: Common & {
         kind: 'custom';
@@ -241,7 +249,7 @@ export const LedgerFilters = <V extends object>({
             value={value}
             onChange={set}
             options={[
-              { value: 'active', label: t('ledger.status.active') },
+              { value: 'active', label: f.activeLabel ?? t('ledger.status.active') },
               { value: 'deleted', label: t('people.status.deleted') },
             ]}
           />
@@ -249,11 +257,13 @@ export const LedgerFilters = <V extends object>({
       case 'period': {
         const from = values[f.from] as string | undefined;
         const to = values[f.to] as string | undefined;
+        const day = (d?: string) => (d ? dayjs(d, DATE_FORMAT) : null);
         return (
           <DatePicker.RangePicker
             {...common}
             inputReadOnly={isPhone}
-            value={from && to ? [dayjs(from, DATE_FORMAT), dayjs(to, DATE_FORMAT)] : null}
+            allowEmpty={f.isOpenEnded ? [true, true] : undefined}
+            value={(f.isOpenEnded ? from || to : from && to) ? [day(from), day(to)] : null}
             onChange={(r) =>
               change({
                 [f.from]: r?.[0]?.format(DATE_FORMAT),

@@ -7,6 +7,7 @@ import { useIsPhone } from '../lib/use-is-phone';
 import type { useListParams } from '../lib/use-list-params';
 import { EmptyState, PageError } from './page-states';
 import { RecordCards, type RecordCardsProps } from './record-cards';
+import './ledger.css';
 
 /** Every ledger lists its live records, or its deleted ones to restore. */
 export type LedgerStatus = 'active' | 'deleted';
@@ -49,25 +50,35 @@ export const LedgerPageHeader = ({
 };
 
 /**
- * What an empty list says: nothing deleted, nothing matches the filters, or the ledger's own empty text (a
- * ledger without 已删除 leaves out `status`).
+ * What an empty list says: nothing deleted (or the ledger's own `deletedText`), nothing matches the filters,
+ * or the ledger's own empty text (a ledger without 已删除 leaves out `status`); `children` go under it.
  */
 export const LedgerEmpty = ({
   status,
   isFiltered,
   text,
+  deletedText,
+  children,
 }: {
   status?: LedgerStatus;
   isFiltered: boolean;
   text: string;
+  deletedText?: string;
+  children?: ReactNode;
 }) => {
   const { t } = useTranslation();
   return (
     <EmptyState
       description={
-        status === 'deleted' ? t('ledger.emptyDeleted') : isFiltered ? t('ledger.emptyFiltered') : text
+        status === 'deleted'
+          ? (deletedText ?? t('ledger.emptyDeleted'))
+          : isFiltered
+            ? t('ledger.emptyFiltered')
+            : text
       }
-    />
+    >
+      {children}
+    </EmptyState>
   );
 };
 

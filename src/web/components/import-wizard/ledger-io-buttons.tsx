@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { toQueryString } from '../../lib/api-client';
 import { ImportWizard } from './import-wizard';
 
-type Props = {
+export type LedgerIoButtonsProps = {
   /** The ledger's base route (kernel/io): template, import and export hang off it. */
   ledgerBase: string;
   /** The ledger's name for the dialog title, e.g. 阵地. */
@@ -28,7 +28,7 @@ export const LedgerIoButtons = ({
   canExport,
   exportQuery,
   testIdPrefix,
-}: Props) => {
+}: LedgerIoButtonsProps) => {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   return (

@@ -1,15 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, type TableProps, Typography } from 'antd';
+import { Button, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Election } from '../../../../contracts/org-ledgers';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { RecordCards } from '../../../components/record-cards';
+import { LedgerPageHeader, LedgerResults } from '../../../components/ledger-page';
+import { EmptyState } from '../../../components/page-states';
 import { formatDate } from '../../../lib/format';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useElections } from '../api/list-elections';
 import { ElectionDetailDrawer } from '../components/election-detail-drawer';
@@ -26,14 +24,11 @@ const namesOf = (e: Election, role: Election['elected'][number]['role']) =>
 export const ElectionsPage = () => {
   const { t } = useTranslation();
   const { access } = useSession();
-  const isPhone = useIsPhone();
   const { scopeId } = useOrgScope();
-  const tree = useOrgTree();
   const list = useListParams<Election>();
   const [detailId, setDetailId] = useState<string | null>(null);
   const [isFormOpen, setIsFormOpen] = useState(false);
   const elections = useElections({ orgUnitId: scopeId, page: list.page, pageSize: list.pageSize });
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
   const open = (e: Election) => setDetailId(e.id);
   const empty = <EmptyState description={t('elections.empty')} />;
   const dash = <span className="bbt-muted">—</span>;
@@ -81,15 +76,10 @@ export const ElectionsPage = () => {
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.org.elections')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        {access.can('org.write') && (
-          <div className="bbt-ledger-toolbar">
+      <LedgerPageHeader
+        title={t('menu.org.elections')}
+        toolbar={
+          access.can('org.write') && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -98,24 +88,18 @@ export const ElectionsPage = () => {
             >
               {t('elections.create')}
             </Button>
-          </div>
-        )}
-      </div>
-      {elections.isError ? (
-        <PageError error={elections.error} onRetry={() => void elections.refetch()} />
-      ) : isPhone ? (
-        <RecordCards<Election>
-          items={elections.data?.items}
-          isLoading={elections.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={elections.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={open}
-          empty={empty}
-          title={(e) => e.orgUnitName}
-          extra={(e) => <span className="bbt-muted">{formatDate(e.heldOn)}</span>}
-          fields={(e) => [
+          )
+        }
+      />
+      <LedgerResults<Election>
+        query={elections}
+        list={list}
+        empty={empty}
+        onOpen={open}
+        cards={{
+          title: (e) => e.orgUnitName,
+          extra: (e) => <span className="bbt-muted">{formatDate(e.heldOn)}</span>,
+          fields: (e) => [
             { key: 'chair', label: t('elections.field.chair'), children: namesOf(e, 'chair') || '—' },
             { key: 'vice', label: t('elections.field.viceChairs'), children: namesOf(e, 'viceChair') || '—' },
             {
@@ -123,25 +107,12 @@ export const ElectionsPage = () => {
               label: t('elections.field.termYears'),
               children: t('elections.years', { count: e.termYears }),
             },
-          ]}
-          testId="election-card"
-        />
-      ) : (
-        <Table<Election>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={elections.data?.items}
-          loading={elections.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: empty }}
-          onChange={list.onTableChange}
-          pagination={list.pagination(elections.data?.total)}
-          rowClassName={() => 'bbt-ledger-row'}
-          onRow={(e) => ({ onClick: () => open(e) })}
-          data-testid="elections-table"
-        />
-      )}
+          ],
+          testId: 'election-card',
+        }}
+        columns={columns}
+        tableTestId="elections-table"
+      />
       {detailId && <ElectionDetailDrawer electionId={detailId} onClose={() => setDetailId(null)} />}
       {isFormOpen && <ElectionFormDrawer onClose={() => setIsFormOpen(false)} />}
     </div>

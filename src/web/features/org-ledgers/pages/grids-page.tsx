@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Button, type TableProps, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import {
   LedgerResults,
   type LedgerStatus,
 } from '../../../components/ledger-page';
+import { LedgerCreateToolbar } from '../../../components/ledger-toolbar';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
@@ -18,7 +18,6 @@ import { GridCoverage } from '../components/grid-coverage';
 import { GridDetailDrawer } from '../components/grid-detail-drawer';
 import { GridFormDrawer, type GridFormMode } from '../components/grid-form-drawer';
 import '../../../components/ledger.css';
-import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { gridKeys } from '../api/keys';
 
 type Filters = { q?: string; status: LedgerStatus };
@@ -110,25 +109,20 @@ export const GridsPage = () => {
         title={t('menu.org.grids')}
         toolbar={
           access.can('org.write') && (
-            <>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setFormMode({ type: 'create' })}
-                data-testid="grid-create"
-              >
-                {t('grids.create')}
-              </Button>
-              <LedgerIoButtons
-                ledgerBase="/api/v1/org/grids"
-                ledgerName="网格"
-                invalidate={[gridKeys.all]}
-                canImport={access.can('org.write')}
-                canExport={access.can('org.read')}
-                exportQuery={{ orgUnitId: scopeId }}
-                testIdPrefix="grids"
-              />
-            </>
+            <LedgerCreateToolbar
+              createLabel={t('grids.create')}
+              onCreate={() => setFormMode({ type: 'create' })}
+              createTestId="grid-create"
+              io={{
+                ledgerBase: '/api/v1/org/grids',
+                ledgerName: '网格',
+                invalidate: [gridKeys.all],
+                canImport: access.can('org.write'),
+                canExport: access.can('org.read'),
+                exportQuery: { orgUnitId: scopeId },
+                testIdPrefix: 'grids',
+              }}
+            />
           )
         }
       />

@@ -1,5 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Site, type SiteKind, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
@@ -11,6 +9,7 @@ import {
   LedgerResults,
   type LedgerStatus,
 } from '../../../components/ledger-page';
+import { LedgerCreateToolbar } from '../../../components/ledger-toolbar';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -23,7 +22,6 @@ import { SiteDetailDrawer } from '../components/site-detail-drawer';
 import { SiteFormDrawer, type SiteFormMode } from '../components/site-form-drawer';
 import { SitesTable } from '../components/sites-table';
 import '../../../components/ledger.css';
-import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { siteKeys } from '../api/keys';
 
 type Filters = { q?: string; kind?: SiteKind; status: LedgerStatus };
@@ -53,25 +51,20 @@ export const SitesPage = () => {
         title={t('menu.org.sites')}
         toolbar={
           access.can('org.write') && (
-            <>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setFormMode({ type: 'create' })}
-                data-testid="site-create"
-              >
-                {t('sites.create')}
-              </Button>
-              <LedgerIoButtons
-                ledgerBase="/api/v1/org/sites"
-                ledgerName="阵地"
-                invalidate={[siteKeys.all]}
-                canImport={access.can('org.write')}
-                canExport={access.can('org.read')}
-                exportQuery={{ orgUnitId: scopeId }}
-                testIdPrefix="sites"
-              />
-            </>
+            <LedgerCreateToolbar
+              createLabel={t('sites.create')}
+              onCreate={() => setFormMode({ type: 'create' })}
+              createTestId="site-create"
+              io={{
+                ledgerBase: '/api/v1/org/sites',
+                ledgerName: '阵地',
+                invalidate: [siteKeys.all],
+                canImport: access.can('org.write'),
+                canExport: access.can('org.read'),
+                exportQuery: { orgUnitId: scopeId },
+                testIdPrefix: 'sites',
+              }}
+            />
           )
         }
       />

@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Button, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import {
   LedgerResults,
   type LedgerStatus,
 } from '../../../components/ledger-page';
+import { LedgerCreateToolbar } from '../../../components/ledger-toolbar';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
@@ -18,7 +18,6 @@ import { useWomenGroups } from '../api/list-women-groups';
 import { WomenGroupDetailDrawer } from '../components/women-group-detail-drawer';
 import { WomenGroupFormDrawer, type WomenGroupFormMode } from '../components/women-group-form-drawer';
 import '../../../components/ledger.css';
-import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { womenGroupKeys } from '../api/keys';
 
 type Filters = { q?: string; gridId?: string; status: LedgerStatus };
@@ -88,25 +87,20 @@ export const WomenGroupsPage = () => {
         title={t('menu.org.womenGroups')}
         toolbar={
           access.can('org.write') && (
-            <>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setFormMode({ type: 'create' })}
-                data-testid="women-group-create"
-              >
-                {t('womenGroups.create')}
-              </Button>
-              <LedgerIoButtons
-                ledgerBase="/api/v1/org/women-groups"
-                ledgerName="妇女小组"
-                invalidate={[womenGroupKeys.all]}
-                canImport={access.can('org.write')}
-                canExport={access.can('org.read')}
-                exportQuery={{ orgUnitId: scopeId }}
-                testIdPrefix="women-groups"
-              />
-            </>
+            <LedgerCreateToolbar
+              createLabel={t('womenGroups.create')}
+              onCreate={() => setFormMode({ type: 'create' })}
+              createTestId="women-group-create"
+              io={{
+                ledgerBase: '/api/v1/org/women-groups',
+                ledgerName: '妇女小组',
+                invalidate: [womenGroupKeys.all],
+                canImport: access.can('org.write'),
+                canExport: access.can('org.read'),
+                exportQuery: { orgUnitId: scopeId },
+                testIdPrefix: 'women-groups',
+              }}
+            />
           )
         }
       />

@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,6 +15,7 @@ import {
   LedgerResults,
   type LedgerStatus,
 } from '../../../components/ledger-page';
+import { LedgerCreateToolbar } from '../../../components/ledger-toolbar';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -28,7 +28,6 @@ import { isServing, RoleTermDetailDrawer } from '../components/role-term-detail-
 import { RoleTermFormDrawer, type RoleTermFormMode } from '../components/role-term-form-drawer';
 import { RoleTermsTable } from '../components/role-terms-table';
 import '../../../components/ledger.css';
-import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { roleTermKeys } from '../api/keys';
 
 type Filters = { q?: string; role?: PersonRole; isCurrentOnly: boolean; status: LedgerStatus };
@@ -63,25 +62,20 @@ export const RolesPage = () => {
         title={t('menu.people.roles')}
         toolbar={
           access.can('people.write') && (
-            <>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setFormMode({ type: 'create' })}
-                data-testid="role-term-create"
-              >
-                {t('roles.create')}
-              </Button>
-              <LedgerIoButtons
-                ledgerBase="/api/v1/people/role-terms"
-                ledgerName="任职信息"
-                invalidate={[roleTermKeys.all]}
-                canImport={access.can('people.import')}
-                canExport={access.can('people.export')}
-                exportQuery={{ orgUnitId: scopeId }}
-                testIdPrefix="role-terms"
-              />
-            </>
+            <LedgerCreateToolbar
+              createLabel={t('roles.create')}
+              onCreate={() => setFormMode({ type: 'create' })}
+              createTestId="role-term-create"
+              io={{
+                ledgerBase: '/api/v1/people/role-terms',
+                ledgerName: '任职信息',
+                invalidate: [roleTermKeys.all],
+                canImport: access.can('people.import'),
+                canExport: access.can('people.export'),
+                exportQuery: { orgUnitId: scopeId },
+                testIdPrefix: 'role-terms',
+              }}
+            />
           )
         }
       />

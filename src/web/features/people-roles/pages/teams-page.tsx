@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Button, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +13,7 @@ import {
   LedgerResults,
   type LedgerStatus,
 } from '../../../components/ledger-page';
+import { LedgerCreateToolbar } from '../../../components/ledger-toolbar';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -23,7 +23,6 @@ import { useVolunteerTeams } from '../api/list-volunteer-teams';
 import { TeamDetailDrawer } from '../components/team-detail-drawer';
 import { TeamFormDrawer, type TeamFormMode } from '../components/team-form-drawer';
 import '../../../components/ledger.css';
-import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { teamKeys } from '../api/keys';
 
 type Filters = { q?: string; kind?: Kind; status: LedgerStatus };
@@ -89,25 +88,20 @@ export const TeamsPage = () => {
         title={t('menu.people.teams')}
         toolbar={
           access.can('people.write') && (
-            <>
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setFormMode({ type: 'create' })}
-                data-testid="team-create"
-              >
-                {t('teams.create')}
-              </Button>
-              <LedgerIoButtons
-                ledgerBase="/api/v1/people/volunteer-teams"
-                ledgerName="志愿服务队"
-                invalidate={[teamKeys.all]}
-                canImport={access.can('people.import')}
-                canExport={access.can('people.export')}
-                exportQuery={{ orgUnitId: scopeId }}
-                testIdPrefix="teams"
-              />
-            </>
+            <LedgerCreateToolbar
+              createLabel={t('teams.create')}
+              onCreate={() => setFormMode({ type: 'create' })}
+              createTestId="team-create"
+              io={{
+                ledgerBase: '/api/v1/people/volunteer-teams',
+                ledgerName: '志愿服务队',
+                invalidate: [teamKeys.all],
+                canImport: access.can('people.import'),
+                canExport: access.can('people.export'),
+                exportQuery: { orgUnitId: scopeId },
+                testIdPrefix: 'teams',
+              }}
+            />
           )
         }
       />

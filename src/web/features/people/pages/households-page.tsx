@@ -1,16 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Typography } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household } from '../../../../contracts/people';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  type LedgerStatus,
+} from '../../../components/ledger-page';
 import { useSession } from '../../../lib/session';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { useHouseholds } from '../api/list-households';
-import { HouseholdCards } from '../components/household-cards';
 import { HouseholdDetailDrawer } from '../components/household-detail-drawer';
 import { HouseholdFormDrawer, type HouseholdFormMode } from '../components/household-form-drawer';
 import { HouseholdsTable } from '../components/households-table';
@@ -19,52 +21,36 @@ import { PersonFormDrawer, type PersonFormMode } from '../components/person-form
 import { householdLabel } from '../lib/person-format';
 import '../lib/people.css';
 
-type Status = 'active' | 'deleted';
+type Filters = { q?: string; status: LedgerStatus };
 
 /** 家庭户: households of the chosen scope; a household opens with its members, who open in turn. */
 export const HouseholdsPage = () => {
   const { t } = useTranslation();
   const { access } = useSession();
-  const isPhone = useIsPhone();
-  const { scopeId } = useOrgScope();
-  const tree = useOrgTree();
   const list = useListParams<Household>();
-  const [q, setQ] = useState('');
-  const [status, setStatus] = useState<Status>('active');
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<HouseholdFormMode | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const [personForm, setPersonForm] = useState<PersonFormMode | null>(null);
 
-  const households = useHouseholds({
-    q: q || undefined,
-    status,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
+  const households = useHouseholds(filters.query);
   const open = (h: Household) => setDetailId(h.id);
   const empty = (
-    <EmptyState
-      description={
-        status === 'deleted' ? t('households.emptyDeleted') : q ? t('common.empty') : t('households.empty')
-      }
+    <LedgerEmpty
+      status={filters.values.status}
+      isFiltered={filters.isFiltered}
+      text={t('households.empty')}
+      deletedText={t('households.emptyDeleted')}
     />
   );
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.people.households')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        {access.can('people.write') && (
-          <div className="bbt-people-toolbar">
+      <LedgerPageHeader
+        title={t('menu.people.households')}
+        toolbar={
+          access.can('people.write') && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -73,64 +59,54 @@ export const HouseholdsPage = () => {
             >
               {t('households.create')}
             </Button>
-          </div>
-        )}
-      </div>
-      <Form layout="inline" className="bbt-filters">
-        <Form.Item label={t('common.keyword')} htmlFor="households-filter-q">
-          <Input.Search
-            id="households-filter-q"
-            allowClear
-            enterButton
-            placeholder={t('households.searchPlaceholder')}
-            style={{ minWidth: 240 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              list.resetPage();
-            }}
-            data-testid="households-q"
+          )
+        }
+      />
+      <LedgerFilters<Filters>
+        idPrefix="households"
+        filters={filters}
+        fields={[
+          {
+            kind: 'search',
+            key: 'q',
+            label: t('common.keyword'),
+            placeholder: t('households.searchPlaceholder'),
+            width: 240,
+          },
+          { kind: 'status', activeLabel: t('people.status.active') },
+        ]}
+      />
+      <LedgerResults<Household>
+        query={households}
+        list={list}
+        empty={empty}
+        onOpen={open}
+        cards={{
+          title: householdLabel,
+          extra: (h) => (
+            <span className="bbt-muted">{t('households.memberCount', { count: h.memberCount })}</span>
+          ),
+          fields: (h) => [
+            {
+              key: 'head',
+              label: t('households.field.head'),
+              children: h.headName ?? t('households.noHead'),
+            },
+            { key: 'unit', label: t('households.field.orgUnit'), children: h.orgUnitName },
+          ],
+          testId: 'household-card',
+        }}
+        table={
+          <HouseholdsTable
+            households={households.data?.items}
+            isLoading={households.isFetching}
+            pagination={list.pagination(households.data?.total)}
+            onChange={list.onTableChange}
+            onOpen={open}
+            empty={empty}
           />
-        </Form.Item>
-        <Form.Item label={t('people.field.status')} htmlFor="households-filter-status">
-          <Select
-            id="households-filter-status"
-            style={{ minWidth: 100 }}
-            value={status}
-            onChange={(v: Status) => {
-              setStatus(v);
-              list.resetPage();
-            }}
-            options={[
-              { value: 'active', label: t('people.status.active') },
-              { value: 'deleted', label: t('people.status.deleted') },
-            ]}
-            data-testid="households-status"
-          />
-        </Form.Item>
-      </Form>
-      {households.isError ? (
-        <PageError error={households.error} onRetry={() => void households.refetch()} />
-      ) : isPhone ? (
-        <HouseholdCards
-          households={households.data?.items}
-          isLoading={households.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={households.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={open}
-          empty={empty}
-        />
-      ) : (
-        <HouseholdsTable
-          households={households.data?.items}
-          isLoading={households.isFetching}
-          pagination={list.pagination(households.data?.total)}
-          onChange={list.onTableChange}
-          onOpen={open}
-          empty={empty}
-        />
-      )}
+        }
+      />
       {/* Mounted only while open, so the drawer opened last lies on top. */}
       {detailId && (
         <HouseholdDetailDrawer

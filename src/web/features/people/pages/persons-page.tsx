@@ -2,24 +2,31 @@ import { DownOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant
 import { App, Button, Dropdown, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../../../contracts/people';
+import { genderLabels, genders, type Person } from '../../../../contracts/people';
 import { ImportWizard } from '../../../components/import-wizard/import-wizard';
-import { EmptyState, PageError } from '../../../components/page-states';
-import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import {
+  LedgerEmpty,
+  LedgerPageHeader,
+  LedgerResults,
+  type LedgerStatus,
+} from '../../../components/ledger-page';
+import { formatDate } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
-import { useIsPhone } from '../../../lib/use-is-phone';
 import { useListParams } from '../../../lib/use-list-params';
 import { personsExportUrl } from '../api/export-persons';
-import type { PersonListParams } from '../api/keys';
+import { usePersonTagOptions } from '../api/get-tag-options';
 import { householdKeys, personKeys } from '../api/keys';
 import { usePersons } from '../api/list-persons';
-import { PersonCards } from '../components/person-cards';
 import { PersonDetailDrawer } from '../components/person-detail-drawer';
-import { PersonFilters, type PersonFilterValues } from '../components/person-filters';
 import { PersonFormDrawer, type PersonFormMode } from '../components/person-form-drawer';
+import { PersonTags } from '../components/person-tags';
 import { PersonsTable } from '../components/persons-table';
+import { ageOf } from '../lib/person-format';
 import '../lib/people.css';
+
+type Filters = { q?: string; tag?: string; gender?: (typeof genders)[number]; status: LedgerStatus };
 
 /** Starts a download of `url` without leaving the page (the server answers with an attachment). */
 const download = (url: string) => {
@@ -36,30 +43,18 @@ export const PersonsPage = () => {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const { access } = useSession();
-  const isPhone = useIsPhone();
-  const { scopeId } = useOrgScope();
-  const tree = useOrgTree();
+  const label = useLabel();
+  const tagOptions = usePersonTagOptions();
   const list = useListParams<Person>();
-  const [filters, setFilters] = useState<PersonFilterValues>({ status: 'active' });
+  const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
   const [formMode, setFormMode] = useState<PersonFormMode | null>(null);
   const [isImportOpen, setImportOpen] = useState(false);
 
-  const params: PersonListParams = {
-    ...filters,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  };
+  const params = filters.query;
   const persons = usePersons(params);
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
-  const hasFilters = Boolean(filters.q || filters.tag || filters.gender);
+  const { status } = filters.values;
 
-  const onFilters = (next: PersonFilterValues) => {
-    setFilters(next);
-    list.resetPage();
-  };
   const open = (p: Person) => setDetailId(p.id);
   const exportFull = () =>
     modal.confirm({
@@ -71,98 +66,137 @@ export const PersonsPage = () => {
     });
 
   const empty = (
-    <EmptyState
-      description={
-        filters.status === 'deleted'
-          ? t('people.emptyDeleted')
-          : hasFilters
-            ? t('common.empty')
-            : t('people.empty')
-      }
+    <LedgerEmpty
+      status={status}
+      isFiltered={filters.isFiltered}
+      text={t('people.empty')}
+      deletedText={t('people.emptyDeleted')}
     >
-      {!hasFilters && filters.status === 'active' && access.can('people.write') && (
+      {!filters.isFiltered && access.can('people.write') && (
         <Typography.Text type="secondary">{t('people.emptyHint')}</Typography.Text>
       )}
-    </EmptyState>
+    </LedgerEmpty>
   );
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.people.persons')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        <div className="bbt-people-toolbar">
-          {access.can('people.write') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormMode({ type: 'create' })}
-              data-testid="person-create"
-            >
-              {t('people.create')}
-            </Button>
-          )}
-          {access.can('people.import') && (
-            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)} data-testid="person-import">
-              {t('people.import')}
-            </Button>
-          )}
-          {access.can('people.export') &&
-            (access.can('people.viewSensitive') ? (
-              <Dropdown
-                trigger={['click']}
-                menu={{
-                  items: [
-                    { key: 'masked', label: t('people.exportMasked') },
-                    { key: 'full', label: t('people.exportFull'), danger: true },
-                  ],
-                  onClick: ({ key }) => (key === 'full' ? exportFull() : download(personsExportUrl(params))),
-                }}
-              >
-                <Button icon={<ExportOutlined />} data-testid="person-export">
-                  {t('people.export')} <DownOutlined />
-                </Button>
-              </Dropdown>
-            ) : (
+      <LedgerPageHeader
+        title={t('menu.people.persons')}
+        toolbar={
+          <>
+            {access.can('people.write') && (
               <Button
-                icon={<ExportOutlined />}
-                href={personsExportUrl(params)}
-                download
-                data-testid="person-export"
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setFormMode({ type: 'create' })}
+                data-testid="person-create"
               >
-                {t('people.export')}
+                {t('people.create')}
               </Button>
-            ))}
-        </div>
-      </div>
-      <PersonFilters value={filters} onChange={onFilters} />
-      {persons.isError ? (
-        <PageError error={persons.error} onRetry={() => void persons.refetch()} />
-      ) : isPhone ? (
-        <PersonCards
-          persons={persons.data?.items}
-          isLoading={persons.isFetching}
-          page={list.page}
-          pageSize={list.pageSize}
-          total={persons.data?.total ?? 0}
-          onPageChange={list.setPage}
-          onOpen={open}
-          empty={empty}
-        />
-      ) : (
-        <PersonsTable
-          persons={persons.data?.items}
-          isLoading={persons.isFetching}
-          pagination={list.pagination(persons.data?.total)}
-          onChange={list.onTableChange}
-          onOpen={open}
-          empty={empty}
-        />
-      )}
+            )}
+            {access.can('people.import') && (
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => setImportOpen(true)}
+                data-testid="person-import"
+              >
+                {t('people.import')}
+              </Button>
+            )}
+            {access.can('people.export') &&
+              (access.can('people.viewSensitive') ? (
+                <Dropdown
+                  trigger={['click']}
+                  menu={{
+                    items: [
+                      { key: 'masked', label: t('people.exportMasked') },
+                      { key: 'full', label: t('people.exportFull'), danger: true },
+                    ],
+                    onClick: ({ key }) =>
+                      key === 'full' ? exportFull() : download(personsExportUrl(params)),
+                  }}
+                >
+                  <Button icon={<ExportOutlined />} data-testid="person-export">
+                    {t('people.export')} <DownOutlined />
+                  </Button>
+                </Dropdown>
+              ) : (
+                <Button
+                  icon={<ExportOutlined />}
+                  href={personsExportUrl(params)}
+                  download
+                  data-testid="person-export"
+                >
+                  {t('people.export')}
+                </Button>
+              ))}
+          </>
+        }
+      />
+      <LedgerFilters<Filters>
+        idPrefix="persons"
+        filters={filters}
+        fields={[
+          {
+            kind: 'search',
+            key: 'q',
+            label: t('common.keyword'),
+            placeholder: t('people.searchPlaceholder'),
+            width: 240,
+          },
+          { kind: 'select', key: 'tag', label: t('people.filter.tag'), options: tagOptions },
+          {
+            kind: 'select',
+            key: 'gender',
+            label: t('people.field.gender'),
+            width: 100,
+            options: genders.map((g) => ({ value: g, label: label(genderLabels, g) })),
+          },
+          { kind: 'status', activeLabel: t('people.status.active') },
+        ]}
+      />
+      <LedgerResults<Person>
+        query={persons}
+        list={list}
+        empty={empty}
+        onOpen={open}
+        cards={{
+          title: (p) => p.name,
+          extra: (p) => {
+            const age = ageOf(p.birthDate);
+            const facts = [
+              p.gender ? label(genderLabels, p.gender) : null,
+              age === undefined ? null : t('people.age', { age }),
+            ];
+            return <span className="bbt-muted">{facts.filter(Boolean).join(' · ')}</span>;
+          },
+          fields: (p) => [
+            {
+              key: 'birth',
+              label: t('people.field.birthDate'),
+              children: p.birthDate ? formatDate(p.birthDate) : '—',
+            },
+            { key: 'id', label: t('people.field.idNumber'), children: p.idNumberMasked ?? '—' },
+            { key: 'phone', label: t('people.field.phone'), children: p.phoneMasked ?? '—' },
+            { key: 'household', label: t('people.field.household'), children: p.householdLabel ?? '—' },
+            { key: 'unit', label: t('people.field.orgUnit'), children: p.orgUnitName },
+            ...(p.tags.length > 0
+              ? [{ key: 'tags', label: t('people.field.tags'), children: <PersonTags tags={p.tags} /> }]
+              : []),
+          ],
+          testId: 'person-card',
+        }}
+        table={
+          <PersonsTable
+            persons={persons.data?.items}
+            isLoading={persons.isFetching}
+            pagination={list.pagination(persons.data?.total)}
+            onChange={list.onTableChange}
+            onOpen={open}
+            empty={empty}
+          />
+        }
+      />
       {/* Mounted only while open, so the one opened last lies on top (a duplicate's link over the form). */}
       {detailId && (
         <PersonDetailDrawer

@@ -1,14 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, Table, type TableProps, Typography } from 'antd';
+import { App, Button, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Role, roleLabels, roles } from '../../../../contracts/common/permissions';
 import { type User, userStatuses } from '../../../../contracts/users';
-import { EmptyState, PageError } from '../../../components/page-states';
+import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import { LedgerEmpty, LedgerPageHeader } from '../../../components/ledger-page';
+import { PageError } from '../../../components/page-states';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useOrgScope } from '../../../lib/org-scope';
-import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
@@ -22,7 +22,7 @@ import { UserCards } from '../components/user-cards';
 import { UserFormDrawer, type UserFormMode } from '../components/user-form-drawer';
 import { UserStatusTag } from '../components/user-status-tag';
 
-type Status = (typeof userStatuses)[number];
+type Filters = { q?: string; role?: Role; status?: (typeof userStatuses)[number] };
 
 /** 用户管理: the accounts in the chosen scope (header switcher), with create, edit, reset and disable. */
 export const UsersPage = () => {
@@ -31,28 +31,15 @@ export const UsersPage = () => {
   const { modal, message } = App.useApp();
   const { access } = useSession();
   const isMobile = useIsMobile();
-  const { scopeId } = useOrgScope();
-  const tree = useOrgTree();
   const onError = useApiErrorHandler();
   const disable = useDisableUser();
   const enable = useEnableUser();
   const list = useListParams<User>();
-  const [q, setQ] = useState('');
-  const [role, setRole] = useState<Role | undefined>();
-  const [status, setStatus] = useState<Status | undefined>();
+  const filters = useLedgerFilters<Filters>({}, { list });
   const [formMode, setFormMode] = useState<UserFormMode | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
 
-  const users = useUsers({
-    q: q || undefined,
-    role,
-    status,
-    orgUnitId: scopeId,
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort,
-  });
-  const scopeName = tree.data?.find((n) => n.id === scopeId)?.name ?? '';
+  const users = useUsers(filters.query);
 
   const toggleStatus = (u: User) => {
     const isDisabling = u.status === 'active';
@@ -102,66 +89,46 @@ export const UsersPage = () => {
 
   return (
     <div>
-      <div className="bbt-page-header">
-        <div>
-          <h1>{t('menu.users.list')}</h1>
-          {scopeName && (
-            <Typography.Text type="secondary">{t('common.scopeNote', { name: scopeName })}</Typography.Text>
-          )}
-        </div>
-        {access.canWriteUsers && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setFormMode({ type: 'create' })}
-            data-testid="user-create"
-          >
-            {t('users.create')}
-          </Button>
-        )}
-      </div>
-      <Form layout="inline" className="bbt-filters">
-        <Form.Item label={t('common.keyword')} htmlFor="users-filter-keyword">
-          <Input.Search
-            id="users-filter-keyword"
-            allowClear
-            placeholder={t('users.searchPlaceholder')}
-            onSearch={(v) => {
-              setQ(v.trim());
-              list.resetPage();
-            }}
-            data-testid="users-q"
-          />
-        </Form.Item>
-        <Form.Item label={t('users.field.role')} htmlFor="users-filter-role">
-          <Select
-            id="users-filter-role"
-            allowClear
-            style={{ minWidth: 140 }}
-            placeholder={t('common.all')}
-            value={role}
-            onChange={(v) => {
-              setRole(v);
-              list.resetPage();
-            }}
-            options={roles.map((r) => ({ value: r, label: label(roleLabels, r) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('users.field.status')} htmlFor="users-filter-status">
-          <Select
-            id="users-filter-status"
-            allowClear
-            style={{ minWidth: 120 }}
-            placeholder={t('common.all')}
-            value={status}
-            onChange={(v) => {
-              setStatus(v);
-              list.resetPage();
-            }}
-            options={userStatuses.map((s) => ({ value: s, label: t(`users.status.${s}`) }))}
-          />
-        </Form.Item>
-      </Form>
+      <LedgerPageHeader
+        title={t('menu.users.list')}
+        toolbar={
+          access.canWriteUsers && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setFormMode({ type: 'create' })}
+              data-testid="user-create"
+            >
+              {t('users.create')}
+            </Button>
+          )
+        }
+      />
+      <LedgerFilters<Filters>
+        idPrefix="users"
+        filters={filters}
+        fields={[
+          {
+            kind: 'search',
+            key: 'q',
+            label: t('common.keyword'),
+            placeholder: t('users.searchPlaceholder'),
+          },
+          {
+            kind: 'select',
+            key: 'role',
+            label: t('users.field.role'),
+            options: roles.map((r) => ({ value: r, label: label(roleLabels, r) })),
+          },
+          {
+            kind: 'select',
+            key: 'status',
+            label: t('users.field.status'),
+            width: 120,
+            options: userStatuses.map((s) => ({ value: s, label: t(`users.status.${s}`) })),
+          },
+        ]}
+      />
       {users.isError ? (
         <PageError error={users.error} onRetry={() => void users.refetch()} />
       ) : isMobile ? (
@@ -182,7 +149,7 @@ export const UsersPage = () => {
           dataSource={users.data?.items}
           loading={users.isFetching}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <EmptyState description={t('users.empty')} /> }}
+          locale={{ emptyText: <LedgerEmpty isFiltered={filters.isFiltered} text={t('users.empty')} /> }}
           onChange={list.onTableChange}
           pagination={list.pagination(users.data?.total)}
           data-testid="users-table"
