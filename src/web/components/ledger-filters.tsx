@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { Fragment, type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { QueryParams } from '../lib/api-client';
 import { DATE_FORMAT } from '../lib/format';
 import { useOrgScope } from '../lib/org-scope';
 import { useIsPhone } from '../lib/use-is-phone';
@@ -112,6 +113,8 @@ export type LedgerFiltersState<V> = {
   defaults: V;
   /** The list request: the filters, the unit picked (else the chosen scope), the list's page and sort. */
   query: Omit<V, 'orgUnitId'> & { orgUnitId: string; page: number; pageSize: number; sort?: string };
+  /** The same filters for the ledger's export link (no paging), so the export is what the list shows. */
+  exportQuery: QueryParams;
   /** Sets some filters and goes back to page 1. */
   change: (patch: Partial<V>) => void;
   /** Some filter is off its default (for the empty text). */
@@ -166,7 +169,8 @@ export const useLedgerFilters = <V extends object>(
     sort: list.sort,
   };
   const isFiltered = (Object.keys(values) as (keyof V)[]).some((k) => differs(values[k], initial[k]));
-  return { values, defaults: initial, query, change, isFiltered };
+  const { page: _page, pageSize: _pageSize, sort: _sort, ...exportQuery } = query;
+  return { values, defaults: initial, query, exportQuery: exportQuery as QueryParams, change, isFiltered };
 };
 
 type BarProps<V> = {

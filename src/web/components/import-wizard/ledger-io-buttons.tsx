@@ -3,7 +3,7 @@ import type { QueryKey } from '@tanstack/react-query';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toQueryString } from '../../lib/api-client';
+import { type QueryParams, toQueryString } from '../../lib/api-client';
 import { ImportWizard } from './import-wizard';
 
 export type LedgerIoButtonsProps = {
@@ -15,7 +15,7 @@ export type LedgerIoButtonsProps = {
   canImport: boolean;
   canExport: boolean;
   /** The list's current filters, so the export is what the user sees. */
-  exportQuery?: Record<string, string | undefined>;
+  exportQuery?: QueryParams;
   testIdPrefix: string;
 };
 

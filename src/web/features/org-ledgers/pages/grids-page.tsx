@@ -119,7 +119,7 @@ export const GridsPage = () => {
                 invalidate: [gridKeys.all],
                 canImport: access.can('org.write'),
                 canExport: access.can('org.read'),
-                exportQuery: { orgUnitId: scopeId },
+                exportQuery: filters.exportQuery,
                 testIdPrefix: 'grids',
               }}
             />

@@ -61,7 +61,7 @@ export const SitesPage = () => {
                 invalidate: [siteKeys.all],
                 canImport: access.can('org.write'),
                 canExport: access.can('org.read'),
-                exportQuery: { orgUnitId: scopeId },
+                exportQuery: filters.exportQuery,
                 testIdPrefix: 'sites',
               }}
             />

@@ -97,7 +97,7 @@ export const WomenGroupsPage = () => {
                 invalidate: [womenGroupKeys.all],
                 canImport: access.can('org.write'),
                 canExport: access.can('org.read'),
-                exportQuery: { orgUnitId: scopeId },
+                exportQuery: filters.exportQuery,
                 testIdPrefix: 'women-groups',
               }}
             />

@@ -72,7 +72,7 @@ export const RolesPage = () => {
                 invalidate: [roleTermKeys.all],
                 canImport: access.can('people.import'),
                 canExport: access.can('people.export'),
-                exportQuery: { orgUnitId: scopeId },
+                exportQuery: filters.exportQuery,
                 testIdPrefix: 'role-terms',
               }}
             />

@@ -16,7 +16,6 @@ import {
 import { LedgerCreateToolbar } from '../../../components/ledger-toolbar';
 import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
 import { useVolunteerTeams } from '../api/list-volunteer-teams';
@@ -33,7 +32,6 @@ export const TeamsPage = () => {
   const { t } = useTranslation();
   const label = useLabel();
   const { access } = useSession();
-  const { scopeId } = useOrgScope();
   const list = useListParams<VolunteerTeam>();
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
@@ -98,7 +96,7 @@ export const TeamsPage = () => {
                 invalidate: [teamKeys.all],
                 canImport: access.can('people.import'),
                 canExport: access.can('people.export'),
-                exportQuery: { orgUnitId: scopeId },
+                exportQuery: filters.exportQuery,
                 testIdPrefix: 'teams',
               }}
             />
