@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Activity, CreateActivityInput } from '../../../../contracts/activities';
-import { isRetryable, retryDelays, sleep } from '../../../lib/retry';
+import { saveWithRetry } from '../../../lib/retry';
 import { useSession } from '../../../lib/session';
 import { createActivity } from '../api/create-activity';
 import { activityWriteKeys } from '../api/keys';
@@ -15,8 +15,6 @@ export type QuickPhase =
   | { kind: 'uploading'; activity: Activity; percent: number }
   | { kind: 'uploadFailed'; activity: Activity; error: unknown }
   | { kind: 'done'; activity: Activity; hasPhoto: boolean };
-
-const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 /**
  * Saves a quick record, retrying through a dropped connection (same client id, so never twice), then
@@ -54,29 +52,21 @@ export const useQuickSave = (onRefused: (e: unknown) => void) => {
       const ctrl = new AbortController();
       abort.current = ctrl;
       setPhase({ kind: 'saving' });
-      let activity: Activity | null = null;
-      for (let attempt = 0; !activity; attempt++) {
-        try {
-          activity = await createActivity(input);
-        } catch (error) {
-          if (!isRetryable(error)) {
-            setPhase({ kind: 'idle' });
-            onRefused(error);
-            return;
-          }
-          if (attempt >= retryDelays.length) {
-            setPhase({ kind: 'failed', error });
-            return;
-          }
-          setPhase({ kind: 'retrying', attempt: attempt + 1 });
-          try {
-            await sleep(retryDelays[attempt], ctrl.signal);
-          } catch (e) {
-            if (isAbort(e)) return;
-            throw e;
-          }
-        }
+      const result = await saveWithRetry(() => createActivity(input), {
+        signal: ctrl.signal,
+        onRetry: (attempt) => setPhase({ kind: 'retrying', attempt }),
+      });
+      if (result.kind === 'stopped') return;
+      if (result.kind === 'refused') {
+        setPhase({ kind: 'idle' });
+        onRefused(result.error);
+        return;
       }
+      if (result.kind === 'failed') {
+        setPhase({ kind: 'failed', error: result.error });
+        return;
+      }
+      const activity = result.value;
       for (const queryKey of activityWriteKeys) void queryClient.invalidateQueries({ queryKey });
       if (photo) await upload(activity, photo);
       else setPhase({ kind: 'done', activity, hasPhoto: false });

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreateInspectionInput, Inspection } from '../../../../contracts/courtyards';
-import { isRetryable, retryDelays, sleep } from '../../../lib/retry';
+import { saveWithRetry } from '../../../lib/retry';
 import { useSession } from '../../../lib/session';
 import { createInspection } from '../api/create-inspection';
 import { uploadInspectionPhoto } from '../api/inspection-photos';
@@ -15,8 +15,6 @@ export type SavePhase =
   | { kind: 'uploading'; inspection: Inspection; index: number; count: number; percent: number }
   | { kind: 'uploadFailed'; inspection: Inspection; error: unknown; remaining: File[] }
   | { kind: 'done'; inspection: Inspection; photos: number };
-
-const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
 /**
  * Saves an inspection through a dropped connection (the same client id each try, so never twice), then
@@ -62,29 +60,21 @@ export const useScoreSave = (onRefused: (e: unknown) => void) => {
       const ctrl = new AbortController();
       abort.current = ctrl;
       setPhase({ kind: 'saving' });
-      let inspection: Inspection | null = null;
-      for (let attempt = 0; !inspection; attempt++) {
-        try {
-          inspection = await createInspection(input);
-        } catch (error) {
-          if (!isRetryable(error)) {
-            setPhase({ kind: 'idle' });
-            onRefused(error);
-            return;
-          }
-          if (attempt >= retryDelays.length) {
-            setPhase({ kind: 'failed', error });
-            return;
-          }
-          setPhase({ kind: 'retrying', attempt: attempt + 1 });
-          try {
-            await sleep(retryDelays[attempt], ctrl.signal);
-          } catch (e) {
-            if (isAbort(e)) return;
-            throw e;
-          }
-        }
+      const result = await saveWithRetry(() => createInspection(input), {
+        signal: ctrl.signal,
+        onRetry: (attempt) => setPhase({ kind: 'retrying', attempt }),
+      });
+      if (result.kind === 'stopped') return;
+      if (result.kind === 'refused') {
+        setPhase({ kind: 'idle' });
+        onRefused(result.error);
+        return;
       }
+      if (result.kind === 'failed') {
+        setPhase({ kind: 'failed', error: result.error });
+        return;
+      }
+      const inspection = result.value;
       refresh();
       if (photos.length > 0) await upload(inspection, photos);
       else setPhase({ kind: 'done', inspection, photos: 0 });
