@@ -1,6 +1,6 @@
 import { FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PublicNotice, plaqueChangeKindLabels } from '../../../../contracts/courtyards';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
@@ -15,8 +15,55 @@ import '../lib/courtyards.css';
 
 const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
-/** Rows with their 序号: masked names repeat, so the position is the row's identity. */
-const numbered = <T,>(rows: T[]) => rows.map((row, n) => ({ ...row, no: n + 1 }));
+/** One list of the 公示: its heading, the words when it is empty, else a numbered table (序号 and the masked head first). */
+const NoticeList = <T extends { maskedName: string }>({
+  title,
+  none,
+  rows,
+  testId,
+  headers,
+  cells,
+}: {
+  title: string;
+  none: string;
+  rows: T[];
+  testId: string;
+  headers: string[];
+  cells: (row: T) => ReactNode[];
+}) => {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{none}</p>
+      ) : (
+        <table data-testid={testId}>
+          <thead>
+            <tr>
+              {[t('courtyards.notice.no'), t('courtyards.notice.head'), ...headers].map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, n) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: masked names repeat, so the position (序号) is the row's identity
+              <tr key={n} data-testid={`${testId}-row`}>
+                <td>{n + 1}</td>
+                <td data-testid="notice-name">{row.maskedName}</td>
+                {cells(row).map((c, k) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a fixed set of columns
+                  <td key={k}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+};
 
 const Sheet = ({ notice: n }: { notice: PublicNotice }) => {
   const { t } = useTranslation();
@@ -31,97 +78,55 @@ const Sheet = ({ notice: n }: { notice: PublicNotice }) => {
           black: n.blackList.length,
         })}
       </div>
-      <h2>{t('courtyards.notice.redList')}</h2>
-      {n.redList.length === 0 ? (
-        <p>{t('courtyards.notice.noneRed')}</p>
-      ) : (
-        <table data-testid="notice-red">
-          <thead>
-            <tr>
-              <th>{t('courtyards.notice.no')}</th>
-              <th>{t('courtyards.notice.head')}</th>
-              <th>{t('courtyards.field.houseNumber')}</th>
-              <th>{t('courtyards.field.totalScore')}</th>
-              <th>{t('courtyards.field.rating')}</th>
-              <th>{t('courtyards.field.plaque')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {numbered(n.redList).map((r) => (
-              <tr key={r.no} data-testid="notice-red-row">
-                <td>{r.no}</td>
-                <td data-testid="notice-name">{r.maskedName}</td>
-                <td>{r.houseNumber ?? ''}</td>
-                <td>{r.totalScore}</td>
-                <td>
-                  <RatingTag rating={r.rating} />
-                </td>
-                <td>{r.plaqueLevel ? <RatingTag rating={r.plaqueLevel} isPlaque /> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h2>{t('courtyards.notice.blackList')}</h2>
-      {n.blackList.length === 0 ? (
-        <p>{t('courtyards.notice.noneBlack')}</p>
-      ) : (
-        <table data-testid="notice-black">
-          <thead>
-            <tr>
-              <th>{t('courtyards.notice.no')}</th>
-              <th>{t('courtyards.notice.head')}</th>
-              <th>{t('courtyards.field.houseNumber')}</th>
-              <th>{t('courtyards.field.totalScore')}</th>
-              <th>{t('courtyards.notice.problems')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {numbered(n.blackList).map((r) => (
-              <tr key={r.no} data-testid="notice-black-row">
-                <td>{r.no}</td>
-                <td data-testid="notice-name">{r.maskedName}</td>
-                <td>{r.houseNumber ?? ''}</td>
-                <td>{r.totalScore}</td>
-                <td>{r.problems.join('；')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <h2>{t('courtyards.notice.plaqueChanges')}</h2>
-      {n.plaqueChanges.length === 0 ? (
-        <p>{t('courtyards.notice.nonePlaque')}</p>
-      ) : (
-        <table data-testid="notice-plaques">
-          <thead>
-            <tr>
-              <th>{t('courtyards.notice.no')}</th>
-              <th>{t('courtyards.notice.head')}</th>
-              <th>{t('courtyards.notice.change')}</th>
-              <th>{t('courtyards.review.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {numbered(n.plaqueChanges).map((p) => (
-              <tr key={p.no} data-testid="notice-plaque-row">
-                <td>{p.no}</td>
-                <td data-testid="notice-name">{p.maskedName}</td>
-                <td>
-                  {label(plaqueChangeKindLabels, p.kind)}
-                  {p.toLevel && (
-                    <>
-                      {' '}
-                      <RatingTag rating={p.toLevel} isPlaque />
-                    </>
-                  )}
-                </td>
-                <td>{p.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <NoticeList
+        title={t('courtyards.notice.redList')}
+        none={t('courtyards.notice.noneRed')}
+        rows={n.redList}
+        testId="notice-red"
+        headers={[
+          t('courtyards.field.houseNumber'),
+          t('courtyards.field.totalScore'),
+          t('courtyards.field.rating'),
+          t('courtyards.field.plaque'),
+        ]}
+        cells={(r) => [
+          r.houseNumber ?? '',
+          r.totalScore,
+          <RatingTag key="rating" rating={r.rating} />,
+          r.plaqueLevel ? <RatingTag key="plaque" rating={r.plaqueLevel} isPlaque /> : '—',
+        ]}
+      />
+      <NoticeList
+        title={t('courtyards.notice.blackList')}
+        none={t('courtyards.notice.noneBlack')}
+        rows={n.blackList}
+        testId="notice-black"
+        headers={[
+          t('courtyards.field.houseNumber'),
+          t('courtyards.field.totalScore'),
+          t('courtyards.notice.problems'),
+        ]}
+        cells={(r) => [r.houseNumber ?? '', r.totalScore, r.problems.join('；')]}
+      />
+      <NoticeList
+        title={t('courtyards.notice.plaqueChanges')}
+        none={t('courtyards.notice.nonePlaque')}
+        rows={n.plaqueChanges}
+        testId="notice-plaque"
+        headers={[t('courtyards.notice.change'), t('courtyards.review.reason')]}
+        cells={(p) => [
+          <>
+            {label(plaqueChangeKindLabels, p.kind)}
+            {p.toLevel && (
+              <>
+                {' '}
+                <RatingTag rating={p.toLevel} isPlaque />
+              </>
+            )}
+          </>,
+          p.reason,
+        ]}
+      />
       <p style={{ marginTop: 16 }}>{t('courtyards.notice.objection')}</p>
       <div className="bbt-notice-foot">
         <div>
