@@ -21,6 +21,7 @@ import { TypePicker } from '../components/type-picker';
 import { useQuickSave } from '../lib/use-quick-save';
 import { useTypeLabel } from '../lib/use-type-label';
 import '../lib/activities.css';
+import { SaveRetryAlerts } from '../../../components/save-retry-alerts';
 
 type Draft = {
   /** Made when the form opens; a retried save sends it again, so the record is never doubled. */
@@ -265,32 +266,20 @@ export const QuickPage = () => {
         </Form.Item>
       </Form>
       <div className="bbt-quick-save">
-        {phase.kind === 'retrying' && (
-          <Alert
-            type="warning"
-            showIcon
-            icon={<LoadingOutlined />}
-            title={t('activities.quick.retrying', { attempt: phase.attempt })}
-            description={t('activities.quick.retryingHint')}
-            action={
-              <Button onClick={cancel} data-testid="quick-retry-cancel">
-                {t('common.cancel')}
-              </Button>
-            }
-            style={{ marginBottom: 12 }}
-            data-testid="quick-retrying"
-          />
-        )}
-        {phase.kind === 'failed' && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('activities.quick.failed')}
-            description={t('activities.quick.failedHint')}
-            style={{ marginBottom: 12 }}
-            data-testid="quick-failed"
-          />
-        )}
+        <SaveRetryAlerts
+          phase={phase}
+          onCancel={cancel}
+          texts={{
+            retrying: t('activities.quick.retrying', {
+              attempt: phase.kind === 'retrying' ? phase.attempt : 0,
+            }),
+            retryingHint: t('activities.quick.retryingHint'),
+            failed: t('activities.quick.failed'),
+            failedHint: t('activities.quick.failedHint'),
+          }}
+          testIdPrefix="quick"
+          gap={12}
+        />
         <Button
           type="primary"
           size="large"

@@ -51,6 +51,7 @@ import {
 } from '../lib/score-draft';
 import { useScoreSave } from '../lib/use-score-save';
 import '../lib/courtyards.css';
+import { SaveRetryAlerts } from '../../../components/save-retry-alerts';
 
 // Photos cannot go into localStorage: they stay in memory while the app is open (leaving the page keeps
 // them) and in IndexedDB across a reload.
@@ -459,32 +460,20 @@ export const ScorePage = () => {
       )}
       {draft.householdId && result && (
         <div className="bbt-score-bar">
-          {phase.kind === 'retrying' && (
-            <Alert
-              type="warning"
-              showIcon
-              icon={<LoadingOutlined />}
-              title={t('courtyards.score.retrying', { attempt: phase.attempt })}
-              description={t('courtyards.score.retryingHint')}
-              action={
-                <Button onClick={cancel} data-testid="score-retry-cancel">
-                  {t('common.cancel')}
-                </Button>
-              }
-              style={{ marginBottom: 8 }}
-              data-testid="score-retrying"
-            />
-          )}
-          {phase.kind === 'failed' && (
-            <Alert
-              type="error"
-              showIcon
-              title={t('courtyards.score.failed')}
-              description={t('courtyards.score.failedHint')}
-              style={{ marginBottom: 8 }}
-              data-testid="score-failed"
-            />
-          )}
+          <SaveRetryAlerts
+            phase={phase}
+            onCancel={cancel}
+            texts={{
+              retrying: t('courtyards.score.retrying', {
+                attempt: phase.kind === 'retrying' ? phase.attempt : 0,
+              }),
+              retryingHint: t('courtyards.score.retryingHint'),
+              failed: t('courtyards.score.failed'),
+              failedHint: t('courtyards.score.failedHint'),
+            }}
+            testIdPrefix="score"
+            gap={8}
+          />
           <div className="bbt-score-total">
             <span data-testid="score-total">
               <strong>{result.total}</strong>/{result.maxTotal}
