@@ -119,7 +119,7 @@ describe('backup and restore of the embedded database (R29, tested restore)', ()
 
   it('refuses to restore while the server is running, before reading the file or asking', async () => {
     const confirm = vi.fn(yes);
-    await expect(runRestore(config, backup.file, { confirm })).rejects.toThrow(/服务正在运行/);
+    await expect(runRestore(config, backup.file, { confirm })).rejects.toThrow(/正被另一个半边天进程使用/);
     expect(confirm).not.toHaveBeenCalled();
   });
 

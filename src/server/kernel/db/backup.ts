@@ -3,10 +3,12 @@ import { randomBytes } from 'node:crypto';
 import {
   accessSync,
   chmodSync,
+  closeSync,
   constants,
   createWriteStream,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -21,7 +23,8 @@ import type { Config } from '../../config';
 import { recordAudit } from '../audit/audit';
 import { createFieldCrypto } from '../privacy/field-crypto';
 import { createDb, migrationsFolder, runMigrations } from './connection';
-import { DATABASE_NAME, embeddedPgDir, provisionDatabase } from './provision';
+import { dataDirOwner, inUseMessage } from './data-dir-lock';
+import { DATABASE_NAME, provisionDatabase } from './provision';
 
 /**
  * Logical backup and restore of the product's database (R29, 等保 数据备份恢复).
@@ -172,38 +175,13 @@ export const listArchive = async (tools: PgTools, file: string): Promise<Archive
 // ---------------------------------------------------------------------------------------------------------
 // Where the database is
 
-export type RunningPostgres = { pid: number; port: number };
-
-/**
- * The embedded PostgreSQL of this data directory, when it is running: it only runs inside the server (or
- * another CLI command), which started it. Read from PostgreSQL's own lock file, `postmaster.pid`
- * (line 1 the pid, line 4 the port).
- */
-export const runningEmbeddedPostgres = (config: Config): RunningPostgres | undefined => {
-  const file = path.join(embeddedPgDir(config), 'postmaster.pid');
-  if (!existsSync(file)) return undefined;
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    // EPERM: alive but another user's (PostgreSQL runs as `postgres` when started by root).
-    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
-  }
-  return { pid, port };
-};
-
-/** A restore replaces everything: refused while the embedded PostgreSQL of this data directory runs. */
+/** A restore replaces everything: refused while a server (or another command) holds the data directory. */
 export const assertEmbeddedStopped = (config: Config) => {
-  const running = runningEmbeddedPostgres(config);
-  if (running)
+  const owner = dataDirOwner(config.dataDir);
+  if (owner)
     throw new BackupError(
-      `服务正在运行（嵌入式 PostgreSQL 进程 ${running.pid}，端口 ${running.port}，数据目录 ${config.dataDir}）。` +
-        `恢复会替换全部数据，请先停止服务（Ctrl-C 或 systemctl stop）再执行 restore。` +
-        `若服务已停止而该进程仍在，请结束它：kill ${running.pid}\n` +
-        `The server is running on this data directory; stop it before restoring.`,
+      `${inUseMessage(config.dataDir, owner)}\n恢复会替换全部数据，请先停止服务再执行 restore。` +
+        `\nA restore replaces all data: stop the server first.`,
     );
 };
 
@@ -239,17 +217,13 @@ export const openTarget = async (config: Config, mode: 'backup' | 'restore'): Pr
       stop: async () => {},
     };
   if (mode === 'restore') assertEmbeddedStopped(config);
-  const running = runningEmbeddedPostgres(config);
-  if (running) {
-    const url = `postgres://postgres:${encodeURIComponent(config.secrets.pgPassword)}@127.0.0.1:${running.port}/${DATABASE_NAME}`;
-    return { url, database: DATABASE_NAME, isEmbedded: true, isStartedHere: false, stop: async () => {} };
-  }
-  const provisioned = await provisionDatabase(config);
+  // A backup runs beside the live server, on its PostgreSQL; otherwise it starts the database itself.
+  const provisioned = await provisionDatabase(config, { command: mode, mayShareRunning: mode === 'backup' });
   return {
     url: provisioned.url,
     database: DATABASE_NAME,
     isEmbedded: true,
-    isStartedHere: true,
+    isStartedHere: provisioned.isStartedHere,
     stop: provisioned.stop,
   };
 };
@@ -350,9 +324,19 @@ export const runBackup = async (
   );
   if (existsSync(out)) throw new BackupError(`文件已存在，不覆盖：${out}\nRefusing to overwrite ${out}.`);
   const dir = path.dirname(out);
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   const partial = `${out}.partial`;
-  if (existsSync(partial)) unlinkSync(partial);
+  // Before touching the database: a backup that cannot be written fails at once, in words.
+  try {
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (existsSync(partial)) unlinkSync(partial);
+    closeSync(openSync(partial, 'wx', 0o600));
+    unlinkSync(partial);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new BackupError(
+      `无法写入备份文件 ${out}（${code}）\nCannot write the backup file ${out} (${code}).`,
+    );
+  }
   const target = await openTarget(config, 'backup');
   log(
     target.isEmbedded
@@ -383,6 +367,8 @@ export const runBackup = async (
       file.on('finish', resolve);
       file.on('error', reject);
     });
+    // Awaited after pg_dump ends; until then a write error must not count as unhandled.
+    written.catch(() => {});
     const dump = await run(tools.pgDump, ['-Fc', `--snapshot=${rows[0].s}`, `--dbname=${dbname}`], {
       env,
       stdout: file,

@@ -92,7 +92,9 @@ describe('WAL archiving, base backup and point-in-time restore (R29, RPO ≤ 15 
   }, 60_000);
 
   it('refuses to restore while the server runs', async () => {
-    await expect(runBaseRestore(config, base.dir, { confirm: yes })).rejects.toThrow(/服务正在运行/);
+    await expect(runBaseRestore(config, base.dir, { confirm: yes })).rejects.toThrow(
+      /正被另一个半边天进程使用/,
+    );
   });
 
   it('after losing the data directory, recovers the rows written after the base backup', async () => {

@@ -30,6 +30,7 @@ import {
   versionOf,
 } from './backup';
 import { createDb } from './connection';
+import { acquireDataDirLock } from './data-dir-lock';
 import { postgresOwner, shellQuote, startEmbeddedPostgres } from './embedded';
 import { DATABASE_NAME, embeddedPgDir, walArchiveDir } from './provision';
 
@@ -370,7 +371,6 @@ export const runBaseRestore = async (
   backupDir: string,
   opts: { until?: string; confirm: (info: BaseRestoreInfo) => Promise<boolean>; log?: Log },
 ): Promise<BaseRestoreResult> => {
-  const log = opts.log ?? (() => {});
   if (config.databaseUrl)
     throw new BackupError(
       '基础备份恢复（--base）只用于嵌入式 PostgreSQL。\nBase restores are for the embedded PostgreSQL only.',
@@ -391,7 +391,24 @@ export const runBaseRestore = async (
     archivedFiles: existsSync(archiveDir) ? readdirSync(archiveDir).length : 0,
   };
   if (!(await opts.confirm(info))) throw new BaseRestoreCancelled('已取消 / cancelled');
+  // Held until the end, so no server starts on the directory mid-restore; an orphaned postmaster (a killed
+  // server's) is stopped before its cluster directory is moved aside.
+  const lock = await acquireDataDirLock(config.dataDir, 'restore --base', opts.log);
+  try {
+    return await restoreBase(config, dir, info, opts);
+  } finally {
+    lock.release();
+  }
+};
 
+const restoreBase = async (
+  config: Config,
+  dir: string,
+  info: BaseRestoreInfo,
+  opts: { until?: string; log?: Log },
+): Promise<BaseRestoreResult> => {
+  const { pgDir, archiveDir } = info;
+  const log = opts.log ?? (() => {});
   const previous = existsSync(pgDir) ? `${pgDir}.before-restore-${timestamp()}` : undefined;
   if (previous) renameSync(pgDir, previous);
   const logs: string[] = [];

@@ -13,10 +13,15 @@ export const createDb = (url: string, log: (e: Error) => void, max = 10): Db => 
     connectionString: url,
     max,
     idleTimeoutMillis: 30_000,
+    // Out of connections, or the database unreachable: fail in seconds (→ 503 + Retry-After), not hang.
+    connectionTimeoutMillis: 5_000,
     options: '-c TimeZone=UTC',
   });
-  // A PostgreSQL restart kills idle clients; without this listener Node would crash (R27).
+  // A PostgreSQL crash or restart kills its connections. An idle client's error reaches the pool's listener;
+  // a checked-out client's reaches only the client, where an unheard 'error' event would crash Node (R27).
+  // The query running on it fails on its own (→ 503), so the listener need only note it.
   pool.on('error', log);
+  pool.on('connect', (client) => client.on('error', log));
   return drizzle(pool, { schema }) as Db;
 };
 

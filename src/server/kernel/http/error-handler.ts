@@ -6,7 +6,10 @@ import {
   type ErrorCode,
   errorStatus,
 } from '../../../contracts/common/errors';
+import { isDatabaseUnavailable } from '../db/errors';
 import { AppError } from './errors';
+
+const RETRY_AFTER_SECONDS = 5;
 
 const body = (code: ErrorCode, message?: string, details?: ErrorBody['error']['details']): ErrorBody => ({
   error: { code, message: message ?? defaultErrorMessages[code].zh, ...(details ? { details } : {}) },
@@ -53,6 +56,16 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     if (mapped) return reply.status(errorStatus[mapped]).send(body(mapped));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(body('BAD_REQUEST'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The database is down, restarting or out of connections: a retry in a few seconds may succeed (R27).
+      request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send(
+          body('UNAVAILABLE', `数据库暂时不可用，请${RETRY_AFTER_SECONDS}秒后重试；已填写的内容请先保留`),
+        );
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply
