@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config';
@@ -77,12 +77,18 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
-type BuildOptions = { config: Config; db: Db; logger?: FastifyServerOptions['logger'] };
+type BuildOptions = {
+  config: Config;
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+  /** A logger made by the caller (the server's: JSON on stdout, or a file plus a readable terminal). */
+  loggerInstance?: FastifyBaseLogger;
+};
 
 /** Registers, in order: kernel plugins, then every module's routes (explicitly, no autoload). */
-export const buildApp = async ({ config, db, logger = false }: BuildOptions) => {
+export const buildApp = async ({ config, db, logger = false, loggerInstance }: BuildOptions) => {
   const app = Fastify({
-    logger,
+    ...(loggerInstance ? { loggerInstance } : { logger }),
     // Only the configured number of proxy hops may set X-Forwarded-For (rate-limit keys, audit IPs).
     trustProxy:
       config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,

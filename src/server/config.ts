@@ -27,6 +27,7 @@ const envSchema = z.object({
   BBT_API_DOCS: boolFromEnv.default(true),
   BBT_WEB_DIR: z.string().default('./dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BBT_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 export type Secrets = { sessionKey: string; fieldKey: string; pgPassword: string };
@@ -43,6 +44,8 @@ export type Config = {
   isApiDocsEnabled: boolean;
   webDir: string;
   logLevel: string;
+  /** `json` lines on stdout (a service) or `pretty` (a terminal); unset: pretty on a terminal. */
+  logFormat: 'json' | 'pretty' | undefined;
   secrets: Secrets;
 };
 
@@ -98,6 +101,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     isApiDocsEnabled: e.BBT_API_DOCS,
     webDir: path.resolve(e.BBT_WEB_DIR),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.BBT_LOG_FORMAT,
     secrets: loadSecrets(dataDir),
   };
 };

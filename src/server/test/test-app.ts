@@ -35,6 +35,7 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
   isApiDocsEnabled: true,
   webDir: '/nonexistent',
   logLevel: 'silent',
+  logFormat: 'json',
   secrets: {
     sessionKey: randomBytes(32).toString('base64'),
     fieldKey: randomBytes(32).toString('base64'),
