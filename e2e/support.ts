@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Banbiantian2026';
 export const hasChromium = () => inject('chromiumPath') !== '';
@@ -20,6 +26,33 @@ export const launch = (): Promise<Browser> =>
       '--disable-sync',
     ],
   });
+
+/**
+ * How long a journey waits for what the user should see: a text, a row, a message, a URL, a download.
+ * Generous, so a loaded 2-core machine does not fail a journey; a wait ends as soon as its condition holds,
+ * so a quick machine is not slowed. No journey sleeps a fixed time.
+ */
+export const WAIT = 30_000;
+
+/** A journey's time: room for several full WAITs, so a slow step fails on its own wait, with its own message. */
+export const JOURNEY = 180_000;
+
+/** A browser context whose every Playwright wait (click, fill, waitFor, waitForURL, waitForEvent) allows WAIT. */
+export const newContext = async (
+  browser: Browser,
+  options: BrowserContextOptions,
+): Promise<BrowserContext> => {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(WAIT);
+  context.setDefaultNavigationTimeout(WAIT);
+  return context;
+};
+
+/**
+ * expect.poll that allows WAIT: vitest's own default gives up after 1 s. Use it for what has no Playwright
+ * wait of its own: a count, a text that changes, a value read in the page.
+ */
+export const eventually: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: WAIT, ...options });
 
 export const desktop = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' } as const;
 export const phone = {
