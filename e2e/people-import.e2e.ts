@@ -112,11 +112,8 @@ const upload = (page: Page, name: string, buffer: Buffer) =>
     .locator('input[type=file]')
     .setInputFiles({ name, mimeType: XLSX, buffer });
 
-const resultStatus = (page: Page) =>
-  page
-    .getByTestId('import-result')
-    .getAttribute('data-status', { timeout: 1000 })
-    .catch(() => null);
+/** The wizard's result once the server has checked the sheet: 'failed' or 'succeeded' (waits up to WAIT). */
+const resultStatus = (page: Page) => page.getByTestId('import-result').getAttribute('data-status');
 
 /** Issue: people ledgers in the web UI — the town chair imports a village sheet, fixes its errors, finds a woman. */
 describe.skipIf(!hasChromium())('people import journey', { timeout: JOURNEY }, () => {
@@ -153,7 +150,7 @@ describe.skipIf(!hasChromium())('people import journey', { timeout: JOURNEY }, (
 
     // Step 2 → 3: a sheet with two bad rows is refused as a whole, row by row.
     await upload(page, '东岭村人员.xlsx', await buildSheet());
-    await eventually(() => resultStatus(page)).toBe('failed');
+    expect(await resultStatus(page)).toBe('failed');
     const issueRows = await page
       .getByTestId('import-issues')
       .locator('tbody tr td:first-child')
@@ -171,7 +168,7 @@ describe.skipIf(!hasChromium())('people import journey', { timeout: JOURNEY }, (
     expect(fixed.reasons.length).toBe(2);
     await page.getByTestId('import-reupload').click();
     await upload(page, reportDownload.suggestedFilename(), fixed.buffer);
-    await eventually(() => resultStatus(page)).toBe('succeeded');
+    expect(await resultStatus(page)).toBe('succeeded');
     expect(await page.getByTestId('import-count-created').innerText()).toContain('4');
     await shot(page, 'people-import-succeeded');
     await page.getByTestId('import-done').click();
