@@ -110,6 +110,37 @@ const villageIdOf = async (page: Page) => {
   return v.id;
 };
 
+/**
+ * What the score form has kept of its draft for a reload: the reasons it deducted for (localStorage) and
+ * how many photos (IndexedDB), under the keys of src/web/features/courtyards (score-draft.ts, score-page.tsx).
+ * It only reads: a database the page has not made yet is not made here.
+ */
+const keptDraft = (page: Page) =>
+  page.evaluate(async () => {
+    const draft = JSON.parse(localStorage.getItem('bbt.courtyards.scoreDraft') ?? '{}') as {
+      deductions?: { reasonCode?: string }[];
+    };
+    const reasons = (draft.deductions ?? []).map((d) => d.reasonCode);
+    if (!(await indexedDB.databases()).some((d) => d.name === 'bbt-drafts')) return { reasons, photos: 0 };
+    const photos = await new Promise<number>((resolve) => {
+      const open = indexedDB.open('bbt-drafts');
+      open.onupgradeneeded = () => open.transaction?.abort();
+      open.onerror = () => resolve(0);
+      open.onsuccess = () => {
+        const db = open.result;
+        const done = (n: number) => {
+          db.close();
+          resolve(n);
+        };
+        if (!db.objectStoreNames.contains('files')) return done(0);
+        const get = db.transaction('files').objectStore('files').get('courtyards.score');
+        get.onsuccess = () => done(Array.isArray(get.result) ? get.result.length : 0);
+        get.onerror = () => done(0);
+      };
+    });
+    return { reasons, photos };
+  });
+
 /** 入户评分 on a phone: search the household by its head's name and open its form. */
 const openForm = async (page: Page, headName: string) => {
   await page.goto(`${baseUrl()}/courtyards/score`);
@@ -273,8 +304,9 @@ describe.skipIf(!hasChromium())('courtyards journey', { timeout: JOURNEY }, () =
       .getByTestId('score-photo-input')
       .setInputFiles({ name: 'yard.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#4a7a3c') });
     await page.getByTestId('score-photo-preview').waitFor();
-    // A closed tab or a flat battery: the draft comes back, with its photo.
-    await page.waitForTimeout(300);
+    // A closed tab or a flat battery: the draft comes back, with its photo. The form keeps the draft as it
+    // goes (its text in localStorage, its photos in IndexedDB): the tab closes once both are kept.
+    await eventually(() => keptDraft(page)).toEqual({ reasons: ['weeds'], photos: 1 });
     await page.reload();
     await page.getByTestId('score-restored').waitFor();
     await eventually(() => page.getByTestId('score-total').innerText()).toBe('98/100');
