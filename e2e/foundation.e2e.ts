@@ -120,8 +120,16 @@ describe.skipIf(!hasChromium())('foundation journeys', { timeout: JOURNEY }, () 
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.getByTestId('menu-toggle').click();
-    await eventually(() => page.getByTestId('menu-drawer').isVisible()).toBe(true);
-    await page.waitForTimeout(500); // let the drawer finish sliding in before the screenshot
+    // The drawer has slid all the way in (its left edge on the screen's, nothing in it or its mask still
+    // moving) before the screenshot and the width check.
+    const drawer = page.getByTestId('menu-drawer');
+    await drawer.waitFor();
+    await eventually(() =>
+      drawer.evaluate((el) => ({
+        left: Math.round(el.getBoundingClientRect().left),
+        moving: (el.parentElement ?? el).getAnimations({ subtree: true }).length,
+      })),
+    ).toEqual({ left: 0, moving: 0 });
     await shot(page, 'foundation-phone-menu');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
