@@ -8,6 +8,7 @@ import {
   JOURNEY,
   launch,
   newContext,
+  pickOption,
   shot,
   signIn,
 } from './support';
@@ -32,12 +33,9 @@ describe.skipIf(!hasChromium())('patrol journey', { timeout: JOURNEY }, () => {
     const drawer = page.getByTestId('patrol-batch');
     await drawer.waitFor();
     const row = drawer.getByTestId('patrol-batch-row').first();
-    await drawer.getByTestId('patrol-batch-team').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await eventually(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await pickOption(page, drawer.getByTestId('patrol-batch-team'));
     await row.getByTestId('patrol-row-area').fill(area);
-    await row.getByTestId('patrol-row-chiefs').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickOption(page, row.getByTestId('patrol-row-chiefs'));
     await page.keyboard.press('Escape');
     await drawer.getByTestId('patrol-batch-copy').first().click();
     await eventually(() => drawer.getByTestId('patrol-batch-row').count()).toBe(2);

@@ -4,6 +4,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -53,6 +54,29 @@ export const newContext = async (
  * wait of its own: a count, a text that changes, a value read in the page.
  */
 export const eventually: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: WAIT, ...options });
+
+/**
+ * Picks an option of an antd Select as a person does, and returns its text: opens the select, waits for
+ * its own list (found through the combobox's aria-controls, so another select's list still fading out is
+ * never used) to show options and for the select to stop loading, clicks the option (the first, or the
+ * first with `text`), and waits until the select shows it.
+ */
+export const pickOption = async (page: Page, select: Locator, text?: string): Promise<string> => {
+  await select.click();
+  const combobox = select.getByRole('combobox');
+  await eventually(() => combobox.getAttribute('aria-controls')).toBeTruthy();
+  const listId = await combobox.getAttribute('aria-controls');
+  const options = page
+    .locator('.ant-select-dropdown')
+    .filter({ has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-item-option');
+  await eventually(() => select.locator('.anticon-loading').count()).toBe(0);
+  const option = text ? options.filter({ hasText: text }).first() : options.first();
+  const chosen = (await option.innerText()).trim();
+  await option.click();
+  await eventually(() => select.innerText()).toContain(chosen);
+  return chosen;
+};
 
 export const desktop = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' } as const;
 export const phone = {
