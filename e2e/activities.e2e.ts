@@ -10,6 +10,7 @@ import {
   launch,
   newContext,
   phone,
+  pickOption,
   shot,
   signIn,
 } from './support';
@@ -31,8 +32,7 @@ const openStats = async (page: Page) => {
 };
 
 const sessionsByUnit = async (page: Page) => {
-  await page.getByTestId('stats-indicator').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '活动场次' }).click();
+  await pickOption(page, page.getByTestId('stats-indicator'), '活动场次');
   await page.getByTestId('stats-level').getByText('下级单位').click();
   await page.getByTestId('stats-table').waitFor();
 };

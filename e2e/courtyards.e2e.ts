@@ -11,6 +11,7 @@ import {
   launch,
   newContext,
   phone,
+  pickOption,
   shot,
   signIn,
   WAIT,
@@ -261,8 +262,7 @@ describe.skipIf(!hasChromium())('courtyards journey', { timeout: JOURNEY }, () =
 
     // The village's 公示: the head's name masked, no full name, no ID number, no phone.
     await chair.goto(`${baseUrl()}/courtyards/notice`);
-    await chair.getByTestId('notice-village').click();
-    await chair.locator('.ant-select-item-option').filter({ hasText: VILLAGE }).click();
+    await pickOption(chair, chair.getByTestId('notice-village'), VILLAGE);
     const sheet = chair.getByTestId('notice-sheet');
     await sheet.filter({ hasText: VILLAGE }).waitFor();
     const masked = maskName(head);

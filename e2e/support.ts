@@ -59,7 +59,7 @@ export const eventually: typeof expect.poll = (fn, options) => expect.poll(fn, {
  * Picks an option of an antd Select as a person does, and returns its text: opens the select, waits for
  * its own list (found through the combobox's aria-controls, so another select's list still fading out is
  * never used) to show options and for the select to stop loading, clicks the option (the first, or the
- * first with `text`), and waits until the select shows it.
+ * one with `text`, which must be one only), and waits until the select shows it.
  */
 export const pickOption = async (page: Page, select: Locator, text?: string): Promise<string> => {
   await select.click();
@@ -71,7 +71,7 @@ export const pickOption = async (page: Page, select: Locator, text?: string): Pr
     .filter({ has: page.locator(`[id="${listId}"]`) })
     .locator('.ant-select-item-option');
   await eventually(() => select.locator('.anticon-loading').count()).toBe(0);
-  const option = text ? options.filter({ hasText: text }).first() : options.first();
+  const option = text ? options.filter({ hasText: text }) : options.first();
   const chosen = (await option.innerText()).trim();
   await option.click();
   await eventually(() => select.innerText()).toContain(chosen);
