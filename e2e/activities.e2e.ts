@@ -1,7 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, desktop, hasChromium, launch, phone, shot, signIn } from './support';
+import {
+  baseUrl,
+  desktop,
+  eventually,
+  hasChromium,
+  JOURNEY,
+  launch,
+  newContext,
+  phone,
+  pickOption,
+  shot,
+  signIn,
+} from './support';
 
 const VILLAGE = '东岭村妇联';
 
@@ -20,14 +32,13 @@ const openStats = async (page: Page) => {
 };
 
 const sessionsByUnit = async (page: Page) => {
-  await page.getByTestId('stats-indicator').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '活动场次' }).click();
+  await pickOption(page, page.getByTestId('stats-indicator'), '活动场次');
   await page.getByTestId('stats-level').getByText('下级单位').click();
   await page.getByTestId('stats-table').waitFor();
 };
 
 /** Issue: activities web UI — a village records on her phone; the town sees it in 统计 and drills down to it. */
-describe.skipIf(!hasChromium())('activities journey', () => {
+describe.skipIf(!hasChromium())('activities journey', { timeout: JOURNEY }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -40,14 +51,14 @@ describe.skipIf(!hasChromium())('activities journey', () => {
     const title = `巾帼宣讲进村${Date.now().toString().slice(-6)}`;
 
     // The town chair's figure before.
-    const town = await browser.newContext(desktop);
+    const town = await newContext(browser, desktop);
     const townPage = await town.newPage();
     await signIn(townPage, 'town');
     await openStats(townPage);
     const before = await villageCount(townPage);
 
     // The village chair records on her phone, photo from the camera.
-    const village = await browser.newContext(phone);
+    const village = await newContext(browser, phone);
     const page = await village.newPage();
     await signIn(page, 'village');
     await page.goto(`${baseUrl()}/activities/quick`);
@@ -70,7 +81,7 @@ describe.skipIf(!hasChromium())('activities journey', () => {
     await shot(page, 'activities-quick-phone');
     await save.click();
     await page.getByTestId('quick-success').waitFor();
-    await page.getByTestId('quick-photo-done').waitFor({ timeout: 30_000 });
+    await page.getByTestId('quick-photo-done').waitFor();
     expect(await page.getByTestId('quick-success').innerText()).toContain(title);
     await shot(page, 'activities-quick-saved');
     await village.close();
@@ -78,28 +89,28 @@ describe.skipIf(!hasChromium())('activities journey', () => {
     // The town chair sees one more 场次 for 东岭村, and the cell's records include the new one.
     await townPage.reload();
     await sessionsByUnit(townPage);
-    await expect.poll(() => villageCount(townPage), { timeout: 15_000 }).toBe(before + 1);
+    await eventually(() => villageCount(townPage)).toBe(before + 1);
     await townPage.getByTestId('stats-chart').waitFor();
     await shot(townPage, 'activities-stats');
     await townPage.getByTestId('stats-row').filter({ hasText: VILLAGE }).getByTestId('stats-value').click();
     const drill = townPage.getByTestId('stats-drill');
     await drill.waitFor();
-    await expect
-      .poll(() => drill.getByTestId('stats-drill-row').allInnerTexts(), { timeout: 15_000 })
-      .toEqual(expect.arrayContaining([expect.stringContaining(title)]));
+    await eventually(() => drill.getByTestId('stats-drill-row').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining(title)]),
+    );
     await shot(townPage, 'activities-stats-drill');
 
     // The record opens in 活动台账 with its photo.
     await drill.getByText(title).click();
     await townPage.waitForURL((url) => url.pathname === '/activities');
     await townPage.getByTestId('activity-detail-title').filter({ hasText: title }).waitFor();
-    await expect.poll(() => townPage.getByTestId('activity-photo').count()).toBe(1);
+    await eventually(() => townPage.getByTestId('activity-photo').count()).toBe(1);
     await shot(townPage, 'activities-detail');
     await town.close();
-  }, 120_000);
+  });
   it('a lost answer is retried with the same id: 正在重试 shows, and the activity is saved once', async () => {
     const title = `断网重试${Date.now().toString().slice(-6)}`;
-    const context = await browser.newContext(phone);
+    const context = await newContext(browser, phone);
     const page = await context.newPage();
     await signIn(page, 'village');
     // The first save reaches the server but its answer is lost on the way back.
@@ -119,12 +130,12 @@ describe.skipIf(!hasChromium())('activities journey', () => {
     await page.getByTestId('quick-save').click();
     await page.getByTestId('quick-retrying').waitFor();
     await shot(page, 'activities-quick-retrying');
-    await page.getByTestId('quick-success').waitFor({ timeout: 15_000 });
+    await page.getByTestId('quick-success').waitFor();
     expect(posts).toBe(2);
     const res = await page.request.get(
       `${baseUrl()}/api/v1/activities/activities?q=${encodeURIComponent(title)}`,
     );
     expect(((await res.json()) as { total: number }).total).toBe(1);
     await context.close();
-  }, 60_000);
+  });
 });

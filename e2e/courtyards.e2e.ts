@@ -2,7 +2,20 @@ import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRubricRules, maskName } from '../src/contracts/courtyards';
-import { baseUrl, desktop, hasChromium, launch, phone, shot, signIn } from './support';
+import {
+  baseUrl,
+  desktop,
+  eventually,
+  hasChromium,
+  JOURNEY,
+  launch,
+  newContext,
+  phone,
+  pickOption,
+  shot,
+  signIn,
+  WAIT,
+} from './support';
 
 const VILLAGE = '东岭村妇联';
 const B = '/api/v1/courtyards';
@@ -98,6 +111,37 @@ const villageIdOf = async (page: Page) => {
   return v.id;
 };
 
+/**
+ * What the score form has kept of its draft for a reload: the reasons it deducted for (localStorage) and
+ * how many photos (IndexedDB), under the keys of src/web/features/courtyards (score-draft.ts, score-page.tsx).
+ * It only reads: a database the page has not made yet is not made here.
+ */
+const keptDraft = (page: Page) =>
+  page.evaluate(async () => {
+    const draft = JSON.parse(localStorage.getItem('bbt.courtyards.scoreDraft') ?? '{}') as {
+      deductions?: { reasonCode?: string }[];
+    };
+    const reasons = (draft.deductions ?? []).map((d) => d.reasonCode);
+    if (!(await indexedDB.databases()).some((d) => d.name === 'bbt-drafts')) return { reasons, photos: 0 };
+    const photos = await new Promise<number>((resolve) => {
+      const open = indexedDB.open('bbt-drafts');
+      open.onupgradeneeded = () => open.transaction?.abort();
+      open.onerror = () => resolve(0);
+      open.onsuccess = () => {
+        const db = open.result;
+        const done = (n: number) => {
+          db.close();
+          resolve(n);
+        };
+        if (!db.objectStoreNames.contains('files')) return done(0);
+        const get = db.transaction('files').objectStore('files').get('courtyards.score');
+        get.onsuccess = () => done(Array.isArray(get.result) ? get.result.length : 0);
+        get.onerror = () => done(0);
+      };
+    });
+    return { reasons, photos };
+  });
+
 /** 入户评分 on a phone: search the household by its head's name and open its form. */
 const openForm = async (page: Page, headName: string) => {
   await page.goto(`${baseUrl()}/courtyards/score`);
@@ -109,7 +153,7 @@ const openForm = async (page: Page, headName: string) => {
 };
 
 /** Issue 5: inspection → deduction → rectification closed by its photo → plaque → masked 公示. */
-describe.skipIf(!hasChromium())('courtyards journey', () => {
+describe.skipIf(!hasChromium())('courtyards journey', { timeout: JOURNEY }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -119,7 +163,7 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
   });
 
   it('a phone inspection with a deduction opens a rectification; its after-photo closes it; the chair confirms the plaque and prints a masked 公示', async () => {
-    const countyCtx = await browser.newContext(desktop);
+    const countyCtx = await newContext(browser, desktop);
     const county = await countyCtx.newPage();
     await signIn(county, 'county');
     const villageId = await villageIdOf(county);
@@ -127,24 +171,24 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
     await countyCtx.close();
 
     // The inspector scores on her phone.
-    const inspectorCtx = await browser.newContext(phone);
+    const inspectorCtx = await newContext(browser, phone);
     const page = await inspectorCtx.newPage();
     await signIn(page, 'town');
     const head = '俞晓岚';
     const h = await newHousehold(page, villageId, head, '888号');
     await openForm(page, head);
-    await expect.poll(() => page.getByTestId('score-total').innerText()).toBe('100/100');
+    await eventually(() => page.getByTestId('score-total').innerText()).toBe('100/100');
     // 厨房墙壁油污 −3: the total and the rating follow at once, by the rule the server uses.
     const reason = page.getByTestId('score-reason-grease');
     expect((await reason.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
     await reason.click();
-    await expect.poll(() => page.getByTestId('score-total').innerText()).toBe('97/100');
+    await eventually(() => page.getByTestId('score-total').innerText()).toBe('97/100');
     expect(await page.getByTestId('score-value-kitchen').innerText()).toBe('12');
     expect(await page.getByTestId('score-rating').innerText()).toContain('精品户');
     expect(await page.getByTestId('score-rectify-grease').getAttribute('aria-checked')).toBe('true');
     // −1 on 院内无杂物 with the big stepper: 96.
     await page.getByTestId('score-minus-yardOrder').click();
-    await expect.poll(() => page.getByTestId('score-total').innerText()).toBe('96/100');
+    await eventually(() => page.getByTestId('score-total').innerText()).toBe('96/100');
     await page
       .getByTestId('score-photo-input')
       .setInputFiles({ name: 'kitchen.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#8e5b3c') });
@@ -159,7 +203,7 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
     await shot(page, 'courtyards-score-phone');
     await submit.click();
     await page.getByTestId('score-success').waitFor();
-    await page.getByTestId('score-photo-done').waitFor({ timeout: 30_000 });
+    await page.getByTestId('score-photo-done').waitFor();
     expect(await page.getByTestId('score-saved-summary').innerText()).toContain('96');
     await page.getByTestId('score-rectifications-opened').waitFor();
     await shot(page, 'courtyards-score-saved-phone');
@@ -180,41 +224,37 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
       .setInputFiles({ name: 'fixed.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#f4f4f4') });
     await drawer.getByTestId('rectification-after-preview').waitFor();
     await drawer.getByTestId('rectification-fix-submit').click();
-    await expect
-      .poll(() => drawer.getByTestId('rectification-status').first().innerText(), { timeout: 15_000 })
-      .toBe('已整改待验收');
-    await expect.poll(() => drawer.getByTestId('rectification-after-photo').count()).toBe(1);
+    await eventually(() => drawer.getByTestId('rectification-status').first().innerText()).toBe(
+      '已整改待验收',
+    );
+    await eventually(() => drawer.getByTestId('rectification-after-photo').count()).toBe(1);
     await drawer.getByTestId('rectification-verify-accept').click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
-    await expect
-      .poll(() => drawer.getByTestId('rectification-status').first().innerText(), { timeout: 15_000 })
-      .toBe('已验收');
+    await eventually(() => drawer.getByTestId('rectification-status').first().innerText()).toBe('已验收');
     await shot(page, 'courtyards-rectification-verified-phone');
     await inspectorCtx.close();
 
     // The town chair computes the month for the 评比会, sees the plaque award and confirms it.
-    const chairCtx = await browser.newContext(desktop);
+    const chairCtx = await newContext(browser, desktop);
     const chair = await chairCtx.newPage();
     await signIn(chair, 'town');
     await chair.goto(`${baseUrl()}/courtyards/reviews`);
     await chair.getByTestId('review-compute').click();
     // Computing a town's month reads every household's last three months: allow for a loaded machine.
-    await chair.getByTestId('review-board').waitFor({ timeout: 90_000 });
+    await chair.getByTestId('review-board').waitFor({ timeout: 3 * WAIT });
     await chair.getByTestId('review-search').locator('input').fill(head);
     await chair.getByTestId('review-search').locator('input').press('Enter');
     const row = chair.getByTestId('review-item').filter({ hasText: head });
-    await row.waitFor({ timeout: 20_000 });
+    await row.waitFor();
     expect(await row.getByTestId('review-plaque').innerText()).toContain('精品户牌');
     await shot(chair, 'courtyards-review');
     await chair.getByTestId('review-confirm').click();
     await chair.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
-    await expect
-      .poll(() => chair.getByTestId('review-status').innerText(), { timeout: 20_000 })
-      .toContain('评比会确认');
+    await eventually(() => chair.getByTestId('review-status').innerText()).toContain('评比会确认');
 
     // The household's file now shows the plaque and its award.
     await chair.goto(`${baseUrl()}/courtyards/households?householdId=${h.householdId}`);
-    await expect.poll(() => chair.getByTestId('file-plaque').innerText()).toContain('精品户牌');
+    await eventually(() => chair.getByTestId('file-plaque').innerText()).toContain('精品户牌');
     await chair.getByTestId('file-sections').getByText('挂牌记录').click();
     expect(await chair.getByTestId('file-plaque-event').first().innerText()).toContain('挂牌');
     await chair.getByTestId('score-trend').waitFor();
@@ -222,8 +262,7 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
 
     // The village's 公示: the head's name masked, no full name, no ID number, no phone.
     await chair.goto(`${baseUrl()}/courtyards/notice`);
-    await chair.getByTestId('notice-village').click();
-    await chair.locator('.ant-select-item-option').filter({ hasText: VILLAGE }).click();
+    await pickOption(chair, chair.getByTestId('notice-village'), VILLAGE);
     const sheet = chair.getByTestId('notice-sheet');
     await sheet.filter({ hasText: VILLAGE }).waitFor();
     const masked = maskName(head);
@@ -253,7 +292,7 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
   }, 300_000);
 
   it('a dropped answer is retried with the same id and saved once; a reload keeps the draft', async () => {
-    const ctx = await browser.newContext(phone);
+    const ctx = await newContext(browser, phone);
     const page = await ctx.newPage();
     await signIn(page, 'town');
     const villageId = await villageIdOf(page);
@@ -265,13 +304,14 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
       .getByTestId('score-photo-input')
       .setInputFiles({ name: 'yard.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#4a7a3c') });
     await page.getByTestId('score-photo-preview').waitFor();
-    // A closed tab or a flat battery: the draft comes back, with its photo.
-    await page.waitForTimeout(300);
+    // A closed tab or a flat battery: the draft comes back, with its photo. The form keeps the draft as it
+    // goes (its text in localStorage, its photos in IndexedDB): the tab closes once both are kept.
+    await eventually(() => keptDraft(page)).toEqual({ reasons: ['weeds'], photos: 1 });
     await page.reload();
     await page.getByTestId('score-restored').waitFor();
-    await expect.poll(() => page.getByTestId('score-total').innerText()).toBe('98/100');
+    await eventually(() => page.getByTestId('score-total').innerText()).toBe('98/100');
     expect(await page.getByTestId('score-reason-weeds').getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.getByTestId('score-photo-preview').count(), { timeout: 10_000 }).toBe(1);
+    await eventually(() => page.getByTestId('score-photo-preview').count()).toBe(1);
     await page.getByTestId('score-sign').click();
     // The first save reaches the server, but its answer is lost.
     let posts = 0;
@@ -287,7 +327,7 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
     await page.getByTestId('score-submit').click();
     await page.getByTestId('score-retrying').waitFor();
     await shot(page, 'courtyards-score-retrying-phone');
-    await page.getByTestId('score-success').waitFor({ timeout: 15_000 });
+    await page.getByTestId('score-success').waitFor();
     expect(posts).toBe(2);
     const month = shanghaiMonth();
     const list = await getJson<{ total: number; items: { rectificationIds: string[] }[] }>(
@@ -297,5 +337,5 @@ describe.skipIf(!hasChromium())('courtyards journey', () => {
     expect(list.total).toBe(1);
     expect(list.items[0].rectificationIds).toHaveLength(0);
     await ctx.close();
-  }, 90_000);
+  });
 });

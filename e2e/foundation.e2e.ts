@@ -1,9 +1,21 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, desktop, hasChromium, launch, phone, shot, signIn } from './support';
+import {
+  baseUrl,
+  DEMO_PASSWORD,
+  desktop,
+  eventually,
+  hasChromium,
+  JOURNEY,
+  launch,
+  newContext,
+  phone,
+  shot,
+  signIn,
+} from './support';
 
 /** Journeys of issue 2: sign in as each demo user, manage the tree, stay inside one's scope, switch language. */
-describe.skipIf(!hasChromium())('foundation journeys', () => {
+describe.skipIf(!hasChromium())('foundation journeys', { timeout: JOURNEY }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -17,35 +29,35 @@ describe.skipIf(!hasChromium())('foundation journeys', () => {
     ['town', '王秀梅', '青石镇妇联'],
     ['village', '陈小燕', '东岭村妇联'],
   ])('%s signs in and sees her name, her unit and the demo badge', async (username, name, unit) => {
-    const context = await browser.newContext(desktop);
+    const context = await newContext(browser, desktop);
     const page = await context.newPage();
     const cspErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
     await page.goto(`${baseUrl()}/login`);
-    await expect.poll(() => page.getByTestId('demo-badge').count()).toBeGreaterThan(0);
+    await eventually(() => page.getByTestId('demo-badge').count()).toBeGreaterThan(0);
     await signIn(page, username);
-    await expect.poll(() => page.getByTestId('user-menu').innerText()).toContain(name);
-    await expect.poll(() => page.getByTestId('org-scope').innerText()).toContain(unit);
+    await eventually(() => page.getByTestId('user-menu').innerText()).toContain(name);
+    await eventually(() => page.getByTestId('org-scope').innerText()).toContain(unit);
     await shot(page, `foundation-${username}-home`);
     expect(cspErrors).toEqual([]);
     await context.close();
   });
 
   it('a wrong password shows the server message in Chinese', async () => {
-    const context = await browser.newContext(desktop);
+    const context = await newContext(browser, desktop);
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/login`);
     await page.getByLabel('用户名').fill('town');
     await page.getByLabel('密码').fill('not-the-password-1');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码不正确');
+    await eventually(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码不正确');
     await context.close();
   });
 
   it('the town chair creates a village in the org tree', async () => {
-    const context = await browser.newContext(desktop);
+    const context = await newContext(browser, desktop);
     const page = await context.newPage();
     await signIn(page, 'town');
     await page.getByTestId('menu-org').click();
@@ -55,7 +67,7 @@ describe.skipIf(!hasChromium())('foundation journeys', () => {
     await page.getByTitle('村妇联', { exact: true }).click();
     await form.getByLabel('名称').fill('溪头村妇联');
     await page.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.getByTestId('org-tree-node').allInnerTexts()).toContain('溪头村妇联');
+    await eventually(() => page.getByTestId('org-tree-node').allInnerTexts()).toContain('溪头村妇联');
     await shot(page, 'foundation-town-created-village');
     // The new unit is real: the API lists it.
     const res = await page.request.get(`${baseUrl()}/api/v1/org/units?q=${encodeURIComponent('溪头村')}`);
@@ -64,7 +76,7 @@ describe.skipIf(!hasChromium())('foundation journeys', () => {
   });
 
   it('the village chair sees only her village, and a sibling village is not found', async () => {
-    const town = await browser.newContext(desktop);
+    const town = await newContext(browser, desktop);
     const townPage = await town.newPage();
     await signIn(townPage, 'town');
     const units = await (await townPage.request.get(`${baseUrl()}/api/v1/org/units?pageSize=200`)).json();
@@ -72,35 +84,37 @@ describe.skipIf(!hasChromium())('foundation journeys', () => {
     expect(sibling).toBeTruthy();
     await town.close();
 
-    const context = await browser.newContext(desktop);
+    const context = await newContext(browser, desktop);
     const page = await context.newPage();
     await signIn(page, 'village');
     await page.getByTestId('menu-org').click();
-    await expect.poll(() => page.getByTestId('org-tree-node').allInnerTexts()).toEqual(['东岭村妇联']);
+    await eventually(() => page.getByTestId('org-tree-node').allInnerTexts()).toEqual(['东岭村妇联']);
     await shot(page, 'foundation-village-org');
     const res = await page.request.get(`${baseUrl()}/api/v1/org/units/${sibling.id}`);
     expect(res.status()).toBe(404);
     expect(await res.text()).not.toContain('西坪村');
     await page.goto(`${baseUrl()}/org?unit=${sibling.id}`);
-    await expect.poll(() => page.locator('body').innerText()).not.toContain('西坪村妇联');
+    // Her tree is drawn before the page is read for the sibling's name (a page not yet drawn shows no name).
+    await eventually(() => page.getByTestId('org-tree-node').allInnerTexts()).toEqual(['东岭村妇联']);
+    expect(await page.locator('body').innerText()).not.toContain('西坪村妇联');
     await context.close();
   });
 
   it('switches between 中文 and English', async () => {
-    const context = await browser.newContext(desktop);
+    const context = await newContext(browser, desktop);
     const page = await context.newPage();
     await signIn(page, 'town');
-    await expect.poll(() => page.getByTestId('menu-org').innerText()).toContain('组织架构');
+    await eventually(() => page.getByTestId('menu-org').innerText()).toContain('组织架构');
     await page.getByTestId('language-switch').click();
-    await expect.poll(() => page.getByTestId('menu-org').innerText()).toContain('Organization');
+    await eventually(() => page.getByTestId('menu-org').innerText()).toContain('Organization');
     await shot(page, 'foundation-english');
     await page.getByTestId('language-switch').click();
-    await expect.poll(() => page.getByTestId('menu-org').innerText()).toContain('组织架构');
+    await eventually(() => page.getByTestId('menu-org').innerText()).toContain('组织架构');
     await context.close();
   });
 
   it('on a 390×844 phone the menu opens as a drawer', async () => {
-    const context = await browser.newContext(phone);
+    const context = await newContext(browser, phone);
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/login`);
     await page.getByLabel('用户名').fill('village');
@@ -108,8 +122,16 @@ describe.skipIf(!hasChromium())('foundation journeys', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
     await page.getByTestId('menu-toggle').click();
-    await expect.poll(() => page.getByTestId('menu-drawer').isVisible()).toBe(true);
-    await page.waitForTimeout(500); // let the drawer finish sliding in before the screenshot
+    // The drawer has slid all the way in (its left edge on the screen's, nothing in it or its mask still
+    // moving) before the screenshot and the width check.
+    const drawer = page.getByTestId('menu-drawer');
+    await drawer.waitFor();
+    await eventually(() =>
+      drawer.evaluate((el) => ({
+        left: Math.round(el.getBoundingClientRect().left),
+        moving: (el.parentElement ?? el).getAnimations({ subtree: true }).length,
+      })),
+    ).toEqual({ left: 0, moving: 0 });
     await shot(page, 'foundation-phone-menu');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
@@ -117,16 +139,14 @@ describe.skipIf(!hasChromium())('foundation journeys', () => {
   });
 
   it('serves the browsable API docs under the same CSP', async () => {
-    const context = await browser.newContext(desktop);
+    const context = await newContext(browser, desktop);
     const page = await context.newPage();
     const cspErrors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
     await page.goto(`${baseUrl()}/api/docs`);
-    await expect
-      .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
-      .toContain('/api/v1/org/units');
+    await eventually(() => page.locator('body').innerText()).toContain('/api/v1/org/units');
     expect(cspErrors).toEqual([]);
     await context.close();
   });

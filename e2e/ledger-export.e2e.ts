@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, desktop, hasChromium, launch, signIn } from './support';
+import { baseUrl, desktop, eventually, hasChromium, JOURNEY, launch, newContext, signIn } from './support';
 
 /** A ledger's 导出 gives what its list shows: the filters travel with the export link. */
-describe.skipIf(!hasChromium())('ledger export journey', () => {
+describe.skipIf(!hasChromium())('ledger export journey', { timeout: JOURNEY }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium())('ledger export journey', () => {
   });
 
   it('the town chair searches 阵地 for a name and exports just those sites', async () => {
-    const context = await browser.newContext({ ...desktop, acceptDownloads: true });
+    const context = await newContext(browser, { ...desktop, acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, 'town');
     const all = (await (await page.request.get(`${baseUrl()}/api/v1/org/sites?pageSize=100`)).json()) as {
@@ -30,14 +30,12 @@ describe.skipIf(!hasChromium())('ledger export journey', () => {
     await page.goto(`${baseUrl()}/org/sites`);
     await page.getByLabel('关键字').fill(word);
     await page.getByLabel('关键字').press('Enter');
-    await expect
-      .poll(async () =>
-        new URL(
-          String(await page.getByTestId('sites-export').getAttribute('href')),
-          baseUrl(),
-        ).searchParams.get('q'),
-      )
-      .toBe(word);
+    await eventually(async () =>
+      new URL(
+        String(await page.getByTestId('sites-export').getAttribute('href')),
+        baseUrl(),
+      ).searchParams.get('q'),
+    ).toBe(word);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,9 +1,20 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, desktop, hasChromium, launch, shot, signIn } from './support';
+import {
+  baseUrl,
+  desktop,
+  eventually,
+  hasChromium,
+  JOURNEY,
+  launch,
+  newContext,
+  pickOption,
+  shot,
+  signIn,
+} from './support';
 
 /** Issue 4: a town records a forest-chief team's patrols in one batch and finds them in the ledger. */
-describe.skipIf(!hasChromium())('patrol journey', () => {
+describe.skipIf(!hasChromium())('patrol journey', { timeout: JOURNEY }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -14,7 +25,7 @@ describe.skipIf(!hasChromium())('patrol journey', () => {
 
   it('批量登记 two patrols (one copied) → saved once each → listed with their area', async () => {
     const area = `后山防火通道${Date.now().toString().slice(-6)}`;
-    const context = await browser.newContext(desktop);
+    const context = await newContext(browser, desktop);
     const page = await context.newPage();
     await signIn(page, 'town');
     await page.goto(`${baseUrl()}/activities/patrols`);
@@ -22,20 +33,15 @@ describe.skipIf(!hasChromium())('patrol journey', () => {
     const drawer = page.getByTestId('patrol-batch');
     await drawer.waitFor();
     const row = drawer.getByTestId('patrol-batch-row').first();
-    await drawer.getByTestId('patrol-batch-team').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await pickOption(page, drawer.getByTestId('patrol-batch-team'));
     await row.getByTestId('patrol-row-area').fill(area);
-    await row.getByTestId('patrol-row-chiefs').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await pickOption(page, row.getByTestId('patrol-row-chiefs'));
     await page.keyboard.press('Escape');
     await drawer.getByTestId('patrol-batch-copy').first().click();
-    await expect.poll(() => drawer.getByTestId('patrol-batch-row').count()).toBe(2);
+    await eventually(() => drawer.getByTestId('patrol-batch-row').count()).toBe(2);
     await shot(page, 'patrols-batch');
     await drawer.getByTestId('patrol-batch-submit').click();
-    await expect
-      .poll(() => page.locator('.ant-message').innerText(), { timeout: 15_000 })
-      .toContain('已登记 2 条巡查');
+    await eventually(() => page.locator('.ant-message').innerText()).toContain('已登记 2 条巡查');
     const res = await page.request.get(`${baseUrl()}/api/v1/activities/patrols?pageSize=200`);
     const items = (await res.json()).items as {
       area: string;
@@ -46,7 +52,7 @@ describe.skipIf(!hasChromium())('patrol journey', () => {
     expect(saved).toHaveLength(2);
     expect(saved[0].chiefNames.length).toBeGreaterThan(0);
     expect(saved[0].teamName).toContain('林长队');
-    await expect.poll(() => page.locator('body').innerText()).toContain(area);
+    await eventually(() => page.locator('body').innerText()).toContain(area);
     await shot(page, 'patrols-list');
     // A hazard photo on one of them, shown in its detail.
     await page.getByText(area).first().click();
@@ -59,7 +65,7 @@ describe.skipIf(!hasChromium())('patrol journey', () => {
     await detail
       .getByTestId('patrol-photo-input')
       .setInputFiles({ name: 'hazard.jpg', mimeType: 'image/jpeg', buffer: jpeg });
-    await expect.poll(() => detail.getByTestId('patrol-photo').count(), { timeout: 15_000 }).toBe(1);
+    await eventually(() => detail.getByTestId('patrol-photo').count()).toBe(1);
     await shot(page, 'patrols-hazard-photo');
     await context.close();
   });

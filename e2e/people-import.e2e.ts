@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharOf } from '../src/contracts/common/id-number';
-import { desktop, hasChromium, launch, shot, signIn } from './support';
+import { desktop, eventually, hasChromium, JOURNEY, launch, newContext, shot, signIn } from './support';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADERS = [
@@ -112,14 +112,11 @@ const upload = (page: Page, name: string, buffer: Buffer) =>
     .locator('input[type=file]')
     .setInputFiles({ name, mimeType: XLSX, buffer });
 
-const resultStatus = (page: Page) =>
-  page
-    .getByTestId('import-result')
-    .getAttribute('data-status', { timeout: 1000 })
-    .catch(() => null);
+/** The wizard's result once the server has checked the sheet: 'failed' or 'succeeded' (waits up to WAIT). */
+const resultStatus = (page: Page) => page.getByTestId('import-result').getAttribute('data-status');
 
 /** Issue: people ledgers in the web UI — the town chair imports a village sheet, fixes its errors, finds a woman. */
-describe.skipIf(!hasChromium())('people import journey', () => {
+describe.skipIf(!hasChromium())('people import journey', { timeout: JOURNEY }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -129,16 +126,16 @@ describe.skipIf(!hasChromium())('people import journey', () => {
   });
 
   it('template → upload with two bad rows → error report → fixed report re-uploaded → 新增 4 → found by name', async () => {
-    const context = await browser.newContext({ ...desktop, acceptDownloads: true });
+    const context = await newContext(browser, { ...desktop, acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, 'town');
 
     await page.getByTestId('menu-people').click();
     await page.getByTestId('menu-people-persons').click();
     await page.waitForURL((url) => url.pathname === '/people/persons');
-    await expect
-      .poll(() => page.getByTestId('persons-table').locator('.ant-table-row').count())
-      .toBeGreaterThan(0);
+    await eventually(() =>
+      page.getByTestId('persons-table').locator('.ant-table-row').count(),
+    ).toBeGreaterThan(0);
     await shot(page, 'people-persons-list');
 
     // Step 1: the template downloads under its Chinese name.
@@ -153,7 +150,7 @@ describe.skipIf(!hasChromium())('people import journey', () => {
 
     // Step 2 → 3: a sheet with two bad rows is refused as a whole, row by row.
     await upload(page, '东岭村人员.xlsx', await buildSheet());
-    await expect.poll(() => resultStatus(page), { timeout: 30_000 }).toBe('failed');
+    expect(await resultStatus(page)).toBe('failed');
     const issueRows = await page
       .getByTestId('import-issues')
       .locator('tbody tr td:first-child')
@@ -171,7 +168,7 @@ describe.skipIf(!hasChromium())('people import journey', () => {
     expect(fixed.reasons.length).toBe(2);
     await page.getByTestId('import-reupload').click();
     await upload(page, reportDownload.suggestedFilename(), fixed.buffer);
-    await expect.poll(() => resultStatus(page), { timeout: 30_000 }).toBe('succeeded');
+    expect(await resultStatus(page)).toBe('succeeded');
     expect(await page.getByTestId('import-count-created').innerText()).toContain('4');
     await shot(page, 'people-import-succeeded');
     await page.getByTestId('import-done').click();
@@ -180,11 +177,11 @@ describe.skipIf(!hasChromium())('people import journey', () => {
     const search = page.getByTestId('persons-q');
     await search.locator('input').fill('柏若溪');
     await search.locator('input').press('Enter');
-    await expect
-      .poll(() => page.getByTestId('persons-table').locator('.ant-table-row').allInnerTexts())
-      .toEqual([expect.stringContaining('柏若溪')]);
+    await eventually(() =>
+      page.getByTestId('persons-table').locator('.ant-table-row').allInnerTexts(),
+    ).toEqual([expect.stringContaining('柏若溪')]);
     expect(await page.getByTestId('persons-table').innerText()).toContain('东岭村妇联');
     await shot(page, 'people-import-found');
     await context.close();
-  }, 120_000);
+  });
 });

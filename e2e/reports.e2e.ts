@@ -2,7 +2,18 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, desktop, hasChromium, launch, phone, shot, signIn } from './support';
+import {
+  baseUrl,
+  desktop,
+  eventually,
+  hasChromium,
+  JOURNEY,
+  launch,
+  newContext,
+  phone,
+  shot,
+  signIn,
+} from './support';
 
 /** One file out of a .zip (a .docx), read through the central directory. */
 const unzipEntry = (zip: Buffer, name: string): string | null => {
@@ -32,7 +43,7 @@ const unzipEntry = (zip: Buffer, name: string): string | null => {
 const openingText = (page: Page) => page.getByTestId('summary-paragraph').first().innerText();
 
 /** Issue 6: the town chair drafts her annual summary, edits it and exports Word; the county sees the roll-up. */
-describe.skipIf(!hasChromium())('reports journey', () => {
+describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
@@ -42,7 +53,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
   });
 
   it('工作台 → 起草年度总结 → edit a sentence → save → Word holds the edit', async () => {
-    const context = await browser.newContext({ ...desktop, acceptDownloads: true });
+    const context = await newContext(browser, { ...desktop, acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, 'town');
 
@@ -55,9 +66,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     await first.getByTestId('key-figure-value').first().click();
     const drill = page.getByTestId('stats-drill');
     await drill.getByTestId('figure-source').waitFor();
-    await expect
-      .poll(() => drill.getByTestId('stats-drill-row').count(), { timeout: 15_000 })
-      .toBeGreaterThan(0);
+    await eventually(() => drill.getByTestId('stats-drill-row').count()).toBeGreaterThan(0);
     // The drawer's total is the figure on the card: the same indicator, filters and period.
     expect(await drill.getByText(`共 ${shown} 条`).count()).toBe(1);
     await shot(page, 'reports-dashboard-drill');
@@ -69,9 +78,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     await page.waitForURL((url) => url.pathname === '/reports/summaries');
     await page.getByTestId('summary-create').click();
     await page.getByTestId('summary-draft-submit').click();
-    await page.waitForURL((url) => /^\/reports\/summaries\/[0-9a-f-]{36}$/.test(url.pathname), {
-      timeout: 20_000,
-    });
+    await page.waitForURL((url) => /^\/reports\/summaries\/[0-9a-f-]{36}$/.test(url.pathname));
     await page.getByTestId('summary-document').waitFor();
     expect(await page.getByTestId('summary-title').inputValue()).toMatch(/^青石镇妇联\d{4}年工作总结$/);
     expect(await page.getByTestId('figure-chip').count()).toBeGreaterThan(5);
@@ -103,9 +110,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     await shot(page, 'reports-summary-edited');
 
     await page.getByTestId('summary-save').click();
-    await expect
-      .poll(() => page.getByTestId('summary-meta').innerText(), { timeout: 15_000 })
-      .toContain('第 2 版');
+    await eventually(() => page.getByTestId('summary-meta').innerText()).toContain('第 2 版');
     await page.getByTestId('summary-dirty').waitFor({ state: 'detached' });
 
     // A reload shows the saved text, and the history has both versions.
@@ -113,7 +118,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     await page.getByTestId('summary-document').waitFor();
     expect(await openingText(page)).toContain(edited);
     await page.getByTestId('summary-history').click();
-    await expect.poll(() => page.getByTestId('summary-version').count()).toBe(2);
+    await eventually(() => page.getByTestId('summary-version').count()).toBe(2);
     await page.keyboard.press('Escape');
 
     // Export .docx: a zip whose word/document.xml holds the edited sentence.
@@ -150,7 +155,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     await page.getByTestId('summary-regenerate').click();
     await page.getByTestId('summary-regenerate-keepEdits').click();
     await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await page.getByTestId('summary-changed').waitFor({ timeout: 15_000 });
+    await page.getByTestId('summary-changed').waitFor();
     expect(await page.getByTestId('summary-meta').innerText()).toContain('第 3 版');
     expect(await openingText(page)).toContain(edited);
     // Her edited paragraph keeps its numbers (flagged as stale); redrafted ones show the new count.
@@ -161,7 +166,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
   });
 
   it('the county saves a 年报 and sees each town and the total; the phone shows the dashboard as cards', async () => {
-    const context = await browser.newContext({ ...desktop, acceptDownloads: true });
+    const context = await newContext(browser, { ...desktop, acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, 'county');
     await page.getByTestId('dashboard').waitFor();
@@ -177,11 +182,9 @@ describe.skipIf(!hasChromium())('reports journey', () => {
 
     const table = page.getByTestId('report-table');
     await table.waitFor();
-    await expect
-      .poll(() => page.getByTestId('report-title').innerText(), { timeout: 15_000 })
-      .toContain(name);
+    await eventually(() => page.getByTestId('report-title').innerText()).toContain(name);
     const rows = page.getByTestId('report-row');
-    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await eventually(() => rows.count()).toBeGreaterThanOrEqual(2);
     const units = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));
     expect(units).toEqual(expect.arrayContaining(['青石镇妇联', '桃源镇妇联']));
 
@@ -200,7 +203,7 @@ describe.skipIf(!hasChromium())('reports journey', () => {
     await town.click();
     const drill = page.getByTestId('stats-drill');
     await drill.getByTestId('figure-source').waitFor();
-    await expect.poll(() => drill.getByText(`共 ${value} 条`).count(), { timeout: 15_000 }).toBe(1);
+    await eventually(() => drill.getByText(`共 ${value} 条`).count()).toBe(1);
     await page.keyboard.press('Escape');
     await drill.waitFor({ state: 'hidden' });
 
@@ -220,11 +223,11 @@ describe.skipIf(!hasChromium())('reports journey', () => {
       .getByTestId('definition-delete')
       .click();
     await page.locator('.ant-popconfirm-buttons .ant-btn-dangerous').last().click();
-    await expect.poll(() => page.getByTestId('definition-item').filter({ hasText: name }).count()).toBe(0);
+    await eventually(() => page.getByTestId('definition-item').filter({ hasText: name }).count()).toBe(0);
     await context.close();
 
     // The town chair's phone: figures as cards, two abreast, charts as wide as the screen.
-    const mobile = await browser.newContext(phone);
+    const mobile = await newContext(browser, phone);
     const mp = await mobile.newPage();
     await signIn(mp, 'town');
     await mp.getByTestId('dashboard').waitFor();

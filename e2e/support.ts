@@ -1,6 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Banbiantian2026';
 export const hasChromium = () => inject('chromiumPath') !== '';
@@ -20,6 +27,56 @@ export const launch = (): Promise<Browser> =>
       '--disable-sync',
     ],
   });
+
+/**
+ * How long a journey waits for what the user should see: a text, a row, a message, a URL, a download.
+ * Generous, so a loaded 2-core machine does not fail a journey; a wait ends as soon as its condition holds,
+ * so a quick machine is not slowed. No journey sleeps a fixed time.
+ */
+export const WAIT = 30_000;
+
+/** A journey's time: room for several full WAITs, so a slow step fails on its own wait, with its own message. */
+export const JOURNEY = 180_000;
+
+/** A browser context whose every Playwright wait (click, fill, waitFor, waitForURL, waitForEvent) allows WAIT. */
+export const newContext = async (
+  browser: Browser,
+  options: BrowserContextOptions,
+): Promise<BrowserContext> => {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(WAIT);
+  context.setDefaultNavigationTimeout(WAIT);
+  return context;
+};
+
+/**
+ * expect.poll that allows WAIT: vitest's own default gives up after 1 s. Use it for what has no Playwright
+ * wait of its own: a count, a text that changes, a value read in the page.
+ */
+export const eventually: typeof expect.poll = (fn, options) => expect.poll(fn, { timeout: WAIT, ...options });
+
+/**
+ * Picks an option of an antd Select as a person does, and returns its text: opens the select, waits for
+ * its own list (found through the combobox's aria-controls, so another select's list still fading out is
+ * never used) to show options and for the select to stop loading, clicks the option (the first, or the
+ * one with `text`, which must be one only), and waits until the select shows it.
+ */
+export const pickOption = async (page: Page, select: Locator, text?: string): Promise<string> => {
+  await select.click();
+  const combobox = select.getByRole('combobox');
+  await eventually(() => combobox.getAttribute('aria-controls')).toBeTruthy();
+  const listId = await combobox.getAttribute('aria-controls');
+  const options = page
+    .locator('.ant-select-dropdown')
+    .filter({ has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-item-option');
+  await eventually(() => select.locator('.anticon-loading').count()).toBe(0);
+  const option = text ? options.filter({ hasText: text }) : options.first();
+  const chosen = (await option.innerText()).trim();
+  await option.click();
+  await eventually(() => select.innerText()).toContain(chosen);
+  return chosen;
+};
 
 export const desktop = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' } as const;
 export const phone = {
