@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from './demo/s
 import { purgeExpiredSessions } from './kernel/auth/sessions';
 import { createDb, runMigrations } from './kernel/db/connection';
 import { provisionDatabase } from './kernel/db/provision';
+import { failStaleImportJobs } from './kernel/io/import-runner';
 import { createFieldCrypto } from './kernel/privacy/field-crypto';
 
 const usage = `用法 / usage: npm run cli -- <command>
@@ -58,6 +59,7 @@ const main = async () => {
       else console.log('数据库非空，未加载演示数据 / database not empty, demo not loaded');
       if (command === 'seed-demo') return stop(0);
     }
+    await failStaleImportJobs(db);
     const app = await buildApp({
       config,
       db,
