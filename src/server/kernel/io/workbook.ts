@@ -148,10 +148,46 @@ const workbookGate = new Gate({ slots: 1, maxWaiting: 6, maxWaitMs: 120_000 });
 /** True when a new import would be turned away: the route answers 503 before taking the upload. */
 export const isImportBusy = () => workbookGate.isFull;
 
+/**
+ * Worksheet parts exceljs would otherwise build objects for that an import never reads. Some cost per
+ * cell of a range the file names, not per cell it holds: one data validation over A1:XFD1048576 is
+ * 17 billion map entries, one `<col max>` a Column object per column up to it.
+ */
+const UNREAD_SHEET_NODES = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetProtection',
+  'autoFilter',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'drawing',
+  'legacyDrawing',
+  'picture',
+  'tableParts',
+  'extLst',
+];
+
+/** The widest sheet read: Excel 2003's 256 columns, far beyond any ledger's. */
+export const MAX_IMPORT_COLUMNS = 256;
+
 const readXlsxRows = async (buf: Buffer): Promise<SheetRow[]> => {
   const workbook = new ExcelJS.Workbook();
+  // exceljs expands every defined name's range (an autofilter's, a print area's, or one an attacker
+  // writes over the whole sheet) into one entry per cell; an import never reads them, so the
+  // workbook's own holder is replaced by a plain object that just keeps what it is given.
+  Object.assign(workbook, { _definedNames: { model: [] } });
   try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: UNREAD_SHEET_NODES });
   } catch {
     throw new ImportFileError('无法读取该 Excel 文件，请确认文件未损坏、未加密，并为 .xlsx 格式');
   }
@@ -164,8 +200,16 @@ const readXlsxRows = async (buf: Buffer): Promise<SheetRow[]> => {
   }
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
+    // cellCount is the row's last column: one cell in column XFD would otherwise make 16,384 cells
+    // of every row (exceljs creates each empty one it is asked for).
+    if (row.cellCount > MAX_IMPORT_COLUMNS) {
+      throw new ImportFileError(
+        `工作表第 ${rowNumber} 行有超过 ${MAX_IMPORT_COLUMNS} 列的内容，已拒绝，请删除多余的列后再导入`,
+        'PAYLOAD_TOO_LARGE',
+      );
+    }
+    const cells: CellValue[] = Array.from({ length: row.cellCount }, () => undefined);
+    row.eachCell((cell, col) => {
       cells[col - 1] = plain(cell.value);
     });
     rows.push({ rowNumber, cells });

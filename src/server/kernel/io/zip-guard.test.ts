@@ -188,6 +188,58 @@ describe('scanZip: what a workbook really inflates to', () => {
   });
 });
 
+describe('scanZip: ranges and tables that exceljs multiplies', () => {
+  const sheetWith = (inner: string, after = '') =>
+    deflatedEntry('xl/worksheets/sheet1.xml', [
+      '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+      `<sheetData>${inner}</sheetData>${after}`,
+      '</worksheet>',
+    ]);
+
+  it('counts the cells a merge covers: one merge over the whole sheet is refused', async () => {
+    const buf = buildZip([
+      ...(await workbookParts()),
+      await sheetWith(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row>',
+        '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+      ),
+    ]);
+    expect(await refusalOf(buf)).toMatchObject({ kind: 'limit', message: zipMessages.cells(600_000) });
+    const title = buildZip([
+      ...(await workbookParts()),
+      await sheetWith(
+        '<row r="1"><c r="A1"/></row>',
+        '<mergeCells count="1"><mergeCell ref="A1:H1"/></mergeCells>',
+      ),
+    ]);
+    expect(await scanZip(title)).toMatchObject({ merges: 1, cells: 9 });
+  });
+
+  it('refuses too many merges, cell formats and shared strings', async () => {
+    const limits = { ...DEFAULT_ZIP_LIMITS, maxMerges: 100, maxStyles: 100, maxCells: 1_000 };
+    const merges = Array.from({ length: 101 }, (_, i) => `<mergeCell ref="A${i * 2 + 1}:B${i * 2 + 1}"/>`);
+    const merged = buildZip([
+      ...(await workbookParts()),
+      await sheetWith('', `<mergeCells>${merges.join('')}</mergeCells>`),
+    ]);
+    expect((await refusalOf(merged, limits)).message).toBe(zipMessages.merges(100));
+    const styles = buildZip([
+      ...(await workbookParts()),
+      await deflatedEntry('xl/styles.xml', [
+        '<styleSheet><cellXfs>',
+        '<xf numFmtId="0"/>'.repeat(101),
+        '</cellXfs></styleSheet>',
+      ]),
+    ]);
+    expect((await refusalOf(styles, limits)).message).toBe(zipMessages.styles(100));
+    const strings = buildZip([
+      ...(await workbookParts()),
+      await deflatedEntry('xl/sharedStrings.xml', ['<sst>', '<si><t>王</t></si>'.repeat(1_001), '</sst>']),
+    ]);
+    expect((await refusalOf(strings, limits)).message).toBe(zipMessages.cells(1_000));
+  });
+});
+
 describe('readSheetRows: nothing reaches exceljs unchecked', () => {
   const refusalOfRead = async (buf: Buffer, filename = 'a.xlsx') => {
     try {
@@ -208,6 +260,54 @@ describe('readSheetRows: nothing reaches exceljs unchecked', () => {
       message: expect.stringContaining('超过 50000 行'),
     });
   }, 60_000);
+
+  it('refuses a cell in column XFD at once instead of making 16,384 cells of every row', async () => {
+    const rows = Array.from(
+      { length: 2_000 },
+      (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}" t="inlineStr"><is><t>x</t></is></c></row>`,
+    );
+    const buf = buildZip([
+      ...(await workbookParts()),
+      await deflatedEntry('xl/worksheets/sheet1.xml', [
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+        rows.join(''),
+        '</sheetData></worksheet>',
+      ]),
+    ]);
+    const t0 = performance.now();
+    expect(await refusalOfRead(buf)).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('超过 256 列'),
+    });
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+
+  it('reads a sheet whose defined name, data validation and column widths span the whole sheet, quickly', async () => {
+    const whole = '$A$1:$XFD$1048576';
+    const parts = (await workbookParts()).filter((e) => e.name !== 'xl/workbook.xml');
+    const buf = buildZip([
+      ...parts,
+      await deflatedEntry('xl/workbook.xml', [
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+        '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets>',
+        `<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Sheet1!${whole}</definedName><definedName name="全表">Sheet1!${whole}</definedName></definedNames>`,
+        '</workbook>',
+      ]),
+      await deflatedEntry('xl/worksheets/sheet1.xml', [
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+        '<cols><col min="1" max="16384" width="9"/></cols>',
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>林秀珍</t></is></c></row></sheetData>',
+        '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>',
+        '</worksheet>',
+      ]),
+    ]);
+    const t0 = performance.now();
+    expect(await readSheetRows(buf, 'a.xlsx')).toEqual([
+      { rowNumber: 1, cells: ['姓名'] },
+      { rowNumber: 2, cells: ['林秀珍'] },
+    ]);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+  });
 
   it('still reads an honest hand-built workbook', async () => {
     const rows = await readSheetRows(await sheetWorkbook(3, 2), 'ok.xlsx');

@@ -20,8 +20,15 @@ export type ZipLimits = {
   maxSheetRows: number;
   /** `<row` elements in all parts together: exceljs keeps every sheet of a workbook. */
   maxTotalRows: number;
-  /** `<c` elements (cells) in all parts together: what exceljs' memory grows with. */
+  /**
+   * Cells in all parts together (`<c` elements and the cells merges cover): what exceljs' memory grows
+   * with. Also the most shared strings (`<si>`) a workbook may hold: each is for some cell.
+   */
   maxCells: number;
+  /** `<mergeCell>`s: exceljs checks each new merge against all before it (quadratic). */
+  maxMerges: number;
+  /** Cell formats (`<xf>`); Excel itself allows 64,000. */
+  maxStyles: number;
 };
 
 const MB = 1024 * 1024;
@@ -36,6 +43,8 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   // 50,000 × 8 sheet it wrote, +549 MB for 50,000 × 20 inline strings), so 600,000 cells cost up to
   // ~380 MB: a sheet of 50,000 rows × 12 filled columns fits, a full 21-column one must be split.
   maxCells: 600_000,
+  maxMerges: 5_000,
+  maxStyles: 65_000,
 };
 
 /** Rows a sheet may hold besides its data: a title, the header, the template's hint row. */
@@ -53,6 +62,8 @@ export const zipMessages = {
   totalRows: (limit: number) => `工作簿各工作表合计超过 ${limit} 行，已拒绝，请只保留要导入的工作表`,
   cells: (limit: number) =>
     `工作簿的单元格超过 ${limit / 10_000} 万个，已拒绝，请删除多余的行列或拆分后分批导入`,
+  merges: (limit: number) => `工作簿的合并单元格超过 ${limit} 处，已拒绝，请取消不必要的合并后再上传`,
+  styles: (limit: number) => `文件中的单元格格式超过 ${limit} 种，已拒绝；${REOPEN}`,
   encrypted: '文件已加密，请取消密码保护后再上传',
   lies: `文件内部记录的大小与实际内容不符，已拒绝；${REOPEN}`,
   odd: `文件内部结构异常，已拒绝；${REOPEN}`,
@@ -220,35 +231,93 @@ const readEntries = (buf: Buffer, limits: ZipLimits): Entry[] => {
   return entries;
 };
 
-export type ZipScan = { entries: number; bytes: number; rows: number; cells: number; maxSheetRows: number };
+export type ZipScan = {
+  entries: number;
+  bytes: number;
+  rows: number;
+  cells: number;
+  maxSheetRows: number;
+  strings: number;
+  styles: number;
+  merges: number;
+};
 
 /** Whitespace, `>` or `/`: what may follow an element name. */
 const isNameEnd = (b: number | undefined) =>
   b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x3e || b === 0x2f;
-const ROW_TAG = Buffer.from('<row');
-const CELL_TAG = Buffer.from('<c');
-/** Long enough for `<row` and the byte after it. */
-const LOOKAHEAD = ROW_TAG.length + 1;
 
 /**
- * Counts `<row …>` and `<c …>` start tags in a stream of XML chunks. A tag may be cut between chunks, so
- * the last few bytes wait for the next chunk; a tag is counted once, when the byte after its name is seen.
+ * The start tags whose number bounds what exceljs builds: rows and cells (a Row and a Cell object
+ * each), shared strings (`<si>`, one string each, kept for the whole load) and cell formats (`<xf>`).
+ */
+const COUNTED_TAGS = {
+  rows: Buffer.from('<row'),
+  cells: Buffer.from('<c'),
+  strings: Buffer.from('<si'),
+  styles: Buffer.from('<xf'),
+} as const;
+type Counted = keyof typeof COUNTED_TAGS;
+const MERGE_TAG = Buffer.from('<mergeCell');
+/** Long enough for the longest name and the byte after it. */
+const LOOKAHEAD = MERGE_TAG.length + 1;
+/** A `<mergeCell ref="…"/>` is ~30 bytes; one without its `>` this far on is not a workbook. */
+const MAX_MERGE_TAG_BYTES = 1024;
+
+const MERGE_REF = /\sref\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?["']/;
+
+const columnNumber = (letters: string) =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * Cells a merge covers: exceljs makes a Cell for every one of them (and a merge over a whole sheet is
+ * 17 billion), so they count as cells.
+ */
+const mergeArea = (tag: string) => {
+  const m = MERGE_REF.exec(tag);
+  if (!m) return refuse('invalid', zipMessages.odd);
+  const [c1, r1] = [columnNumber(m[1]), Number(m[2])];
+  const [c2, r2] = m[3] ? [columnNumber(m[3]), Number(m[4])] : [c1, r1];
+  return (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
+};
+
+/**
+ * Counts start tags in a stream of XML chunks, and the cells `<mergeCell>` tags cover. A tag may be cut
+ * between chunks, so the last bytes (or an unfinished `<mergeCell …`) wait for the next chunk; a tag is
+ * counted once, when the byte after its name (for a merge, its `>`) is seen. Text can't hide a tag
+ * (XML escapes `<` in text); CDATA or comments only make the count higher, never lower.
  */
 class TagCounter {
-  rows = 0;
-  cells = 0;
+  readonly counts: Record<Counted | 'merges' | 'mergedCells', number> = {
+    rows: 0,
+    cells: 0,
+    strings: 0,
+    styles: 0,
+    merges: 0,
+    mergedCells: 0,
+  };
   private carry = Buffer.alloc(0);
 
   push(chunk: Buffer, isLast = false) {
     const b = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    const limit = isLast ? b.length : b.length - LOOKAHEAD;
-    for (let i = b.indexOf(ROW_TAG); i !== -1 && i < limit; i = b.indexOf(ROW_TAG, i + 1)) {
-      if (isNameEnd(b[i + ROW_TAG.length])) this.rows++;
+    let limit = isLast ? b.length : Math.max(0, b.length - LOOKAHEAD);
+    for (let i = b.indexOf(MERGE_TAG); i !== -1 && i < limit; i = b.indexOf(MERGE_TAG, i + 1)) {
+      if (!isNameEnd(b[i + MERGE_TAG.length])) continue;
+      const close = b.indexOf(0x3e, i);
+      if (close === -1 || close - i > MAX_MERGE_TAG_BYTES) {
+        if (b.length - i > MAX_MERGE_TAG_BYTES) refuse('invalid', zipMessages.odd);
+        limit = i;
+        break;
+      }
+      this.counts.merges++;
+      this.counts.mergedCells += mergeArea(b.toString('latin1', i, close));
     }
-    for (let i = b.indexOf(CELL_TAG); i !== -1 && i < limit; i = b.indexOf(CELL_TAG, i + 1)) {
-      if (isNameEnd(b[i + CELL_TAG.length])) this.cells++;
+    for (const key of Object.keys(COUNTED_TAGS) as Counted[]) {
+      const tag = COUNTED_TAGS[key];
+      for (let i = b.indexOf(tag); i !== -1 && i < limit; i = b.indexOf(tag, i + 1)) {
+        if (isNameEnd(b[i + tag.length])) this.counts[key]++;
+      }
     }
-    this.carry = isLast ? Buffer.alloc(0) : Buffer.from(b.subarray(Math.max(0, limit)));
+    this.carry = isLast ? Buffer.alloc(0) : Buffer.from(b.subarray(limit));
   }
 }
 
@@ -262,8 +331,9 @@ const startsLikeZip = (head: Buffer) =>
 /**
  * Inflates every entry as a stream and refuses the archive the moment the real output crosses a
  * limit: total bytes, an entry's own declared size (so a liar is stopped at its claim, not at its
- * bomb), rows in a part, rows and cells in all parts. Also refuses archives inside the archive and
- * entries whose content does not match their declared size or CRC.
+ * bomb), rows in a part, and in all parts rows, cells (merged ranges included), shared strings, cell
+ * formats and merges. Also refuses archives inside the archive and entries whose content does not
+ * match their declared size or CRC.
  */
 export const scanZip = async (buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipScan> => {
   const declared = checkZip(buf, limits);
@@ -273,7 +343,16 @@ export const scanZip = async (buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     refuse(kind, declared);
   }
   const entries = readEntries(buf, limits);
-  const scan: ZipScan = { entries: entries.length, bytes: 0, rows: 0, cells: 0, maxSheetRows: 0 };
+  const scan: ZipScan = {
+    entries: entries.length,
+    bytes: 0,
+    rows: 0,
+    cells: 0,
+    maxSheetRows: 0,
+    strings: 0,
+    styles: 0,
+    merges: 0,
+  };
   for (const e of entries) {
     const counter = new TagCounter();
     let size = 0;
@@ -289,15 +368,21 @@ export const scanZip = async (buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMIT
         if (head.length >= 4 && startsLikeZip(head)) refuse('invalid', zipMessages.nested);
       }
       crc = crc32(chunk, crc);
-      const rowsBefore = counter.rows;
-      const cellsBefore = counter.cells;
+      const before = { ...counter.counts };
       counter.push(chunk, isLast);
-      scan.rows += counter.rows - rowsBefore;
-      scan.cells += counter.cells - cellsBefore;
-      scan.maxSheetRows = Math.max(scan.maxSheetRows, counter.rows);
-      if (counter.rows > limits.maxSheetRows + SHEET_HEADER_ROWS)
+      const c = counter.counts;
+      scan.rows += c.rows - before.rows;
+      scan.cells += c.cells - before.cells + c.mergedCells - before.mergedCells;
+      scan.strings += c.strings - before.strings;
+      scan.styles += c.styles - before.styles;
+      scan.merges += c.merges - before.merges;
+      scan.maxSheetRows = Math.max(scan.maxSheetRows, c.rows);
+      if (c.rows > limits.maxSheetRows + SHEET_HEADER_ROWS)
         refuse('limit', zipMessages.sheetRows(limits.maxSheetRows));
       if (scan.rows > limits.maxTotalRows) refuse('limit', zipMessages.totalRows(limits.maxTotalRows));
+      if (scan.merges > limits.maxMerges) refuse('limit', zipMessages.merges(limits.maxMerges));
+      if (scan.styles > limits.maxStyles) refuse('limit', zipMessages.styles(limits.maxStyles));
+      if (scan.strings > limits.maxCells) refuse('limit', zipMessages.cells(limits.maxCells));
       if (scan.cells > limits.maxCells) refuse('limit', zipMessages.cells(limits.maxCells));
     };
     const data = buf.subarray(e.dataStart, e.dataStart + e.compressedSize);
