@@ -10,6 +10,7 @@ import type { EmbeddedEvent } from './kernel/db/embedded';
 import { describeDatabaseError } from './kernel/db/errors';
 import { type ProvisionedDatabase, provisionDatabase } from './kernel/db/provision';
 import { createLogger, logFormatFor } from './kernel/http/logger';
+import { failStaleImportJobs } from './kernel/io/import-runner';
 import { createFieldCrypto } from './kernel/privacy/field-crypto';
 
 /*
@@ -136,6 +137,10 @@ const run = async (command: Command): Promise<number> => {
         return isEmpty ? 0 : 1;
       }
     }
+    // Imports a killed server left "running" will never finish: say so.
+    const stale = await failStaleImportJobs(db, database.isEmbedded ? 0 : 30);
+    if (stale)
+      step(`${stale} 个未完成的导入已标为失败（服务曾中断）/ ${stale} interrupted imports marked failed`);
     const app = await buildApp({ config, db, loggerInstance: logger });
     let signals = 0;
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

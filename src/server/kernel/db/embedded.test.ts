@@ -50,7 +50,12 @@ const cli = (args: string[], env: Record<string, string>) =>
 const waitFor = async (what: string, check: () => Promise<boolean> | boolean, ms: number) => {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (await Promise.resolve().then(check).catch(() => false)) return Date.now();
+    if (
+      await Promise.resolve()
+        .then(check)
+        .catch(() => false)
+    )
+      return Date.now();
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${what}: not within ${ms} ms`);

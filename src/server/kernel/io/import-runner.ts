@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { ImportJob } from '../../../contracts/common/io';
 import { requirePermission } from '../access/access';
 import { recordAudit } from '../audit/audit';
 import { iso } from '../db/columns';
+import type { Db } from '../db/connection';
 import { uuidv7 } from '../db/ids';
 import { notFound } from '../http/errors';
 import type { ServiceContext } from '../service-context';
@@ -141,6 +142,41 @@ export const runImport = async (
     }
   }
   return getImportJob(ctx, jobId);
+};
+
+export const STALE_IMPORT_MESSAGE = '服务重启，导入未完成，请重新导入';
+
+/**
+ * At server start, a job still `running` (or `pending`) belongs to a process that is gone (killed
+ * mid-read or mid-commit): nothing will ever finish it, and its transaction was rolled back. It is
+ * marked failed so the browser polling it stops showing progress forever. Only for the serving
+ * process: one server per database, so no live job of another process can be caught.
+ */
+export const failStaleImportJobs = async (
+  db: Db,
+  /**
+   * Only jobs started this long ago. The embedded database has one server (0: every unfinished job is a dead
+   * one); app processes sharing an external database must not fail each other's live imports, and no import
+   * runs for half an hour (50,000 rows take well under a minute).
+   */
+  olderThanMinutes = 0,
+): Promise<number> => {
+  const stale = await db
+    .update(importJobs)
+    .set({
+      status: 'failed',
+      phase: null,
+      finishedAt: sql`now()`,
+      result: { message: STALE_IMPORT_MESSAGE } satisfies JobResult,
+    })
+    .where(
+      and(
+        inArray(importJobs.status, ['running', 'pending']),
+        lte(importJobs.createdAt, sql`now() - make_interval(mins => ${olderThanMinutes})`),
+      ),
+    )
+    .returning({ id: importJobs.id });
+  return stale.length;
 };
 
 /** Jobs are private to the user who started them. */

@@ -10,7 +10,13 @@ import { AppError } from '../http/errors';
 import { shanghaiToday } from '../time/calendar';
 import { createImportJob, findOwnJob, getImportJob, runImport } from './import-runner';
 import { buildTemplate, type LedgerIo } from './ledger-io';
-import { MAX_IMPORT_BYTES } from './workbook';
+import {
+  checkImportFile,
+  IMPORT_BUSY_MESSAGE,
+  ImportFileError,
+  isImportBusy,
+  MAX_IMPORT_BYTES,
+} from './workbook';
 import { contentDisposition, streamXlsx } from './xlsx-export';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -84,12 +90,20 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
       }
       if (!req.isMultipart())
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件上传方式提交（multipart/form-data）');
+      // Turned away before the upload is even read: the queue of workbooks waiting for exceljs is full.
+      if (isImportBusy()) throw new AppError('UNAVAILABLE', IMPORT_BUSY_MESSAGE);
       const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
       if (!part) throw new AppError('BAD_REQUEST', '没有收到文件');
       const file = await part.toBuffer().catch((e: { code?: string }) => {
         if (e.code === 'FST_REQ_FILE_TOO_LARGE') {
           throw new AppError('PAYLOAD_TOO_LARGE', '文件超过 10MB 的上限，请拆分后分批导入');
         }
+        throw e;
+      });
+      // The bounds (size, and what an .xlsx really inflates to) are checked here, in bounded memory, so a
+      // zip bomb or a million-row sheet is answered at once with a 4xx; no job is made for it.
+      await checkImportFile(file).catch((e: unknown) => {
+        if (e instanceof ImportFileError) throw new AppError(e.code, e.message);
         throw e;
       });
       const job = await createImportJob(ctx, io, part.filename || 'upload.xlsx');

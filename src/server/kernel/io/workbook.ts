@@ -1,11 +1,35 @@
 import ExcelJS from 'exceljs';
+import type { ErrorCode } from '../../../contracts/common/errors';
 import type { CellValue } from './cells';
-import { checkZip } from './zip-guard';
+import { Gate, GateBusyError } from './gate';
+import {
+  DEFAULT_ZIP_LIMITS,
+  SHEET_HEADER_ROWS,
+  scanZip,
+  type ZipLimits,
+  ZipRefusedError,
+  zipMessages,
+} from './zip-guard';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 50_000;
 
-export class ImportFileError extends Error {}
+/** What an imported .xlsx may inflate to and hold; see zip-guard for why each limit is what it is. */
+export const IMPORT_ZIP_LIMITS: ZipLimits = { ...DEFAULT_ZIP_LIMITS, maxSheetRows: MAX_IMPORT_ROWS };
+
+export const IMPORT_BUSY_MESSAGE = '当前正在导入的文件较多，请稍后再导入';
+
+/**
+ * A file refused for what it is (too large, broken, not a workbook). `code` is the answer the import
+ * route gives when it refuses the file at once; a job that meets it later shows the message instead.
+ */
+export class ImportFileError extends Error {
+  readonly code: ErrorCode;
+  constructor(message: string, code: ErrorCode = 'BAD_REQUEST') {
+    super(message);
+    this.code = code;
+  }
+}
 
 export type SheetRow = { rowNumber: number; cells: CellValue[] };
 
@@ -24,12 +48,36 @@ const plain = (v: ExcelCell): CellValue => {
   return String(v);
 };
 
-/** RFC 4180 CSV (quotes, doubled quotes, CR/LF inside quotes). */
-export const parseCsv = (text: string): string[][] => {
+export type CsvLimits = { maxRows: number; maxCells: number };
+
+/**
+ * RFC 4180 CSV (quotes, doubled quotes, CR/LF inside quotes). Bounded like a workbook: 10 MB of line
+ * breaks or commas would otherwise be millions of arrays or strings, so parsing stops at the limits.
+ */
+export const parseCsv = (
+  text: string,
+  limits: CsvLimits = { maxRows: MAX_IMPORT_ROWS + SHEET_HEADER_ROWS, maxCells: IMPORT_ZIP_LIMITS.maxCells },
+): string[][] => {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let inQuotes = false;
+  let cells = 0;
+  const endField = () => {
+    row.push(field);
+    field = '';
+    if (++cells > limits.maxCells)
+      throw new ImportFileError(zipMessages.cells(limits.maxCells), 'PAYLOAD_TOO_LARGE');
+  };
+  const endRow = () => {
+    rows.push(row);
+    row = [];
+    if (rows.length > limits.maxRows)
+      throw new ImportFileError(
+        zipMessages.sheetRows(limits.maxRows - SHEET_HEADER_ROWS),
+        'PAYLOAD_TOO_LARGE',
+      );
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inQuotes) {
@@ -39,20 +87,16 @@ export const parseCsv = (text: string): string[][] => {
       } else if (c === '"') inQuotes = false;
       else field += c;
     } else if (c === '"') inQuotes = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
+    else if (c === ',') endField();
+    else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
+      endField();
+      endRow();
     } else field += c;
   }
   if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
+    endField();
+    endRow();
   }
   return rows;
 };
@@ -66,44 +110,133 @@ const decodeText = (buf: Buffer) => {
   }
 };
 
+const isZipFile = (buf: Buffer) => buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
+
+/** Buffers `checkImportFile` has passed: the route checks at once, the job then need not inflate again. */
+const checkedFiles = new WeakSet<Buffer>();
+
+/**
+ * The bounds of an upload, checked before anything holds its content: its size, and for an .xlsx a
+ * streaming scan of what it really inflates to (bytes, rows, cells; see zip-guard). Cheap in memory
+ * whatever the file, so the import route runs it before answering; reading the sheet comes later.
+ */
+export const checkImportFile = async (buf: Buffer) => {
+  if (checkedFiles.has(buf)) return;
+  if (buf.length > MAX_IMPORT_BYTES) {
+    throw new ImportFileError(
+      `文件大小 ${(buf.length / 1048576).toFixed(1)}MB，超过 10MB 的上限，请拆分后分批导入`,
+      'PAYLOAD_TOO_LARGE',
+    );
+  }
+  if (isZipFile(buf)) {
+    try {
+      await scanZip(buf, IMPORT_ZIP_LIMITS);
+    } catch (e) {
+      if (!(e instanceof ZipRefusedError)) throw e;
+      throw new ImportFileError(e.message, e.kind === 'limit' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
+    }
+  }
+  checkedFiles.add(buf);
+};
+
+/**
+ * exceljs loads a whole workbook into objects (hundreds of bytes a cell): one file at a time, a few
+ * more waiting for at most two minutes, any beyond that told to come back later.
+ */
+const workbookGate = new Gate({ slots: 1, maxWaiting: 6, maxWaitMs: 120_000 });
+
+/** True when a new import would be turned away: the route answers 503 before taking the upload. */
+export const isImportBusy = () => workbookGate.isFull;
+
+/**
+ * Worksheet parts exceljs would otherwise build objects for that an import never reads. Some cost per
+ * cell of a range the file names, not per cell it holds: one data validation over A1:XFD1048576 is
+ * 17 billion map entries, one `<col max>` a Column object per column up to it.
+ */
+const UNREAD_SHEET_NODES = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetProtection',
+  'autoFilter',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'drawing',
+  'legacyDrawing',
+  'picture',
+  'tableParts',
+  'extLst',
+];
+
+/** The widest sheet read: Excel 2003's 256 columns, far beyond any ledger's. */
+export const MAX_IMPORT_COLUMNS = 256;
+
+const readXlsxRows = async (buf: Buffer): Promise<SheetRow[]> => {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs expands every defined name's range (an autofilter's, a print area's, or one an attacker
+  // writes over the whole sheet) into one entry per cell; an import never reads them, so the
+  // workbook's own holder is replaced by a plain object that just keeps what it is given.
+  Object.assign(workbook, { _definedNames: { model: [] } });
+  try {
+    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: UNREAD_SHEET_NODES });
+  } catch {
+    throw new ImportFileError('无法读取该 Excel 文件，请确认文件未损坏、未加密，并为 .xlsx 格式');
+  }
+  const sheet =
+    workbook.worksheets.find((s) => s.state === 'visible' && s.rowCount > 0) ?? workbook.worksheets[0];
+  if (!sheet) throw new ImportFileError('文件中没有工作表');
+  // Row numbers, not row elements: one cell in row 60,000 is past the limit too.
+  if (sheet.rowCount > MAX_IMPORT_ROWS + SHEET_HEADER_ROWS) {
+    throw new ImportFileError(zipMessages.sheetRows(MAX_IMPORT_ROWS), 'PAYLOAD_TOO_LARGE');
+  }
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // cellCount is the row's last column: one cell in column XFD would otherwise make 16,384 cells
+    // of every row (exceljs creates each empty one it is asked for).
+    if (row.cellCount > MAX_IMPORT_COLUMNS) {
+      throw new ImportFileError(
+        `工作表第 ${rowNumber} 行有超过 ${MAX_IMPORT_COLUMNS} 列的内容，已拒绝，请删除多余的列后再导入`,
+        'PAYLOAD_TOO_LARGE',
+      );
+    }
+    const cells: CellValue[] = Array.from({ length: row.cellCount }, () => undefined);
+    row.eachCell((cell, col) => {
+      cells[col - 1] = plain(cell.value);
+    });
+    rows.push({ rowNumber, cells });
+  });
+  return rows;
+};
+
 /**
  * Reads the first worksheet of an .xlsx (or a .csv) into rows of plain cell values. Old .xls files,
  * oversize files and zip bombs are refused with a message saying what to do.
  */
 export const readSheetRows = async (buf: Buffer, filename: string): Promise<SheetRow[]> => {
-  if (buf.length > MAX_IMPORT_BYTES) {
-    throw new ImportFileError(
-      `文件大小 ${(buf.length / 1048576).toFixed(1)}MB，超过 10MB 的上限，请拆分后分批导入`,
-    );
-  }
-  const isZip = buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
+  await checkImportFile(buf);
   const isOle = buf.length > 8 && buf.readUInt32BE(0) === 0xd0cf11e0;
   if (isOle) {
-    throw new ImportFileError('这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再上传');
+    throw new ImportFileError(
+      '这是旧版 Excel（.xls）文件或设置了打开密码的文件，请在 Excel 或 WPS 中取消密码并“另存为” .xlsx 格式后再上传',
+    );
   }
-  let rows: SheetRow[] = [];
-  if (isZip) {
-    const problem = checkZip(buf);
-    if (problem) throw new ImportFileError(problem);
-    const workbook = new ExcelJS.Workbook();
+  let rows: SheetRow[];
+  if (isZipFile(buf)) {
     try {
-      await workbook.xlsx.load(buf as unknown as ArrayBuffer);
-    } catch {
-      throw new ImportFileError('无法读取该 Excel 文件，请确认文件未损坏、未加密，并为 .xlsx 格式');
+      rows = await workbookGate.run(() => readXlsxRows(buf));
+    } catch (e) {
+      if (e instanceof GateBusyError) throw new ImportFileError(IMPORT_BUSY_MESSAGE, 'UNAVAILABLE');
+      throw e;
     }
-    const sheet =
-      workbook.worksheets.find((s) => s.state === 'visible' && s.rowCount > 0) ?? workbook.worksheets[0];
-    if (!sheet) throw new ImportFileError('文件中没有工作表');
-    if (sheet.rowCount > MAX_IMPORT_ROWS + 10) {
-      throw new ImportFileError(`工作表超过 ${MAX_IMPORT_ROWS} 行，请拆分后分批导入`);
-    }
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = plain(cell.value);
-      });
-      rows.push({ rowNumber, cells });
-    });
   } else if (/\.csv$/i.test(filename) || !buf.subarray(0, 512).includes(0)) {
     rows = parseCsv(decodeText(buf)).map((cells, i) => ({ rowNumber: i + 1, cells }));
   } else {
