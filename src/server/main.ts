@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from './demo/s
 import { purgeExpiredSessions } from './kernel/auth/sessions';
 import { createDb, runMigrations } from './kernel/db/connection';
 import { provisionDatabase } from './kernel/db/provision';
+import { redactingLoggerOptions } from './kernel/http/log-redaction';
 import { createFieldCrypto } from './kernel/privacy/field-crypto';
 
 const usage = `用法 / usage: npm run cli -- <command>
@@ -61,7 +62,7 @@ const main = async () => {
     const app = await buildApp({
       config,
       db,
-      logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+      logger: { level: config.logLevel, ...redactingLoggerOptions },
     });
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.on(signal, async () => {
