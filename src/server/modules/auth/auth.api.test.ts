@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, createTestApp, login, seedOrg, TEST_PASSWORD } from '../../test/test-app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -147,14 +147,40 @@ describe('sign-in and sessions', () => {
   it('30 minutes idle ends the session (SESSION_EXPIRED)', async () => {
     const s = await login(t.app, 'villageA2');
     expect((await call(t.app, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
-    await t.db.$client.query(
-      "update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1",
-      [org.userIds.villageA2],
-    );
-    const res = await call(t.app, s, 'GET', '/api/v1/auth/me');
-    expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('SESSION_EXPIRED');
-    expect(res.json().error.message).toBe('登录已超时，请重新登录');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 31 * 60_000);
+      const res = await call(t.app, s, 'GET', '/api/v1/auth/me');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('SESSION_EXPIRED');
+      expect(res.json().error.message).toBe('登录已超时，请重新登录');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('every request counts for the idle rule, though the table is written once a minute', async () => {
+    const short = await createTestApp({ sessionIdleMs: 90_000 });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await seedOrg(short.db);
+      const s = await login(short.app, 'townA');
+      const start = Date.now();
+      const me = async (atSeconds: number) => {
+        vi.setSystemTime(start + atSeconds * 1000);
+        return (await call(short.app, s, 'GET', '/api/v1/auth/me')).statusCode;
+      };
+      // A request every 50 s: the 50 s one is not written (under a minute), yet at 120 s — 70 s
+      // after it, 120 s after the last write — she is still signed in.
+      expect(await me(50)).toBe(200);
+      expect(await me(120)).toBe(200);
+      expect(await me(170)).toBe(200);
+      // Then 91 s without a request: idle, signed out.
+      expect(await me(261)).toBe(401);
+    } finally {
+      vi.useRealTimers();
+      await short.close();
+    }
   });
 
   it('each login issues a new session; changing the password ends the other sessions', async () => {
