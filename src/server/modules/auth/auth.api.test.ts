@@ -61,6 +61,14 @@ describe('sign-in and sessions', () => {
       const cookie = res.cookies.find((c) => c.name === '__Host-bbt_session');
       expect(cookie?.secure).toBe(true);
       expect(cookie?.path).toBe('/');
+      // Without a trusted proxy, a client's own X-Forwarded-Proto is not believed.
+      const direct = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { username: 'townA', password: TEST_PASSWORD },
+      });
+      expect(direct.cookies.map((c) => [c.name, c.secure ?? false])).toEqual([['bbt_session', false]]);
     } finally {
       await https.close();
     }
