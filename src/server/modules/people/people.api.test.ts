@@ -119,6 +119,23 @@ describe('registering a woman in a village household', () => {
     expect(error.details[0]).toMatchObject({ field: 'idNumber', value: person.id });
   });
 
+  it('the same ID number from another town is refused without saying another unit holds it', async () => {
+    const other = await login(t.app, 'townB');
+    const res = await call(t.app, other, 'POST', personsUrl, {
+      orgUnitId: org.units.villageB1.id,
+      name: '张秀花',
+      idNumber: ID,
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error).toEqual({
+      code: 'DUPLICATE',
+      message: '该身份证号码无法登记，请联系县妇联核实',
+      details: [{ field: 'idNumber', message: '该身份证号码无法登记，请联系县妇联核实' }],
+    });
+    for (const leak of ['其他', '张秀华', person.id, org.units.villageA1.id])
+      expect(res.body).not.toContain(leak);
+  });
+
   it('an ID number with a wrong check digit is refused on the idNumber field', async () => {
     const wrong = `${ID.slice(0, 17)}${ID[17] === '0' ? '1' : '0'}`;
     const res = await call(t.app, town, 'POST', personsUrl, {

@@ -29,6 +29,7 @@ import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { countPersonRows, findByIdIndex, type PersonRow, personBatches } from './people.repository';
 import { households, persons } from './people.table';
+import { ID_NOT_REGISTRABLE } from './persons.service';
 import { pinyinKey } from './pinyin';
 import { tagOptionsOf } from './tag-options.service';
 
@@ -290,12 +291,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   for (const p of prepared) {
     const match = p.idIndex ? byIdIndex.get(p.idIndex) : undefined;
     if (match && !match.orgPath.startsWith(ctx.actor.orgPath)) {
-      issues.add(
-        p.r,
-        '身份证号码',
-        maskIdNumber(p.idValue as string),
-        '该身份证号码已在其他组织登记，请联系上级妇联核实',
-      );
+      issues.add(p.r, '身份证号码', maskIdNumber(p.idValue as string), ID_NOT_REGISTRABLE);
       continue;
     }
     const existing = match

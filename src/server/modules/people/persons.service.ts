@@ -79,6 +79,9 @@ const reconcileWithId = (s: Partial<SensitiveFields>, birthDate?: string | null,
   return { birthDate: birthDate ?? s.idBirthDate ?? null, gender: gender ?? s.idGender ?? null };
 };
 
+/** The answer for an ID number held outside the caller's subtree: it says no more than "no". */
+export const ID_NOT_REGISTRABLE = '该身份证号码无法登记，请联系县妇联核实';
+
 /** Refuses a second live person with the same ID number, linking to the first if the caller may see her. */
 const assertNoDuplicateId = async (
   tx: Tx,
@@ -94,9 +97,9 @@ const assertNoDuplicateId = async (
       { field: 'idNumber', message: `已登记为“${existing.name}”，请打开已有记录`, value: existing.id },
     ]);
   }
-  throw new AppError('DUPLICATE', '该身份证号码已在其他组织登记，请联系上级妇联核实', [
-    { field: 'idNumber', message: '该身份证号码已在其他组织登记' },
-  ]);
+  // Outside her subtree: refused without confirming that another unit holds the number (nor
+  // which); the county, who sees both, settles it.
+  throw new AppError('DUPLICATE', ID_NOT_REGISTRABLE, [{ field: 'idNumber', message: ID_NOT_REGISTRABLE }]);
 };
 
 /** A household given for a person must be in the same org unit. */
