@@ -4,6 +4,7 @@ import type {
   CreatePersonInput,
   ListPersonsQuery,
   Person,
+  RevealSensitiveInput,
   UpdatePersonInput,
 } from '../../../contracts/people';
 import { isWithin, requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
@@ -15,6 +16,7 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { checkVersion } from '../../kernel/http/locking';
 import type { FieldCrypto } from '../../kernel/privacy/field-crypto';
+import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import type { ServiceContext } from '../../kernel/service-context';
 import { toAuditEntry } from '../audit/audit.repository';
 import {
@@ -154,8 +156,11 @@ export const getPerson = async (ctx: ServiceContext, id: string) => {
   return toPerson(row);
 };
 
-/** The full ID number and phone, for a user holding people.viewSensitive; every view is audited. */
-export const revealPersonSensitive = (ctx: ServiceContext, id: string) =>
+/**
+ * The full ID number and phone, for a user holding people.viewSensitive; every view is audited
+ * with the reason she gave (any number typed into the reason is masked there).
+ */
+export const revealPersonSensitive = (ctx: ServiceContext, id: string, input: RevealSensitiveInput) =>
   ctx.db.transaction(async (tx) => {
     requirePermission(ctx.actor, 'people.viewSensitive');
     const row = await findPerson(tx, ctx.actor.orgPath, id);
@@ -168,6 +173,7 @@ export const revealPersonSensitive = (ctx: ServiceContext, id: string) =>
       entityLabel: row.person.name,
       orgUnitId: row.person.orgUnitId,
       orgPath: row.person.orgPath,
+      after: { reason: maskPiiText(input.reason) },
     });
     return {
       idNumber: row.person.idNumberCipher ? ctx.crypto.decrypt(row.person.idNumberCipher) : null,
