@@ -9,6 +9,7 @@ import { createSession, type SessionSettings } from '../../kernel/auth/sessions'
 import { sessions } from '../../kernel/auth/sessions.table';
 import type { ThrottledAudit } from '../../kernel/auth/throttled-audit';
 import type { Db } from '../../kernel/db/connection';
+import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import { AppError } from '../../kernel/http/errors';
 import { findUnit, trailOf } from '../org/org.repository';
 import { findUserByUsername, updateUser } from '../users/users.repository';
@@ -47,7 +48,8 @@ export const login = async (
           {
             module: 'auth',
             action: 'loginFailed',
-            entityLabel: input.username.slice(0, 64),
+            // A phone typed as a user name is personal data: masked like any in the log.
+            entityLabel: maskPiiText(input.username.slice(0, 64)),
             after: { reason: 'unknownUser', attempts },
           },
           meta.ip,
