@@ -9,8 +9,8 @@ import { createSession, type SessionSettings } from '../../kernel/auth/sessions'
 import { sessions } from '../../kernel/auth/sessions.table';
 import type { ThrottledAudit } from '../../kernel/auth/throttled-audit';
 import type { Db } from '../../kernel/db/connection';
-import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import { AppError } from '../../kernel/http/errors';
+import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import { findUnit, trailOf } from '../org/org.repository';
 import { findUserByUsername, updateUser } from '../users/users.repository';
 import { users } from '../users/users.table';
