@@ -33,6 +33,8 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   locked: { zh: '账号锁定', en: 'Account locked' },
   logout: { zh: '退出登录', en: 'Sign out' },
   changePassword: { zh: '修改密码', en: 'Change password' },
+  changePasswordFailed: { zh: '修改密码失败', en: 'Failed password change' },
+  accessDenied: { zh: '越权访问被拒绝', en: 'Access denied' },
   create: { zh: '新增', en: 'Create' },
   update: { zh: '修改', en: 'Update' },
   move: { zh: '调整上级', en: 'Move' },

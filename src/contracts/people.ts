@@ -126,6 +126,18 @@ export const updatePersonInputSchema = z
   .strict();
 export type UpdatePersonInput = z.infer<typeof updatePersonInputSchema>;
 
+/** Why a cadre needs the full numbers: required, kept in the audit row beside the view. */
+export const revealSensitiveInputSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(2, { message: '请填写查看原因（至少2个字）' })
+      .max(200, { message: '查看原因不能超过200个字' }),
+  })
+  .strict();
+export type RevealSensitiveInput = z.infer<typeof revealSensitiveInputSchema>;
+
 export const sensitiveValueSchema = z.object({
   idNumber: z.string().nullable(),
   phone: z.string().nullable(),

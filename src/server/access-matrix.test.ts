@@ -102,7 +102,7 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'GET /api/v1/io/jobs/:jobId/report': {},
     'GET /api/v1/people/persons': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/persons/:personId': {},
-    'POST /api/v1/people/persons/:personId/sensitive': {},
+    'POST /api/v1/people/persons/:personId/sensitive': { body: { reason: '越权查看' } },
     'GET /api/v1/people/persons/:personId/history': {},
     'POST /api/v1/people/persons': { body: { orgUnitId: foreignUnit, name: '越权' } },
     'PATCH /api/v1/people/persons/:personId': { body: { name: '越权', version: 1 } },

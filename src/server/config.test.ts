@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadSecrets, parseEnv } from './config';
+import { ConfigError, loadConfig, loadSecrets, parseEnv } from './config';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -37,6 +37,16 @@ describe('environment', () => {
     expect(env.BBT_SESSION_IDLE_MINUTES).toBe(30);
     expect(env.BBT_SESSION_MAX_HOURS).toBe(12);
     expect(env.BBT_TRUST_PROXY_HOPS).toBe(0);
+  });
+
+  it('API docs follow the demo switch unless set: on in the demo, off in production', () => {
+    const dataDir = tempDir();
+    expect(loadConfig({ BBT_DATA_DIR: dataDir }).isApiDocsEnabled).toBe(true);
+    expect(loadConfig({ BBT_DATA_DIR: dataDir, BBT_DEMO: '0' }).isApiDocsEnabled).toBe(false);
+    expect(loadConfig({ BBT_DATA_DIR: dataDir, BBT_DEMO: '0', BBT_API_DOCS: '1' }).isApiDocsEnabled).toBe(
+      true,
+    );
+    expect(loadConfig({ BBT_DATA_DIR: dataDir, BBT_API_DOCS: 'no' }).isApiDocsEnabled).toBe(false);
   });
 
   it('reads numbers and yes/no switches from their text', () => {

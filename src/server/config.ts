@@ -24,7 +24,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(30),
   BBT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
-  BBT_API_DOCS: boolFromEnv.default(true),
+  // No default here: unset, the docs follow BBT_DEMO (loadConfig), so production is off unless asked.
+  BBT_API_DOCS: boolFromEnv.optional(),
   BBT_WEB_DIR: z.string().default('./dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BBT_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
@@ -98,7 +99,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     trustProxyHops: e.BBT_TRUST_PROXY_HOPS,
     sessionIdleMs: e.BBT_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.BBT_SESSION_MAX_HOURS * 3_600_000,
-    isApiDocsEnabled: e.BBT_API_DOCS,
+    // The route map helps an attacker more than a county's admins (ASVS 13.4.5): browsable only
+    // in the demo (and `npm run dev`, which runs it) unless switched on.
+    isApiDocsEnabled: e.BBT_API_DOCS ?? e.BBT_DEMO,
     webDir: path.resolve(e.BBT_WEB_DIR),
     logLevel: e.LOG_LEVEL,
     logFormat: e.BBT_LOG_FORMAT,

@@ -9,6 +9,7 @@ import { DataDirInUseError } from './kernel/db/data-dir-lock';
 import type { EmbeddedEvent } from './kernel/db/embedded';
 import { describeDatabaseError } from './kernel/db/errors';
 import { type ProvisionedDatabase, provisionDatabase } from './kernel/db/provision';
+import { redactingLoggerOptions } from './kernel/http/log-redaction';
 import { createLogger, logFormatFor } from './kernel/http/logger';
 import { failStaleImportJobs } from './kernel/io/import-runner';
 import { createFieldCrypto } from './kernel/privacy/field-crypto';
@@ -64,6 +65,9 @@ const run = async (command: Command): Promise<number> => {
     level: config.logLevel,
     format: logFormatFor(config.logFormat, process.stdout.isTTY === true),
     dataDir: config.dataDir,
+    // Request URLs with filter values masked, errors without SQL parameters: no ID number, phone or
+    // password hash reaches a log (log-redaction.ts).
+    options: redactingLoggerOptions,
   });
   const isPretty = logFile !== undefined;
   // Start-up steps: readable lines for a person (a terminal, or any CLI command); a service's JSON log.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -12,6 +13,7 @@ import type { Config } from '../config';
 import { hashPassword } from '../kernel/auth/password';
 import { createDb, type Db } from '../kernel/db/connection';
 import { uuidv7 } from '../kernel/db/ids';
+import { redactingLoggerOptions } from '../kernel/http/log-redaction';
 import { orgUnits } from '../modules/org/org.table';
 import { users } from '../modules/users/users.table';
 
@@ -44,8 +46,12 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
   ...over,
 });
 
-/** A fresh database cloned from the migrated template, and the app on top of it. */
-export const createTestApp = async (over: Partial<Config> = {}) => {
+/**
+ * A fresh database cloned from the migrated template, and the app on top of it. Given a
+ * `logStream`, the app logs there at `trace` with the production logger options (redaction
+ * included), so a test can read exactly what a server would write.
+ */
+export const createTestApp = async (over: Partial<Config> = {}, opts: { logStream?: Writable } = {}) => {
   const name = `bbt_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: inject('adminUrl') });
   await admin.connect();
@@ -63,7 +69,10 @@ export const createTestApp = async (over: Partial<Config> = {}) => {
   const db = createDb(dbUrl(name), () => {}, 5);
   // Each app writes its uploads to a data directory of its own, removed on close.
   const dataDir = await mkdtemp(join(os.tmpdir(), 'bbt-test-'));
-  const app = await buildApp({ config: testConfig({ dataDir, ...over }), db });
+  const logger = opts.logStream
+    ? { level: 'trace', stream: opts.logStream, ...redactingLoggerOptions }
+    : false;
+  const app = await buildApp({ config: testConfig({ dataDir, ...over }), db, logger });
   await app.ready();
   const close = async () => {
     await app.close();

@@ -253,7 +253,12 @@ export const en: Record<MessageKey, string> = {
   'people.sensitive.reveal': 'Show full numbers',
   'people.sensitive.hide': 'Hide full numbers',
   'people.sensitive.note': 'Viewing is recorded',
-  'people.sensitive.confirm': 'Viewing the full ID and phone numbers is recorded in the audit log. Continue?',
+  'people.sensitive.confirm':
+    'Viewing the full ID and phone numbers is recorded in the audit log with your reason.',
+  'people.sensitive.reason': 'Reason',
+  'people.sensitive.reasonPlaceholder': 'e.g. checking a subsistence allowance application on a home visit',
+  'people.sensitive.reasonRequired': 'Give a reason (at least 2 characters)',
+  'people.sensitive.revealOk': 'Show',
   'people.sensitive.none': '(not recorded)',
   'people.history': 'History',
   'people.history.empty': 'No recorded changes',

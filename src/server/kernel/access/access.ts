@@ -21,6 +21,12 @@ export const isWithin = (path: string, rootPath: string) => path.startsWith(root
 export const scoped = (pathColumn: AnyPgColumn | SQL, rootPath: string): SQL =>
   sql`${pathColumn} like ${`${rootPath}%`}`;
 
+/**
+ * A refusal by the scope check, answered exactly like the 404 of a missing record (same code,
+ * message and body) but marked so the auth hooks audit it as an access denial.
+ */
+export class ScopeDenial extends AppError {}
+
 export const requirePermission = (actor: Actor, permission: Permission) => {
   if (!actor.permissions.has(permission)) throw new AppError('FORBIDDEN');
 };
@@ -55,7 +61,14 @@ export const requireAccess = async (db: DbOrTx, req: AccessRequest): Promise<Map
       ),
     );
   for (const r of rows) paths.set(r.id, r.path);
-  if (paths.size !== ids.length) throw notFound('组织');
+  if (paths.size !== ids.length) {
+    // Missing and foreign units answer alike; only a unit that exists outside the subtree is a
+    // denial worth an audit row. The lookup runs for both, so both take the same path.
+    const missing = ids.filter((id) => !paths.has(id));
+    const existing = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, missing));
+    const answer = notFound('组织');
+    throw existing.length > 0 ? new ScopeDenial(answer.code, answer.userMessage) : answer;
+  }
   return paths;
 };
 

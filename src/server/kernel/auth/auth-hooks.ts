@@ -1,10 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../../../contracts/common/permissions';
+import { ScopeDenial } from '../access/access';
 import type { Actor } from '../access/actor';
+import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/connection';
 import { AppError } from '../http/errors';
 import { loadSession, type SessionSettings } from './sessions';
+import { createThrottledAudit, type ThrottledAudit } from './throttled-audit';
 
 /** How a route is reached: by anyone, by any signed-in user, or with a permission. */
 export type RouteAccess = 'public' | 'signedIn' | Permission;
@@ -18,6 +21,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every /api route with its access rule, as registered (the access-matrix test walks it). */
     apiRoutes: { method: string; url: string; access: RouteAccess | undefined }[];
+    /** Failed sign-ins and access denials: audited, at most one row per key a minute. */
+    securityAudit: ThrottledAudit;
   }
   // biome-ignore lint/style/useConsistentTypeDefinitions: declaration merging needs an interface
   interface FastifyRequest {
@@ -65,6 +70,12 @@ export const registerAuthHooks = (app: FastifyInstance, db: Db, settings: Sessio
   app.decorateRequest('csrfToken', null);
   const apiRoutes: FastifyInstance['apiRoutes'] = [];
   app.decorate('apiRoutes', apiRoutes);
+  const securityAudit = createThrottledAudit({
+    windowMs: 60_000,
+    onError: (e) => app.log.error({ err: e }, 'security audit write failed'),
+  });
+  app.decorate('securityAudit', securityAudit);
+  app.addHook('onClose', () => securityAudit.flush());
 
   app.addHook('onRoute', (route) => {
     const isApi = route.url.startsWith('/api/');
@@ -78,6 +89,8 @@ export const registerAuthHooks = (app: FastifyInstance, db: Db, settings: Sessio
       }
     }
   });
+
+  registerDenialAudit(app, db);
 
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
@@ -105,6 +118,40 @@ export const registerAuthHooks = (app: FastifyInstance, db: Db, settings: Sessio
     }
     if (access !== 'signedIn' && !request.actor.permissions.has(access)) throw new AppError('FORBIDDEN');
     reply.header('cache-control', 'no-store');
+  });
+};
+
+/** 403s and the scope check's 404 for a unit outside the subtree (not a missing one). */
+const isAccessDenial = (error: unknown): error is AppError =>
+  error instanceof ScopeDenial ||
+  (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'CSRF_FAILED'));
+
+/**
+ * Every access denial of a signed-in user is audited in her own unit's log (who tried which route),
+ * at most one row per user and route a minute. Not awaited: the refusal must take as long as a
+ * missing record's 404, or the audit write's time would tell a foreign id from a missing one.
+ */
+export const registerDenialAudit = (app: FastifyInstance, db: Db) => {
+  app.addHook('onError', async (request, _reply, error) => {
+    const actor = request.actor;
+    if (!actor || !isAccessDenial(error)) return;
+    const route = request.routeOptions.url ?? '';
+    const facts = { method: request.method, route, status: error.status, code: error.code };
+    void app.securityAudit
+      .record(`denied|${actor.userId}|${request.method} ${route}`, (attempts) =>
+        db.transaction((tx) =>
+          recordAudit(tx, actor, {
+            module: 'auth',
+            action: 'accessDenied',
+            entityType: 'route',
+            entityLabel: `${request.method} ${route}`,
+            orgUnitId: actor.orgUnitId,
+            orgPath: actor.orgPath,
+            after: { ...facts, attempts },
+          }),
+        ),
+      )
+      .catch((e) => request.log.error({ err: e }, 'access denial audit failed'));
   });
 };
 

@@ -31,6 +31,23 @@ export const createSession = async (
   return { token, csrfToken };
 };
 
+/** How stale `last_seen_at` may get: it is written at most this often per session. */
+const TOUCH_INTERVAL_MS = 60_000;
+const MAX_TRACKED_SESSIONS = 50_000;
+
+/**
+ * Each session's last request as this process saw it (the idle rule counts every request, while
+ * the table is written at most once a minute). Bounded: past the cap the oldest entries go, and
+ * those sessions fall back to the table's time plus its lag.
+ */
+const lastRequestAt = new Map<string, number>();
+const noteRequest = (id: string, at: number) => {
+  lastRequestAt.delete(id);
+  lastRequestAt.set(id, at);
+  if (lastRequestAt.size > MAX_TRACKED_SESSIONS)
+    lastRequestAt.delete(lastRequestAt.keys().next().value as string);
+};
+
 export type LoadedSession =
   | { status: 'valid'; sessionId: string; csrfToken: string; actor: Actor }
   | { status: 'expired' | 'missing' };
@@ -63,17 +80,30 @@ export const loadSession = async (
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .where(eq(sessions.id, id));
-  if (!row) return { status: 'missing' };
+  if (!row) {
+    lastRequestAt.delete(id);
+    return { status: 'missing' };
+  }
   const now = Date.now();
-  const isIdle = now - Date.parse(row.lastSeenAt) > settings.idleMs;
+  const written = Date.parse(row.lastSeenAt);
+  // The table's time lags the last request by up to TOUCH_INTERVAL_MS; this process's own record
+  // of it is exact. A session unknown here (another process, a restart) gets the benefit of the
+  // lag, so an active user is never signed out early, at worst a minute late.
+  const lastActivity = lastRequestAt.get(id) ?? written + Math.min(TOUCH_INTERVAL_MS, settings.idleMs);
+  const isIdle = now - Math.max(written, lastActivity) > settings.idleMs;
   const isOver = now > Date.parse(row.expiresAt);
   if (isIdle || isOver || row.status !== 'active' || row.orgDeletedAt || row.userDeletedAt) {
+    lastRequestAt.delete(id);
     await db.delete(sessions).where(eq(sessions.id, id));
     return { status: 'expired' };
   }
-  // Touch at most once a minute: enough for a 30-minute idle rule, cheap on every request.
-  if (now - Date.parse(row.lastSeenAt) > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, id));
+  noteRequest(id, now);
+  // Written at most once a minute: cheap on every request; the check above reads the exact time.
+  if (now - written > TOUCH_INTERVAL_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now).toISOString() })
+      .where(eq(sessions.id, id));
   }
   const role = row.role as Role;
   return {
@@ -93,19 +123,20 @@ export const loadSession = async (
   };
 };
 
-export const destroySession = (db: DbOrTx, sessionId: string) =>
-  db.delete(sessions).where(eq(sessions.id, sessionId));
+export const destroySession = (db: DbOrTx, sessionId: string) => {
+  lastRequestAt.delete(sessionId);
+  return db.delete(sessions).where(eq(sessions.id, sessionId));
+};
 
 /** Disabling a user or resetting her password ends every session she has, at once. */
 export const destroyUserSessions = (db: DbOrTx, userId: string) =>
   db.delete(sessions).where(eq(sessions.userId, userId));
 
 export const purgeExpiredSessions = (db: DbOrTx, idleMs: number) =>
-  db
-    .delete(sessions)
-    .where(
-      or(
-        lt(sessions.expiresAt, sql`now()`),
-        lt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${idleMs / 1000})`),
-      ),
-    );
+  db.delete(sessions).where(
+    or(
+      lt(sessions.expiresAt, sql`now()`),
+      // last_seen_at lags the last request by up to a minute: never purge an active session.
+      lt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${(idleMs + TOUCH_INTERVAL_MS) / 1000})`),
+    ),
+  );

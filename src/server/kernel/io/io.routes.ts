@@ -7,6 +7,7 @@ import { requireAccess, requirePermission } from '../access/access';
 import { recordAudit } from '../audit/audit';
 import { ctxOf } from '../http/context';
 import { AppError } from '../http/errors';
+import { maskFilters } from '../privacy/pii-mask';
 import { shanghaiToday } from '../time/calendar';
 import { createImportJob, findOwnJob, getImportJob, runImport } from './import-runner';
 import { buildTemplate, type LedgerIo } from './ledger-io';
@@ -125,6 +126,7 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
       const ctx = ctxOf(req);
       const query = req.query as never;
       const rows = await io.exportRows(ctx, query);
+      const facts = (await io.exportAuditFacts?.(ctx, query)) ?? {};
       await ctx.db.transaction((tx) =>
         recordAudit(tx, ctx.actor, {
           module: io.auditModule,
@@ -132,7 +134,8 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
           entityType: io.ledger,
           orgUnitId: ctx.actor.orgUnitId,
           orgPath: ctx.actor.orgPath,
-          after: { ledger: io.ledger, filters: query },
+          // A search by ID number or phone is itself personal data: the audit row keeps it masked.
+          after: { ledger: io.ledger, filters: maskFilters(query), ...facts },
         }),
       );
       return streamXlsx(reply, {

@@ -66,6 +66,8 @@ export type LedgerIo = {
     query: never,
   ) => ExportColumn<never>[] | Promise<ExportColumn<never>[]>;
   exportRows: (ctx: ServiceContext, query: never) => Promise<AsyncIterable<never[]>>;
+  /** Facts a ledger adds to its export's audit row (e.g. an unmasked export's row count). */
+  exportAuditFacts?: (ctx: ServiceContext, query: never) => Promise<Record<string, unknown>>;
 };
 
 const norm = (s: string) => s.replace(/[\s*＊（）()：:]/g, '').replace(/（.*?）|\(.*?\)/g, '');

@@ -147,6 +147,13 @@ describe('activities ledger', () => {
     expect(rows[0].n).toBe(1);
     const clash = await record(village, { ...body, title: '别的活动' });
     expect(clash.statusCode).toBe(409);
+    // The same id from the next village, with her own unit: the very same answer — a used id is a
+    // plain conflict, saying nothing of whose record holds it or where.
+    const sibling = await login(t.app, 'villageA2');
+    const foreign = await record(sibling, { ...body, orgUnitId: org.units.villageA2.id });
+    expect(foreign.statusCode).toBe(409);
+    expect(foreign.body).toBe(clash.body);
+    expect(foreign.json().error.message).toBe('该活动编号已被使用，请刷新后重新填写');
   });
 
   it('filters by type, campaign, period and text; edits with a version; deletes and restores', async () => {

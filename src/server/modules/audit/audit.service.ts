@@ -1,6 +1,7 @@
 import type { ListAuditQuery } from '../../../contracts/audit';
 import { resolveScopePath } from '../../kernel/access/access';
 import { recordAudit } from '../../kernel/audit/audit';
+import { maskFilters } from '../../kernel/privacy/pii-mask';
 import type { ServiceContext } from '../../kernel/service-context';
 import { auditBatches, listAuditRows } from './audit.repository';
 
@@ -21,7 +22,7 @@ export const exportAudit = async (ctx: ServiceContext, q: ListAuditQuery) => {
       orgUnitId: ctx.actor.orgUnitId,
       // The export is the exporter's action: it sits in her unit's log, not the exported unit's.
       orgPath: ctx.actor.orgPath,
-      after: filters,
+      after: maskFilters(filters),
     }),
   );
   return auditBatches(ctx.db, scopePath, q);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, createTestApp, login, seedOrg, TEST_PASSWORD } from '../../test/test-app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -61,6 +61,14 @@ describe('sign-in and sessions', () => {
       const cookie = res.cookies.find((c) => c.name === '__Host-bbt_session');
       expect(cookie?.secure).toBe(true);
       expect(cookie?.path).toBe('/');
+      // Without a trusted proxy, a client's own X-Forwarded-Proto is not believed.
+      const direct = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { username: 'townA', password: TEST_PASSWORD },
+      });
+      expect(direct.cookies.map((c) => [c.name, c.secure ?? false])).toEqual([['bbt_session', false]]);
     } finally {
       await https.close();
     }
@@ -102,7 +110,8 @@ describe('sign-in and sessions', () => {
     });
     expect(right.statusCode).toBe(423);
     expect(await auditCount('locked', org.userIds.villageB1)).toBe(1);
-    expect(await auditCount('loginFailed', org.userIds.villageB1)).toBe(5);
+    // Five wrong passwords, and the right one refused by the lock: six failures, six rows.
+    expect(await auditCount('loginFailed', org.userIds.villageB1)).toBe(6);
     // After the lockout passes, the right password works again.
     await t.db.$client.query(
       "update users set locked_until = now() - interval '1 second' where username = 'villageB1'",
@@ -146,14 +155,40 @@ describe('sign-in and sessions', () => {
   it('30 minutes idle ends the session (SESSION_EXPIRED)', async () => {
     const s = await login(t.app, 'villageA2');
     expect((await call(t.app, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
-    await t.db.$client.query(
-      "update sessions set last_seen_at = now() - interval '31 minutes' where user_id = $1",
-      [org.userIds.villageA2],
-    );
-    const res = await call(t.app, s, 'GET', '/api/v1/auth/me');
-    expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('SESSION_EXPIRED');
-    expect(res.json().error.message).toBe('登录已超时，请重新登录');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 31 * 60_000);
+      const res = await call(t.app, s, 'GET', '/api/v1/auth/me');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('SESSION_EXPIRED');
+      expect(res.json().error.message).toBe('登录已超时，请重新登录');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('every request counts for the idle rule, though the table is written once a minute', async () => {
+    const short = await createTestApp({ sessionIdleMs: 90_000 });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await seedOrg(short.db);
+      const s = await login(short.app, 'townA');
+      const start = Date.now();
+      const me = async (atSeconds: number) => {
+        vi.setSystemTime(start + atSeconds * 1000);
+        return (await call(short.app, s, 'GET', '/api/v1/auth/me')).statusCode;
+      };
+      // A request every 50 s: the 50 s one is not written (under a minute), yet at 120 s — 70 s
+      // after it, 120 s after the last write — she is still signed in.
+      expect(await me(50)).toBe(200);
+      expect(await me(120)).toBe(200);
+      expect(await me(170)).toBe(200);
+      // Then 91 s without a request: idle, signed out.
+      expect(await me(261)).toBe(401);
+    } finally {
+      vi.useRealTimers();
+      await short.close();
+    }
   });
 
   it('each login issues a new session; changing the password ends the other sessions', async () => {
@@ -209,6 +244,83 @@ describe('sign-in and sessions', () => {
       expect(refused.json().error.message).toBe('操作过于频繁，请稍后再试');
     } finally {
       await limited.close();
+    }
+  });
+
+  it('two hundred failed sign-ins on one account are all audited, in a handful of rows', async () => {
+    const flood = await createTestApp();
+    try {
+      const seeded = await seedOrg(flood.db);
+      const statuses = new Set<number>();
+      for (let i = 0; i < 200; i++) {
+        const r = await call(flood.app, null, 'POST', '/api/v1/auth/login', {
+          username: 'villageA1',
+          password: `guess-${i}`,
+        });
+        statuses.add(r.statusCode);
+      }
+      // Wrong passwords, then the lock, then the address window, then the request limit.
+      expect([...statuses].sort()).toEqual([401, 423, 429]);
+      await flood.app.securityAudit.flush();
+      const totals = async () =>
+        (
+          await flood.db.$client.query<{ rows: number; attempts: number }>(
+            `select count(*)::int as rows, coalesce(sum((after->>'attempts')::int), 0)::int as attempts
+             from audit_log where action = 'loginFailed'`,
+          )
+        ).rows[0];
+      // A rate-limited request's row is written without holding up its 429.
+      await expect.poll(async () => (await totals()).attempts).toBe(200);
+      // Five wrong passwords, then per reason one row at once and one row counting the rest.
+      expect((await totals()).rows).toBeLessThanOrEqual(11);
+      const reasons = await flood.db.$client.query(
+        "select distinct after->>'reason' as reason, entity_id from audit_log where action = 'loginFailed'",
+      );
+      expect(reasons.rows).toEqual(
+        expect.arrayContaining([
+          { reason: 'wrongPassword', entity_id: seeded.userIds.villageA1 },
+          { reason: 'locked', entity_id: seeded.userIds.villageA1 },
+          { reason: 'throttled', entity_id: null },
+          { reason: 'rateLimited', entity_id: null },
+        ]),
+      );
+    } finally {
+      await flood.close();
+    }
+  });
+
+  it('the password change is throttled like sign-in: five wrong current passwords, then refused', async () => {
+    const guarded = await createTestApp();
+    try {
+      const seeded = await seedOrg(guarded.db);
+      const s = await login(guarded.app, 'townB');
+      for (let i = 0; i < 5; i++) {
+        const wrong = await call(guarded.app, s, 'POST', '/api/v1/auth/password', {
+          currentPassword: `guess-${i}-pass`,
+          newPassword: 'New-pass-2027',
+        });
+        expect(wrong.statusCode).toBe(400);
+        expect(wrong.json().error.details[0].field).toBe('currentPassword');
+      }
+      // The sixth try is refused before the password is even checked — the right one included.
+      const right = await call(guarded.app, s, 'POST', '/api/v1/auth/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'New-pass-2027',
+      });
+      expect(right.statusCode).toBe(429);
+      await guarded.app.securityAudit.flush();
+      const rows = await guarded.db.$client.query<{ reason: string; attempts: number }>(
+        `select after->>'reason' as reason, (after->>'attempts')::int as attempts from audit_log
+         where action = 'changePasswordFailed' and entity_id = $1`,
+        [seeded.userIds.townB],
+      );
+      const byReason = (reason: string) =>
+        rows.rows.filter((r) => r.reason === reason).reduce((n, r) => n + r.attempts, 0);
+      expect(byReason('wrongPassword')).toBe(5);
+      expect(byReason('throttled')).toBe(1);
+      await login(guarded.app, 'townB');
+    } finally {
+      await guarded.close();
     }
   });
 });

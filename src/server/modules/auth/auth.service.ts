@@ -7,8 +7,10 @@ import { recordAudit } from '../../kernel/audit/audit';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../kernel/auth/password';
 import { createSession, type SessionSettings } from '../../kernel/auth/sessions';
 import { sessions } from '../../kernel/auth/sessions.table';
+import type { ThrottledAudit } from '../../kernel/auth/throttled-audit';
 import type { Db } from '../../kernel/db/connection';
 import { AppError } from '../../kernel/http/errors';
+import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import { findUnit, trailOf } from '../org/org.repository';
 import { findUserByUsername, updateUser } from '../users/users.repository';
 import { users } from '../users/users.table';
@@ -27,16 +29,31 @@ const lockedMessage = (until: string) => {
  * Signs a user in. Failures are counted per account: the fifth in a row locks it for 15 minutes
  * (audited). The counter is committed even though the request fails.
  */
-export const login = async (db: Db, settings: SessionSettings, input: LoginInput, meta: Meta) => {
+export const login = async (
+  db: Db,
+  settings: SessionSettings,
+  input: LoginInput,
+  meta: Meta,
+  audit: ThrottledAudit,
+) => {
   const found = await findUserByUsername(db, input.username);
   if (!found) {
     await burnPasswordCheck(input.password);
-    await db.transaction((tx) =>
-      recordAudit(
-        tx,
-        null,
-        { module: 'auth', action: 'loginFailed', entityLabel: input.username.slice(0, 64) },
-        meta.ip,
+    // Unknown names sprayed from one address: one row a minute per address, counting them all.
+    await audit.record(`unknownUser|${meta.ip}`, (attempts) =>
+      db.transaction((tx) =>
+        recordAudit(
+          tx,
+          null,
+          {
+            module: 'auth',
+            action: 'loginFailed',
+            // A phone typed as a user name is personal data: masked like any in the log.
+            entityLabel: maskPiiText(input.username.slice(0, 64)),
+            after: { reason: 'unknownUser', attempts },
+          },
+          meta.ip,
+        ),
       ),
     );
     throw new AppError('INVALID_CREDENTIALS');
@@ -51,8 +68,17 @@ export const login = async (db: Db, settings: SessionSettings, input: LoginInput
     orgPath,
   };
   const actorOfUser = { userId: user.id, displayName: user.displayName, ip: meta.ip };
+  // Attempts the account's state refuses are failures too: audited, one row a minute per account
+  // and address however many come.
+  const auditRefused = (reason: 'locked' | 'disabled') =>
+    audit.record(`${reason}|${user.id}|${meta.ip}`, (attempts) =>
+      db.transaction((tx) =>
+        recordAudit(tx, actorOfUser, { ...auditBase, action: 'loginFailed', after: { reason, attempts } }),
+      ),
+    );
   if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now()) {
     await burnPasswordCheck(input.password);
+    await auditRefused('locked');
     throw new AppError('ACCOUNT_LOCKED', lockedMessage(user.lockedUntil));
   }
   const isValid = await verifyPassword(user.passwordHash, input.password);
@@ -68,7 +94,7 @@ export const login = async (db: Db, settings: SessionSettings, input: LoginInput
       await recordAudit(tx, actorOfUser, {
         ...auditBase,
         action: 'loginFailed',
-        after: { failedLogins: failed },
+        after: { reason: 'wrongPassword', failedLogins: failed, attempts: 1 },
       });
       if (isLocking)
         await recordAudit(tx, actorOfUser, { ...auditBase, action: 'locked', after: { lockedUntil } });
@@ -76,7 +102,10 @@ export const login = async (db: Db, settings: SessionSettings, input: LoginInput
     if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', lockedMessage(lockedUntil));
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+  if (user.status !== 'active') {
+    await auditRefused('disabled');
+    throw new AppError('ACCOUNT_DISABLED');
+  }
   return db.transaction(async (tx) => {
     await tx
       .update(users)
@@ -121,12 +150,15 @@ export const sessionUserOf = async (db: Db, actor: Actor): Promise<SessionUser> 
   };
 };
 
+/** A wrong current password: a guess at it, counted and audited by the route like a failed sign-in. */
+export class WrongCurrentPassword extends AppError {}
+
 /** Changing one's password keeps this session and ends every other one. */
 export const changeOwnPassword = (db: Db, actor: Actor, sessionId: string, input: ChangePasswordInput) =>
   db.transaction(async (tx) => {
     const [row] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-      throw new AppError('VALIDATION_FAILED', '当前密码不正确', [
+      throw new WrongCurrentPassword('VALIDATION_FAILED', '当前密码不正确', [
         { field: 'currentPassword', message: '当前密码不正确' },
       ]);
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../contracts/audit';
-import { checkCharOf } from '../../../contracts/common/id-number';
+import { checkCharOf, maskIdNumber } from '../../../contracts/common/id-number';
 import type { Household, Person } from '../../../contracts/people';
 import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
 
@@ -119,6 +119,23 @@ describe('registering a woman in a village household', () => {
     expect(error.details[0]).toMatchObject({ field: 'idNumber', value: person.id });
   });
 
+  it('the same ID number from another town is refused without saying another unit holds it', async () => {
+    const other = await login(t.app, 'townB');
+    const res = await call(t.app, other, 'POST', personsUrl, {
+      orgUnitId: org.units.villageB1.id,
+      name: '张秀花',
+      idNumber: ID,
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error).toEqual({
+      code: 'DUPLICATE',
+      message: '该身份证号码无法登记，请联系县妇联核实',
+      details: [{ field: 'idNumber', message: '该身份证号码无法登记，请联系县妇联核实' }],
+    });
+    for (const leak of ['其他', '张秀华', person.id, org.units.villageA1.id])
+      expect(res.body).not.toContain(leak);
+  });
+
   it('an ID number with a wrong check digit is refused on the idNumber field', async () => {
     const wrong = `${ID.slice(0, 17)}${ID[17] === '0' ? '1' : '0'}`;
     const res = await call(t.app, town, 'POST', personsUrl, {
@@ -197,17 +214,54 @@ describe('finding her again', () => {
 });
 
 describe('seeing the full ID number', () => {
-  it('the town chair may reveal it, and the view is audited', async () => {
-    const res = await call(t.app, town, 'POST', `${personsUrl}/${person.id}/sensitive`);
+  it('without a reason nothing is revealed or audited', async () => {
+    for (const body of [undefined, {}, { reason: ' ' }]) {
+      const res = await call(t.app, town, 'POST', `${personsUrl}/${person.id}/sensitive`, body);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.body).not.toContain(ID);
+    }
+    const res = await call(t.app, town, 'POST', `${personsUrl}/${person.id}/sensitive`, { reason: ' ' });
+    expect(res.json().error.details[0]).toMatchObject({
+      field: 'reason',
+      message: '请填写查看原因（至少2个字）',
+    });
+    expect(await auditRows(person.id, 'viewSensitive')).toHaveLength(0);
+  });
+
+  it('the town chair may reveal it giving a reason, and the view is audited with the reason', async () => {
+    const res = await call(t.app, town, 'POST', `${personsUrl}/${person.id}/sensitive`, {
+      reason: `核实低保申请，回电 ${PHONE}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ idNumber: ID, phone: PHONE });
     const rows = await auditRows(person.id, 'viewSensitive');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_user_id: org.userIds.townA, entity_label: '张秀华' });
+    const { rows: after } = await t.db.$client.query(
+      "select after from audit_log where entity_id = $1 and action = 'viewSensitive'",
+      [person.id],
+    );
+    expect(after[0].after).toEqual({ reason: '核实低保申请，回电 138****1234' });
+  });
+
+  it('an unmasked export records how many people it holds', async () => {
+    const res = await call(t.app, town, 'GET', `${personsUrl}/export?unmask=1&q=${ID}`);
+    expect(res.statusCode).toBe(200);
+    const { rows } = await t.db.$client.query(
+      "select after from audit_log where action = 'export' and entity_type = 'persons' order by id desc limit 1",
+    );
+    expect(rows[0].after).toEqual({
+      ledger: 'persons',
+      filters: expect.objectContaining({ q: maskIdNumber(ID), unmask: '1' }),
+      unmasked: true,
+      rows: 1,
+    });
   });
 
   it('a viewer may not, and nothing is revealed or audited', async () => {
-    const res = await call(t.app, viewer, 'POST', `${personsUrl}/${person.id}/sensitive`);
+    const res = await call(t.app, viewer, 'POST', `${personsUrl}/${person.id}/sensitive`, {
+      reason: '想看看',
+    });
     expect(res.statusCode, res.body).toBe(403);
     expect(res.body).not.toContain(ID);
     expect(await auditRows(person.id, 'viewSensitive')).toHaveLength(1);

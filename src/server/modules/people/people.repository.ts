@@ -91,6 +91,15 @@ export const listPersonRows = async (
   return toListResult(rows, count, toPerson);
 };
 
+/** How many persons a filter matches (an unmasked export's audit row records it). */
+export const countPersonRows = async (db: DbOrTx, scopePath: string, q: ListPersonsQuery, idIndex?: string) =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(persons)
+      .where(personFilters(scopePath, q, idIndex))
+  )[0].n;
+
 /** Keyset batches for streaming exports. */
 export async function* personBatches(db: DbOrTx, scopePath: string, q: ListPersonsQuery, idIndex?: string) {
   let afterId: string | undefined;

@@ -13,6 +13,7 @@ import {
   listPersonsQuerySchema,
   personListSchema,
   personSchema,
+  revealSensitiveInputSchema,
   sensitiveValueSchema,
   setTagOptionsInputSchema,
   tagOptionsSchema,
@@ -75,12 +76,13 @@ export const peopleRoutes = async (fastify: FastifyInstance) => {
       config: { access: 'people.viewSensitive' },
       schema: {
         tags,
-        summary: '查看完整身份证号码和电话（留痕）',
+        summary: '查看完整身份证号码和电话（须填写原因，留痕）',
         params: personParams,
+        body: revealSensitiveInputSchema,
         response: { 200: sensitiveValueSchema },
       },
     },
-    (req) => revealPersonSensitive(ctxOf(req), req.params.personId),
+    (req) => revealPersonSensitive(ctxOf(req), req.params.personId, req.body),
   );
   app.get(
     `${persons}/:personId/history`,

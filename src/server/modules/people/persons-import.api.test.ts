@@ -563,7 +563,7 @@ describe('f. an ID number already registered in another town', () => {
       expect.objectContaining({
         row: 3,
         column: '身份证号码',
-        message: expect.stringContaining('已在其他组织登记'),
+        message: '该身份证号码无法登记，请联系县妇联核实',
       }),
     ]);
     expect(job.message).toContain('全部未导入');

@@ -27,8 +27,9 @@ import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
-import { findByIdIndex, type PersonRow, personBatches } from './people.repository';
+import { countPersonRows, findByIdIndex, type PersonRow, personBatches } from './people.repository';
 import { households, persons } from './people.table';
+import { ID_NOT_REGISTRABLE } from './persons.service';
 import { pinyinKey } from './pinyin';
 import { tagOptionsOf } from './tag-options.service';
 
@@ -290,12 +291,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   for (const p of prepared) {
     const match = p.idIndex ? byIdIndex.get(p.idIndex) : undefined;
     if (match && !match.orgPath.startsWith(ctx.actor.orgPath)) {
-      issues.add(
-        p.r,
-        '身份证号码',
-        maskIdNumber(p.idValue as string),
-        '该身份证号码已在其他组织登记，请联系上级妇联核实',
-      );
+      issues.add(p.r, '身份证号码', maskIdNumber(p.idValue as string), ID_NOT_REGISTRABLE);
       continue;
     }
     const existing = match
@@ -418,6 +414,15 @@ const exportColumns = (isUnmasked: boolean, ctx: ServiceContext): ExportColumn<E
 
 type ExportRow = { person: PersonRow; orgUnitName: string; householdLabel: string | null };
 
+/** The subtree, filters and ID-number index an export reads; an unmasked one needs viewSensitive. */
+const exportScope = async (ctx: ServiceContext, q: ExportPersonsQuery) => {
+  if (q.unmask === '1') requirePermission(ctx.actor, 'people.viewSensitive');
+  const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.export', q.orgUnitId);
+  const id = q.q ? parseIdNumber(q.q) : undefined;
+  const full = { ...q, page: 1, pageSize: 1 };
+  return { scopePath, full, idIndex: id?.ok ? ctx.crypto.blindIndex(id.value) : undefined };
+};
+
 export const personsIo: LedgerIo = {
   ledger: 'persons',
   auditModule: 'people',
@@ -432,16 +437,14 @@ export const personsIo: LedgerIo = {
   exportColumns: (ctx: ServiceContext, query: never) =>
     exportColumns((query as ExportPersonsQuery).unmask === '1', ctx) as ExportColumn<never>[],
   exportRows: async (ctx, query) => {
+    const { scopePath, full, idIndex } = await exportScope(ctx, query as ExportPersonsQuery);
+    return personBatches(ctx.db, scopePath, full, idIndex) as AsyncIterable<never[]>;
+  },
+  // Full ID numbers and phones leaving the system: the audit row says how many people's.
+  exportAuditFacts: async (ctx, query) => {
     const q = query as ExportPersonsQuery;
-    if (q.unmask === '1') requirePermission(ctx.actor, 'people.viewSensitive');
-    const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.export', q.orgUnitId);
-    const id = q.q ? parseIdNumber(q.q) : undefined;
-    const full = { ...q, page: 1, pageSize: 1 };
-    return personBatches(
-      ctx.db,
-      scopePath,
-      full,
-      id?.ok ? ctx.crypto.blindIndex(id.value) : undefined,
-    ) as AsyncIterable<never[]>;
+    if (q.unmask !== '1') return {};
+    const { scopePath, full, idIndex } = await exportScope(ctx, q);
+    return { unmasked: true, rows: await countPersonRows(ctx.db, scopePath, full, idIndex) };
   },
 };

@@ -4,6 +4,7 @@ import type {
   CreatePersonInput,
   ListPersonsQuery,
   Person,
+  RevealSensitiveInput,
   UpdatePersonInput,
 } from '../../../contracts/people';
 import { isWithin, requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
@@ -15,6 +16,7 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { checkVersion } from '../../kernel/http/locking';
 import type { FieldCrypto } from '../../kernel/privacy/field-crypto';
+import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import type { ServiceContext } from '../../kernel/service-context';
 import { toAuditEntry } from '../audit/audit.repository';
 import {
@@ -79,6 +81,9 @@ const reconcileWithId = (s: Partial<SensitiveFields>, birthDate?: string | null,
   return { birthDate: birthDate ?? s.idBirthDate ?? null, gender: gender ?? s.idGender ?? null };
 };
 
+/** The answer for an ID number held outside the caller's subtree: it says no more than "no". */
+export const ID_NOT_REGISTRABLE = '该身份证号码无法登记，请联系县妇联核实';
+
 /** Refuses a second live person with the same ID number, linking to the first if the caller may see her. */
 const assertNoDuplicateId = async (
   tx: Tx,
@@ -94,9 +99,9 @@ const assertNoDuplicateId = async (
       { field: 'idNumber', message: `已登记为“${existing.name}”，请打开已有记录`, value: existing.id },
     ]);
   }
-  throw new AppError('DUPLICATE', '该身份证号码已在其他组织登记，请联系上级妇联核实', [
-    { field: 'idNumber', message: '该身份证号码已在其他组织登记' },
-  ]);
+  // Outside her subtree: refused without confirming that another unit holds the number (nor
+  // which); the county, who sees both, settles it.
+  throw new AppError('DUPLICATE', ID_NOT_REGISTRABLE, [{ field: 'idNumber', message: ID_NOT_REGISTRABLE }]);
 };
 
 /** A household given for a person must be in the same org unit. */
@@ -151,8 +156,11 @@ export const getPerson = async (ctx: ServiceContext, id: string) => {
   return toPerson(row);
 };
 
-/** The full ID number and phone, for a user holding people.viewSensitive; every view is audited. */
-export const revealPersonSensitive = (ctx: ServiceContext, id: string) =>
+/**
+ * The full ID number and phone, for a user holding people.viewSensitive; every view is audited
+ * with the reason she gave (any number typed into the reason is masked there).
+ */
+export const revealPersonSensitive = (ctx: ServiceContext, id: string, input: RevealSensitiveInput) =>
   ctx.db.transaction(async (tx) => {
     requirePermission(ctx.actor, 'people.viewSensitive');
     const row = await findPerson(tx, ctx.actor.orgPath, id);
@@ -165,6 +173,7 @@ export const revealPersonSensitive = (ctx: ServiceContext, id: string) =>
       entityLabel: row.person.name,
       orgUnitId: row.person.orgUnitId,
       orgPath: row.person.orgPath,
+      after: { reason: maskPiiText(input.reason) },
     });
     return {
       idNumber: row.person.idNumberCipher ? ctx.crypto.decrypt(row.person.idNumberCipher) : null,

@@ -6,7 +6,7 @@ import {
   RollbackOutlined,
 } from '@ant-design/icons';
 import { App, Button, Descriptions, Divider, Drawer, Popconfirm, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { genderLabels, relationLabels } from '../../../../contracts/people';
 import { PageError, PageLoading } from '../../../components/page-states';
@@ -22,6 +22,7 @@ import { useRevealPersonSensitive } from '../api/reveal-person-sensitive';
 import { ageOf } from '../lib/person-format';
 import { PersonHistory } from './person-history';
 import { PersonTags } from './person-tags';
+import { RevealReasonModal } from './reveal-reason-modal';
 
 type Props = {
   personId: string | null;
@@ -53,6 +54,7 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
   const { access } = useSession();
   const person = usePerson(personId);
   const reveal = useRevealPersonSensitive();
+  const [isAskingReason, setIsAskingReason] = useState(false);
   const remove = useDeletePerson();
   const restore = useRestorePerson();
   const onError = useApiErrorHandler();
@@ -146,18 +148,26 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
               {t('people.sensitive.hide')}
             </Button>
           ) : (
-            <Popconfirm
-              title={t('people.sensitive.reveal')}
-              description={<div style={{ maxWidth: 260 }}>{t('people.sensitive.confirm')}</div>}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => reveal.mutateAsync(p.id).catch((e: unknown) => onError(e))}
+            <Button
+              icon={<EyeOutlined />}
+              loading={reveal.isPending}
+              onClick={() => setIsAskingReason(true)}
+              data-testid="person-reveal"
             >
-              <Button icon={<EyeOutlined />} loading={reveal.isPending} data-testid="person-reveal">
-                {t('people.sensitive.reveal')}
-              </Button>
-            </Popconfirm>
+              {t('people.sensitive.reveal')}
+            </Button>
           ))}
+        <RevealReasonModal
+          isOpen={isAskingReason}
+          isPending={reveal.isPending}
+          onCancel={() => setIsAskingReason(false)}
+          onReveal={(reason) =>
+            reveal.mutateAsync({ id: p.id, reason }).then(
+              () => setIsAskingReason(false),
+              (e: unknown) => onError(e),
+            )
+          }
+        />
         {canReveal && !full && (
           <Typography.Text type="secondary">{t('people.sensitive.note')}</Typography.Text>
         )}
