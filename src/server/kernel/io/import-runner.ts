@@ -103,7 +103,7 @@ export const runImport = async (
     } else {
       await setJob(ctx, jobId, { phase: 'committing', total: outcome.rows.length, processed: 0 });
       try {
-        const counts = await ctx.db.transaction(async (tx) => {
+        await ctx.db.transaction(async (tx) => {
           const c = await io.commit(tx, ctx, outcome.rows, opts, async (done) => {
             await setJob(ctx, jobId, { processed: done });
           });
@@ -116,14 +116,19 @@ export const runImport = async (
             orgPath: ctx.actor.orgPath,
             after: { ledger: io.ledger, rows: outcome.rows.length, ...c },
           });
+          // The job says "succeeded" in the transaction that writes the rows: a server killed between the two
+          // can never leave imported rows under a job that will be marked failed at the next start.
+          await tx
+            .update(importJobs)
+            .set({
+              status: 'succeeded',
+              phase: null,
+              processed: outcome.rows.length,
+              finishedAt: new Date().toISOString(),
+              result: { counts: c },
+            })
+            .where(eq(importJobs.id, jobId));
           return c;
-        });
-        await setJob(ctx, jobId, {
-          status: 'succeeded',
-          phase: null,
-          processed: outcome.rows.length,
-          finishedAt: new Date().toISOString(),
-          result: { counts },
         });
       } catch (e) {
         if (!(e instanceof ImportRowsError)) throw e;
