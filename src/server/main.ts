@@ -4,8 +4,9 @@ import { CliError, cliUsage, runIoCommand } from './cli/io-cli';
 import { ConfigError, loadConfig } from './config';
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
 import { purgeExpiredSessions } from './kernel/auth/sessions';
-import { createDb, runMigrations } from './kernel/db/connection';
-import { provisionDatabase } from './kernel/db/provision';
+import { DatabaseRoleError } from './kernel/db/app-role';
+import { createDb } from './kernel/db/connection';
+import { prepareDatabase, provisionDatabase } from './kernel/db/provision';
 import { createFieldCrypto } from './kernel/privacy/field-crypto';
 
 const usage = `用法 / usage: npm run cli -- <command>
@@ -36,7 +37,10 @@ const main = async () => {
   const database = await provisionDatabase(config);
   let isStopping = false;
   // While stopping, PostgreSQL ending idle connections is expected, not worth a line.
-  const db = createDb(database.url, (e) => isStopping || console.error('[db] idle client error:', e.message));
+  const db = createDb(
+    database.appUrl,
+    (e) => isStopping || console.error('[db] idle client error:', e.message),
+  );
   const stop = async (code: number) => {
     if (isStopping) return;
     isStopping = true;
@@ -45,7 +49,7 @@ const main = async () => {
     process.exit(code);
   };
   try {
-    await runMigrations(db);
+    await prepareDatabase(database, config.secrets.appDbPassword);
     if (command === 'migrate') return stop(0);
     if (command === 'import' || command === 'export') {
       return stop(
@@ -76,7 +80,9 @@ const main = async () => {
       console.log(`PostgreSQL (embedded) on 127.0.0.1:${database.port}, data in ${config.dataDir}/pg`);
     if (config.isDemo) printDemoLogins(config.port);
   } catch (e) {
-    console.error(e instanceof ConfigError || e instanceof CliError ? e.message : e);
+    console.error(
+      e instanceof ConfigError || e instanceof CliError || e instanceof DatabaseRoleError ? e.message : e,
+    );
     await stop(1);
   }
 };

@@ -17,8 +17,8 @@ import { users } from '../modules/users/users.table';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
-const dbUrl = (name: string) => {
-  const u = new URL(inject('adminUrl'));
+const dbUrl = (name: string, as: 'adminUrl' | 'appUrl' = 'adminUrl') => {
+  const u = new URL(inject(as));
   u.pathname = `/${name}`;
   return u.toString();
 };
@@ -27,6 +27,7 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
   port: 0,
   host: '127.0.0.1',
   databaseUrl: undefined,
+  databaseOwnerUrl: undefined,
   dataDir: '/nonexistent',
   isDemo: false,
   trustProxyHops: 0,
@@ -39,11 +40,16 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
     sessionKey: randomBytes(32).toString('base64'),
     fieldKey: randomBytes(32).toString('base64'),
     pgPassword: 'x',
+    appDbPassword: 'x',
   },
   ...over,
 });
 
-/** A fresh database cloned from the migrated template, and the app on top of it. */
+/**
+ * A fresh database cloned from the migrated template, and the app on top of it, connected as the
+ * restricted role (as in production). `ownerQuery` runs one statement as the owner (superuser), for tests
+ * that must do what the app cannot.
+ */
 export const createTestApp = async (over: Partial<Config> = {}) => {
   const name = `bbt_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: inject('adminUrl') });
@@ -59,7 +65,7 @@ export const createTestApp = async (over: Partial<Config> = {}) => {
     }
   }
   await admin.end();
-  const db = createDb(dbUrl(name), () => {}, 5);
+  const db = createDb(dbUrl(name, 'appUrl'), () => {}, 5);
   // Each app writes its uploads to a data directory of its own, removed on close.
   const dataDir = await mkdtemp(join(os.tmpdir(), 'bbt-test-'));
   const app = await buildApp({ config: testConfig({ dataDir, ...over }), db });
@@ -73,7 +79,16 @@ export const createTestApp = async (over: Partial<Config> = {}) => {
     await c.end();
     await rm(dataDir, { recursive: true, force: true });
   };
-  return { app, db, dataDir, close };
+  const ownerQuery = async (text: string, params: unknown[] = []) => {
+    const c = new pg.Client({ connectionString: dbUrl(name) });
+    await c.connect();
+    try {
+      return await c.query(text, params);
+    } finally {
+      await c.end();
+    }
+  };
+  return { app, db, dataDir, close, ownerQuery, ownerUrl: dbUrl(name) };
 };
 
 type UnitRef = { id: string; path: string; name: string };

@@ -230,10 +230,12 @@ const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.sli
  * the way the server starts it.
  */
 export const openTarget = async (config: Config, mode: 'backup' | 'restore'): Promise<Target> => {
-  if (config.databaseUrl)
+  // pg_dump, CREATE DATABASE and the migrations after a restore need the owner, not the app's role.
+  const externalUrl = config.databaseOwnerUrl ?? config.databaseUrl;
+  if (externalUrl)
     return {
-      url: config.databaseUrl,
-      database: databaseOf(config.databaseUrl),
+      url: externalUrl,
+      database: databaseOf(externalUrl),
       isEmbedded: false,
       isStartedHere: false,
       stop: async () => {},
