@@ -1,4 +1,5 @@
 import { buildApp } from './app';
+import { auditUsage, runAuditCommand } from './cli/audit-cli';
 import { backupUsage, runBackupCommand } from './cli/backup-cli';
 import { CliError, cliUsage, runIoCommand } from './cli/io-cli';
 import { ConfigError, loadConfig } from './config';
@@ -14,7 +15,8 @@ const usage = `用法 / usage: npm run cli -- <command>
   migrate     apply database migrations and exit
   seed-demo   load the demo organization into an empty database and exit
 ${cliUsage}
-${backupUsage}`;
+${backupUsage}
+${auditUsage}`;
 
 const printDemoLogins = (port: number) => {
   console.log('\n半边天 Banbiantian — 演示数据 (demo mode)');
@@ -25,7 +27,9 @@ const printDemoLogins = (port: number) => {
 
 const main = async () => {
   const command = process.argv[2] ?? 'serve';
-  if (!['serve', 'migrate', 'seed-demo', 'import', 'export', 'backup', 'restore'].includes(command)) {
+  if (
+    !['serve', 'migrate', 'seed-demo', 'import', 'export', 'backup', 'restore', 'audit'].includes(command)
+  ) {
     console.error(usage);
     process.exit(2);
   }
@@ -51,6 +55,7 @@ const main = async () => {
   try {
     await prepareDatabase(database, config.secrets.appDbPassword);
     if (command === 'migrate') return stop(0);
+    if (command === 'audit') return stop(await runAuditCommand(db, process.argv.slice(3)));
     if (command === 'import' || command === 'export') {
       return stop(
         await runIoCommand(db, createFieldCrypto(config.secrets.fieldKey), command, process.argv.slice(3)),

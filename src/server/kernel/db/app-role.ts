@@ -48,7 +48,8 @@ export const ensureAppRole = async (owner: Queryable, role: string, password: st
 /**
  * Grants the app role what it needs on everything that exists now, and — as default privileges of the
  * role running this (the migrations' owner) — on tables and sequences later migrations create. Run after
- * every migration; idempotent. The audit log is then narrowed to INSERT and SELECT.
+ * every migration; idempotent. The audit log and its chain head are then narrowed: INSERT and SELECT only
+ * on the log (the hash trigger is SECURITY DEFINER and writes the chain head itself).
  */
 export const grantAppRole = async (owner: Queryable, role: string) => {
   const r = quoteIdent(role);
@@ -65,6 +66,9 @@ export const grantAppRole = async (owner: Queryable, role: string) => {
     );
     await owner.query(`alter default privileges in schema public grant usage, select on sequences to ${r}`);
     await owner.query(`revoke update, delete, truncate, references, trigger on audit_log from ${r}`);
+    await owner.query(
+      `revoke insert, update, delete, truncate, references, trigger on audit_chain_head from ${r}`,
+    );
     // The app checks at start that every migration is applied (it cannot apply them itself).
     const { rowCount } = await owner.query(
       `select 1 from pg_tables where schemaname = 'drizzle' and tablename = '__drizzle_migrations'`,

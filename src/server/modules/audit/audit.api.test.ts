@@ -240,7 +240,11 @@ describe('the audit log cannot be bent', () => {
       'truncate audit_log',
       'alter table audit_log disable trigger all',
       'alter table audit_log disable trigger audit_log_append_only',
+      'drop trigger audit_log_chain on audit_log',
       "set session_replication_role = 'replica'",
+      "update audit_chain_head set last_hash = 'x'",
+      "insert into audit_chain_head values (false, 0, 'x')",
+      'alter table audit_chain_head disable trigger all',
     ])
       await expect(t.db.$client.query(statement), statement).rejects.toThrow(denied);
     expect(await auditRowCount()).toBe(before);
