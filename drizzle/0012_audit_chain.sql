@@ -42,26 +42,49 @@ END
 $do$;
 --> statement-breakpoint
 -- Every insert, whoever makes it: lock the head (appenders queue here until the holder commits, so
--- concurrent writers form one chain), take the id only now (ids then follow chain order, whatever the
--- column default drew), link to the head and move it. SECURITY DEFINER: the app's role may not write the
--- head itself. Under REPEATABLE READ a writer that lost the race gets a serialization error, never a fork.
+-- concurrent writers form one chain), take the id only now (ids then follow chain order), link to the
+-- previous row and hash. The previous row is the head's — or, for the second and later rows of one
+-- statement, the row this statement inserted last (the head moves once per statement, in the AFTER
+-- STATEMENT trigger below: moving it per row would leave one dead version of the head row per row in the
+-- transaction, and every lock would walk them all — a 10 000-row import took quadratic time). Rows the
+-- statement inserted are visible here (a row-level BEFORE trigger sees the rows its statement already
+-- processed). Under REPEATABLE READ, a writer whose snapshot predates another's append fails on the head's
+-- lock with a serialization error, never forks the chain. SECURITY DEFINER: the app's role may not write
+-- the head itself.
 CREATE OR REPLACE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, public AS $fn$
 DECLARE
   head audit_chain_head;
+  prev_id bigint;
+  prev_hash text;
 BEGIN
   SELECT * INTO head FROM audit_chain_head WHERE is_head FOR UPDATE;
   IF NOT FOUND THEN RAISE EXCEPTION 'audit_chain_head is missing: the audit chain cannot be extended'; END IF;
+  SELECT a.id, a.hash INTO prev_id, prev_hash FROM audit_log a WHERE a.id > head.last_id ORDER BY a.id DESC LIMIT 1;
+  IF prev_id IS NULL THEN
+    prev_id := head.last_id;
+    prev_hash := head.last_hash;
+  END IF;
   NEW.id := nextval('audit_log_id_seq'::regclass);
-  -- Rows inserted with explicit ids (older data, a restore) can leave the sequence behind the head.
-  IF NEW.id <= head.last_id THEN
-    PERFORM setval('audit_log_id_seq'::regclass, head.last_id);
+  -- Rows inserted with explicit ids (older data, a restore) can leave the sequence behind the chain.
+  IF NEW.id <= prev_id THEN
+    PERFORM setval('audit_log_id_seq'::regclass, prev_id);
     NEW.id := nextval('audit_log_id_seq'::regclass);
   END IF;
-  NEW.prev_hash := head.last_hash;
+  NEW.prev_hash := prev_hash;
   NEW.hash := encode(sha256(convert_to(audit_log_canonical(NEW), 'UTF8')), 'hex');
-  UPDATE audit_chain_head SET last_id = NEW.id, last_hash = NEW.hash WHERE is_head;
   RETURN NEW;
+END
+$fn$;
+--> statement-breakpoint
+-- Once per inserting statement: the head moves to the statement's last row (the lock is already held).
+CREATE OR REPLACE FUNCTION audit_log_chain_head() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public AS $fn$
+BEGIN
+  UPDATE audit_chain_head h SET last_id = a.id, last_hash = a.hash
+    FROM (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) a
+   WHERE h.is_head AND a.id > h.last_id;
+  RETURN NULL;
 END
 $fn$;
 --> statement-breakpoint
@@ -71,4 +94,8 @@ ALTER TABLE audit_log ALTER COLUMN id DROP DEFAULT;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION audit_log_chain() FROM PUBLIC;
 --> statement-breakpoint
+REVOKE ALL ON FUNCTION audit_log_chain_head() FROM PUBLIC;
+--> statement-breakpoint
 CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
+--> statement-breakpoint
+CREATE TRIGGER audit_log_chain_head AFTER INSERT ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_chain_head();
