@@ -16,7 +16,8 @@ import {
  * Append-only (a trigger refuses UPDATE and DELETE; the app's role has only INSERT and SELECT): who changed
  * what, when, from where, before/after. Hash-chained: a BEFORE INSERT trigger (SECURITY DEFINER, see
  * drizzle/0012_audit_chain.sql) assigns `id` in chain order and sets `prev_hash` and `hash`; whatever the
- * inserter passes for these three is overwritten. `audit verify` walks the chain.
+ * inserter passes for these three is overwritten. `audit verify` walks the chain. The id column has no
+ * default in the database (the trigger takes it); `bigserial` here only makes it optional in inserts.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -35,9 +36,9 @@ export const auditLog = pgTable(
     orgPath: text('org_path'),
     before: jsonb('before'),
     after: jsonb('after'),
-    // The defaults only let an insert omit them; the trigger always sets both.
-    prevHash: text('prev_hash').notNull().default(''),
-    hash: text('hash').notNull().default(''),
+    // `prev_hash` and `hash` (text, NOT NULL) are the trigger's and deliberately not declared: drizzle names
+    // every declared column in each insert, and a backup taken by this code of a database an older release
+    // left (not yet migrated) must still write its audit row. Read them with SQL (`audit-chain.ts`).
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
