@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,5 +94,38 @@ describe('secrets', () => {
     writeFileSync(file, JSON.stringify({ sessionKey: 'short' }));
     expect(() => loadSecrets(dir)).toThrow(ConfigError);
     expect(readFileSync(file, 'utf8')).toBe(JSON.stringify({ sessionKey: 'short' }));
+  });
+
+  it('a secrets file from before the restricted database role gains appDbPassword once, other keys unchanged', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'secrets.json');
+    const old = {
+      sessionKey: randomBytes(32).toString('base64'),
+      fieldKey: randomBytes(32).toString('base64'),
+      pgPassword: randomBytes(18).toString('base64url'),
+    };
+    writeFileSync(file, JSON.stringify(old), { mode: 0o600 });
+    const upgraded = loadSecrets(dir);
+    expect(upgraded).toMatchObject(old);
+    expect(upgraded.appDbPassword.length).toBeGreaterThanOrEqual(16);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(upgraded);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadSecrets(dir)).toEqual(upgraded);
+  });
+});
+
+describe('database URLs', () => {
+  it('DATABASE_OWNER_URL alone is refused: the app would have no restricted role to connect as', () => {
+    const dataDir = tempDir();
+    expect(() => loadConfig({ BBT_DATA_DIR: dataDir, DATABASE_OWNER_URL: 'postgres://o@h/db' })).toThrow(
+      /set DATABASE_URL too/,
+    );
+    const config = loadConfig({
+      BBT_DATA_DIR: dataDir,
+      DATABASE_OWNER_URL: 'postgres://o@h/db',
+      DATABASE_URL: 'postgres://a@h/db',
+    });
+    expect(config.databaseOwnerUrl).toBe('postgres://o@h/db');
+    expect(config.databaseUrl).toBe('postgres://a@h/db');
   });
 });

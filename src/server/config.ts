@@ -14,6 +14,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
     .optional(),
+  // The owner (or a superuser) for migrations and grants; DATABASE_URL is then the app's restricted role.
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' })
+    .optional(),
   BBT_DATA_DIR: z.string().min(1).default('./data'),
   BBT_DEMO: boolFromEnv.default(true),
   BBT_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
@@ -31,12 +36,14 @@ const envSchema = z.object({
   BBT_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
-export type Secrets = { sessionKey: string; fieldKey: string; pgPassword: string };
+/** `appDbPassword`: the restricted database role's (`bbt_app`) password, when the app creates that role. */
+export type Secrets = { sessionKey: string; fieldKey: string; pgPassword: string; appDbPassword: string };
 
 export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   isDemo: boolean;
   trustProxyHops: number;
@@ -72,16 +79,22 @@ export const loadSecrets = (dataDir: string): Secrets => {
         sessionKey: z.string().min(32),
         fieldKey: z.string().min(32),
         pgPassword: z.string().min(16),
+        appDbPassword: z.string().min(16).optional(),
       })
       .safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) throw new ConfigError(`${file} is damaged; restore it from a backup`);
     chmodSync(file, 0o600);
-    return parsed.data;
+    if (parsed.data.appDbPassword) return { ...parsed.data, appDbPassword: parsed.data.appDbPassword };
+    // Installs from before the restricted role: add its password once, keeping every other key as it was.
+    const upgraded: Secrets = { ...parsed.data, appDbPassword: randomBytes(18).toString('base64url') };
+    writeFileSync(file, JSON.stringify(upgraded, null, 2), { mode: 0o600 });
+    return upgraded;
   }
   const secrets: Secrets = {
     sessionKey: randomBytes(32).toString('base64'),
     fieldKey: randomBytes(32).toString('base64'),
     pgPassword: randomBytes(18).toString('base64url'),
+    appDbPassword: randomBytes(18).toString('base64url'),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -89,11 +102,16 @@ export const loadSecrets = (dataDir: string): Secrets => {
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const e = parseEnv(env);
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL)
+    throw new ConfigError(
+      'DATABASE_OWNER_URL is for migrations only: set DATABASE_URL too (the restricted role the app connects as).',
+    );
   const dataDir = path.resolve(e.BBT_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir,
     isDemo: e.BBT_DEMO,
     trustProxyHops: e.BBT_TRUST_PROXY_HOPS,

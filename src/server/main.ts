@@ -1,14 +1,16 @@
 import { buildApp } from './app';
+import { auditUsage, runAuditCommand } from './cli/audit-cli';
 import { backupUsage, runBackupCommand } from './cli/backup-cli';
 import { CliError, cliUsage, runIoCommand } from './cli/io-cli';
 import { type Config, ConfigError, loadConfig } from './config';
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from './demo/seed-demo';
 import { purgeExpiredSessions } from './kernel/auth/sessions';
-import { createDb, runMigrations } from './kernel/db/connection';
+import { DatabaseRoleError } from './kernel/db/app-role';
+import { createDb } from './kernel/db/connection';
 import { DataDirInUseError } from './kernel/db/data-dir-lock';
 import type { EmbeddedEvent } from './kernel/db/embedded';
 import { describeDatabaseError } from './kernel/db/errors';
-import { type ProvisionedDatabase, provisionDatabase } from './kernel/db/provision';
+import { type ProvisionedDatabase, prepareDatabase, provisionDatabase } from './kernel/db/provision';
 import { redactingLoggerOptions } from './kernel/http/log-redaction';
 import { createLogger, logFormatFor } from './kernel/http/logger';
 import { failStaleImportJobs } from './kernel/io/import-runner';
@@ -25,9 +27,10 @@ const usage = `用法 / usage: npm run cli -- <command>
   migrate     apply database migrations and exit
   seed-demo   load the demo organization into an empty database and exit
 ${cliUsage}
-${backupUsage}`;
+${backupUsage}
+${auditUsage}`;
 
-const commands = ['serve', 'migrate', 'seed-demo', 'import', 'export', 'backup', 'restore'] as const;
+const commands = ['serve', 'migrate', 'seed-demo', 'import', 'export', 'backup', 'restore', 'audit'] as const;
 type Command = (typeof commands)[number];
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -49,7 +52,13 @@ const printReady = (config: Config, isEmbedded: boolean, logFile: string | undef
 
 /** A start-up failure in words: the database's, the data directory's, the configuration's or the CLI's. */
 const describeFailure = (e: unknown) => {
-  if (e instanceof ConfigError || e instanceof CliError || e instanceof DataDirInUseError) return e.message;
+  if (
+    e instanceof ConfigError ||
+    e instanceof CliError ||
+    e instanceof DataDirInUseError ||
+    e instanceof DatabaseRoleError
+  )
+    return e.message;
   return describeDatabaseError(e) ?? (e instanceof Error ? (e.stack ?? e.message) : String(e));
 };
 
@@ -100,7 +109,8 @@ const run = async (command: Command): Promise<number> => {
     step(`PostgreSQL（嵌入式）127.0.0.1:${database.port}，数据目录 ${config.dataDir}`);
 
   let isStopping = false;
-  const db = createDb(database.url, (e) => {
+  // The app's pool connects as the restricted role; migrations and grants run as the owner.
+  const db = createDb(database.appUrl, (e) => {
     // While stopping, or while PostgreSQL restarts, connections ending is expected: one line, no stack.
     if (!isStopping) logger.warn(`数据库连接中断 / database connection lost: ${e.message}`);
   });
@@ -113,11 +123,16 @@ const run = async (command: Command): Promise<number> => {
   };
 
   try {
-    await runMigrations(db);
+    await prepareDatabase(database, config.secrets.appDbPassword);
     step('数据库结构已是最新 / migrations applied');
     if (command === 'migrate') {
       await stop();
       return 0;
+    }
+    if (command === 'audit') {
+      const code = await runAuditCommand(db, process.argv.slice(3));
+      await stop();
+      return code;
     }
     if (command === 'import' || command === 'export') {
       const code = await runIoCommand(

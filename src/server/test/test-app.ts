@@ -19,8 +19,8 @@ import { users } from '../modules/users/users.table';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
-const dbUrl = (name: string) => {
-  const u = new URL(inject('adminUrl'));
+const dbUrl = (name: string, as: 'adminUrl' | 'appUrl' = 'adminUrl') => {
+  const u = new URL(inject(as));
   u.pathname = `/${name}`;
   return u.toString();
 };
@@ -29,6 +29,7 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
   port: 0,
   host: '127.0.0.1',
   databaseUrl: undefined,
+  databaseOwnerUrl: undefined,
   dataDir: '/nonexistent',
   isDemo: false,
   trustProxyHops: 0,
@@ -42,14 +43,16 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
     sessionKey: randomBytes(32).toString('base64'),
     fieldKey: randomBytes(32).toString('base64'),
     pgPassword: 'x',
+    appDbPassword: 'x',
   },
   ...over,
 });
 
 /**
- * A fresh database cloned from the migrated template, and the app on top of it. Given a
- * `logStream`, the app logs there at `trace` with the production logger options (redaction
- * included), so a test can read exactly what a server would write.
+ * A fresh database cloned from the migrated template, and the app on top of it, connected as the
+ * restricted role (as in production). `ownerQuery` runs one statement as the owner (superuser), for tests
+ * that must do what the app cannot. Given a `logStream`, the app logs there at `trace` with the production
+ * logger options (redaction included), so a test can read exactly what a server would write.
  */
 export const createTestApp = async (over: Partial<Config> = {}, opts: { logStream?: Writable } = {}) => {
   const name = `bbt_t_${randomBytes(6).toString('hex')}`;
@@ -66,7 +69,7 @@ export const createTestApp = async (over: Partial<Config> = {}, opts: { logStrea
     }
   }
   await admin.end();
-  const db = createDb(dbUrl(name), () => {}, 5);
+  const db = createDb(dbUrl(name, 'appUrl'), () => {}, 5);
   // Each app writes its uploads to a data directory of its own, removed on close.
   const dataDir = await mkdtemp(join(os.tmpdir(), 'bbt-test-'));
   const logger = opts.logStream
@@ -83,7 +86,16 @@ export const createTestApp = async (over: Partial<Config> = {}, opts: { logStrea
     await c.end();
     await rm(dataDir, { recursive: true, force: true });
   };
-  return { app, db, dataDir, close };
+  const ownerQuery = async (text: string, params: unknown[] = []) => {
+    const c = new pg.Client({ connectionString: dbUrl(name) });
+    await c.connect();
+    try {
+      return await c.query(text, params);
+    } finally {
+      await c.end();
+    }
+  };
+  return { app, db, dataDir, close, ownerQuery, ownerUrl: dbUrl(name) };
 };
 
 type UnitRef = { id: string; path: string; name: string };

@@ -208,10 +208,12 @@ const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.sli
  * the way the server starts it.
  */
 export const openTarget = async (config: Config, mode: 'backup' | 'restore'): Promise<Target> => {
-  if (config.databaseUrl)
+  // pg_dump, CREATE DATABASE and the migrations after a restore need the owner, not the app's role.
+  const externalUrl = config.databaseOwnerUrl ?? config.databaseUrl;
+  if (externalUrl)
     return {
-      url: config.databaseUrl,
-      database: databaseOf(config.databaseUrl),
+      url: externalUrl,
+      database: databaseOf(externalUrl),
       isEmbedded: false,
       isStartedHere: false,
       stop: async () => {},
@@ -647,11 +649,16 @@ export const runRestore = async (
   }
 };
 
-/** With an external PostgreSQL the server is another host's process: its connections are what we can see. */
+/**
+ * With an external PostgreSQL the server is another host's process: its connections are what we can see.
+ * Client backends only: an autovacuum worker busy in the database (it has no client) is no app process,
+ * and ALTER DATABASE … RENAME waits for it to end.
+ */
 const assertNoOtherSessions = async (admin: pg.Client, database: string) => {
   const { rows } = await admin.query<{ n: string; apps: string | null }>(
     `select count(*) as n, string_agg(distinct coalesce(nullif(application_name, ''), client_addr::text, '?'), ', ') as apps
-       from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+       from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()
+        and backend_type = 'client backend'`,
     [database],
   );
   if (Number(rows[0].n) > 0)

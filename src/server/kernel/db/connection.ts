@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -28,3 +30,11 @@ export const createDb = (url: string, log: (e: Error) => void, max = 10): Db => 
 export const migrationsFolder = new URL('../../../../drizzle', import.meta.url).pathname;
 
 export const runMigrations = (db: Db) => migrate(db, { migrationsFolder });
+
+/** How many migrations this version of the code has (drizzle's journal). */
+export const migrationCount = () =>
+  (
+    JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    }
+  ).entries.length;

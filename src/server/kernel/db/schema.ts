@@ -31,6 +31,6 @@ export { households, persons, personTagOptions } from '../../modules/people/peop
 export { roleTerms, volunteerTeamMembers, volunteerTeams } from '../../modules/people/people-roles.table';
 export { reportDefinitions, workSummaries, workSummaryVersions } from '../../modules/reports/reports.table';
 export { users } from '../../modules/users/users.table';
-export { auditLog } from '../audit/audit.table';
+export { auditChainHead, auditLog } from '../audit/audit.table';
 export { sessions } from '../auth/sessions.table';
 export { importJobs } from '../io/import-jobs.table';

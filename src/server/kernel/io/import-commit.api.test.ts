@@ -32,7 +32,12 @@ const row = (rowNumber: number, values: Record<string, unknown> = {}): ParsedRow
 
 beforeAll(async () => {
   t = await createTestApp({
-    secrets: { sessionKey: randomBytes(32).toString('base64'), fieldKey, pgPassword: 'x' },
+    secrets: {
+      sessionKey: randomBytes(32).toString('base64'),
+      fieldKey,
+      pgPassword: 'x',
+      appDbPassword: 'x',
+    },
   });
   org = await seedOrg(t.db);
   const town = await login(t.app, 'townA');

@@ -226,12 +226,35 @@ describe('the audit log cannot be bent', () => {
     expect(await auditRowCount()).toBe(before);
   });
 
-  it('the database refuses to update, delete or truncate audit rows', async () => {
+  it('the app’s database role may only add and read audit rows: no update, delete, truncate, ALTER or trigger switch', async () => {
     const before = await auditRowCount();
     expect(before).toBeGreaterThan(0);
-    await expect(t.db.$client.query("update audit_log set action = 'x'")).rejects.toThrow(/append-only/);
-    await expect(t.db.$client.query('delete from audit_log')).rejects.toThrow(/append-only/);
-    await expect(t.db.$client.query('truncate audit_log')).rejects.toThrow(/append-only/);
+    const { rows: who } = await t.db.$client.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
+      'select rolsuper, rolbypassrls from pg_roles where rolname = current_user',
+    );
+    expect(who[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+    const denied = /permission denied|must be owner/;
+    for (const statement of [
+      "update audit_log set action = 'x'",
+      'delete from audit_log',
+      'truncate audit_log',
+      'alter table audit_log disable trigger all',
+      'alter table audit_log disable trigger audit_log_append_only',
+      'drop trigger audit_log_chain on audit_log',
+      "set session_replication_role = 'replica'",
+      "update audit_chain_head set last_hash = 'x'",
+      "insert into audit_chain_head values (false, 0, 'x')",
+      'alter table audit_chain_head disable trigger all',
+    ])
+      await expect(t.db.$client.query(statement), statement).rejects.toThrow(denied);
+    expect(await auditRowCount()).toBe(before);
+  });
+
+  it('even the owner is refused changes by the append-only trigger (until it switches the trigger off)', async () => {
+    const before = await auditRowCount();
+    await expect(t.ownerQuery("update audit_log set action = 'x'")).rejects.toThrow(/append-only/);
+    await expect(t.ownerQuery('delete from audit_log')).rejects.toThrow(/append-only/);
+    await expect(t.ownerQuery('truncate audit_log')).rejects.toThrow(/append-only/);
     expect(await auditRowCount()).toBe(before);
     const { rows } = await t.db.$client.query("select count(*)::int as n from audit_log where action = 'x'");
     expect(rows[0].n).toBe(0);

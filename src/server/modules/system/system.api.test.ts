@@ -132,7 +132,7 @@ describe('error answers', () => {
     try {
       await seedOrg(broken.db);
       // The sessions table vanishing makes sign-in fail deep inside the database layer.
-      await broken.db.$client.query('alter table sessions rename to sessions_gone');
+      await broken.ownerQuery('alter table sessions rename to sessions_gone');
       const res = await broken.app.inject({
         method: 'POST',
         url: loginUrl,
