@@ -16,6 +16,7 @@ import type { SessionSettings } from './kernel/auth/sessions';
 import type { Db } from './kernel/db/connection';
 import { decorateApp } from './kernel/http/context';
 import { registerErrorHandler } from './kernel/http/error-handler';
+import { registerInputGuard } from './kernel/http/input-guard';
 import { indicatorsRoutes } from './kernel/indicators/indicators.routes';
 import { createIndicatorRegistry } from './kernel/indicators/registry';
 import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
@@ -96,6 +97,7 @@ export const buildApp = async ({ config, db, logger = false }: BuildOptions) => 
   app.setSerializerCompiler(serializerCompiler);
   decorateApp(app, db, config);
   registerErrorHandler(app);
+  registerInputGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
