@@ -24,6 +24,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(30),
   BBT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  // Slow clients: headers must arrive, and an upload must keep moving, within this many seconds.
+  BBT_INPUT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(30),
   BBT_API_DOCS: boolFromEnv.default(true),
   BBT_WEB_DIR: z.string().default('./dist/web'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +42,7 @@ export type Config = {
   trustProxyHops: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  inputTimeoutMs: number;
   isApiDocsEnabled: boolean;
   webDir: string;
   logLevel: string;
@@ -95,6 +98,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     trustProxyHops: e.BBT_TRUST_PROXY_HOPS,
     sessionIdleMs: e.BBT_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.BBT_SESSION_MAX_HOURS * 3_600_000,
+    inputTimeoutMs: e.BBT_INPUT_TIMEOUT_SECONDS * 1000,
     isApiDocsEnabled: e.BBT_API_DOCS,
     webDir: path.resolve(e.BBT_WEB_DIR),
     logLevel: e.LOG_LEVEL,
