@@ -48,8 +48,13 @@ const busboyError = (message: string): [ErrorCode, string] | undefined => {
   return undefined;
 };
 
-/** The disk or the service account's quota is full: nothing the user can fix, the operator must. */
-const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+/**
+ * The disk or the service account's quota is full — for our files (ENOSPC, EDQUOT) or for
+ * PostgreSQL's (SQLSTATE 53100, wrapped by drizzle as the cause): nothing the user can fix.
+ */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', '53100']);
+const isDiskFull = (error: FastifyError) =>
+  DISK_FULL.has(String(error.code)) || DISK_FULL.has(String((error.cause as { code?: unknown })?.code));
 
 const locations: Record<string, string> = {
   body: '',
@@ -79,7 +84,7 @@ export const registerErrorHandler = (app: FastifyInstance) => {
       return reply.status(400).send(body('VALIDATION_FAILED', summary, details));
     }
     if (error.statusCode === 429) return reply.status(429).send(body('RATE_LIMITED'));
-    if (DISK_FULL.has(String(error.code))) {
+    if (isDiskFull(error)) {
       request.log.error({ err: error }, 'disk full');
       return reply.status(507).send(body('INSUFFICIENT_STORAGE'));
     }
