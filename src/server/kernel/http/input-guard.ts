@@ -134,21 +134,21 @@ type UploadPart = {
  */
 export const guardUploadPart = (part: UploadPart | undefined) => {
   if (!part) return;
-  const texts: [string, unknown][] = [
-    ['文件名', part.filename ?? ''],
-    ['字段名', part.fieldname ?? ''],
+  // [field named in the answer, text, single line (names: no tab or line break either)]
+  const texts: [string, string, boolean][] = [
+    ['文件名', part.filename ?? '', true],
+    ['字段名', part.fieldname ?? '', true],
   ];
   for (const [name, field] of Object.entries(part.fields ?? {})) {
+    texts.push(['字段名', name, true]);
     for (const f of [field].flat()) {
-      const v = f as { type?: string; value?: unknown; fieldname?: string; filename?: string };
-      texts.push(['字段名', name]);
-      if (v?.type === 'field' && typeof v.value === 'string') texts.push([printable(name), v.value]);
-      if (v?.type === 'file' && typeof v.filename === 'string') texts.push(['文件名', v.filename]);
+      const v = f as { type?: string; value?: unknown; filename?: string };
+      if (v?.type === 'field' && typeof v.value === 'string') texts.push([printable(name), v.value, false]);
+      if (v?.type === 'file' && typeof v.filename === 'string') texts.push(['文件名', v.filename, true]);
     }
   }
-  for (const [field, value] of texts) {
-    const message =
-      typeof value === 'string' ? textProblem(value, field === '字段名' || field === '文件名') : undefined;
+  for (const [field, text, isSingleLine] of texts) {
+    const message = textProblem(text, isSingleLine);
     if (message) refuse(field, { field, message });
   }
 };
