@@ -16,6 +16,8 @@ import type { SessionSettings } from './kernel/auth/sessions';
 import type { Db } from './kernel/db/connection';
 import { decorateApp } from './kernel/http/context';
 import { registerErrorHandler } from './kernel/http/error-handler';
+import { registerInputGuard } from './kernel/http/input-guard';
+import { registerBodyWatchdog, timeoutOptions } from './kernel/http/timeouts';
 import { indicatorsRoutes } from './kernel/indicators/indicators.routes';
 import { createIndicatorRegistry } from './kernel/indicators/registry';
 import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
@@ -94,6 +96,7 @@ export const buildApp = async ({ config, db, logger = false, loggerInstance }: B
       config.trustProxyHops > 0 ? (_address: string, hop: number) => hop < config.trustProxyHops : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    ...timeoutOptions(config.inputTimeoutMs),
   });
   // Only JSON (and multipart, for uploads) bodies: text/plain is what a cross-site form can send
   // without a CORS preflight, so it is refused with 415 rather than parsed.
@@ -102,6 +105,8 @@ export const buildApp = async ({ config, db, logger = false, loggerInstance }: B
   app.setSerializerCompiler(serializerCompiler);
   decorateApp(app, db, config);
   registerErrorHandler(app);
+  registerBodyWatchdog(app, config.inputTimeoutMs);
+  registerInputGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },

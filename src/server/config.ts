@@ -29,6 +29,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(30),
   BBT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  // Slow clients: headers must arrive, and an upload must keep moving, within this many seconds.
+  BBT_INPUT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(30),
   // No default here: unset, the docs follow BBT_DEMO (loadConfig), so production is off unless asked.
   BBT_API_DOCS: boolFromEnv.optional(),
   BBT_WEB_DIR: z.string().default('./dist/web'),
@@ -49,6 +51,7 @@ export type Config = {
   trustProxyHops: number;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  inputTimeoutMs: number;
   isApiDocsEnabled: boolean;
   webDir: string;
   logLevel: string;
@@ -117,6 +120,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     trustProxyHops: e.BBT_TRUST_PROXY_HOPS,
     sessionIdleMs: e.BBT_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.BBT_SESSION_MAX_HOURS * 3_600_000,
+    inputTimeoutMs: e.BBT_INPUT_TIMEOUT_SECONDS * 1000,
     // The route map helps an attacker more than a county's admins (ASVS 13.4.5): browsable only
     // in the demo (and `npm run dev`, which runs it) unless switched on.
     isApiDocsEnabled: e.BBT_API_DOCS ?? e.BBT_DEMO,

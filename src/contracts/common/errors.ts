@@ -13,6 +13,7 @@ export const errorStatus = {
   OUT_OF_SCOPE: 403,
   CSRF_FAILED: 403,
   NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
   VERSION_CONFLICT: 409,
   DUPLICATE: 409,
   CONFLICT: 409,
@@ -21,6 +22,7 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
@@ -61,6 +63,10 @@ export const defaultErrorMessages: Record<ErrorCode, { zh: string; en: string }>
   OUT_OF_SCOPE: { zh: '该记录不在您所管辖的组织范围内', en: 'This record is outside your organization' },
   CSRF_FAILED: { zh: '页面已过期，请刷新后重试', en: 'The page is stale; reload and try again' },
   NOT_FOUND: { zh: '记录不存在或已被删除', en: 'Not found' },
+  REQUEST_TIMEOUT: {
+    zh: '网络太慢，上传未能完成，请检查网络后重试',
+    en: 'The upload stalled; check the connection and try again',
+  },
   VERSION_CONFLICT: {
     zh: '该记录已被他人修改，请刷新后重新编辑',
     en: 'Someone else changed this record; reload and edit again',
@@ -72,4 +78,8 @@ export const defaultErrorMessages: Record<ErrorCode, { zh: string; en: string }>
   RATE_LIMITED: { zh: '操作过于频繁，请稍后再试', en: 'Too many requests, try again later' },
   INTERNAL: { zh: '系统出现异常，请稍后重试或联系管理员', en: 'Something went wrong' },
   UNAVAILABLE: { zh: '系统暂时不可用，请稍后重试', en: 'Service unavailable' },
+  INSUFFICIENT_STORAGE: {
+    zh: '服务器磁盘空间不足，请联系管理员',
+    en: 'The server is out of disk space; contact the administrator',
+  },
 };

@@ -35,6 +35,7 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
   trustProxyHops: 0,
   sessionIdleMs: 30 * 60_000,
   sessionMaxMs: 12 * 3_600_000,
+  inputTimeoutMs: 30_000,
   isApiDocsEnabled: true,
   webDir: '/nonexistent',
   logLevel: 'silent',

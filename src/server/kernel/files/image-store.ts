@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../http/errors';
@@ -68,7 +68,16 @@ export const storeImage = async (dataDir: string, buffer: Buffer): Promise<Store
   const full = resolveKey(dataDir, storageKey);
   // Photos of people are personal data: only the service account may read them.
   await mkdir(path.dirname(full), { recursive: true, mode: 0o700 });
-  await writeFile(full, out.data, { mode: 0o600, flag: 'wx' });
+  // Written under a temporary name and renamed when complete: a full disk or a crash mid-write
+  // leaves no truncated photo under a real key, and the partial file is removed here.
+  const partial = `${full}.partial`;
+  try {
+    await writeFile(partial, out.data, { mode: 0o600, flag: 'wx' });
+    await rename(partial, full);
+  } catch (e) {
+    await rm(partial, { force: true }).catch(() => {});
+    throw e;
+  }
   return { storageKey, width: out.info.width, height: out.info.height, bytes: out.data.length };
 };
 

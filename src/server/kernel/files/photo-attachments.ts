@@ -13,6 +13,7 @@ import type { DbOrTx, Tx } from '../db/connection';
 import { uuidv7 } from '../db/ids';
 import { ctxOf } from '../http/context';
 import { AppError, invalid, notFound } from '../http/errors';
+import { guardUploadPart } from '../http/input-guard';
 import type { ServiceContext } from '../service-context';
 import { readImage, removeImage, storeImage } from './image-store';
 
@@ -307,6 +308,7 @@ export const photoRoutes =
         if (!req.isMultipart())
           throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件上传方式提交（multipart/form-data）');
         const part = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
+        guardUploadPart(part);
         if (part?.fieldname !== 'file') throw new AppError('BAD_REQUEST', '没有收到照片文件');
         const file = await part.toBuffer().catch((e: { code?: string }) => {
           if (e.code === 'FST_REQ_FILE_TOO_LARGE') {

@@ -1,3 +1,4 @@
+import type {} from '@fastify/multipart';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
@@ -23,6 +24,40 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
   FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_REQUEST',
 };
+
+/** @fastify/multipart's own errors (they carry codes), with words a cadre can act on. */
+const multipartCodes: Record<string, [ErrorCode, string]> = {
+  FST_PARTS_LIMIT: ['PAYLOAD_TOO_LARGE', '上传的表单项过多，一次只能上传一个文件'],
+  FST_FILES_LIMIT: ['PAYLOAD_TOO_LARGE', '一次只能上传一个文件'],
+  FST_FIELDS_LIMIT: ['PAYLOAD_TOO_LARGE', '上传的表单字段过多'],
+  FST_PROTO_VIOLATION: ['BAD_REQUEST', '上传的表单字段名不允许'],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: [
+    'UNSUPPORTED_MEDIA_TYPE',
+    '请以文件上传方式提交（multipart/form-data）',
+  ],
+};
+
+/**
+ * busboy's errors carry no code, only these messages: a multipart body without a boundary, or one
+ * that ends before its closing boundary (a dropped connection, or a hand-made request).
+ */
+const busboyError = (message: string): [ErrorCode, string] | undefined => {
+  if (message === 'Multipart: Boundary not found' || message === 'Boundary required') {
+    return ['BAD_REQUEST', '上传格式有误（缺少 boundary 分隔符），请重新选择文件上传'];
+  }
+  if (message.includes('unexpected end of multipart data') || message === 'Unexpected end of form') {
+    return ['BAD_REQUEST', '上传的内容不完整（可能是网络中断），请重新上传'];
+  }
+  return undefined;
+};
+
+/**
+ * The disk or the service account's quota is full — for our files (ENOSPC, EDQUOT) or for
+ * PostgreSQL's (SQLSTATE 53100, wrapped by drizzle as the cause): nothing the user can fix.
+ */
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', '53100']);
+const isDiskFull = (error: FastifyError) =>
+  DISK_FULL.has(String(error.code)) || DISK_FULL.has(String((error.cause as { code?: unknown })?.code));
 
 const locations: Record<string, string> = {
   body: '',
@@ -52,6 +87,18 @@ export const registerErrorHandler = (app: FastifyInstance) => {
       return reply.status(400).send(body('VALIDATION_FAILED', summary, details));
     }
     if (error.statusCode === 429) return reply.status(429).send(body('RATE_LIMITED'));
+    if (isDiskFull(error)) {
+      request.log.error({ err: error }, 'disk full');
+      return reply.status(507).send(body('INSUFFICIENT_STORAGE'));
+    }
+    const upload =
+      (error.code ? multipartCodes[error.code] : undefined) ??
+      busboyError(String(error.message)) ??
+      // The file stream of an upload cut short ends without its closing boundary.
+      (error.code === 'ERR_STREAM_PREMATURE_CLOSE' && request.isMultipart()
+        ? busboyError('Unexpected end of form')
+        : undefined);
+    if (upload) return reply.status(errorStatus[upload[0]]).send(body(upload[0], upload[1]));
     const mapped = error.code ? fastifyCodes[error.code] : undefined;
     if (mapped) return reply.status(errorStatus[mapped]).send(body(mapped));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

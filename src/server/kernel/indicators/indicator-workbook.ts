@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { IndicatorValues } from '../../../contracts/indicators';
+import { sheetName as safeSheetName } from '../io/sheet-name';
 import { escapeCell } from '../io/xlsx-export';
 import type { Indicator } from './registry';
 
@@ -29,17 +30,21 @@ export type ReportTable = {
  */
 export const reportTableWorkbook = async (t: ReportTable, sheetName = t.title): Promise<Buffer> => {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet1');
+  const ws = wb.addWorksheet(safeSheetName(sheetName, [], '统计表'));
   const width = Math.max(2, t.header.length);
   ws.addRow([escapeCell(t.title)]);
   ws.mergeCells(1, 1, 1, width);
   ws.getRow(1).font = { bold: true, size: 14 };
   ws.getRow(1).alignment = { horizontal: 'center' };
-  ws.addRow([`统计期间：${t.periodLabel}`, '', t.unitOfMeasure ? `单位：${t.unitOfMeasure}` : '']);
-  ws.addRow([`制表单位：${escapeCell(t.producer)}`]);
+  ws.addRow([
+    escapeCell(`统计期间：${t.periodLabel}`),
+    '',
+    escapeCell(t.unitOfMeasure ? `单位：${t.unitOfMeasure}` : ''),
+  ]);
+  ws.addRow([escapeCell(`制表单位：${t.producer}`)]);
   ws.addRow(t.header.map((h) => escapeCell(h))).font = { bold: true };
   for (const r of t.rows) ws.addRow(r.map((c) => (typeof c === 'string' ? escapeCell(c) : c)));
-  ws.addRow(t.total).font = { bold: true };
+  ws.addRow(t.total.map((c) => (typeof c === 'string' ? escapeCell(c) : c))).font = { bold: true };
   if (t.note) ws.addRow([escapeCell(t.note)]);
   ws.columns.forEach((c, n) => {
     c.width = n === 0 ? 22 : 14;

@@ -7,6 +7,7 @@ import { requireAccess, requirePermission } from '../access/access';
 import { recordAudit } from '../audit/audit';
 import { ctxOf } from '../http/context';
 import { AppError } from '../http/errors';
+import { guardUploadPart } from '../http/input-guard';
 import { maskFilters } from '../privacy/pii-mask';
 import { shanghaiToday } from '../time/calendar';
 import { createImportJob, findOwnJob, getImportJob, runImport } from './import-runner';
@@ -95,6 +96,7 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
       if (isImportBusy()) throw new AppError('UNAVAILABLE', IMPORT_BUSY_MESSAGE);
       const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
       if (!part) throw new AppError('BAD_REQUEST', '没有收到文件');
+      guardUploadPart(part);
       const file = await part.toBuffer().catch((e: { code?: string }) => {
         if (e.code === 'FST_REQ_FILE_TOO_LARGE') {
           throw new AppError('PAYLOAD_TOO_LARGE', '文件超过 10MB 的上限，请拆分后分批导入');

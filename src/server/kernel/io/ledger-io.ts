@@ -5,7 +5,9 @@ import type { Permission } from '../../../contracts/common/permissions';
 import type { Tx } from '../db/connection';
 import type { ServiceContext } from '../service-context';
 import { type CellResult, type CellValue, cellText } from './cells';
+import { sheetName } from './sheet-name';
 import type { ExportColumn } from './xlsx-export';
+import { xmlSafeText } from './xml-text';
 
 /** One column of a ledger's Excel template, and how its cells are read back. */
 export type IoColumn = {
@@ -168,7 +170,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 /** The template: Chinese headers (required ones marked *), a hint row, drop-downs, text columns. */
 export const buildTemplate = async (io: LedgerIo): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(io.title);
+  const sheet = workbook.addWorksheet(sheetName(io.title));
   sheet.columns = io.columns.map((c) => ({ width: c.width ?? 16, style: c.isText ? { numFmt: '@' } : {} }));
   const header = sheet.getRow(1);
   const hints = sheet.getRow(2);
@@ -196,7 +198,7 @@ export const buildTemplate = async (io: LedgerIo): Promise<Buffer> => {
       };
     }
   });
-  const help = workbook.addWorksheet('填写说明');
+  const help = workbook.addWorksheet(sheetName('填写说明', [sheet.name]));
   help.columns = [{ width: 18 }, { width: 10 }, { width: 70 }];
   help.addRow(['列名', '是否必填', '说明']).font = { bold: true };
   for (const c of io.columns) help.addRow([c.header, c.isRequired ? '必填' : '选填', c.hint]);
@@ -217,7 +219,7 @@ export const buildErrorReport = async (
     byRow.set(i.row, [...(byRow.get(i.row) ?? []), text]);
   }
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(io.title);
+  const sheet = workbook.addWorksheet(sheetName(io.title));
   sheet.columns = [
     { header: '原行号', width: 8 },
     { header: '错误原因', width: 50 },
@@ -233,7 +235,9 @@ export const buildErrorReport = async (
     const row = sheet.addRow([
       r.rowNumber,
       problems?.join('；') ?? '',
-      ...r.raw.map((v) => (v ?? null) as ExcelJS.CellValue),
+      // The rows as uploaded (no formula escaping: the file is meant to be re-uploaded), minus what
+      // would stop Excel opening it.
+      ...r.raw.map((v) => (typeof v === 'string' ? xmlSafeText(v) : (v ?? null)) as ExcelJS.CellValue),
     ]);
     if (problems) {
       row.getCell(2).font = { color: { argb: 'FFC0392B' } };

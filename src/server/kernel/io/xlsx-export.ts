@@ -1,16 +1,20 @@
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { sheetName } from './sheet-name';
+import { xmlSafeText } from './xml-text';
 
 export type ExportColumn<T> = { header: string; width?: number; value: (row: T) => string | number | null };
 
 /**
  * Cells a spreadsheet would run as formulas (= + - @, tab, CR, and their full-width forms) get a
  * leading apostrophe, so an exported ledger can never execute anything when opened (ASVS 1.2.10).
+ * Characters the sheet's XML cannot hold are dropped first: one would make Excel refuse the file.
  */
 export const escapeCell = (value: string | number | null): string | number | null => {
   if (typeof value !== 'string') return value;
-  return /^[=+\-@\t\r＝＋－＠]/.test(value) ? `'${value}` : value;
+  const text = xmlSafeText(value);
+  return /^[=+\-@\t\r＝＋－＠]/.test(text) ? `'${text}` : text;
 };
 
 /** RFC 6266 filename for a download: ASCII fallback plus the UTF-8 (Chinese) name. */
@@ -38,7 +42,7 @@ export const writeXlsx = async <T>(stream: Writable, spec: XlsxSpec<T>) => {
     useStyles: true,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet(spec.sheetName);
+  const sheet = workbook.addWorksheet(sheetName(spec.sheetName));
   sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
   for await (const batch of spec.rows) {
