@@ -189,6 +189,16 @@ const observe = (pool: { waitingCount: number; totalCount: number }) => {
   };
 };
 
+/** Resolves once no pool client has been busy for a second (or after 5 minutes). */
+const settle = async (pool: { totalCount: number; idleCount: number; waitingCount: number }) => {
+  const until = performance.now() + 300_000;
+  let quiet = 0;
+  while (quiet < 10 && performance.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    quiet = pool.totalCount - pool.idleCount === 0 && pool.waitingCount === 0 ? quiet + 1 : 0;
+  }
+};
+
 const fmt = (x: number) => x.toFixed(0);
 
 const main = async () => {
@@ -362,8 +372,15 @@ const main = async () => {
               ? `; exports completed ${exports.completed}, refused ${exports.refused}, ${(exports.bytes / 2 ** 20).toFixed(0)} MiB downloaded`
               : ''),
         );
-        // Let a cut-off export's last query and the sockets settle before the next window.
-        await new Promise((r) => setTimeout(r, 2000));
+        // The downloads cut off at the window's end: wait until the server has stopped working on them
+        // (no pool client busy for a second) so the next "alone" window is alone.
+        if (beside) {
+          const s = performance.now();
+          await settle(b.db.$client);
+          console.log(
+            `  server still busy with the cut-off exports for ${((performance.now() - s) / 1000).toFixed(1)} s`,
+          );
+        } else await new Promise((r) => setTimeout(r, 1000));
       }
     }
     const m = (xs: Row[], f: (r: Row) => number) => median(xs.map(f));
