@@ -297,6 +297,7 @@ const main = async () => {
           sessionKey: 'x'.repeat(44),
           fieldKey: Buffer.alloc(32, 1).toString('base64'),
           pgPassword: 'x',
+          appDbPassword: 'x',
         },
       }),
       db: b.db,
