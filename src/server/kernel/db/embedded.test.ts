@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
-import { createDb } from './connection';
+import { createDb, runMigrations } from './connection';
 import { dataDirOwner } from './data-dir-lock';
 import { findFreePort, runningPostmaster, startEmbeddedPostgres } from './embedded';
 import { embeddedPgDir, provisionDatabase } from './provision';
@@ -138,6 +138,10 @@ describe('the server survives its PostgreSQL', () => {
       isSupervised: true,
       onEvent: (e) => events.push(e.kind),
     });
+    // The product's tables, so a sign-in is answered by the app (401), not by a missing table.
+    const owner = createDb(database.url(), () => {}, 1);
+    await runMigrations(owner);
+    await owner.$client.end();
   }, 120_000);
 
   afterAll(async () => {
@@ -192,6 +196,12 @@ describe('the server survives its PostgreSQL', () => {
           ).statusCode !== 503,
         30_000,
       );
+      const recovered = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'nobody', password: 'wrong-password-123' },
+      });
+      expect(recovered.statusCode).toBe(401);
       isWriting = false;
       await Promise.all(writers);
       expect(backAt - killedAt).toBeLessThan(30_000);
@@ -209,6 +219,33 @@ describe('the server survives its PostgreSQL', () => {
       await db.$client.end();
     }
   }, 120_000);
+
+  it('an exhausted pool answers 503 + Retry-After within seconds, then serves again', async () => {
+    const db = createDb(database.url(), () => {}, 1);
+    const app = await buildApp({ config: loadConfig({ BBT_DATA_DIR: dir, BBT_DEMO: '0' }), db });
+    const held = await db.$client.connect();
+    try {
+      const started = Date.now();
+      const answer = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'nobody', password: 'wrong-password-123' },
+      });
+      expect(answer.statusCode).toBe(503);
+      expect(answer.headers['retry-after']).toBe('5');
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      held.release();
+    }
+    const after = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody', password: 'wrong-password-123' },
+    });
+    expect(after.statusCode).toBe(401);
+    await app.close();
+    await db.$client.end();
+  }, 60_000);
 
   it('stop() ends PostgreSQL and no restart follows', async () => {
     const pid = database.pid() as number;
