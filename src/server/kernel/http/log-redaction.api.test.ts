@@ -66,7 +66,7 @@ describe('a full API run leaves no personal data in the log or the audit', () =>
 
     // A write the database refuses with the user's phone and password hash among the parameters:
     // an unhandled error, so drizzle's "Failed query … params:" reaches the error log.
-    await t.db.$client.query(
+    await t.ownerQuery(
       `alter table users add constraint test_refuse_phone check (phone is null or phone <> '${USER_PHONE}')`,
     );
     const failed = await call(t.app, admin, 'POST', '/api/v1/users', {
