@@ -199,8 +199,14 @@ export const exportPersonsQuerySchema = listPersonsQuerySchema
   .extend({
     /** Full ID numbers and phones instead of masked ones (needs people.viewSensitive; audited). */
     unmask: z.enum(['0', '1']).default('0'),
+    /** Why the full numbers leave the system: required with unmask=1, kept in the audit row. */
+    reason: revealSensitiveInputSchema.shape.reason.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.unmask !== '1' || !!q.reason, {
+    path: ['reason'],
+    message: '导出完整的身份证号码和电话须填写用途（至少2个字）',
+  });
 export type ExportPersonsQuery = z.infer<typeof exportPersonsQuerySchema>;
 
 /** The tag list a county configures for persons (defaults to defaultPersonTags). */

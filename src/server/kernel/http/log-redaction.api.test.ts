@@ -57,7 +57,12 @@ describe('a full API run leaves no personal data in the log or the audit', () =>
     expect(byOtherId.json().total).toBe(0);
     expect((await call(t.app, town, 'GET', `${persons}?q=${PERSON_PHONE}`)).statusCode).toBe(200);
 
-    const exported = await call(t.app, town, 'GET', `${persons}/export?q=${ID}&unmask=1`);
+    const exported = await call(
+      t.app,
+      town,
+      'GET',
+      `${persons}/export?q=${ID}&unmask=1&reason=${encodeURIComponent('入户核对')}`,
+    );
     expect(exported.statusCode).toBe(200);
     const revealed = await call(t.app, town, 'POST', `${persons}/${personId}/sensitive`, {
       reason: '核实低保申请材料',

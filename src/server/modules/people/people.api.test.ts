@@ -244,8 +244,13 @@ describe('seeing the full ID number', () => {
     expect(after[0].after).toEqual({ reason: '核实低保申请，回电 138****1234' });
   });
 
-  it('an unmasked export records how many people it holds', async () => {
-    const res = await call(t.app, town, 'GET', `${personsUrl}/export?unmask=1&q=${ID}`);
+  it('an unmasked export records how many people it holds and why', async () => {
+    const res = await call(
+      t.app,
+      town,
+      'GET',
+      `${personsUrl}/export?unmask=1&reason=${encodeURIComponent('入户核对')}&q=${ID}`,
+    );
     expect(res.statusCode).toBe(200);
     const { rows } = await t.db.$client.query(
       "select after from audit_log where action = 'export' and entity_type = 'persons' order by id desc limit 1",
@@ -255,6 +260,7 @@ describe('seeing the full ID number', () => {
       filters: expect.objectContaining({ q: maskIdNumber(ID), unmask: '1' }),
       unmasked: true,
       rows: 1,
+      reason: '入户核对',
     });
   });
 

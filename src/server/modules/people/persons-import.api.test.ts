@@ -748,7 +748,7 @@ describe('h. exporting', () => {
 
   it('with unmask=1 the town chair gets full numbers, and the export is audited', async () => {
     const before = await t.db.$client.query("select count(*) from audit_log where action = 'export'");
-    const { res, rows } = await exportRows(town, '?unmask=1');
+    const { res, rows } = await exportRows(town, '?unmask=1&reason=%E5%85%A5%E6%88%B7%E6%A0%B8%E5%AF%B9');
     expect(res.statusCode).toBe(200);
     const header = rows[0];
     const row = rows.find((r) => r[0] === '公式测试人') as string[];
@@ -760,13 +760,21 @@ describe('h. exporting', () => {
     expect(audits.length).toBe(Number(before.rows[0].count) + 1);
     expect(audits[0]).toMatchObject({
       actor_user_id: org.userIds.townA,
-      after: { ledger: 'persons', filters: expect.objectContaining({ unmask: '1' }) },
+      after: { ledger: 'persons', filters: expect.objectContaining({ unmask: '1' }), reason: '入户核对' },
     });
+  });
+
+  it('full numbers are exported only with a reason: without one the answer is 400 naming it', async () => {
+    const { res } = await exportRows(town, '?unmask=1');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('须填写用途');
   });
 
   it('a viewer may not export, masked or not', async () => {
     expect((await exportRows(viewer)).res.statusCode).toBe(403);
-    expect((await exportRows(viewer, '?unmask=1')).res.statusCode).toBe(403);
+    expect(
+      (await exportRows(viewer, '?unmask=1&reason=%E5%85%A5%E6%88%B7%E6%A0%B8%E5%AF%B9')).res.statusCode,
+    ).toBe(403);
   });
 });
 

@@ -25,6 +25,7 @@ import { changedFields, ImportPlan, importWriter, RowIssues } from '../../kernel
 import type { LedgerIo } from '../../kernel/io/ledger-io';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
+import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { countPersonRows, findByIdIndex, type PersonRow, personBatches } from './people.repository';
@@ -445,6 +446,11 @@ export const personsIo: LedgerIo = {
     const q = query as ExportPersonsQuery;
     if (q.unmask !== '1') return {};
     const { scopePath, full, idIndex } = await exportScope(ctx, q);
-    return { unmasked: true, rows: await countPersonRows(ctx.db, scopePath, full, idIndex) };
+    return {
+      unmasked: true,
+      rows: await countPersonRows(ctx.db, scopePath, full, idIndex),
+      // Why, in her words (a number typed into it masked like any other).
+      reason: maskPiiText(q.reason ?? ''),
+    };
   },
 };

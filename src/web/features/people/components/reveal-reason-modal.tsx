@@ -8,13 +8,15 @@ type Props = {
   isPending: boolean;
   onCancel: () => void;
   onReveal: (reason: string) => void;
+  /** Another use of the same question (an unmasked export): its own title, warning and button. */
+  texts?: { title: string; content: string; okText: string };
 };
 
 /**
  * Asks why before the full ID number and phone are shown: the reason is required and kept in the
  * audit log beside the view, so a later review can tell a home visit from curiosity.
  */
-export const RevealReasonModal = ({ isOpen, isPending, onCancel, onReveal }: Props) => {
+export const RevealReasonModal = ({ isOpen, isPending, onCancel, onReveal, texts }: Props) => {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const onOk = async () => {
@@ -24,16 +26,16 @@ export const RevealReasonModal = ({ isOpen, isPending, onCancel, onReveal }: Pro
   return (
     <Modal
       open={isOpen}
-      title={t('people.sensitive.reveal')}
+      title={texts?.title ?? t('people.sensitive.reveal')}
       onOk={() => void onOk().catch(() => undefined)}
       onCancel={onCancel}
-      okText={t('people.sensitive.revealOk')}
+      okText={texts?.okText ?? t('people.sensitive.revealOk')}
       cancelText={t('common.cancel')}
       confirmLoading={isPending}
       destroyOnHidden
       data-testid="person-reveal-dialog"
     >
-      <p>{t('people.sensitive.confirm')}</p>
+      <p>{texts?.content ?? t('people.sensitive.confirm')}</p>
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item
           label={t('people.sensitive.reason')}

@@ -1,5 +1,5 @@
 import { DownOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Typography } from 'antd';
+import { Button, Dropdown, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { genderLabels, genders, type Person } from '../../../../contracts/people';
@@ -23,6 +23,7 @@ import { PersonDetailDrawer } from '../components/person-detail-drawer';
 import { PersonFormDrawer, type PersonFormMode } from '../components/person-form-drawer';
 import { PersonTags } from '../components/person-tags';
 import { PersonsTable } from '../components/persons-table';
+import { RevealReasonModal } from '../components/reveal-reason-modal';
 import { ageOf } from '../lib/person-format';
 import '../lib/people.css';
 
@@ -41,7 +42,6 @@ const download = (url: string) => {
 /** 人员信息: the people ledger of the chosen scope, with search, import, export and a detail drawer. */
 export const PersonsPage = () => {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
   const { access } = useSession();
   const label = useLabel();
   const tagOptions = usePersonTagOptions();
@@ -56,14 +56,8 @@ export const PersonsPage = () => {
   const { status } = filters.values;
 
   const open = (p: Person) => setDetailId(p.id);
-  const exportFull = () =>
-    modal.confirm({
-      title: t('people.exportFullConfirm.title'),
-      content: t('people.exportFullConfirm.content'),
-      okText: t('people.exportFull'),
-      cancelText: t('common.cancel'),
-      onOk: () => download(personsExportUrl(params, true)),
-    });
+  const [isExportFullOpen, setExportFullOpen] = useState(false);
+  const exportFull = () => setExportFullOpen(true);
 
   const empty = (
     <LedgerEmpty
@@ -222,6 +216,20 @@ export const PersonsPage = () => {
         ledgerBase="/api/v1/people/persons"
         title={t('import.title')}
         invalidate={[personKeys.all, householdKeys.all]}
+      />
+      <RevealReasonModal
+        isOpen={isExportFullOpen}
+        isPending={false}
+        onCancel={() => setExportFullOpen(false)}
+        onReveal={(reason) => {
+          setExportFullOpen(false);
+          download(personsExportUrl(params, reason));
+        }}
+        texts={{
+          title: t('people.exportFullConfirm.title'),
+          content: t('people.exportFullConfirm.content'),
+          okText: t('people.exportFull'),
+        }}
       />
     </div>
   );
