@@ -228,6 +228,8 @@ export const en: Record<MessageKey, string> = {
   'people.exportMasked': 'Export (numbers masked)',
   'people.exportFull': 'Export full numbers',
   'people.exportFullConfirm.title': 'Export full ID and phone numbers?',
+  'people.exportFullConfirm.reason': 'Purpose of the export',
+  'people.exportFullConfirm.reasonRequired': 'Say what the export is for (at least 2 characters)',
   'people.exportFullConfirm.content':
     'This export is recorded in the audit log. The file holds sensitive personal data: keep it safe, delete it when done and do not forward it in chat groups.',
   'people.searchPlaceholder': 'Name / pinyin / ID number',

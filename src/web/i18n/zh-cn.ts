@@ -223,6 +223,8 @@ export const zhCN = {
   'people.exportMasked': '导出（号码打码）',
   'people.exportFull': '导出完整号码',
   'people.exportFullConfirm.title': '确定导出完整的身份证号码和电话吗？',
+  'people.exportFullConfirm.reason': '导出用途',
+  'people.exportFullConfirm.reasonRequired': '请填写导出用途（至少2个字）',
   'people.exportFullConfirm.content':
     '本次导出将被记录在操作日志中。文件含个人敏感信息，请妥善保管，用完及时删除，不要通过微信群转发。',
   'people.searchPlaceholder': '姓名/拼音/身份证号',

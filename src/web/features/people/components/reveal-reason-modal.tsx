@@ -9,7 +9,7 @@ type Props = {
   onCancel: () => void;
   onReveal: (reason: string) => void;
   /** Another use of the same question (an unmasked export): its own title, warning and button. */
-  texts?: { title: string; content: string; okText: string };
+  texts?: { title: string; content: string; okText: string; reason: string; reasonRequired: string };
 };
 
 /**
@@ -38,11 +38,14 @@ export const RevealReasonModal = ({ isOpen, isPending, onCancel, onReveal, texts
       <p>{texts?.content ?? t('people.sensitive.confirm')}</p>
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item
-          label={t('people.sensitive.reason')}
+          label={texts?.reason ?? t('people.sensitive.reason')}
           name="reason"
           rules={[
-            { required: true, message: t('people.sensitive.reasonRequired') },
-            zodRule(revealSensitiveInputSchema.shape.reason, t('people.sensitive.reasonRequired')),
+            { required: true, message: texts?.reasonRequired ?? t('people.sensitive.reasonRequired') },
+            zodRule(
+              revealSensitiveInputSchema.shape.reason,
+              texts?.reasonRequired ?? t('people.sensitive.reasonRequired'),
+            ),
           ]}
         >
           <Input.TextArea

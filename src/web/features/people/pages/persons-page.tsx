@@ -229,6 +229,8 @@ export const PersonsPage = () => {
           title: t('people.exportFullConfirm.title'),
           content: t('people.exportFullConfirm.content'),
           okText: t('people.exportFull'),
+          reason: t('people.exportFullConfirm.reason'),
+          reasonRequired: t('people.exportFullConfirm.reasonRequired'),
         }}
       />
     </div>
