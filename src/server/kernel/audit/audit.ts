@@ -1,5 +1,6 @@
 import type { AuditModule } from '../../../contracts/audit';
 import type { Actor } from '../access/actor';
+import { bulkInsert } from '../db/bulk';
 import type { Tx } from '../db/connection';
 import { auditLog } from './audit.table';
 
@@ -52,4 +53,20 @@ export const recordAudit = async (
     before: redact(entry.before),
     after: redact(entry.after),
   });
+};
+
+export type AuditRowInput = typeof auditLog.$inferInsert;
+
+/**
+ * Many audit rows in one statement (imports, batch entry, the demo seed), redacted like `recordAudit`'s,
+ * in the caller's transaction. The one way besides `recordAudit` to write the audit table: modules never
+ * insert into it themselves (audit-writers.test.ts).
+ */
+export const recordAuditRows = async (tx: Tx, rows: AuditRowInput[]) => {
+  if (rows.length === 0) return;
+  await bulkInsert(
+    tx,
+    auditLog,
+    rows.map((r) => ({ ...r, before: redact(r.before), after: redact(r.after) })),
+  );
 };

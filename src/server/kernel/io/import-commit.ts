@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { AuditModule } from '../../../contracts/audit';
-import { auditLog } from '../audit/audit.table';
+import { recordAuditRows } from '../audit/audit';
 import { bulkInsert } from '../db/bulk';
 import type { Tx } from '../db/connection';
 import type { ServiceContext } from '../service-context';
@@ -116,9 +116,8 @@ export const importWriter = (tx: Tx, ctx: ServiceContext, module: AuditModule, e
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         const chunk = rows.slice(i, i + INSERT_CHUNK);
         await bulkInsert(tx, table, chunk);
-        await bulkInsert(
+        await recordAuditRows(
           tx,
-          auditLog,
           chunk.map((row) => {
             const { label, after } = describe(row);
             const at = row as Placed;
@@ -157,7 +156,7 @@ export const importWriter = (tx: Tx, ctx: ServiceContext, module: AuditModule, e
         const before = Object.fromEntries(
           Object.keys(shown).map((k) => [k, (u.before as Record<string, unknown>)[k]]),
         );
-        await tx.insert(auditLog).values(
+        await recordAuditRows(tx, [
           audit(
             'update',
             {
@@ -169,7 +168,7 @@ export const importWriter = (tx: Tx, ctx: ServiceContext, module: AuditModule, e
             before,
             { ...shown, source: 'import' },
           ),
-        );
+        ]);
       }
     },
   };

@@ -12,8 +12,7 @@ import {
   resolveScopePath,
   scoped,
 } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
-import { auditLog } from '../../kernel/audit/audit.table';
+import { recordAudit, recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -286,9 +285,8 @@ export const createActivitySeries = (ctx: ServiceContext, input: CreateActivityS
       })),
     );
     await bulkInsert(tx, activities, rows);
-    await bulkInsert(
+    await recordAuditRows(
       tx,
-      auditLog,
       rows.map((r) => ({
         actorUserId: ctx.actor.userId,
         actorName: ctx.actor.displayName,

@@ -8,8 +8,7 @@ import type {
 } from '../../../contracts/activities';
 import type { ErrorDetail } from '../../../contracts/common/errors';
 import { isWithin, requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
-import { auditLog } from '../../kernel/audit/audit.table';
+import { recordAudit, recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
@@ -228,9 +227,8 @@ export const createPatrolBatch = (ctx: ServiceContext, input: CreatePatrolBatchI
         throw new AppError('CONFLICT', '这批巡查记录正在保存，请稍后刷新查看');
       throw e;
     }
-    await bulkInsert(
+    await recordAuditRows(
       tx,
-      auditLog,
       rows.map((r) => ({
         actorUserId: ctx.actor.userId,
         actorName: ctx.actor.displayName,

@@ -15,7 +15,7 @@ import {
   ratingLevels,
 } from '../../../contracts/courtyards';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { auditLog } from '../../kernel/audit/audit.table';
+import { type AuditRowInput, recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -327,7 +327,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         inspected_on = ${v.inspectedOn}, month = ${monthOf(v.inspectedOn)},
         inspector_names = coalesce(${v.inspectorNames ?? null}, inspector_names), note = coalesce(${v.note ?? null}, note),
         version = version + 1, updated_at = now(), updated_by = ${ctx.actor.userId} where id = ${found.id as string}`);
-      await tx.insert(auditLog).values(
+      await recordAuditRows(tx, [
         writer.audit(
           'update',
           {
@@ -339,7 +339,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
           { totalScore: Number(found.total_score), rating: found.rating, inspectedOn: found.on },
           { totalScore: v.totalScore, rating, inspectedOn: v.inspectedOn, source: 'import' },
         ),
-      );
+      ]);
       updated++;
       continue;
     }
@@ -594,7 +594,7 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
     isRating: boolean;
     isPlaque: boolean;
   }[] = [];
-  const audits: (typeof auditLog.$inferInsert)[] = [];
+  const audits: AuditRowInput[] = [];
   let unchanged = 0;
   for (const [n, { v, h }] of found.entries()) {
     const now = status.get(h.id) ?? { rating: null, plaque: null };
@@ -679,7 +679,7 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
       select u.household_id, u.org_unit_id, u.org_path, u.rating, u.rated_on, u.plaque_level, u.plaque_since
       from u where u.household_id not in (select household_id from updated)`);
   }
-  await bulkInsert(tx, auditLog, audits);
+  await recordAuditRows(tx, audits);
   const created = statuses.length;
   return { created: 0, updated: created, unchanged };
 };

@@ -1,8 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Election, ListElectionsQuery, RecordElectionInput } from '../../../contracts/org-ledgers';
 import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
-import { auditLog } from '../../kernel/audit/audit.table';
+import { recordAudit, recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
@@ -188,7 +187,7 @@ export const recordElection = (ctx: ServiceContext, input: RecordElectionInput) 
       orgUnitId: input.orgUnitId,
       orgPath: path,
     };
-    await bulkInsert(tx, auditLog, [
+    await recordAuditRows(tx, [
       ...ended.map((t) => ({
         ...base,
         action: 'update',

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type ExportGridsQuery, exportGridsQuerySchema } from '../../../contracts/org-ledgers';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { auditLog } from '../../kernel/audit/audit.table';
+import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseTextCell } from '../../kernel/io/cells';
@@ -186,9 +186,8 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     ...newGrids.map((g) => [g.id as string, g] as const),
     ...existingGrids.map((g) => [g.id, g] as const),
   ]);
-  await bulkInsert(
+  await recordAuditRows(
     tx,
-    auditLog,
     [...touched].map((id) => {
       const g = all.get(id) as { orgUnitId: string; orgPath: string; name: string };
       return writer.audit(

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type ExportWomenGroupsQuery, exportWomenGroupsQuerySchema } from '../../../contracts/org-ledgers';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { auditLog } from '../../kernel/audit/audit.table';
+import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseTextCell } from '../../kernel/io/cells';
@@ -160,9 +160,8 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     ...newGroups.map((g) => g.id as string),
   ]);
   const info = new Map([...groupRows, ...newGroups].map((g) => [g.id as string, g]));
-  await bulkInsert(
+  await recordAuditRows(
     tx,
-    auditLog,
     [...touched].map((id) => {
       const g = info.get(id) as { orgUnitId: string; orgPath: string; name: string };
       return writer.audit(

@@ -7,7 +7,7 @@ import {
   type volunteerTeamKinds,
 } from '../../../contracts/people-roles';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { auditLog } from '../../kernel/audit/audit.table';
+import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
@@ -152,9 +152,8 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       { orgUnitId: t.orgUnitId, orgPath: t.orgPath, name: t.name },
     ]),
   );
-  await bulkInsert(
+  await recordAuditRows(
     tx,
-    auditLog,
     [...byTeam.entries()].map(([teamId, added]) => {
       const t = paths.get(teamId) as { orgUnitId: string; orgPath: string; name: string };
       return writer.audit(
