@@ -11,6 +11,12 @@ import { dataDirOwner } from './data-dir-lock';
 import { findFreePort, runningPostmaster, startEmbeddedPostgres } from './embedded';
 import { embeddedPgDir, provisionDatabase } from './provision';
 
+/** These tests are about the embedded PostgreSQL: a DATABASE_URL of the test run (CI's second pass) must not leak in. */
+const embeddedEnv = () => {
+  const { DATABASE_URL: _url, DATABASE_OWNER_URL: _owner, ...env } = process.env;
+  return env;
+};
+
 /*
  * The embedded PostgreSQL's life beside the server: one owner per data directory, what a killed server
  * leaves behind reclaimed at the next start, and a crashed PostgreSQL started again by the server while
@@ -33,7 +39,7 @@ afterAll(() => {
 const cli = (args: string[], env: Record<string, string>) =>
   new Promise<{ code: number | null; stdout: string; stderr: string; child: ChildProcess }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
-      env: { ...process.env, BBT_DEMO: '0', LOG_LEVEL: 'warn', ...env },
+      env: { ...embeddedEnv(), BBT_DEMO: '0', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -87,7 +93,7 @@ describe('one process owns a data directory', () => {
     const dir = newDataDir();
     const port = await findFreePort();
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'serve'], {
-      env: { ...process.env, BBT_DATA_DIR: dir, BBT_DEMO: '0', PORT: String(port), LOG_LEVEL: 'warn' },
+      env: { ...embeddedEnv(), BBT_DATA_DIR: dir, BBT_DEMO: '0', PORT: String(port), LOG_LEVEL: 'warn' },
       stdio: 'ignore',
     });
     const health = `http://127.0.0.1:${port}/api/health`;

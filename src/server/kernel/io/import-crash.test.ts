@@ -7,6 +7,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../db/embedded';
 
+/** These tests are about the embedded PostgreSQL: a DATABASE_URL of the test run (CI's second pass) must not leak in. */
+const embeddedEnv = () => {
+  const { DATABASE_URL: _url, DATABASE_OWNER_URL: _owner, ...env } = process.env;
+  return env;
+};
+
 /*
  * kill -9 of the server in the middle of an import, then the same start command again (what systemd's
  * Restart=always does): the server comes back on the same data, the import is all or nothing, and its job
@@ -28,7 +34,7 @@ afterAll(async () => {
 
 const start = (port: number) => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'serve'], {
-    env: { ...process.env, BBT_DATA_DIR: dir, BBT_DEMO: '1', PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { ...embeddedEnv(), BBT_DATA_DIR: dir, BBT_DEMO: '1', PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
   server = child;
