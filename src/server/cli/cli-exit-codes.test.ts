@@ -1,34 +1,15 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMain } from '../test/processes';
 import { createTestApp, seedOrg } from '../test/test-app';
 
 /*
  * Every command exits non-zero when it fails, with the reason on stderr: a nightly `npm run backup` that
  * fails but exits 0 is a lost backup nobody hears about.
  */
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-const runCli = (args: string[], env: Record<string, string>) =>
-  new Promise<Run>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
-      env: { ...process.env, BBT_DEMO: '0', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let databaseUrl: string;
@@ -52,7 +33,7 @@ afterAll(async () => {
 
 describe('CLI commands exit non-zero when they fail', () => {
   it('migrate against an unreachable DATABASE_URL', async () => {
-    const r = await runCli(['migrate'], {
+    const r = await runMain(['migrate'], {
       DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/banbiantian',
       BBT_DATA_DIR: work,
     });
@@ -62,7 +43,7 @@ describe('CLI commands exit non-zero when they fail', () => {
   }, 60_000);
 
   it('backup into a path that cannot be written', async () => {
-    const r = await runCli(['backup', '--out', '/dev/null/nightly.dump'], {
+    const r = await runMain(['backup', '--out', '/dev/null/nightly.dump'], {
       DATABASE_URL: databaseUrl,
       BBT_DATA_DIR: work,
     });
@@ -73,7 +54,7 @@ describe('CLI commands exit non-zero when they fail', () => {
   it('restore of a corrupt file', async () => {
     const file = path.join(work, 'corrupt.dump');
     writeFileSync(file, 'PGDMP but not really a dump');
-    const r = await runCli(['restore', file, '--yes'], { DATABASE_URL: databaseUrl, BBT_DATA_DIR: work });
+    const r = await runMain(['restore', file, '--yes'], { DATABASE_URL: databaseUrl, BBT_DATA_DIR: work });
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().length).toBeGreaterThan(0);
   }, 120_000);
@@ -83,7 +64,7 @@ describe('CLI commands exit non-zero when they fail', () => {
     wb.addWorksheet('阵地').addRow(['这不是模板的表头']);
     const file = path.join(work, 'refused.xlsx');
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
-    const r = await runCli(['import', 'sites', file, '--as', 'county'], {
+    const r = await runMain(['import', 'sites', file, '--as', 'county'], {
       DATABASE_URL: databaseUrl,
       BBT_DATA_DIR: work,
     });
@@ -92,9 +73,9 @@ describe('CLI commands exit non-zero when they fail', () => {
   }, 120_000);
 
   it('an unknown command is a usage error (2); an export that works exits 0', async () => {
-    expect((await runCli(['frobnicate'], { BBT_DATA_DIR: work })).code).toBe(2);
+    expect((await runMain(['frobnicate'], { BBT_DATA_DIR: work })).code).toBe(2);
     const out = path.join(work, 'sites.xlsx');
-    const r = await runCli(['export', 'sites', out, '--as', 'county'], {
+    const r = await runMain(['export', 'sites', out, '--as', 'county'], {
       DATABASE_URL: databaseUrl,
       BBT_DATA_DIR: work,
     });

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { commandLineOf, runningPostmaster, stopOrphanedPostmaster } from './embedded';
+import { commandLineOf, isAlive, runningPostmaster, stopOrphanedPostmaster } from './embedded';
 
 /*
  * One Banbiantian process at a time owns a data directory and the embedded PostgreSQL in it: the server,
@@ -28,15 +28,6 @@ const readOwner = (file: string): DataDirOwner | undefined => {
       : undefined;
   } catch {
     return undefined;
-  }
-};
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 };
 

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,16 +5,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
+import { runMain, spawnServer, waitFor } from '../../test/processes';
 import { createDb, runMigrations } from './connection';
 import { dataDirOwner } from './data-dir-lock';
 import { findFreePort, runningPostmaster, startEmbeddedPostgres } from './embedded';
 import { embeddedPgDir, provisionDatabase } from './provision';
-
-/** These tests are about the embedded PostgreSQL: a DATABASE_URL of the test run (CI's second pass) must not leak in. */
-const embeddedEnv = () => {
-  const { DATABASE_URL: _url, DATABASE_OWNER_URL: _owner, ...env } = process.env;
-  return env;
-};
 
 /*
  * The embedded PostgreSQL's life beside the server: one owner per data directory, what a killed server
@@ -36,37 +30,6 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const cli = (args: string[], env: Record<string, string>) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string; child: ChildProcess }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', ...args], {
-      env: { ...embeddedEnv(), BBT_DEMO: '0', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr?.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr, child }));
-  });
-
-const waitFor = async (what: string, check: () => Promise<boolean> | boolean, ms: number) => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (
-      await Promise.resolve()
-        .then(check)
-        .catch(() => false)
-    )
-      return Date.now();
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${what}: not within ${ms} ms`);
-};
-
 const healthy = async (url: string) => (await fetch(url).catch(() => undefined))?.status === 200;
 
 describe('one process owns a data directory', () => {
@@ -75,7 +38,7 @@ describe('one process owns a data directory', () => {
     const config = loadConfig({ BBT_DATA_DIR: dir, BBT_DEMO: '0' });
     const held = await provisionDatabase(config, { command: 'serve' });
     try {
-      const second = await cli(['migrate'], { BBT_DATA_DIR: dir });
+      const second = await runMain(['migrate'], { BBT_DATA_DIR: dir }, { isEmbedded: true });
       expect(second.code).toBe(1);
       expect(second.stderr).toContain(dir);
       expect(second.stderr).toContain(`进程 ${process.pid}`);
@@ -92,10 +55,7 @@ describe('one process owns a data directory', () => {
   it('after kill -9 of the server, the same start command reclaims its PostgreSQL with nothing lost', async () => {
     const dir = newDataDir();
     const port = await findFreePort();
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'serve'], {
-      env: { ...embeddedEnv(), BBT_DATA_DIR: dir, BBT_DEMO: '0', PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
-    });
+    const server = spawnServer({ BBT_DATA_DIR: dir, PORT: String(port) }, { isEmbedded: true });
     const health = `http://127.0.0.1:${port}/api/health`;
     await waitFor('first start', () => healthy(health), 90_000);
     const config = loadConfig({ BBT_DATA_DIR: dir, BBT_DEMO: '0' });
@@ -115,7 +75,7 @@ describe('one process owns a data directory', () => {
     expect(runningPostmaster(embeddedPgDir(config))?.pid).toBe(orphan?.pid);
     expect(dataDirOwner(dir)).toBeUndefined();
 
-    const again = await cli(['migrate'], { BBT_DATA_DIR: dir });
+    const again = await runMain(['migrate'], { BBT_DATA_DIR: dir }, { isEmbedded: true });
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(`遗留的 PostgreSQL（进程 ${orphan?.pid}）`);
     expect(runningPostmaster(embeddedPgDir(config))).toBeUndefined();
@@ -190,7 +150,7 @@ describe('the server survives its PostgreSQL', () => {
       expect(answer.json().error.code).toBe('UNAVAILABLE');
       expect(answer.json().error.message).toMatch(/数据库暂时不可用/);
 
-      const backAt = await waitFor(
+      await waitFor(
         'PostgreSQL back and the pool recovered',
         async () =>
           (
@@ -202,6 +162,7 @@ describe('the server survives its PostgreSQL', () => {
           ).statusCode !== 503,
         30_000,
       );
+      const backAt = Date.now();
       const recovered = await app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',

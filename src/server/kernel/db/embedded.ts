@@ -141,7 +141,8 @@ export const archivingSettings = (archiveDir: string): Record<string, string> =>
 
 export type Postmaster = { pid: number; port: number };
 
-const isAlive = (pid: number) => {
+/** Whether a process lives (EPERM: alive, but another user's — PostgreSQL runs as `postgres` under root). */
+export const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,17 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnServer, waitFor } from '../../test/processes';
 import { findFreePort } from '../db/embedded';
-
-/** These tests are about the embedded PostgreSQL: a DATABASE_URL of the test run (CI's second pass) must not leak in. */
-const embeddedEnv = () => {
-  const { DATABASE_URL: _url, DATABASE_OWNER_URL: _owner, ...env } = process.env;
-  return env;
-};
 
 /*
  * kill -9 of the server in the middle of an import, then the same start command again (what systemd's
@@ -33,22 +28,9 @@ afterAll(async () => {
 });
 
 const start = (port: number) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'serve'], {
-    env: { ...embeddedEnv(), BBT_DATA_DIR: dir, BBT_DEMO: '1', PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
+  const child = spawnServer({ BBT_DATA_DIR: dir, BBT_DEMO: '1', PORT: String(port) }, { isEmbedded: true });
   server = child;
   return child;
-};
-
-const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${what}: not within ${ms} ms`);
 };
 
 type Session = { cookie: string; csrf: string };
