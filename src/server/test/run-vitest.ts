@@ -10,7 +10,10 @@ export const runVitest = (config: string, env: Record<string, string>, timeoutMs
   new Promise<RunnerResult>((resolve, reject) => {
     const childEnv = Object.fromEntries(
       Object.entries(process.env).filter(
-        ([k]) => !k.startsWith('VITEST') && k !== 'TEST' && k !== 'NODE_ENV',
+        // Nor its DATABASE_URL: the child's global setup starts a PostgreSQL of its own rather than
+        // sharing (and cleaning up on) the server this run's tests are using.
+        ([k]) =>
+          !k.startsWith('VITEST') && !['TEST', 'NODE_ENV', 'DATABASE_URL', 'DATABASE_OWNER_URL'].includes(k),
       ),
     );
     const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', config], {

@@ -16,6 +16,7 @@ import { uuidv7 } from '../kernel/db/ids';
 import { redactingLoggerOptions } from '../kernel/http/log-redaction';
 import { orgUnits } from '../modules/org/org.table';
 import { users } from '../modules/users/users.table';
+import { templateDatabase, testDatabaseName } from './test-db';
 
 export const TEST_PASSWORD = 'Test-pass-2026';
 
@@ -56,12 +57,12 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
  * logger options (redaction included), so a test can read exactly what a server would write.
  */
 export const createTestApp = async (over: Partial<Config> = {}, opts: { logStream?: Writable } = {}) => {
-  const name = `bbt_t_${randomBytes(6).toString('hex')}`;
+  const name = testDatabaseName();
   const admin = new pg.Client({ connectionString: inject('adminUrl') });
   await admin.connect();
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`create database "${name}" template bbt_test_template`);
+      await admin.query(`create database "${name}" template "${templateDatabase()}"`);
       break;
     } catch (e) {
       // Two files cloning the template at the same instant: wait and retry.

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { testDatabaseName } from '../../test/test-db';
 import { createDb, type Db, migrationsFolder, runMigrations } from '../db/connection';
 import { recordAudit } from './audit';
 import { GENESIS_HASH, verifyAuditChain } from './audit-chain';
@@ -12,7 +12,7 @@ import { GENESIS_HASH, verifyAuditChain } from './audit-chain';
 // The chain migration on a database that already has audit rows: migrated up to the migration before
 // it, filled (with the ids out of insertion order and times in several zones), then migrated to the end.
 
-const name = `bbt_t_${randomBytes(6).toString('hex')}`;
+const name = testDatabaseName('migration');
 const adminQuery = async (q: string) => {
   const admin = new pg.Client({ connectionString: inject('adminUrl') });
   await admin.connect();

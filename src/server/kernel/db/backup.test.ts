@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type Config, loadConfig } from '../../config';
 import { seedDemo } from '../../demo/seed-demo';
 import { seedOrg } from '../../test/test-app';
+import { templateDatabase, testDatabaseName } from '../../test/test-db';
 import { recordAudit } from '../audit/audit';
 import { createFieldCrypto } from '../privacy/field-crypto';
 import { BackupError, type BackupResult, countTables, runBackup, runRestore } from './backup';
@@ -239,12 +240,12 @@ describe('backup and restore of the embedded database (R29, tested restore)', ()
 describe('backup and restore with an external PostgreSQL (DATABASE_URL)', () => {
   it('backs up, refuses to restore while the app is connected, then restores', async () => {
     const adminUrl = inject('adminUrl');
-    const name = `bbt_t_backup_${randomBytes(4).toString('hex')}`;
+    const name = testDatabaseName('backup');
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`create database "${name}" template bbt_test_template`);
+        await admin.query(`create database "${name}" template "${templateDatabase()}"`);
         break;
       } catch (e) {
         // Another test file cloning the template at the same instant: wait and retry.
@@ -290,7 +291,7 @@ describe('backup and restore with an external PostgreSQL (DATABASE_URL)', () => 
 
   it('brings an older backup up to date: the migrations it lacks run before the swap', async () => {
     const adminUrl = inject('adminUrl');
-    const name = `bbt_t_older_${randomBytes(4).toString('hex')}`;
+    const name = testDatabaseName('older');
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`create database "${name}" encoding 'UTF8' template template0`);
@@ -328,7 +329,9 @@ describe('backup and restore with an external PostgreSQL (DATABASE_URL)', () => 
         const name = await c.query('select name from org_units where id = $1', [unit]);
         expect(name.rows[0].name).toBe('旧版本县妇联');
         // Every table of the current schema is there.
-        const tmpl = new pg.Client({ connectionString: new URL('/bbt_test_template', adminUrl).toString() });
+        const tmpl = new pg.Client({
+          connectionString: new URL(`/${templateDatabase()}`, adminUrl).toString(),
+        });
         await tmpl.connect();
         const tables = (cl: pg.Client) =>
           cl

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { testConfig } from '../../test/test-app';
+import { testDatabaseName } from '../../test/test-db';
 import { DatabaseRoleError } from './app-role';
 import { migrationCount } from './connection';
 import { prepareDatabase, provisionDatabase } from './provision';
@@ -25,7 +26,7 @@ const admin = async <T>(fn: (c: pg.Client) => Promise<T>, url = inject('adminUrl
   }
 };
 const freshDatabase = async () => {
-  const name = `bbt_t_${randomBytes(6).toString('hex')}`;
+  const name = testDatabaseName('provision');
   await admin((c) => c.query(`create database "${name}" encoding 'UTF8' template template0`));
   databases.push(name);
   return withDatabase(inject('adminUrl'), name);

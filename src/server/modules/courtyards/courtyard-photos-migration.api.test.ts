@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -6,11 +5,12 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db, migrationsFolder, runMigrations } from '../../kernel/db/connection';
+import { testDatabaseName } from '../../test/test-db';
 
 // The move of courtyard_photos onto the kernel's photo tables, run on a database that has photos:
 // migrated up to the migration before it, filled, then migrated to the end.
 
-const name = `bbt_t_${randomBytes(6).toString('hex')}`;
+const name = testDatabaseName('migration');
 const adminQuery = async (q: string) => {
   const admin = new pg.Client({ connectionString: inject('adminUrl') });
   await admin.connect();
