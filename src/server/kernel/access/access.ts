@@ -14,12 +14,35 @@ export const rootOf = (actor: Pick<Actor, 'orgPath'>) => actor.orgPath.split('/'
 /** True if `path` lies in the subtree rooted at `rootPath` (both materialized `/a/b/` paths). */
 export const isWithin = (path: string, rootPath: string) => path.startsWith(rootPath);
 
+/** A path column named in raw SQL: `org_path` or `alias.org_path` (identifiers only, never input). */
+const COLUMN_REF = /^(?:[a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/;
+
+/** A drizzle column, a SQL fragment, or a raw-SQL column reference such as `'i.org_path'`. */
+export type PathColumn = AnyPgColumn | SQL | string;
+
+const pathSql = (column: PathColumn): AnyPgColumn | SQL => {
+  if (typeof column !== 'string') return column;
+  if (!COLUMN_REF.test(column)) throw new Error(`scoped(): “${column}” is not a column reference`);
+  return sql.join(
+    column.split('.').map((part) => sql.identifier(part)),
+    sql`.`,
+  );
+};
+
 /**
  * The org-subtree rule as SQL: every repository query filters its rows with this, so a list, a
- * count, an export or a get-by-id can never reach rows outside the caller's subtree.
+ * count, an export or a get-by-id can never reach rows outside the caller's subtree. Raw SQL
+ * names its column as a string (`scoped('i.org_path', path)`); nothing else writes `org_path like`.
  */
-export const scoped = (pathColumn: AnyPgColumn | SQL, rootPath: string): SQL =>
-  sql`${pathColumn} like ${`${rootPath}%`}`;
+export const scoped = (pathColumn: PathColumn, rootPath: string): SQL =>
+  sql`${pathSql(pathColumn)} like ${`${rootPath}%`}`;
+
+/**
+ * The reverse rule, for settings handed down the tree (rubrics, campaigns, report definitions):
+ * rows whose unit is the one at `path` or one of its ancestors.
+ */
+export const scopedAbove = (pathColumn: PathColumn, path: string): SQL =>
+  sql`${path} like ${pathSql(pathColumn)} || '%'`;
 
 /**
  * A refusal by the scope check, answered exactly like the 404 of a missing record (same code,

@@ -62,7 +62,7 @@ export const recordHistory = async (
   requirePermission(ctx.actor, readPermission[q.entityType]);
   const [table, pathColumn] = recordTable[q.entityType];
   const found = await ctx.db.execute(
-    sql`select 1 from ${sql.identifier(table)} where id = ${q.entityId} and ${sql.identifier(pathColumn)} like ${`${ctx.actor.orgPath}%`}`,
+    sql`select 1 from ${sql.identifier(table)} where id = ${q.entityId} and ${scoped(pathColumn, ctx.actor.orgPath)}`,
   );
   if (found.rows.length === 0) throw notFound();
   const rows = await ctx.db

@@ -1,9 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { HouseholdFile } from '../../../contracts/courtyards';
+import { scoped } from '../../kernel/access/access';
 import type { Tx } from '../../kernel/db/connection';
 import { type PhotoOwner, photoAttachments } from '../../kernel/files/photo-attachments';
 import type { ServiceContext } from '../../kernel/service-context';
-import { householdLabelSql, rows, within } from './courtyards.repository';
+import { householdLabelSql, rows } from './courtyards.repository';
 import { courtyardInspectionPhotos, courtyardRectificationPhotos } from './courtyards.table';
 
 // Photos of inspections and of rectifications (before / after), through the kernel's one photo
@@ -23,7 +24,7 @@ const lockRecord = async (
     tx,
     sql`select x.org_path, x.org_unit_id, x.deleted_at::text as deleted_at, ${householdLabelSql('h')} as household_label
       from ${sql.identifier(table)} x join households h on h.id = x.household_id
-      where x.id = ${id} and ${within('x.org_path', scopePath)} for update of x`,
+      where x.id = ${id} and ${scoped('x.org_path', scopePath)} for update of x`,
   );
   return (
     row && {

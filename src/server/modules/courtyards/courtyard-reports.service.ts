@@ -9,7 +9,7 @@ import type {
   Todo,
 } from '../../../contracts/courtyards';
 import { maskName, monthBounds } from '../../../contracts/courtyards';
-import { requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { invalid, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
@@ -32,7 +32,6 @@ import {
   toPlaqueEvent,
   toRatingChange,
   toRectification,
-  within,
 } from './courtyards.repository';
 
 // Read-only views: the household list with ratings, history lists, 一户一档, 公示 and the to-do list.
@@ -86,7 +85,7 @@ export const courtyardHouseholdRows = async (
 ) => {
   const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const where = and([
-    within('h.org_path', scopePath),
+    scoped('h.org_path', scopePath),
     sql`h.deleted_at is null`,
     levelFilter('s.rating', q.rating),
     levelFilter('s.plaque_level', q.plaque),
@@ -126,7 +125,7 @@ export const courtyardHouseholdRows = async (
 
 const historyWhere = (alias: string, dateColumn: string, scopePath: string, q: ListHistoryQuery) =>
   and([
-    within(`${alias}.org_path`, scopePath),
+    scoped(`${alias}.org_path`, scopePath),
     q.householdId ? sql`${sql.raw(alias)}.household_id = ${q.householdId}` : undefined,
     q.from ? sql`${sql.raw(`${alias}.${dateColumn}`)} >= ${q.from}::date` : undefined,
     q.to ? sql`${sql.raw(`${alias}.${dateColumn}`)} <= ${q.to}::date` : undefined,
@@ -227,14 +226,14 @@ export const publicNotice = async (
         s.plaque_level
       from courtyard_inspections i join households h on h.id = i.household_id
       left join courtyard_household_status s on s.household_id = h.id
-      where i.kind = 'monthly' and i.deleted_at is null and i.month = ${q.month} and ${within('i.org_path', path)}
+      where i.kind = 'monthly' and i.deleted_at is null and i.month = ${q.month} and ${scoped('i.org_path', path)}
       order by i.total_score desc, h.house_number`,
   );
   const plaques = await rows(
     ctx.db,
     sql`select ${headNameSql('h')} as head_name, e.kind, e.to_level, e.reason from courtyard_plaque_events e
       join households h on h.id = e.household_id
-      where ${within('e.org_path', path)} and e.occurred_on between ${from}::date and (${to}::date + 31)
+      where ${scoped('e.org_path', path)} and e.occurred_on between ${from}::date and (${to}::date + 31)
         and e.review_id in (select id from courtyard_reviews where month = ${q.month})
       order by e.kind, h.house_number`,
   );
@@ -295,7 +294,7 @@ export const monthTodo = async (
       from org_units o
       left join courtyard_assignments a on a.village_id = o.id and a.month = ${q.month}
       left join courtyard_groups g on g.id = a.group_id
-      where o.kind in ('village', 'community') and o.deleted_at is null and ${within('o.path', scopePath)}
+      where o.kind in ('village', 'community') and o.deleted_at is null and ${scoped('o.path', scopePath)}
       order by g.name nulls last, o.name`,
   );
   const pendingOf = async (villageId: string) =>
@@ -345,7 +344,7 @@ export const monthTodo = async (
     await rows(
       db,
       sql`${rectificationSelect(today)} where r.deleted_at is null and r.status = 'open' and r.deadline < ${today}::date
-        and ${within('r.org_path', scopePath)} order by r.deadline limit 200`,
+        and ${scoped('r.org_path', scopePath)} order by r.deadline limit 200`,
     )
   ).map(toRectification);
   return {

@@ -5,12 +5,9 @@ import {
   ratingLabels,
   rectificationStatusLabels,
 } from '../../../contracts/courtyards';
+import { scoped } from '../../kernel/access/access';
 import type { Indicator } from '../../kernel/indicators/registry';
 import { shanghaiToday } from '../../kernel/time/calendar';
-
-/** The reader's subtree, applied inside each source (see `Indicator.source`). */
-const inScope = (scopePath: string, alias?: string) =>
-  sql`${sql.raw(alias ? `${alias}.org_path` : 'org_path')} like ${`${scopePath}%`}`;
 
 const label = sql.raw(`h.address || coalesce(' ' || h.house_number, '')`);
 const rating: Indicator['dimensions'] = {
@@ -51,7 +48,7 @@ export const courtyardHouseholdsIndicator: Indicator = {
       c.org_path, c.to_rating as rating, c.household_id as subject_id
     from courtyard_rating_changes c
     where c.effective_on <= ${to}::date and (c.valid_until is null or c.valid_until > ${to}::date)
-      and c.to_rating is not null and ${inScope(scopePath, 'c')} and ${householdLive('c')}`,
+      and c.to_rating is not null and ${scoped('c.org_path', scopePath)} and ${householdLive('c')}`,
 };
 
 /**
@@ -71,14 +68,14 @@ export const courtyardCreatedIndicator: Indicator = {
       c.org_path, c.to_rating as rating, c.household_id as subject_id
     from courtyard_rating_changes c
     where c.is_first_reach and c.effective_on between ${from}::date and ${to}::date
-      and ${inScope(scopePath, 'c')} and ${householdLive('c')}`,
+      and ${scoped('c.org_path', scopePath)} and ${householdLive('c')}`,
 };
 
 const inspectionSource: Indicator['source'] = ({ from, to, scopePath }) => sql`
   select i.id as record_id, ${householdLabel('i')} || ' ' || i.inspected_on as record_label,
     i.inspected_on as record_date, i.org_path, i.kind, i.household_id as subject_id
   from courtyard_inspections i
-  where i.deleted_at is null and i.inspected_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'i')}`;
+  where i.deleted_at is null and i.inspected_on between ${from}::date and ${to}::date and ${scoped('i.org_path', scopePath)}`;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
@@ -112,7 +109,7 @@ const edgeInspections = (edges: { from: string; to: string }[], scopePath: strin
       union all
       select ${columns} from courtyard_inspections i
       where i.deleted_at is null and i.inspected_on between ${e.from}::date and ${e.to}::date
-        and ${inScope(scopePath, 'i')}`,
+        and ${scoped('i.org_path', scopePath)}`,
   );
 
 /** `courtyards.inspections{kind}`: inspections carried out in the period (次). */
@@ -133,7 +130,7 @@ export const courtyardInspectionsIndicator: Indicator = {
       select r.org_path, r.kind, r.month as record_date, r.inspections as n
       from courtyard_inspections_by_month r
       where r.month between ${p.monthsFrom}::date and ${p.monthsTo}::date and r.inspections > 0
-        and ${inScope(scopePath, 'r')}
+        and ${scoped('r.org_path', scopePath)}
       ${sql.join(edgeInspections(p.edges, scopePath, sql`i.org_path, i.kind, i.inspected_on, 1`), sql``)}`;
   },
 };
@@ -162,7 +159,7 @@ export const courtyardInspectedHouseholdsIndicator: Indicator = {
     return sql`
       select r.household_id as subject_id, r.org_path, r.kind
       from courtyard_inspected_households r
-      where (${sql.join(years, sql` or `)}) and ${inScope(scopePath, 'r')}
+      where (${sql.join(years, sql` or `)}) and ${scoped('r.org_path', scopePath)}
       ${sql.join(edgeInspections(p.edges, scopePath, sql`i.household_id, i.org_path, i.kind`), sql``)}`;
   },
 };
@@ -180,7 +177,7 @@ export const courtyardRectificationsIndicator: Indicator = {
       case when r.status = 'open' and r.deadline < ${shanghaiToday()}::date then 'overdue' else r.status end as status,
       r.household_id as subject_id
     from courtyard_rectifications r join households h on h.id = r.household_id
-    where r.deleted_at is null and r.opened_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'r')}`,
+    where r.deleted_at is null and r.opened_on between ${from}::date and ${to}::date and ${scoped('r.org_path', scopePath)}`,
 };
 
 const plaqueSource =
@@ -193,7 +190,7 @@ const plaqueSource =
     where e.kind in (${sql.join(
       kinds.map((k) => sql`${k}`),
       sql`, `,
-    )}) and e.occurred_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'e')}`;
+    )}) and e.occurred_on between ${from}::date and ${to}::date and ${scoped('e.org_path', scopePath)}`;
 
 /** `courtyards.plaques.awarded`: plaques hung in the period — first awards and upgrades (户次). */
 export const courtyardPlaquesAwardedIndicator: Indicator = {
@@ -234,7 +231,7 @@ export const courtyardFeaturedIndicator: Indicator = {
     select f.id as record_id, ${label} as record_label, f.designated_on as record_date, f.org_path,
       f.category, f.household_id as subject_id
     from courtyard_featured f join households h on h.id = f.household_id
-    where f.deleted_at is null and f.designated_on between ${from}::date and ${to}::date and ${inScope(scopePath, 'f')}`,
+    where f.deleted_at is null and f.designated_on between ${from}::date and ${to}::date and ${scoped('f.org_path', scopePath)}`,
 };
 
 export const courtyardIndicators: Indicator[] = [

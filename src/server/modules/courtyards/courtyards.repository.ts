@@ -8,6 +8,7 @@ import type {
   RatingLevel,
   Rectification,
 } from '../../../contracts/courtyards';
+import { scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { photoIdsOf } from '../../kernel/files/photo-attachments';
@@ -33,7 +34,6 @@ export const and = (parts: (SQL | undefined | false)[]) => {
   const list = parts.filter((p): p is SQL => !!p);
   return list.length ? sql.join(list, sql` and `) : sql`true`;
 };
-export const within = (column: string, path: string) => sql`${sql.raw(column)} like ${`${path}%`}`;
 
 // Inspections
 
@@ -83,7 +83,7 @@ export const toInspection = (r: Raw): Inspection => ({
 export const findInspection = async (db: DbOrTx, scopePath: string, id: string) => {
   const [r] = await rows(
     db,
-    sql`${inspectionSelect} where i.id = ${id} and ${within('i.org_path', scopePath)}`,
+    sql`${inspectionSelect} where i.id = ${id} and ${scoped('i.org_path', scopePath)}`,
   );
   return r ? toInspection(r) : undefined;
 };
@@ -131,7 +131,7 @@ export const toRectification = (r: Raw): Rectification => ({
 export const findRectification = async (db: DbOrTx, scopePath: string, id: string, today: string) => {
   const [r] = await rows(
     db,
-    sql`${rectificationSelect(today)} where r.id = ${id} and ${within('r.org_path', scopePath)}`,
+    sql`${rectificationSelect(today)} where r.id = ${id} and ${scoped('r.org_path', scopePath)}`,
   );
   return r ? toRectification(r) : undefined;
 };
@@ -237,7 +237,7 @@ export const findHousehold = async (db: DbOrTx, scopePath: string, id: string) =
     db,
     sql`select h.id, h.org_unit_id, h.org_path, ${householdLabelSql('h')} as label, ${headNameSql('h')} as head_name,
       h.house_number, h.address
-      from households h where h.id = ${id} and h.deleted_at is null and ${within('h.org_path', scopePath)}`,
+      from households h where h.id = ${id} and h.deleted_at is null and ${scoped('h.org_path', scopePath)}`,
   );
   return r
     ? {

@@ -6,22 +6,14 @@ import type {
   SaveFeaturedCategoriesInput,
 } from '../../../contracts/courtyards';
 import { defaultFeaturedCategories } from '../../../contracts/courtyards';
-import { requirePermission, resolveScopePath, rootOf } from '../../kernel/access/access';
+import { requirePermission, resolveScopePath, rootOf, scoped } from '../../kernel/access/access';
 import type { Actor } from '../../kernel/access/actor';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
-import {
-  and,
-  featuredSelect,
-  findHousehold,
-  pagedRows,
-  rows,
-  toFeatured,
-  within,
-} from './courtyards.repository';
+import { and, featuredSelect, findHousehold, pagedRows, rows, toFeatured } from './courtyards.repository';
 import { courtyardFeatured, courtyardFeaturedOptions } from './courtyards.table';
 import { auditCourtyards } from './courtyards-audit';
 
@@ -53,7 +45,7 @@ export const saveFeaturedCategories = (ctx: ServiceContext, input: SaveFeaturedC
     if (new Set(codes).size !== codes.length) throw invalid('categories', '类别代码重复');
     const used = await rows(
       tx,
-      sql`select distinct category from courtyard_featured where deleted_at is null and ${within('org_path', ctx.actor.orgPath)}`,
+      sql`select distinct category from courtyard_featured where deleted_at is null and ${scoped('org_path', ctx.actor.orgPath)}`,
     );
     const dropped = used.map((u) => u.category as string).filter((c) => !codes.includes(c));
     if (dropped.length) throw invalid('categories', `类别“${dropped.join('、')}”已有农户被评定，不能删除`);
@@ -82,7 +74,7 @@ export const saveFeaturedCategories = (ctx: ServiceContext, input: SaveFeaturedC
 export const listFeatured = async (ctx: ServiceContext, q: ListFeaturedQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.read', q.orgUnitId);
   const where = and([
-    within('f.org_path', scopePath),
+    scoped('f.org_path', scopePath),
     q.status === 'deleted' ? sql`f.deleted_at is not null` : sql`f.deleted_at is null`,
     q.householdId ? sql`f.household_id = ${q.householdId}` : undefined,
     q.category ? sql`f.category = ${q.category}` : undefined,
@@ -150,7 +142,7 @@ const toggle = (ctx: ServiceContext, id: string, version: number, isDeleting: bo
     requirePermission(ctx.actor, 'courtyards.write');
     const [row] = await rows(
       tx,
-      sql`select version, org_path, deleted_at, household_id, category from courtyard_featured where id = ${id} and ${within('org_path', ctx.actor.orgPath)} for update`,
+      sql`select version, org_path, deleted_at, household_id, category from courtyard_featured where id = ${id} and ${scoped('org_path', ctx.actor.orgPath)} for update`,
     );
     if (!row) throw notFound('特色庭院评定');
     if (Number(row.version) !== version) throw new AppError('VERSION_CONFLICT');

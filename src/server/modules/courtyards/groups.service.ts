@@ -9,13 +9,13 @@ import type {
   UpdateInspectionGroupInput,
 } from '../../../contracts/courtyards';
 import { generateAssignment, previousMonth } from '../../../contracts/courtyards';
-import { requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
-import { and, pagedRows, rows, within } from './courtyards.repository';
+import { and, pagedRows, rows } from './courtyards.repository';
 import { courtyardGroups } from './courtyards.table';
 import { auditCourtyards } from './courtyards-audit';
 
@@ -53,7 +53,7 @@ const groupById = async (db: DbOrTx, id: string) => {
 export const listGroups = async (ctx: ServiceContext, q: ListInspectionGroupsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.read', q.orgUnitId);
   const where = and([
-    within('g.org_path', scopePath),
+    scoped('g.org_path', scopePath),
     q.status === 'deleted' ? sql`g.deleted_at is not null` : sql`g.deleted_at is null`,
     q.q ? sql`g.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
   ]);
@@ -64,7 +64,7 @@ export const getGroup = async (ctx: ServiceContext, id: string) => {
   requirePermission(ctx.actor, 'courtyards.read');
   const [r] = await rows(
     ctx.db,
-    sql`${groupSelect} where g.id = ${id} and ${within('g.org_path', ctx.actor.orgPath)}`,
+    sql`${groupSelect} where g.id = ${id} and ${scoped('g.org_path', ctx.actor.orgPath)}`,
   );
   if (!r) throw notFound('验收小组');
   return toGroup(r);
@@ -78,7 +78,7 @@ const checkMembers = async (tx: Tx, townPath: string, ids: string[]) => {
     sql`select id from persons where id in (${sql.join(
       unique.map((i) => sql`${i}::uuid`),
       sql`, `,
-    )}) and deleted_at is null and ${within('org_path', townPath)}`,
+    )}) and deleted_at is null and ${scoped('org_path', townPath)}`,
   );
   if (found.length !== unique.length) throw notFound('小组成员');
   return unique;
@@ -139,7 +139,7 @@ const editGroup = (
     requirePermission(ctx.actor, 'courtyards.manage');
     const [row] = (
       await tx.execute(
-        sql`select version, org_path, deleted_at from courtyard_groups where id = ${id} and ${within('org_path', ctx.actor.orgPath)} for update`,
+        sql`select version, org_path, deleted_at from courtyard_groups where id = ${id} and ${scoped('org_path', ctx.actor.orgPath)} for update`,
       )
     ).rows as { version: number; org_path: string; deleted_at: string | null }[];
     if (!row) throw notFound('验收小组');

@@ -14,7 +14,7 @@ import {
   monthBounds,
   monthOf,
 } from '../../../contracts/courtyards';
-import { isWithin, requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { isWithin, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
@@ -29,7 +29,6 @@ import {
   pagedRows,
   rows,
   toInspection,
-  within,
 } from './courtyards.repository';
 import { courtyardInspections, courtyardRectifications } from './courtyards.table';
 import { auditCourtyards } from './courtyards-audit';
@@ -47,7 +46,7 @@ export const inspectionFilters = (
 ) => {
   const month = q.month ? monthBounds(q.month) : undefined;
   return and([
-    within('i.org_path', scopePath),
+    scoped('i.org_path', scopePath),
     q.status === 'deleted' ? sql`i.deleted_at is not null` : sql`i.deleted_at is null`,
     q.householdId ? sql`i.household_id = ${q.householdId}` : undefined,
     q.groupId ? sql`i.group_id = ${q.groupId}` : undefined,
@@ -233,7 +232,7 @@ const lock = async (tx: Tx, ctx: ServiceContext, id: string, version: number) =>
   requirePermission(ctx.actor, 'courtyards.write');
   const [row] = await rows(
     tx,
-    sql`select id, version, org_path, deleted_at, household_id, kind, month from courtyard_inspections where id = ${id} and ${within('org_path', ctx.actor.orgPath)} for update`,
+    sql`select id, version, org_path, deleted_at, household_id, kind, month from courtyard_inspections where id = ${id} and ${scoped('org_path', ctx.actor.orgPath)} for update`,
   );
   if (!row) throw notFound('检查记录');
   if (Number(row.version) !== version) throw new AppError('VERSION_CONFLICT');

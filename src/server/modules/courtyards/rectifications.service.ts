@@ -8,7 +8,7 @@ import type {
   VerifyRectificationInput,
 } from '../../../contracts/courtyards';
 import { addDays, DEFAULT_RECTIFICATION_DAYS } from '../../../contracts/courtyards';
-import { requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
@@ -22,7 +22,6 @@ import {
   rectificationSelect,
   rows,
   toRectification,
-  within,
 } from './courtyards.repository';
 import { courtyardRectifications } from './courtyards.table';
 import { auditCourtyards } from './courtyards-audit';
@@ -33,7 +32,7 @@ export const rectificationFilters = (
   q: Omit<ListRectificationsQuery, 'page' | 'pageSize' | 'sort'>,
 ): SQL =>
   and([
-    within('r.org_path', scopePath),
+    scoped('r.org_path', scopePath),
     sql`r.deleted_at is null`,
     q.householdId ? sql`r.household_id = ${q.householdId}` : undefined,
     q.inspectionId ? sql`r.inspection_id = ${q.inspectionId}` : undefined,
@@ -146,7 +145,7 @@ const edit = (
     requirePermission(ctx.actor, 'courtyards.write');
     const [row] = await rows(
       tx,
-      sql`select version, org_path, deleted_at from courtyard_rectifications where id = ${id} and ${within('org_path', ctx.actor.orgPath)} for update`,
+      sql`select version, org_path, deleted_at from courtyard_rectifications where id = ${id} and ${scoped('org_path', ctx.actor.orgPath)} for update`,
     );
     if (!row || row.deleted_at) throw notFound('整改记录');
     if (Number(row.version) !== version) throw new AppError('VERSION_CONFLICT');
@@ -208,14 +207,14 @@ export const rectificationBoard = async (
         count(*) filter (where r.status = 'open' and r.deadline < ${today}::date)::int as overdue,
         count(*) filter (where r.status = 'fixed')::int as fixed
       from courtyard_rectifications r join org_units o on o.id = r.org_unit_id
-      where r.deleted_at is null and r.status <> 'verified' and ${within('r.org_path', scopePath)}
+      where r.deleted_at is null and r.status <> 'verified' and ${scoped('r.org_path', scopePath)}
       group by r.org_unit_id, o.name order by overdue desc, o.name`,
   );
   const overdue = (
     await rows(
       ctx.db,
       sql`${rectificationSelect(today)} where r.deleted_at is null and r.status = 'open' and r.deadline < ${today}::date
-        and ${within('r.org_path', scopePath)} order by r.deadline limit 1000`,
+        and ${scoped('r.org_path', scopePath)} order by r.deadline limit 1000`,
     )
   ).map(toRectification);
   return {

@@ -8,7 +8,7 @@ import type {
   RubricRules,
 } from '../../../contracts/courtyards';
 import { householdRating, monthBounds, plaqueChange } from '../../../contracts/courtyards';
-import { requireAccess } from '../../kernel/access/access';
+import { requireAccess, scoped, scopedAbove } from '../../kernel/access/access';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
@@ -105,7 +105,7 @@ export const loadReviewInput = async (db: DbOrTx, townPath: string, month: strin
         select i.household_id, i.month, i.total_score, i.is_veto, i.rating,
           row_number() over (partition by i.household_id order by i.month desc) as rn
         from courtyard_inspections i
-        where i.org_path like ${`${townPath}%`} and i.kind = 'monthly' and i.deleted_at is null and i.month <= ${month}),
+        where ${scoped('i.org_path', townPath)} and i.kind = 'monthly' and i.deleted_at is null and i.month <= ${month}),
       agg as (
         select household_id,
           string_agg(month || ',' || total_score || ',' || is_veto::int || ',' || coalesce(rating, ''), ';' order by month) as monthly
@@ -123,7 +123,7 @@ export const loadReviewInput = async (db: DbOrTx, townPath: string, month: strin
           and r.deadline < ${to}::date and (r.fixed_on is null or r.fixed_on > ${to}::date))
       from courtyard_household_status s
       join households h on h.id = s.household_id and h.deleted_at is null
-      where s.org_path like ${`${townPath}%`} and (s.rating is not null or s.plaque_level is not null)
+      where ${scoped('s.org_path', townPath)} and (s.rating is not null or s.plaque_level is not null)
         and not exists (select 1 from agg a where a.household_id = s.household_id)`,
   );
   // `monthly` travels as one string (month,total,veto,rating;…): far cheaper to read than arrays.
@@ -261,7 +261,7 @@ const townRubrics = async (db: DbOrTx, townPath: string, townId: string, year: n
     db,
     sql`select org_unit_id, org_path, rules from courtyard_rubrics r
       where r.deleted_at is null and r.year <= ${year}
-        and (${townPath} like r.org_path || '%' or r.org_unit_id in (select id from org_units where parent_id = ${townId}))
+        and (${scopedAbove('r.org_path', townPath)} or r.org_unit_id in (select id from org_units where parent_id = ${townId}))
       order by length(r.org_path) desc, r.year desc, r.version_no desc`,
   );
   // The same choice as effectiveRubricFor: the deepest unit on the village's path, then the latest.

@@ -7,13 +7,19 @@ import type {
   UpdateRubricInput,
 } from '../../../contracts/courtyards';
 import { checkRubricRules, rubricMaxPoints } from '../../../contracts/courtyards';
-import { requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
+import {
+  requireAccess,
+  requirePermission,
+  resolveScopePath,
+  scoped,
+  scopedAbove,
+} from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
-import { and, pagedRows, rows, within } from './courtyards.repository';
+import { and, pagedRows, rows } from './courtyards.repository';
 import { courtyardRubrics } from './courtyards.table';
 import { auditCourtyards } from './courtyards-audit';
 
@@ -46,7 +52,7 @@ const toRubric = (r: Record<string, unknown>): Rubric => ({
 
 /** A rubric is visible to a unit's users when it is theirs or below, or an ancestor's (inherited). */
 const visible = (actorPath: string) =>
-  sql`(${within('r.org_path', actorPath)} or ${actorPath} like r.org_path || '%')`;
+  sql`(${scoped('r.org_path', actorPath)} or ${scopedAbove('r.org_path', actorPath)})`;
 
 const checkRules = (rules: RubricRules) => {
   const problems = checkRubricRules(rules);
@@ -67,7 +73,7 @@ export const rubricById = async (db: DbOrTx, id: string) => {
 export const listRubrics = async (ctx: ServiceContext, q: ListRubricsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.read', q.orgUnitId);
   const where = and([
-    q.orgUnitId ? within('r.org_path', scopePath) : visible(ctx.actor.orgPath),
+    q.orgUnitId ? scoped('r.org_path', scopePath) : visible(ctx.actor.orgPath),
     q.status === 'deleted' ? sql`r.deleted_at is not null` : sql`r.deleted_at is null`,
     q.year ? sql`r.year = ${q.year}` : undefined,
     q.isCurrent
@@ -195,7 +201,7 @@ const lockRubric = async (tx: Tx, ctx: ServiceContext, id: string, version: numb
   requirePermission(ctx.actor, 'courtyards.manage');
   const [row] = (
     await tx.execute(
-      sql`select id, version, org_path, deleted_at from courtyard_rubrics where id = ${id} and ${within('org_path', ctx.actor.orgPath)} for update`,
+      sql`select id, version, org_path, deleted_at from courtyard_rubrics where id = ${id} and ${scoped('org_path', ctx.actor.orgPath)} for update`,
     )
   ).rows as { id: string; version: number; org_path: string; deleted_at: string | null }[];
   if (!row) throw notFound('评分细则');

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type ExportGridsQuery, exportGridsQuerySchema } from '../../../contracts/org-ledgers';
-import { requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -248,7 +248,7 @@ export const gridsIo: LedgerIo = {
         left join persons p on p.id = g.member_person_id
         left join households h on h.grid_id = g.id and h.deleted_at is null
         where ${q.status === 'deleted' ? sql`g.deleted_at is not null` : sql`g.deleted_at is null`}
-          and g.org_path like ${`${scopePath}%`} ${q.q ? sql`and g.name like ${`%${q.q}%`}` : sql``}
+          and ${scoped('g.org_path', scopePath)} ${q.q ? sql`and g.name like ${`%${q.q}%`}` : sql``}
         order by u.path, (substring(g.name from '[0-9]+'))::int nulls last, g.name, h.address, h.house_number`)
     ).rows as ExportRow[];
     return inBatches(rows) as AsyncIterable<never[]>;

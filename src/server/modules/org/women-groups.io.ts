@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type ExportWomenGroupsQuery, exportWomenGroupsQuerySchema } from '../../../contracts/org-ledgers';
-import { requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -219,7 +219,7 @@ export const womenGroupsIo: LedgerIo = {
         left join women_group_members m on m.group_id = w.id
         left join persons p on p.id = m.person_id and p.deleted_at is null
         where ${q.status === 'deleted' ? sql`w.deleted_at is not null` : sql`w.deleted_at is null`}
-          and w.org_path like ${`${scopePath}%`} ${q.gridId ? sql`and w.grid_id = ${q.gridId}` : sql``}
+          and ${scoped('w.org_path', scopePath)} ${q.gridId ? sql`and w.grid_id = ${q.gridId}` : sql``}
         order by u.path, g.name, w.name, p.name`)
     ).rows as ExportRow[];
     return inBatches(rows) as AsyncIterable<never[]>;

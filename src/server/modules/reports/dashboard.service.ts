@@ -9,7 +9,7 @@ import type {
   TrendSeries,
   WorkArea,
 } from '../../../contracts/reports';
-import { resolveScopePath } from '../../kernel/access/access';
+import { resolveScopePath, scoped } from '../../kernel/access/access';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { notFound } from '../../kernel/http/errors';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
@@ -99,7 +99,7 @@ export const loadLiveUnits = async (db: DbOrTx, orgPath: string): Promise<ScopeU
   (
     await db.execute(
       sql`select id::text as id, name, kind, path, depth from org_units
-          where path like ${`${orgPath}%`} and deleted_at is null and dissolved_on is null
+          where ${scoped('path', orgPath)} and deleted_at is null and dissolved_on is null
           order by path`,
     )
   ).rows as ScopeUnit[];
