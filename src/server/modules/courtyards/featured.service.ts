@@ -8,6 +8,7 @@ import type {
 import { defaultFeaturedCategories } from '../../../contracts/courtyards';
 import { requirePermission, resolveScopePath, rootOf, scoped } from '../../kernel/access/access';
 import type { Actor } from '../../kernel/access/actor';
+import { recordAudit } from '../../kernel/audit/audit';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
@@ -15,7 +16,6 @@ import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { and, featuredSelect, findHousehold, pagedRows, rows, toFeatured } from './courtyards.repository';
 import { courtyardFeatured, courtyardFeaturedOptions } from './courtyards.table';
-import { auditCourtyards } from './courtyards-audit';
 
 type Category = { code: string; label: { zh: string; en: string } };
 
@@ -58,7 +58,8 @@ export const saveFeaturedCategories = (ctx: ServiceContext, input: SaveFeaturedC
         set: { categories: input.categories, updatedBy: ctx.actor.userId, updatedAt: sql`now()` },
       });
     const after = { categories: input.categories, isDefault: false };
-    await auditCourtyards(tx, ctx, {
+    await recordAudit(tx, ctx.actor, {
+      module: 'courtyards',
       action: 'update',
       entityType: 'courtyardFeaturedOptions',
       entityId: root,
@@ -95,7 +96,8 @@ const audit = (
   after: FeaturedDesignation,
   path: string,
 ) =>
-  auditCourtyards(tx, ctx, {
+  recordAudit(tx, ctx.actor, {
+    module: 'courtyards',
     action,
     entityType: 'courtyardFeatured',
     entityId: after.id,

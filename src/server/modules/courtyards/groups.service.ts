@@ -10,6 +10,7 @@ import type {
 } from '../../../contracts/courtyards';
 import { generateAssignment, previousMonth } from '../../../contracts/courtyards';
 import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { recordAudit } from '../../kernel/audit/audit';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -17,7 +18,6 @@ import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
 import { and, pagedRows, rows } from './courtyards.repository';
 import { courtyardGroups } from './courtyards.table';
-import { auditCourtyards } from './courtyards-audit';
 
 // 验收小组 and the month's cross-village assignment.
 
@@ -92,7 +92,8 @@ const audit = (
   after: InspectionGroup,
   path: string,
 ) =>
-  auditCourtyards(tx, ctx, {
+  recordAudit(tx, ctx.actor, {
+    module: 'courtyards',
     action,
     entityType: 'courtyardGroup',
     entityId: after.id,
@@ -309,7 +310,8 @@ const writeAssignment = async (
       values (${uuidv7()}, ${townId}, ${month}, ${villageId}, ${v.path}, ${groupId}, ${ctx.actor.userId})`);
   }
   const after = await buildAssignment(tx, townId, month, pairs, true, new Date().toISOString());
-  await auditCourtyards(tx, ctx, {
+  await recordAudit(tx, ctx.actor, {
+    module: 'courtyards',
     action,
     entityType: 'courtyardAssignment',
     entityId: townId,

@@ -15,6 +15,7 @@ import {
   monthOf,
 } from '../../../contracts/courtyards';
 import { isWithin, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { recordAudit } from '../../kernel/audit/audit';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
@@ -31,7 +32,6 @@ import {
   toInspection,
 } from './courtyards.repository';
 import { courtyardInspections, courtyardRectifications } from './courtyards.table';
-import { auditCourtyards } from './courtyards-audit';
 import { effectiveRubricFor, rubricById } from './rubrics.service';
 
 const sortFields: Record<string, string> = {
@@ -136,7 +136,8 @@ const audit = (
   after: Inspection,
   path: string,
 ) =>
-  auditCourtyards(tx, ctx, {
+  recordAudit(tx, ctx.actor, {
+    module: 'courtyards',
     action,
     entityType: 'courtyardInspection',
     entityId: after.id,

@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/courtyards';
 import { addDays, DEFAULT_RECTIFICATION_DAYS } from '../../../contracts/courtyards';
 import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { recordAudit } from '../../kernel/audit/audit';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
@@ -24,7 +25,6 @@ import {
   toRectification,
 } from './courtyards.repository';
 import { courtyardRectifications } from './courtyards.table';
-import { auditCourtyards } from './courtyards-audit';
 
 export const rectificationFilters = (
   scopePath: string,
@@ -76,7 +76,8 @@ const audit = (
   after: Rectification,
   path: string,
 ) =>
-  auditCourtyards(tx, ctx, {
+  recordAudit(tx, ctx.actor, {
+    module: 'courtyards',
     action,
     entityType: 'courtyardRectification',
     entityId: after.id,

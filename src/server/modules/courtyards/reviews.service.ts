@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/courtyards';
 import { householdRating, monthBounds, plaqueChange } from '../../../contracts/courtyards';
 import { requireAccess, scoped, scopedAbove } from '../../kernel/access/access';
+import { recordAudit } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
@@ -17,7 +18,6 @@ import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
 import { headNameSql, householdLabelSql, rows } from './courtyards.repository';
 import { courtyardPlaqueEvents, courtyardRatingChanges, courtyardReviews } from './courtyards.table';
-import { auditCourtyards } from './courtyards-audit';
 
 // 评比会: a town's month computed into a pending list of rating and plaque changes, which the
 // monthly meeting confirms (applying them, with reasons) or rejects item by item.
@@ -238,7 +238,8 @@ export const computeReview = (ctx: ServiceContext, input: ComputeReviewInput) =>
       sql`${reviewSelect} where town_id = ${input.townId} and month = ${input.month}`,
     );
     const review = toReview(r, town.name);
-    await auditCourtyards(tx, ctx, {
+    await recordAudit(tx, ctx.actor, {
+      module: 'courtyards',
       action: before ? 'update' : 'create',
       entityType: 'courtyardReview',
       entityId: review.id,
@@ -367,7 +368,8 @@ export const confirmReview = (ctx: ServiceContext, reviewId: string, input: Conf
       version = version + 1 where id = ${reviewId}`);
     const [r] = await rows(tx, sql`${reviewSelect} where id = ${reviewId}`);
     const review = toReview(r, town.name);
-    await auditCourtyards(tx, ctx, {
+    await recordAudit(tx, ctx.actor, {
+      module: 'courtyards',
       action: 'confirmReview',
       entityType: 'courtyardReview',
       entityId: reviewId,

@@ -14,6 +14,7 @@ import {
   scoped,
   scopedAbove,
 } from '../../kernel/access/access';
+import { recordAudit } from '../../kernel/audit/audit';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -21,7 +22,6 @@ import { AppError, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
 import { and, pagedRows, rows } from './courtyards.repository';
 import { courtyardRubrics } from './courtyards.table';
-import { auditCourtyards } from './courtyards-audit';
 
 const rubricSelect = sql`
   select r.id, r.org_unit_id, o.name as org_unit_name, r.year, r.version_no, r.name, r.is_example, r.rules,
@@ -138,7 +138,8 @@ const audit = (
   after: Rubric,
   path: string,
 ) =>
-  auditCourtyards(tx, ctx, {
+  recordAudit(tx, ctx.actor, {
+    module: 'courtyards',
     action,
     entityType: 'courtyardRubric',
     entityId: after.id,
