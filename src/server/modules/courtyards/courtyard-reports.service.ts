@@ -12,6 +12,7 @@ import { maskName, monthBounds } from '../../../contracts/courtyards';
 import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { invalid, notFound } from '../../kernel/http/errors';
+import { likeEscape, listPage, pageOf } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { householdPhotos } from './courtyard-photos.service';
@@ -22,7 +23,6 @@ import {
   headNameSql,
   householdLabelSql,
   inspectionSelect,
-  pagedRows,
   plaqueEventSelect,
   ratingChangeSelect,
   rectificationSelect,
@@ -83,7 +83,7 @@ export const courtyardHouseholdRows = async (
   scopePath: string,
   q: ListCourtyardHouseholdsQuery,
 ) => {
-  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const like = q.q ? likeEscape(q.q) : undefined;
   const where = and([
     scoped('h.org_path', scopePath),
     sql`h.deleted_at is null`,
@@ -102,7 +102,7 @@ export const courtyardHouseholdRows = async (
       left join courtyard_household_status s on s.household_id = h.id
       where ${where}
       order by o.name, ${householdLabelSql('h')}, h.id
-      limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      limit ${pageOf(q).limit} offset ${pageOf(q).offset}`,
   );
   if (page.length === 0) {
     const [c] = await rows(
@@ -133,11 +133,13 @@ const historyWhere = (alias: string, dateColumn: string, scopePath: string, q: L
 
 export const listRatingChanges = async (ctx: ServiceContext, q: ListHistoryQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.read', q.orgUnitId);
-  return pagedRows(
+  return listPage(
     ctx.db,
-    ratingChangeSelect,
-    historyWhere('c', 'effective_on', scopePath, q),
-    sql`x.effective_on desc, x.id desc`,
+    {
+      select: ratingChangeSelect,
+      where: historyWhere('c', 'effective_on', scopePath, q),
+      order: sql`x.effective_on desc, x.id desc`,
+    },
     q,
     toRatingChange,
   );
@@ -149,7 +151,12 @@ export const listPlaqueEvents = async (ctx: ServiceContext, q: ListHistoryQuery)
     historyWhere('e', 'occurred_on', scopePath, q),
     q.kind ? sql`e.kind = ${q.kind}` : undefined,
   ]);
-  return pagedRows(ctx.db, plaqueEventSelect, where, sql`x.occurred_on desc, x.id desc`, q, toPlaqueEvent);
+  return listPage(
+    ctx.db,
+    { select: plaqueEventSelect, where, order: sql`x.occurred_on desc, x.id desc` },
+    q,
+    toPlaqueEvent,
+  );
 };
 
 /** 一户一档: everything the programme holds about one household. */

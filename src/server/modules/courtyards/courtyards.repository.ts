@@ -200,37 +200,6 @@ export const toFeatured = (r: Raw): FeaturedDesignation => ({
   deletedAt: tsn(r.deleted_at),
 });
 
-/**
- * A page of a select and the count of all matches, `{ items, total }`. The page is sorted and cut
- * before its per-row subqueries (photos, rectifications) run; the count reads only `countFrom` (the
- * tables the filters need) when given — a county's 3.6 M inspections are counted from the index,
- * not joined to households and org units. The two queries run side by side.
- */
-export const pagedRows = async <T>(
-  db: DbOrTx,
-  select: SQL,
-  where: SQL,
-  order: SQL,
-  page: { page: number; pageSize: number },
-  map: (r: Raw) => T,
-  countFrom?: SQL,
-) => {
-  const [list, [c]] = await Promise.all([
-    rows(
-      db,
-      sql`select x.* from (${select} where ${where}) x order by ${order}
-        limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`,
-    ),
-    rows(
-      db,
-      countFrom
-        ? sql`select count(*)::int as n ${countFrom} where ${where}`
-        : sql`select count(*)::int as n from (${select} where ${where}) x`,
-    ),
-  ]);
-  return { items: list.map(map), total: Number(c.n) };
-};
-
 /** A live household in scope, with its village path; undefined when out of scope or deleted. */
 export const findHousehold = async (db: DbOrTx, scopePath: string, id: string) => {
   const [r] = await rows(

@@ -12,9 +12,10 @@ import { recordAudit } from '../../kernel/audit/audit';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
+import { listPage } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
-import { and, featuredSelect, findHousehold, pagedRows, rows, toFeatured } from './courtyards.repository';
+import { and, featuredSelect, findHousehold, rows, toFeatured } from './courtyards.repository';
 import { courtyardFeatured, courtyardFeaturedOptions } from './courtyards.table';
 
 type Category = { code: string; label: { zh: string; en: string } };
@@ -80,7 +81,12 @@ export const listFeatured = async (ctx: ServiceContext, q: ListFeaturedQuery) =>
     q.householdId ? sql`f.household_id = ${q.householdId}` : undefined,
     q.category ? sql`f.category = ${q.category}` : undefined,
   ]);
-  return pagedRows(ctx.db, featuredSelect, where, sql`x.designated_on desc, x.id`, q, toFeatured);
+  return listPage(
+    ctx.db,
+    { select: featuredSelect, where, order: sql`x.designated_on desc, x.id` },
+    q,
+    toFeatured,
+  );
 };
 
 const byId = async (db: DbOrTx, id: string) => {

@@ -15,8 +15,9 @@ import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
+import { listPage } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
-import { and, pagedRows, rows } from './courtyards.repository';
+import { and, rows } from './courtyards.repository';
 import { courtyardGroups } from './courtyards.table';
 
 // 验收小组 and the month's cross-village assignment.
@@ -57,7 +58,7 @@ export const listGroups = async (ctx: ServiceContext, q: ListInspectionGroupsQue
     q.status === 'deleted' ? sql`g.deleted_at is not null` : sql`g.deleted_at is null`,
     q.q ? sql`g.name ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
   ]);
-  return pagedRows(ctx.db, groupSelect, where, sql`x.name, x.id`, q, toGroup);
+  return listPage(ctx.db, { select: groupSelect, where, order: sql`x.name, x.id` }, q, toGroup);
 };
 
 export const getGroup = async (ctx: ServiceContext, id: string) => {

@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type {
   CreateInspectionInput,
   Inspection,
@@ -19,7 +19,7 @@ import { recordAudit } from '../../kernel/audit/audit';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
-import { likeEscape } from '../../kernel/http/list';
+import { likeEscape, listPage, orderBy, type SortWhitelist } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import {
@@ -27,17 +27,17 @@ import {
   findHousehold,
   findInspection,
   inspectionSelect,
-  pagedRows,
   rows,
   toInspection,
 } from './courtyards.repository';
 import { courtyardInspections, courtyardRectifications } from './courtyards.table';
 import { effectiveRubricFor, rubricById } from './rubrics.service';
 
-const sortFields: Record<string, string> = {
-  inspectedOn: 'inspected_on',
-  totalScore: 'total_score',
-  createdAt: 'created_at',
+/** The list's sort whitelist, over the select's output columns (`listPage`'s `x`). */
+const sortable: SortWhitelist = {
+  inspectedOn: sql`x.inspected_on`,
+  totalScore: sql`x.total_score`,
+  createdAt: sql`x.created_at`,
 };
 
 export const inspectionFilters = (
@@ -63,25 +63,16 @@ export const inspectionFilters = (
 
 export const listInspections = async (ctx: ServiceContext, q: ListInspectionsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.read', q.orgUnitId);
-  let order: SQL = sql`x.inspected_on desc, x.id`;
-  if (q.sort) {
-    const isDesc = q.sort.startsWith('-');
-    const field = sortFields[q.sort.replace('-', '')];
-    if (!field) throw invalid('sort', `不支持按“${q.sort}”排序，可选：${Object.keys(sortFields).join('、')}`);
-    order = sql`${sql.raw(`x.${field}`)} ${sql.raw(isDesc ? 'desc' : 'asc')}, x.id`;
-  }
+  const order = q.sort ? orderBy(q.sort, sortable, [sql`x.id`]) : [sql`x.inspected_on desc`, sql`x.id`];
   // Counting reads the inspections alone unless the search needs the household.
   const countFrom = q.q
     ? sql`from courtyard_inspections i join households h on h.id = i.household_id`
     : sql`from courtyard_inspections i`;
-  return pagedRows(
+  return listPage(
     ctx.db,
-    inspectionSelect,
-    inspectionFilters(scopePath, q),
-    order,
+    { select: inspectionSelect, where: inspectionFilters(scopePath, q), order, countFrom },
     q,
     toInspection,
-    countFrom,
   );
 };
 

@@ -13,13 +13,13 @@ import { recordAudit } from '../../kernel/audit/audit';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
+import { listPage } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import {
   and,
   findInspection,
   findRectification,
-  pagedRows,
   rectificationSelect,
   rows,
   toRectification,
@@ -48,11 +48,13 @@ export const rectificationFilters = (
 export const listRectifications = async (ctx: ServiceContext, q: ListRectificationsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'courtyards.read', q.orgUnitId);
   const today = shanghaiToday();
-  return pagedRows(
+  return listPage(
     ctx.db,
-    rectificationSelect(today),
-    rectificationFilters(scopePath, today, q),
-    sql`x.deadline asc, x.id`,
+    {
+      select: rectificationSelect(today),
+      where: rectificationFilters(scopePath, today, q),
+      order: sql`x.deadline asc, x.id`,
+    },
     q,
     toRectification,
   );

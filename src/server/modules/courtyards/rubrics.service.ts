@@ -19,8 +19,9 @@ import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
+import { listPage } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
-import { and, pagedRows, rows } from './courtyards.repository';
+import { and, rows } from './courtyards.repository';
 import { courtyardRubrics } from './courtyards.table';
 
 const rubricSelect = sql`
@@ -81,7 +82,12 @@ export const listRubrics = async (ctx: ServiceContext, q: ListRubricsQuery) => {
           and n.version_no > r.version_no and n.deleted_at is null)) = ${q.isCurrent === '1'}`
       : undefined,
   ]);
-  return pagedRows(ctx.db, rubricSelect, where, sql`x.year desc, x.version_no desc, x.id`, q, toRubric);
+  return listPage(
+    ctx.db,
+    { select: rubricSelect, where, order: sql`x.year desc, x.version_no desc, x.id` },
+    q,
+    toRubric,
+  );
 };
 
 export const getRubric = async (ctx: ServiceContext, id: string) => {
