@@ -60,7 +60,7 @@ export type AuditRowInput = typeof auditLog.$inferInsert;
 /**
  * Many audit rows in one statement (imports, batch entry, the demo seed), redacted like `recordAudit`'s,
  * in the caller's transaction. The one way besides `recordAudit` to write the audit table: modules never
- * insert into it themselves (audit-writers.test.ts).
+ * insert into it themselves (dialect.test.ts).
  */
 export const recordAuditRows = async (tx: Tx, rows: AuditRowInput[]) => {
   if (rows.length === 0) return;
