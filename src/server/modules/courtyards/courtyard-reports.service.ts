@@ -23,6 +23,7 @@ import {
   headNameSql,
   householdLabelSql,
   inspectionSelect,
+  isRectificationOverdue,
   plaqueEventSelect,
   ratingChangeSelect,
   rectificationSelect,
@@ -350,7 +351,7 @@ export const monthTodo = async (
   const overdue = (
     await rows(
       db,
-      sql`${rectificationSelect(today)} where r.deleted_at is null and r.status = 'open' and r.deadline < ${today}::date
+      sql`${rectificationSelect(today)} where r.deleted_at is null and ${isRectificationOverdue('r', today)}
         and ${scoped('r.org_path', scopePath)} order by r.deadline limit 200`,
     )
   ).map(toRectification);

@@ -51,6 +51,9 @@ beforeAll(async () => {
     const u = units[i % 3];
     hh.push({ id: uuidv7(), unit: u.id, path: u.path });
   }
+  // Three rectifications opened today and not yet due (outside the period): 待整改 that is not 已逾期.
+  for (const h of hh.slice(0, 3))
+    rects.push({ householdId: h.id, openedOn: today, deadline: '2099-12-31', status: 'open', path: h.path });
   const rubricId = uuidv7();
   await t.db.transaction(async (tx) => {
     await tx.insert(courtyardRubrics).values({
@@ -276,6 +279,43 @@ describe('courtyards indicators equal counts made independently', () => {
     expect(await records('courtyards.rectifications', '&dimension=status&value=overdue')).toBe(
       inside.filter((r) => status(r) === 'overdue').length,
     );
+  });
+
+  it('the 整改逾期榜 counts 未整改 as the indicator does: open (not yet due) / overdue / fixed, today', async () => {
+    const status = (r: (typeof rects)[number]) =>
+      r.status === 'open' && r.deadline < today ? 'overdue' : r.status;
+    const board = (await call(t.app, county, 'GET', '/api/v1/courtyards/rectifications/board')).json() as {
+      villages: {
+        orgUnitId: string;
+        open: number;
+        overdue: number;
+        fixed: number;
+        overdueItems: unknown[];
+      }[];
+    };
+    const sums = { open: 0, overdue: 0, fixed: 0 };
+    for (const u of [org.units.villageA1, org.units.villageA2, org.units.villageB1]) {
+      const counts = countBy(
+        rects.filter((r) => r.path === u.path),
+        status,
+      );
+      const row = board.villages.find((v) => v.orgUnitId === u.id);
+      const expected = { open: counts.open ?? 0, overdue: counts.overdue ?? 0, fixed: counts.fixed ?? 0 };
+      expect(row).toMatchObject(expected);
+      expect(row?.overdueItems).toHaveLength(expected.overdue);
+      for (const k of ['open', 'overdue', 'fixed'] as const) sums[k] += expected[k];
+    }
+    expect(sums.open).toBeGreaterThan(0);
+    // The board is today's backlog: the indicator over [since ever, today] gives the same counts.
+    const since = (
+      await call(
+        t.app,
+        county,
+        'GET',
+        `/api/v1/indicators/courtyards.rectifications/values?from=2000-01-01&to=${today}&groupBy=status`,
+      )
+    ).json() as { rows: { group: string | null; value: number }[] };
+    expect(byGroup(since)).toMatchObject(sums);
   });
 
   it('courtyards.plaques.awarded / removed and courtyards.featured{category}', async () => {

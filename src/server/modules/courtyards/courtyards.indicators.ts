@@ -8,6 +8,7 @@ import {
 import { scoped } from '../../kernel/access/access';
 import type { Indicator } from '../../kernel/indicators/registry';
 import { shanghaiToday } from '../../kernel/time/calendar';
+import { rectificationStatusOn } from './courtyards.repository';
 
 const label = sql.raw(`h.address || coalesce(' ' || h.house_number, '')`);
 const rating: Indicator['dimensions'] = {
@@ -164,7 +165,10 @@ export const courtyardInspectedHouseholdsIndicator: Indicator = {
   },
 };
 
-/** `courtyards.rectifications{status}`: rectifications opened in the period; overdue as of today. */
+/**
+ * `courtyards.rectifications{status}`: rectifications opened in the period, by their status as of today —
+ * the one definition of 未整改 (`rectificationStatusOn`), shared with the 整改逾期榜.
+ */
 export const courtyardRectificationsIndicator: Indicator = {
   key: 'courtyards.rectifications',
   label: { zh: '美丽庭院整改项', en: 'Rectifications' },
@@ -174,7 +178,7 @@ export const courtyardRectificationsIndicator: Indicator = {
   dimensions: { status: { label: { zh: '整改状态', en: 'Status' }, values: rectificationStatusLabels } },
   source: ({ from, to, scopePath }) => sql`
     select r.id as record_id, ${label} || ' ' || r.problem as record_label, r.opened_on as record_date, r.org_path,
-      case when r.status = 'open' and r.deadline < ${shanghaiToday()}::date then 'overdue' else r.status end as status,
+      ${rectificationStatusOn('r', shanghaiToday())} as status,
       r.household_id as subject_id
     from courtyard_rectifications r join households h on h.id = r.household_id
     where r.deleted_at is null and r.opened_on between ${from}::date and ${to}::date and ${scoped('r.org_path', scopePath)}`,

@@ -90,10 +90,33 @@ export const findInspection = async (db: DbOrTx, scopePath: string, id: string) 
 
 // Rectifications
 
+/**
+ * 未整改, one definition for every courtyard figure — the 整改逾期榜 (rectificationBoard), the indicator
+ * `courtyards.rectifications{status}` (and so the dashboard's 整改逾期 to-do and report figures), the
+ * lists' `isOverdue` and the 月底 report's overdue items. As of `today`, a rectification is exactly one of
+ *   open     待整改        not yet fixed, its deadline not passed;
+ *   overdue  已逾期        not yet fixed, past its deadline day (contracts' `isOverdue`);
+ *   fixed    已整改待验收;
+ *   verified 已验收;
+ * and 未整改 = open + overdue. The four partition the rectifications, so a board's or a table's columns add
+ * up to its total and 待整改 means the same number on every screen (the board once counted the overdue
+ * in 待整改 too, while the indicator, which needs a partition to sum its rows, did not).
+ * Which rectifications a figure counts is its own question, not part of the definition: the board is
+ * today's backlog (every rectification not yet verified, whenever opened — the indicator over
+ * [since ever, today], as the 整改逾期 to-do reads it); the indicator counts those opened in its period.
+ * The ledger's status filter is a record filter, not a figure: its `open` is the stored status (the work
+ * queue, overdue included, deadline first); its `overdue` is this rule.
+ */
+export const isRectificationOverdue = (alias: string, today: string) =>
+  // As a plain predicate, so the partial index on open deadlines answers it.
+  sql`(${sql.raw(alias)}.status = 'open' and ${sql.raw(alias)}.deadline < ${today}::date)`;
+export const rectificationStatusOn = (alias: string, today: string) =>
+  sql`(case when ${isRectificationOverdue(alias, today)} then 'overdue' else ${sql.raw(alias)}.status end)`;
+
 export const rectificationSelect = (today: string) => sql`
   select r.id, r.household_id, ${householdLabelSql('h')} as household_label, ${headNameSql('h')} as head_name,
     r.org_unit_id, o.name as org_unit_name, r.inspection_id, r.item_code, r.problem, r.deadline::text as deadline,
-    r.owner_name, r.status, (r.status = 'open' and r.deadline < ${today}::date) as is_overdue,
+    r.owner_name, r.status, ${isRectificationOverdue('r', today)} as is_overdue,
     r.fixed_on::text as fixed_on, r.fix_note, r.verified_on::text as verified_on, r.verified_by_name,
     r.version, r.created_at::text as created_at, r.updated_at::text as updated_at, r.deleted_at::text as deleted_at,
     ${photoIdsOf(courtyardRectificationPhotos, sql`r.id`, 'before')} as before_photo_ids,

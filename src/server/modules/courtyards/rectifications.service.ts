@@ -20,7 +20,9 @@ import {
   and,
   findInspection,
   findRectification,
+  isRectificationOverdue,
   rectificationSelect,
+  rectificationStatusOn,
   rows,
   toRectification,
 } from './courtyards.repository';
@@ -37,7 +39,7 @@ export const rectificationFilters = (
     q.householdId ? sql`r.household_id = ${q.householdId}` : undefined,
     q.inspectionId ? sql`r.inspection_id = ${q.inspectionId}` : undefined,
     q.status === 'overdue'
-      ? sql`r.status = 'open' and r.deadline < ${today}::date`
+      ? isRectificationOverdue('r', today)
       : q.status
         ? sql`r.status = ${q.status}`
         : undefined,
@@ -197,7 +199,10 @@ export const verifyRectification = (ctx: ServiceContext, id: string, input: Veri
     };
   });
 
-/** 整改逾期榜: per village, open / overdue / awaiting verification, with the overdue items. */
+/**
+ * 整改逾期榜: per village, today's backlog by status — 待整改 (open, not yet overdue), 已逾期, 待验收 (fixed)
+ * — by the one definition of 未整改 (`rectificationStatusOn`), with the overdue items.
+ */
 export const rectificationBoard = async (
   ctx: ServiceContext,
   q: { orgUnitId?: string },
@@ -206,17 +211,18 @@ export const rectificationBoard = async (
   const today = shanghaiToday();
   const counts = await rows(
     ctx.db,
-    sql`select r.org_unit_id, o.name, count(*) filter (where r.status = 'open')::int as open,
-        count(*) filter (where r.status = 'open' and r.deadline < ${today}::date)::int as overdue,
-        count(*) filter (where r.status = 'fixed')::int as fixed
-      from courtyard_rectifications r join org_units o on o.id = r.org_unit_id
-      where r.deleted_at is null and r.status <> 'verified' and ${scoped('r.org_path', scopePath)}
-      group by r.org_unit_id, o.name order by overdue desc, o.name`,
+    sql`select s.org_unit_id, o.name, count(*) filter (where s.status = 'open')::int as open,
+        count(*) filter (where s.status = 'overdue')::int as overdue,
+        count(*) filter (where s.status = 'fixed')::int as fixed
+      from (select r.org_unit_id, ${rectificationStatusOn('r', today)} as status from courtyard_rectifications r
+        where r.deleted_at is null and r.status <> 'verified' and ${scoped('r.org_path', scopePath)}) s
+      join org_units o on o.id = s.org_unit_id
+      group by s.org_unit_id, o.name order by overdue desc, o.name`,
   );
   const overdue = (
     await rows(
       ctx.db,
-      sql`${rectificationSelect(today)} where r.deleted_at is null and r.status = 'open' and r.deadline < ${today}::date
+      sql`${rectificationSelect(today)} where r.deleted_at is null and ${isRectificationOverdue('r', today)}
         and ${scoped('r.org_path', scopePath)} order by r.deadline limit 1000`,
     )
   ).map(toRectification);
