@@ -1,4 +1,3 @@
-import { getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Permission } from '../../contracts/common/permissions';
@@ -7,7 +6,6 @@ import type { WorkArea } from '../../contracts/reports';
 import type { TodoProvider, TodoRegistry } from '../modules/reports/todo-registry';
 import type { SessionSettings } from './auth/sessions';
 import type { Tx } from './db/connection';
-import { declareScopedTables } from './db/scoped-tables';
 import type { Indicator, IndicatorRegistry } from './indicators/registry';
 import type { LedgerIo } from './io/ledger-io';
 import type { FieldCrypto } from './privacy/field-crypto';
@@ -80,16 +78,26 @@ export type LedgerModule = ModuleSpec & {
  * key tables and dashboard figures. `modules/index.ts` lists the modules; app.ts, the CLI, backup,
  * record history, the unit move and the dashboard iterate that list.
  */
-export const defineModule = (spec: ModuleSpec): LedgerModule => {
-  declareScopedTables(
-    spec.name,
-    (spec.scopedTables ?? []).map((t) => getTableName(t)),
-  );
-  return {
-    ...spec,
-    plugins: (deps) => {
-      const routes = typeof spec.routes === 'function' ? spec.routes(deps) : (spec.routes ?? []);
-      return [...routes, ...(spec.photos ?? [])];
-    },
-  };
+export const defineModule = (spec: ModuleSpec): LedgerModule => ({
+  ...spec,
+  plugins: (deps) => {
+    const routes = typeof spec.routes === 'function' ? spec.routes(deps) : (spec.routes ?? []);
+    return [...routes, ...(spec.photos ?? [])];
+  },
+});
+
+let registered: readonly LedgerModule[] | undefined;
+
+/** Called once by `modules/index.ts` with the one list, so kernel and modules can read it without importing it. */
+export const registerModules = (list: readonly LedgerModule[]) => {
+  registered = list;
+};
+
+/**
+ * The registered modules, in order. Throws before `modules/index.ts` was loaded: an empty list would
+ * silently leave, say, a moved unit's records under the old path.
+ */
+export const registeredModules = (): readonly LedgerModule[] => {
+  if (!registered) throw new Error('no module list registered: import src/server/modules first');
+  return registered;
 };

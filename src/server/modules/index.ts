@@ -1,4 +1,4 @@
-import type { LedgerModule } from '../kernel/module';
+import { type LedgerModule, registerModules } from '../kernel/module';
 import { activitiesModule } from './activities/activities.module';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
@@ -24,3 +24,4 @@ export const modules: readonly LedgerModule[] = [
   courtyardsModule,
   reportsModule,
 ];
+registerModules(modules);
