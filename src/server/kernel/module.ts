@@ -5,10 +5,8 @@ import type { WorkArea } from '../../contracts/reports';
 // Type-only: the to-do registry still lives in the reports module (it is moving to kernel/indicators).
 import type { TodoProvider, TodoRegistry } from '../modules/reports/todo-registry';
 import type { SessionSettings } from './auth/sessions';
-import type { Tx } from './db/connection';
 import type { Indicator, IndicatorRegistry } from './indicators/registry';
 import type { LedgerIo } from './io/ledger-io';
-import type { FieldCrypto } from './privacy/field-crypto';
 
 type Label = { zh: string; en: string };
 
@@ -39,9 +37,6 @@ export type ModuleFigure = {
   /** A count at a moment (户数, 人数) rather than a flow over the period. */
   isStock?: boolean;
 };
-
-/** A demo seeder: its facts go into the demo's audit row. Seeders that need others' rows stay in demo/. */
-export type DemoSeeder = (tx: Tx, crypto: FieldCrypto) => Promise<Record<string, unknown>>;
 
 export type ModuleSpec = {
   /** Stable key, the same as the audit module and the folder name. */
