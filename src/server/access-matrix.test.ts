@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRubricRules } from '../contracts/courtyards';
+import { modules } from './modules';
 import { call, createTestApp, login, multipartOf, type Session, seedOrg } from './test/test-app';
 
 /**
@@ -37,6 +38,18 @@ const foreign = {
   rectificationPhotoId: '',
   reviewId: '',
   featuredId: '',
+};
+
+// Every module's import/export ledgers: an empty template (200 by design), and an import or export
+// aimed at the foreign unit.
+const ioRoutes = modules.flatMap((m) => m.io ?? []).map((io) => io.routeBase);
+const ioRequest = (key: string, foreignUnit: string): { query?: string } | undefined => {
+  for (const base of ioRoutes) {
+    if (key === `GET ${base}/template`) return {};
+    if (key === `POST ${base}/import` || key === `GET ${base}/export`)
+      return { query: `orgUnitId=${foreignUnit}` };
+  }
+  return undefined;
 };
 
 // Routes that act only on the caller herself: there is no foreign id to try.
@@ -108,9 +121,6 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PATCH /api/v1/people/persons/:personId': { body: { name: '越权', version: 1 } },
     'DELETE /api/v1/people/persons/:personId': { query: 'version=1' },
     'POST /api/v1/people/persons/:personId/restore': { body: { version: 1 } },
-    'GET /api/v1/people/persons/template': {},
-    'POST /api/v1/people/persons/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/people/persons/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/households': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/households/:householdId': {},
     'POST /api/v1/people/households': { body: { orgUnitId: foreignUnit, address: '越权路1号' } },
@@ -163,28 +173,10 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PATCH /api/v1/people/role-terms/:roleTermId': { body: { note: '越权', version: 1 } },
     'DELETE /api/v1/people/role-terms/:roleTermId': { query: 'version=1' },
     'POST /api/v1/people/role-terms/:roleTermId/restore': { body: { version: 1 } },
-    'GET /api/v1/people/role-terms/template': {},
     'GET /api/v1/people/tag-options': {},
     'PUT /api/v1/people/tag-options': { body: { tags: ['越权标签'] } },
     'PUT /api/v1/activities/types': { body: { types: [{ label: { zh: '越权类型' } }] } },
-    'POST /api/v1/people/role-terms/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/people/role-terms/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/types': {},
-    'GET /api/v1/org/women-groups/template': {},
-    'POST /api/v1/org/women-groups/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/org/women-groups/export': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/org/grids/template': {},
-    'POST /api/v1/org/grids/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/org/grids/export': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/people/volunteer-teams/template': {},
-    'POST /api/v1/people/volunteer-teams/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/people/volunteer-teams/export': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/org/sites/template': {},
-    'POST /api/v1/org/sites/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/org/sites/export': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/activities/activities/template': {},
-    'POST /api/v1/activities/activities/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/activities/activities/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/activities': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/activities/:activityId': {},
     'POST /api/v1/activities/activities': {
@@ -239,9 +231,6 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PATCH /api/v1/activities/patrols/:patrolId': { body: { area: '越权改写', version: 1 } },
     'DELETE /api/v1/activities/patrols/:patrolId': { query: 'version=1' },
     'POST /api/v1/activities/patrols/:patrolId/restore': { body: { version: 1 } },
-    'GET /api/v1/activities/patrols/template': {},
-    'POST /api/v1/activities/patrols/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/activities/patrols/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/reports/dashboard': { query: `year=2026&month=1&orgUnitId=${foreignUnit}` },
     'GET /api/v1/reports/definitions': { query: `orgUnitId=${foreignUnit}` },
     'POST /api/v1/reports/definitions': {
@@ -351,12 +340,6 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/courtyards/featured/:featuredId/restore': { body: { version: 1 } },
     'GET /api/v1/courtyards/notices': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
     'GET /api/v1/courtyards/notices/docx': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
-    'GET /api/v1/courtyards/inspections/template': {},
-    'POST /api/v1/courtyards/inspections/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/courtyards/inspections/export': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/courtyards/households/template': {},
-    'POST /api/v1/courtyards/households/import': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/courtyards/households/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/courtyards/todo': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
     'GET /api/v1/history': { query: `entityType=person&entityId=${foreign.personId}` },
     'GET /api/v1/indicators': {},
@@ -370,7 +353,7 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
       query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
     },
   };
-  const spec = bodies[`${method} ${url}`];
+  const spec = bodies[`${method} ${url}`] ?? ioRequest(`${method} ${url}`, foreignUnit);
   if (!spec) return undefined;
   return { url: spec.query ? `${path}?${spec.query}` : path, body: spec.body };
 };
@@ -378,21 +361,12 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
 // Routes that answer 200 to a sibling by design: her own subtree only (the tree), or no records at
 // all (an empty import template).
 const scopedOk = new Set([
+  ...ioRoutes.map((base) => `GET ${base}/template`),
   'GET /api/v1/org/tree',
-  'GET /api/v1/people/persons/template',
-  'GET /api/v1/people/role-terms/template',
   'GET /api/v1/people/tag-options',
   'GET /api/v1/activities/types',
-  'GET /api/v1/org/women-groups/template',
-  'GET /api/v1/org/grids/template',
-  'GET /api/v1/people/volunteer-teams/template',
-  'GET /api/v1/org/sites/template',
-  'GET /api/v1/activities/activities/template',
-  'GET /api/v1/activities/patrols/template',
   'GET /api/v1/indicators',
   'GET /api/v1/courtyards/featured-categories',
-  'GET /api/v1/courtyards/inspections/template',
-  'GET /api/v1/courtyards/households/template',
 ]);
 
 beforeAll(async () => {
@@ -690,6 +664,43 @@ describe('access matrix', () => {
       expect(cells.join('|')).not.toContain('甲一村秘密');
     });
   }
+
+  it('every declared history record type answers its town and 404s a sibling town', async () => {
+    const ids: Record<string, string> = {
+      orgUnit: org.units.villageA1.id,
+      site: foreign.siteId,
+      grid: foreign.gridId,
+      womenGroup: foreign.groupId,
+      election: foreign.electionId,
+      person: foreign.personId,
+      household: foreign.householdId,
+      roleTerm: foreign.roleTermId,
+      volunteerTeam: foreign.teamId,
+      activity: foreign.activityId,
+      campaign: foreign.campaignId,
+      patrol: foreign.patrolId,
+      reportDefinition: foreign.definitionId,
+      courtyardRubric: foreign.rubricId,
+      courtyardGroup: foreign.inspectionGroupId,
+      courtyardInspection: foreign.inspectionId,
+      courtyardRectification: foreign.rectificationId,
+      courtyardFeatured: foreign.featuredId,
+    };
+    const [townA, townB] = [await login(t.app, 'townA'), await login(t.app, 'townB')];
+    for (const r of modules.flatMap((m) => m.records ?? [])) {
+      const id = ids[r.entityType];
+      expect(
+        id,
+        `no foreign id for the history of ${r.entityType}: add one to the access matrix`,
+      ).toBeTruthy();
+      const url = `/api/v1/history?entityType=${r.entityType}&entityId=${id}`;
+      const own = await call(t.app, townA, 'GET', url);
+      expect(own.statusCode, `${r.entityType} ${own.body.slice(0, 200)}`).toBe(200);
+      const res = await call(t.app, townB, 'GET', url);
+      expect(res.statusCode, r.entityType).toBe(404);
+      expect(res.body, r.entityType).not.toContain('甲一村秘密');
+    }
+  });
 
   it('the town above sees villageA1 (no wrongful denial downward)', async () => {
     const session = await login(t.app, 'townA');

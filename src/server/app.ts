@@ -21,46 +21,8 @@ import { registerBodyWatchdog, timeoutOptions } from './kernel/http/timeouts';
 import { indicatorsRoutes } from './kernel/indicators/indicators.routes';
 import { createIndicatorRegistry } from './kernel/indicators/registry';
 import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
-import { activityIndicators } from './modules/activities/activities.indicators';
-import { activitiesIo } from './modules/activities/activities.io';
-import { activitiesRoutes } from './modules/activities/activities.routes';
-import { activityTodoProviders } from './modules/activities/activities.todos';
-import { activityPhotosRoutes } from './modules/activities/activity-photos.routes';
-import { patrolPhotosRoutes } from './modules/activities/patrol-photos.routes';
-import { patrolIndicators } from './modules/activities/patrols.indicators';
-import { patrolsIo } from './modules/activities/patrols.io';
-import { patrolsRoutes } from './modules/activities/patrols.routes';
-import { auditRoutes } from './modules/audit/audit.routes';
-import { authRoutes } from './modules/auth/auth.routes';
-import {
-  inspectionPhotosRoutes,
-  rectificationPhotosRoutes,
-} from './modules/courtyards/courtyard-photos.routes';
-import { courtyardViewsRoutes } from './modules/courtyards/courtyard-views.routes';
-import { courtyardIndicators } from './modules/courtyards/courtyards.indicators';
-import { courtyardInspectionsIo, courtyardRatingsIo } from './modules/courtyards/courtyards.io';
-import { courtyardsRoutes } from './modules/courtyards/courtyards.routes';
-import { courtyardTodoProviders } from './modules/courtyards/courtyards.todos';
-import { electionsRoutes } from './modules/org/elections.routes';
-import { gridsIo } from './modules/org/grids.io';
-import { gridsRoutes } from './modules/org/grids.routes';
-import { orgIndicators } from './modules/org/org.indicators';
-import { orgRoutes } from './modules/org/org.routes';
-import { sitesIo } from './modules/org/sites.io';
-import { sitesRoutes } from './modules/org/sites.routes';
-import { womenGroupsIo } from './modules/org/women-groups.io';
-import { womenGroupsRoutes } from './modules/org/women-groups.routes';
-import { peopleIndicators } from './modules/people/people.indicators';
-import { peopleRoutes } from './modules/people/people.routes';
-import { personsIo } from './modules/people/persons.io';
-import { roleTermsIo } from './modules/people/role-terms.io';
-import { roleTermsRoutes } from './modules/people/role-terms.routes';
-import { volunteerTeamsIo } from './modules/people/volunteer-teams.io';
-import { volunteerTeamsRoutes } from './modules/people/volunteer-teams.routes';
-import { reportsRoutes } from './modules/reports/reports.routes';
+import { modules } from './modules';
 import { createTodoRegistry } from './modules/reports/todo-registry';
-import { systemRoutes } from './modules/system/system.routes';
-import { usersRoutes } from './modules/users/users.routes';
 
 // Validation messages in zh-CN for every schema that has no message of its own.
 z.config(z.locales.zhCN());
@@ -87,7 +49,7 @@ type BuildOptions = {
   loggerInstance?: FastifyBaseLogger;
 };
 
-/** Registers, in order: kernel plugins, then every module's routes (explicitly, no autoload). */
+/** Registers, in order: kernel plugins, then every module's routes (the one list in `modules/index.ts`). */
 export const buildApp = async ({ config, db, logger = false, loggerInstance }: BuildOptions) => {
   const app = Fastify({
     ...(loggerInstance ? { loggerInstance } : { logger }),
@@ -139,52 +101,16 @@ export const buildApp = async ({ config, db, logger = false, loggerInstance }: B
   };
   registerAuthHooks(app, db, sessionSettings);
 
-  await app.register(systemRoutes);
-  await app.register(authRoutes(sessionSettings));
-  await app.register(orgRoutes);
-  await app.register(sitesRoutes);
-  await app.register(ledgerIoRoutes(sitesIo));
-  await app.register(electionsRoutes);
-  await app.register(usersRoutes);
-  await app.register(auditRoutes);
+  // The kernel's own routes, then every module's (explicitly, in the order of `modules`; no autoload).
   await app.register(ioJobRoutes);
-  await app.register(peopleRoutes);
-  await app.register(gridsRoutes);
-  await app.register(ledgerIoRoutes(gridsIo));
-  await app.register(womenGroupsRoutes);
-  await app.register(ledgerIoRoutes(womenGroupsIo));
-  await app.register(volunteerTeamsRoutes);
-  await app.register(ledgerIoRoutes(volunteerTeamsIo));
-  await app.register(ledgerIoRoutes(personsIo));
-  await app.register(roleTermsRoutes);
-  await app.register(ledgerIoRoutes(roleTermsIo));
-  await app.register(activitiesRoutes);
-  await app.register(activityPhotosRoutes);
-  await app.register(patrolPhotosRoutes);
-  await app.register(ledgerIoRoutes(activitiesIo));
-  await app.register(patrolsRoutes);
-  await app.register(ledgerIoRoutes(patrolsIo));
-  await app.register(courtyardsRoutes);
-  await app.register(courtyardViewsRoutes);
-  await app.register(inspectionPhotosRoutes);
-  await app.register(rectificationPhotosRoutes);
-  await app.register(ledgerIoRoutes(courtyardInspectionsIo));
-  await app.register(ledgerIoRoutes(courtyardRatingsIo));
-  const indicators = createIndicatorRegistry([
-    ...orgIndicators,
-    ...peopleIndicators,
-    ...activityIndicators,
-    ...patrolIndicators,
-    ...courtyardIndicators,
-  ]);
+  const indicators = createIndicatorRegistry(modules.flatMap((m) => m.indicators ?? []));
   await app.register(indicatorsRoutes(indicators));
-  // Dashboard, reports and summaries read only the indicators; modules add to-do providers here.
-  await app.register(
-    reportsRoutes({
-      indicators,
-      todos: createTodoRegistry([...activityTodoProviders, ...courtyardTodoProviders]),
-    }),
-  );
+  // Dashboard, reports and summaries read only the indicators; modules add to-do providers.
+  const todos = createTodoRegistry(modules.flatMap((m) => m.todos ?? []));
+  for (const m of modules) {
+    for (const plugin of m.plugins({ sessionSettings, indicators, todos })) await app.register(plugin);
+    for (const io of m.io ?? []) await app.register(ledgerIoRoutes(io));
+  }
 
   if (config.isApiDocsEnabled) {
     app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>

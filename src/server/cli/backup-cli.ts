@@ -9,13 +9,13 @@ import {
   runBackup,
   runRestore,
   type TableCounts,
-} from '../kernel/db/backup';
+} from '../ops/backup';
 import {
   BaseRestoreCancelled,
   type BaseRestoreInfo,
   runBaseBackup,
   runBaseRestore,
-} from '../kernel/db/base-backup';
+} from '../ops/base-backup';
 
 export const backupUsage = `  backup [--out <file.dump>] [--verify]
               pg_dump -Fc of the database (server may be running); default <data dir>/backups/

@@ -10,33 +10,16 @@ import type { LedgerIo } from '../kernel/io/ledger-io';
 import { writeXlsx } from '../kernel/io/xlsx-export';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import type { ServiceContext } from '../kernel/service-context';
-import { activitiesIo } from '../modules/activities/activities.io';
-import { patrolsIo } from '../modules/activities/patrols.io';
-import { courtyardInspectionsIo, courtyardRatingsIo } from '../modules/courtyards/courtyards.io';
-import { gridsIo } from '../modules/org/grids.io';
-import { sitesIo } from '../modules/org/sites.io';
-import { womenGroupsIo } from '../modules/org/women-groups.io';
-import { personsIo } from '../modules/people/persons.io';
-import { roleTermsIo } from '../modules/people/role-terms.io';
-import { volunteerTeamsIo } from '../modules/people/volunteer-teams.io';
+import { modules } from '../modules';
 import { findUserByUsername } from '../modules/users/users.repository';
 
 /** A mistake in how the CLI was called: its message is all the user needs. */
 export class CliError extends Error {}
 
 /** Ledgers the CLI can import and export: the same descriptors the web routes use. */
-export const cliLedgers: Record<string, LedgerIo> = {
-  sites: sitesIo,
-  grids: gridsIo,
-  womenGroups: womenGroupsIo,
-  persons: personsIo,
-  roleTerms: roleTermsIo,
-  activities: activitiesIo,
-  patrols: patrolsIo,
-  volunteerTeams: volunteerTeamsIo,
-  courtyardInspections: courtyardInspectionsIo,
-  courtyardRatings: courtyardRatingsIo,
-};
+export const cliLedgers: Record<string, LedgerIo> = Object.fromEntries(
+  modules.flatMap((m) => (m.io ?? []).map((io) => [io.ledger, io])),
+);
 
 const flag = (args: string[], name: string) => {
   const i = args.indexOf(`--${name}`);

@@ -9,10 +9,12 @@ import type {
   TrendSeries,
   WorkArea,
 } from '../../../contracts/reports';
+import { workAreas } from '../../../contracts/reports';
 import { resolveScopePath, scoped } from '../../kernel/access/access';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { notFound } from '../../kernel/http/errors';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
+import { registeredModules } from '../../kernel/module';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { createIndicatorReader, type FigureSpec, specId } from './indicator-reader';
@@ -23,36 +25,14 @@ type Label = { zh: string; en: string };
 type KeyFigureSpec = FigureSpec & { area: WorkArea; label?: Label; isStock?: boolean };
 
 /**
- * The dashboard's key figures, by key. Figures of indicators not registered (the courtyard ones
- * before that module is merged) are skipped; per-type activity figures are added for every type
- * with records this year or last.
+ * The dashboard's key figures: every module's `figures.dashboard`, by work area (a module's figures in
+ * the order it gives them, modules in list order). Figures of indicators not registered are skipped;
+ * per-type activity figures are added for every type with records this year or last.
  */
-export const KEY_FIGURES: KeyFigureSpec[] = [
-  { area: 'outreach', indicatorKey: 'activities.sessions', label: { zh: '活动场次', en: 'Sessions' } },
-  { area: 'outreach', indicatorKey: 'activities.attendances', label: { zh: '参加人次', en: 'Attendances' } },
-  { area: 'organization', indicatorKey: 'org.sites', isStock: true },
-  {
-    area: 'organization',
-    indicatorKey: 'people.roleHolders',
-    filters: { role: 'executiveMember' },
-    label: { zh: '执委人数', en: 'Executive members' },
-    isStock: true,
-  },
-  { area: 'courtyards', indicatorKey: 'courtyards.households', filters: { rating: 'clean' }, isStock: true },
-  { area: 'courtyards', indicatorKey: 'courtyards.households', filters: { rating: 'model' }, isStock: true },
-  {
-    area: 'courtyards',
-    indicatorKey: 'courtyards.households',
-    filters: { rating: 'premium' },
-    isStock: true,
-  },
-  { area: 'courtyards', indicatorKey: 'courtyards.inspections' },
-  { area: 'courtyards', indicatorKey: 'courtyards.inspectedHouseholds' },
-  { area: 'courtyards', indicatorKey: 'courtyards.rectifications', filters: { status: 'open' } },
-  { area: 'courtyards', indicatorKey: 'courtyards.rectifications', filters: { status: 'overdue' } },
-  { area: 'forestFire', indicatorKey: 'patrols.count' },
-  { area: 'forestFire', indicatorKey: 'patrols.hazards' },
-];
+export const dashboardFigures = (): KeyFigureSpec[] =>
+  workAreas.flatMap((area) =>
+    registeredModules().flatMap((m) => (m.figures?.dashboard?.[area] ?? []).map((f) => ({ ...f, area }))),
+  );
 
 const TYPE_AREAS: Record<string, WorkArea> = {
   outreach: 'outreach',
@@ -177,7 +157,10 @@ export const getDashboard = async (
       }
     }
   }
-  const specs = [...KEY_FIGURES.slice(0, 2), ...typeSpecs, ...KEY_FIGURES.slice(2)].filter((s) =>
+  // Per-type figures follow the outreach ones (the figures come by work area, outreach first).
+  const figures = dashboardFigures();
+  const outreach = figures.filter((f) => f.area === 'outreach').length;
+  const specs = [...figures.slice(0, outreach), ...typeSpecs, ...figures.slice(outreach)].filter((s) =>
     reader.has(s.indicatorKey),
   );
   const need = (s: FigureSpec, p: Period) => reader.value(s, p) as Promise<FigureValue>;

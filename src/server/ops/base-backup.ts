@@ -13,8 +13,12 @@ import {
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
-import type { Config } from '../../config';
-import { recordAudit } from '../audit/audit';
+import type { Config } from '../config';
+import { recordAudit } from '../kernel/audit/audit';
+import { createDb } from '../kernel/db/connection';
+import { acquireDataDirLock } from '../kernel/db/data-dir-lock';
+import { postgresOwner, shellQuote, startEmbeddedPostgres } from '../kernel/db/embedded';
+import { DATABASE_NAME, embeddedPgDir, walArchiveDir } from '../kernel/db/provision';
 import {
   assertEmbeddedStopped,
   auditBackup,
@@ -29,10 +33,6 @@ import {
   timestamp,
   versionOf,
 } from './backup';
-import { createDb } from './connection';
-import { acquireDataDirLock } from './data-dir-lock';
-import { postgresOwner, shellQuote, startEmbeddedPostgres } from './embedded';
-import { DATABASE_NAME, embeddedPgDir, walArchiveDir } from './provision';
 
 /**
  * Physical base backups and point-in-time recovery of the embedded PostgreSQL (R29: RPO ≤ 15 min).

@@ -15,15 +15,15 @@ import path from 'node:path';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { type Config, loadConfig } from '../../config';
-import { seedDemo } from '../../demo/seed-demo';
-import { seedOrg } from '../../test/test-app';
-import { templateDatabase, testDatabaseName } from '../../test/test-db';
-import { recordAudit } from '../audit/audit';
-import { createFieldCrypto } from '../privacy/field-crypto';
+import { type Config, loadConfig } from '../config';
+import { seedDemo } from '../demo/seed-demo';
+import { recordAudit } from '../kernel/audit/audit';
+import { createDb, type Db, migrationsFolder, runMigrations } from '../kernel/db/connection';
+import { type ProvisionedDatabase, provisionDatabase } from '../kernel/db/provision';
+import { createFieldCrypto } from '../kernel/privacy/field-crypto';
+import { seedOrg } from '../test/test-app';
+import { templateDatabase, testDatabaseName } from '../test/test-db';
 import { BackupError, type BackupResult, countTables, runBackup, runRestore } from './backup';
-import { createDb, type Db, migrationsFolder, runMigrations } from './connection';
-import { type ProvisionedDatabase, provisionDatabase } from './provision';
 
 /**
  * The tested restore of R29 (security requirements T-13/T-14): a real embedded PostgreSQL in its own data
@@ -32,7 +32,7 @@ import { type ProvisionedDatabase, provisionDatabase } from './provision';
  * runs. pg_dump/pg_restore must be installed (CI installs postgresql-client-15): missing tools fail here.
  */
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const journal = JSON.parse(readFileSync(path.join(repoRoot, 'drizzle/meta/_journal.json'), 'utf8'));
 
 let dir: string;

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Config, loadConfig } from '../../config';
+import { type Config, loadConfig } from '../config';
+import { type ProvisionedDatabase, provisionDatabase } from '../kernel/db/provision';
 import { BackupError } from './backup';
 import { type BaseBackupResult, runBaseBackup, runBaseRestore } from './base-backup';
-import { type ProvisionedDatabase, provisionDatabase } from './provision';
 
 /**
  * R29's RPO ≤ 15 min: the product's embedded cluster archives its WAL; a base backup plus the archive

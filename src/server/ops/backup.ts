@@ -17,14 +17,15 @@ import {
   unlinkSync,
 } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Config } from '../../config';
-import { recordAudit } from '../audit/audit';
-import { createFieldCrypto } from '../privacy/field-crypto';
-import { createDb, migrationsFolder, runMigrations } from './connection';
-import { dataDirOwner, inUseMessage } from './data-dir-lock';
-import { DATABASE_NAME, provisionDatabase } from './provision';
+import type { Config } from '../config';
+import { recordAudit } from '../kernel/audit/audit';
+import { createDb, migrationsFolder, runMigrations } from '../kernel/db/connection';
+import { dataDirOwner, inUseMessage } from '../kernel/db/data-dir-lock';
+import { DATABASE_NAME, provisionDatabase } from '../kernel/db/provision';
+import { createFieldCrypto } from '../kernel/privacy/field-crypto';
+import { modules } from '../modules';
 
 /**
  * Logical backup and restore of the product's database (R29, 等保 数据备份恢复).
@@ -38,17 +39,8 @@ import { DATABASE_NAME, provisionDatabase } from './provision';
 /** A problem the operator must act on: its message (zh-CN, then English) is all she needs. */
 export class BackupError extends Error {}
 
-/** Tables whose row counts are printed after a backup or restore. */
-export const KEY_TABLES = [
-  'org_units',
-  'users',
-  'persons',
-  'households',
-  'activities',
-  'patrols',
-  'courtyard_inspections',
-  'audit_log',
-];
+/** Tables whose row counts are printed after a backup or restore: every module's `keyTables`. */
+export const KEY_TABLES: readonly string[] = modules.flatMap((m) => (m.keyTables ?? []).map(getTableName));
 
 export type PgTools = { dir: string; major: number; pgDump: string; pgRestore: string };
 
