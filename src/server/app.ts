@@ -20,6 +20,7 @@ import { registerInputGuard } from './kernel/http/input-guard';
 import { registerBodyWatchdog, timeoutOptions } from './kernel/http/timeouts';
 import { indicatorsRoutes } from './kernel/indicators/indicators.routes';
 import { createIndicatorRegistry } from './kernel/indicators/registry';
+import { createTodoRegistry } from './kernel/indicators/todo-registry';
 import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
 import { activityIndicators } from './modules/activities/activities.indicators';
 import { activitiesIo } from './modules/activities/activities.io';
@@ -58,7 +59,6 @@ import { roleTermsRoutes } from './modules/people/role-terms.routes';
 import { volunteerTeamsIo } from './modules/people/volunteer-teams.io';
 import { volunteerTeamsRoutes } from './modules/people/volunteer-teams.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
-import { createTodoRegistry } from './modules/reports/todo-registry';
 import { systemRoutes } from './modules/system/system.routes';
 import { usersRoutes } from './modules/users/users.routes';
 
