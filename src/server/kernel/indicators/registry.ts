@@ -278,7 +278,8 @@ const groupingSets = async (
     measure = sql`count(distinct g.subject_id)`;
   } else {
     rows = i.source(period);
-    columns = sql`s.amount, row_number() over (partition by s.record_id) = 1 as is_first`;
+    const first = sql`row_number() over (partition by s.record_id) = 1 as is_first`;
+    columns = i.measure === 'sum' ? sql`s.amount, ${first}` : first;
     const dimColumn = sql.identifier(keys.indexOf(dimension as string) === 0 ? 'g1' : 'g2');
     const [once, each] =
       i.measure === 'sum'
