@@ -1,11 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { type DateRange, periodBounds } from '../../../contracts/common/period';
 import type { Permission } from '../../../contracts/common/permissions';
 import type { IndicatorDef, IndicatorValues } from '../../../contracts/indicators';
 import type { DbOrTx } from '../db/connection';
 import { AppError } from '../http/errors';
 
 type Label = { zh: string; en: string };
-type Period = { from: string; to: string };
+type Period = DateRange;
 
 /**
  * A named statistic. Its `source` is one SQL query yielding a row per counted record with the
@@ -372,12 +373,11 @@ export const computeIndicatorMonthly = async (
 ): Promise<number[]> => {
   const through = args.throughMonth ?? 12;
   const months = Array.from({ length: 12 }, () => 0);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const monthEnd = (m: number) => new Date(Date.UTC(args.year, m, 0)).toISOString().slice(0, 10);
+  const month = (m: number) => periodBounds({ kind: 'month', year: args.year, month: m });
   if (i.isFlow) {
     const counted = countedRows(i, {
       from: `${args.year}-01-01`,
-      to: monthEnd(through),
+      to: month(through).to,
       scopePath: args.scopePath,
     });
     const result = await db.execute(sql`
@@ -387,11 +387,7 @@ export const computeIndicatorMonthly = async (
     return months;
   }
   for (let m = 1; m <= through; m++) {
-    const v = await computeIndicator(db, i, {
-      from: `${args.year}-${pad(m)}-01`,
-      to: monthEnd(m),
-      scopePath: args.scopePath,
-    });
+    const v = await computeIndicator(db, i, { ...month(m), scopePath: args.scopePath });
     months[m - 1] = v.total;
   }
   return months;
