@@ -6,6 +6,7 @@ import { type Role, rolePermissions } from '../src/contracts/common/permissions'
 import type { Actor } from '../src/server/kernel/access/actor';
 import type { Db } from '../src/server/kernel/db/connection';
 import { computeIndicator, createIndicatorRegistry } from '../src/server/kernel/indicators/registry';
+import { createTodoRegistry } from '../src/server/kernel/indicators/todo-registry';
 import type { ServiceContext } from '../src/server/kernel/service-context';
 import { activityIndicators } from '../src/server/modules/activities/activities.indicators';
 import { activityTodoProviders } from '../src/server/modules/activities/activities.todos';
@@ -16,7 +17,6 @@ import { orgIndicators } from '../src/server/modules/org/org.indicators';
 import { peopleIndicators } from '../src/server/modules/people/people.indicators';
 import { getDashboard } from '../src/server/modules/reports/dashboard.service';
 import { previewSummary } from '../src/server/modules/reports/summaries.service';
-import { createTodoRegistry } from '../src/server/modules/reports/todo-registry';
 import { median, openBenchDatabase } from './bench-db';
 import { benchTownName } from './bench-generators';
 

@@ -1,6 +1,9 @@
 // Pure scoring, rating, plaque and assignment rules of the courtyard programme. The phone form and
 // the server run this same code, so the score a cadre sees while scoring is the one that is saved.
 
+// Day and month arithmetic is the platform's one period module's; re-exported for the courtyard callers.
+export { addDays, monthBounds, monthOf, previousMonth } from './common/period';
+
 export const ratingLevels = ['clean', 'model', 'premium'] as const;
 export type RatingLevel = (typeof ratingLevels)[number];
 
@@ -221,13 +224,6 @@ export const plaqueChange = (
 export const isRectificationOverdue = (r: { status: string; deadline: string }, today: string): boolean =>
   r.status === 'open' && r.deadline < today;
 
-/** Add days to an ISO date (calendar arithmetic, no time zone). */
-export const addDays = (date: string, days: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 export const DEFAULT_RECTIFICATION_DAYS = 7;
 
 /** 张三华 → 张*华, 张三 → 张*, 欧阳小明 → 欧**明 (公示 privacy rule: no full name, no ID, no phone). */
@@ -269,16 +265,4 @@ export const generateAssignment = (
     loads[best.id] = (loads[best.id] ?? 0) + v.households;
   }
   return { assignments, loads, unassigned };
-};
-
-/** `2026-03-15` → `2026-03`. */
-export const monthOf = (date: string): string => date.slice(0, 7);
-export const monthBounds = (month: string): { from: string; to: string } => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-};
-export const previousMonth = (month: string): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };

@@ -38,6 +38,18 @@ export const indicatorValuesSchema = z.object({
       value: z.number(),
     }),
   ),
+  /**
+   * A two-way table's margins, computed by the server in the same scan as the cells: the value of
+   * each first-axis group over all second-axis values (`group`), and of each second-axis group over
+   * all first-axis values (`group2`). Never the sum of the cells: a distinct count or a multi-valued
+   * dimension does not add up (a person with two roles is one person in her village's row).
+   */
+  margins: z
+    .object({
+      group: z.array(z.object({ group: z.string().nullable(), value: z.number() })),
+      group2: z.array(z.object({ group: z.string().nullable(), value: z.number() })),
+    })
+    .optional(),
 });
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 

@@ -20,9 +20,9 @@ import { registerInputGuard } from './kernel/http/input-guard';
 import { registerBodyWatchdog, timeoutOptions } from './kernel/http/timeouts';
 import { indicatorsRoutes } from './kernel/indicators/indicators.routes';
 import { createIndicatorRegistry } from './kernel/indicators/registry';
+import { createTodoRegistry } from './kernel/indicators/todo-registry';
 import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
 import { modules } from './modules';
-import { createTodoRegistry } from './modules/reports/todo-registry';
 
 // Validation messages in zh-CN for every schema that has no message of its own.
 z.config(z.locales.zhCN());

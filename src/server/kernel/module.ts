@@ -2,10 +2,10 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Permission } from '../../contracts/common/permissions';
 import type { WorkArea } from '../../contracts/reports';
-// Type-only: the to-do registry still lives in the reports module (it is moving to kernel/indicators).
-import type { TodoProvider, TodoRegistry } from '../modules/reports/todo-registry';
 import type { SessionSettings } from './auth/sessions';
 import type { Indicator, IndicatorRegistry } from './indicators/registry';
+// Type-only: the to-do registry still lives in the reports module (it is moving to kernel/indicators).
+import type { TodoProvider, TodoRegistry } from './indicators/todo-registry';
 import type { LedgerIo } from './io/ledger-io';
 
 type Label = { zh: string; en: string };

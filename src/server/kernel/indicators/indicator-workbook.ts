@@ -83,29 +83,30 @@ export const indicatorWorkbook = async (
       i.label.zh,
     );
   }
-  const cols = [...new Set(v.rows.map((r) => r.label2 ?? '（未填）'))];
-  const rowsBy = new Map<string, Map<string, number>>();
+  // Keyed by group (two units may share a name); the totals are the server's margins, not sums.
+  const NONE = '\u0000';
+  const colKeys = [...new Set(v.rows.map((r) => r.group2 ?? NONE))];
+  const colLabel = new Map(v.rows.map((r) => [r.group2 ?? NONE, r.label2 ?? '（未填）']));
+  const rowsBy = new Map<string, { label: string; cells: Map<string, number> }>();
   for (const r of v.rows) {
-    const row = rowsBy.get(r.label ?? '（未填）') ?? new Map<string, number>();
-    row.set(r.label2 ?? '（未填）', (row.get(r.label2 ?? '（未填）') ?? 0) + r.value);
-    rowsBy.set(r.label ?? '（未填）', row);
+    const row = rowsBy.get(r.group ?? NONE) ?? { label: r.label ?? '（未填）', cells: new Map() };
+    row.cells.set(r.group2 ?? NONE, (row.cells.get(r.group2 ?? NONE) ?? 0) + r.value);
+    rowsBy.set(r.group ?? NONE, row);
   }
-  const rows = [...rowsBy].map(([label, row]) => {
-    const values = cols.map((c) => row.get(c) ?? 0);
-    return [label, ...values, values.reduce((a, b) => a + b, 0)];
-  });
+  const marginOf = (list: { group: string | null; value: number }[] | undefined, key: string) =>
+    list?.find((m) => (m.group ?? NONE) === key)?.value ?? 0;
+  const rows = [...rowsBy].map(([key, row]) => [
+    row.label,
+    ...colKeys.map((c) => row.cells.get(c) ?? 0),
+    marginOf(v.margins?.group, key),
+  ]);
+  const cols = colKeys.map((c) => colLabel.get(c) ?? '（未填）');
   return reportTableWorkbook(
     {
       ...base,
       header: [`${axisName(i, key1)} \\ ${axisName(i, key2)}`, ...cols, '合计'],
       rows,
-      total: [
-        '合计',
-        ...cols.map((c) =>
-          v.rows.filter((r) => (r.label2 ?? '（未填）') === c).reduce((a, r) => a + r.value, 0),
-        ),
-        v.total,
-      ],
+      total: ['合计', ...colKeys.map((c) => marginOf(v.margins?.group2, c)), v.total],
     },
     i.label.zh,
   );

@@ -102,3 +102,111 @@ describe('indicators: org.sites{kind}', () => {
     expect((await values(county, 'from=2026-12-31&to=2026-01-01')).statusCode).toBe(400);
   });
 });
+
+describe('indicators: margins of a two-way table come from the server, not from adding cells', () => {
+  const get = async (key: string, query: string) =>
+    (await call(t.app, county, 'GET', `/api/v1/indicators/${key}/values?${query}`)).json();
+  const marginOf = (
+    v: { margins: { group: { group: string | null; value: number }[] } },
+    group: string | null,
+  ) => v.margins.group.find((m) => m.group === group)?.value;
+  const colMarginOf = (
+    v: { margins: { group2: { group: string | null; value: number }[] } },
+    group: string | null,
+  ) => v.margins.group2.find((m) => m.group === group)?.value;
+  const cellSum = (v: { rows: { group: string | null; value: number }[] }, group: string) =>
+    v.rows.filter((r) => r.group === group).reduce((a, r) => a + r.value, 0);
+
+  beforeAll(async () => {
+    const q = (text: string, params: unknown[]) => t.db.$client.query(text, params);
+    const sites = (
+      await q(`select id, org_unit_id from sites where name in ('甲一村妇女之家', '甲二村妇女之家')`, [])
+    ).rows as { id: string; org_unit_id: string }[];
+    const siteIn = (unit: string) => sites.find((s) => s.org_unit_id === unit)?.id;
+    const a1 = org.units.villageA1;
+    const a2 = org.units.villageA2;
+    // 甲一村's 妇女之家 hosts two activities (women + families, children), 甲二村's one (women).
+    const activities: [typeof a1, string | undefined, string[], number][] = [
+      [a1, siteIn(a1.id), ['women', 'families'], 40],
+      [a1, siteIn(a1.id), ['children'], 25],
+      [a2, siteIn(a2.id), ['women'], 30],
+    ];
+    for (const [unit, siteId, groups, attendance] of activities) {
+      await q(
+        `insert into activities (id, org_unit_id, org_path, title, type, occurred_on, site_id, target_groups, attendance)
+         values (gen_random_uuid(), $1, $2, '边际测试活动', 'outreach', '2026-04-01', $3, $4, $5)`,
+        [unit.id, unit.path, siteId, groups, attendance],
+      );
+    }
+    // One woman is both chair and vice-chair of 甲一村 (two role terms): one person in its row.
+    const person = (
+      await q(
+        `insert into persons (id, org_unit_id, org_path, name, name_pinyin) values (gen_random_uuid(), $1, $2, '双职务', 'shuangzhiwu') returning id`,
+        [a1.id, a1.path],
+      )
+    ).rows[0].id;
+    for (const role of ['chair', 'viceChair']) {
+      await q(
+        `insert into role_terms (id, person_id, org_unit_id, org_path, role, started_on) values (gen_random_uuid(), $1, $2, $3, $4, '2025-01-01')`,
+        [person, a1.id, a1.path, role],
+      );
+    }
+  });
+
+  it('a distinct count by a multi-valued dimension: the unit row is the distinct sites, not the sum of its cells', async () => {
+    const v = await get('activities.sites', 'from=2026-01-01&to=2026-12-31&groupBy=orgUnit,targetGroup');
+    const townA = org.units.townA.id;
+    expect(cellSum(v, townA)).toBe(4); // women 2 + families 1 + children 1
+    expect(marginOf(v, townA)).toBe(2); // two sites
+    expect(colMarginOf(v, 'women')).toBe(2);
+    expect(v.total).toBe(2);
+    const { rows } = await t.db.$client.query(
+      `select count(distinct site_id)::int as n from activities where deleted_at is null and site_id is not null and org_path like $1`,
+      [`${org.units.townA.path}%`],
+    );
+    expect(marginOf(v, townA)).toBe(rows[0].n);
+  });
+
+  it('a count or sum by a multi-valued dimension counts each record once in its margins', async () => {
+    const townA = org.units.townA.id;
+    const sessions = await get(
+      'activities.sessions',
+      'from=2026-01-01&to=2026-12-31&groupBy=orgUnit,targetGroup',
+    );
+    expect(cellSum(sessions, townA)).toBe(4);
+    expect(marginOf(sessions, townA)).toBe(3);
+    expect(sessions.total).toBe(3);
+    const reversed = await get(
+      'activities.attendances',
+      'from=2026-01-01&to=2026-12-31&groupBy=targetGroup,orgUnit',
+    );
+    expect(colMarginOf(reversed, townA)).toBe(95);
+    expect(marginOf(reversed, 'women')).toBe(70);
+    expect(reversed.total).toBe(95);
+    const oneAxis = await get('activities.attendances', 'from=2026-01-01&to=2026-12-31&groupBy=targetGroup');
+    expect(oneAxis.total).toBe(95);
+    expect(oneAxis.margins).toBeUndefined();
+  });
+
+  it('a person with two roles counts once in her village row and once in the total', async () => {
+    const town = await login(t.app, 'townA');
+    const v = (
+      await call(
+        t.app,
+        town,
+        'GET',
+        '/api/v1/indicators/people.roleHolders/values?from=2026-01-01&to=2026-12-31&groupBy=orgUnit,role',
+      )
+    ).json();
+    const a1 = org.units.villageA1.id;
+    expect(cellSum(v, a1)).toBe(2);
+    expect(marginOf(v, a1)).toBe(1);
+    expect(v.total).toBe(1);
+  });
+
+  it('additive tables get margins equal to the sums of their cells', async () => {
+    const v = await get('activities.sessions', 'from=2026-01-01&to=2026-12-31&groupBy=orgUnit,type');
+    expect(marginOf(v, org.units.townA.id)).toBe(cellSum(v, org.units.townA.id));
+    expect(colMarginOf(v, 'outreach')).toBe(v.total);
+  });
+});

@@ -1,11 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { type DateRange, periodBounds } from '../../../contracts/common/period';
 import type { Permission } from '../../../contracts/common/permissions';
 import type { IndicatorDef, IndicatorValues } from '../../../contracts/indicators';
 import type { DbOrTx } from '../db/connection';
 import { AppError } from '../http/errors';
 
 type Label = { zh: string; en: string };
-type Period = { from: string; to: string };
+type Period = DateRange;
 
 /**
  * A named statistic. Its `source` is one SQL query yielding a row per counted record with the
@@ -132,6 +133,9 @@ const parseGroupBy = (i: Indicator, groupBy: string | undefined) => {
   return { keys, dimension: dims[0] };
 };
 
+type Raw = { g1: string | null; g2: string | null; value: number };
+type Margins = NonNullable<IndicatorValues['margins']>;
+
 export const computeIndicator = async (
   db: DbOrTx,
   i: Indicator,
@@ -139,79 +143,70 @@ export const computeIndicator = async (
 ): Promise<IndicatorValues> => {
   const { keys, dimension } = parseGroupBy(i, args.groupBy);
   const inScope = sql`s.org_path like ${`${args.scopePath}%`}`;
-  // Counts and sums add up: the total is the sum of the groups, one query. A distinct count does
-  // not (a person in two villages counts once in the total) and an expanded dimension repeats
-  // records, so those totals are computed on their own.
-  const isAdditive = i.measure !== 'distinct' && !(dimension && i.dimensions[dimension]?.isMultiValued);
-  // A distinct count over an unexpanded source: the groups and the total in one scan (grouping sets).
-  const isOneScan =
-    i.measure === 'distinct' && keys.length > 0 && !(dimension && i.dimensions[dimension]?.isMultiValued);
-  let total = 0;
-  if ((!isAdditive && !isOneScan) || keys.length === 0) {
+  if (keys.length === 0) {
     const counted = countedRows(i, { from: args.from, to: args.to, scopePath: args.scopePath });
-    total = (
+    const total = (
       (
         await db.execute(
           sql`select ${measureOf(i, counted.isRolled)}::int as total from (${counted.rows}) s where ${inScope}`,
         )
-      ).rows as {
-        total: number;
-      }[]
+      ).rows as { total: number }[]
     )[0].total;
+    return { key: i.key, from: args.from, to: args.to, total, rows: [] };
   }
-  if (keys.length === 0) return { key: i.key, from: args.from, to: args.to, total, rows: [] };
-  const { rows: source, isRolled } = countedRows(i, {
-    from: args.from,
-    to: args.to,
-    groupBy: dimension,
-    scopePath: args.scopePath,
-  });
-  const measure = measureOf(i, isRolled);
+  const isMultiValued = !!(dimension && i.dimensions[dimension]?.isMultiValued);
+  // Counts and sums over single-valued groups add up: the total and a two-way table's margins are
+  // sums of the cells, one query. A distinct count does not (a person in two villages counts once
+  // in the total), nor does a grouping that expands a record into one row per value: those get the
+  // groups, the margins and the total from one scan with grouping sets.
+  const isAdditive = i.measure !== 'distinct' && !isMultiValued;
   const unitKey = keys.find((k) => UNIT_LEVELS[k]);
   const dimExpr = dimension ? sql`s.${sql.identifier(dimension)}::text` : sql`null::text`;
-  let raw: { g1: string | null; g2: string | null; value: number }[];
-  if (unitKey && i.measure !== 'distinct') {
-    // Additive measures: aggregate per recorded unit (a cheap group by the stored path), then fold
-    // the few resulting rows up to the requested level here — same numbers as grouping by the
-    // ancestor in SQL, without computing it for every record.
-    const perUnit = (
-      await db.execute(sql`
-        select s.org_path as path, ${dimExpr} as dim, ${measure}::int as value
-        from (${source}) s where ${inScope} group by 1, 2`)
-    ).rows as { path: string; dim: string | null; value: number }[];
-    const level = UNIT_LEVELS[unitKey];
-    const folded = new Map<string, { unit: string | null; dim: string | null; value: number }>();
-    for (const r of perUnit) {
-      const unit = r.path.slice(args.scopePath.length).split('/')[level - 1] || null;
-      const k = `${unit}|${r.dim}`;
-      const f = folded.get(k) ?? { unit, dim: r.dim, value: 0 };
-      f.value += r.value;
-      folded.set(k, f);
+  let raw: Raw[];
+  let total = 0;
+  let margins: Margins | undefined;
+  if (isAdditive) {
+    const { rows: source, isRolled } = countedRows(i, {
+      from: args.from,
+      to: args.to,
+      groupBy: dimension,
+      scopePath: args.scopePath,
+    });
+    const measure = measureOf(i, isRolled);
+    if (unitKey) {
+      // Aggregate per recorded unit (a cheap group by the stored path), then fold the few resulting
+      // rows up to the requested level here — same numbers as grouping by the ancestor in SQL,
+      // without computing it for every record.
+      const perUnit = (
+        await db.execute(sql`
+          select s.org_path as path, ${dimExpr} as dim, ${measure}::int as value
+          from (${source}) s where ${inScope} group by 1, 2`)
+      ).rows as { path: string; dim: string | null; value: number }[];
+      const level = UNIT_LEVELS[unitKey];
+      const folded = new Map<string, { unit: string | null; dim: string | null; value: number }>();
+      for (const r of perUnit) {
+        const unit = r.path.slice(args.scopePath.length).split('/')[level - 1] || null;
+        const k = `${unit}|${r.dim}`;
+        const f = folded.get(k) ?? { unit, dim: r.dim, value: 0 };
+        f.value += r.value;
+        folded.set(k, f);
+      }
+      raw = [...folded.values()].map((f) =>
+        keys[0] === unitKey
+          ? { g1: f.unit, g2: f.dim, value: f.value }
+          : { g1: f.dim, g2: f.unit, value: f.value },
+      );
+    } else {
+      const result = await db.execute(sql`
+        select ${dimExpr} as g1, null::text as g2, ${measure}::int as value
+        from (${source}) s where ${inScope} group by 1, 2`);
+      raw = result.rows as Raw[];
     }
-    raw = [...folded.values()].map((f) =>
-      keys[0] === unitKey
-        ? { g1: f.unit, g2: f.dim, value: f.value }
-        : { g1: f.dim, g2: f.unit, value: f.value },
-    );
-  } else if (isOneScan) {
-    const exprs = keys.map((k) => (UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : dimExpr));
-    const g2 = exprs[1] ?? sql`null::text`;
-    const result = await db.execute(sql`
-      select g.g1, g.g2, count(distinct g.subject_id)::int as value, grouping(g.g1, g.g2) = 3 as is_total
-      from (select ${exprs[0]} as g1, ${g2} as g2, s.subject_id from (${source}) s where ${inScope}) g
-      group by grouping sets ((g.g1, g.g2), ())`);
-    const rows = result.rows as { g1: string | null; g2: string | null; value: number; is_total: boolean }[];
-    total = rows.find((r) => r.is_total)?.value ?? 0;
-    raw = rows.filter((r) => !r.is_total).map(({ g1, g2: second, value }) => ({ g1, g2: second, value }));
+    total = raw.reduce((a, r) => a + r.value, 0);
+    if (keys.length === 2) margins = { group: sumBy(raw, 'g1'), group2: sumBy(raw, 'g2') };
   } else {
-    const exprs = keys.map((k) => (UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : dimExpr));
-    const g2 = exprs[1] ?? sql`null::text`;
-    const result = await db.execute(sql`
-      select ${exprs[0]} as g1, ${g2} as g2, ${measure}::int as value
-      from (${source}) s where ${inScope} group by 1, 2`);
-    raw = result.rows as { g1: string | null; g2: string | null; value: number }[];
+    ({ raw, total, margins } = await groupingSets(db, i, args, keys, dimension));
   }
-  if (isAdditive) total = raw.reduce((a, r) => a + r.value, 0);
   // Unit names for unit groups; dimension labels for dimension groups.
   const unitIds = [
     ...new Set(raw.flatMap((r) => keys.flatMap((k, n) => (UNIT_LEVELS[k] ? [n === 0 ? r.g1 : r.g2] : [])))),
@@ -245,7 +240,74 @@ export const computeIndicator = async (
         b.value - a.value ||
         (a.group2 ?? '').localeCompare(b.group2 ?? ''),
     );
-  return { key: i.key, from: args.from, to: args.to, total, rows };
+  return { key: i.key, from: args.from, to: args.to, total, rows, ...(margins ? { margins } : {}) };
+};
+
+/** The margins of additive cells: their sums by one axis. */
+const sumBy = (raw: Raw[], axis: 'g1' | 'g2') => {
+  const sums = new Map<string | null, number>();
+  for (const r of raw) sums.set(r[axis], (sums.get(r[axis]) ?? 0) + r.value);
+  return [...sums].map(([group, value]) => ({ group, value }));
+};
+
+/**
+ * Cells, margins and total of a measure that does not add up, in one scan: `grouping sets ((g1, g2),
+ * (g1), (g2), ())` (or `((g1), ())` for one axis). A distinct count counts its subjects in every set.
+ * A count or sum over a source expanded by a multi-valued dimension counts each record once in the
+ * sets without that dimension (its first expanded row); the source is read, not a roll-up, whose
+ * rows stand for many records and cannot be told apart. (A count or sum gets here only grouped by a
+ * multi-valued dimension.)
+ */
+const groupingSets = async (
+  db: DbOrTx,
+  i: Indicator,
+  args: Period & { scopePath: string },
+  keys: string[],
+  dimension: string | undefined,
+): Promise<{ raw: Raw[]; total: number; margins?: Margins }> => {
+  const inScope = sql`s.org_path like ${`${args.scopePath}%`}`;
+  const period = { from: args.from, to: args.to, groupBy: dimension, scopePath: args.scopePath };
+  const dimExpr = dimension ? sql`s.${sql.identifier(dimension)}::text` : sql`null::text`;
+  const exprs = keys.map((k) => (UNIT_LEVELS[k] ? unitAt(args.scopePath, UNIT_LEVELS[k]) : dimExpr));
+  const g2 = exprs[1] ?? sql`null::text`;
+  let rows: SQL;
+  let columns: SQL;
+  let measure: SQL;
+  if (i.measure === 'distinct') {
+    rows = countedRows(i, period).rows;
+    columns = sql`s.subject_id`;
+    measure = sql`count(distinct g.subject_id)`;
+  } else {
+    rows = i.source(period);
+    const first = sql`row_number() over (partition by s.record_id) = 1 as is_first`;
+    columns = i.measure === 'sum' ? sql`s.amount, ${first}` : first;
+    const dimColumn = sql.identifier(keys.indexOf(dimension as string) === 0 ? 'g1' : 'g2');
+    const [once, each] =
+      i.measure === 'sum'
+        ? [sql`coalesce(sum(g.amount) filter (where g.is_first), 0)`, sql`coalesce(sum(g.amount), 0)`]
+        : [sql`count(*) filter (where g.is_first)`, sql`count(*)`];
+    measure = sql`case when grouping(g.${dimColumn}) = 1 then ${once} else ${each} end`;
+  }
+  const sets = keys.length === 2 ? sql`(g.g1, g.g2), (g.g1), (g.g2), ()` : sql`(g.g1, g.g2), ()`;
+  const result = await db.execute(sql`
+    select g.g1, g.g2, ${measure}::int as value, grouping(g.g1, g.g2)::int as grouped
+    from (select ${exprs[0]} as g1, ${g2} as g2, ${columns} from (${rows}) s where ${inScope}) g
+    group by grouping sets (${sets})`);
+  const out = result.rows as (Raw & { grouped: number })[];
+  // grouping(g1, g2): 0 a cell, 1 a first-axis margin, 2 a second-axis margin, 3 the total.
+  const of = (grouped: number) => out.filter((r) => r.grouped === grouped);
+  return {
+    raw: of(0).map(({ g1, g2: second, value }) => ({ g1, g2: second, value })),
+    total: of(3)[0]?.value ?? 0,
+    ...(keys.length === 2
+      ? {
+          margins: {
+            group: of(1).map((r) => ({ group: r.g1, value: r.value })),
+            group2: of(2).map((r) => ({ group: r.g2, value: r.value })),
+          },
+        }
+      : {}),
+  };
 };
 
 /** The records behind a number (a cell of a table, a bar of a chart). */
@@ -311,12 +373,11 @@ export const computeIndicatorMonthly = async (
 ): Promise<number[]> => {
   const through = args.throughMonth ?? 12;
   const months = Array.from({ length: 12 }, () => 0);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const monthEnd = (m: number) => new Date(Date.UTC(args.year, m, 0)).toISOString().slice(0, 10);
+  const month = (m: number) => periodBounds({ kind: 'month', year: args.year, month: m });
   if (i.isFlow) {
     const counted = countedRows(i, {
       from: `${args.year}-01-01`,
-      to: monthEnd(through),
+      to: month(through).to,
       scopePath: args.scopePath,
     });
     const result = await db.execute(sql`
@@ -326,11 +387,7 @@ export const computeIndicatorMonthly = async (
     return months;
   }
   for (let m = 1; m <= through; m++) {
-    const v = await computeIndicator(db, i, {
-      from: `${args.year}-${pad(m)}-01`,
-      to: monthEnd(m),
-      scopePath: args.scopePath,
-    });
+    const v = await computeIndicator(db, i, { ...month(m), scopePath: args.scopePath });
     months[m - 1] = v.total;
   }
   return months;

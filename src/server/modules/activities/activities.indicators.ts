@@ -42,7 +42,17 @@ const dimensions: Indicator['dimensions'] = {
  * One source for 场次 and 人次: an activity row per record, expanded to one row per campaign or
  * target group only when grouped by it (so totals never count an activity twice).
  */
-const activitySource = ({ from, to, groupBy }: { from: string; to: string; groupBy?: string }) => {
+const activitySource = ({
+  from,
+  to,
+  groupBy,
+  withSiteOnly,
+}: {
+  from: string;
+  to: string;
+  groupBy?: string;
+  withSiteOnly?: boolean;
+}) => {
   const campaign = groupBy === 'campaign' ? sql`cid.id::text` : sql`null::text`;
   const campaignJoin =
     groupBy === 'campaign'
@@ -62,7 +72,8 @@ const activitySource = ({ from, to, groupBy }: { from: string; to: string; group
       a.type, ${campaign} as campaign, ${site} as site, ${siteKind} as "siteKind", ${target} as "targetGroup",
       a.attendance as amount, a.site_id as subject_id
     from activities a ${campaignJoin} ${targetJoin} ${siteJoin}
-    where a.deleted_at is null and a.occurred_on between ${from}::date and ${to}::date`;
+    where a.deleted_at is null and a.occurred_on between ${from}::date and ${to}::date
+      ${withSiteOnly ? sql`and a.site_id is not null` : sql``}`;
 };
 
 export const activitySessionsIndicator: Indicator = {
@@ -87,7 +98,10 @@ export const activityAttendancesIndicator: Indicator = {
   source: activitySource,
 };
 
-/** `activities.sites`: distinct registered sites used by at least one activity in the period. */
+/**
+ * `activities.sites`: distinct registered sites used by at least one activity in the period. By
+ * campaign or target group a site counts once per value, and once in a total or a unit's margin.
+ */
 export const activitySitesIndicator: Indicator = {
   key: 'activities.sites',
   label: { zh: '开展活动的阵地数', en: 'Sites used' },
@@ -95,12 +109,12 @@ export const activitySitesIndicator: Indicator = {
   permission: 'activities.read',
   isFlow: true,
   measure: 'distinct',
-  dimensions: { type: dimensions.type },
-  source: ({ from, to }) => sql`
-    select a.id as record_id, a.title as record_label, a.occurred_on as record_date, a.org_path, a.type,
-      a.site_id as subject_id
-    from activities a
-    where a.deleted_at is null and a.site_id is not null and a.occurred_on between ${from}::date and ${to}::date`,
+  dimensions: {
+    type: dimensions.type,
+    campaign: dimensions.campaign,
+    targetGroup: dimensions.targetGroup,
+  },
+  source: (args) => activitySource({ ...args, withSiteOnly: true }),
 };
 
 export const activityIndicators: Indicator[] = [

@@ -1,6 +1,11 @@
 import type { TodoItem } from '../../../contracts/reports';
-import type { FigureSpec } from '../reports/indicator-reader';
-import { isGrassroots, type ScopeUnit, type TodoContext, type TodoProvider } from '../reports/todo-registry';
+import type { FigureSpec } from '../../kernel/indicators/indicator-reader';
+import {
+  isGrassroots,
+  type ScopeUnit,
+  type TodoContext,
+  type TodoProvider,
+} from '../../kernel/indicators/todo-registry';
 
 /**
  * Per village of the scope, the value of `spec` in the month (one grouped query: by `orgUnit`

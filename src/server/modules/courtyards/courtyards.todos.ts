@@ -1,5 +1,5 @@
 import type { TodoItem } from '../../../contracts/reports';
-import { isGrassroots, type TodoContext, type TodoProvider } from '../reports/todo-registry';
+import { isGrassroots, type TodoContext, type TodoProvider } from '../../kernel/indicators/todo-registry';
 
 /** Since the programme could have begun: an overdue rectification stays a to-do until it is fixed. */
 const SINCE_EVER = '2000-01-01';

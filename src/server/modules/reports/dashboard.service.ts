@@ -13,13 +13,13 @@ import { workAreas } from '../../../contracts/reports';
 import { resolveScopePath, scoped } from '../../kernel/access/access';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { notFound } from '../../kernel/http/errors';
+import { createIndicatorReader, type FigureSpec, specId } from '../../kernel/indicators/indicator-reader';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
+import { collectTodos, type ScopeUnit, type TodoRegistry } from '../../kernel/indicators/todo-registry';
 import { registeredModules } from '../../kernel/module';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
-import { createIndicatorReader, type FigureSpec, specId } from './indicator-reader';
 import { monthPeriod, monthsPeriod, yearPeriod } from './periods';
-import { collectTodos, type ScopeUnit, type TodoRegistry } from './todo-registry';
 
 type Label = { zh: string; en: string };
 type KeyFigureSpec = FigureSpec & { area: WorkArea; label?: Label; isStock?: boolean };

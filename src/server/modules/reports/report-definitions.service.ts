@@ -18,11 +18,11 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { likeEscape, orderBy, pageOf } from '../../kernel/http/list';
 import { checkVersion } from '../../kernel/http/locking';
+import { createIndicatorReader, type FigureSpec, specId } from '../../kernel/indicators/indicator-reader';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
 import type { ServiceContext } from '../../kernel/service-context';
 import { orgUnits } from '../org/org.table';
 import { loadLiveUnits, loadScope, rowUnits } from './dashboard.service';
-import { createIndicatorReader, type FigureSpec, specId } from './indicator-reader';
 import { reportPeriod } from './periods';
 import { reportDefinitions } from './reports.table';
 

@@ -30,6 +30,7 @@ import { recordAudit } from '../../kernel/audit/audit';
 import { ctxOf } from '../../kernel/http/context';
 import { reportTableWorkbook } from '../../kernel/indicators/indicator-workbook';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
+import type { TodoRegistry } from '../../kernel/indicators/todo-registry';
 import { contentDisposition } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
@@ -58,7 +59,6 @@ import {
   saveSummary,
 } from './summaries.service';
 import { summaryDocx } from './summary-docx';
-import type { TodoRegistry } from './todo-registry';
 
 const tags = ['reports'];
 const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();

@@ -6,12 +6,12 @@ import type {
   SummaryKind,
   SummaryStyle,
 } from '../../../contracts/reports';
-import type { IndicatorReader } from './indicator-reader';
-import { type FigureSpec, specId } from './indicator-reader';
+import type { IndicatorReader } from '../../kernel/indicators/indicator-reader';
+import { type FigureSpec, specId } from '../../kernel/indicators/indicator-reader';
+import type { ScopeUnit } from '../../kernel/indicators/todo-registry';
 import { monthPeriod, quarterPeriod, yearPeriod } from './periods';
 import { displayFigure } from './summary-format';
 import { buildSummary, type RecordRef, type SummaryFacts } from './summary-sections';
-import type { ScopeUnit } from './todo-registry';
 
 export type SummaryScope = {
   kind: SummaryKind;

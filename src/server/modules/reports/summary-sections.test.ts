@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FigureRun, FigureValue, SummaryContent } from '../../../contracts/reports';
-import { type FigureSpec, specId } from './indicator-reader';
+import { type FigureSpec, specId } from '../../kernel/indicators/indicator-reader';
 import { displayFigure } from './summary-format';
 import { applyEdit, mergeRegenerated } from './summary-merge';
 import {

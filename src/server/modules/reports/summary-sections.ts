@@ -11,7 +11,7 @@ import type {
   SummarySectionKey,
   SummaryStyle,
 } from '../../../contracts/reports';
-import { type FigureSpec, specId } from './indicator-reader';
+import { type FigureSpec, specId } from '../../kernel/indicators/indicator-reader';
 import { chineseNumeral } from './periods';
 import { displayFigure } from './summary-format';
 

@@ -10,7 +10,6 @@ export type GridListParams = Partial<ListGridsQuery>;
 export type WomenGroupListParams = Partial<ListWomenGroupsQuery>;
 export type ElectionListParams = Partial<ListElectionsQuery>;
 export type CoverageParams = { orgUnitId?: string; maxPersons: number; maxSpecialFamilies: number };
-export type IndicatorParams = { from: string; to: string; orgUnitId?: string; groupBy?: string };
 
 export const siteKeys = {
   all: ['org', 'sites'] as const,
@@ -35,8 +34,4 @@ export const electionKeys = {
   all: ['org', 'elections'] as const,
   list: (params: ElectionListParams) => ['org', 'elections', 'list', params] as const,
   detail: (id: string) => ['org', 'elections', 'detail', id] as const,
-};
-
-export const indicatorKeys = {
-  values: (key: string, params: IndicatorParams) => ['indicators', key, 'values', params] as const,
 };

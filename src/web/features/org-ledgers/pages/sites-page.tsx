@@ -11,12 +11,12 @@ import {
 } from '../../../components/ledger-page';
 import { LedgerCreateToolbar } from '../../../components/ledger-toolbar';
 import { formatDate } from '../../../lib/format';
+import { useIndicatorValues } from '../../../lib/indicators';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { thisYear } from '../../../lib/this-year';
 import { useListParams } from '../../../lib/use-list-params';
-import { useIndicatorValues } from '../api/get-indicator-values';
 import { useSites } from '../api/list-sites';
 import { SiteDetailDrawer } from '../components/site-detail-drawer';
 import { SiteFormDrawer, type SiteFormMode } from '../components/site-form-drawer';

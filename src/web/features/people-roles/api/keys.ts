@@ -2,7 +2,6 @@ import type { ListRoleTermsQuery, ListVolunteerTeamsQuery } from '../../../../co
 
 export type RoleTermListParams = Partial<ListRoleTermsQuery>;
 export type TeamListParams = Partial<ListVolunteerTeamsQuery>;
-export type IndicatorParams = { from: string; to: string; orgUnitId?: string; groupBy?: string };
 
 export const roleTermKeys = {
   all: ['people', 'role-terms'] as const,
@@ -14,8 +13,4 @@ export const teamKeys = {
   all: ['people', 'volunteer-teams'] as const,
   list: (params: TeamListParams) => ['people', 'volunteer-teams', 'list', params] as const,
   detail: (id: string) => ['people', 'volunteer-teams', 'detail', id] as const,
-};
-
-export const indicatorKeys = {
-  values: (key: string, params: IndicatorParams) => ['indicators', key, 'values', params] as const,
 };

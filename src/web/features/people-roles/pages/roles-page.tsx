@@ -17,12 +17,12 @@ import {
 } from '../../../components/ledger-page';
 import { LedgerCreateToolbar } from '../../../components/ledger-toolbar';
 import { formatDate } from '../../../lib/format';
+import { useIndicatorValues } from '../../../lib/indicators';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { thisYear, today } from '../../../lib/this-year';
 import { useListParams } from '../../../lib/use-list-params';
-import { useIndicatorValues } from '../api/get-indicator-values';
 import { useRoleTerms } from '../api/list-role-terms';
 import { isServing, RoleTermDetailDrawer } from '../components/role-term-detail-drawer';
 import { RoleTermFormDrawer, type RoleTermFormMode } from '../components/role-term-form-drawer';

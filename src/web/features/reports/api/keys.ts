@@ -4,7 +4,6 @@ import type {
   ListSummariesQuery,
 } from '../../../../contracts/reports';
 
-export type IndicatorValuesParams = { from: string; to: string; orgUnitId?: string; groupBy?: string };
 export type IndicatorRecordsParams = {
   from: string;
   to: string;
@@ -17,10 +16,9 @@ export type IndicatorRecordsParams = {
   pageSize?: number;
 };
 
-/** Indicator figures: any ledger write invalidates `['indicators']`. */
+/** Indicator figures: any ledger write invalidates `['indicators']` (values: `lib/indicators.ts`). */
 export const statsKeys = {
   defs: ['indicators', 'defs'] as const,
-  values: (key: string, params: IndicatorValuesParams) => ['indicators', key, 'values', params] as const,
   records: (key: string, params: IndicatorRecordsParams) => ['indicators', key, 'records', params] as const,
 };
 

@@ -33,7 +33,7 @@ export const StatsTable = ({ pivot, isCross, firstTitle, unit, total, onPick }: 
     values: pivot.cells[i],
     total: pivot.rowTotals[i],
   }));
-  const colTotals = pivot.cols.map((_, j) => pivot.cells.reduce((a, row) => a + row[j], 0));
+  const colTotals = pivot.colTotals;
   return (
     <Table<Row>
       size="middle"

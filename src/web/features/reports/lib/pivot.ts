@@ -6,7 +6,12 @@ export type Pivot = {
   cols: Axis[];
   /** `cells[row][col]`; 0 where nothing was counted. */
   cells: number[][];
+  /**
+   * Each row's and each column's total as the server computed them (`margins`): a distinct count
+   * or a multi-valued dimension does not add up, so the cells are never summed here.
+   */
   rowTotals: number[];
+  colTotals: number[];
 };
 
 const NONE = '\u0000';
@@ -38,7 +43,18 @@ export const pivotOf = (
     const j = colIdx.get(r.group2 ?? NONE) as number;
     cells[i][j] += r.value;
   }
-  return { rows, cols, cells, rowTotals: cells.map((c) => c.reduce((a, b) => a + b, 0)) };
+  // One axis: a row's only cell is its total. Two: the server's margins.
+  const margin = (list: { group: string | null; value: number }[] | undefined, axis: Axis[]) => {
+    const byKey = new Map((list ?? []).map((m) => [m.group ?? NONE, m.value]));
+    return axis.map((a) => byKey.get(a.key ?? NONE) ?? 0);
+  };
+  return {
+    rows,
+    cols,
+    cells,
+    rowTotals: data.margins ? margin(data.margins.group, rows) : cells.map((c) => c[0] ?? 0),
+    colTotals: data.margins ? margin(data.margins.group2, cols) : [data.total],
+  };
 };
 
 /**
@@ -54,5 +70,6 @@ export const withZeroRows = (pivot: Pivot, units: { id: string; name: string }[]
     cols: pivot.cols,
     cells: [...pivot.cells, ...missing.map(() => pivot.cols.map(() => 0))],
     rowTotals: [...pivot.rowTotals, ...missing.map(() => 0)],
+    colTotals: pivot.colTotals,
   };
 };

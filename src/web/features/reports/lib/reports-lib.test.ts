@@ -25,6 +25,16 @@ describe('pivotOf', () => {
           { group: 'u1', label: '东岭村', group2: 'training', label2: '培训', value: 1 },
           { group: 'u2', label: '西坪村', group2: 'outreach', label2: '宣讲', value: 2 },
         ],
+        margins: {
+          group: [
+            { group: 'u1', value: 4 },
+            { group: 'u2', value: 2 },
+          ],
+          group2: [
+            { group: 'outreach', value: 5 },
+            { group: 'training', value: 1 },
+          ],
+        },
       },
       (_which, key, label) => label ?? key ?? '—',
     );
@@ -35,6 +45,35 @@ describe('pivotOf', () => {
       [2, 0],
     ]);
     expect(p.rowTotals).toEqual([4, 2]);
+  });
+
+  it("shows the server's margins, never sums of cells (a site used for two target groups is one site)", () => {
+    const p = pivotOf(
+      {
+        key: 'activities.sites',
+        from: '2026-01-01',
+        to: '2026-12-31',
+        total: 2,
+        rows: [
+          { group: 'u1', label: '东岭村', group2: 'women', label2: '妇女', value: 1 },
+          { group: 'u1', label: '东岭村', group2: 'children', label2: '儿童', value: 1 },
+          { group: 'u2', label: '西坪村', group2: 'women', label2: '妇女', value: 1 },
+        ],
+        margins: {
+          group: [
+            { group: 'u1', value: 1 },
+            { group: 'u2', value: 1 },
+          ],
+          group2: [
+            { group: 'women', value: 2 },
+            { group: 'children', value: 1 },
+          ],
+        },
+      },
+      (_which, key, label) => label ?? key ?? '—',
+    );
+    expect(p.rowTotals).toEqual([1, 1]);
+    expect(p.colTotals).toEqual([2, 1]);
   });
 });
 

@@ -1,14 +1,14 @@
 import type { IndicatorValues } from '../../../contracts/indicators';
 import type { FigureSource, FigureValue, Period } from '../../../contracts/reports';
-import type { Actor } from '../../kernel/access/actor';
-import type { DbOrTx } from '../../kernel/db/connection';
+import type { Actor } from '../access/actor';
+import type { DbOrTx } from '../db/connection';
 import {
   computeIndicator,
   computeIndicatorMonthly,
   drillIndicator,
   type Indicator,
   type IndicatorRegistry,
-} from '../../kernel/indicators/registry';
+} from './registry';
 
 /** One number to read: an indicator restricted to dimension values (`orgUnit` → a child unit id). */
 export type FigureSpec = { indicatorKey: string; filters?: Record<string, string> };
