@@ -1,12 +1,10 @@
-import { App, Descriptions, Divider, Drawer, List, Space, Tag, Typography } from 'antd';
+import { Descriptions, Divider, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LedgerActions } from '../../../components/ledger-actions';
-import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { DetailHeading, LedgerDetailDrawer, RecordActions } from '../../../components/ledger-detail-drawer';
+import { EmptyState } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDeleteWomenGroup } from '../api/delete-women-group';
 import { useWomenGroup } from '../api/get-women-group';
 import { useVillagePersons } from '../api/list-village-persons';
@@ -17,35 +15,26 @@ type Props = { groupId: string; onClose: () => void; onEdit: (groupId: string) =
 /** 妇女小组详情: grid, leader, members; 编辑, 删除, 恢复. */
 export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
-  const { message } = App.useApp();
   const { access } = useSession();
-  const group = useWomenGroup(groupId);
-  const w = group.data;
+  const query = useWomenGroup(groupId);
+  const w = query.data;
   const persons = useVillagePersons(w?.orgUnitId);
   const remove = useDeleteWomenGroup();
   const restore = useRestoreWomenGroup();
-  const onError = useApiErrorHandler();
   const names = new Map((persons.data ?? []).map((p) => [p.id, p.name]));
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <LedgerDetailDrawer
+      query={query}
       title={t('womenGroups.detail')}
-      size={isMobile ? '100%' : 560}
-      data-testid="women-group-detail"
+      width={560}
+      testId="women-group-detail"
+      onClose={onClose}
+      footer={<RecordHistory entityType="womenGroup" entityId={groupId} />}
     >
-      {group.isPending && <PageLoading />}
-      {group.isError && <PageError error={group.error} onRetry={() => void group.refetch()} />}
-      {w && (
+      {(w) => (
         <>
-          <Space wrap style={{ marginBottom: 12 }} align="center">
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {w.name}
-            </Typography.Title>
-            {w.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
-          </Space>
+          <DetailHeading name={w.name} isDeleted={w.deletedAt !== null} />
           <Descriptions
             column={1}
             size="small"
@@ -58,27 +47,13 @@ export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
             ]}
           />
           {access.can('org.write') && (
-            <LedgerActions
+            <RecordActions
+              record={w}
               name={w.name}
-              isDeleted={w.deletedAt !== null}
-              onEdit={() => onEdit(w.id)}
-              onDelete={() =>
-                remove.mutateAsync({ id: w.id, version: w.version }).then(
-                  () => {
-                    void message.success(t('common.deleted'));
-                    onClose();
-                  },
-                  (e: unknown) => onError(e),
-                )
-              }
-              onRestore={() =>
-                restore.mutateAsync({ id: w.id, version: w.version }).then(
-                  () => void message.success(t('common.restored')),
-                  (e: unknown) => onError(e),
-                )
-              }
-              isDeleting={remove.isPending}
-              isRestoring={restore.isPending}
+              remove={remove}
+              restore={restore}
+              onEdit={onEdit}
+              onClose={onClose}
               testIdPrefix="women-group"
             />
           )}
@@ -100,7 +75,6 @@ export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
           />
         </>
       )}
-      <RecordHistory entityType="womenGroup" entityId={groupId} />
-    </Drawer>
+    </LedgerDetailDrawer>
   );
 };

@@ -1,0 +1,226 @@
+import { App, Button, Drawer, Form, type FormInstance, Input, Space } from 'antd';
+import type { Rule } from 'antd/es/form';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiErrorHandler } from '../lib/use-api-error';
+import { useIsMobile } from '../lib/use-is-mobile';
+import { OrgTreeSelect } from './org-tree-select';
+import { PageError, PageLoading } from './page-states';
+
+type SaveHandlers = { onSuccess: () => void; onError: (e: unknown) => void };
+
+/** What the drawer needs of a TanStack mutation (the feature's `useCreateX()` / `useUpdateX()`). */
+export type LedgerMutation<I> = { mutate: (input: I, handlers: SaveHandlers) => void; isPending: boolean };
+
+/** What the drawer needs of a TanStack query for the record being edited (the feature's `useX(id)`). */
+export type LedgerRecordQuery<R> = {
+  data?: R;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+};
+
+export type LedgerFormOptions<V, R, C, U> = {
+  onClose: () => void;
+  /** Edit mode when a record (or its query) is given; create mode otherwise. */
+  isCreate: boolean;
+  /** The record to edit, loaded by the drawer's query; or `record` when the caller already holds it. */
+  existing?: LedgerRecordQuery<R>;
+  record?: R;
+  create?: LedgerMutation<C>;
+  update?: LedgerMutation<U>;
+  toCreate?: (values: V) => C;
+  toUpdate?: (values: V, record: R) => U;
+  /** After a saved create or edit (the default says 已保存 and closes). */
+  onSaved?: () => void;
+  /** Sees a failed save first (a duplicate to point at), before the usual handling. */
+  onApiError?: (e: unknown) => void;
+  /** A version conflict or a field error: by default an edit closes itself (its copy is stale). */
+  closeOnError?: 'always' | 'edit' | 'never';
+};
+
+export type LedgerForm<V, R> = {
+  form: FormInstance<V>;
+  isCreate: boolean;
+  record: R | undefined;
+  existing?: LedgerRecordQuery<R>;
+  submit: () => Promise<void>;
+  saving: boolean;
+  /** Save handlers for a feature that calls a mutation of its own. */
+  handlers: SaveHandlers;
+};
+
+/**
+ * The create/edit skeleton every ledger form shares: the form, the record being edited, save with
+ * 已保存 and close, API errors onto the fields and a version conflict closing the edit.
+ */
+export const useLedgerForm = <V, R = never, C = never, U = never>(
+  opts: LedgerFormOptions<V, R, C, U>,
+): LedgerForm<V, R> => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const onError = useApiErrorHandler();
+  const { isCreate, existing, create, update, toCreate, toUpdate, onClose } = opts;
+  const record = opts.record ?? existing?.data;
+  const closeOnError = opts.closeOnError ?? 'always';
+  const closesOnError = closeOnError === 'always' || (closeOnError === 'edit' && !isCreate);
+  const handlers: SaveHandlers = {
+    onSuccess: () => {
+      if (opts.onSaved) return opts.onSaved();
+      void message.success(t('common.saved'));
+      onClose();
+    },
+    onError: (e: unknown) => {
+      opts.onApiError?.(e);
+      onError(e, form, closesOnError ? onClose : undefined);
+    },
+  };
+  const submit = async () => {
+    const v = await form.validateFields();
+    if (isCreate) {
+      if (create && toCreate) create.mutate(toCreate(v), handlers);
+    } else if (record !== undefined && update && toUpdate) {
+      update.mutate(toUpdate(v, record), handlers);
+    }
+  };
+  const saving = Boolean(create?.isPending || update?.isPending);
+  return { form, isCreate, record, existing, submit, saving, handlers };
+};
+
+type DrawerProps<V, R> = {
+  ledger: LedgerForm<V, R>;
+  onClose: () => void;
+  title: ReactNode;
+  /** `site` gives the form `site-form` and its save button `site-form-submit`. */
+  testId: string;
+  width: number;
+  initialValues?: Partial<V>;
+  /** Before the form (hints, alerts). */
+  extra?: ReactNode;
+  /** 保存's own label where it says more (提交, 登记). */
+  saveLabel?: ReactNode;
+  /** The skeleton's rows while the record loads. */
+  loadingRows?: number;
+  onValuesChange?: (changed: Partial<V>, all: V) => void;
+  children: ReactNode;
+};
+
+/** 新增 / 编辑 drawer: loading and error of the record, the form, 取消 and 保存. */
+export const LedgerFormDrawer = <V, R>({
+  ledger,
+  onClose,
+  title,
+  testId,
+  width,
+  initialValues,
+  extra,
+  saveLabel,
+  loadingRows = 4,
+  onValuesChange,
+  children,
+}: DrawerProps<V, R>) => {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const { isCreate, existing, record } = ledger;
+  const isLoadingEdit = !isCreate && existing !== undefined && existing.isPending;
+  const loadFailed = !isCreate && existing !== undefined && existing.isError;
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      title={title}
+      size={isMobile ? '100%' : width}
+      footer={
+        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            onClick={() => void ledger.submit().catch(() => undefined)}
+            loading={ledger.saving}
+            disabled={isLoadingEdit || loadFailed}
+            data-testid={`${testId}-form-submit`}
+          >
+            {saveLabel ?? t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {isLoadingEdit && <PageLoading rows={loadingRows} />}
+      {loadFailed && <PageError error={existing.error} onRetry={() => void existing.refetch()} />}
+      {extra}
+      {(isCreate || record !== undefined) && (
+        <Form
+          form={ledger.form}
+          layout="vertical"
+          initialValues={initialValues}
+          onValuesChange={onValuesChange}
+          data-testid={`${testId}-form`}
+        >
+          {children}
+        </Form>
+      )}
+    </Drawer>
+  );
+};
+
+/** The record's 所属组织: chosen on create, shown (not changeable) on edit. */
+export const OrgUnitFormItem = ({
+  isCreate,
+  orgUnitName,
+  label,
+  requiredMessage,
+  extra,
+  testId,
+}: {
+  isCreate: boolean;
+  orgUnitName: string | undefined;
+  label?: string;
+  requiredMessage?: string;
+  extra?: ReactNode;
+  testId: string;
+}) => {
+  const { t } = useTranslation();
+  const itemLabel = label ?? t('ledger.field.orgUnit');
+  return isCreate ? (
+    <Form.Item
+      label={itemLabel}
+      name="orgUnitId"
+      extra={extra}
+      rules={[{ required: true, message: requiredMessage ?? t('ledger.rule.orgUnit') }]}
+    >
+      <OrgTreeSelect data-testid={testId} />
+    </Form.Item>
+  ) : (
+    <Form.Item label={itemLabel}>
+      <Input value={orgUnitName} disabled />
+    </Form.Item>
+  );
+};
+
+/** 备注: up to 500 characters. */
+export const NoteFormItem = ({
+  label,
+  message,
+  name = 'note',
+  rows = 3,
+  showCount = true,
+}: {
+  label?: string;
+  message?: string;
+  name?: string;
+  rows?: number;
+  showCount?: boolean;
+}) => {
+  const { t } = useTranslation();
+  const rules: Rule[] = [{ max: 500, message: message ?? t('ledger.rule.note') }];
+  return (
+    <Form.Item label={label ?? t('ledger.field.note')} name={name} rules={rules}>
+      <Input.TextArea rows={rows} maxLength={500} showCount={showCount} />
+    </Form.Item>
+  );
+};
+
+/** A text input's value with surrounding blanks dropped; an empty one is no value. */
+export const trimmed = (s: string | undefined) => s?.trim() || undefined;
