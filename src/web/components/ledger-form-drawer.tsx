@@ -1,16 +1,17 @@
-import { App, Button, Drawer, Form, type FormInstance, Input, Space } from 'antd';
-import type { Rule } from 'antd/es/form';
+import { App, Button, Drawer, Form, type FormInstance, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '../lib/use-api-error';
 import { useIsMobile } from '../lib/use-is-mobile';
-import { OrgTreeSelect } from './org-tree-select';
 import { PageError, PageLoading } from './page-states';
 
-type SaveHandlers = { onSuccess: () => void; onError: (e: unknown) => void };
+type SaveHandlers<D = unknown> = { onSuccess: (data: D) => void; onError: (e: unknown) => void };
 
 /** What the drawer needs of a TanStack mutation (the feature's `useCreateX()` / `useUpdateX()`). */
-export type LedgerMutation<I> = { mutate: (input: I, handlers: SaveHandlers) => void; isPending: boolean };
+export type LedgerMutation<I, D = unknown> = {
+  mutate: (input: I, handlers: SaveHandlers<D>) => void;
+  isPending: boolean;
+};
 
 /** What the drawer needs of a TanStack query for the record being edited (the feature's `useX(id)`). */
 export type LedgerRecordQuery<R> = {
@@ -21,19 +22,19 @@ export type LedgerRecordQuery<R> = {
   refetch: () => unknown;
 };
 
-export type LedgerFormOptions<V, R, C, U> = {
+export type LedgerFormOptions<V, R, C, U, CD> = {
   onClose: () => void;
   /** Edit mode when a record (or its query) is given; create mode otherwise. */
   isCreate: boolean;
   /** The record to edit, loaded by the drawer's query; or `record` when the caller already holds it. */
   existing?: LedgerRecordQuery<R>;
   record?: R;
-  create?: LedgerMutation<C>;
+  create?: LedgerMutation<C, CD>;
   update?: LedgerMutation<U>;
   toCreate?: (values: V) => C;
   toUpdate?: (values: V, record: R) => U;
-  /** After a saved create or edit (the default says 已保存 and closes). */
-  onSaved?: () => void;
+  /** What a saved create says in place of 已保存 (e.g. how many it made). */
+  createdMessage?: (created: CD) => string;
   /** Sees a failed save first (a duplicate to point at), before the usual handling. */
   onApiError?: (e: unknown) => void;
   /** A version conflict or a field error: by default an edit closes itself (its copy is stale). */
@@ -55,8 +56,8 @@ export type LedgerForm<V, R> = {
  * The create/edit skeleton every ledger form shares: the form, the record being edited, save with
  * 已保存 and close, API errors onto the fields and a version conflict closing the edit.
  */
-export const useLedgerForm = <V, R = never, C = never, U = never>(
-  opts: LedgerFormOptions<V, R, C, U>,
+export const useLedgerForm = <V, R = never, C = never, U = never, CD = unknown>(
+  opts: LedgerFormOptions<V, R, C, U, CD>,
 ): LedgerForm<V, R> => {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -66,21 +67,23 @@ export const useLedgerForm = <V, R = never, C = never, U = never>(
   const record = opts.record ?? existing?.data;
   const closeOnError = opts.closeOnError ?? 'always';
   const closesOnError = closeOnError === 'always' || (closeOnError === 'edit' && !isCreate);
+  const saved = (text: string) => {
+    void message.success(text);
+    onClose();
+  };
   const handlers: SaveHandlers = {
-    onSuccess: () => {
-      if (opts.onSaved) return opts.onSaved();
-      void message.success(t('common.saved'));
-      onClose();
-    },
+    onSuccess: () => saved(t('common.saved')),
     onError: (e: unknown) => {
       opts.onApiError?.(e);
       onError(e, form, closesOnError ? onClose : undefined);
     },
   };
+  const createdMessage = opts.createdMessage;
   const submit = async () => {
     const v = await form.validateFields();
     if (isCreate) {
-      if (create && toCreate) create.mutate(toCreate(v), handlers);
+      const onSuccess = (data: CD) => saved(createdMessage ? createdMessage(data) : t('common.saved'));
+      if (create && toCreate) create.mutate(toCreate(v), { ...handlers, onSuccess });
     } else if (record !== undefined && update && toUpdate) {
       update.mutate(toUpdate(v, record), handlers);
     }
@@ -164,63 +167,3 @@ export const LedgerFormDrawer = <V, R>({
     </Drawer>
   );
 };
-
-/** The record's 所属组织: chosen on create, shown (not changeable) on edit. */
-export const OrgUnitFormItem = ({
-  isCreate,
-  orgUnitName,
-  label,
-  requiredMessage,
-  extra,
-  testId,
-}: {
-  isCreate: boolean;
-  orgUnitName: string | undefined;
-  label?: string;
-  requiredMessage?: string;
-  extra?: ReactNode;
-  testId: string;
-}) => {
-  const { t } = useTranslation();
-  const itemLabel = label ?? t('ledger.field.orgUnit');
-  return isCreate ? (
-    <Form.Item
-      label={itemLabel}
-      name="orgUnitId"
-      extra={extra}
-      rules={[{ required: true, message: requiredMessage ?? t('ledger.rule.orgUnit') }]}
-    >
-      <OrgTreeSelect data-testid={testId} />
-    </Form.Item>
-  ) : (
-    <Form.Item label={itemLabel}>
-      <Input value={orgUnitName} disabled />
-    </Form.Item>
-  );
-};
-
-/** 备注: up to 500 characters. */
-export const NoteFormItem = ({
-  label,
-  message,
-  name = 'note',
-  rows = 3,
-  showCount = true,
-}: {
-  label?: string;
-  message?: string;
-  name?: string;
-  rows?: number;
-  showCount?: boolean;
-}) => {
-  const { t } = useTranslation();
-  const rules: Rule[] = [{ max: 500, message: message ?? t('ledger.rule.note') }];
-  return (
-    <Form.Item label={label ?? t('ledger.field.note')} name={name} rules={rules}>
-      <Input.TextArea rows={rows} maxLength={500} showCount={showCount} />
-    </Form.Item>
-  );
-};
-
-/** A text input's value with surrounding blanks dropped; an empty one is no value. */
-export const trimmed = (s: string | undefined) => s?.trim() || undefined;

@@ -2,14 +2,9 @@ import { DatePicker, Form, Input, Space } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../contracts/activities';
-import {
-  LedgerFormDrawer,
-  NoteFormItem,
-  OrgUnitFormItem,
-  trimmed,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
-import { fromApiDate, toApiDate } from '../../../lib/format';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
+import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateCampaign, useUpdateCampaign } from '../api/save-campaign';
 

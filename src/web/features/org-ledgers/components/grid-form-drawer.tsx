@@ -1,15 +1,12 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createGridInputSchema } from '../../../../contracts/org-ledgers';
-import {
-  LedgerFormDrawer,
-  NoteFormItem,
-  trimmed,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { NoteFormItem } from '../../../components/ledger-form-items';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
+import { trimmed } from '../../../lib/format';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateGrid } from '../api/create-grid';
 import { useGrid } from '../api/get-grid';

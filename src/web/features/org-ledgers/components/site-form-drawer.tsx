@@ -2,16 +2,11 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { createSiteInputSchema, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
-import {
-  LedgerFormDrawer,
-  NoteFormItem,
-  OrgUnitFormItem,
-  trimmed,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
-import { fromApiDate, toApiDate } from '../../../lib/format';
+import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateSite } from '../api/create-site';

@@ -1,14 +1,11 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createWomenGroupInputSchema } from '../../../../contracts/org-ledgers';
-import {
-  LedgerFormDrawer,
-  NoteFormItem,
-  trimmed,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { NoteFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
+import { trimmed } from '../../../lib/format';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateWomenGroup } from '../api/create-women-group';
 import { useWomenGroup } from '../api/get-women-group';

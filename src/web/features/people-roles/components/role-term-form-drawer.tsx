@@ -2,15 +2,11 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type PersonRole, personRoleLabels, personRoles } from '../../../../contracts/people-roles';
-import {
-  LedgerFormDrawer,
-  NoteFormItem,
-  trimmed,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { NoteFormItem } from '../../../components/ledger-form-items';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { PersonSelect } from '../../../components/person-select';
-import { fromApiDate, toApiDate } from '../../../lib/format';
+import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateRoleTerm } from '../api/create-role-term';

@@ -7,16 +7,11 @@ import {
   volunteerTeamKindLabels,
   volunteerTeamKinds,
 } from '../../../../contracts/people-roles';
-import {
-  LedgerFormDrawer,
-  NoteFormItem,
-  OrgUnitFormItem,
-  trimmed,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
-import { fromApiDate, toApiDate } from '../../../lib/format';
+import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateVolunteerTeam } from '../api/create-volunteer-team';

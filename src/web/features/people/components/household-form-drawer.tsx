@@ -1,9 +1,10 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createHouseholdInputSchema } from '../../../../contracts/people';
-import { LedgerFormDrawer, trimmed, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { zodRule } from '../../../lib/form-rules';
+import { trimmed } from '../../../lib/format';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateHousehold } from '../api/create-household';
 import { useHousehold } from '../api/get-household';

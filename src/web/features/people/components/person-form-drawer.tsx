@@ -12,11 +12,11 @@ import {
   relationLabels,
   relationsToHead,
 } from '../../../../contracts/people';
-import { LedgerFormDrawer, trimmed, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { isApiError } from '../../../lib/api-client';
 import { zodRule } from '../../../lib/form-rules';
-import { fromApiDate, toApiDate } from '../../../lib/format';
+import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useIsMobile } from '../../../lib/use-is-mobile';
