@@ -22,11 +22,21 @@ export type LedgerRecordQuery<R> = {
   refetch: () => unknown;
 };
 
+/** 新增 or 编辑 which record. */
+export type LedgerFormMode = { type: 'create' } | { type: 'edit'; id: string };
+
+/** What a page gives a ledger's form drawer. */
+export type LedgerFormProps = { mode: LedgerFormMode; onClose: () => void };
+
 export type LedgerFormOptions<V, R, C, U, CD> = {
   onClose: () => void;
-  /** Edit mode when a record (or its query) is given; create mode otherwise. */
-  isCreate: boolean;
-  /** The record to edit, loaded by the drawer's query; or `record` when the caller already holds it. */
+  /**
+   * 新增 or 编辑 with the feature's query hook (`useRecord: useSite`), which loads the record to edit;
+   * or `isCreate` with the record already held (`record`) or loaded (`existing`).
+   */
+  mode?: LedgerFormMode;
+  useRecord?: (id: string | undefined) => LedgerRecordQuery<R>;
+  isCreate?: boolean;
   existing?: LedgerRecordQuery<R>;
   record?: R;
   create?: LedgerMutation<C, CD>;
@@ -52,6 +62,8 @@ export type LedgerForm<V, R> = {
   handlers: SaveHandlers;
 };
 
+const noQuery = (_id: string | undefined): undefined => undefined;
+
 /**
  * The create/edit skeleton every ledger form shares: the form, the record being edited, save with
  * 已保存 and close, API errors onto the fields and a version conflict closing the edit.
@@ -63,7 +75,12 @@ export const useLedgerForm = <V, R = never, C = never, U = never, CD = unknown>(
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
   const onError = useApiErrorHandler();
-  const { isCreate, existing, create, update, toCreate, toUpdate, onClose } = opts;
+  const { mode, useRecord, create, update, toCreate, toUpdate, onClose } = opts;
+  const isCreate = mode ? mode.type === 'create' : Boolean(opts.isCreate);
+  // The feature's own query hook, given on every render of a drawer or never.
+  const useQuery = useRecord ?? noQuery;
+  const loaded = useQuery(mode?.type === 'edit' ? mode.id : undefined);
+  const existing = loaded ?? opts.existing;
   const record = opts.record ?? existing?.data;
   const closeOnError = opts.closeOnError ?? 'always';
   const closesOnError = closeOnError === 'always' || (closeOnError === 'edit' && !isCreate);

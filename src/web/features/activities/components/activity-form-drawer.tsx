@@ -3,7 +3,12 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Activity, targetGroupLabels, targetGroups } from '../../../../contracts/activities';
-import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import {
+  LedgerFormDrawer,
+  type LedgerFormMode,
+  type LedgerFormProps,
+  useLedgerForm,
+} from '../../../components/ledger-form-drawer';
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
@@ -34,7 +39,7 @@ type FormValues = {
   participantIds?: string[];
 };
 
-export type ActivityFormMode = { type: 'create' } | { type: 'edit'; activityId: string };
+export type ActivityFormMode = LedgerFormMode;
 
 const commonFields = (v: FormValues) => ({
   title: v.title.trim(),
@@ -49,7 +54,7 @@ const commonFields = (v: FormValues) => ({
 const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
 
 /** 登记活动 / 编辑活动 with every field (快速登记 is the short way on a phone). */
-export const ActivityFormDrawer = ({ mode, onClose }: { mode: ActivityFormMode; onClose: () => void }) => {
+export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
   const label = useLabel();
   const { scopeId } = useOrgScope();
@@ -57,8 +62,8 @@ export const ActivityFormDrawer = ({ mode, onClose }: { mode: ActivityFormMode; 
   const [clientId] = useState(uuidV7);
   const ledger = useLedgerForm({
     onClose,
-    isCreate: mode.type === 'create',
-    existing: useActivity(mode.type === 'edit' ? mode.activityId : undefined),
+    mode,
+    useRecord: useActivity,
     create: useCreateActivity(),
     update: useUpdateActivity(),
     toCreate: (v: FormValues) => ({

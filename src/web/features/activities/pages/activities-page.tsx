@@ -223,7 +223,7 @@ export const ActivitiesPage = () => {
         <ActivityDetailDrawer
           activityId={detailId}
           onClose={() => openDetail(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', activityId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id: id })}
         />
       )}
       {formMode && <ActivityFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

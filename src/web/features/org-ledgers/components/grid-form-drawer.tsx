@@ -1,7 +1,12 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createGridInputSchema } from '../../../../contracts/org-ledgers';
-import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import {
+  LedgerFormDrawer,
+  type LedgerFormMode,
+  type LedgerFormProps,
+  useLedgerForm,
+} from '../../../components/ledger-form-drawer';
 import { NoteFormItem } from '../../../components/ledger-form-items';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { PersonSelect } from '../../../components/person-select';
@@ -14,18 +19,16 @@ import { useUpdateGrid } from '../api/update-grid';
 
 type FormValues = { orgUnitId: string; name: string; memberPersonId?: string; note?: string };
 
-export type GridFormMode = { type: 'create' } | { type: 'edit'; gridId: string };
-
-type Props = { mode: GridFormMode; onClose: () => void };
+export type GridFormMode = LedgerFormMode;
 
 /** 新增网格 / 编辑网格: a grid divides one village; an executive member of it covers the grid. */
-export const GridFormDrawer = ({ mode, onClose }: Props) => {
+export const GridFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
     onClose,
-    isCreate: mode.type === 'create',
-    existing: useGrid(mode.type === 'edit' ? mode.gridId : undefined),
+    mode,
+    useRecord: useGrid,
     create: useCreateGrid(),
     update: useUpdateGrid(),
     toCreate: (v: FormValues) => ({

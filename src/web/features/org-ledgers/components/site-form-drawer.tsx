@@ -2,7 +2,12 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { createSiteInputSchema, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
-import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import {
+  LedgerFormDrawer,
+  type LedgerFormMode,
+  type LedgerFormProps,
+  useLedgerForm,
+} from '../../../components/ledger-form-drawer';
 import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
@@ -23,19 +28,17 @@ type FormValues = {
   note?: string;
 };
 
-export type SiteFormMode = { type: 'create' } | { type: 'edit'; siteId: string };
-
-type Props = { mode: SiteFormMode; onClose: () => void };
+export type SiteFormMode = LedgerFormMode;
 
 /** 新增阵地 / 编辑阵地. */
-export const SiteFormDrawer = ({ mode, onClose }: Props) => {
+export const SiteFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
   const label = useLabel();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
     onClose,
-    isCreate: mode.type === 'create',
-    existing: useSite(mode.type === 'edit' ? mode.siteId : undefined),
+    mode,
+    useRecord: useSite,
     create: useCreateSite(),
     update: useUpdateSite(),
     toCreate: (v: FormValues) => ({

@@ -1,7 +1,12 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createWomenGroupInputSchema } from '../../../../contracts/org-ledgers';
-import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import {
+  LedgerFormDrawer,
+  type LedgerFormMode,
+  type LedgerFormProps,
+  useLedgerForm,
+} from '../../../components/ledger-form-drawer';
 import { NoteFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
@@ -21,18 +26,16 @@ type FormValues = {
   note?: string;
 };
 
-export type WomenGroupFormMode = { type: 'create' } | { type: 'edit'; groupId: string };
-
-type Props = { mode: WomenGroupFormMode; onClose: () => void };
+export type WomenGroupFormMode = LedgerFormMode;
 
 /** 新增妇女小组 / 编辑妇女小组: a group belongs to a grid; leader and members are persons of its village. */
-export const WomenGroupFormDrawer = ({ mode, onClose }: Props) => {
+export const WomenGroupFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
     onClose,
-    isCreate: mode.type === 'create',
-    existing: useWomenGroup(mode.type === 'edit' ? mode.groupId : undefined),
+    mode,
+    useRecord: useWomenGroup,
     create: useCreateWomenGroup(),
     update: useUpdateWomenGroup(),
     toCreate: (v: FormValues) => ({

@@ -142,7 +142,7 @@ export const GridsPage = () => {
         <GridDetailDrawer
           gridId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', gridId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id: id })}
         />
       )}
       {formMode && <GridFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

@@ -135,7 +135,7 @@ export const SitesPage = () => {
         <SiteDetailDrawer
           siteId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', siteId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id: id })}
         />
       )}
       {formMode && <SiteFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

@@ -156,7 +156,7 @@ export const WomenGroupsPage = () => {
         <WomenGroupDetailDrawer
           groupId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', groupId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id: id })}
         />
       )}
       {formMode && <WomenGroupFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

@@ -2,7 +2,12 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type PersonRole, personRoleLabels, personRoles } from '../../../../contracts/people-roles';
-import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import {
+  LedgerFormDrawer,
+  type LedgerFormMode,
+  type LedgerFormProps,
+  useLedgerForm,
+} from '../../../components/ledger-form-drawer';
 import { NoteFormItem } from '../../../components/ledger-form-items';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { PersonSelect } from '../../../components/person-select';
@@ -24,19 +29,17 @@ type FormValues = {
   note?: string;
 };
 
-export type RoleTermFormMode = { type: 'create' } | { type: 'edit'; roleTermId: string };
-
-type Props = { mode: RoleTermFormMode; onClose: () => void };
+export type RoleTermFormMode = LedgerFormMode;
 
 /** 新增任职 / 编辑任职: who, where and which role are fixed once recorded; dates and notes can change. */
-export const RoleTermFormDrawer = ({ mode, onClose }: Props) => {
+export const RoleTermFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
   const label = useLabel();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
     onClose,
-    isCreate: mode.type === 'create',
-    existing: useRoleTerm(mode.type === 'edit' ? mode.roleTermId : undefined),
+    mode,
+    useRecord: useRoleTerm,
     create: useCreateRoleTerm(),
     update: useUpdateRoleTerm(),
     toCreate: (v: FormValues) => {

@@ -7,7 +7,12 @@ import {
   volunteerTeamKindLabels,
   volunteerTeamKinds,
 } from '../../../../contracts/people-roles';
-import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import {
+  LedgerFormDrawer,
+  type LedgerFormMode,
+  type LedgerFormProps,
+  useLedgerForm,
+} from '../../../components/ledger-form-drawer';
 import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
@@ -28,19 +33,17 @@ type FormValues = {
   note?: string;
 };
 
-export type TeamFormMode = { type: 'create' } | { type: 'edit'; teamId: string };
-
-type Props = { mode: TeamFormMode; onClose: () => void };
+export type TeamFormMode = LedgerFormMode;
 
 /** 新增队伍 / 编辑队伍; the member picker holds the whole member set. */
-export const TeamFormDrawer = ({ mode, onClose }: Props) => {
+export const TeamFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
   const label = useLabel();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
     onClose,
-    isCreate: mode.type === 'create',
-    existing: useVolunteerTeam(mode.type === 'edit' ? mode.teamId : undefined),
+    mode,
+    useRecord: useVolunteerTeam,
     create: useCreateVolunteerTeam(),
     update: useUpdateVolunteerTeam(),
     toCreate: (v: FormValues) => ({

@@ -146,7 +146,7 @@ export const RolesPage = () => {
         <RoleTermDetailDrawer
           roleTermId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', roleTermId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id: id })}
         />
       )}
       {formMode && <RoleTermFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

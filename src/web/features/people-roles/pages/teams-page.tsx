@@ -143,7 +143,7 @@ export const TeamsPage = () => {
         <TeamDetailDrawer
           teamId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', teamId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id: id })}
         />
       )}
       {formMode && <TeamFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

@@ -1,7 +1,12 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createHouseholdInputSchema } from '../../../../contracts/people';
-import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import {
+  LedgerFormDrawer,
+  type LedgerFormMode,
+  type LedgerFormProps,
+  useLedgerForm,
+} from '../../../components/ledger-form-drawer';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { zodRule } from '../../../lib/form-rules';
 import { trimmed } from '../../../lib/format';
@@ -19,7 +24,7 @@ type FormValues = {
   note?: string;
 };
 
-export type HouseholdFormMode = { type: 'create' } | { type: 'edit'; householdId: string };
+export type HouseholdFormMode = LedgerFormMode;
 
 type Props = { mode: HouseholdFormMode | null; onClose: () => void };
 
@@ -27,13 +32,13 @@ export const HouseholdFormDrawer = ({ mode, onClose }: Props) =>
   mode ? <HouseholdFormDialog mode={mode} onClose={onClose} /> : null;
 
 /** 新增家庭户 / 编辑家庭户; the head is chosen among the household's own members. */
-const HouseholdFormDialog = ({ mode, onClose }: { mode: HouseholdFormMode; onClose: () => void }) => {
+const HouseholdFormDialog = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
     onClose,
-    isCreate: mode.type === 'create',
-    existing: useHousehold(mode.type === 'edit' ? mode.householdId : undefined),
+    mode,
+    useRecord: useHousehold,
     create: useCreateHousehold(),
     update: useUpdateHousehold(),
     toCreate: (v: FormValues) => ({

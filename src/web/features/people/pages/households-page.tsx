@@ -112,7 +112,7 @@ export const HouseholdsPage = () => {
         <HouseholdDetailDrawer
           householdId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', householdId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id: id })}
           onOpenPerson={setPersonId}
           onAddMember={(h) =>
             setPersonForm({

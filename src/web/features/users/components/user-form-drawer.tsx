@@ -2,7 +2,12 @@ import { Alert, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Role, roleLabels } from '../../../../contracts/common/permissions';
 import { createUserInputSchema } from '../../../../contracts/users';
-import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import {
+  LedgerFormDrawer,
+  type LedgerFormMode,
+  type LedgerFormProps,
+  useLedgerForm,
+} from '../../../components/ledger-form-drawer';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { zodRule } from '../../../lib/form-rules';
 import { trimmed } from '../../../lib/format';
@@ -22,7 +27,7 @@ type FormValues = {
   phone?: string;
 };
 
-export type UserFormMode = { type: 'create' } | { type: 'edit'; userId: string };
+export type UserFormMode = LedgerFormMode;
 
 type Props = { mode: UserFormMode | null; onClose: () => void };
 
@@ -31,7 +36,7 @@ export const UserFormDrawer = ({ mode, onClose }: Props) =>
   mode ? <UserFormDialog mode={mode} onClose={onClose} /> : null;
 
 /** Mounted per opening; an edit waits for the freshest copy of the account before showing the form. */
-const UserFormDialog = ({ mode, onClose }: { mode: UserFormMode; onClose: () => void }) => {
+const UserFormDialog = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
   const label = useLabel();
   const { access } = useSession();
@@ -39,8 +44,8 @@ const UserFormDialog = ({ mode, onClose }: { mode: UserFormMode; onClose: () => 
   const shape = createUserInputSchema.shape;
   const ledger = useLedgerForm({
     onClose,
-    isCreate: mode.type === 'create',
-    existing: useUser(mode.type === 'edit' ? mode.userId : undefined),
+    mode,
+    useRecord: useUser,
     create: useCreateUser(),
     update: useUpdateUser(),
     toCreate: (v: FormValues) => ({

@@ -58,7 +58,7 @@ export const UsersPage = () => {
   };
 
   const handlers: UserActionHandlers = {
-    onEdit: (u) => setFormMode({ type: 'edit', userId: u.id }),
+    onEdit: (u) => setFormMode({ type: 'edit', id: u.id }),
     onResetPassword: setResetting,
     onToggleStatus: toggleStatus,
   };
