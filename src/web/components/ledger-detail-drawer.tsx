@@ -1,6 +1,8 @@
 import { App, Drawer, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Permission } from '../../contracts/common/permissions';
+import { useSession } from '../lib/session';
 import { useApiErrorHandler } from '../lib/use-api-error';
 import { useIsMobile } from '../lib/use-is-mobile';
 import { LedgerActions } from './ledger-actions';
@@ -124,5 +126,47 @@ export const RecordActions = ({
     >
       {children}
     </LedgerActions>
+  );
+};
+
+type RecordDrawerProps<R extends Versioned> = Omit<Props<R>, 'children'> & {
+  /** 编辑 / 删除 / 恢复 for those with `permission`: the record's name in the delete confirmation. */
+  actions: {
+    permission: Permission;
+    name: (record: R) => string;
+    remove: VersionMutation;
+    restore: VersionMutation;
+    onEdit: (record: R) => void;
+    testIdPrefix: string;
+  };
+  /** What the feature shows of the record; `actions` (the buttons, or nothing) go where it puts them. */
+  children: (record: R, actions: ReactNode) => ReactNode;
+};
+
+/** A ledger record's 详情 drawer with its 编辑 / 删除 / 恢复 buttons. */
+export const LedgerRecordDrawer = <R extends Versioned>({
+  actions,
+  children,
+  ...drawer
+}: RecordDrawerProps<R>) => {
+  const { access } = useSession();
+  const { permission, name, onEdit, ...mutations } = actions;
+  return (
+    <LedgerDetailDrawer {...drawer}>
+      {(record) =>
+        children(
+          record,
+          access.can(permission) ? (
+            <RecordActions
+              record={record}
+              name={name(record)}
+              onEdit={() => onEdit(record)}
+              onClose={drawer.onClose}
+              {...mutations}
+            />
+          ) : null,
+        )
+      }
+    </LedgerDetailDrawer>
   );
 };

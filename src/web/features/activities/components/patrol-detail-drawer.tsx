@@ -1,7 +1,7 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Patrol } from '../../../../contracts/activities';
-import { DetailHeading, LedgerDetailDrawer, RecordActions } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { RecordPhotos } from '../../../components/record-photos';
 import { formatDateTime } from '../../../lib/format';
@@ -17,18 +17,24 @@ type Props = { patrolId: string; onClose: () => void; onEdit: (p: Patrol) => voi
 export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
   const { access } = useSession();
-  const remove = useDeletePatrol();
-  const restore = useRestorePatrol();
 
   return (
-    <LedgerDetailDrawer
+    <LedgerRecordDrawer
       query={usePatrol(patrolId)}
       title={t('patrols.detail')}
       width={560}
       testId="patrol-detail"
       onClose={onClose}
+      actions={{
+        permission: 'activities.write',
+        name: (p) => `${p.occurredOn} ${p.area}`,
+        remove: useDeletePatrol(),
+        restore: useRestorePatrol(),
+        onEdit: (p) => onEdit(p),
+        testIdPrefix: 'patrol',
+      }}
     >
-      {(p) => (
+      {(p, actions) => (
         <>
           <DetailHeading
             name={`${p.occurredOn} ${p.area}`}
@@ -73,20 +79,10 @@ export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
             invalidate={patrolKeys.all}
             testId="patrol"
           />
-          {access.can('activities.write') && (
-            <RecordActions
-              record={p}
-              name={`${p.occurredOn} ${p.area}`}
-              remove={remove}
-              restore={restore}
-              onEdit={() => onEdit(p)}
-              onClose={onClose}
-              testIdPrefix="patrol"
-            />
-          )}
+          {actions}
           <RecordHistory entityType="patrol" entityId={p.id} />
         </>
       )}
-    </LedgerDetailDrawer>
+    </LedgerRecordDrawer>
   );
 };

@@ -1,11 +1,10 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { siteKindLabels } from '../../../../contracts/org-ledgers';
-import { DetailHeading, LedgerDetailDrawer, RecordActions } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useSession } from '../../../lib/session';
 import { useDeleteSite } from '../api/delete-site';
 import { useSite } from '../api/get-site';
 import { useRestoreSite } from '../api/restore-site';
@@ -16,20 +15,25 @@ type Props = { siteId: string; onClose: () => void; onEdit: (siteId: string) => 
 export const SiteDetailDrawer = ({ siteId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
   const label = useLabel();
-  const { access } = useSession();
-  const remove = useDeleteSite();
-  const restore = useRestoreSite();
 
   return (
-    <LedgerDetailDrawer
+    <LedgerRecordDrawer
       query={useSite(siteId)}
       title={t('sites.detail')}
       width={560}
       testId="site-detail"
       onClose={onClose}
+      actions={{
+        permission: 'org.write',
+        name: (s) => s.name,
+        remove: useDeleteSite(),
+        restore: useRestoreSite(),
+        onEdit: (s) => onEdit(s.id),
+        testIdPrefix: 'site',
+      }}
       footer={<RecordHistory entityType="site" entityId={siteId} />}
     >
-      {(s) => (
+      {(s, actions) => (
         <>
           <DetailHeading name={s.name} isDeleted={s.deletedAt !== null}>
             <Tag color="magenta">{label(siteKindLabels, s.kind)}</Tag>
@@ -47,19 +51,9 @@ export const SiteDetailDrawer = ({ siteId, onClose, onEdit }: Props) => {
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(s.updatedAt) },
             ]}
           />
-          {access.can('org.write') && (
-            <RecordActions
-              record={s}
-              name={s.name}
-              remove={remove}
-              restore={restore}
-              onEdit={onEdit}
-              onClose={onClose}
-              testIdPrefix="site"
-            />
-          )}
+          {actions}
         </>
       )}
-    </LedgerDetailDrawer>
+    </LedgerRecordDrawer>
   );
 };

@@ -1,10 +1,9 @@
 import { Descriptions, Divider, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DetailHeading, LedgerDetailDrawer, RecordActions } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { EmptyState } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDateTime } from '../../../lib/format';
-import { useSession } from '../../../lib/session';
 import { useDeleteWomenGroup } from '../api/delete-women-group';
 import { useWomenGroup } from '../api/get-women-group';
 import { useVillagePersons } from '../api/list-village-persons';
@@ -15,24 +14,29 @@ type Props = { groupId: string; onClose: () => void; onEdit: (groupId: string) =
 /** 妇女小组详情: grid, leader, members; 编辑, 删除, 恢复. */
 export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const { access } = useSession();
   const query = useWomenGroup(groupId);
   const w = query.data;
   const persons = useVillagePersons(w?.orgUnitId);
-  const remove = useDeleteWomenGroup();
-  const restore = useRestoreWomenGroup();
   const names = new Map((persons.data ?? []).map((p) => [p.id, p.name]));
 
   return (
-    <LedgerDetailDrawer
+    <LedgerRecordDrawer
       query={query}
       title={t('womenGroups.detail')}
       width={560}
       testId="women-group-detail"
       onClose={onClose}
+      actions={{
+        permission: 'org.write',
+        name: (w) => w.name,
+        remove: useDeleteWomenGroup(),
+        restore: useRestoreWomenGroup(),
+        onEdit: (w) => onEdit(w.id),
+        testIdPrefix: 'women-group',
+      }}
       footer={<RecordHistory entityType="womenGroup" entityId={groupId} />}
     >
-      {(w) => (
+      {(w, actions) => (
         <>
           <DetailHeading name={w.name} isDeleted={w.deletedAt !== null} />
           <Descriptions
@@ -46,17 +50,7 @@ export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(w.updatedAt) },
             ]}
           />
-          {access.can('org.write') && (
-            <RecordActions
-              record={w}
-              name={w.name}
-              remove={remove}
-              restore={restore}
-              onEdit={onEdit}
-              onClose={onClose}
-              testIdPrefix="women-group"
-            />
-          )}
+          {actions}
           <Divider titlePlacement="start">
             {t('womenGroups.memberCount', { count: w.memberIds.length })}
           </Divider>
@@ -75,6 +69,6 @@ export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
           />
         </>
       )}
-    </LedgerDetailDrawer>
+    </LedgerRecordDrawer>
   );
 };

@@ -1,11 +1,10 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { personRoleLabels, type RoleTerm } from '../../../../contracts/people-roles';
-import { DetailHeading, LedgerDetailDrawer, RecordActions } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useSession } from '../../../lib/session';
 import { today } from '../../../lib/this-year';
 import { useDeleteRoleTerm } from '../api/delete-role-term';
 import { useRoleTerm } from '../api/get-role-term';
@@ -22,23 +21,25 @@ export const isServing = (r: Pick<RoleTerm, 'startedOn' | 'endedOn'>) => {
 export const RoleTermDetailDrawer = ({ roleTermId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
   const label = useLabel();
-  const { access } = useSession();
-  const query = useRoleTerm(roleTermId);
-  const r = query.data;
-  const remove = useDeleteRoleTerm();
-  const restore = useRestoreRoleTerm();
-  const name = r ? `${r.personName} · ${label(personRoleLabels, r.role)}` : '';
 
   return (
-    <LedgerDetailDrawer
-      query={query}
+    <LedgerRecordDrawer
+      query={useRoleTerm(roleTermId)}
       title={t('roles.detail')}
       width={560}
       testId="role-term-detail"
       onClose={onClose}
+      actions={{
+        permission: 'people.write',
+        name: (r) => `${r.personName} · ${label(personRoleLabels, r.role)}`,
+        remove: useDeleteRoleTerm(),
+        restore: useRestoreRoleTerm(),
+        onEdit: (r) => onEdit(r.id),
+        testIdPrefix: 'role-term',
+      }}
       footer={<RecordHistory entityType="roleTerm" entityId={roleTermId} />}
     >
-      {(r) => (
+      {(r, actions) => (
         <>
           <DetailHeading name={r.personName} isDeleted={r.deletedAt !== null}>
             <Tag color="magenta">{label(personRoleLabels, r.role)}</Tag>
@@ -67,19 +68,9 @@ export const RoleTermDetailDrawer = ({ roleTermId, onClose, onEdit }: Props) => 
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(r.updatedAt) },
             ]}
           />
-          {access.can('people.write') && (
-            <RecordActions
-              record={r}
-              name={name}
-              remove={remove}
-              restore={restore}
-              onEdit={onEdit}
-              onClose={onClose}
-              testIdPrefix="role-term"
-            />
-          )}
+          {actions}
         </>
       )}
-    </LedgerDetailDrawer>
+    </LedgerRecordDrawer>
   );
 };

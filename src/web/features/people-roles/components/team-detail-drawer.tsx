@@ -1,12 +1,11 @@
 import { Descriptions, Divider, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { volunteerTeamKindLabels } from '../../../../contracts/people-roles';
-import { DetailHeading, LedgerDetailDrawer, RecordActions } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { EmptyState } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useSession } from '../../../lib/session';
 import { useDeleteVolunteerTeam } from '../api/delete-volunteer-team';
 import { useVolunteerTeam } from '../api/get-volunteer-team';
 import { useRestoreVolunteerTeam } from '../api/restore-volunteer-team';
@@ -17,20 +16,25 @@ type Props = { teamId: string; onClose: () => void; onEdit: (teamId: string) => 
 export const TeamDetailDrawer = ({ teamId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
   const label = useLabel();
-  const { access } = useSession();
-  const remove = useDeleteVolunteerTeam();
-  const restore = useRestoreVolunteerTeam();
 
   return (
-    <LedgerDetailDrawer
+    <LedgerRecordDrawer
       query={useVolunteerTeam(teamId)}
       title={t('teams.detail')}
       width={560}
       testId="team-detail"
       onClose={onClose}
+      actions={{
+        permission: 'people.write',
+        name: (v) => v.name,
+        remove: useDeleteVolunteerTeam(),
+        restore: useRestoreVolunteerTeam(),
+        onEdit: (v) => onEdit(v.id),
+        testIdPrefix: 'team',
+      }}
       footer={<RecordHistory entityType="volunteerTeam" entityId={teamId} />}
     >
-      {(v) => (
+      {(v, actions) => (
         <>
           <DetailHeading name={v.name} isDeleted={v.deletedAt !== null}>
             <Tag color="magenta">{label(volunteerTeamKindLabels, v.kind)}</Tag>
@@ -47,17 +51,7 @@ export const TeamDetailDrawer = ({ teamId, onClose, onEdit }: Props) => {
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(v.updatedAt) },
             ]}
           />
-          {access.can('people.write') && (
-            <RecordActions
-              record={v}
-              name={v.name}
-              remove={remove}
-              restore={restore}
-              onEdit={onEdit}
-              onClose={onClose}
-              testIdPrefix="team"
-            />
-          )}
+          {actions}
           <Divider titlePlacement="start">{t('teams.memberCount', { count: v.members.length })}</Divider>
           <List
             size="small"
@@ -79,6 +73,6 @@ export const TeamDetailDrawer = ({ teamId, onClose, onEdit }: Props) => {
           />
         </>
       )}
-    </LedgerDetailDrawer>
+    </LedgerRecordDrawer>
   );
 };
