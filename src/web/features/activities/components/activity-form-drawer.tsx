@@ -3,12 +3,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Activity, targetGroupLabels, targetGroups } from '../../../../contracts/activities';
-import {
-  LedgerFormDrawer,
-  type LedgerFormMode,
-  type LedgerFormProps,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
@@ -38,8 +34,6 @@ type FormValues = {
   summary?: string;
   participantIds?: string[];
 };
-
-export type ActivityFormMode = LedgerFormMode;
 
 const commonFields = (v: FormValues) => ({
   title: v.title.trim(),

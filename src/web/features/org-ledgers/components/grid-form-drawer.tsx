@@ -1,12 +1,8 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createGridInputSchema } from '../../../../contracts/org-ledgers';
-import {
-  LedgerFormDrawer,
-  type LedgerFormMode,
-  type LedgerFormProps,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NoteFormItem } from '../../../components/ledger-form-items';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { PersonSelect } from '../../../components/person-select';
@@ -18,8 +14,6 @@ import { useGrid } from '../api/get-grid';
 import { useUpdateGrid } from '../api/update-grid';
 
 type FormValues = { orgUnitId: string; name: string; memberPersonId?: string; note?: string };
-
-export type GridFormMode = LedgerFormMode;
 
 /** 新增网格 / 编辑网格: a grid divides one village; an executive member of it covers the grid. */
 export const GridFormDrawer = ({ mode, onClose }: LedgerFormProps) => {

@@ -2,12 +2,8 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { createSiteInputSchema, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
-import {
-  LedgerFormDrawer,
-  type LedgerFormMode,
-  type LedgerFormProps,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
@@ -27,8 +23,6 @@ type FormValues = {
   contactPersonId?: string;
   note?: string;
 };
-
-export type SiteFormMode = LedgerFormMode;
 
 /** 新增阵地 / 编辑阵地. */
 export const SiteFormDrawer = ({ mode, onClose }: LedgerFormProps) => {

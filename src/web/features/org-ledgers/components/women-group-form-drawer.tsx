@@ -1,12 +1,8 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createWomenGroupInputSchema } from '../../../../contracts/org-ledgers';
-import {
-  LedgerFormDrawer,
-  type LedgerFormMode,
-  type LedgerFormProps,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NoteFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
@@ -25,8 +21,6 @@ type FormValues = {
   memberIds?: string[];
   note?: string;
 };
-
-export type WomenGroupFormMode = LedgerFormMode;
 
 /** 新增妇女小组 / 编辑妇女小组: a group belongs to a grid; leader and members are persons of its village. */
 export const WomenGroupFormDrawer = ({ mode, onClose }: LedgerFormProps) => {

@@ -2,12 +2,8 @@ import { DatePicker, Form, Input, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type PersonRole, personRoleLabels, personRoles } from '../../../../contracts/people-roles';
-import {
-  LedgerFormDrawer,
-  type LedgerFormMode,
-  type LedgerFormProps,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NoteFormItem } from '../../../components/ledger-form-items';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { PersonSelect } from '../../../components/person-select';
@@ -28,8 +24,6 @@ type FormValues = {
   position?: string;
   note?: string;
 };
-
-export type RoleTermFormMode = LedgerFormMode;
 
 /** 新增任职 / 编辑任职: who, where and which role are fixed once recorded; dates and notes can change. */
 export const RoleTermFormDrawer = ({ mode, onClose }: LedgerFormProps) => {

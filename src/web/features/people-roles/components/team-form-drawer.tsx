@@ -7,12 +7,8 @@ import {
   volunteerTeamKindLabels,
   volunteerTeamKinds,
 } from '../../../../contracts/people-roles';
-import {
-  LedgerFormDrawer,
-  type LedgerFormMode,
-  type LedgerFormProps,
-  useLedgerForm,
-} from '../../../components/ledger-form-drawer';
+import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
@@ -32,8 +28,6 @@ type FormValues = {
   memberIds?: string[];
   note?: string;
 };
-
-export type TeamFormMode = LedgerFormMode;
 
 /** 新增队伍 / 编辑队伍; the member picker holds the whole member set. */
 export const TeamFormDrawer = ({ mode, onClose }: LedgerFormProps) => {

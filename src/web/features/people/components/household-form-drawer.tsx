@@ -24,9 +24,7 @@ type FormValues = {
   note?: string;
 };
 
-export type HouseholdFormMode = LedgerFormMode;
-
-type Props = { mode: HouseholdFormMode | null; onClose: () => void };
+type Props = { mode: LedgerFormMode | null; onClose: () => void };
 
 export const HouseholdFormDrawer = ({ mode, onClose }: Props) =>
   mode ? <HouseholdFormDialog mode={mode} onClose={onClose} /> : null;

@@ -27,9 +27,7 @@ type FormValues = {
   phone?: string;
 };
 
-export type UserFormMode = LedgerFormMode;
-
-type Props = { mode: UserFormMode | null; onClose: () => void };
+type Props = { mode: LedgerFormMode | null; onClose: () => void };
 
 /** 新增用户 / 编辑用户: unit from the caller's subtree, a role she may grant, the password policy spelled out. */
 export const UserFormDrawer = ({ mode, onClose }: Props) =>
