@@ -1,7 +1,7 @@
 import { Descriptions, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { targetGroupLabels } from '../../../../contracts/activities';
-import { DetailHeading, LedgerDetailDrawer, RecordActions } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
@@ -20,19 +20,25 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
   const label = useLabel();
   const typeLabel = useTypeLabel();
   const { access } = useSession();
-  const remove = useDeleteActivity();
-  const restore = useRestoreActivity();
   const canWrite = access.can('activities.write');
 
   return (
-    <LedgerDetailDrawer
+    <LedgerRecordDrawer
       query={useActivity(activityId)}
       title={t('activities.detail.title')}
       width={600}
       testId="activity-detail"
       onClose={onClose}
+      actions={{
+        permission: 'activities.write',
+        name: (a) => a.title,
+        remove: useDeleteActivity(),
+        restore: useRestoreActivity(),
+        onEdit: (a) => onEdit(a.id),
+        testIdPrefix: 'activity',
+      }}
     >
-      {(a) => (
+      {(a, actions) => (
         <>
           <DetailHeading name={a.title} isDeleted={a.deletedAt !== null} testId="activity-detail-title">
             <Tag color="magenta">{typeLabel(a.type)}</Tag>
@@ -103,17 +109,7 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
                       {t('activities.field.photos')}（{a.photoIds.length}/9）
                     </Typography.Title>
                     <ActivityPhotos activity={a} canWrite={canWrite} />
-                    {canWrite && (
-                      <RecordActions
-                        record={a}
-                        name={a.title}
-                        remove={remove}
-                        restore={restore}
-                        onEdit={onEdit}
-                        onClose={onClose}
-                        testIdPrefix="activity"
-                      />
-                    )}
+                    {actions}
                   </>
                 ),
               },
@@ -126,6 +122,6 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
           />
         </>
       )}
-    </LedgerDetailDrawer>
+    </LedgerRecordDrawer>
   );
 };

@@ -1,6 +1,6 @@
 import { Descriptions, Divider } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DetailHeading, LedgerDetailDrawer, RecordActions } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
@@ -19,21 +19,27 @@ export const GridDetailDrawer = ({ gridId, onClose, onEdit }: Props) => {
   const query = useGrid(gridId);
   const g = query.data;
   const siblings = useGrids({ orgUnitId: g?.orgUnitId, pageSize: 200 }, Boolean(g));
-  const remove = useDeleteGrid();
-  const restore = useRestoreGrid();
   const canWrite = access.can('org.write');
   const gridNames = Object.fromEntries((siblings.data?.items ?? []).map((s) => [s.id, s.name]));
 
   return (
-    <LedgerDetailDrawer
+    <LedgerRecordDrawer
       query={query}
       title={t('grids.detail')}
       width={640}
       testId="grid-detail"
       onClose={onClose}
+      actions={{
+        permission: 'org.write',
+        name: (g) => g.name,
+        remove: useDeleteGrid(),
+        restore: useRestoreGrid(),
+        onEdit: (g) => onEdit(g.id),
+        testIdPrefix: 'grid',
+      }}
       footer={<RecordHistory entityType="grid" entityId={gridId} />}
     >
-      {(g) => (
+      {(g, actions) => (
         <>
           <DetailHeading name={g.name} isDeleted={g.deletedAt !== null} />
           <Descriptions
@@ -53,21 +59,11 @@ export const GridDetailDrawer = ({ gridId, onClose, onEdit }: Props) => {
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(g.updatedAt) },
             ]}
           />
-          {canWrite && (
-            <RecordActions
-              record={g}
-              name={g.name}
-              remove={remove}
-              restore={restore}
-              onEdit={onEdit}
-              onClose={onClose}
-              testIdPrefix="grid"
-            />
-          )}
+          {actions}
           <Divider titlePlacement="start">{t('grids.households', { count: g.householdCount })}</Divider>
           <GridHouseholds grid={g} canWrite={canWrite} gridNames={gridNames} />
         </>
       )}
-    </LedgerDetailDrawer>
+    </LedgerRecordDrawer>
   );
 };
