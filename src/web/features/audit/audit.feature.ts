@@ -13,4 +13,8 @@ export const auditFeature: Feature = {
       testId: 'menu-audit',
     },
   ],
+  messages: {
+    zh: () => import('../../i18n/audit-zh-cn').then((m) => m.auditZhCN),
+    en: () => import('../../i18n/audit-en').then((m) => m.auditEn),
+  },
 };

@@ -44,4 +44,8 @@ export const orgLedgersFeature: Feature = {
       group: 'org-building',
     },
   ],
+  messages: {
+    zh: () => import('../../i18n/org-ledgers-zh-cn').then((m) => m.orgLedgersZhCN),
+    en: () => import('../../i18n/org-ledgers-en').then((m) => m.orgLedgersEn),
+  },
 };

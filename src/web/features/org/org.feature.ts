@@ -13,4 +13,8 @@ export const orgFeature: Feature = {
       testId: 'menu-org',
     },
   ],
+  messages: {
+    zh: () => import('../../i18n/org-zh-cn').then((m) => m.orgZhCN),
+    en: () => import('../../i18n/org-en').then((m) => m.orgEn),
+  },
 };

@@ -23,4 +23,8 @@ export const peopleRolesFeature: Feature = {
       group: 'people',
     },
   ],
+  messages: {
+    zh: () => import('../../i18n/people-roles-zh-cn').then((m) => m.peopleRolesZhCN),
+    en: () => import('../../i18n/people-roles-en').then((m) => m.peopleRolesEn),
+  },
 };

@@ -24,4 +24,8 @@ export const peopleFeature: Feature = {
       group: 'people',
     },
   ],
+  messages: {
+    zh: () => import('../../i18n/people-zh-cn').then((m) => m.peopleZhCN),
+    en: () => import('../../i18n/people-en').then((m) => m.peopleEn),
+  },
 };

@@ -13,4 +13,8 @@ export const usersFeature: Feature = {
       testId: 'menu-users',
     },
   ],
+  messages: {
+    zh: () => import('../../i18n/users-zh-cn').then((m) => m.usersZhCN),
+    en: () => import('../../i18n/users-en').then((m) => m.usersEn),
+  },
 };
