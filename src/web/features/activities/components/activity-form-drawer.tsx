@@ -2,20 +2,19 @@ import { DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Activity, targetGroupLabels, targetGroups } from '../../../../contracts/activities';
+import type { Activity } from '../../../../contracts/activities';
 import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
-import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { uuidV7 } from '../../../lib/uuid-v7';
 import { useCreateActivity } from '../api/create-activity';
 import { useActivity } from '../api/get-activity';
-import { useActivityTypes } from '../api/get-activity-types';
 import { useUnitSites } from '../api/list-sites';
 import { useUpdateActivity } from '../api/update-activity';
+import { TargetGroupsItem, TitleAndTypeItems } from './activity-fields';
 import { CampaignSelect } from './campaign-select';
 
 type FormValues = {
@@ -50,7 +49,6 @@ const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
 /** 登记活动 / 编辑活动 with every field (快速登记 is the short way on a phone). */
 export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
-  const label = useLabel();
   const { scopeId } = useOrgScope();
   // The client id is made once per open form: a retried 保存 cannot create the activity twice.
   const [clientId] = useState(uuidV7);
@@ -82,7 +80,6 @@ export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
     }),
   });
   const { form, isCreate, record: a } = ledger;
-  const types = useActivityTypes();
   const orgUnitId = Form.useWatch('orgUnitId', form) ?? a?.orgUnitId;
   const sites = useUnitSites(orgUnitId);
 
@@ -116,29 +113,7 @@ export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
       initialValues={initialValues}
     >
       <OrgUnitFormItem isCreate={isCreate} orgUnitName={a?.orgUnitName} testId="activity-form-org" />
-      <Form.Item
-        label={t('activities.field.title')}
-        name="title"
-        rules={[
-          { required: true, message: t('activities.rule.title') },
-          { min: 2, max: 100, message: t('activities.rule.titleLength') },
-        ]}
-      >
-        <Input maxLength={100} data-testid="activity-form-title" />
-      </Form.Item>
-      <Form.Item
-        label={t('activities.field.type')}
-        name="type"
-        rules={[{ required: true, message: t('activities.rule.type') }]}
-      >
-        <Select
-          options={(types.data ?? []).map((ty) => ({
-            value: ty.code,
-            label: label({ [ty.code]: ty.label }, ty.code),
-          }))}
-          data-testid="activity-form-type"
-        />
-      </Form.Item>
+      <TitleAndTypeItems testIdPrefix="activity-form" />
       <Space wrap>
         <Form.Item
           label={t('activities.field.occurredOn')}
@@ -180,12 +155,7 @@ export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
           <InputNumber min={0} max={10000} precision={0} inputMode="numeric" />
         </Form.Item>
       </Space>
-      <Form.Item label={t('activities.field.targetGroups')} name="targetGroups">
-        <Select
-          mode="multiple"
-          options={targetGroups.map((g) => ({ value: g, label: label(targetGroupLabels, g) }))}
-        />
-      </Form.Item>
+      <TargetGroupsItem />
       <Form.Item label={t('activities.field.campaign')} name="campaignIds">
         <CampaignSelect
           isMultiple

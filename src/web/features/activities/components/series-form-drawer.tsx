@@ -1,13 +1,12 @@
-import { Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { Form, InputNumber, Select, Space, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Activity, targetGroupLabels, targetGroups } from '../../../../contracts/activities';
+import type { Activity } from '../../../../contracts/activities';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
-import { useLabel } from '../../../lib/labels';
 import { buildOrgTree, type OrgTreeItem, useOrgTree } from '../../../lib/org-tree';
 import { useCreateActivitySeries } from '../api/create-activity-series';
-import { useActivityTypes } from '../api/get-activity-types';
+import { TargetGroupsItem, TitleAndTypeItems } from './activity-fields';
 import { CampaignSelect } from './campaign-select';
 
 type FormValues = {
@@ -30,9 +29,7 @@ const recentMonths = () =>
 /** 按月批量登记: one activity per chosen village per chosen month (e.g. 每月主题宣讲). */
 export const SeriesFormDrawer = ({ onClose }: { onClose: () => void }) => {
   const { t } = useTranslation();
-  const label = useLabel();
   const tree = useOrgTree();
-  const types = useActivityTypes();
   const ledger = useLedgerForm({
     onClose,
     isCreate: true,
@@ -71,29 +68,7 @@ export const SeriesFormDrawer = ({ onClose }: { onClose: () => void }) => {
       saveLabel={t('activities.series.submit')}
       initialValues={{ day: 15, attendance: 0, months: [dayjs().format('YYYY-MM')] }}
     >
-      <Form.Item
-        label={t('activities.field.title')}
-        name="title"
-        rules={[
-          { required: true, message: t('activities.rule.title') },
-          { min: 2, max: 100, message: t('activities.rule.titleLength') },
-        ]}
-      >
-        <Input maxLength={100} data-testid="series-form-title" />
-      </Form.Item>
-      <Form.Item
-        label={t('activities.field.type')}
-        name="type"
-        rules={[{ required: true, message: t('activities.rule.type') }]}
-      >
-        <Select
-          options={(types.data ?? []).map((ty) => ({
-            value: ty.code,
-            label: label({ [ty.code]: ty.label }, ty.code),
-          }))}
-          data-testid="series-form-type"
-        />
-      </Form.Item>
+      <TitleAndTypeItems testIdPrefix="series-form" />
       <Form.Item
         label={t('activities.series.units')}
         name="orgUnitIds"
@@ -131,12 +106,7 @@ export const SeriesFormDrawer = ({ onClose }: { onClose: () => void }) => {
           <InputNumber min={0} max={100000} precision={0} inputMode="numeric" />
         </Form.Item>
       </Space>
-      <Form.Item label={t('activities.field.targetGroups')} name="targetGroups">
-        <Select
-          mode="multiple"
-          options={targetGroups.map((g) => ({ value: g, label: label(targetGroupLabels, g) }))}
-        />
-      </Form.Item>
+      <TargetGroupsItem />
       <Form.Item label={t('activities.field.campaign')} name="campaignIds">
         <CampaignSelect isMultiple placeholder={t('common.pleaseSelect')} />
       </Form.Item>
