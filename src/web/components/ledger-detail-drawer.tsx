@@ -13,7 +13,8 @@ type Props<R> = {
   /** The feature's `useX(id)`: the drawer shows its loading and error states, then `children(record)`. */
   query: LedgerRecordQuery<R>;
   title: ReactNode;
-  width: number;
+  /** 560 unless the record needs more room. */
+  width?: number;
   /** e.g. `site-detail`. */
   testId: string;
   onClose: () => void;
@@ -26,7 +27,7 @@ type Props<R> = {
 export const LedgerDetailDrawer = <R,>({
   query,
   title,
-  width,
+  width = 560,
   testId,
   onClose,
   children,

@@ -115,7 +115,8 @@ type DrawerProps<V, R> = {
   title: ReactNode;
   /** `site` gives the form `site-form` and its save button `site-form-submit`. */
   testId: string;
-  width: number;
+  /** 480 unless the form needs more room. */
+  width?: number;
   initialValues?: Partial<V>;
   /** Before the form (hints, alerts). */
   extra?: ReactNode;
@@ -133,7 +134,7 @@ export const LedgerFormDrawer = <V, R>({
   onClose,
   title,
   testId,
-  width,
+  width = 480,
   initialValues,
   extra,
   saveLabel,

@@ -50,7 +50,6 @@ export const CampaignFormDrawer = ({ campaign: c, onClose }: Props) => {
       ledger={ledger}
       onClose={onClose}
       title={c ? t('activities.campaigns.edit') : t('activities.campaigns.create')}
-      width={480}
       testId="campaign"
       initialValues={
         c

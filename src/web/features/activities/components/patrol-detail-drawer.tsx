@@ -22,7 +22,6 @@ export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
     <LedgerRecordDrawer
       query={usePatrol(patrolId)}
       title={t('patrols.detail')}
-      width={560}
       testId="patrol-detail"
       onClose={onClose}
       actions={{

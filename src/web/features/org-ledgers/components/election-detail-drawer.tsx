@@ -25,7 +25,6 @@ export const ElectionDetailDrawer = ({ electionId, onClose }: Props) => {
     <LedgerDetailDrawer
       query={useElection(electionId)}
       title={t('elections.detail')}
-      width={560}
       testId="election-detail"
       onClose={onClose}
       footer={<RecordHistory entityType="election" entityId={electionId} />}

@@ -56,7 +56,6 @@ export const GridFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
       ledger={ledger}
       onClose={onClose}
       title={isCreate ? t('grids.create') : t('grids.edit')}
-      width={480}
       testId="grid"
       initialValues={initialValues}
     >

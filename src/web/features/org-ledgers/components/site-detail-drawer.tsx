@@ -20,7 +20,6 @@ export const SiteDetailDrawer = ({ siteId, onClose, onEdit }: Props) => {
     <LedgerRecordDrawer
       query={useSite(siteId)}
       title={t('sites.detail')}
-      width={560}
       testId="site-detail"
       onClose={onClose}
       actions={{

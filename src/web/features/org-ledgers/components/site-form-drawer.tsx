@@ -75,7 +75,6 @@ export const SiteFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
       ledger={ledger}
       onClose={onClose}
       title={isCreate ? t('sites.create') : t('sites.edit')}
-      width={480}
       testId="site"
       initialValues={initialValues}
     >

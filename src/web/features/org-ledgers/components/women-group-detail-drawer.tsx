@@ -23,7 +23,6 @@ export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
     <LedgerRecordDrawer
       query={query}
       title={t('womenGroups.detail')}
-      width={560}
       testId="women-group-detail"
       onClose={onClose}
       actions={{

@@ -26,7 +26,6 @@ export const RoleTermDetailDrawer = ({ roleTermId, onClose, onEdit }: Props) => 
     <LedgerRecordDrawer
       query={useRoleTerm(roleTermId)}
       title={t('roles.detail')}
-      width={560}
       testId="role-term-detail"
       onClose={onClose}
       actions={{

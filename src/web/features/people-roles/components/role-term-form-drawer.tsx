@@ -82,7 +82,6 @@ export const RoleTermFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
       ledger={ledger}
       onClose={onClose}
       title={isCreate ? t('roles.create') : t('roles.edit')}
-      width={480}
       testId="role-term"
       initialValues={initialValues}
     >

@@ -21,7 +21,6 @@ export const TeamDetailDrawer = ({ teamId, onClose, onEdit }: Props) => {
     <LedgerRecordDrawer
       query={useVolunteerTeam(teamId)}
       title={t('teams.detail')}
-      width={560}
       testId="team-detail"
       onClose={onClose}
       actions={{

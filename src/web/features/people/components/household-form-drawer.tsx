@@ -73,7 +73,6 @@ const HouseholdFormDialog = ({ mode, onClose }: LedgerFormProps) => {
       ledger={ledger}
       onClose={onClose}
       title={isCreate ? t('households.create') : t('households.edit')}
-      width={480}
       testId="household"
       initialValues={initialValues}
     >

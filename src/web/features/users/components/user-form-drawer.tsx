@@ -86,7 +86,6 @@ const UserFormDialog = ({ mode, onClose }: LedgerFormProps) => {
       ledger={ledger}
       onClose={onClose}
       title={isCreate ? t('users.create') : t('users.edit')}
-      width={480}
       testId="user"
       initialValues={initialValues}
     >
