@@ -3,15 +3,13 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/page-states';
-import { addAppMessages } from '../i18n/app-messages';
+import { DrillLinksProvider } from '../lib/drill-links';
 import { useIsMobile } from '../lib/use-is-mobile';
+import { features } from './features';
 import { HeaderBar } from './header-bar';
 import { AntdProviders } from './providers';
 import { routeOf } from './routes';
 import { SideMenu } from './side-menu';
-
-// Every page's strings come with the shell; the entry has only the login page's (i18n/index.ts).
-addAppMessages();
 
 const Brand = ({ isCollapsed }: { isCollapsed?: boolean }) => {
   const { t } = useTranslation();
@@ -27,13 +25,17 @@ const Brand = ({ isCollapsed }: { isCollapsed?: boolean }) => {
 
 /**
  * The signed-in shell, loaded lazily with antd: antd's providers around the layout — side menu (a
- * drawer on phones), header with scope switcher, page outlet.
+ * drawer on phones), header with scope switcher, page outlet; the features' drill-down links for reports.
  */
 export const AppLayout = () => (
   <AntdProviders>
-    <ShellLayout />
+    <DrillLinksProvider value={drillLinks}>
+      <ShellLayout />
+    </DrillLinksProvider>
   </AntdProviders>
 );
+
+const drillLinks = features.flatMap((f) => f.drillLinks ?? []);
 
 const ShellLayout = () => {
   const { t } = useTranslation();

@@ -32,9 +32,10 @@ import {
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { MenuIconName } from '../lib/feature';
 
 /**
- * The menu's icons, named in the route config (routes*.tsx) and drawn here, in the lazily loaded shell:
+ * The menu's icons, named in the features' manifests (lib/feature.ts lists the names) and drawn here, in the lazily loaded shell:
  * the route config is part of the entry (the router needs it on the login page), and
  * `@ant-design/icons` would bring part of antd with it.
  */
@@ -70,6 +71,4 @@ export const menuIcons = {
   ToolOutlined: <ToolOutlined />,
   TrophyOutlined: <TrophyOutlined />,
   UsergroupAddOutlined: <UsergroupAddOutlined />,
-} satisfies Record<string, ReactNode>;
-
-export type MenuIconName = keyof typeof menuIcons;
+} satisfies Record<MenuIconName, ReactNode>;

@@ -9,7 +9,11 @@ import { appRoutes } from './routes';
 // The entry holds the router, the login page and the session check, and no antd: a phone's first load
 // is the login page (≤ 3 s on Fast-3G). The shell (menu, header, antd and its theme, every page's
 // strings) is lazy, and so is every page.
-const AppLayout = lazy(() => import('./app-layout').then((m) => ({ default: m.AppLayout })));
+const AppLayout = lazy(() =>
+  Promise.all([import('./app-layout'), import('../i18n/app-messages').then((m) => m.addAppMessages())]).then(
+    ([m]) => ({ default: m.AppLayout }),
+  ),
+);
 const ForbiddenPage = lazy(() => import('./error-pages').then((m) => ({ default: m.ForbiddenPage })));
 const NotFoundPage = lazy(() => import('./error-pages').then((m) => ({ default: m.NotFoundPage })));
 

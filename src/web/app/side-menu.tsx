@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useAccess } from '../lib/session';
 import { menuIcons } from './menu-icons';
-import { appRoutes, routeOf } from './routes';
+import { appRoutes, menuGroups, routeOf } from './routes';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
@@ -23,22 +23,23 @@ export const SideMenu = ({ theme, onNavigate }: { theme: 'dark' | 'light'; onNav
         label: <Link to={r.path}>{t(r.nameKey)}</Link>,
         'data-testid': r.testId,
       };
-      if (!r.group) {
+      const group = r.group ? menuGroups.get(r.group) : undefined;
+      if (!group) {
         out.push(item);
         continue;
       }
-      const children = groups.get(r.group.key);
+      const children = groups.get(group.key);
       if (children) {
         children.push(item);
         continue;
       }
       // The section takes the place of its first route; later routes of the section join it.
       const first = [item];
-      groups.set(r.group.key, first);
+      groups.set(group.key, first);
       out.push({
-        key: `group:${r.group.key}`,
-        icon: menuIcons[r.group.icon],
-        label: <span data-testid={r.group.testId}>{t(r.group.nameKey)}</span>,
+        key: `group:${group.key}`,
+        icon: menuIcons[group.icon],
+        label: <span data-testid={group.testId}>{t(group.nameKey)}</span>,
         children: first,
       });
     }
@@ -46,7 +47,7 @@ export const SideMenu = ({ theme, onNavigate }: { theme: 'dark' | 'light'; onNav
   }, [access, t]);
   const current = routeOf(location.pathname);
   const selected = current?.path;
-  const currentGroup = current?.group ? `group:${current.group.key}` : undefined;
+  const currentGroup = current?.group ? `group:${current.group}` : undefined;
   const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
   useEffect(() => {
     if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));

@@ -1,42 +1,42 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
-import { activitiesEn } from './activities-en';
-import { activitiesZhCN } from './activities-zh-cn';
-import { courtyardsEn } from './courtyards-en';
-import { courtyardsZhCN } from './courtyards-zh-cn';
+import { features } from '../app/features';
 import { en } from './en';
-import { reportsEn } from './reports-en';
-import { reportsZhCN } from './reports-zh-cn';
 import { zhCN } from './zh-cn';
 
 const applyDayjsLocale = (lng: string) => {
   dayjs.locale(lng.startsWith('en') ? 'en' : 'zh-cn');
 };
 
-let isAdded = false;
+let added: Promise<void> | undefined;
 
 /**
- * Adds every page's strings to those the entry started with (index.ts) and makes dayjs follow the
- * language. Called by the signed-in shell's module before anything in it renders; idempotent.
+ * Adds the shell's strings and every feature's (its manifest's `messages`, app/features.ts) to those the
+ * entry started with (index.ts) and makes dayjs follow the language. The router loads it together with
+ * the signed-in shell, before anything in the shell renders; idempotent.
  */
-export const addAppMessages = () => {
-  if (isAdded) return;
-  isAdded = true;
-  i18n.addResourceBundle(
-    'zh-CN',
-    'translation',
-    { ...zhCN, ...activitiesZhCN, ...courtyardsZhCN, ...reportsZhCN },
-    true,
-    false,
-  );
-  i18n.addResourceBundle(
-    'en',
-    'translation',
-    { ...en, ...activitiesEn, ...courtyardsEn, ...reportsEn },
-    true,
-    false,
-  );
-  applyDayjsLocale(i18n.language);
-  i18n.on('languageChanged', applyDayjsLocale);
+export const addAppMessages = (): Promise<void> => {
+  added ??= (async () => {
+    const loaded = await Promise.all(
+      features.flatMap((f) => (f.messages ? [Promise.all([f.messages.zh(), f.messages.en()])] : [])),
+    );
+    i18n.addResourceBundle(
+      'zh-CN',
+      'translation',
+      Object.assign({}, zhCN, ...loaded.map(([z]) => z)),
+      true,
+      false,
+    );
+    i18n.addResourceBundle(
+      'en',
+      'translation',
+      Object.assign({}, en, ...loaded.map(([, e]) => e)),
+      true,
+      false,
+    );
+    applyDayjsLocale(i18n.language);
+    i18n.on('languageChanged', applyDayjsLocale);
+  })();
+  return added;
 };

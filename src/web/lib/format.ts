@@ -14,3 +14,6 @@ export const toApiDate = (value: dayjs.Dayjs | null | undefined): string | undef
 
 export const fromApiDate = (value: string | null | undefined): dayjs.Dayjs | undefined =>
   value ? dayjs(value, DATE_FORMAT) : undefined;
+
+/** A text input's value with surrounding blanks dropped; an empty one is no value. */
+export const trimmed = (s: string | undefined) => s?.trim() || undefined;

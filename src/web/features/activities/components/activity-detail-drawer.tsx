@@ -1,13 +1,10 @@
-import { App, Descriptions, Drawer, Space, Tabs, Tag, Typography } from 'antd';
+import { Descriptions, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { targetGroupLabels } from '../../../../contracts/activities';
-import { LedgerActions } from '../../../components/ledger-actions';
-import { PageError, PageLoading } from '../../../components/page-states';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDeleteActivity } from '../api/delete-activity';
 import { useActivity } from '../api/get-activity';
 import { useRestoreActivity } from '../api/restore-activity';
@@ -20,37 +17,32 @@ type Props = { activityId: string; onClose: () => void; onEdit: (id: string) => 
 /** 活动详情: fields, photos, change history; 编辑 / 删除 / 恢复. */
 export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const label = useLabel();
   const typeLabel = useTypeLabel();
-  const { message } = App.useApp();
   const { access } = useSession();
-  const activity = useActivity(activityId);
-  const remove = useDeleteActivity();
-  const restore = useRestoreActivity();
-  const onError = useApiErrorHandler();
-  const a = activity.data;
   const canWrite = access.can('activities.write');
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <LedgerRecordDrawer
+      query={useActivity(activityId)}
       title={t('activities.detail.title')}
-      size={isMobile ? '100%' : 600}
-      data-testid="activity-detail"
+      width={600}
+      testId="activity-detail"
+      onClose={onClose}
+      actions={{
+        permission: 'activities.write',
+        name: (a) => a.title,
+        remove: useDeleteActivity(),
+        restore: useRestoreActivity(),
+        onEdit: (a) => onEdit(a.id),
+        testIdPrefix: 'activity',
+      }}
     >
-      {activity.isPending && <PageLoading />}
-      {activity.isError && <PageError error={activity.error} onRetry={() => void activity.refetch()} />}
-      {a && (
+      {(a, actions) => (
         <>
-          <Space wrap style={{ marginBottom: 12 }} align="center">
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="activity-detail-title">
-              {a.title}
-            </Typography.Title>
+          <DetailHeading name={a.title} isDeleted={a.deletedAt !== null} testId="activity-detail-title">
             <Tag color="magenta">{typeLabel(a.type)}</Tag>
-            {a.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
-          </Space>
+          </DetailHeading>
           <Tabs
             items={[
               {
@@ -117,31 +109,7 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
                       {t('activities.field.photos')}（{a.photoIds.length}/9）
                     </Typography.Title>
                     <ActivityPhotos activity={a} canWrite={canWrite} />
-                    {canWrite && (
-                      <LedgerActions
-                        name={a.title}
-                        isDeleted={a.deletedAt !== null}
-                        onEdit={() => onEdit(a.id)}
-                        onDelete={() =>
-                          remove.mutateAsync({ id: a.id, version: a.version }).then(
-                            () => {
-                              void message.success(t('common.deleted'));
-                              onClose();
-                            },
-                            (e: unknown) => onError(e),
-                          )
-                        }
-                        onRestore={() =>
-                          restore.mutateAsync({ id: a.id, version: a.version }).then(
-                            () => void message.success(t('common.restored')),
-                            (e: unknown) => onError(e),
-                          )
-                        }
-                        isDeleting={remove.isPending}
-                        isRestoring={restore.isPending}
-                        testIdPrefix="activity"
-                      />
-                    )}
+                    {actions}
                   </>
                 ),
               },
@@ -154,6 +122,6 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
           />
         </>
       )}
-    </Drawer>
+    </LedgerRecordDrawer>
   );
 };

@@ -1,22 +1,20 @@
-import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Activity, targetGroupLabels, targetGroups } from '../../../../contracts/activities';
-import { OrgTreeSelect } from '../../../components/org-tree-select';
-import { PageError, PageLoading } from '../../../components/page-states';
+import type { Activity } from '../../../../contracts/activities';
+import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
-import { fromApiDate, toApiDate } from '../../../lib/format';
-import { useLabel } from '../../../lib/labels';
+import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { uuidV7 } from '../../../lib/uuid-v7';
 import { useCreateActivity } from '../api/create-activity';
 import { useActivity } from '../api/get-activity';
-import { useActivityTypes } from '../api/get-activity-types';
 import { useUnitSites } from '../api/list-sites';
 import { useUpdateActivity } from '../api/update-activity';
+import { TargetGroupsItem, TitleAndTypeItems } from './activity-fields';
 import { CampaignSelect } from './campaign-select';
 
 type FormValues = {
@@ -36,82 +34,55 @@ type FormValues = {
   participantIds?: string[];
 };
 
-export type ActivityFormMode = { type: 'create' } | { type: 'edit'; activityId: string };
-
-const trimmed = (s: string | undefined) => s?.trim() || undefined;
+const commonFields = (v: FormValues) => ({
+  title: v.title.trim(),
+  type: v.type,
+  occurredOn: toApiDate(v.occurredOn) as string,
+  attendance: v.attendance,
+  volunteerCount: v.volunteerCount ?? 0,
+  campaignIds: v.campaignIds ?? [],
+  targetGroups: v.targetGroups ?? [],
+  participantIds: v.participantIds ?? [],
+});
 const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
 
 /** 登记活动 / 编辑活动 with every field (快速登记 is the short way on a phone). */
-export const ActivityFormDrawer = ({ mode, onClose }: { mode: ActivityFormMode; onClose: () => void }) => {
+export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
-  const label = useLabel();
-  const { message } = App.useApp();
   const { scopeId } = useOrgScope();
-  const isMobile = useIsMobile();
-  const [form] = Form.useForm<FormValues>();
-  const isCreate = mode.type === 'create';
   // The client id is made once per open form: a retried 保存 cannot create the activity twice.
   const [clientId] = useState(uuidV7);
-  const existing = useActivity(mode.type === 'edit' ? mode.activityId : undefined);
-  const a = existing.data;
-  const types = useActivityTypes();
-  const create = useCreateActivity();
-  const update = useUpdateActivity();
-  const onError = useApiErrorHandler();
+  const ledger = useLedgerForm({
+    onClose,
+    mode,
+    useRecord: useActivity,
+    create: useCreateActivity(),
+    update: useUpdateActivity(),
+    toCreate: (v: FormValues) => ({
+      id: clientId,
+      orgUnitId: v.orgUnitId,
+      ...commonFields(v),
+      endedOn: toApiDate(v.endedOn),
+      siteId: v.siteId,
+      place: trimmed(v.place),
+      coOrganizers: trimmed(v.coOrganizers),
+      summary: trimmed(v.summary),
+    }),
+    toUpdate: (v, rec) => ({
+      id: rec.id,
+      version: rec.version,
+      ...commonFields(v),
+      endedOn: toApiDate(v.endedOn) ?? null,
+      siteId: v.siteId ?? null,
+      place: trimmed(v.place) ?? null,
+      coOrganizers: trimmed(v.coOrganizers) ?? null,
+      summary: trimmed(v.summary) ?? null,
+    }),
+  });
+  const { form, isCreate, record: a } = ledger;
   const orgUnitId = Form.useWatch('orgUnitId', form) ?? a?.orgUnitId;
   const sites = useUnitSites(orgUnitId);
 
-  const onSubmit = async () => {
-    const v = await form.validateFields();
-    const handlers = {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (e: unknown) => onError(e, form, onClose),
-    };
-    const common = {
-      title: v.title.trim(),
-      type: v.type,
-      occurredOn: toApiDate(v.occurredOn) as string,
-      attendance: v.attendance,
-      volunteerCount: v.volunteerCount ?? 0,
-      campaignIds: v.campaignIds ?? [],
-      targetGroups: v.targetGroups ?? [],
-      participantIds: v.participantIds ?? [],
-    };
-    if (isCreate) {
-      create.mutate(
-        {
-          id: clientId,
-          orgUnitId: v.orgUnitId,
-          ...common,
-          endedOn: toApiDate(v.endedOn),
-          siteId: v.siteId,
-          place: trimmed(v.place),
-          coOrganizers: trimmed(v.coOrganizers),
-          summary: trimmed(v.summary),
-        },
-        handlers,
-      );
-    } else if (a) {
-      update.mutate(
-        {
-          id: a.id,
-          version: a.version,
-          ...common,
-          endedOn: toApiDate(v.endedOn) ?? null,
-          siteId: v.siteId ?? null,
-          place: trimmed(v.place) ?? null,
-          coOrganizers: trimmed(v.coOrganizers) ?? null,
-          summary: trimmed(v.summary) ?? null,
-        },
-        handlers,
-      );
-    }
-  };
-
-  const isLoadingEdit = !isCreate && existing.isPending;
   const initialValues: Partial<FormValues> = a
     ? {
         orgUnitId: a.orgUnitId,
@@ -132,152 +103,94 @@ export const ActivityFormDrawer = ({ mode, onClose }: { mode: ActivityFormMode; 
     : { orgUnitId: scopeId, occurredOn: dayjs(), attendance: 0, volunteerCount: 0 };
 
   return (
-    <Drawer
-      open
+    <LedgerFormDrawer
+      ledger={ledger}
       onClose={onClose}
       title={isCreate ? t('activities.create') : t('activities.edit')}
-      size={isMobile ? '100%' : 520}
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={() => void onSubmit().catch(() => undefined)}
-            loading={create.isPending || update.isPending}
-            disabled={isLoadingEdit || existing.isError}
-            data-testid="activity-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      width={520}
+      testId="activity"
+      loadingRows={6}
+      initialValues={initialValues}
     >
-      {isLoadingEdit && <PageLoading rows={6} />}
-      {!isCreate && existing.isError && (
-        <PageError error={existing.error} onRetry={() => void existing.refetch()} />
-      )}
-      {(isCreate || a) && (
-        <Form form={form} layout="vertical" initialValues={initialValues} data-testid="activity-form">
-          {isCreate ? (
-            <Form.Item
-              label={t('ledger.field.orgUnit')}
-              name="orgUnitId"
-              rules={[{ required: true, message: t('ledger.rule.orgUnit') }]}
-            >
-              <OrgTreeSelect data-testid="activity-form-org" />
-            </Form.Item>
-          ) : (
-            <Form.Item label={t('ledger.field.orgUnit')}>
-              <Input value={a?.orgUnitName} disabled />
-            </Form.Item>
-          )}
-          <Form.Item
-            label={t('activities.field.title')}
-            name="title"
-            rules={[
-              { required: true, message: t('activities.rule.title') },
-              { min: 2, max: 100, message: t('activities.rule.titleLength') },
-            ]}
-          >
-            <Input maxLength={100} data-testid="activity-form-title" />
-          </Form.Item>
-          <Form.Item
-            label={t('activities.field.type')}
-            name="type"
-            rules={[{ required: true, message: t('activities.rule.type') }]}
-          >
-            <Select
-              options={(types.data ?? []).map((ty) => ({
-                value: ty.code,
-                label: label({ [ty.code]: ty.label }, ty.code),
-              }))}
-              data-testid="activity-form-type"
-            />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item
-              label={t('activities.field.occurredOn')}
-              name="occurredOn"
-              rules={[{ required: true, message: t('activities.rule.date') }]}
-            >
-              <DatePicker disabledDate={notFuture} data-testid="activity-form-date" />
-            </Form.Item>
-            <Form.Item label={t('activities.field.endedOn')} name="endedOn">
-              <DatePicker disabledDate={notFuture} />
-            </Form.Item>
-          </Space>
-          <Form.Item label={t('activities.field.site')} name="siteId">
-            <Select
-              allowClear
-              loading={sites.isPending}
-              options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              data-testid="activity-form-site"
-            />
-          </Form.Item>
-          <Form.Item label={t('activities.field.place')} name="place">
-            <Input maxLength={120} />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item
-              label={t('activities.field.attendance')}
-              name="attendance"
-              rules={[{ required: true, message: t('activities.rule.attendance') }]}
-            >
-              <InputNumber
-                min={0}
-                max={100000}
-                precision={0}
-                inputMode="numeric"
-                data-testid="activity-form-attendance"
-              />
-            </Form.Item>
-            <Form.Item label={t('activities.field.volunteerCount')} name="volunteerCount">
-              <InputNumber min={0} max={10000} precision={0} inputMode="numeric" />
-            </Form.Item>
-          </Space>
-          <Form.Item label={t('activities.field.targetGroups')} name="targetGroups">
-            <Select
-              mode="multiple"
-              options={targetGroups.map((g) => ({ value: g, label: label(targetGroupLabels, g) }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('activities.field.campaign')} name="campaignIds">
-            <CampaignSelect
-              isMultiple
-              placeholder={t('common.pleaseSelect')}
-              known={a ? a.campaignIds.map((id, i) => ({ value: id, label: a.campaignNames[i] ?? id })) : []}
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('activities.field.participants')}
-            name="participantIds"
-            extra={t('activities.participants.hint')}
-            dependencies={['attendance']}
-            rules={[
-              {
-                validator: (_, ids?: string[]) =>
-                  (ids?.length ?? 0) > (form.getFieldValue('attendance') ?? 0)
-                    ? Promise.reject(new Error(t('activities.rule.participantsOverAttendance')))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <PersonSelect
-              isMultiple
-              orgUnitId={orgUnitId}
-              requireUnit
-              known={a ? a.participants.map((p) => ({ value: p.id, label: p.name })) : []}
-              data-testid="activity-form-participants"
-            />
-          </Form.Item>
-          <Form.Item label={t('activities.field.coOrganizers')} name="coOrganizers">
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item label={t('activities.field.summary')} name="summary">
-            <Input.TextArea rows={4} maxLength={2000} showCount />
-          </Form.Item>
-        </Form>
-      )}
-    </Drawer>
+      <OrgUnitFormItem isCreate={isCreate} orgUnitName={a?.orgUnitName} testId="activity-form-org" />
+      <TitleAndTypeItems testIdPrefix="activity-form" />
+      <Space wrap>
+        <Form.Item
+          label={t('activities.field.occurredOn')}
+          name="occurredOn"
+          rules={[{ required: true, message: t('activities.rule.date') }]}
+        >
+          <DatePicker disabledDate={notFuture} data-testid="activity-form-date" />
+        </Form.Item>
+        <Form.Item label={t('activities.field.endedOn')} name="endedOn">
+          <DatePicker disabledDate={notFuture} />
+        </Form.Item>
+      </Space>
+      <Form.Item label={t('activities.field.site')} name="siteId">
+        <Select
+          allowClear
+          loading={sites.isPending}
+          options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          data-testid="activity-form-site"
+        />
+      </Form.Item>
+      <Form.Item label={t('activities.field.place')} name="place">
+        <Input maxLength={120} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item
+          label={t('activities.field.attendance')}
+          name="attendance"
+          rules={[{ required: true, message: t('activities.rule.attendance') }]}
+        >
+          <InputNumber
+            min={0}
+            max={100000}
+            precision={0}
+            inputMode="numeric"
+            data-testid="activity-form-attendance"
+          />
+        </Form.Item>
+        <Form.Item label={t('activities.field.volunteerCount')} name="volunteerCount">
+          <InputNumber min={0} max={10000} precision={0} inputMode="numeric" />
+        </Form.Item>
+      </Space>
+      <TargetGroupsItem />
+      <Form.Item label={t('activities.field.campaign')} name="campaignIds">
+        <CampaignSelect
+          isMultiple
+          placeholder={t('common.pleaseSelect')}
+          known={a ? a.campaignIds.map((id, i) => ({ value: id, label: a.campaignNames[i] ?? id })) : []}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('activities.field.participants')}
+        name="participantIds"
+        extra={t('activities.participants.hint')}
+        dependencies={['attendance']}
+        rules={[
+          {
+            validator: (_, ids?: string[]) =>
+              (ids?.length ?? 0) > (form.getFieldValue('attendance') ?? 0)
+                ? Promise.reject(new Error(t('activities.rule.participantsOverAttendance')))
+                : Promise.resolve(),
+          },
+        ]}
+      >
+        <PersonSelect
+          isMultiple
+          orgUnitId={orgUnitId}
+          requireUnit
+          known={a ? a.participants.map((p) => ({ value: p.id, label: p.name })) : []}
+          data-testid="activity-form-participants"
+        />
+      </Form.Item>
+      <Form.Item label={t('activities.field.coOrganizers')} name="coOrganizers">
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item label={t('activities.field.summary')} name="summary">
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+    </LedgerFormDrawer>
   );
 };

@@ -1,14 +1,11 @@
-import { App, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
+import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Patrol } from '../../../../contracts/activities';
-import { LedgerActions } from '../../../components/ledger-actions';
-import { PageError, PageLoading } from '../../../components/page-states';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { RecordPhotos } from '../../../components/record-photos';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDeletePatrol } from '../api/delete-patrol';
 import { usePatrol } from '../api/get-patrol';
 import { patrolKeys } from '../api/keys';
@@ -19,38 +16,36 @@ type Props = { patrolId: string; onClose: () => void; onEdit: (p: Patrol) => voi
 /** 巡查详情: fields, 变更记录; 编辑 / 删除 / 恢复. */
 export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
-  const { message } = App.useApp();
   const { access } = useSession();
-  const patrol = usePatrol(patrolId);
-  const remove = useDeletePatrol();
-  const restore = useRestorePatrol();
-  const onError = useApiErrorHandler();
-  const p = patrol.data;
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <LedgerRecordDrawer
+      query={usePatrol(patrolId)}
       title={t('patrols.detail')}
-      size={isMobile ? '100%' : 560}
-      data-testid="patrol-detail"
+      testId="patrol-detail"
+      onClose={onClose}
+      actions={{
+        permission: 'activities.write',
+        name: (p) => `${p.occurredOn} ${p.area}`,
+        remove: useDeletePatrol(),
+        restore: useRestorePatrol(),
+        onEdit: (p) => onEdit(p),
+        testIdPrefix: 'patrol',
+      }}
     >
-      {patrol.isPending && <PageLoading />}
-      {patrol.isError && <PageError error={patrol.error} onRetry={() => void patrol.refetch()} />}
-      {p && (
+      {(p, actions) => (
         <>
-          <Space wrap style={{ marginBottom: 12 }} align="center">
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="patrol-detail-title">
-              {p.occurredOn} {p.area}
-            </Typography.Title>
+          <DetailHeading
+            name={`${p.occurredOn} ${p.area}`}
+            isDeleted={p.deletedAt !== null}
+            testId="patrol-detail-title"
+          >
             {p.hazardsFound > 0 && (
               <Tag color="orange">
                 {t('patrols.field.hazards')} {t('patrols.hazardsCount', { count: p.hazardsFound })}
               </Tag>
             )}
-            {p.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
-          </Space>
+          </DetailHeading>
           <Descriptions
             column={1}
             size="small"
@@ -83,34 +78,10 @@ export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
             invalidate={patrolKeys.all}
             testId="patrol"
           />
-          {access.can('activities.write') && (
-            <LedgerActions
-              name={`${p.occurredOn} ${p.area}`}
-              isDeleted={p.deletedAt !== null}
-              onEdit={() => onEdit(p)}
-              onDelete={() =>
-                remove.mutateAsync({ id: p.id, version: p.version }).then(
-                  () => {
-                    void message.success(t('common.deleted'));
-                    onClose();
-                  },
-                  (e: unknown) => onError(e),
-                )
-              }
-              onRestore={() =>
-                restore.mutateAsync({ id: p.id, version: p.version }).then(
-                  () => void message.success(t('common.restored')),
-                  (e: unknown) => onError(e),
-                )
-              }
-              isDeleting={remove.isPending}
-              isRestoring={restore.isPending}
-              testIdPrefix="patrol"
-            />
-          )}
+          {actions}
           <RecordHistory entityType="patrol" entityId={p.id} />
         </>
       )}
-    </Drawer>
+    </LedgerRecordDrawer>
   );
 };

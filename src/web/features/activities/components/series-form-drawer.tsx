@@ -1,14 +1,12 @@
-import { App, Button, Drawer, Form, Input, InputNumber, Select, Space, TreeSelect } from 'antd';
+import { Form, InputNumber, Select, Space, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Activity, targetGroupLabels, targetGroups } from '../../../../contracts/activities';
-import { useLabel } from '../../../lib/labels';
+import type { Activity } from '../../../../contracts/activities';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { buildOrgTree, type OrgTreeItem, useOrgTree } from '../../../lib/org-tree';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useCreateActivitySeries } from '../api/create-activity-series';
-import { useActivityTypes } from '../api/get-activity-types';
+import { TargetGroupsItem, TitleAndTypeItems } from './activity-fields';
 import { CampaignSelect } from './campaign-select';
 
 type FormValues = {
@@ -31,14 +29,24 @@ const recentMonths = () =>
 /** 按月批量登记: one activity per chosen village per chosen month (e.g. 每月主题宣讲). */
 export const SeriesFormDrawer = ({ onClose }: { onClose: () => void }) => {
   const { t } = useTranslation();
-  const label = useLabel();
-  const { message } = App.useApp();
-  const isMobile = useIsMobile();
-  const [form] = Form.useForm<FormValues>();
   const tree = useOrgTree();
-  const types = useActivityTypes();
-  const create = useCreateActivitySeries();
-  const onError = useApiErrorHandler();
+  const ledger = useLedgerForm({
+    onClose,
+    isCreate: true,
+    create: useCreateActivitySeries(),
+    toCreate: (v: FormValues) => ({
+      title: v.title.trim(),
+      type: v.type,
+      orgUnitIds: v.orgUnitIds,
+      months: [...v.months].sort(),
+      day: v.day,
+      attendance: v.attendance ?? 0,
+      campaignIds: v.campaignIds ?? [],
+      targetGroups: v.targetGroups ?? [],
+    }),
+    createdMessage: (r) => t('activities.series.created', { count: r.created }),
+    closeOnError: 'never',
+  });
 
   const treeData = useMemo(() => {
     const toOption = (n: OrgTreeItem): TreeOption => ({
@@ -50,125 +58,58 @@ export const SeriesFormDrawer = ({ onClose }: { onClose: () => void }) => {
     return buildOrgTree(tree.data ?? []).map(toOption);
   }, [tree.data]);
 
-  const onSubmit = async () => {
-    const v = await form.validateFields();
-    create.mutate(
-      {
-        title: v.title.trim(),
-        type: v.type,
-        orgUnitIds: v.orgUnitIds,
-        months: [...v.months].sort(),
-        day: v.day,
-        attendance: v.attendance ?? 0,
-        campaignIds: v.campaignIds ?? [],
-        targetGroups: v.targetGroups ?? [],
-      },
-      {
-        onSuccess: (r) => {
-          void message.success(t('activities.series.created', { count: r.created }));
-          onClose();
-        },
-        onError: (e) => onError(e, form),
-      },
-    );
-  };
-
   return (
-    <Drawer
-      open
+    <LedgerFormDrawer
+      ledger={ledger}
       onClose={onClose}
       title={t('activities.series.title')}
-      size={isMobile ? '100%' : 520}
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={() => void onSubmit().catch(() => undefined)}
-            loading={create.isPending}
-            data-testid="series-form-submit"
-          >
-            {t('activities.series.submit')}
-          </Button>
-        </Space>
-      }
+      width={520}
+      testId="series"
+      saveLabel={t('activities.series.submit')}
+      initialValues={{ day: 15, attendance: 0, months: [dayjs().format('YYYY-MM')] }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ day: 15, attendance: 0, months: [dayjs().format('YYYY-MM')] }}
-        data-testid="series-form"
+      <TitleAndTypeItems testIdPrefix="series-form" />
+      <Form.Item
+        label={t('activities.series.units')}
+        name="orgUnitIds"
+        extra={t('activities.series.unitsHint')}
+        rules={[{ required: true, message: t('activities.series.rule.units') }]}
       >
-        <Form.Item
-          label={t('activities.field.title')}
-          name="title"
-          rules={[
-            { required: true, message: t('activities.rule.title') },
-            { min: 2, max: 100, message: t('activities.rule.titleLength') },
-          ]}
-        >
-          <Input maxLength={100} data-testid="series-form-title" />
+        <TreeSelect
+          multiple
+          treeCheckable
+          showCheckedStrategy={TreeSelect.SHOW_CHILD}
+          treeData={treeData}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          loading={tree.isPending}
+          maxTagCount="responsive"
+          data-testid="series-form-units"
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('activities.series.months')}
+        name="months"
+        rules={[{ required: true, message: t('activities.series.rule.months') }]}
+      >
+        <Select
+          mode="multiple"
+          options={recentMonths().map((m) => ({ value: m, label: m }))}
+          data-testid="series-form-months"
+        />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item label={t('activities.series.day')} name="day" extra={t('activities.series.dayHint')}>
+          <InputNumber min={1} max={28} precision={0} inputMode="numeric" />
         </Form.Item>
-        <Form.Item
-          label={t('activities.field.type')}
-          name="type"
-          rules={[{ required: true, message: t('activities.rule.type') }]}
-        >
-          <Select
-            options={(types.data ?? []).map((ty) => ({
-              value: ty.code,
-              label: label({ [ty.code]: ty.label }, ty.code),
-            }))}
-            data-testid="series-form-type"
-          />
+        <Form.Item label={t('activities.field.attendance')} name="attendance">
+          <InputNumber min={0} max={100000} precision={0} inputMode="numeric" />
         </Form.Item>
-        <Form.Item
-          label={t('activities.series.units')}
-          name="orgUnitIds"
-          extra={t('activities.series.unitsHint')}
-          rules={[{ required: true, message: t('activities.series.rule.units') }]}
-        >
-          <TreeSelect
-            multiple
-            treeCheckable
-            showCheckedStrategy={TreeSelect.SHOW_CHILD}
-            treeData={treeData}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            loading={tree.isPending}
-            maxTagCount="responsive"
-            data-testid="series-form-units"
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('activities.series.months')}
-          name="months"
-          rules={[{ required: true, message: t('activities.series.rule.months') }]}
-        >
-          <Select
-            mode="multiple"
-            options={recentMonths().map((m) => ({ value: m, label: m }))}
-            data-testid="series-form-months"
-          />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item label={t('activities.series.day')} name="day" extra={t('activities.series.dayHint')}>
-            <InputNumber min={1} max={28} precision={0} inputMode="numeric" />
-          </Form.Item>
-          <Form.Item label={t('activities.field.attendance')} name="attendance">
-            <InputNumber min={0} max={100000} precision={0} inputMode="numeric" />
-          </Form.Item>
-        </Space>
-        <Form.Item label={t('activities.field.targetGroups')} name="targetGroups">
-          <Select
-            mode="multiple"
-            options={targetGroups.map((g) => ({ value: g, label: label(targetGroupLabels, g) }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('activities.field.campaign')} name="campaignIds">
-          <CampaignSelect isMultiple placeholder={t('common.pleaseSelect')} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      </Space>
+      <TargetGroupsItem />
+      <Form.Item label={t('activities.field.campaign')} name="campaignIds">
+        <CampaignSelect isMultiple placeholder={t('common.pleaseSelect')} />
+      </Form.Item>
+    </LedgerFormDrawer>
   );
 };

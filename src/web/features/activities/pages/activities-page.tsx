@@ -13,6 +13,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type Activity, targetGroupLabels, targetGroups } from '../../../../contracts/activities';
 import { ImportWizard } from '../../../components/import-wizard/import-wizard';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
 import {
   LedgerEmpty,
   LedgerPageHeader,
@@ -28,7 +29,7 @@ import { useActivityTypes } from '../api/get-activity-types';
 import { activitiesExportUrl, useActivities } from '../api/list-activities';
 import { ActivitiesTable } from '../components/activities-table';
 import { ActivityDetailDrawer } from '../components/activity-detail-drawer';
-import { ActivityFormDrawer, type ActivityFormMode } from '../components/activity-form-drawer';
+import { ActivityFormDrawer } from '../components/activity-form-drawer';
 import { ActivityTypesDrawer } from '../components/activity-types-drawer';
 import { CampaignSelect } from '../components/campaign-select';
 import { SeriesFormDrawer } from '../components/series-form-drawer';
@@ -59,7 +60,7 @@ export const ActivitiesPage = () => {
   const [search, setSearch] = useSearchParams();
   const list = useListParams<Activity>({ sort: '-occurredOn' });
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list, urlKeys: ['campaignId'] });
-  const [formMode, setFormMode] = useState<ActivityFormMode | null>(null);
+  const [formMode, setFormMode] = useState<LedgerFormMode | null>(null);
   const [isSeriesOpen, setSeriesOpen] = useState(false);
   const [isImportOpen, setImportOpen] = useState(false);
   const detailId = search.get('activityId');
@@ -223,7 +224,7 @@ export const ActivitiesPage = () => {
         <ActivityDetailDrawer
           activityId={detailId}
           onClose={() => openDetail(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', activityId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id })}
         />
       )}
       {formMode && <ActivityFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

@@ -1,12 +1,11 @@
-import { Descriptions, Divider, Drawer, List, Tag, Typography } from 'antd';
+import { Descriptions, Divider, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Election } from '../../../../contracts/org-ledgers';
 import { personRoleLabels } from '../../../../contracts/people-roles';
-import { PageError, PageLoading } from '../../../components/page-states';
+import { LedgerDetailDrawer } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useElection } from '../api/get-election';
 
 type Props = { electionId: string; onClose: () => void };
@@ -21,22 +20,16 @@ const roleOrder: Record<Election['elected'][number]['role'], number> = {
 export const ElectionDetailDrawer = ({ electionId, onClose }: Props) => {
   const { t } = useTranslation();
   const label = useLabel();
-  const isMobile = useIsMobile();
-  const election = useElection(electionId);
-  const e = election.data;
-  const elected = e ? [...e.elected].sort((a, b) => roleOrder[a.role] - roleOrder[b.role]) : [];
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <LedgerDetailDrawer
+      query={useElection(electionId)}
       title={t('elections.detail')}
-      size={isMobile ? '100%' : 560}
-      data-testid="election-detail"
+      testId="election-detail"
+      onClose={onClose}
+      footer={<RecordHistory entityType="election" entityId={electionId} />}
     >
-      {election.isPending && <PageLoading />}
-      {election.isError && <PageError error={election.error} onRetry={() => void election.refetch()} />}
-      {e && (
+      {(e) => (
         <>
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {t('elections.titleOf', { unit: e.orgUnitName, date: formatDate(e.heldOn) })}
@@ -60,7 +53,7 @@ export const ElectionDetailDrawer = ({ electionId, onClose }: Props) => {
           />
           <Divider titlePlacement="start">{t('elections.elected', { count: e.elected.length })}</Divider>
           <List
-            dataSource={elected}
+            dataSource={[...e.elected].sort((a, b) => roleOrder[a.role] - roleOrder[b.role])}
             renderItem={(p) => (
               <List.Item style={{ minHeight: 44 }}>
                 <span>{p.name}</span>
@@ -72,7 +65,6 @@ export const ElectionDetailDrawer = ({ electionId, onClose }: Props) => {
           />
         </>
       )}
-      <RecordHistory entityType="election" entityId={electionId} />
-    </Drawer>
+    </LedgerDetailDrawer>
   );
 };

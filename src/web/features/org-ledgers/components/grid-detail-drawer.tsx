@@ -1,12 +1,9 @@
-import { App, Descriptions, Divider, Drawer, Space, Tag, Typography } from 'antd';
+import { Descriptions, Divider } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LedgerActions } from '../../../components/ledger-actions';
-import { PageError, PageLoading } from '../../../components/page-states';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDeleteGrid } from '../api/delete-grid';
 import { useGrid } from '../api/get-grid';
 import { useGrids } from '../api/list-grids';
@@ -18,36 +15,33 @@ type Props = { gridId: string; onClose: () => void; onEdit: (gridId: string) => 
 /** 网格详情: counts, covering member, its households and 划入家庭户; 编辑, 删除, 恢复. */
 export const GridDetailDrawer = ({ gridId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
-  const { message } = App.useApp();
   const { access } = useSession();
-  const grid = useGrid(gridId);
-  const g = grid.data;
+  const query = useGrid(gridId);
+  const g = query.data;
   const siblings = useGrids({ orgUnitId: g?.orgUnitId, pageSize: 200 }, Boolean(g));
-  const remove = useDeleteGrid();
-  const restore = useRestoreGrid();
-  const onError = useApiErrorHandler();
   const canWrite = access.can('org.write');
   const gridNames = Object.fromEntries((siblings.data?.items ?? []).map((s) => [s.id, s.name]));
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <LedgerRecordDrawer
+      query={query}
       title={t('grids.detail')}
-      size={isMobile ? '100%' : 640}
-      data-testid="grid-detail"
+      width={640}
+      testId="grid-detail"
+      onClose={onClose}
+      actions={{
+        permission: 'org.write',
+        name: (g) => g.name,
+        remove: useDeleteGrid(),
+        restore: useRestoreGrid(),
+        onEdit: (g) => onEdit(g.id),
+        testIdPrefix: 'grid',
+      }}
+      footer={<RecordHistory entityType="grid" entityId={gridId} />}
     >
-      {grid.isPending && <PageLoading />}
-      {grid.isError && <PageError error={grid.error} onRetry={() => void grid.refetch()} />}
-      {g && (
+      {(g, actions) => (
         <>
-          <Space wrap style={{ marginBottom: 12 }} align="center">
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {g.name}
-            </Typography.Title>
-            {g.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
-          </Space>
+          <DetailHeading name={g.name} isDeleted={g.deletedAt !== null} />
           <Descriptions
             column={1}
             size="small"
@@ -65,36 +59,11 @@ export const GridDetailDrawer = ({ gridId, onClose, onEdit }: Props) => {
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(g.updatedAt) },
             ]}
           />
-          {canWrite && (
-            <LedgerActions
-              name={g.name}
-              isDeleted={g.deletedAt !== null}
-              onEdit={() => onEdit(g.id)}
-              onDelete={() =>
-                remove.mutateAsync({ id: g.id, version: g.version }).then(
-                  () => {
-                    void message.success(t('common.deleted'));
-                    onClose();
-                  },
-                  (e: unknown) => onError(e),
-                )
-              }
-              onRestore={() =>
-                restore.mutateAsync({ id: g.id, version: g.version }).then(
-                  () => void message.success(t('common.restored')),
-                  (e: unknown) => onError(e),
-                )
-              }
-              isDeleting={remove.isPending}
-              isRestoring={restore.isPending}
-              testIdPrefix="grid"
-            />
-          )}
+          {actions}
           <Divider titlePlacement="start">{t('grids.households', { count: g.householdCount })}</Divider>
           <GridHouseholds grid={g} canWrite={canWrite} gridNames={gridNames} />
         </>
       )}
-      <RecordHistory entityType="grid" entityId={gridId} />
-    </Drawer>
+    </LedgerRecordDrawer>
   );
 };

@@ -1,12 +1,9 @@
-import { App, Descriptions, Divider, Drawer, List, Space, Tag, Typography } from 'antd';
+import { Descriptions, Divider, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LedgerActions } from '../../../components/ledger-actions';
-import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
+import { EmptyState } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDateTime } from '../../../lib/format';
-import { useSession } from '../../../lib/session';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDeleteWomenGroup } from '../api/delete-women-group';
 import { useWomenGroup } from '../api/get-women-group';
 import { useVillagePersons } from '../api/list-village-persons';
@@ -17,35 +14,30 @@ type Props = { groupId: string; onClose: () => void; onEdit: (groupId: string) =
 /** 妇女小组详情: grid, leader, members; 编辑, 删除, 恢复. */
 export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
-  const { message } = App.useApp();
-  const { access } = useSession();
-  const group = useWomenGroup(groupId);
-  const w = group.data;
+  const query = useWomenGroup(groupId);
+  const w = query.data;
   const persons = useVillagePersons(w?.orgUnitId);
-  const remove = useDeleteWomenGroup();
-  const restore = useRestoreWomenGroup();
-  const onError = useApiErrorHandler();
   const names = new Map((persons.data ?? []).map((p) => [p.id, p.name]));
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <LedgerRecordDrawer
+      query={query}
       title={t('womenGroups.detail')}
-      size={isMobile ? '100%' : 560}
-      data-testid="women-group-detail"
+      testId="women-group-detail"
+      onClose={onClose}
+      actions={{
+        permission: 'org.write',
+        name: (w) => w.name,
+        remove: useDeleteWomenGroup(),
+        restore: useRestoreWomenGroup(),
+        onEdit: (w) => onEdit(w.id),
+        testIdPrefix: 'women-group',
+      }}
+      footer={<RecordHistory entityType="womenGroup" entityId={groupId} />}
     >
-      {group.isPending && <PageLoading />}
-      {group.isError && <PageError error={group.error} onRetry={() => void group.refetch()} />}
-      {w && (
+      {(w, actions) => (
         <>
-          <Space wrap style={{ marginBottom: 12 }} align="center">
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {w.name}
-            </Typography.Title>
-            {w.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
-          </Space>
+          <DetailHeading name={w.name} isDeleted={w.deletedAt !== null} />
           <Descriptions
             column={1}
             size="small"
@@ -57,31 +49,7 @@ export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(w.updatedAt) },
             ]}
           />
-          {access.can('org.write') && (
-            <LedgerActions
-              name={w.name}
-              isDeleted={w.deletedAt !== null}
-              onEdit={() => onEdit(w.id)}
-              onDelete={() =>
-                remove.mutateAsync({ id: w.id, version: w.version }).then(
-                  () => {
-                    void message.success(t('common.deleted'));
-                    onClose();
-                  },
-                  (e: unknown) => onError(e),
-                )
-              }
-              onRestore={() =>
-                restore.mutateAsync({ id: w.id, version: w.version }).then(
-                  () => void message.success(t('common.restored')),
-                  (e: unknown) => onError(e),
-                )
-              }
-              isDeleting={remove.isPending}
-              isRestoring={restore.isPending}
-              testIdPrefix="women-group"
-            />
-          )}
+          {actions}
           <Divider titlePlacement="start">
             {t('womenGroups.memberCount', { count: w.memberIds.length })}
           </Divider>
@@ -100,7 +68,6 @@ export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
           />
         </>
       )}
-      <RecordHistory entityType="womenGroup" entityId={groupId} />
-    </Drawer>
+    </LedgerRecordDrawer>
   );
 };

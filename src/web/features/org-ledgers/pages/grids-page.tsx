@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Grid } from '../../../../contracts/org-ledgers';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
 import {
   LedgerEmpty,
   LedgerPageHeader,
@@ -16,7 +17,7 @@ import { useListParams } from '../../../lib/use-list-params';
 import { useGrids } from '../api/list-grids';
 import { GridCoverage } from '../components/grid-coverage';
 import { GridDetailDrawer } from '../components/grid-detail-drawer';
-import { GridFormDrawer, type GridFormMode } from '../components/grid-form-drawer';
+import { GridFormDrawer } from '../components/grid-form-drawer';
 import '../../../components/ledger.css';
 import { gridKeys } from '../api/keys';
 
@@ -31,7 +32,7 @@ export const GridsPage = () => {
   const [tab, setTab] = useState('list');
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
-  const [formMode, setFormMode] = useState<GridFormMode | null>(null);
+  const [formMode, setFormMode] = useState<LedgerFormMode | null>(null);
   const grids = useGrids(filters.query);
   const open = (g: Grid) => setDetailId(g.id);
   const empty = (
@@ -142,7 +143,7 @@ export const GridsPage = () => {
         <GridDetailDrawer
           gridId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', gridId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id })}
         />
       )}
       {formMode && <GridFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

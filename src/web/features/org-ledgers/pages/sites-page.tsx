@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Site, type SiteKind, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
 import { CountStrip } from '../../../components/count-strip';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
 import {
   LedgerEmpty,
   LedgerPageHeader,
@@ -19,7 +20,7 @@ import { thisYear } from '../../../lib/this-year';
 import { useListParams } from '../../../lib/use-list-params';
 import { useSites } from '../api/list-sites';
 import { SiteDetailDrawer } from '../components/site-detail-drawer';
-import { SiteFormDrawer, type SiteFormMode } from '../components/site-form-drawer';
+import { SiteFormDrawer } from '../components/site-form-drawer';
 import { SitesTable } from '../components/sites-table';
 import '../../../components/ledger.css';
 import { siteKeys } from '../api/keys';
@@ -35,7 +36,7 @@ export const SitesPage = () => {
   const list = useListParams<Site>();
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
-  const [formMode, setFormMode] = useState<SiteFormMode | null>(null);
+  const [formMode, setFormMode] = useState<LedgerFormMode | null>(null);
   const year = useMemo(thisYear, []);
   const counts = useIndicatorValues('org.sites', { ...year, orgUnitId: scopeId, groupBy: 'kind' });
 
@@ -135,7 +136,7 @@ export const SitesPage = () => {
         <SiteDetailDrawer
           siteId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', siteId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id })}
         />
       )}
       {formMode && <SiteFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

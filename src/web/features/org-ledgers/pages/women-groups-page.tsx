@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WomenGroup } from '../../../../contracts/org-ledgers';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
 import {
   LedgerEmpty,
   LedgerPageHeader,
@@ -16,7 +17,7 @@ import { useListParams } from '../../../lib/use-list-params';
 import { useGrids } from '../api/list-grids';
 import { useWomenGroups } from '../api/list-women-groups';
 import { WomenGroupDetailDrawer } from '../components/women-group-detail-drawer';
-import { WomenGroupFormDrawer, type WomenGroupFormMode } from '../components/women-group-form-drawer';
+import { WomenGroupFormDrawer } from '../components/women-group-form-drawer';
 import '../../../components/ledger.css';
 import { womenGroupKeys } from '../api/keys';
 
@@ -30,7 +31,7 @@ export const WomenGroupsPage = () => {
   const list = useListParams<WomenGroup>();
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
-  const [formMode, setFormMode] = useState<WomenGroupFormMode | null>(null);
+  const [formMode, setFormMode] = useState<LedgerFormMode | null>(null);
   const grids = useGrids({ orgUnitId: scopeId, status: 'active', pageSize: 200, sort: 'name' });
   const groups = useWomenGroups(filters.query);
   const villageOf = new Map((grids.data?.items ?? []).map((g) => [g.id, g.orgUnitName]));
@@ -156,7 +157,7 @@ export const WomenGroupsPage = () => {
         <WomenGroupDetailDrawer
           groupId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', groupId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id })}
         />
       )}
       {formMode && <WomenGroupFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

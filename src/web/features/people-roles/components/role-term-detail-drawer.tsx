@@ -1,15 +1,11 @@
-import { App, Descriptions, Drawer, Space, Tag, Typography } from 'antd';
+import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { personRoleLabels, type RoleTerm } from '../../../../contracts/people-roles';
-import { LedgerActions } from '../../../components/ledger-actions';
-import { PageError, PageLoading } from '../../../components/page-states';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useSession } from '../../../lib/session';
 import { today } from '../../../lib/this-year';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDeleteRoleTerm } from '../api/delete-role-term';
 import { useRoleTerm } from '../api/get-role-term';
 import { useRestoreRoleTerm } from '../api/restore-role-term';
@@ -24,37 +20,30 @@ export const isServing = (r: Pick<RoleTerm, 'startedOn' | 'endedOn'>) => {
 /** 任职详情 with 编辑, 删除 and 恢复. */
 export const RoleTermDetailDrawer = ({ roleTermId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const label = useLabel();
-  const { message } = App.useApp();
-  const { access } = useSession();
-  const term = useRoleTerm(roleTermId);
-  const remove = useDeleteRoleTerm();
-  const restore = useRestoreRoleTerm();
-  const onError = useApiErrorHandler();
-  const r = term.data;
-  const name = r ? `${r.personName} · ${label(personRoleLabels, r.role)}` : '';
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <LedgerRecordDrawer
+      query={useRoleTerm(roleTermId)}
       title={t('roles.detail')}
-      size={isMobile ? '100%' : 560}
-      data-testid="role-term-detail"
+      testId="role-term-detail"
+      onClose={onClose}
+      actions={{
+        permission: 'people.write',
+        name: (r) => `${r.personName} · ${label(personRoleLabels, r.role)}`,
+        remove: useDeleteRoleTerm(),
+        restore: useRestoreRoleTerm(),
+        onEdit: (r) => onEdit(r.id),
+        testIdPrefix: 'role-term',
+      }}
+      footer={<RecordHistory entityType="roleTerm" entityId={roleTermId} />}
     >
-      {term.isPending && <PageLoading />}
-      {term.isError && <PageError error={term.error} onRetry={() => void term.refetch()} />}
-      {r && (
+      {(r, actions) => (
         <>
-          <Space wrap style={{ marginBottom: 12 }} align="center">
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {r.personName}
-            </Typography.Title>
+          <DetailHeading name={r.personName} isDeleted={r.deletedAt !== null}>
             <Tag color="magenta">{label(personRoleLabels, r.role)}</Tag>
             {isServing(r) ? <Tag color="green">{t('roles.serving')}</Tag> : <Tag>{t('roles.ended')}</Tag>}
-            {r.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
-          </Space>
+          </DetailHeading>
           <Descriptions
             column={1}
             size="small"
@@ -78,34 +67,9 @@ export const RoleTermDetailDrawer = ({ roleTermId, onClose, onEdit }: Props) => 
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(r.updatedAt) },
             ]}
           />
-          {access.can('people.write') && (
-            <LedgerActions
-              name={name}
-              isDeleted={r.deletedAt !== null}
-              onEdit={() => onEdit(r.id)}
-              onDelete={() =>
-                remove.mutateAsync({ id: r.id, version: r.version }).then(
-                  () => {
-                    void message.success(t('common.deleted'));
-                    onClose();
-                  },
-                  (e: unknown) => onError(e),
-                )
-              }
-              onRestore={() =>
-                restore.mutateAsync({ id: r.id, version: r.version }).then(
-                  () => void message.success(t('common.restored')),
-                  (e: unknown) => onError(e),
-                )
-              }
-              isDeleting={remove.isPending}
-              isRestoring={restore.isPending}
-              testIdPrefix="role-term"
-            />
-          )}
+          {actions}
         </>
       )}
-      <RecordHistory entityType="roleTerm" entityId={roleTermId} />
-    </Drawer>
+    </LedgerRecordDrawer>
   );
 };

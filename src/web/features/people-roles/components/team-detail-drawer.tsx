@@ -1,14 +1,11 @@
-import { App, Descriptions, Divider, Drawer, List, Space, Tag, Typography } from 'antd';
+import { Descriptions, Divider, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { volunteerTeamKindLabels } from '../../../../contracts/people-roles';
-import { LedgerActions } from '../../../components/ledger-actions';
-import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
+import { EmptyState } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useSession } from '../../../lib/session';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useDeleteVolunteerTeam } from '../api/delete-volunteer-team';
 import { useVolunteerTeam } from '../api/get-volunteer-team';
 import { useRestoreVolunteerTeam } from '../api/restore-volunteer-team';
@@ -18,35 +15,29 @@ type Props = { teamId: string; onClose: () => void; onEdit: (teamId: string) => 
 /** 队伍详情: leader, members; 编辑, 删除, 恢复. */
 export const TeamDetailDrawer = ({ teamId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const label = useLabel();
-  const { message } = App.useApp();
-  const { access } = useSession();
-  const team = useVolunteerTeam(teamId);
-  const remove = useDeleteVolunteerTeam();
-  const restore = useRestoreVolunteerTeam();
-  const onError = useApiErrorHandler();
-  const v = team.data;
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <LedgerRecordDrawer
+      query={useVolunteerTeam(teamId)}
       title={t('teams.detail')}
-      size={isMobile ? '100%' : 560}
-      data-testid="team-detail"
+      testId="team-detail"
+      onClose={onClose}
+      actions={{
+        permission: 'people.write',
+        name: (v) => v.name,
+        remove: useDeleteVolunteerTeam(),
+        restore: useRestoreVolunteerTeam(),
+        onEdit: (v) => onEdit(v.id),
+        testIdPrefix: 'team',
+      }}
+      footer={<RecordHistory entityType="volunteerTeam" entityId={teamId} />}
     >
-      {team.isPending && <PageLoading />}
-      {team.isError && <PageError error={team.error} onRetry={() => void team.refetch()} />}
-      {v && (
+      {(v, actions) => (
         <>
-          <Space wrap style={{ marginBottom: 12 }} align="center">
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              {v.name}
-            </Typography.Title>
+          <DetailHeading name={v.name} isDeleted={v.deletedAt !== null}>
             <Tag color="magenta">{label(volunteerTeamKindLabels, v.kind)}</Tag>
-            {v.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
-          </Space>
+          </DetailHeading>
           <Descriptions
             column={1}
             size="small"
@@ -59,31 +50,7 @@ export const TeamDetailDrawer = ({ teamId, onClose, onEdit }: Props) => {
               { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(v.updatedAt) },
             ]}
           />
-          {access.can('people.write') && (
-            <LedgerActions
-              name={v.name}
-              isDeleted={v.deletedAt !== null}
-              onEdit={() => onEdit(v.id)}
-              onDelete={() =>
-                remove.mutateAsync({ id: v.id, version: v.version }).then(
-                  () => {
-                    void message.success(t('common.deleted'));
-                    onClose();
-                  },
-                  (e: unknown) => onError(e),
-                )
-              }
-              onRestore={() =>
-                restore.mutateAsync({ id: v.id, version: v.version }).then(
-                  () => void message.success(t('common.restored')),
-                  (e: unknown) => onError(e),
-                )
-              }
-              isDeleting={remove.isPending}
-              isRestoring={restore.isPending}
-              testIdPrefix="team"
-            />
-          )}
+          {actions}
           <Divider titlePlacement="start">{t('teams.memberCount', { count: v.members.length })}</Divider>
           <List
             size="small"
@@ -105,7 +72,6 @@ export const TeamDetailDrawer = ({ teamId, onClose, onEdit }: Props) => {
           />
         </>
       )}
-      <RecordHistory entityType="volunteerTeam" entityId={teamId} />
-    </Drawer>
+    </LedgerRecordDrawer>
   );
 };

@@ -9,6 +9,7 @@ import {
 } from '../../../../contracts/people-roles';
 import { CountStrip } from '../../../components/count-strip';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
 import {
   LedgerEmpty,
   LedgerPageHeader,
@@ -25,7 +26,7 @@ import { thisYear, today } from '../../../lib/this-year';
 import { useListParams } from '../../../lib/use-list-params';
 import { useRoleTerms } from '../api/list-role-terms';
 import { isServing, RoleTermDetailDrawer } from '../components/role-term-detail-drawer';
-import { RoleTermFormDrawer, type RoleTermFormMode } from '../components/role-term-form-drawer';
+import { RoleTermFormDrawer } from '../components/role-term-form-drawer';
 import { RoleTermsTable } from '../components/role-terms-table';
 import '../../../components/ledger.css';
 import { roleTermKeys } from '../api/keys';
@@ -42,7 +43,7 @@ export const RolesPage = () => {
   const filters = useLedgerFilters<Filters>({ isCurrentOnly: true, status: 'active' }, { list });
   const { isCurrentOnly, ...query } = filters.query;
   const [detailId, setDetailId] = useState<string | null>(null);
-  const [formMode, setFormMode] = useState<RoleTermFormMode | null>(null);
+  const [formMode, setFormMode] = useState<LedgerFormMode | null>(null);
   const year = useMemo(thisYear, []);
   const counts = useIndicatorValues('people.roleHolders', { ...year, orgUnitId: scopeId, groupBy: 'role' });
 
@@ -146,7 +147,7 @@ export const RolesPage = () => {
         <RoleTermDetailDrawer
           roleTermId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', roleTermId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id })}
         />
       )}
       {formMode && <RoleTermFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

@@ -7,6 +7,7 @@ import {
   volunteerTeamKinds,
 } from '../../../../contracts/people-roles';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
 import {
   LedgerEmpty,
   LedgerPageHeader,
@@ -20,7 +21,7 @@ import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
 import { useVolunteerTeams } from '../api/list-volunteer-teams';
 import { TeamDetailDrawer } from '../components/team-detail-drawer';
-import { TeamFormDrawer, type TeamFormMode } from '../components/team-form-drawer';
+import { TeamFormDrawer } from '../components/team-form-drawer';
 import '../../../components/ledger.css';
 import { teamKeys } from '../api/keys';
 
@@ -35,7 +36,7 @@ export const TeamsPage = () => {
   const list = useListParams<VolunteerTeam>();
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
-  const [formMode, setFormMode] = useState<TeamFormMode | null>(null);
+  const [formMode, setFormMode] = useState<LedgerFormMode | null>(null);
   const teams = useVolunteerTeams(filters.query);
   const open = (v: VolunteerTeam) => setDetailId(v.id);
   const empty = (
@@ -143,7 +144,7 @@ export const TeamsPage = () => {
         <TeamDetailDrawer
           teamId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', teamId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id })}
         />
       )}
       {formMode && <TeamFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}

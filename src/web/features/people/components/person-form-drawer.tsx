@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Radio, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,14 +12,13 @@ import {
   relationLabels,
   relationsToHead,
 } from '../../../../contracts/people';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
-import { PageError, PageLoading } from '../../../components/page-states';
 import { isApiError } from '../../../lib/api-client';
 import { zodRule } from '../../../lib/form-rules';
-import { fromApiDate, toApiDate } from '../../../lib/format';
+import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useCreatePerson } from '../api/create-person';
 import { usePerson } from '../api/get-person';
@@ -59,7 +58,12 @@ type Props = {
 export const PersonFormDrawer = ({ mode, onClose, onOpenPerson }: Props) =>
   mode ? <PersonFormDialog mode={mode} onClose={onClose} onOpenPerson={onOpenPerson} /> : null;
 
-const trimmed = (s: string | undefined) => s?.trim() || undefined;
+const commonFields = (v: FormValues) => ({
+  name: v.name.trim(),
+  idNumber: trimmed(v.idNumber),
+  phone: trimmed(v.phone),
+  tags: v.tags ?? [],
+});
 
 /** Mounted per opening; an edit waits for the freshest copy (and version) of the person. */
 const PersonFormDialog = ({
@@ -70,21 +74,46 @@ const PersonFormDialog = ({
   const { t, i18n } = useTranslation();
   const tagOptions = usePersonTagOptions();
   const label = useLabel();
-  const { message } = App.useApp();
   const { scopeId } = useOrgScope();
   const isMobile = useIsMobile();
-  const [form] = Form.useForm<FormValues>();
-  const isCreate = mode.type === 'create';
-  const existing = usePerson(mode.type === 'edit' ? mode.personId : undefined);
-  const p = existing.data;
-  const create = useCreatePerson();
-  const update = useUpdatePerson();
-  const onError = useApiErrorHandler();
   const [duplicate, setDuplicate] = useState<{ message: string; personId?: string } | null>(null);
   const [isAutoFilled, setAutoFilled] = useState(false);
+  const ledger = useLedgerForm({
+    onClose,
+    isCreate: mode.type === 'create',
+    existing: usePerson(mode.type === 'edit' ? mode.personId : undefined),
+    create: useCreatePerson(),
+    update: useUpdatePerson(),
+    toCreate: (v: FormValues) => ({
+      ...commonFields(v),
+      orgUnitId: v.orgUnitId,
+      gender: v.gender,
+      birthDate: toApiDate(v.birthDate),
+      householdId: v.householdId,
+      relationToHead: v.relationToHead,
+      note: trimmed(v.note),
+    }),
+    toUpdate: (v, rec) => ({
+      ...commonFields(v),
+      id: rec.id,
+      version: rec.version,
+      gender: v.gender ?? null,
+      birthDate: toApiDate(v.birthDate) ?? null,
+      householdId: v.householdId ?? null,
+      relationToHead: v.relationToHead ?? null,
+      note: trimmed(v.note) ?? null,
+    }),
+    onApiError: (e) => {
+      if (isApiError(e) && e.code === 'DUPLICATE') {
+        const d = e.details.find((x) => x.field === 'idNumber');
+        setDuplicate({ message: e.message, personId: d?.value });
+      }
+    },
+  });
+  const { form, isCreate, record: p } = ledger;
   const idNumber = Form.useWatch('idNumber', form);
   const orgUnitId =
-    Form.useWatch('orgUnitId', form) ?? (isCreate ? (mode.orgUnitId ?? scopeId) : p?.orgUnitId);
+    Form.useWatch('orgUnitId', form) ?? (mode.type === 'create' ? (mode.orgUnitId ?? scopeId) : p?.orgUnitId);
   const isEn = i18n.language.startsWith('en');
 
   const onValuesChange = (changed: Partial<FormValues>) => {
@@ -106,68 +135,13 @@ const PersonFormDialog = ({
     if ('orgUnitId' in changed) form.setFieldsValue({ householdId: undefined });
   };
 
-  const handleError = (e: unknown) => {
-    if (isApiError(e) && e.code === 'DUPLICATE') {
-      const d = e.details.find((x) => x.field === 'idNumber');
-      setDuplicate({ message: e.message, personId: d?.value });
-    }
-    onError(e, form, onClose);
-  };
-
-  const onSubmit = async () => {
-    const v = await form.validateFields();
-    const handlers = {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        onClose();
-      },
-      onError: handleError,
-    };
-    const common = {
-      name: v.name.trim(),
-      idNumber: trimmed(v.idNumber),
-      phone: trimmed(v.phone),
-      tags: v.tags ?? [],
-    };
-    if (isCreate) {
-      create.mutate(
-        {
-          ...common,
-          orgUnitId: v.orgUnitId,
-          gender: v.gender,
-          birthDate: toApiDate(v.birthDate),
-          householdId: v.householdId,
-          relationToHead: v.relationToHead,
-          note: trimmed(v.note),
-        },
-        handlers,
-      );
-    } else if (p) {
-      update.mutate(
-        {
-          ...common,
-          id: p.id,
-          version: p.version,
-          gender: v.gender ?? null,
-          birthDate: toApiDate(v.birthDate) ?? null,
-          householdId: v.householdId ?? null,
-          relationToHead: v.relationToHead ?? null,
-          note: trimmed(v.note) ?? null,
-        },
-        handlers,
-      );
-    }
-  };
-
-  const isLoadingEdit = !isCreate && existing.isPending;
   const initialValues: Partial<FormValues> = p
     ? initialFromPerson(p)
     : {
-        orgUnitId: (isCreate && mode.orgUnitId) || scopeId,
-        householdId: isCreate ? mode.householdId : undefined,
+        orgUnitId: (mode.type === 'create' && mode.orgUnitId) || scopeId,
+        householdId: mode.type === 'create' ? mode.householdId : undefined,
         tags: [],
       };
-  const isFormShown = isCreate || Boolean(p);
   const idRules = idNumberRules((reason) => (isEn ? t('people.rule.idNumber') : reason));
   const idOf = () => {
     const r = parseIdNumber(form.getFieldValue('idNumber') ?? '');
@@ -175,181 +149,153 @@ const PersonFormDialog = ({
   };
 
   return (
-    <Drawer
-      open
+    <LedgerFormDrawer
+      ledger={ledger}
       onClose={onClose}
       title={isCreate ? t('people.createTitle') : t('people.edit')}
-      size={isMobile ? '100%' : 520}
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={() => void onSubmit().catch(() => undefined)}
-            loading={create.isPending || update.isPending}
-            disabled={isLoadingEdit || existing.isError}
-            data-testid="person-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      width={520}
+      testId="person"
+      loadingRows={6}
+      initialValues={initialValues}
+      onValuesChange={onValuesChange}
     >
-      {isLoadingEdit && <PageLoading rows={6} />}
-      {!isCreate && existing.isError && (
-        <PageError error={existing.error} onRetry={() => void existing.refetch()} />
-      )}
-      {isFormShown && (
-        <Form
-          form={form}
-          layout="vertical"
-          initialValues={initialValues}
-          onValuesChange={onValuesChange}
-          data-testid="person-form"
+      {isCreate ? (
+        <Form.Item
+          label={t('people.field.orgUnit')}
+          name="orgUnitId"
+          rules={[{ required: true, message: t('people.rule.orgUnit') }]}
         >
-          {isCreate ? (
-            <Form.Item
-              label={t('people.field.orgUnit')}
-              name="orgUnitId"
-              rules={[{ required: true, message: t('people.rule.orgUnit') }]}
-            >
-              <OrgTreeSelect data-testid="person-form-org" />
-            </Form.Item>
-          ) : (
-            <Form.Item label={t('people.field.orgUnit')} extra={t('people.orgUnitLocked')}>
-              <Input value={p?.orgUnitName} disabled />
-            </Form.Item>
-          )}
-          <Form.Item
-            label={t('people.field.name')}
-            name="name"
-            rules={[
-              { required: true, whitespace: true, message: t('people.rule.nameRequired') },
-              zodRule(createPersonInputSchema.shape.name, t('people.rule.name')),
-            ]}
-          >
-            <Input maxLength={30} autoComplete="off" data-testid="person-form-name" />
-          </Form.Item>
-          <Form.Item
-            label={t('people.field.idNumber')}
-            name="idNumber"
-            validateTrigger={['onChange', 'onBlur']}
-            rules={idRules}
-            extra={idNumber ? <IdNumberHint value={idNumber} /> : undefined}
-          >
-            <Input
-              maxLength={40}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={
-                p?.idNumberMasked ? t('people.idHint.keep', { masked: p.idNumberMasked }) : undefined
-              }
-              data-testid="person-form-id"
-            />
-          </Form.Item>
-          {duplicate && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title={duplicate.message}
-              action={
-                duplicate.personId ? (
-                  <Button
-                    size="small"
-                    onClick={() => onOpenPerson(duplicate.personId as string)}
-                    data-testid="person-duplicate-open"
-                  >
-                    {t('people.duplicate.view')}
-                  </Button>
-                ) : undefined
-              }
-              data-testid="person-duplicate"
-            />
-          )}
-          <Form.Item
-            label={t('people.field.gender')}
-            name="gender"
-            dependencies={['idNumber']}
-            rules={[
-              {
-                validator: async (_r, value?: Gender) => {
-                  const id = idOf();
-                  if (value && id && value !== id.gender)
-                    throw new Error(
-                      t('people.rule.genderMismatch', { gender: label(genderLabels, id.gender) }),
-                    );
-                },
-              },
-            ]}
-          >
-            <Radio.Group
-              optionType="button"
-              options={genders.map((g) => ({ value: g, label: label(genderLabels, g) }))}
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('people.field.birthDate')}
-            name="birthDate"
-            dependencies={['idNumber']}
-            extra={isAutoFilled ? t('people.autoFilled') : undefined}
-            rules={[
-              {
-                validator: async (_r, value?: dayjs.Dayjs) => {
-                  const id = idOf();
-                  if (value && id && toApiDate(value) !== id.birthDate)
-                    throw new Error(t('people.rule.birthDateMismatch', { birthDate: id.birthDate }));
-                },
-              },
-            ]}
-          >
-            <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
-          </Form.Item>
-          <Form.Item
-            label={t('people.field.phone')}
-            name="phone"
-            rules={[zodRule(phoneInputSchema, t('people.rule.phone'))]}
-          >
-            <Input
-              inputMode="tel"
-              maxLength={20}
-              autoComplete="off"
-              placeholder={p?.phoneMasked ? t('people.phoneHint.keep', { masked: p.phoneMasked }) : undefined}
-            />
-          </Form.Item>
-          <Form.Item label={t('people.field.household')} name="householdId">
-            <HouseholdSelect
-              orgUnitId={orgUnitId}
-              currentLabel={p?.householdLabel ?? (isCreate ? mode.householdLabel : undefined)}
-              data-testid="person-form-household"
-            />
-          </Form.Item>
-          <Form.Item label={t('people.field.relationToHead')} name="relationToHead">
-            <Select
-              allowClear
-              placeholder={t('common.pleaseSelect')}
-              options={relationsToHead.map((r) => ({ value: r, label: label(relationLabels, r) }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('people.field.tags')} name="tags">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder={t('common.pleaseSelect')}
-              options={tagOptions}
-              data-testid="person-form-tags"
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('people.field.note')}
-            name="note"
-            rules={[{ max: 500, message: t('people.rule.note') }]}
-          >
-            <Input.TextArea rows={3} maxLength={500} showCount />
-          </Form.Item>
-        </Form>
+          <OrgTreeSelect data-testid="person-form-org" />
+        </Form.Item>
+      ) : (
+        <Form.Item label={t('people.field.orgUnit')} extra={t('people.orgUnitLocked')}>
+          <Input value={p?.orgUnitName} disabled />
+        </Form.Item>
       )}
-    </Drawer>
+      <Form.Item
+        label={t('people.field.name')}
+        name="name"
+        rules={[
+          { required: true, whitespace: true, message: t('people.rule.nameRequired') },
+          zodRule(createPersonInputSchema.shape.name, t('people.rule.name')),
+        ]}
+      >
+        <Input maxLength={30} autoComplete="off" data-testid="person-form-name" />
+      </Form.Item>
+      <Form.Item
+        label={t('people.field.idNumber')}
+        name="idNumber"
+        validateTrigger={['onChange', 'onBlur']}
+        rules={idRules}
+        extra={idNumber ? <IdNumberHint value={idNumber} /> : undefined}
+      >
+        <Input
+          maxLength={40}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={p?.idNumberMasked ? t('people.idHint.keep', { masked: p.idNumberMasked }) : undefined}
+          data-testid="person-form-id"
+        />
+      </Form.Item>
+      {duplicate && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={duplicate.message}
+          action={
+            duplicate.personId ? (
+              <Button
+                size="small"
+                onClick={() => onOpenPerson(duplicate.personId as string)}
+                data-testid="person-duplicate-open"
+              >
+                {t('people.duplicate.view')}
+              </Button>
+            ) : undefined
+          }
+          data-testid="person-duplicate"
+        />
+      )}
+      <Form.Item
+        label={t('people.field.gender')}
+        name="gender"
+        dependencies={['idNumber']}
+        rules={[
+          {
+            validator: async (_r, value?: Gender) => {
+              const id = idOf();
+              if (value && id && value !== id.gender)
+                throw new Error(t('people.rule.genderMismatch', { gender: label(genderLabels, id.gender) }));
+            },
+          },
+        ]}
+      >
+        <Radio.Group
+          optionType="button"
+          options={genders.map((g) => ({ value: g, label: label(genderLabels, g) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('people.field.birthDate')}
+        name="birthDate"
+        dependencies={['idNumber']}
+        extra={isAutoFilled ? t('people.autoFilled') : undefined}
+        rules={[
+          {
+            validator: async (_r, value?: dayjs.Dayjs) => {
+              const id = idOf();
+              if (value && id && toApiDate(value) !== id.birthDate)
+                throw new Error(t('people.rule.birthDateMismatch', { birthDate: id.birthDate }));
+            },
+          },
+        ]}
+      >
+        <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
+      </Form.Item>
+      <Form.Item
+        label={t('people.field.phone')}
+        name="phone"
+        rules={[zodRule(phoneInputSchema, t('people.rule.phone'))]}
+      >
+        <Input
+          inputMode="tel"
+          maxLength={20}
+          autoComplete="off"
+          placeholder={p?.phoneMasked ? t('people.phoneHint.keep', { masked: p.phoneMasked }) : undefined}
+        />
+      </Form.Item>
+      <Form.Item label={t('people.field.household')} name="householdId">
+        <HouseholdSelect
+          orgUnitId={orgUnitId}
+          currentLabel={p?.householdLabel ?? (mode.type === 'create' ? mode.householdLabel : undefined)}
+          data-testid="person-form-household"
+        />
+      </Form.Item>
+      <Form.Item label={t('people.field.relationToHead')} name="relationToHead">
+        <Select
+          allowClear
+          placeholder={t('common.pleaseSelect')}
+          options={relationsToHead.map((r) => ({ value: r, label: label(relationLabels, r) }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('people.field.tags')} name="tags">
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('common.pleaseSelect')}
+          options={tagOptions}
+          data-testid="person-form-tags"
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('people.field.note')}
+        name="note"
+        rules={[{ max: 500, message: t('people.rule.note') }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+    </LedgerFormDrawer>
   );
 };
 

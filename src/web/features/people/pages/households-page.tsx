@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household } from '../../../../contracts/people';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
 import {
   LedgerEmpty,
   LedgerPageHeader,
@@ -14,7 +15,7 @@ import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
 import { useHouseholds } from '../api/list-households';
 import { HouseholdDetailDrawer } from '../components/household-detail-drawer';
-import { HouseholdFormDrawer, type HouseholdFormMode } from '../components/household-form-drawer';
+import { HouseholdFormDrawer } from '../components/household-form-drawer';
 import { HouseholdsTable } from '../components/households-table';
 import { PersonDetailDrawer } from '../components/person-detail-drawer';
 import { PersonFormDrawer, type PersonFormMode } from '../components/person-form-drawer';
@@ -30,7 +31,7 @@ export const HouseholdsPage = () => {
   const list = useListParams<Household>();
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const [detailId, setDetailId] = useState<string | null>(null);
-  const [formMode, setFormMode] = useState<HouseholdFormMode | null>(null);
+  const [formMode, setFormMode] = useState<LedgerFormMode | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const [personForm, setPersonForm] = useState<PersonFormMode | null>(null);
 
@@ -112,7 +113,7 @@ export const HouseholdsPage = () => {
         <HouseholdDetailDrawer
           householdId={detailId}
           onClose={() => setDetailId(null)}
-          onEdit={(id) => setFormMode({ type: 'edit', householdId: id })}
+          onEdit={(id) => setFormMode({ type: 'edit', id })}
           onOpenPerson={setPersonId}
           onAddMember={(h) =>
             setPersonForm({

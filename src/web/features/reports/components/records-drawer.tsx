@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState, PageError } from '../../../components/page-states';
+import { useDrillLink } from '../../../lib/drill-links';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import type { IndicatorRecordsParams } from '../api/keys';
 import { useIndicatorRecords } from '../api/list-indicator-records';
@@ -17,14 +18,6 @@ type Props = {
   header?: ReactNode;
 };
 
-/** Records that have a detail page of their own open it; others are listed as they are. */
-const detailLink = (indicatorKey: string, id: string): string | null => {
-  if (indicatorKey.startsWith('activities.') && indicatorKey !== 'activities.sites')
-    return `/activities?activityId=${encodeURIComponent(id)}`;
-  if (indicatorKey.startsWith('patrols.')) return `/activities/patrols?patrolId=${encodeURIComponent(id)}`;
-  return null;
-};
-
 const PAGE_SIZE = 20;
 
 /** The records behind one figure; activity and patrol records link to their detail in the ledger. */
@@ -32,6 +25,8 @@ export const RecordsDrawer = ({ indicatorKey, params, title, onClose, header }: 
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [page, setPage] = useState(1);
+  // Records that have a detail page of their own open it (the features' drillLinks); others are listed as they are.
+  const detailLink = useDrillLink();
   const records = useIndicatorRecords(indicatorKey, { ...params, page, pageSize: PAGE_SIZE });
   const total = records.data?.total ?? 0;
 

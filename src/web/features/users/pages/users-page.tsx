@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Role, roleLabels, roles } from '../../../../contracts/common/permissions';
 import { type User, userStatuses } from '../../../../contracts/users';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
 import { LedgerEmpty, LedgerPageHeader } from '../../../components/ledger-page';
 import { PageError } from '../../../components/page-states';
 import { formatDateTime } from '../../../lib/format';
@@ -19,7 +20,7 @@ import { useUsers } from '../api/list-users';
 import { ResetPasswordModal } from '../components/reset-password-modal';
 import { type UserActionHandlers, UserActions } from '../components/user-actions';
 import { UserCards } from '../components/user-cards';
-import { UserFormDrawer, type UserFormMode } from '../components/user-form-drawer';
+import { UserFormDrawer } from '../components/user-form-drawer';
 import { UserStatusTag } from '../components/user-status-tag';
 
 type Filters = { q?: string; role?: Role; status?: (typeof userStatuses)[number] };
@@ -36,7 +37,7 @@ export const UsersPage = () => {
   const enable = useEnableUser();
   const list = useListParams<User>();
   const filters = useLedgerFilters<Filters>({}, { list });
-  const [formMode, setFormMode] = useState<UserFormMode | null>(null);
+  const [formMode, setFormMode] = useState<LedgerFormMode | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
 
   const users = useUsers(filters.query);
@@ -58,7 +59,7 @@ export const UsersPage = () => {
   };
 
   const handlers: UserActionHandlers = {
-    onEdit: (u) => setFormMode({ type: 'edit', userId: u.id }),
+    onEdit: (u) => setFormMode({ type: 'edit', id: u.id }),
     onResetPassword: setResetting,
     onToggleStatus: toggleStatus,
   };

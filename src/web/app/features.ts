@@ -1,0 +1,26 @@
+import { activitiesFeature } from '../features/activities/activities.feature';
+import { auditFeature } from '../features/audit/audit.feature';
+import { courtyardsFeature } from '../features/courtyards/courtyards.feature';
+import { orgFeature } from '../features/org/org.feature';
+import { orgLedgersFeature } from '../features/org-ledgers/org-ledgers.feature';
+import { peopleFeature } from '../features/people/people.feature';
+import { peopleRolesFeature } from '../features/people-roles/people-roles.feature';
+import { reportsFeature } from '../features/reports/reports.feature';
+import { usersFeature } from '../features/users/users.feature';
+import type { Feature } from '../lib/feature';
+
+/**
+ * Every feature of the web app, once, in menu order: the routes, the side menu, the shell's strings and
+ * the reports' drill-down links are built from this list. A new ledger adds its manifest here.
+ */
+export const features: Feature[] = [
+  peopleFeature,
+  peopleRolesFeature,
+  orgFeature,
+  orgLedgersFeature,
+  activitiesFeature,
+  courtyardsFeature,
+  reportsFeature,
+  usersFeature,
+  auditFeature,
+];

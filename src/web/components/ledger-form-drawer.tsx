@@ -1,0 +1,187 @@
+import { App, Button, Drawer, Form, type FormInstance, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiErrorHandler } from '../lib/use-api-error';
+import { useIsMobile } from '../lib/use-is-mobile';
+import { PageError, PageLoading } from './page-states';
+
+type SaveHandlers<D = unknown> = { onSuccess: (data: D) => void; onError: (e: unknown) => void };
+
+/** What the drawer needs of a TanStack mutation (the feature's `useCreateX()` / `useUpdateX()`). */
+export type LedgerMutation<I, D = unknown> = {
+  mutate: (input: I, handlers: SaveHandlers<D>) => void;
+  isPending: boolean;
+};
+
+/** What the drawer needs of a TanStack query for the record being edited (the feature's `useX(id)`). */
+export type LedgerRecordQuery<R> = {
+  data?: R;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+};
+
+/** 新增 or 编辑 which record. */
+export type LedgerFormMode = { type: 'create' } | { type: 'edit'; id: string };
+
+/** What a page gives a ledger's form drawer. */
+export type LedgerFormProps = { mode: LedgerFormMode; onClose: () => void };
+
+export type LedgerFormOptions<V, R, C, U, CD> = {
+  onClose: () => void;
+  /**
+   * 新增 or 编辑 with the feature's query hook (`useRecord: useSite`), which loads the record to edit;
+   * or `isCreate` with the record already held (`record`) or loaded (`existing`).
+   */
+  mode?: LedgerFormMode;
+  useRecord?: (id: string | undefined) => LedgerRecordQuery<R>;
+  isCreate?: boolean;
+  existing?: LedgerRecordQuery<R>;
+  record?: R;
+  create?: LedgerMutation<C, CD>;
+  update?: LedgerMutation<U>;
+  toCreate?: (values: V) => C;
+  toUpdate?: (values: V, record: R) => U;
+  /** What a saved create says in place of 已保存 (e.g. how many it made). */
+  createdMessage?: (created: CD) => string;
+  /** Sees a failed save first (a duplicate to point at), before the usual handling. */
+  onApiError?: (e: unknown) => void;
+  /** A version conflict or a field error: by default an edit closes itself (its copy is stale). */
+  closeOnError?: 'always' | 'edit' | 'never';
+};
+
+export type LedgerForm<V, R> = {
+  form: FormInstance<V>;
+  isCreate: boolean;
+  record: R | undefined;
+  existing?: LedgerRecordQuery<R>;
+  submit: () => Promise<void>;
+  saving: boolean;
+  /** Save handlers for a feature that calls a mutation of its own. */
+  handlers: SaveHandlers;
+};
+
+const noQuery = (_id: string | undefined): undefined => undefined;
+
+/**
+ * The create/edit skeleton every ledger form shares: the form, the record being edited, save with
+ * 已保存 and close, API errors onto the fields and a version conflict closing the edit.
+ */
+export const useLedgerForm = <V, R = never, C = never, U = never, CD = unknown>(
+  opts: LedgerFormOptions<V, R, C, U, CD>,
+): LedgerForm<V, R> => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const onError = useApiErrorHandler();
+  const { mode, useRecord, create, update, toCreate, toUpdate, onClose } = opts;
+  const isCreate = mode ? mode.type === 'create' : Boolean(opts.isCreate);
+  // The feature's own query hook, given on every render of a drawer or never.
+  const useQuery = useRecord ?? noQuery;
+  const loaded = useQuery(mode?.type === 'edit' ? mode.id : undefined);
+  const existing = loaded ?? opts.existing;
+  const record = opts.record ?? existing?.data;
+  const closeOnError = opts.closeOnError ?? 'always';
+  const closesOnError = closeOnError === 'always' || (closeOnError === 'edit' && !isCreate);
+  const saved = (text: string) => {
+    void message.success(text);
+    onClose();
+  };
+  const handlers: SaveHandlers = {
+    onSuccess: () => saved(t('common.saved')),
+    onError: (e: unknown) => {
+      opts.onApiError?.(e);
+      onError(e, form, closesOnError ? onClose : undefined);
+    },
+  };
+  const createdMessage = opts.createdMessage;
+  const submit = async () => {
+    const v = await form.validateFields();
+    if (isCreate) {
+      const onSuccess = (data: CD) => saved(createdMessage ? createdMessage(data) : t('common.saved'));
+      if (create && toCreate) create.mutate(toCreate(v), { ...handlers, onSuccess });
+    } else if (record !== undefined && update && toUpdate) {
+      update.mutate(toUpdate(v, record), handlers);
+    }
+  };
+  const saving = Boolean(create?.isPending || update?.isPending);
+  return { form, isCreate, record, existing, submit, saving, handlers };
+};
+
+type DrawerProps<V, R> = {
+  ledger: LedgerForm<V, R>;
+  onClose: () => void;
+  title: ReactNode;
+  /** `site` gives the form `site-form` and its save button `site-form-submit`. */
+  testId: string;
+  /** 480 unless the form needs more room. */
+  width?: number;
+  initialValues?: Partial<V>;
+  /** Before the form (hints, alerts). */
+  extra?: ReactNode;
+  /** 保存's own label where it says more (提交, 登记). */
+  saveLabel?: ReactNode;
+  /** The skeleton's rows while the record loads. */
+  loadingRows?: number;
+  onValuesChange?: (changed: Partial<V>, all: V) => void;
+  children: ReactNode;
+};
+
+/** 新增 / 编辑 drawer: loading and error of the record, the form, 取消 and 保存. */
+export const LedgerFormDrawer = <V, R>({
+  ledger,
+  onClose,
+  title,
+  testId,
+  width = 480,
+  initialValues,
+  extra,
+  saveLabel,
+  loadingRows = 4,
+  onValuesChange,
+  children,
+}: DrawerProps<V, R>) => {
+  const { t } = useTranslation();
+  const isMobile = useIsMobile();
+  const { isCreate, existing, record } = ledger;
+  const isLoadingEdit = !isCreate && existing !== undefined && existing.isPending;
+  const loadFailed = !isCreate && existing !== undefined && existing.isError;
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      title={title}
+      size={isMobile ? '100%' : width}
+      footer={
+        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button
+            type="primary"
+            onClick={() => void ledger.submit().catch(() => undefined)}
+            loading={ledger.saving}
+            disabled={isLoadingEdit || loadFailed}
+            data-testid={`${testId}-form-submit`}
+          >
+            {saveLabel ?? t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {isLoadingEdit && <PageLoading rows={loadingRows} />}
+      {loadFailed && <PageError error={existing.error} onRetry={() => void existing.refetch()} />}
+      {extra}
+      {(isCreate || record !== undefined) && (
+        <Form
+          form={ledger.form}
+          layout="vertical"
+          initialValues={initialValues}
+          onValuesChange={onValuesChange}
+          data-testid={`${testId}-form`}
+        >
+          {children}
+        </Form>
+      )}
+    </Drawer>
+  );
+};

@@ -1,0 +1,93 @@
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Permission } from '../../contracts/common/permissions';
+
+/**
+ * The name of a menu icon: drawn by the shell (app/menu-icons.tsx), so a feature's manifest (part of the
+ * entry, which the router needs on the login page) stays free of antd and @ant-design/icons.
+ */
+export type MenuIconName =
+  | 'ApartmentOutlined'
+  | 'AreaChartOutlined'
+  | 'AuditOutlined'
+  | 'BankOutlined'
+  | 'BarChartOutlined'
+  | 'BorderOuterOutlined'
+  | 'CalendarOutlined'
+  | 'ClusterOutlined'
+  | 'ContactsOutlined'
+  | 'CrownOutlined'
+  | 'EditOutlined'
+  | 'FileSearchOutlined'
+  | 'FileTextOutlined'
+  | 'FireOutlined'
+  | 'FlagOutlined'
+  | 'FormOutlined'
+  | 'FundOutlined'
+  | 'HeartOutlined'
+  | 'HomeOutlined'
+  | 'IdcardOutlined'
+  | 'NotificationOutlined'
+  | 'ProfileOutlined'
+  | 'SafetyCertificateOutlined'
+  | 'ScheduleOutlined'
+  | 'SolutionOutlined'
+  | 'StarOutlined'
+  | 'TableOutlined'
+  | 'TeamOutlined'
+  | 'ToolOutlined'
+  | 'TrophyOutlined'
+  | 'UsergroupAddOutlined';
+
+/** A collapsible menu section; routes naming its key are listed under it, in route order. */
+export type MenuGroup = {
+  key: string;
+  /** i18n key of the section title. */
+  nameKey: string;
+  icon: MenuIconName;
+  testId: string;
+};
+
+export type AppRoute = {
+  path: string;
+  /** i18n key of the menu entry and page title. */
+  nameKey: string;
+  icon: MenuIconName;
+  /** Hidden from the menu and answered with 403 without it (the server checks again). */
+  permission?: Permission;
+  Component: LazyExoticComponent<ComponentType>;
+  testId: string;
+  /** The key of a menu section (declared by one feature's `menuGroups`). */
+  group?: string;
+  /** A page of one feature listed among another's: placed right after the route with this path. */
+  menuAfter?: string;
+  /** The landing page: first in the menu, whichever feature declares it. */
+  isHome?: boolean;
+  /** A page reached from another (e.g. one summary), not listed in the menu. */
+  isHidden?: boolean;
+};
+
+type Messages = Record<string, string>;
+
+/** A link from one record behind a figure (reports' drill-down) to its detail in the feature's ledger. */
+export type DrillLink = {
+  /** Whether the indicator's records are this feature's. */
+  matches: (indicatorKey: string) => boolean;
+  to: (recordId: string) => string;
+};
+
+/**
+ * Everything the app shell knows of a feature, declared once in `features/<m>/<m>.feature.ts` and listed
+ * in app/features.ts: its pages (with their menu entries and permissions), its menu sections, its strings
+ * (loaded with the shell, not the entry) and the drill-down links of its indicators.
+ */
+export type Feature = {
+  key: string;
+  routes: AppRoute[];
+  menuGroups?: MenuGroup[];
+  messages?: { zh: () => Promise<Messages>; en: () => Promise<Messages> };
+  drillLinks?: DrillLink[];
+};
+
+/** A lazily loaded page: `lazyPage(() => import('./pages/sites-page'), 'SitesPage')`. */
+export const lazyPage = <M>(load: () => Promise<M>, name: keyof M): LazyExoticComponent<ComponentType> =>
+  lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
