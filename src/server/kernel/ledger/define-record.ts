@@ -48,6 +48,8 @@ export type RecordSpec<T extends LedgerTable, D extends RecordImage> = {
    * the original. `before` is absent on create.
    */
   onWriteError?: (e: unknown, before: D | undefined) => void;
+  /** What the audit log keeps of a record (default: all of it), e.g. without a long text body. */
+  auditImage?: (record: D) => object;
   /** Extra columns every lifecycle write sets (default: `updatedBy`, the acting user). */
   stamp?: (ctx: ServiceContext) => Record<string, unknown>;
 };
@@ -107,14 +109,17 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
       .where(eq(t.id, id));
   };
 
+  const kept = (record: D): object => (spec.auditImage ? spec.auditImage(record) : record);
+
+  /** The audit row of one write; `extra` adds to the before/after images (what else moved). */
   const audit = (
     tx: Tx,
     ctx: ServiceContext,
     action: string,
-    before: unknown,
+    before: D | null,
     after: D,
     orgPath: string,
-    extra?: Record<string, unknown>,
+    extra?: { before?: object; after?: object },
   ) =>
     recordAudit(tx, ctx.actor, {
       module: spec.auditModule,
@@ -124,8 +129,8 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
       entityLabel: spec.describe(after),
       orgUnitId: after.orgUnitId ?? null,
       orgPath,
-      before,
-      after: extra ? { ...after, ...extra } : after,
+      before: before && (extra?.before ? { ...kept(before), ...extra.before } : kept(before)),
+      after: extra?.after ? { ...kept(after), ...extra.after } : kept(after),
     });
 
   /**
@@ -165,14 +170,15 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
       return after;
     });
 
-  /** 'update' of a live record; `change` writes it (see `write`). */
+  /** An edit of a live record ('update' unless named); `change` writes it (see `write`). */
   const update = (
     ctx: ServiceContext,
     id: string,
     version: number,
     change: (tx: Tx, row: RowOf<T>, before: D) => Promise<unknown>,
+    action = 'update',
   ) =>
-    edit(ctx, id, version, 'update', async (tx, row, before) => {
+    edit(ctx, id, version, action, async (tx, row, before) => {
       if (row.deletedAt) throw missing();
       await change(tx, row, before);
     });

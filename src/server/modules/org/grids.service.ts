@@ -168,15 +168,10 @@ export const assignGridHouseholds = (ctx: ServiceContext, gridId: string, input:
     await assignHouseholdRows(tx, gridId, ids, ctx.actor.userId);
     const after = await gridRecord.image(tx, ctx, gridId);
     // One row on the grid records every household moved and the grid each came from.
-    await gridRecord.audit(
-      tx,
-      ctx,
-      'assignHouseholds',
-      { ...before, households: rows.map((r) => ({ id: r.id, label: r.label, gridId: r.gridId })) },
-      after,
-      grid.orgPath,
-      { households: rows.map((r) => ({ id: r.id, label: r.label, gridId })) },
-    );
+    await gridRecord.audit(tx, ctx, 'assignHouseholds', before, after, grid.orgPath, {
+      before: { households: rows.map((r) => ({ id: r.id, label: r.label, gridId: r.gridId })) },
+      after: { households: rows.map((r) => ({ id: r.id, label: r.label, gridId })) },
+    });
     return after;
   });
 
