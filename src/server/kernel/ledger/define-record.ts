@@ -50,8 +50,6 @@ export type RecordSpec<T extends LedgerTable, D extends RecordImage> = {
   onWriteError?: (e: unknown, before: D | undefined) => void;
   /** What the audit log keeps of a record (default: all of it), e.g. without a long text body. */
   auditImage?: (record: D) => object;
-  /** Extra columns every lifecycle write sets (default: `updatedBy`, the acting user). */
-  stamp?: (ctx: ServiceContext) => Record<string, unknown>;
 };
 
 export type ReadVia = 'get' | 'list' | 'export';
@@ -63,7 +61,6 @@ export type ReadVia = 'get' | 'list' | 'export';
  */
 export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec: RecordSpec<T, D>) => {
   const { table, label } = spec;
-  const stamp = spec.stamp ?? ((ctx: ServiceContext) => ({ updatedBy: ctx.actor.userId }));
   const missing = () => notFound(label);
 
   const mapped = async <R>(before: D | undefined, write: () => Promise<R>): Promise<R> => {
@@ -193,7 +190,7 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
     edit(ctx, id, version, 'delete', async (tx, row) => {
       if (row.deletedAt) throw missing();
       await check?.(tx, row);
-      await write(tx, id, { deletedAt: new Date().toISOString(), ...stamp(ctx) });
+      await write(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
     });
 
   /** 'restore': brings a deleted record back after the service's `check` (no clash, say) passes. */
@@ -206,7 +203,7 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
     edit(ctx, id, version, 'restore', async (tx, row) => {
       if (!row.deletedAt) throw new AppError('CONFLICT', `该${label}未被删除，无需恢复`);
       await check?.(tx, row);
-      await write(tx, id, { deletedAt: null, ...stamp(ctx) });
+      await write(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
     });
 
   /** Records who read which sensitive records (no-op for other types), in the caller's transaction. */
