@@ -27,3 +27,6 @@ export const versionSchema = z.number().int().min(1);
 export const timestampSchema = z.string();
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** `?version=` of a DELETE: the version the client last saw (the optimistic lock). */
+export const versionQuerySchema = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();

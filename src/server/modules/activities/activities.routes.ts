@@ -18,7 +18,7 @@ import {
   updateActivityInputSchema,
   updateCampaignInputSchema,
 } from '../../../contracts/activities';
-import { versionSchema } from '../../../contracts/common/paging';
+import { versionQuerySchema } from '../../../contracts/common/paging';
 import { versionInputSchema } from '../../../contracts/org';
 import { ctxOf } from '../../kernel/http/context';
 import {
@@ -41,7 +41,6 @@ import {
 } from './campaigns.service';
 
 const tags = ['activities'];
-const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 
 export const activitiesRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -131,7 +130,7 @@ export const activitiesRoutes = async (fastify: FastifyInstance) => {
     `${base}/:activityId`,
     {
       config: { access: 'activities.write' },
-      schema: { tags, params, querystring: versionQuery, response: { 200: activitySchema } },
+      schema: { tags, params, querystring: versionQuerySchema, response: { 200: activitySchema } },
     },
     (req) => deleteActivity(ctxOf(req), req.params.activityId, req.query.version),
   );
@@ -192,7 +191,12 @@ export const activitiesRoutes = async (fastify: FastifyInstance) => {
     `${campaignsBase}/:campaignId`,
     {
       config: { access: 'activities.write' },
-      schema: { tags, params: campaignParams, querystring: versionQuery, response: { 200: campaignSchema } },
+      schema: {
+        tags,
+        params: campaignParams,
+        querystring: versionQuerySchema,
+        response: { 200: campaignSchema },
+      },
     },
     (req) => deleteCampaign(ctxOf(req), req.params.campaignId, req.query.version),
   );

@@ -5,19 +5,13 @@ import type {
   ListActivitiesQuery,
   UpdateActivityInput,
 } from '../../../contracts/activities';
-import {
-  isWithin,
-  requireAccess,
-  requirePermission,
-  resolveScopePath,
-  scoped,
-} from '../../kernel/access/access';
-import { recordAudit, recordAuditRows } from '../../kernel/audit/audit';
+import { isWithin, requireAccess, resolveScopePath, scoped } from '../../kernel/access/access';
+import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
-import { checkVersion } from '../../kernel/http/locking';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { sites } from '../org/org-ledgers.table';
@@ -27,7 +21,6 @@ import {
   type ActivityRow,
   findActivity,
   listActivityRows,
-  lockActivity,
   toActivity,
   updateActivityRow,
 } from './activities.repository';
@@ -86,31 +79,19 @@ const checkReferences = async (
   }
 };
 
-const activityById = async (tx: Tx, id: string) => {
-  const row = await findActivity(tx, '/', id);
-  if (!row) throw notFound('活动');
-  return toActivity(row);
-};
-
-const auditActivity = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: unknown,
-  after: ReturnType<typeof toActivity>,
-  path: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'activities',
-    action,
-    entityType: 'activity',
-    entityId: after.id,
-    entityLabel: after.title,
-    orgUnitId: after.orgUnitId,
-    orgPath: path,
-    before,
-    after,
-  });
+/** The activity's lifecycle: scoped lock, version check, before/after audit, soft delete and restore. */
+export const activityRecord = defineRecord({
+  entityType: 'activity',
+  table: activities,
+  label: '活动',
+  auditModule: 'activities',
+  permissions: { read: 'activities.read', write: 'activities.write' },
+  find: async (db, _ctx, scopePath, id) => {
+    const row = await findActivity(db, scopePath, id);
+    return row && toActivity(row);
+  },
+  describe: (activity) => activity.title,
+});
 
 export const listActivities = async (ctx: ServiceContext, q: ListActivitiesQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'activities.read', q.orgUnitId);
@@ -118,10 +99,7 @@ export const listActivities = async (ctx: ServiceContext, q: ListActivitiesQuery
 };
 
 export const getActivity = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'activities.read');
-  const row = await findActivity(ctx.db, ctx.actor.orgPath, id);
-  if (!row) throw notFound('活动');
-  const activity = toActivity(row);
+  const activity = await activityRecord.get(ctx, id);
   const ids = activity.participantIds;
   const visible = ids.length
     ? await ctx.db
@@ -160,58 +138,40 @@ export const createActivity = (ctx: ServiceContext, input: CreateActivityInput) 
       const [existing] = await tx.select().from(activities).where(eq(activities.id, input.id)).for('update');
       if (existing) {
         if (isWithin(existing.orgPath, ctx.actor.orgPath) && sameContent(existing, input)) {
-          return { activity: await activityById(tx, existing.id), isReplay: true };
+          return { activity: await activityRecord.image(tx, ctx, existing.id), isReplay: true };
         }
         throw new AppError('CONFLICT', '该活动编号已被使用，请刷新后重新填写');
       }
     }
     await checkReferences(tx, ctx, input, path);
     const id = input.id ?? uuidv7();
-    await tx.insert(activities).values({
-      id,
-      orgUnitId: input.orgUnitId,
-      orgPath: path,
-      title: input.title,
-      type: input.type,
-      occurredOn: input.occurredOn,
-      endedOn: input.endedOn ?? null,
-      coOrganizers: input.coOrganizers ?? null,
-      siteId: input.siteId ?? null,
-      place: input.place ?? null,
-      campaignIds: [...new Set(input.campaignIds)],
-      attendance: input.attendance,
-      volunteerCount: input.volunteerCount,
-      targetGroups: [...new Set(input.targetGroups)],
-      summary: input.summary ?? null,
-      participantIds: [...new Set(input.participantIds)],
-      createdBy: ctx.actor.userId,
-      updatedBy: ctx.actor.userId,
-    });
-    const activity = await activityById(tx, id);
-    await auditActivity(tx, ctx, 'create', null, activity, path);
+    const activity = await activityRecord.create(tx, ctx, { id, orgPath: path }, () =>
+      tx.insert(activities).values({
+        id,
+        orgUnitId: input.orgUnitId,
+        orgPath: path,
+        title: input.title,
+        type: input.type,
+        occurredOn: input.occurredOn,
+        endedOn: input.endedOn ?? null,
+        coOrganizers: input.coOrganizers ?? null,
+        siteId: input.siteId ?? null,
+        place: input.place ?? null,
+        campaignIds: [...new Set(input.campaignIds)],
+        attendance: input.attendance,
+        volunteerCount: input.volunteerCount,
+        targetGroups: [...new Set(input.targetGroups)],
+        summary: input.summary ?? null,
+        participantIds: [...new Set(input.participantIds)],
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      }),
+    );
     return { activity, isReplay: false };
   });
 
-const editActivity = (
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  action: string,
-  change: (tx: Tx, row: ActivityRow) => Promise<unknown>,
-) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'activities.write');
-    const row = checkVersion(await lockActivity(tx, ctx.actor.orgPath, id), version, '活动');
-    const before = await activityById(tx, id);
-    await change(tx, row);
-    const after = await activityById(tx, id);
-    await auditActivity(tx, ctx, action, before, after, row.orgPath);
-    return after;
-  });
-
 export const updateActivity = (ctx: ServiceContext, id: string, input: UpdateActivityInput) =>
-  editActivity(ctx, id, input.version, 'update', async (tx, row) => {
-    if (row.deletedAt) throw notFound('活动');
+  activityRecord.update(ctx, id, input.version, async (tx, row) => {
     await checkReferences(
       tx,
       ctx,
@@ -229,16 +189,10 @@ export const updateActivity = (ctx: ServiceContext, id: string, input: UpdateAct
   });
 
 export const deleteActivity = (ctx: ServiceContext, id: string, version: number) =>
-  editActivity(ctx, id, version, 'delete', async (tx, row) => {
-    if (row.deletedAt) throw notFound('活动');
-    await updateActivityRow(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
-  });
+  activityRecord.softDelete(ctx, id, version);
 
 export const restoreActivity = (ctx: ServiceContext, id: string, version: number) =>
-  editActivity(ctx, id, version, 'restore', async (tx, row) => {
-    if (!row.deletedAt) throw new AppError('CONFLICT', '该活动未被删除，无需恢复');
-    await updateActivityRow(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
-  });
+  activityRecord.restore(ctx, id, version);
 
 /**
  * A monthly series ("每月组织各村居开展主题宣讲"): one activity per unit per month on the chosen day,

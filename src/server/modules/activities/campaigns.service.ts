@@ -5,15 +5,14 @@ import type {
   ListCampaignsQuery,
   UpdateCampaignInput,
 } from '../../../contracts/activities';
-import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
+import { requireAccess, resolveScopePath } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
-import type { DbOrTx, Tx } from '../../kernel/db/connection';
+import type { DbOrTx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
-import { AppError, notFound } from '../../kernel/http/errors';
+import { AppError } from '../../kernel/http/errors';
 import { likeEscape, orderBy, pageOf } from '../../kernel/http/list';
-import { checkVersion } from '../../kernel/http/locking';
 import { computeIndicator } from '../../kernel/indicators/registry';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { orgUnits } from '../org/org.table';
 import { activityAttendancesIndicator, activitySessionsIndicator } from './activities.indicators';
@@ -104,32 +103,21 @@ const campaignVisible = async (db: DbOrTx, ctx: ServiceContext, id: string) => {
   return row && toCampaign(row, await campaignTotals(db, ctx.actor.orgPath));
 };
 
-export const getCampaign = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'activities.read');
-  const campaign = await campaignVisible(ctx.db, ctx, id);
-  if (!campaign) throw notFound('专项行动');
-  return campaign;
-};
+/**
+ * The campaign's lifecycle. Reads see ancestors' campaigns too (a county campaign); the lock, and
+ * so every edit, only the owner unit's subtree (a village cannot rename the county's).
+ */
+export const campaignRecord = defineRecord({
+  entityType: 'campaign',
+  table: campaigns,
+  label: '专项行动',
+  auditModule: 'activities',
+  permissions: { read: 'activities.read', write: 'activities.write' },
+  find: (db, ctx, _scopePath, id) => campaignVisible(db, ctx, id),
+  describe: (campaign: Campaign) => campaign.name,
+});
 
-const audit = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: Campaign | null,
-  after: Campaign,
-  path: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'activities',
-    action,
-    entityType: 'campaign',
-    entityId: after.id,
-    entityLabel: after.name,
-    orgUnitId: after.orgUnitId,
-    orgPath: path,
-    before,
-    after,
-  });
+export const getCampaign = (ctx: ServiceContext, id: string) => campaignRecord.get(ctx, id);
 
 export const createCampaign = (ctx: ServiceContext, input: CreateCampaignInput) =>
   ctx.db.transaction(async (tx) => {
@@ -140,55 +128,23 @@ export const createCampaign = (ctx: ServiceContext, input: CreateCampaignInput) 
     });
     const path = paths.get(input.orgUnitId) as string;
     const id = uuidv7();
-    await tx.insert(campaigns).values({
-      id,
-      orgUnitId: input.orgUnitId,
-      orgPath: path,
-      name: input.name,
-      startsOn: input.startsOn ?? null,
-      endsOn: input.endsOn ?? null,
-      note: input.note ?? null,
-      createdBy: ctx.actor.userId,
-      updatedBy: ctx.actor.userId,
-    });
-    const campaign = (await campaignVisible(tx, ctx, id)) as Campaign;
-    await audit(tx, ctx, 'create', null, campaign, path);
-    return campaign;
+    return campaignRecord.create(tx, ctx, { id, orgPath: path }, () =>
+      tx.insert(campaigns).values({
+        id,
+        orgUnitId: input.orgUnitId,
+        orgPath: path,
+        name: input.name,
+        startsOn: input.startsOn ?? null,
+        endsOn: input.endsOn ?? null,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      }),
+    );
   });
-
-/** Only the owner unit's subtree edits a campaign (a village cannot rename the county's). */
-const editCampaign = (
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  action: string,
-  change: (tx: Tx, row: CampaignRow) => Promise<unknown>,
-) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'activities.write');
-    const [locked] = await tx
-      .select()
-      .from(campaigns)
-      .where(and(eq(campaigns.id, id), scoped(campaigns.orgPath, ctx.actor.orgPath)))
-      .for('update');
-    const row = checkVersion(locked, version, '专项行动');
-    const load = async () => (await campaignVisible(tx, ctx, id)) as Campaign;
-    const before = await load();
-    await change(tx, row);
-    const after = await load();
-    await audit(tx, ctx, action, before, after, row.orgPath);
-    return after;
-  });
-
-const setCampaign = (tx: Tx, id: string, set: Partial<typeof campaigns.$inferInsert>) =>
-  tx
-    .update(campaigns)
-    .set({ ...set, version: sql`${campaigns.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(campaigns.id, id));
 
 export const updateCampaign = (ctx: ServiceContext, id: string, input: UpdateCampaignInput) =>
-  editCampaign(ctx, id, input.version, 'update', async (tx, row) => {
-    if (row.deletedAt) throw notFound('专项行动');
+  campaignRecord.update(ctx, id, input.version, async (tx, row) => {
     const startsOn = input.startsOn === undefined ? row.startsOn : input.startsOn;
     const endsOn = input.endsOn === undefined ? row.endsOn : input.endsOn;
     if (startsOn && endsOn && endsOn < startsOn) {
@@ -197,17 +153,11 @@ export const updateCampaign = (ctx: ServiceContext, id: string, input: UpdateCam
       ]);
     }
     const { version: _v, ...set } = input;
-    await setCampaign(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await campaignRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
   });
 
 export const deleteCampaign = (ctx: ServiceContext, id: string, version: number) =>
-  editCampaign(ctx, id, version, 'delete', async (tx, row) => {
-    if (row.deletedAt) throw notFound('专项行动');
-    await setCampaign(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
-  });
+  campaignRecord.softDelete(ctx, id, version);
 
 export const restoreCampaign = (ctx: ServiceContext, id: string, version: number) =>
-  editCampaign(ctx, id, version, 'restore', async (tx, row) => {
-    if (!row.deletedAt) throw new AppError('CONFLICT', '该专项行动未被删除，无需恢复');
-    await setCampaign(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
-  });
+  campaignRecord.restore(ctx, id, version);

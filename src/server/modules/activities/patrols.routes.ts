@@ -9,7 +9,7 @@ import {
   patrolSchema,
   updatePatrolInputSchema,
 } from '../../../contracts/activities';
-import { versionSchema } from '../../../contracts/common/paging';
+import { versionQuerySchema } from '../../../contracts/common/paging';
 import { versionInputSchema } from '../../../contracts/org';
 import { ctxOf } from '../../kernel/http/context';
 import {
@@ -24,7 +24,6 @@ import {
 
 const tags = ['activities'];
 const params = z.object({ patrolId: z.uuid() }).strict();
-const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 const patrolBatchResultSchema = z.object({ created: z.number().int(), items: z.array(patrolSchema) });
 
 export const patrolsRoutes = async (fastify: FastifyInstance) => {
@@ -92,7 +91,7 @@ export const patrolsRoutes = async (fastify: FastifyInstance) => {
     `${base}/:patrolId`,
     {
       config: { access: 'activities.write' },
-      schema: { tags, params, querystring: versionQuery, response: { 200: patrolSchema } },
+      schema: { tags, params, querystring: versionQuerySchema, response: { 200: patrolSchema } },
     },
     (req) => deletePatrol(ctxOf(req), req.params.patrolId, req.query.version),
   );

@@ -7,14 +7,14 @@ import type {
   UpdatePatrolInput,
 } from '../../../contracts/activities';
 import type { ErrorDetail } from '../../../contracts/common/errors';
-import { isWithin, requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { recordAudit, recordAuditRows } from '../../kernel/audit/audit';
+import { isWithin, requireAccess, resolveScopePath } from '../../kernel/access/access';
+import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
-import { checkVersion } from '../../kernel/http/locking';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { requireVisiblePersons } from '../people/role-terms.service';
 import { shanghaiToday } from './activities.service';
@@ -25,7 +25,6 @@ import {
   listPatrolRows,
   livePersonsIn,
   liveTeamsIn,
-  lockPatrol,
   type PatrolRow,
   toPatrol,
   updatePatrolRow,
@@ -42,45 +41,28 @@ const requireTeam = async (tx: Tx, ctx: ServiceContext, teamId: string | null | 
   }
 };
 
-const patrolById = async (tx: Tx, ctx: ServiceContext, id: string) => {
-  const row = await findPatrol(tx, ctx.actor.orgPath, id);
-  if (!row) throw notFound('巡查记录');
-  return toPatrol(row);
-};
-
 const labelOf = (p: { occurredOn: string; area: string }) => `${p.occurredOn} ${p.area}`;
 
-const auditPatrol = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: Patrol | null,
-  after: Patrol,
-  path: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'activities',
-    action,
-    entityType: 'patrol',
-    entityId: after.id,
-    entityLabel: labelOf(after),
-    orgUnitId: after.orgUnitId,
-    orgPath: path,
-    before,
-    after,
-  });
+/** The patrol's lifecycle: scoped lock, version check, before/after audit, soft delete and restore. */
+export const patrolRecord = defineRecord({
+  entityType: 'patrol',
+  table: patrols,
+  label: '巡查记录',
+  auditModule: 'activities',
+  permissions: { read: 'activities.read', write: 'activities.write' },
+  find: async (db, ctx, _scopePath, id) => {
+    const row = await findPatrol(db, ctx.actor.orgPath, id);
+    return row && toPatrol(row);
+  },
+  describe: (patrol: Patrol) => labelOf(patrol),
+});
 
 export const listPatrols = async (ctx: ServiceContext, q: ListPatrolsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'activities.read', q.orgUnitId);
   return listPatrolRows(ctx.db, scopePath, q);
 };
 
-export const getPatrol = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'activities.read');
-  const row = await findPatrol(ctx.db, ctx.actor.orgPath, id);
-  if (!row) throw notFound('巡查记录');
-  return toPatrol(row);
-};
+export const getPatrol = (ctx: ServiceContext, id: string) => patrolRecord.get(ctx, id);
 
 const uniqueIds = (ids: string[]) => [...new Set(ids)];
 
@@ -135,7 +117,7 @@ export const createPatrol = (ctx: ServiceContext, input: CreatePatrolInput) =>
       const [row] = await tx.select().from(patrols).where(eq(patrols.id, id)).for('update');
       if (!row) return undefined;
       if (!isReplay(ctx, row, input)) throw new AppError('CONFLICT', ID_TAKEN);
-      return { patrol: await patrolById(tx, ctx, row.id), isReplay: true };
+      return { patrol: await patrolRecord.image(tx, ctx, row.id), isReplay: true };
     };
     if (input.id) {
       const replay = await existingWith(input.id);
@@ -155,8 +137,8 @@ export const createPatrol = (ctx: ServiceContext, input: CreatePatrolInput) =>
       const replay = await existingWith(id);
       if (replay) return replay;
     }
-    const patrol = await patrolById(tx, ctx, id);
-    await auditPatrol(tx, ctx, 'create', null, patrol, path);
+    const patrol = await patrolRecord.image(tx, ctx, id);
+    await patrolRecord.audit(tx, ctx, 'create', null, patrol, path);
     return { patrol, isReplay: false };
   });
 
@@ -253,26 +235,8 @@ export const createPatrolBatch = (ctx: ServiceContext, input: CreatePatrolBatchI
     return { created: rows.length, items: await findPatrolsByIds(tx, ctx.actor.orgPath, ids) };
   });
 
-const editPatrol = (
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  action: string,
-  change: (tx: Tx, row: PatrolRow) => Promise<unknown>,
-) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'activities.write');
-    const row = checkVersion(await lockPatrol(tx, ctx.actor.orgPath, id), version, '巡查记录');
-    const before = await patrolById(tx, ctx, id);
-    await change(tx, row);
-    const after = await patrolById(tx, ctx, id);
-    await auditPatrol(tx, ctx, action, before, after, row.orgPath);
-    return after;
-  });
-
 export const updatePatrol = (ctx: ServiceContext, id: string, input: UpdatePatrolInput) =>
-  editPatrol(ctx, id, input.version, 'update', async (tx, row) => {
-    if (row.deletedAt) throw notFound('巡查记录');
+  patrolRecord.update(ctx, id, input.version, async (tx, row) => {
     if (input.occurredOn && input.occurredOn > shanghaiToday()) throw invalid('occurredOn', FUTURE_DATE);
     const hazards = input.hazardsFound ?? row.hazardsFound;
     const note = input.hazardNote === undefined ? row.hazardNote : input.hazardNote;
@@ -288,13 +252,7 @@ export const updatePatrol = (ctx: ServiceContext, id: string, input: UpdatePatro
   });
 
 export const deletePatrol = (ctx: ServiceContext, id: string, version: number) =>
-  editPatrol(ctx, id, version, 'delete', async (tx, row) => {
-    if (row.deletedAt) throw notFound('巡查记录');
-    await updatePatrolRow(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
-  });
+  patrolRecord.softDelete(ctx, id, version);
 
 export const restorePatrol = (ctx: ServiceContext, id: string, version: number) =>
-  editPatrol(ctx, id, version, 'restore', async (tx, row) => {
-    if (!row.deletedAt) throw new AppError('CONFLICT', '该巡查记录未被删除，无需恢复');
-    await updatePatrolRow(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
-  });
+  patrolRecord.restore(ctx, id, version);

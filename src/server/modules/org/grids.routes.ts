@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { versionSchema } from '../../../contracts/common/paging';
+import { versionQuerySchema } from '../../../contracts/common/paging';
 import { versionInputSchema } from '../../../contracts/org';
 import {
   assignGridHouseholdsInputSchema,
@@ -27,7 +27,6 @@ import {
 
 const tags = ['org'];
 const params = z.object({ gridId: z.uuid() }).strict();
-const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 
 export const gridsRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -84,7 +83,7 @@ export const gridsRoutes = async (fastify: FastifyInstance) => {
     `${base}/:gridId`,
     {
       config: { access: 'org.write' },
-      schema: { tags, params, querystring: versionQuery, response: { 200: gridSchema } },
+      schema: { tags, params, querystring: versionQuerySchema, response: { 200: gridSchema } },
     },
     (req) => deleteGrid(ctxOf(req), req.params.gridId, req.query.version),
   );

@@ -7,12 +7,11 @@ import type {
   UpdateGridInput,
 } from '../../../contracts/org-ledgers';
 import { requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
 import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
-import { checkVersion } from '../../kernel/http/locking';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import {
   assignHouseholdRows,
@@ -20,15 +19,14 @@ import {
   coverageOf,
   findGrid,
   findPersonIn,
-  type GridRow,
   insertGrid,
   listGridRows,
-  lockGrid,
   lockHouseholds,
   toGrid,
   updateGridRow,
 } from './grids.repository';
 import { findUnit } from './org.repository';
+import { grids } from './org-ledgers.table';
 
 /** Grids divide a village or a community; towns and enterprises have no households to divide. */
 const GRID_UNIT_KINDS: readonly OrgKind[] = ['village', 'community'];
@@ -39,12 +37,6 @@ const duplicateName = (name: string) =>
   new AppError('DUPLICATE', `本村（社区）已有名为“${name}”的网格`, [
     { field: 'name', message: '网格名称重复' },
   ]);
-
-const gridById = async (tx: Tx, id: string) => {
-  const row = await findGrid(tx, '/', id);
-  if (!row) throw notFound('网格');
-  return toGrid(row);
-};
 
 /**
  * The executive member must be a live person the caller may see (else 404, revealing nothing) and
@@ -65,37 +57,29 @@ const checkMember = async (
   }
 };
 
-const auditGrid = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: unknown,
-  after: Grid & { households?: unknown },
-  path: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'org',
-    action,
-    entityType: 'grid',
-    entityId: after.id,
-    entityLabel: after.name,
-    orgUnitId: after.orgUnitId,
-    orgPath: path,
-    before,
-    after,
-  });
+/** The grid's lifecycle: scoped lock, version check, before/after audit, soft delete and restore. */
+export const gridRecord = defineRecord({
+  entityType: 'grid',
+  table: grids,
+  label: '网格',
+  auditModule: 'org',
+  permissions: { read: 'org.read', write: 'org.write' },
+  find: async (db, _ctx, scopePath, id) => {
+    const row = await findGrid(db, scopePath, id);
+    return row && toGrid(row);
+  },
+  describe: (grid: Grid) => grid.name,
+  onWriteError: (e, before) => {
+    if (before && isUniqueViolation(e, 'grids_unit_name_uq')) throw duplicateName(before.name);
+  },
+});
 
 export const listGrids = async (ctx: ServiceContext, q: ListGridsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'org.read', q.orgUnitId);
   return listGridRows(ctx.db, scopePath, q);
 };
 
-export const getGrid = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'org.read');
-  const row = await findGrid(ctx.db, ctx.actor.orgPath, id);
-  if (!row) throw notFound('网格');
-  return toGrid(row);
-};
+export const getGrid = (ctx: ServiceContext, id: string) => gridRecord.get(ctx, id);
 
 export const createGrid = (ctx: ServiceContext, input: CreateGridInput) =>
   ctx.db.transaction(async (tx) => {
@@ -114,52 +98,27 @@ export const createGrid = (ctx: ServiceContext, input: CreateGridInput) =>
     await checkMember(tx, ctx, input.memberPersonId, input.orgUnitId);
     const id = uuidv7();
     const path = paths.get(input.orgUnitId) as string;
-    try {
-      await insertGrid(tx, {
-        id,
-        orgUnitId: input.orgUnitId,
-        orgPath: path,
-        name: input.name,
-        memberPersonId: input.memberPersonId ?? null,
-        note: input.note ?? null,
-        createdBy: ctx.actor.userId,
-        updatedBy: ctx.actor.userId,
-      });
-    } catch (e) {
-      if (isUniqueViolation(e, 'grids_unit_name_uq')) throw duplicateName(input.name);
-      throw e;
-    }
-    const grid = await gridById(tx, id);
-    await auditGrid(tx, ctx, 'create', null, grid, path);
-    return grid;
-  });
-
-/** Shared shape of every edit: permission, lock in scope, version check, change, audit — one transaction. */
-const editGrid = (
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  action: string,
-  change: (tx: Tx, row: GridRow) => Promise<void>,
-) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'org.write');
-    const row = checkVersion(await lockGrid(tx, ctx.actor.orgPath, id), version, '网格');
-    const before = await gridById(tx, id);
-    try {
-      await change(tx, row);
-    } catch (e) {
-      if (isUniqueViolation(e, 'grids_unit_name_uq')) throw duplicateName(before.name);
-      throw e;
-    }
-    const after = await gridById(tx, id);
-    await auditGrid(tx, ctx, action, before, after, row.orgPath);
-    return after;
+    return gridRecord.create(tx, ctx, { id, orgPath: path }, async () => {
+      try {
+        await insertGrid(tx, {
+          id,
+          orgUnitId: input.orgUnitId,
+          orgPath: path,
+          name: input.name,
+          memberPersonId: input.memberPersonId ?? null,
+          note: input.note ?? null,
+          createdBy: ctx.actor.userId,
+          updatedBy: ctx.actor.userId,
+        });
+      } catch (e) {
+        if (isUniqueViolation(e, 'grids_unit_name_uq')) throw duplicateName(input.name);
+        throw e;
+      }
+    });
   });
 
 export const updateGrid = (ctx: ServiceContext, id: string, input: UpdateGridInput) =>
-  editGrid(ctx, id, input.version, 'update', async (tx, row) => {
-    if (row.deletedAt) throw notFound('网格');
+  gridRecord.update(ctx, id, input.version, async (tx, row) => {
     await checkMember(tx, ctx, input.memberPersonId, row.orgUnitId);
     const { version: _v, ...set } = input;
     try {
@@ -171,8 +130,7 @@ export const updateGrid = (ctx: ServiceContext, id: string, input: UpdateGridInp
   });
 
 export const deleteGrid = (ctx: ServiceContext, id: string, version: number) =>
-  editGrid(ctx, id, version, 'delete', async (tx, row) => {
-    if (row.deletedAt) throw notFound('网格');
+  gridRecord.softDelete(ctx, id, version, async (tx) => {
     const left = await countGridDependants(tx, id);
     if (left.households > 0) {
       throw new AppError('CONFLICT', `该网格还有${left.households}户家庭，请先划入其他网格后再删除`);
@@ -181,21 +139,16 @@ export const deleteGrid = (ctx: ServiceContext, id: string, version: number) =>
     if (left.groups > 0) {
       throw new AppError('CONFLICT', `该网格还有${left.groups}个妇女小组，请先删除小组后再删除网格`);
     }
-    await updateGridRow(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
   });
 
 export const restoreGrid = (ctx: ServiceContext, id: string, version: number) =>
-  editGrid(ctx, id, version, 'restore', async (tx, row) => {
-    if (!row.deletedAt) throw new AppError('CONFLICT', '该网格未被删除，无需恢复');
-    await updateGridRow(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
-  });
+  gridRecord.restore(ctx, id, version);
 
 /** Puts households into a grid (moving them out of any other); each must be of the grid's village. */
 export const assignGridHouseholds = (ctx: ServiceContext, gridId: string, input: AssignGridHouseholdsInput) =>
   ctx.db.transaction(async (tx) => {
     requirePermission(ctx.actor, 'org.write');
-    const grid = await lockGrid(tx, ctx.actor.orgPath, gridId);
-    if (!grid || grid.deletedAt) throw notFound('网格');
+    const grid = await gridRecord.lock(tx, ctx, gridId);
     const ids = [...new Set(input.householdIds)];
     const rows = await lockHouseholds(tx, ctx.actor.orgPath, ids);
     if (rows.length !== ids.length || rows.some((r) => r.deletedAt)) throw notFound('家庭');
@@ -211,18 +164,14 @@ export const assignGridHouseholds = (ctx: ServiceContext, gridId: string, input:
         })),
       );
     }
-    const before = await gridById(tx, gridId);
+    const before = await gridRecord.image(tx, ctx, gridId);
     await assignHouseholdRows(tx, gridId, ids, ctx.actor.userId);
-    const after = await gridById(tx, gridId);
+    const after = await gridRecord.image(tx, ctx, gridId);
     // One row on the grid records every household moved and the grid each came from.
-    await auditGrid(
-      tx,
-      ctx,
-      'assignHouseholds',
-      { ...before, households: rows.map((r) => ({ id: r.id, label: r.label, gridId: r.gridId })) },
-      { ...after, households: rows.map((r) => ({ id: r.id, label: r.label, gridId })) },
-      grid.orgPath,
-    );
+    await gridRecord.audit(tx, ctx, 'assignHouseholds', before, after, grid.orgPath, {
+      before: { households: rows.map((r) => ({ id: r.id, label: r.label, gridId: r.gridId })) },
+      after: { households: rows.map((r) => ({ id: r.id, label: r.label, gridId })) },
+    });
     return after;
   });
 

@@ -117,7 +117,12 @@ export const createOrgUnit = (ctx: ServiceContext, input: CreateOrgUnitInput) =>
     }
   });
 
-/** Shared shape of every edit: access, lock, version check, write, audit — one transaction. */
+/**
+ * Shared shape of every edit: access, lock, version check, write, audit — one transaction. Not
+ * `defineRecord`'s: a unit is the scope itself (its own `path`, which a move rewrites, not an
+ * `org_path`), access goes through `requireAccess` so a refusal is audited as a scope denial, and
+ * move/dissolve are unit-only actions.
+ */
 const editUnit = (
   ctx: ServiceContext,
   id: string,

@@ -68,15 +68,6 @@ export const findSite = async (db: DbOrTx, scopePath: string, id: string) => {
   return row;
 };
 
-export const lockSite = async (tx: Tx, scopePath: string, id: string) => {
-  const [row] = await tx
-    .select()
-    .from(sites)
-    .where(and(eq(sites.id, id), scoped(sites.orgPath, scopePath)))
-    .for('update');
-  return row;
-};
-
 export const updateSiteRow = (tx: Tx, id: string, set: Partial<typeof sites.$inferInsert>) =>
   tx
     .update(sites)

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { versionSchema } from '../../../contracts/common/paging';
+import { versionQuerySchema } from '../../../contracts/common/paging';
 import { versionInputSchema } from '../../../contracts/org';
 import {
   createSiteInputSchema,
@@ -15,7 +15,6 @@ import { createSite, deleteSite, getSite, listSites, restoreSite, updateSite } f
 
 const tags = ['org'];
 const params = z.object({ siteId: z.uuid() }).strict();
-const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 
 export const sitesRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -58,7 +57,7 @@ export const sitesRoutes = async (fastify: FastifyInstance) => {
     `${base}/:siteId`,
     {
       config: { access: 'org.write' },
-      schema: { tags, params, querystring: versionQuery, response: { 200: siteSchema } },
+      schema: { tags, params, querystring: versionQuerySchema, response: { 200: siteSchema } },
     },
     (req) => deleteSite(ctxOf(req), req.params.siteId, req.query.version),
   );

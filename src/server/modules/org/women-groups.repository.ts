@@ -75,15 +75,6 @@ export const findWomenGroup = async (db: DbOrTx, scopePath: string, id: string) 
   return row;
 };
 
-export const lockWomenGroup = async (tx: Tx, scopePath: string, id: string) => {
-  const [row] = await tx
-    .select()
-    .from(womenGroups)
-    .where(and(eq(womenGroups.id, id), scoped(womenGroups.orgPath, scopePath)))
-    .for('update');
-  return row;
-};
-
 export const insertWomenGroup = (tx: Tx, values: typeof womenGroups.$inferInsert) =>
   tx.insert(womenGroups).values(values);
 

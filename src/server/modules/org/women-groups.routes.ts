@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { versionSchema } from '../../../contracts/common/paging';
+import { versionQuerySchema } from '../../../contracts/common/paging';
 import { versionInputSchema } from '../../../contracts/org';
 import {
   createWomenGroupInputSchema,
@@ -22,7 +22,6 @@ import {
 
 const tags = ['org'];
 const params = z.object({ groupId: z.uuid() }).strict();
-const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 
 export const womenGroupsRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -77,7 +76,7 @@ export const womenGroupsRoutes = async (fastify: FastifyInstance) => {
     `${base}/:groupId`,
     {
       config: { access: 'org.write' },
-      schema: { tags, params, querystring: versionQuery, response: { 200: womenGroupSchema } },
+      schema: { tags, params, querystring: versionQuerySchema, response: { 200: womenGroupSchema } },
     },
     (req) => deleteWomenGroup(ctxOf(req), req.params.groupId, req.query.version),
   );

@@ -5,31 +5,23 @@ import type {
   UpdateWomenGroupInput,
   WomenGroup,
 } from '../../../contracts/org-ledgers';
-import { requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
+import { requireAccess, resolveScopePath } from '../../kernel/access/access';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
-import { checkVersion } from '../../kernel/http/locking';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { lockGrid } from './grids.repository';
+import { womenGroups } from './org-ledgers.table';
 import {
   findWomenGroup,
   insertWomenGroup,
   listWomenGroupRows,
   lockPersonsIn,
-  lockWomenGroup,
   replaceWomenGroupMembers,
   toWomenGroup,
   updateWomenGroupRow,
-  type WomenGroupRow,
 } from './women-groups.repository';
-
-const groupById = async (tx: Tx, id: string) => {
-  const row = await findWomenGroup(tx, '/', id);
-  if (!row) throw notFound('妇女小组');
-  return toWomenGroup(row);
-};
 
 /**
  * Leader and members must be live persons the caller may see (else 404, revealing nothing) and
@@ -66,37 +58,26 @@ const checkPeople = async (
   );
 };
 
-const auditGroup = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: WomenGroup | null,
-  after: WomenGroup,
-  path: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'org',
-    action,
-    entityType: 'womenGroup',
-    entityId: after.id,
-    entityLabel: `${after.gridName} ${after.name}`,
-    orgUnitId: after.orgUnitId,
-    orgPath: path,
-    before,
-    after,
-  });
+/** The women's group's lifecycle: scoped lock, version check, before/after audit, soft delete and restore. */
+export const womenGroupRecord = defineRecord({
+  entityType: 'womenGroup',
+  table: womenGroups,
+  label: '妇女小组',
+  auditModule: 'org',
+  permissions: { read: 'org.read', write: 'org.write' },
+  find: async (db, _ctx, scopePath, id) => {
+    const row = await findWomenGroup(db, scopePath, id);
+    return row && toWomenGroup(row);
+  },
+  describe: (group: WomenGroup) => `${group.gridName} ${group.name}`,
+});
 
 export const listWomenGroups = async (ctx: ServiceContext, q: ListWomenGroupsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'org.read', q.orgUnitId);
   return listWomenGroupRows(ctx.db, scopePath, q);
 };
 
-export const getWomenGroup = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'org.read');
-  const row = await findWomenGroup(ctx.db, ctx.actor.orgPath, id);
-  if (!row) throw notFound('妇女小组');
-  return toWomenGroup(row);
-};
+export const getWomenGroup = (ctx: ServiceContext, id: string) => womenGroupRecord.get(ctx, id);
 
 export const createWomenGroup = (ctx: ServiceContext, input: CreateWomenGroupInput) =>
   ctx.db.transaction(async (tx) => {
@@ -106,43 +87,24 @@ export const createWomenGroup = (ctx: ServiceContext, input: CreateWomenGroupInp
     if (!grid || grid.deletedAt) throw notFound('网格');
     await checkPeople(tx, ctx, grid.orgUnitId, input.leaderPersonId, input.memberIds);
     const id = uuidv7();
-    await insertWomenGroup(tx, {
-      id,
-      gridId: grid.id,
-      orgUnitId: grid.orgUnitId,
-      orgPath: grid.orgPath,
-      name: input.name,
-      leaderPersonId: input.leaderPersonId ?? null,
-      note: input.note ?? null,
-      createdBy: ctx.actor.userId,
-      updatedBy: ctx.actor.userId,
+    return womenGroupRecord.create(tx, ctx, { id, orgPath: grid.orgPath }, async () => {
+      await insertWomenGroup(tx, {
+        id,
+        gridId: grid.id,
+        orgUnitId: grid.orgUnitId,
+        orgPath: grid.orgPath,
+        name: input.name,
+        leaderPersonId: input.leaderPersonId ?? null,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      });
+      await replaceWomenGroupMembers(tx, id, [...new Set(input.memberIds)]);
     });
-    await replaceWomenGroupMembers(tx, id, [...new Set(input.memberIds)]);
-    const group = await groupById(tx, id);
-    await auditGroup(tx, ctx, 'create', null, group, grid.orgPath);
-    return group;
-  });
-
-const editGroup = (
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  action: string,
-  change: (tx: Tx, row: WomenGroupRow) => Promise<void>,
-) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'org.write');
-    const row = checkVersion(await lockWomenGroup(tx, ctx.actor.orgPath, id), version, '妇女小组');
-    const before = await groupById(tx, id);
-    await change(tx, row);
-    const after = await groupById(tx, id);
-    await auditGroup(tx, ctx, action, before, after, row.orgPath);
-    return after;
   });
 
 export const updateWomenGroup = (ctx: ServiceContext, id: string, input: UpdateWomenGroupInput) =>
-  editGroup(ctx, id, input.version, 'update', async (tx, row) => {
-    if (row.deletedAt) throw notFound('妇女小组');
+  womenGroupRecord.update(ctx, id, input.version, async (tx, row) => {
     await checkPeople(tx, ctx, row.orgUnitId, input.leaderPersonId, input.memberIds ?? []);
     const { version: _v, memberIds, ...set } = input;
     // The row is written even when only members change, so the version moves and the edit is locked.
@@ -150,17 +112,12 @@ export const updateWomenGroup = (ctx: ServiceContext, id: string, input: UpdateW
     if (memberIds) await replaceWomenGroupMembers(tx, id, [...new Set(memberIds)]);
   });
 
+// Members stay recorded, so a restore brings the group back whole.
 export const deleteWomenGroup = (ctx: ServiceContext, id: string, version: number) =>
-  editGroup(ctx, id, version, 'delete', async (tx, row) => {
-    if (row.deletedAt) throw notFound('妇女小组');
-    // Members stay recorded, so a restore brings the group back whole.
-    await updateWomenGroupRow(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
-  });
+  womenGroupRecord.softDelete(ctx, id, version);
 
 export const restoreWomenGroup = (ctx: ServiceContext, id: string, version: number) =>
-  editGroup(ctx, id, version, 'restore', async (tx, row) => {
-    if (!row.deletedAt) throw new AppError('CONFLICT', '该妇女小组未被删除，无需恢复');
+  womenGroupRecord.restore(ctx, id, version, async (tx, row) => {
     const grid = await lockGrid(tx, ctx.actor.orgPath, row.gridId);
     if (!grid || grid.deletedAt) throw new AppError('CONFLICT', '小组所在的网格已删除，请先恢复网格');
-    await updateWomenGroupRow(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
   });

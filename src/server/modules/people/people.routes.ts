@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema } from '../../../contracts/audit';
-import { okSchema, versionSchema } from '../../../contracts/common/paging';
+import { okSchema, versionQuerySchema } from '../../../contracts/common/paging';
 import { versionInputSchema } from '../../../contracts/org';
 import {
   createHouseholdInputSchema,
@@ -42,7 +42,6 @@ import {
 import { getTagOptions, setTagOptions } from './tag-options.service';
 
 const tags = ['people'];
-const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 
 export const peopleRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -117,7 +116,12 @@ export const peopleRoutes = async (fastify: FastifyInstance) => {
     `${persons}/:personId`,
     {
       config: { access: 'people.write' },
-      schema: { tags, params: personParams, querystring: versionQuery, response: { 200: personSchema } },
+      schema: {
+        tags,
+        params: personParams,
+        querystring: versionQuerySchema,
+        response: { 200: personSchema },
+      },
     },
     (req) => deletePerson(ctxOf(req), req.params.personId, req.query.version),
   );
@@ -205,7 +209,7 @@ export const peopleRoutes = async (fastify: FastifyInstance) => {
     `${households}/:householdId`,
     {
       config: { access: 'people.write' },
-      schema: { tags, params: householdParams, querystring: versionQuery, response: { 200: okSchema } },
+      schema: { tags, params: householdParams, querystring: versionQuerySchema, response: { 200: okSchema } },
     },
     async (req) => {
       await deleteHousehold(ctxOf(req), req.params.householdId, req.query.version);

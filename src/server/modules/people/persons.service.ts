@@ -14,7 +14,7 @@ import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
-import { checkVersion } from '../../kernel/http/locking';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { FieldCrypto } from '../../kernel/privacy/field-crypto';
 import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import type { ServiceContext } from '../../kernel/service-context';
@@ -24,7 +24,6 @@ import {
   findPerson,
   listPersonRows,
   lockHousehold,
-  lockPerson,
   type PersonRow,
   toPerson,
   updatePersonRow,
@@ -117,31 +116,23 @@ const checkHousehold = async (
   if (household.orgUnitId !== orgUnitId) throw invalidField('householdId', '家庭与人员须属于同一村（社区）');
 };
 
-const auditPerson = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: Person | null,
-  after: Person,
-  path: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'people',
-    action,
-    entityType: 'person',
-    entityId: after.id,
-    entityLabel: after.name,
-    orgUnitId: after.orgUnitId,
-    orgPath: path,
-    before,
-    after,
-  });
-
-const personById = async (tx: Tx, id: string) => {
-  const row = await findPerson(tx, '/', id);
-  if (!row) throw notFound('人员');
-  return toPerson(row);
-};
+/**
+ * The person's lifecycle: scoped lock, version check, before/after audit, soft delete and restore.
+ * Not `isSensitive`: every read shows the ID number and phone masked, and the full values go
+ * through `revealPersonSensitive`, which audits each view with its reason.
+ */
+export const personRecord = defineRecord({
+  entityType: 'person',
+  table: persons,
+  label: '人员',
+  auditModule: 'people',
+  permissions: { read: 'people.read', write: 'people.write' },
+  find: async (db, _ctx, scopePath, id) => {
+    const row = await findPerson(db, scopePath, id);
+    return row && toPerson(row);
+  },
+  describe: (person: Person) => person.name,
+});
 
 export const listPersons = async (ctx: ServiceContext, q: ListPersonsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.read', q.orgUnitId);
@@ -149,12 +140,7 @@ export const listPersons = async (ctx: ServiceContext, q: ListPersonsQuery) => {
   return listPersonRows(ctx.db, scopePath, q, id?.ok ? ctx.crypto.blindIndex(id.value) : undefined);
 };
 
-export const getPerson = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'people.read');
-  const row = await findPerson(ctx.db, ctx.actor.orgPath, id);
-  if (!row) throw notFound('人员');
-  return toPerson(row);
-};
+export const getPerson = (ctx: ServiceContext, id: string) => personRecord.get(ctx, id);
 
 /**
  * The full ID number and phone, for a user holding people.viewSensitive; every view is audited
@@ -220,31 +206,13 @@ export const createPerson = (ctx: ServiceContext, input: CreatePersonInput) =>
       if (isUniqueViolation(e, 'persons_id_number_uq')) await assertNoDuplicateId(tx, ctx, s.idNumberIndex);
       throw e;
     }
-    const person = await personById(tx, id);
-    await auditPerson(tx, ctx, 'create', null, person, path);
+    const person = await personRecord.image(tx, ctx, id);
+    await personRecord.audit(tx, ctx, 'create', null, person, path);
     return person;
   });
 
-const editPerson = (
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  action: string,
-  change: (tx: Tx, row: PersonRow) => Promise<void>,
-) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'people.write');
-    const row = checkVersion(await lockPerson(tx, ctx.actor.orgPath, id), version, '人员');
-    const before = await personById(tx, id);
-    await change(tx, row);
-    const after = await personById(tx, id);
-    await auditPerson(tx, ctx, action, before, after, row.orgPath);
-    return after;
-  });
-
 export const updatePerson = (ctx: ServiceContext, id: string, input: UpdatePersonInput) =>
-  editPerson(ctx, id, input.version, 'update', async (tx, row) => {
-    if (row.deletedAt) throw notFound('人员');
+  personRecord.update(ctx, id, input.version, async (tx, row) => {
     const s = sensitiveFields(ctx.crypto, input.idNumber, input.phone);
     const { birthDate, gender } = reconcileWithId(
       s,
@@ -267,17 +235,10 @@ export const updatePerson = (ctx: ServiceContext, id: string, input: UpdatePerso
   });
 
 export const deletePerson = (ctx: ServiceContext, id: string, version: number) =>
-  editPerson(ctx, id, version, 'delete', async (tx, row) => {
-    if (row.deletedAt) throw notFound('人员');
-    await updatePersonRow(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
-  });
+  personRecord.softDelete(ctx, id, version);
 
 export const restorePerson = (ctx: ServiceContext, id: string, version: number) =>
-  editPerson(ctx, id, version, 'restore', async (tx, row) => {
-    if (!row.deletedAt) throw new AppError('CONFLICT', '该人员未被删除，无需恢复');
-    await assertNoDuplicateId(tx, ctx, row.idNumberIndex, id);
-    await updatePersonRow(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
-  });
+  personRecord.restore(ctx, id, version, (tx, row) => assertNoDuplicateId(tx, ctx, row.idNumberIndex, id));
 
 /** Every recorded change of one person, newest first, for the detail drawer. */
 export const personHistory = async (ctx: ServiceContext, id: string) => {

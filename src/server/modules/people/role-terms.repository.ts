@@ -88,15 +88,6 @@ export const findRoleTerm = async (db: DbOrTx, scopePath: string, id: string) =>
   return row;
 };
 
-export const lockRoleTerm = async (tx: Tx, scopePath: string, id: string) => {
-  const [row] = await tx
-    .select()
-    .from(roleTerms)
-    .where(and(eq(roleTerms.id, id), scoped(roleTerms.orgPath, scopePath)))
-    .for('update');
-  return row;
-};
-
 export const updateRoleTermRow = (tx: Tx, id: string, set: Partial<typeof roleTerms.$inferInsert>) =>
   tx
     .update(roleTerms)

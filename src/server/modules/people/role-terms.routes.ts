@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { versionSchema } from '../../../contracts/common/paging';
+import { versionQuerySchema } from '../../../contracts/common/paging';
 import { versionInputSchema } from '../../../contracts/org';
 import {
   createRoleTermInputSchema,
@@ -22,7 +22,6 @@ import {
 
 const tags = ['people'];
 const params = z.object({ roleTermId: z.uuid() }).strict();
-const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 
 export const roleTermsRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -70,7 +69,7 @@ export const roleTermsRoutes = async (fastify: FastifyInstance) => {
     `${base}/:roleTermId`,
     {
       config: { access: 'people.write' },
-      schema: { tags, params, querystring: versionQuery, response: { 200: roleTermSchema } },
+      schema: { tags, params, querystring: versionQuerySchema, response: { 200: roleTermSchema } },
     },
     (req) => deleteRoleTerm(ctxOf(req), req.params.roleTermId, req.query.version),
   );

@@ -6,23 +6,15 @@ import type {
   UpdateRoleTermInput,
 } from '../../../contracts/people-roles';
 import { personRoleLabels } from '../../../contracts/people-roles';
-import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
+import { requireAccess, resolveScopePath, scoped } from '../../kernel/access/access';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
-import { checkVersion } from '../../kernel/http/locking';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { persons } from './people.table';
 import { roleTerms } from './people-roles.table';
-import {
-  findRoleTerm,
-  listRoleTermRows,
-  lockRoleTerm,
-  type RoleTermRow,
-  toRoleTerm,
-  updateRoleTermRow,
-} from './role-terms.repository';
+import { findRoleTerm, listRoleTermRows, toRoleTerm, updateRoleTermRow } from './role-terms.repository';
 
 /** Persons named in a form must be live and inside the caller's subtree (else 404, revealing nothing). */
 export const requireVisiblePersons = async (tx: Tx, ctx: ServiceContext, ids: string[]) => {
@@ -38,31 +30,19 @@ export const requireVisiblePersons = async (tx: Tx, ctx: ServiceContext, ids: st
   return new Map(rows.map((r) => [r.id, r.name]));
 };
 
-const termById = async (tx: Tx, id: string) => {
-  const row = await findRoleTerm(tx, '/', id);
-  if (!row) throw notFound('任职记录');
-  return toRoleTerm(row);
-};
-
-const auditTerm = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: RoleTerm | null,
-  after: RoleTerm,
-  path: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'people',
-    action,
-    entityType: 'roleTerm',
-    entityId: after.id,
-    entityLabel: `${after.personName}·${personRoleLabels[after.role].zh}`,
-    orgUnitId: after.orgUnitId,
-    orgPath: path,
-    before,
-    after,
-  });
+/** The role term's lifecycle: scoped lock, version check, before/after audit, soft delete and restore. */
+export const roleTermRecord = defineRecord({
+  entityType: 'roleTerm',
+  table: roleTerms,
+  label: '任职记录',
+  auditModule: 'people',
+  permissions: { read: 'people.read', write: 'people.write' },
+  find: async (db, _ctx, scopePath, id) => {
+    const row = await findRoleTerm(db, scopePath, id);
+    return row && toRoleTerm(row);
+  },
+  describe: (term: RoleTerm) => `${term.personName}·${personRoleLabels[term.role].zh}`,
+});
 
 /** The same person cannot hold the same role in the same unit twice over overlapping dates. */
 const assertNoOverlap = async (
@@ -95,12 +75,7 @@ export const listRoleTerms = async (ctx: ServiceContext, q: ListRoleTermsQuery) 
   return listRoleTermRows(ctx.db, scopePath, q);
 };
 
-export const getRoleTerm = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'people.read');
-  const row = await findRoleTerm(ctx.db, ctx.actor.orgPath, id);
-  if (!row) throw notFound('任职记录');
-  return toRoleTerm(row);
-};
+export const getRoleTerm = (ctx: ServiceContext, id: string) => roleTermRecord.get(ctx, id);
 
 export const createRoleTerm = (ctx: ServiceContext, input: CreateRoleTermInput) =>
   ctx.db.transaction(async (tx) => {
@@ -118,45 +93,26 @@ export const createRoleTerm = (ctx: ServiceContext, input: CreateRoleTermInput) 
     await assertNoOverlap(tx, { ...input, endedOn: input.endedOn ?? null });
     const id = uuidv7();
     const path = paths.get(input.orgUnitId) as string;
-    await tx.insert(roleTerms).values({
-      id,
-      personId: input.personId,
-      orgUnitId: input.orgUnitId,
-      orgPath: path,
-      role: input.role,
-      startedOn: input.startedOn,
-      endedOn: input.endedOn ?? null,
-      company: input.company ?? null,
-      position: input.position ?? null,
-      note: input.note ?? null,
-      createdBy: ctx.actor.userId,
-      updatedBy: ctx.actor.userId,
-    });
-    const term = await termById(tx, id);
-    await auditTerm(tx, ctx, 'create', null, term, path);
-    return term;
-  });
-
-const editTerm = (
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  action: string,
-  change: (tx: Tx, row: RoleTermRow) => Promise<unknown>,
-) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'people.write');
-    const row = checkVersion(await lockRoleTerm(tx, ctx.actor.orgPath, id), version, '任职记录');
-    const before = await termById(tx, id);
-    await change(tx, row);
-    const after = await termById(tx, id);
-    await auditTerm(tx, ctx, action, before, after, row.orgPath);
-    return after;
+    return roleTermRecord.create(tx, ctx, { id, orgPath: path }, () =>
+      tx.insert(roleTerms).values({
+        id,
+        personId: input.personId,
+        orgUnitId: input.orgUnitId,
+        orgPath: path,
+        role: input.role,
+        startedOn: input.startedOn,
+        endedOn: input.endedOn ?? null,
+        company: input.company ?? null,
+        position: input.position ?? null,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      }),
+    );
   });
 
 export const updateRoleTerm = (ctx: ServiceContext, id: string, input: UpdateRoleTermInput) =>
-  editTerm(ctx, id, input.version, 'update', async (tx, row) => {
-    if (row.deletedAt) throw notFound('任职记录');
+  roleTermRecord.update(ctx, id, input.version, async (tx, row) => {
     const startedOn = input.startedOn ?? row.startedOn;
     const endedOn = input.endedOn === undefined ? row.endedOn : input.endedOn;
     if (endedOn && endedOn < startedOn) {
@@ -170,14 +126,7 @@ export const updateRoleTerm = (ctx: ServiceContext, id: string, input: UpdateRol
   });
 
 export const deleteRoleTerm = (ctx: ServiceContext, id: string, version: number) =>
-  editTerm(ctx, id, version, 'delete', async (tx, row) => {
-    if (row.deletedAt) throw notFound('任职记录');
-    await updateRoleTermRow(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
-  });
+  roleTermRecord.softDelete(ctx, id, version);
 
 export const restoreRoleTerm = (ctx: ServiceContext, id: string, version: number) =>
-  editTerm(ctx, id, version, 'restore', async (tx, row) => {
-    if (!row.deletedAt) throw new AppError('CONFLICT', '该任职记录未被删除，无需恢复');
-    await assertNoOverlap(tx, row, id);
-    await updateRoleTermRow(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
-  });
+  roleTermRecord.restore(ctx, id, version, (tx, row) => assertNoOverlap(tx, row, id));

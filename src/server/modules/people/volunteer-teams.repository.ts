@@ -122,15 +122,6 @@ export const findVolunteerTeam = async (db: DbOrTx, scopePath: string, id: strin
   return toVolunteerTeam(row, members.get(id) ?? []);
 };
 
-export const lockVolunteerTeam = async (tx: Tx, scopePath: string, id: string) => {
-  const [row] = await tx
-    .select()
-    .from(volunteerTeams)
-    .where(and(eq(volunteerTeams.id, id), scoped(volunteerTeams.orgPath, scopePath)))
-    .for('update');
-  return row;
-};
-
 export const insertVolunteerTeam = (tx: Tx, values: typeof volunteerTeams.$inferInsert) =>
   tx.insert(volunteerTeams).values(values);
 

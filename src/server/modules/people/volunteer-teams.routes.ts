@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { versionSchema } from '../../../contracts/common/paging';
+import { versionQuerySchema } from '../../../contracts/common/paging';
 import { versionInputSchema } from '../../../contracts/org';
 import {
   createVolunteerTeamInputSchema,
@@ -22,7 +22,6 @@ import {
 
 const tags = ['people'];
 const params = z.object({ teamId: z.uuid() }).strict();
-const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 
 export const volunteerTeamsRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -77,7 +76,7 @@ export const volunteerTeamsRoutes = async (fastify: FastifyInstance) => {
     `${base}/:teamId`,
     {
       config: { access: 'people.write' },
-      schema: { tags, params, querystring: versionQuery, response: { 200: volunteerTeamSchema } },
+      schema: { tags, params, querystring: versionQuerySchema, response: { 200: volunteerTeamSchema } },
     },
     (req) => deleteVolunteerTeam(ctxOf(req), req.params.teamId, req.query.version),
   );

@@ -5,33 +5,25 @@ import type {
   UpdateVolunteerTeamInput,
   VolunteerTeam,
 } from '../../../contracts/people-roles';
-import { isWithin, requireAccess, requirePermission, resolveScopePath } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
+import { isWithin, requireAccess, resolveScopePath } from '../../kernel/access/access';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
-import { checkVersion } from '../../kernel/http/locking';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
+import { volunteerTeams } from './people-roles.table';
 import {
   findVolunteerTeam,
   insertVolunteerTeam,
   listVolunteerTeamRows,
   lockPersonsIn,
-  lockVolunteerTeam,
   replaceVolunteerTeamMembers,
   updateVolunteerTeamRow,
-  type VolunteerTeamRow,
 } from './volunteer-teams.repository';
 
 /** The calendar day in the county (Asia/Shanghai), whatever the server's time zone. */
 const today = shanghaiToday;
-
-const teamById = async (tx: Tx, ctx: ServiceContext, id: string) => {
-  const team = await findVolunteerTeam(tx, ctx.actor.orgPath, id);
-  if (!team) throw notFound('志愿服务队');
-  return team;
-};
 
 /**
  * Leader and members must be live persons the caller may see (else 404, revealing nothing) and lie
@@ -68,37 +60,24 @@ const checkPeople = async (
   );
 };
 
-const auditTeam = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: VolunteerTeam | null,
-  after: VolunteerTeam,
-  path: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'people',
-    action,
-    entityType: 'volunteerTeam',
-    entityId: after.id,
-    entityLabel: after.name,
-    orgUnitId: after.orgUnitId,
-    orgPath: path,
-    before,
-    after,
-  });
+/** The team's lifecycle: scoped lock, version check, before/after audit, soft delete and restore. */
+export const volunteerTeamRecord = defineRecord({
+  entityType: 'volunteerTeam',
+  table: volunteerTeams,
+  label: '志愿服务队',
+  auditModule: 'people',
+  permissions: { read: 'people.read', write: 'people.write' },
+  // Always within the caller's subtree: the members shown are the ones she may see.
+  find: (db, ctx, _scopePath, id) => findVolunteerTeam(db, ctx.actor.orgPath, id),
+  describe: (team: VolunteerTeam) => team.name,
+});
 
 export const listVolunteerTeams = async (ctx: ServiceContext, q: ListVolunteerTeamsQuery) => {
   const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'people.read', q.orgUnitId);
   return listVolunteerTeamRows(ctx.db, scopePath, q);
 };
 
-export const getVolunteerTeam = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'people.read');
-  const team = await findVolunteerTeam(ctx.db, ctx.actor.orgPath, id);
-  if (!team) throw notFound('志愿服务队');
-  return team;
-};
+export const getVolunteerTeam = (ctx: ServiceContext, id: string) => volunteerTeamRecord.get(ctx, id);
 
 export const createVolunteerTeam = (ctx: ServiceContext, input: CreateVolunteerTeamInput) =>
   ctx.db.transaction(async (tx) => {
@@ -110,44 +89,25 @@ export const createVolunteerTeam = (ctx: ServiceContext, input: CreateVolunteerT
     const path = paths.get(input.orgUnitId) as string;
     await checkPeople(tx, ctx, path, input.leaderPersonId, input.memberIds);
     const id = uuidv7();
-    await insertVolunteerTeam(tx, {
-      id,
-      orgUnitId: input.orgUnitId,
-      orgPath: path,
-      name: input.name,
-      kind: input.kind,
-      leaderPersonId: input.leaderPersonId ?? null,
-      foundedOn: input.foundedOn ?? null,
-      note: input.note ?? null,
-      createdBy: ctx.actor.userId,
-      updatedBy: ctx.actor.userId,
+    return volunteerTeamRecord.create(tx, ctx, { id, orgPath: path }, async () => {
+      await insertVolunteerTeam(tx, {
+        id,
+        orgUnitId: input.orgUnitId,
+        orgPath: path,
+        name: input.name,
+        kind: input.kind,
+        leaderPersonId: input.leaderPersonId ?? null,
+        foundedOn: input.foundedOn ?? null,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      });
+      await replaceVolunteerTeamMembers(tx, id, [...new Set(input.memberIds)], today());
     });
-    await replaceVolunteerTeamMembers(tx, id, [...new Set(input.memberIds)], today());
-    const team = await teamById(tx, ctx, id);
-    await auditTeam(tx, ctx, 'create', null, team, path);
-    return team;
-  });
-
-const editTeam = (
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  action: string,
-  change: (tx: Tx, row: VolunteerTeamRow) => Promise<void>,
-) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'people.write');
-    const row = checkVersion(await lockVolunteerTeam(tx, ctx.actor.orgPath, id), version, '志愿服务队');
-    const before = await teamById(tx, ctx, id);
-    await change(tx, row);
-    const after = await teamById(tx, ctx, id);
-    await auditTeam(tx, ctx, action, before, after, row.orgPath);
-    return after;
   });
 
 export const updateVolunteerTeam = (ctx: ServiceContext, id: string, input: UpdateVolunteerTeamInput) =>
-  editTeam(ctx, id, input.version, 'update', async (tx, row) => {
-    if (row.deletedAt) throw notFound('志愿服务队');
+  volunteerTeamRecord.update(ctx, id, input.version, async (tx, row) => {
     await checkPeople(tx, ctx, row.orgPath, input.leaderPersonId, input.memberIds ?? []);
     const { version: _v, memberIds, ...set } = input;
     // The row is written even when only members change, so the version moves and the edit is locked.
@@ -155,18 +115,9 @@ export const updateVolunteerTeam = (ctx: ServiceContext, id: string, input: Upda
     if (memberIds) await replaceVolunteerTeamMembers(tx, id, [...new Set(memberIds)], today());
   });
 
+// Members stay recorded, so a restore brings the team back whole.
 export const deleteVolunteerTeam = (ctx: ServiceContext, id: string, version: number) =>
-  editTeam(ctx, id, version, 'delete', async (tx, row) => {
-    if (row.deletedAt) throw notFound('志愿服务队');
-    // Members stay recorded, so a restore brings the team back whole.
-    await updateVolunteerTeamRow(tx, id, {
-      deletedAt: new Date().toISOString(),
-      updatedBy: ctx.actor.userId,
-    });
-  });
+  volunteerTeamRecord.softDelete(ctx, id, version);
 
 export const restoreVolunteerTeam = (ctx: ServiceContext, id: string, version: number) =>
-  editTeam(ctx, id, version, 'restore', async (tx, row) => {
-    if (!row.deletedAt) throw new AppError('CONFLICT', '该志愿服务队未被删除，无需恢复');
-    await updateVolunteerTeamRow(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
-  });
+  volunteerTeamRecord.restore(ctx, id, version);

@@ -10,16 +10,15 @@ import type {
   UpdateReportDefinitionInput,
 } from '../../../contracts/reports';
 import { reportPeriodTypeLabels } from '../../../contracts/reports';
-import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
+import { requireAccess, resolveScopePath, scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
-import type { DbOrTx, Tx } from '../../kernel/db/connection';
+import type { DbOrTx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
-import { AppError, notFound } from '../../kernel/http/errors';
+import { AppError } from '../../kernel/http/errors';
 import { likeEscape, orderBy, pageOf } from '../../kernel/http/list';
-import { checkVersion } from '../../kernel/http/locking';
 import { createIndicatorReader, type FigureSpec, specId } from '../../kernel/indicators/indicator-reader';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { orgUnits } from '../org/org.table';
 import { loadLiveUnits, loadScope, rowUnits } from './dashboard.service';
@@ -105,35 +104,21 @@ const loadVisible = async (db: DbOrTx, ctx: ServiceContext, id: string) => {
   return row;
 };
 
-export const getReportDefinition = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'reports.read');
-  const row = await loadVisible(ctx.db, ctx, id);
-  if (!row) throw notFound('报表');
-  return toDefinition(row);
-};
+/** The definition's lifecycle; reads see ancestors' definitions too, the lock only the owner's subtree. */
+export const reportDefinitionRecord = defineRecord({
+  entityType: 'reportDefinition',
+  table: reportDefinitions,
+  label: '报表',
+  auditModule: 'reports',
+  permissions: { read: 'reports.read', write: 'reports.write' },
+  find: async (db, ctx, _scopePath, id) => {
+    const row = await loadVisible(db, ctx, id);
+    return row && toDefinition(row);
+  },
+  describe: (def: ReportDefinition) => def.name,
+});
 
-const audit = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: ReportDefinition | null,
-  after: ReportDefinition,
-  orgPath: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'reports',
-    action,
-    entityType: 'reportDefinition',
-    entityId: after.id,
-    entityLabel: after.name,
-    orgUnitId: after.orgUnitId,
-    orgPath,
-    before,
-    after,
-  });
-
-const reload = async (tx: Tx, ctx: ServiceContext, id: string) =>
-  toDefinition((await loadVisible(tx, ctx, id)) as NonNullable<Awaited<ReturnType<typeof loadVisible>>>);
+export const getReportDefinition = (ctx: ServiceContext, id: string) => reportDefinitionRecord.get(ctx, id);
 
 export const createReportDefinition = (
   ctx: ServiceContext,
@@ -150,46 +135,20 @@ export const createReportDefinition = (
     checkColumns(registry, input.columns);
     const orgPath = paths.get(unitId) as string;
     const id = uuidv7();
-    await tx.insert(reportDefinitions).values({
-      id,
-      orgUnitId: unitId,
-      orgPath,
-      name: input.name,
-      periodType: input.periodType,
-      orgLevel: input.orgLevel,
-      columns: input.columns,
-      note: input.note ?? null,
-      createdBy: ctx.actor.userId,
-      updatedBy: ctx.actor.userId,
-    });
-    const def = await reload(tx, ctx, id);
-    await audit(tx, ctx, 'create', null, def, orgPath);
-    return def;
-  });
-
-const editDefinition = (
-  ctx: ServiceContext,
-  id: string,
-  version: number,
-  action: string,
-  change: (row: Row) => Partial<typeof reportDefinitions.$inferInsert>,
-) =>
-  ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'reports.write');
-    const [locked] = await tx
-      .select()
-      .from(reportDefinitions)
-      .where(and(eq(reportDefinitions.id, id), scoped(reportDefinitions.orgPath, ctx.actor.orgPath)))
-      .for('update');
-    const row = checkVersion(locked, version, '报表');
-    const before = await reload(tx, ctx, id);
-    await tx
-      .update(reportDefinitions)
-      .set({ ...change(row), version: row.version + 1, updatedAt: sql`now()`, updatedBy: ctx.actor.userId })
-      .where(eq(reportDefinitions.id, id));
-    const after = await reload(tx, ctx, id);
-    await audit(tx, ctx, action, before, after, row.orgPath);
-    return after;
+    return reportDefinitionRecord.create(tx, ctx, { id, orgPath }, () =>
+      tx.insert(reportDefinitions).values({
+        id,
+        orgUnitId: unitId,
+        orgPath,
+        name: input.name,
+        periodType: input.periodType,
+        orgLevel: input.orgLevel,
+        columns: input.columns,
+        note: input.note ?? null,
+        createdBy: ctx.actor.userId,
+        updatedBy: ctx.actor.userId,
+      }),
+    );
   });
 
 export const updateReportDefinition = (
@@ -198,24 +157,17 @@ export const updateReportDefinition = (
   id: string,
   input: UpdateReportDefinitionInput,
 ) =>
-  editDefinition(ctx, id, input.version, 'update', (row) => {
-    if (row.deletedAt) throw notFound('报表');
+  reportDefinitionRecord.update(ctx, id, input.version, async (tx) => {
     if (input.columns) checkColumns(registry, input.columns);
     const { version: _v, ...set } = input;
-    return set;
+    await reportDefinitionRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
   });
 
 export const deleteReportDefinition = (ctx: ServiceContext, id: string, version: number) =>
-  editDefinition(ctx, id, version, 'delete', (row) => {
-    if (row.deletedAt) throw notFound('报表');
-    return { deletedAt: new Date().toISOString() };
-  });
+  reportDefinitionRecord.softDelete(ctx, id, version);
 
 export const restoreReportDefinition = (ctx: ServiceContext, id: string, version: number) =>
-  editDefinition(ctx, id, version, 'restore', (row) => {
-    if (!row.deletedAt) throw new AppError('CONFLICT', '该报表未被删除，无需恢复');
-    return { deletedAt: null };
-  });
+  reportDefinitionRecord.restore(ctx, id, version);
 
 type RenderSpec = Pick<ReportDefinition, 'name' | 'periodType' | 'orgLevel' | 'columns'>;
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { versionSchema } from '../../../contracts/common/paging';
+import { versionQuerySchema } from '../../../contracts/common/paging';
 import { versionInputSchema } from '../../../contracts/org';
 import {
   createReportDefinitionInputSchema,
@@ -61,7 +61,6 @@ import {
 import { summaryDocx } from './summary-docx';
 
 const tags = ['reports'];
-const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }).strict();
 const definitionParams = z.object({ definitionId: z.uuid() }).strict();
 const summaryParams = z.object({ summaryId: z.uuid() }).strict();
 const versionParams = z.object({ summaryId: z.uuid(), versionNo: z.coerce.number().int().min(1) }).strict();
@@ -172,7 +171,7 @@ export const reportsRoutes =
         schema: {
           tags,
           params: definitionParams,
-          querystring: versionQuery,
+          querystring: versionQuerySchema,
           response: { 200: reportDefinitionSchema },
         },
       },
@@ -327,7 +326,12 @@ export const reportsRoutes =
       `${sums}/:summaryId`,
       {
         config: { access: 'reports.write' },
-        schema: { tags, params: summaryParams, querystring: versionQuery, response: { 200: summarySchema } },
+        schema: {
+          tags,
+          params: summaryParams,
+          querystring: versionQuerySchema,
+          response: { 200: summarySchema },
+        },
       },
       (req) => deleteSummary(ctxOf(req), req.params.summaryId, req.query.version),
     );

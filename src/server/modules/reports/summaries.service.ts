@@ -15,17 +15,16 @@ import type {
   SummaryVersion,
   SummaryVersionDetail,
 } from '../../../contracts/reports';
-import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
-import { recordAudit } from '../../kernel/audit/audit';
+import { requireAccess, resolveScopePath, scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { orderBy, pageOf } from '../../kernel/http/list';
-import { checkVersion } from '../../kernel/http/locking';
 import { createIndicatorReader } from '../../kernel/indicators/indicator-reader';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
+import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { orgUnits } from '../org/org.table';
 import { loadScope } from './dashboard.service';
@@ -121,12 +120,28 @@ const loadVisible = async (db: DbOrTx, ctx: ServiceContext, id: string) => {
   return row;
 };
 
-export const getSummary = async (ctx: ServiceContext, id: string) => {
-  requirePermission(ctx.actor, 'reports.read');
-  const row = await loadVisible(ctx.db, ctx, id);
-  if (!row) throw notFound('工作总结');
-  return toSummary(row);
-};
+const periodTaken = () =>
+  new AppError('CONFLICT', '该单位这一期间的工作总结已存在，请打开已有的总结继续编辑');
+
+/** The summary's lifecycle; the audit log keeps its meta, the text lives in the version history. */
+export const summaryRecord = defineRecord({
+  entityType: 'workSummary',
+  table: workSummaries,
+  label: '工作总结',
+  auditModule: 'reports',
+  permissions: { read: 'reports.read', write: 'reports.write' },
+  find: async (db, ctx, _scopePath, id) => {
+    const row = await loadVisible(db, ctx, id);
+    return row && toSummary(row);
+  },
+  describe: (summary: Summary) => summary.title,
+  auditImage: ({ content: _c, ...meta }: Summary): SummaryMeta => meta,
+  onWriteError: (e) => {
+    if (isUniqueViolation(e, 'work_summaries_live_period_uq')) throw periodTaken();
+  },
+});
+
+export const getSummary = (ctx: ServiceContext, id: string) => summaryRecord.get(ctx, id);
 
 /** The previous period's saved plan: the starting point for 下一步工作打算. */
 const previousPlan = async (db: DbOrTx, orgUnitId: string, s: SummaryScope): Promise<PlanItem[]> => {
@@ -209,34 +224,6 @@ const saveVersion = (tx: Tx, ctx: ServiceContext, row: Row, action: string) =>
     savedByName: ctx.actor.displayName,
   });
 
-const metaOf = ({ content: _c, ...meta }: Summary): SummaryMeta => meta;
-
-const audit = (
-  tx: Tx,
-  ctx: ServiceContext,
-  action: string,
-  before: Summary | null,
-  after: Summary,
-  orgPath: string,
-) =>
-  recordAudit(tx, ctx.actor, {
-    module: 'reports',
-    action,
-    entityType: 'workSummary',
-    entityId: after.id,
-    entityLabel: after.title,
-    orgUnitId: after.orgUnitId,
-    orgPath,
-    before: before && metaOf(before),
-    after: metaOf(after),
-  });
-
-const reload = async (tx: Tx, ctx: ServiceContext, id: string) =>
-  toSummary((await loadVisible(tx, ctx, id)) as NonNullable<Awaited<ReturnType<typeof loadVisible>>>);
-
-const periodTaken = () =>
-  new AppError('CONFLICT', '该单位这一期间的工作总结已存在，请打开已有的总结继续编辑');
-
 /** Drafts from the records and saves it as version 1. */
 export const createSummary = async (
   ctx: ServiceContext,
@@ -244,19 +231,19 @@ export const createSummary = async (
   input: DraftSummaryInput,
 ): Promise<Summary> => {
   const unitId = input.orgUnitId ?? ctx.actor.orgUnitId;
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const paths = await requireAccess(tx, {
-        actor: ctx.actor,
-        permission: 'reports.write',
-        orgUnitIds: [unitId],
-      });
-      const orgPath = paths.get(unitId) as string;
-      const s = scopeOf(input);
-      const planItems = input.planItems ?? (await previousPlan(tx, unitId, s));
-      // Read through the pool: the reader runs its grouped queries in parallel.
-      const { content } = await draftFor(ctx, ctx.db, registry, orgPath, s, planItems);
-      const id = uuidv7();
+  return ctx.db.transaction(async (tx) => {
+    const paths = await requireAccess(tx, {
+      actor: ctx.actor,
+      permission: 'reports.write',
+      orgUnitIds: [unitId],
+    });
+    const orgPath = paths.get(unitId) as string;
+    const s = scopeOf(input);
+    const planItems = input.planItems ?? (await previousPlan(tx, unitId, s));
+    // Read through the pool: the reader runs its grouped queries in parallel.
+    const { content } = await draftFor(ctx, ctx.db, registry, orgPath, s, planItems);
+    const id = uuidv7();
+    return summaryRecord.create(tx, ctx, { id, orgPath }, async () => {
       const [row] = await tx
         .insert(workSummaries)
         .values({
@@ -275,60 +262,36 @@ export const createSummary = async (
         })
         .returning();
       await saveVersion(tx, ctx, row, 'create');
-      const summary = await reload(tx, ctx, id);
-      await audit(tx, ctx, 'create', null, summary, orgPath);
-      return summary;
     });
-  } catch (e) {
-    if (isUniqueViolation(e, 'work_summaries_live_period_uq')) throw periodTaken();
-    throw e;
-  }
+  });
 };
 
-/** Locks the row in the caller's subtree, checks the version, runs `change`, saves a version and audits. */
-const editSummary = async <T>(
+/** Writes a live summary's new content and keeps it as a version (`action` names it in the history). */
+const setContent = async (
+  tx: Tx,
   ctx: ServiceContext,
   id: string,
-  version: number,
   action: string,
-  change: (tx: Tx, row: Row) => Promise<{ set: Partial<typeof workSummaries.$inferInsert>; extra?: T }>,
-): Promise<{ summary: Summary; extra?: T }> => {
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      requirePermission(ctx.actor, 'reports.write');
-      const [locked] = await tx
-        .select()
-        .from(workSummaries)
-        .where(and(eq(workSummaries.id, id), scoped(workSummaries.orgPath, ctx.actor.orgPath)))
-        .for('update');
-      const row = checkVersion(locked, version, '工作总结');
-      const before = await reload(tx, ctx, id);
-      const { set, extra } = await change(tx, row);
-      const [updated] = await tx
-        .update(workSummaries)
-        .set({ ...set, version: row.version + 1, updatedAt: sql`now()`, updatedBy: ctx.actor.userId })
-        .where(eq(workSummaries.id, id))
-        .returning();
-      if (set.content) await saveVersion(tx, ctx, updated, action);
-      const summary = await reload(tx, ctx, id);
-      await audit(tx, ctx, action, before, summary, row.orgPath);
-      return { summary, extra };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e, 'work_summaries_live_period_uq')) throw periodTaken();
-    throw e;
-  }
+  set: Partial<typeof workSummaries.$inferInsert>,
+) => {
+  const [updated] = (await summaryRecord
+    .write(tx, id, { ...set, updatedBy: ctx.actor.userId })
+    .returning()) as Row[];
+  await saveVersion(tx, ctx, updated, action);
 };
 
-export const saveSummary = async (ctx: ServiceContext, id: string, input: SaveSummaryInput) =>
-  (
-    await editSummary(ctx, id, input.version, 'save', async (_tx, row) => {
-      if (row.deletedAt) throw notFound('工作总结');
+export const saveSummary = (ctx: ServiceContext, id: string, input: SaveSummaryInput) =>
+  summaryRecord.update(
+    ctx,
+    id,
+    input.version,
+    async (tx, row) => {
       const style = input.style ?? (row.style as SummaryStyle);
       const content = applyEdit(row.content as SummaryContent, input.content, row.kind as SummaryKind, style);
-      return { set: { content, title: content.title, style } };
-    })
-  ).summary;
+      await setContent(tx, ctx, id, 'save', { content, title: content.title, style });
+    },
+    'save',
+  );
 
 export const regenerateSummary = async (
   ctx: ServiceContext,
@@ -336,46 +299,40 @@ export const regenerateSummary = async (
   id: string,
   input: RegenerateSummaryInput,
 ): Promise<RegenerateSummaryResult> => {
-  const { summary, extra } = await editSummary(ctx, id, input.version, 'regenerate', async (_tx, row) => {
-    if (row.deletedAt) throw notFound('工作总结');
-    const previous = row.content as SummaryContent;
-    const s = scopeOf(row);
-    const { content: draft, figures } = await draftFor(
-      ctx,
-      ctx.db,
-      registry,
-      row.orgPath,
-      s,
-      previous.planItems,
-    );
-    const merged = mergeRegenerated(previous, draft, figures, input.mode, s.kind);
-    return {
-      set: {
+  let changedFigures: RegenerateSummaryResult['changedFigures'] = [];
+  const summary = await summaryRecord.update(
+    ctx,
+    id,
+    input.version,
+    async (tx, row) => {
+      const previous = row.content as SummaryContent;
+      const s = scopeOf(row);
+      const { content: draft, figures } = await draftFor(
+        ctx,
+        ctx.db,
+        registry,
+        row.orgPath,
+        s,
+        previous.planItems,
+      );
+      const merged = mergeRegenerated(previous, draft, figures, input.mode, s.kind);
+      changedFigures = merged.changed;
+      await setContent(tx, ctx, id, 'regenerate', {
         content: merged.content,
         title: merged.content.title,
         generatedAt: sql`now()` as unknown as string,
-      },
-      extra: merged.changed,
-    };
-  });
-  return { summary, changedFigures: extra ?? [] };
+      });
+    },
+    'regenerate',
+  );
+  return { summary, changedFigures };
 };
 
-export const deleteSummary = async (ctx: ServiceContext, id: string, version: number) =>
-  (
-    await editSummary(ctx, id, version, 'delete', async (_tx, row) => {
-      if (row.deletedAt) throw notFound('工作总结');
-      return { set: { deletedAt: new Date().toISOString() } };
-    })
-  ).summary;
+export const deleteSummary = (ctx: ServiceContext, id: string, version: number) =>
+  summaryRecord.softDelete(ctx, id, version);
 
-export const restoreSummary = async (ctx: ServiceContext, id: string, version: number) =>
-  (
-    await editSummary(ctx, id, version, 'restore', async (_tx, row) => {
-      if (!row.deletedAt) throw new AppError('CONFLICT', '该工作总结未被删除，无需恢复');
-      return { set: { deletedAt: null } };
-    })
-  ).summary;
+export const restoreSummary = (ctx: ServiceContext, id: string, version: number) =>
+  summaryRecord.restore(ctx, id, version);
 
 /** Makes an earlier version the current one (as a new version). */
 export const restoreSummaryVersion = async (
@@ -384,18 +341,21 @@ export const restoreSummaryVersion = async (
   versionNo: number,
   version: number,
 ) =>
-  (
-    await editSummary(ctx, id, version, 'restore', async (tx, row) => {
-      if (row.deletedAt) throw notFound('工作总结');
+  summaryRecord.update(
+    ctx,
+    id,
+    version,
+    async (tx, row) => {
       const [old] = await tx
         .select()
         .from(workSummaryVersions)
         .where(and(eq(workSummaryVersions.summaryId, id), eq(workSummaryVersions.version, versionNo)));
       if (!old) throw notFound('历史版本');
       const content = withPlan(old.content as SummaryContent, row.kind as SummaryKind);
-      return { set: { content, title: old.title, style: old.style } };
-    })
-  ).summary;
+      await setContent(tx, ctx, id, 'restore', { content, title: old.title, style: old.style });
+    },
+    'restore',
+  );
 
 export const listSummaryVersions = async (
   ctx: ServiceContext,

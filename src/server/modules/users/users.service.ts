@@ -90,7 +90,11 @@ export const createUser = (ctx: ServiceContext, input: CreateUserInput) =>
     }
   });
 
-/** Shared shape of every edit of a user: access, lock, role ceiling, version, write, audit. */
+/**
+ * Shared shape of every edit of a user: access, lock, role ceiling, version, write, audit. Not
+ * `defineRecord`'s: an account is no ledger row (no `org_path` of its own — its scope is its unit's
+ * path, joined — and no soft delete, only enable/disable), and every edit checks the role ceiling.
+ */
 const editUser = (
   ctx: ServiceContext,
   id: string,
