@@ -25,7 +25,8 @@ export type HistoryRecord = {
   entityType: string;
   /** Its table; the record is checked against the caller's subtree by `org_path` (or `path`). */
   table: PgTable;
-  label: Label;
+  /** Its name in zh-CN messages. */
+  label: string;
   permissions: { read: Permission };
 };
 

@@ -3,15 +3,16 @@ import { defineModule } from '../../kernel/module';
 import { activityIndicators } from './activities.indicators';
 import { activitiesIo } from './activities.io';
 import { activitiesRoutes } from './activities.routes';
+import { activityRecord } from './activities.service';
 import { activities, activityPhotos, campaigns, patrolPhotos, patrols } from './activities.table';
 import { activityTodoProviders } from './activities.todos';
 import { activityPhotosRoutes } from './activity-photos.routes';
+import { campaignRecord } from './campaigns.service';
 import { patrolPhotosRoutes } from './patrol-photos.routes';
 import { patrolIndicators } from './patrols.indicators';
 import { patrolsIo } from './patrols.io';
 import { patrolsRoutes } from './patrols.routes';
-
-const read = { read: 'activities.read' } as const;
+import { patrolRecord } from './patrols.service';
 
 export const activitiesModule = defineModule({
   name: 'activities',
@@ -21,16 +22,7 @@ export const activitiesModule = defineModule({
   io: [activitiesIo, patrolsIo],
   indicators: [...activityIndicators, ...patrolIndicators],
   todos: activityTodoProviders,
-  records: [
-    { entityType: 'activity', table: activities, label: { zh: '活动', en: 'Activity' }, permissions: read },
-    {
-      entityType: 'campaign',
-      table: campaigns,
-      label: { zh: '主题行动', en: 'Campaign' },
-      permissions: read,
-    },
-    { entityType: 'patrol', table: patrols, label: { zh: '巡查', en: 'Patrol' }, permissions: read },
-  ],
+  records: [activityRecord, campaignRecord, patrolRecord],
   scopedTables: [activities, activityPhotos, campaigns, patrols, patrolPhotos],
   figures: {
     dashboard: {

@@ -1,16 +1,18 @@
 import { auditModuleLabels } from '../../../contracts/audit';
 import { defineModule } from '../../kernel/module';
+import { householdRecord } from './households.service';
 import { peopleIndicators } from './people.indicators';
 import { peopleRoutes } from './people.routes';
 import { households, persons } from './people.table';
 import { roleTerms, volunteerTeams } from './people-roles.table';
 import { personsIo } from './persons.io';
+import { personRecord } from './persons.service';
 import { roleTermsIo } from './role-terms.io';
 import { roleTermsRoutes } from './role-terms.routes';
+import { roleTermRecord } from './role-terms.service';
 import { volunteerTeamsIo } from './volunteer-teams.io';
 import { volunteerTeamsRoutes } from './volunteer-teams.routes';
-
-const read = { read: 'people.read' } as const;
+import { volunteerTeamRecord } from './volunteer-teams.service';
 
 export const peopleModule = defineModule({
   name: 'people',
@@ -18,17 +20,7 @@ export const peopleModule = defineModule({
   routes: [peopleRoutes, volunteerTeamsRoutes, roleTermsRoutes],
   io: [volunteerTeamsIo, personsIo, roleTermsIo],
   indicators: peopleIndicators,
-  records: [
-    { entityType: 'person', table: persons, label: { zh: '人员', en: 'Person' }, permissions: read },
-    { entityType: 'household', table: households, label: { zh: '家庭', en: 'Household' }, permissions: read },
-    { entityType: 'roleTerm', table: roleTerms, label: { zh: '任职', en: 'Role term' }, permissions: read },
-    {
-      entityType: 'volunteerTeam',
-      table: volunteerTeams,
-      label: { zh: '志愿队伍', en: 'Volunteer team' },
-      permissions: read,
-    },
-  ],
+  records: [personRecord, householdRecord, roleTermRecord, volunteerTeamRecord],
   scopedTables: [households, persons, roleTerms, volunteerTeams],
   figures: {
     dashboard: {

@@ -1,5 +1,6 @@
 import { auditModuleLabels } from '../../../contracts/audit';
 import { defineModule } from '../../kernel/module';
+import { reportDefinitionRecord } from './report-definitions.service';
 import { reportsRoutes } from './reports.routes';
 import { reportDefinitions, workSummaries, workSummaryVersions } from './reports.table';
 
@@ -8,13 +9,6 @@ export const reportsModule = defineModule({
   label: auditModuleLabels.reports,
   // Dashboard, reports and summaries read only the indicators and to-dos every module declares.
   routes: ({ indicators, todos }) => [reportsRoutes({ indicators, todos })],
-  records: [
-    {
-      entityType: 'reportDefinition',
-      table: reportDefinitions,
-      label: { zh: '报表', en: 'Report' },
-      permissions: { read: 'reports.read' },
-    },
-  ],
+  records: [reportDefinitionRecord],
   scopedTables: [reportDefinitions, workSummaries, workSummaryVersions],
 });
