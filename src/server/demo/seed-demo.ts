@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../contracts/common/permissions';
 import type { OrgKind } from '../../contracts/org';
+import { orgUnits } from '../kernel/access/org-units.table';
 import { recordAudit } from '../kernel/audit/audit';
 import { hashPassword } from '../kernel/auth/password';
+import { users } from '../kernel/auth/users.table';
 import type { Db, Tx } from '../kernel/db/connection';
 import { uuidv7 } from '../kernel/db/ids';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import { shanghaiToday } from '../kernel/time/calendar';
-import { orgUnits } from '../modules/org/org.table';
-import { users } from '../modules/users/users.table';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoCourtyards } from './demo-courtyards';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';

@@ -10,12 +10,12 @@ import type { Role } from '../../contracts/common/permissions';
 import type { OrgKind } from '../../contracts/org';
 import { buildApp } from '../app';
 import type { Config } from '../config';
+import { orgUnits } from '../kernel/access/org-units.table';
 import { hashPassword } from '../kernel/auth/password';
+import { users } from '../kernel/auth/users.table';
 import { createDb, type Db } from '../kernel/db/connection';
 import { uuidv7 } from '../kernel/db/ids';
 import { redactingLoggerOptions } from '../kernel/http/log-redaction';
-import { orgUnits } from '../modules/org/org.table';
-import { users } from '../modules/users/users.table';
 import { templateDatabase, testDatabaseName } from './test-db';
 
 export const TEST_PASSWORD = 'Test-pass-2026';

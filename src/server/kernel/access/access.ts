@@ -1,10 +1,10 @@
 import { and, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Permission } from '../../../contracts/common/permissions';
-import { orgUnits } from '../../modules/org/org.table';
 import type { DbOrTx } from '../db/connection';
 import { AppError, notFound } from '../http/errors';
 import type { Actor } from './actor';
+import { orgUnits } from './org-units.table';
 
 export type { Actor } from './actor';
 

@@ -1,11 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { eq, lt, or, sql } from 'drizzle-orm';
 import { type Role, rolePermissions } from '../../../contracts/common/permissions';
-import { orgUnits } from '../../modules/org/org.table';
-import { users } from '../../modules/users/users.table';
 import type { Actor } from '../access/actor';
+import { orgUnits } from '../access/org-units.table';
 import type { Db, DbOrTx } from '../db/connection';
 import { sessions } from './sessions.table';
+import { users } from './users.table';
 
 export type SessionSettings = { key: string; idleMs: number; maxMs: number };
 

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharOf } from '../../../contracts/common/id-number';
 import { sites } from '../../modules/org/org-ledgers.table';
+import { type PersonRule, personMatcher, rowPersons } from '../../modules/people/person-matcher';
 import { call, createTestApp, login, seedOrg } from '../../test/test-app';
 import { auditLog } from '../audit/audit.table';
 import type { Tx } from '../db/connection';
@@ -11,7 +12,6 @@ import { createFieldCrypto } from '../privacy/field-crypto';
 import type { ServiceContext } from '../service-context';
 import { ImportPlan, importWriter, RowIssues } from './import-commit';
 import { ImportRowsError, type ParsedRow } from './ledger-io';
-import { type PersonRule, personMatcher, rowPersons } from './person-matcher';
 import { rowUnits, unitColumn } from './unit-names';
 
 const fieldKey = randomBytes(32).toString('base64');

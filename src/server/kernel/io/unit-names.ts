@@ -1,7 +1,7 @@
 import { and, isNull } from 'drizzle-orm';
-import { orgUnits } from '../../modules/org/org.table';
 import { scoped } from '../access/access';
 import type { Actor } from '../access/actor';
+import { orgUnits } from '../access/org-units.table';
 import type { Tx } from '../db/connection';
 import { parseTextCell } from './cells';
 import type { RowIssues } from './import-commit';

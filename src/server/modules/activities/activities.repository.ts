@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Activity, ListActivitiesQuery } from '../../../contracts/activities';
 import { scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { photoIdsOf } from '../../kernel/files/photo-attachments';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
-import { orgUnits } from '../org/org.table';
 import { sites } from '../org/org-ledgers.table';
 import { activities, activityPhotos, campaigns } from './activities.table';
 

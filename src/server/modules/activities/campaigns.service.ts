@@ -6,6 +6,7 @@ import type {
   UpdateCampaignInput,
 } from '../../../contracts/activities';
 import { requireAccess, resolveScopePath } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -14,7 +15,6 @@ import { likeEscape, orderBy, pageOf } from '../../kernel/http/list';
 import { computeIndicator } from '../../kernel/indicators/registry';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
-import { orgUnits } from '../org/org.table';
 import { activityAttendancesIndicator, activitySessionsIndicator } from './activities.indicators';
 import { usableCampaigns } from './activities.service';
 import { campaigns } from './activities.table';

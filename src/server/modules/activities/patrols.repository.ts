@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { ListPatrolsQuery, Patrol } from '../../../contracts/activities';
 import { scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { photoIdsOf } from '../../kernel/files/photo-attachments';
 import { orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
-import { orgUnits } from '../org/org.table';
 import { persons } from '../people/people.table';
 import { volunteerTeams } from '../people/people-roles.table';
 import { patrolPhotos, patrols } from './activities.table';

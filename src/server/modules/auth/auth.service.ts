@@ -8,12 +8,12 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from '../../kernel/au
 import { createSession, type SessionSettings } from '../../kernel/auth/sessions';
 import { sessions } from '../../kernel/auth/sessions.table';
 import type { ThrottledAudit } from '../../kernel/auth/throttled-audit';
+import { users } from '../../kernel/auth/users.table';
 import type { Db } from '../../kernel/db/connection';
 import { AppError } from '../../kernel/http/errors';
 import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import { findUnit, trailOf } from '../org/org.repository';
 import { findUserByUsername, updateUser } from '../users/users.repository';
-import { users } from '../users/users.table';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;

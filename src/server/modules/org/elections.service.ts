@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Election, ListElectionsQuery, RecordElectionInput } from '../../../contracts/org-ledgers';
 import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { recordAudit, recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { iso } from '../../kernel/db/columns';
@@ -12,7 +13,6 @@ import type { ServiceContext } from '../../kernel/service-context';
 import { persons } from '../people/people.table';
 import { roleTerms } from '../people/people-roles.table';
 import { requireVisiblePersons } from '../people/role-terms.service';
-import { orgUnits } from './org.table';
 import { elections } from './org-ledgers.table';
 
 const ELECTED_ROLES = ['chair', 'viceChair', 'executiveMember'] as const;

@@ -1,17 +1,17 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type ExportGridsQuery, exportGridsQuerySchema } from '../../../contracts/org-ledgers';
 import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseTextCell } from '../../kernel/io/cells';
 import { importWriter, inBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
-import { personMatcher } from '../../kernel/io/person-matcher';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { households } from '../people/people.table';
-import { orgUnits } from './org.table';
+import { personMatcher } from '../people/person-matcher';
 import { grids } from './org-ledgers.table';
 
 type Row = { grid: string; orgUnit?: string; member?: string; address?: string; houseNumber?: string };

@@ -1,11 +1,11 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Grid, GridCoverage, ListGridsQuery } from '../../../contracts/org-ledgers';
 import { scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
 import { households, persons } from '../people/people.table';
-import { orgUnits } from './org.table';
 import { grids, womenGroups } from './org-ledgers.table';
 
 export type GridRow = typeof grids.$inferSelect;

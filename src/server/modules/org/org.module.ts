@@ -1,4 +1,5 @@
 import { auditModuleLabels } from '../../../contracts/audit';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { defineModule } from '../../kernel/module';
 import { electionsRoutes } from './elections.routes';
 import { gridsIo } from './grids.io';
@@ -6,7 +7,6 @@ import { gridsRoutes } from './grids.routes';
 import { gridRecord } from './grids.service';
 import { orgIndicators } from './org.indicators';
 import { orgRoutes } from './org.routes';
-import { orgUnits } from './org.table';
 import { elections, grids, sites, womenGroups } from './org-ledgers.table';
 import { sitesIo } from './sites.io';
 import { sitesRoutes } from './sites.routes';

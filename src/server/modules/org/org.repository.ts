@@ -1,12 +1,12 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { ListOrgUnitsQuery, OrgUnit } from '../../../contracts/org';
 import { scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
+import { users } from '../../kernel/auth/users.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { scopedLedgerTables } from '../../kernel/db/scoped-tables';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
-import { users } from '../users/users.table';
-import { orgUnits } from './org.table';
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
 

@@ -11,9 +11,9 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
-import { personMatcher } from '../../kernel/io/person-matcher';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
+import { personMatcher } from '../people/person-matcher';
 import { sites } from './org-ledgers.table';
 import { listSiteRows } from './sites.repository';
 

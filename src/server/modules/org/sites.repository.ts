@@ -1,11 +1,11 @@
 import { and, asc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { ListSitesQuery, Site } from '../../../contracts/org-ledgers';
 import { scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
 import { persons } from '../people/people.table';
-import { orgUnits } from './org.table';
 import { sites } from './org-ledgers.table';
 
 export type SiteRow = typeof sites.$inferSelect;

@@ -7,9 +7,9 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { parseTextCell } from '../../kernel/io/cells';
 import { importWriter, inBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
-import { personMatcher } from '../../kernel/io/person-matcher';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
+import { personMatcher } from '../people/person-matcher';
 import { grids, womenGroupMembers, womenGroups } from './org-ledgers.table';
 
 type Row = { group: string; grid: string; orgUnit?: string; member: string; isLeader?: string };

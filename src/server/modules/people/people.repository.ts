@@ -1,10 +1,10 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Household, ListHouseholdsQuery, ListPersonsQuery, Person } from '../../../contracts/people';
 import { scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
-import { orgUnits } from '../org/org.table';
 import { households, persons } from './people.table';
 
 export type PersonRow = typeof persons.$inferSelect;

@@ -11,10 +11,10 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
-import { namedPersonIdColumn, rowPersons } from '../../kernel/io/person-matcher';
 import { unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { roleTerms } from './people-roles.table';
+import { namedPersonIdColumn, rowPersons } from './person-matcher';
 import { listRoleTermRows } from './role-terms.repository';
 
 type Row = {

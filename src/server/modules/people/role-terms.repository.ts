@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { ListRoleTermsQuery, RoleTerm } from '../../../contracts/people-roles';
 import { scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
-import { orgUnits } from '../org/org.table';
 import { persons } from './people.table';
 import { roleTerms } from './people-roles.table';
 

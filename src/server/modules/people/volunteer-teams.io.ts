@@ -13,10 +13,10 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
 import { importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
-import { namedPersonIdColumn, rowPersons } from '../../kernel/io/person-matcher';
 import { unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { volunteerTeamMembers, volunteerTeams } from './people-roles.table';
+import { namedPersonIdColumn, rowPersons } from './person-matcher';
 import { listVolunteerTeamRows } from './volunteer-teams.repository';
 
 type Kind = (typeof volunteerTeamKinds)[number];

@@ -1,10 +1,10 @@
 import { and, asc, eq, ilike, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import type { ListVolunteerTeamsQuery, VolunteerTeam } from '../../../contracts/people-roles';
 import { scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, totalCount } from '../../kernel/http/list';
-import { orgUnits } from '../org/org.table';
 import { persons } from './people.table';
 import { volunteerTeamMembers, volunteerTeams } from './people-roles.table';
 

@@ -11,6 +11,7 @@ import type {
 } from '../../../contracts/reports';
 import { reportPeriodTypeLabels } from '../../../contracts/reports';
 import { requireAccess, resolveScopePath, scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -20,7 +21,6 @@ import { createIndicatorReader, type FigureSpec, specId } from '../../kernel/ind
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
-import { orgUnits } from '../org/org.table';
 import { loadLiveUnits, loadScope, rowUnits } from './dashboard.service';
 import { reportPeriod } from './periods';
 import { reportDefinitions } from './reports.table';

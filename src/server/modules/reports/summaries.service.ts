@@ -16,6 +16,7 @@ import type {
   SummaryVersionDetail,
 } from '../../../contracts/reports';
 import { requireAccess, resolveScopePath, scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
@@ -26,7 +27,6 @@ import { createIndicatorReader } from '../../kernel/indicators/indicator-reader'
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
-import { orgUnits } from '../org/org.table';
 import { loadScope } from './dashboard.service';
 import { workSummaries, workSummaryVersions } from './reports.table';
 import { draftSummary, type SummaryScope, summaryPeriod } from './summary-draft';

@@ -1,7 +1,7 @@
 import { auditModuleLabels } from '../../../contracts/audit';
+import { users } from '../../kernel/auth/users.table';
 import { defineModule } from '../../kernel/module';
 import { usersRoutes } from './users.routes';
-import { users } from './users.table';
 
 export const usersModule = defineModule({
   name: 'users',

@@ -1,11 +1,11 @@
 import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { ListUsersQuery, User } from '../../../contracts/users';
 import { scoped } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
+import { users } from '../../kernel/auth/users.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
-import { orgUnits } from '../org/org.table';
-import { users } from './users.table';
 
 export type UserRow = typeof users.$inferSelect;
 type UserWithOrg = { user: UserRow; orgUnitName: string; orgPath: string };

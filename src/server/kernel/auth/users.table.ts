@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ledgerColumns } from '../../kernel/db/columns';
-import { orgUnits } from '../org/org.table';
+import { orgUnits } from '../access/org-units.table';
+import { ledgerColumns } from '../db/columns';
 
 export const users = pgTable(
   'users',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ledgerColumns } from '../../kernel/db/columns';
+import { ledgerColumns } from '../db/columns';
 
 /** The organization tree. `path` is `/rootId/…/ownId/`: a subtree is `path LIKE prefix || '%'`. */
 export const orgUnits = pgTable(

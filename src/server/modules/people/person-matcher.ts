@@ -1,13 +1,13 @@
 import { and, inArray, isNull, or } from 'drizzle-orm';
 import { parseIdNumber } from '../../../contracts/common/id-number';
-import { persons } from '../../modules/people/people.table';
-import { scoped } from '../access/access';
-import type { Tx } from '../db/connection';
-import type { ServiceContext } from '../service-context';
-import { parseIdNumberCell } from './cells';
-import type { RowIssues } from './import-commit';
-import type { ImportOptions, IoColumn, ParsedRow } from './ledger-io';
-import { rowUnits, type UnitRef } from './unit-names';
+import { scoped } from '../../kernel/access/access';
+import type { Tx } from '../../kernel/db/connection';
+import { parseIdNumberCell } from '../../kernel/io/cells';
+import type { RowIssues } from '../../kernel/io/import-commit';
+import type { ImportOptions, IoColumn, ParsedRow } from '../../kernel/io/ledger-io';
+import { rowUnits, type UnitRef } from '../../kernel/io/unit-names';
+import type { ServiceContext } from '../../kernel/service-context';
+import { persons } from './people.table';
 
 /** A person an import row names: by name, and by ID number where the sheet gives one. */
 export type NamedPerson = { name: string; idNumber?: string };
