@@ -240,8 +240,19 @@ export const computeIndicator = async (
         b.value - a.value ||
         (a.group2 ?? '').localeCompare(b.group2 ?? ''),
     );
-  return { key: i.key, from: args.from, to: args.to, total, rows, ...(margins ? { margins } : {}) };
+  return {
+    key: i.key,
+    from: args.from,
+    to: args.to,
+    total,
+    rows,
+    ...(margins ? { margins: { group: byGroup(margins.group), group2: byGroup(margins.group2) } } : {}),
+  };
 };
+
+/** Margins in one order whatever computed them (a roll-up and its source list groups differently). */
+const byGroup = (margin: Margins['group']) =>
+  [...margin].sort((a, b) => (a.group ?? '').localeCompare(b.group ?? ''));
 
 /** The margins of additive cells: their sums by one axis. */
 const sumBy = (raw: Raw[], axis: 'g1' | 'g2') => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { versionQuerySchema } from '../../../contracts/common/paging';
@@ -7,33 +7,18 @@ import {
   createReportDefinitionInputSchema,
   dashboardQuerySchema,
   dashboardSchema,
-  draftSummaryInputSchema,
-  exportSummaryQuerySchema,
   listReportDefinitionsQuerySchema,
-  listSummariesQuerySchema,
-  regenerateSummaryInputSchema,
-  regenerateSummaryResultSchema,
   renderedReportSchema,
   reportDefinitionListSchema,
   reportDefinitionSchema,
   reportPreviewInputSchema,
   reportRenderQuerySchema,
-  saveSummaryInputSchema,
-  summaryDraftSchema,
-  summaryListSchema,
-  summarySchema,
-  summaryVersionDetailSchema,
-  summaryVersionListSchema,
   updateReportDefinitionInputSchema,
 } from '../../../contracts/reports';
-import { recordAudit } from '../../kernel/audit/audit';
 import { ctxOf } from '../../kernel/http/context';
 import { reportTableWorkbook } from '../../kernel/indicators/indicator-workbook';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
 import type { TodoRegistry } from '../../kernel/indicators/todo-registry';
-import { contentDisposition } from '../../kernel/io/xlsx-export';
-import type { ServiceContext } from '../../kernel/service-context';
-import { shanghaiToday } from '../../kernel/time/calendar';
 import { getDashboard } from './dashboard.service';
 import {
   createReportDefinition,
@@ -45,56 +30,15 @@ import {
   restoreReportDefinition,
   updateReportDefinition,
 } from './report-definitions.service';
-import {
-  createSummary,
-  deleteSummary,
-  getSummary,
-  getSummaryVersion,
-  listSummaries,
-  listSummaryVersions,
-  previewSummary,
-  regenerateSummary,
-  restoreSummary,
-  restoreSummaryVersion,
-  saveSummary,
-} from './summaries.service';
-import { summaryDocx } from './summary-docx';
+import { auditExport, sendFile, tags } from './report-files';
 
-const tags = ['reports'];
 const definitionParams = z.object({ definitionId: z.uuid() }).strict();
-const summaryParams = z.object({ summaryId: z.uuid() }).strict();
-const versionParams = z.object({ summaryId: z.uuid(), versionNo: z.coerce.number().int().min(1) }).strict();
-
-const auditExport = (
-  ctx: ServiceContext,
-  entityType: string,
-  entityId: string,
-  label: string,
-  after: unknown,
-) =>
-  ctx.db.transaction((tx) =>
-    recordAudit(tx, ctx.actor, {
-      module: 'reports',
-      action: 'export',
-      entityType,
-      entityId,
-      entityLabel: label,
-      orgUnitId: ctx.actor.orgUnitId,
-      orgPath: ctx.actor.orgPath,
-      after,
-    }),
-  );
-
-const sendFile = (reply: FastifyReply, file: Buffer, type: string, filename: string) =>
-  reply
-    .header('content-type', type)
-    .header('content-disposition', contentDisposition(filename))
-    .header('cache-control', 'no-store')
-    .send(file);
+const _summaryParams = z.object({ summaryId: z.uuid() }).strict();
+const _versionParams = z.object({ summaryId: z.uuid(), versionNo: z.coerce.number().int().min(1) }).strict();
 
 /**
- * 工作台, 统计报表 and 工作总结. Every number is read from the indicator registry; the to-do list
- * comes from the registered to-do providers.
+ * 工作台 and 统计报表 (the 工作总结 routes are summaries.routes.ts). Every number is read from the indicator
+ * registry; the to-do list comes from the registered to-do providers.
  */
 export const reportsRoutes =
   (deps: { indicators: IndicatorRegistry; todos: TodoRegistry }) => async (fastify: FastifyInstance) => {
@@ -258,172 +202,5 @@ export const reportsRoutes =
         },
       },
       (req) => renderReport(ctxOf(req), indicators, req.body, req.body),
-    );
-
-    const sums = '/api/v1/reports/summaries';
-    app.get(
-      sums,
-      {
-        config: { access: 'reports.read' },
-        schema: {
-          tags,
-          summary: '工作总结',
-          querystring: listSummariesQuerySchema,
-          response: { 200: summaryListSchema },
-        },
-      },
-      (req) => listSummaries(ctxOf(req), req.query),
-    );
-    app.post(
-      `${sums}/draft`,
-      {
-        config: { access: 'reports.read' },
-        schema: {
-          tags,
-          summary: '按台账起草工作总结（不保存）',
-          body: draftSummaryInputSchema,
-          response: { 200: summaryDraftSchema },
-        },
-      },
-      (req) => previewSummary(ctxOf(req), indicators, req.body),
-    );
-    app.post(
-      sums,
-      {
-        config: { access: 'reports.write' },
-        schema: {
-          tags,
-          summary: '按台账起草并保存工作总结（第1版）',
-          body: draftSummaryInputSchema,
-          response: { 201: summarySchema },
-        },
-      },
-      async (req, reply) => reply.status(201).send(await createSummary(ctxOf(req), indicators, req.body)),
-    );
-    app.get(
-      `${sums}/:summaryId`,
-      {
-        config: { access: 'reports.read' },
-        schema: { tags, params: summaryParams, response: { 200: summarySchema } },
-      },
-      (req) => getSummary(ctxOf(req), req.params.summaryId),
-    );
-    app.put(
-      `${sums}/:summaryId`,
-      {
-        config: { access: 'reports.write' },
-        schema: {
-          tags,
-          summary: '保存修改（每次保存一个版本）',
-          params: summaryParams,
-          body: saveSummaryInputSchema,
-          response: { 200: summarySchema },
-        },
-      },
-      (req) => saveSummary(ctxOf(req), req.params.summaryId, req.body),
-    );
-    app.delete(
-      `${sums}/:summaryId`,
-      {
-        config: { access: 'reports.write' },
-        schema: {
-          tags,
-          params: summaryParams,
-          querystring: versionQuerySchema,
-          response: { 200: summarySchema },
-        },
-      },
-      (req) => deleteSummary(ctxOf(req), req.params.summaryId, req.query.version),
-    );
-    app.post(
-      `${sums}/:summaryId/restore`,
-      {
-        config: { access: 'reports.write' },
-        schema: { tags, params: summaryParams, body: versionInputSchema, response: { 200: summarySchema } },
-      },
-      (req) => restoreSummary(ctxOf(req), req.params.summaryId, req.body.version),
-    );
-    app.post(
-      `${sums}/:summaryId/regenerate`,
-      {
-        config: { access: 'reports.write' },
-        schema: {
-          tags,
-          summary: '按最新台账重新生成（保留修改或更新数字，标出变化）',
-          params: summaryParams,
-          body: regenerateSummaryInputSchema,
-          response: { 200: regenerateSummaryResultSchema },
-        },
-      },
-      (req) => regenerateSummary(ctxOf(req), indicators, req.params.summaryId, req.body),
-    );
-    app.get(
-      `${sums}/:summaryId/versions`,
-      {
-        config: { access: 'reports.read' },
-        schema: {
-          tags,
-          summary: '历史版本',
-          params: summaryParams,
-          response: { 200: summaryVersionListSchema },
-        },
-      },
-      (req) => listSummaryVersions(ctxOf(req), req.params.summaryId),
-    );
-    app.get(
-      `${sums}/:summaryId/versions/:versionNo`,
-      {
-        config: { access: 'reports.read' },
-        schema: { tags, params: versionParams, response: { 200: summaryVersionDetailSchema } },
-      },
-      (req) => getSummaryVersion(ctxOf(req), req.params.summaryId, req.params.versionNo),
-    );
-    app.post(
-      `${sums}/:summaryId/versions/:versionNo/restore`,
-      {
-        config: { access: 'reports.write' },
-        schema: {
-          tags,
-          summary: '恢复为某一历史版本（另存为新版本）',
-          params: versionParams,
-          body: versionInputSchema,
-          response: { 200: summarySchema },
-        },
-      },
-      (req) =>
-        restoreSummaryVersion(ctxOf(req), req.params.summaryId, req.params.versionNo, req.body.version),
-    );
-    app.get(
-      `${sums}/:summaryId/export`,
-      {
-        config: { access: 'reports.read' },
-        schema: {
-          tags,
-          summary: '导出 Word（.docx，GB/T 9704 版式）',
-          params: summaryParams,
-          querystring: exportSummaryQuerySchema,
-        },
-      },
-      async (req, reply) => {
-        const ctx = ctxOf(req);
-        const summary = await getSummary(ctx, req.params.summaryId);
-        const content = req.query.version
-          ? (await getSummaryVersion(ctx, summary.id, req.query.version)).content
-          : summary.content;
-        const today = shanghaiToday();
-        const file = await summaryDocx(content, {
-          producer: summary.orgUnitName,
-          date: `${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`,
-        });
-        await auditExport(ctx, 'workSummary', summary.id, summary.title, {
-          version: req.query.version ?? summary.version,
-        });
-        return sendFile(
-          reply,
-          file,
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          `${content.title}.docx`,
-        );
-      },
     );
   };
