@@ -8,13 +8,7 @@ import type { Db } from '../src/server/kernel/db/connection';
 import { computeIndicator, createIndicatorRegistry } from '../src/server/kernel/indicators/registry';
 import { createTodoRegistry } from '../src/server/kernel/indicators/todo-registry';
 import type { ServiceContext } from '../src/server/kernel/service-context';
-import { activityIndicators } from '../src/server/modules/activities/activities.indicators';
-import { activityTodoProviders } from '../src/server/modules/activities/activities.todos';
-import { patrolIndicators } from '../src/server/modules/activities/patrols.indicators';
-import { courtyardIndicators } from '../src/server/modules/courtyards/courtyards.indicators';
-import { courtyardTodoProviders } from '../src/server/modules/courtyards/courtyards.todos';
-import { orgIndicators } from '../src/server/modules/org/org.indicators';
-import { peopleIndicators } from '../src/server/modules/people/people.indicators';
+import { modules } from '../src/server/modules';
 import { getDashboard } from '../src/server/modules/reports/dashboard.service';
 import { previewSummary } from '../src/server/modules/reports/summaries.service';
 import { median, openBenchDatabase } from './bench-db';
@@ -24,15 +18,9 @@ const RUNS = Number(process.env.RUNS ?? 9);
 const YEAR = Number(process.env.YEAR ?? 2026);
 const MONTH = Number(process.env.MONTH ?? 11);
 
-// The same lists app.ts registers (courtyards adds its own here after the merge).
-const indicators = createIndicatorRegistry([
-  ...orgIndicators,
-  ...peopleIndicators,
-  ...activityIndicators,
-  ...patrolIndicators,
-  ...courtyardIndicators,
-]);
-const todos = createTodoRegistry([...activityTodoProviders, ...courtyardTodoProviders]);
+// The same lists app.ts registers: every module's indicators and to-do providers.
+const indicators = createIndicatorRegistry(modules.flatMap((m) => m.indicators ?? []));
+const todos = createTodoRegistry(modules.flatMap((m) => m.todos ?? []));
 
 const ctxAt = async (db: Db, unitName: string, role: Role = 'federationAdmin'): Promise<ServiceContext> => {
   const [u] = (await db.execute(sql`select id::text as id, path from org_units where name = ${unitName}`))
