@@ -1,8 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { versionQuerySchema } from '../../../contracts/common/paging';
-import { versionInputSchema } from '../../../contracts/org';
 import {
   createVolunteerTeamInputSchema,
   listVolunteerTeamsQuerySchema,
@@ -10,7 +5,7 @@ import {
   volunteerTeamListSchema,
   volunteerTeamSchema,
 } from '../../../contracts/people-roles';
-import { ctxOf } from '../../kernel/http/context';
+import { recordRoutes } from '../../kernel/ledger/record-routes';
 import {
   createVolunteerTeam,
   deleteVolunteerTeam,
@@ -18,74 +13,30 @@ import {
   listVolunteerTeams,
   restoreVolunteerTeam,
   updateVolunteerTeam,
+  volunteerTeamRecord,
 } from './volunteer-teams.service';
 
-const tags = ['people'];
-const params = z.object({ teamId: z.uuid() }).strict();
-
-export const volunteerTeamsRoutes = async (fastify: FastifyInstance) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const base = '/api/v1/people/volunteer-teams';
-
-  app.get(
-    base,
-    {
-      config: { access: 'people.read' },
-      schema: {
-        tags,
-        summary: '志愿服务队列表',
-        querystring: listVolunteerTeamsQuerySchema,
-        response: { 200: volunteerTeamListSchema },
-      },
-    },
-    (req) => listVolunteerTeams(ctxOf(req), req.query),
-  );
-  app.get(
-    `${base}/:teamId`,
-    { config: { access: 'people.read' }, schema: { tags, params, response: { 200: volunteerTeamSchema } } },
-    (req) => getVolunteerTeam(ctxOf(req), req.params.teamId),
-  );
-  app.post(
-    base,
-    {
-      config: { access: 'people.write' },
-      schema: {
-        tags,
-        summary: '新增志愿服务队',
-        body: createVolunteerTeamInputSchema,
-        response: { 201: volunteerTeamSchema },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await createVolunteerTeam(ctxOf(req), req.body)),
-  );
-  app.patch(
-    `${base}/:teamId`,
-    {
-      config: { access: 'people.write' },
-      schema: {
-        tags,
-        summary: '修改志愿服务队（给出队员时整体替换，留下的队员保留入队日期）',
-        params,
-        body: updateVolunteerTeamInputSchema,
-        response: { 200: volunteerTeamSchema },
-      },
-    },
-    (req) => updateVolunteerTeam(ctxOf(req), req.params.teamId, req.body),
-  );
-  app.delete(
-    `${base}/:teamId`,
-    {
-      config: { access: 'people.write' },
-      schema: { tags, params, querystring: versionQuerySchema, response: { 200: volunteerTeamSchema } },
-    },
-    (req) => deleteVolunteerTeam(ctxOf(req), req.params.teamId, req.query.version),
-  );
-  app.post(
-    `${base}/:teamId/restore`,
-    {
-      config: { access: 'people.write' },
-      schema: { tags, params, body: versionInputSchema, response: { 200: volunteerTeamSchema } },
-    },
-    (req) => restoreVolunteerTeam(ctxOf(req), req.params.teamId, req.body.version),
-  );
-};
+export const volunteerTeamsRoutes = recordRoutes({
+  base: '/api/v1/people/volunteer-teams',
+  idParam: 'teamId',
+  tags: ['people'],
+  permissions: volunteerTeamRecord.permissions,
+  schemas: {
+    record: volunteerTeamSchema,
+    list: volunteerTeamListSchema,
+    listQuery: listVolunteerTeamsQuerySchema,
+    create: createVolunteerTeamInputSchema,
+    update: updateVolunteerTeamInputSchema,
+  },
+  summaries: {
+    list: '志愿服务队列表',
+    create: '新增志愿服务队',
+    update: '修改志愿服务队（给出队员时整体替换，留下的队员保留入队日期）',
+  },
+  list: listVolunteerTeams,
+  get: getVolunteerTeam,
+  create: createVolunteerTeam,
+  update: updateVolunteerTeam,
+  remove: deleteVolunteerTeam,
+  restore: restoreVolunteerTeam,
+});
