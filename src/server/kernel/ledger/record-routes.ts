@@ -21,16 +21,25 @@ export type RecordRoutesSpec<Q, C, U> = {
   permissions: { read: Permission; write: Permission };
   schemas: {
     record: z.ZodType;
+    /** What a get answers, when richer than the record the writes answer (an activity with its photos). */
+    detail?: z.ZodType;
+    /** What a delete answers, when not the record (households answer `{ ok: true }`). */
+    removed?: z.ZodType;
     list: z.ZodType;
     listQuery: z.ZodType<Q>;
     create: z.ZodType<C>;
     update: z.ZodType<U>;
   };
   /** The OpenAPI summaries (zh-CN) of the routes that have one. */
-  summaries: { list: string; create: string; update?: string };
+  summaries: { list: string; create?: string; update?: string };
   list: (ctx: ServiceContext, query: Q) => Promise<unknown>;
   get: (ctx: ServiceContext, id: string) => Promise<unknown>;
   create: (ctx: ServiceContext, input: C) => Promise<unknown>;
+  /**
+   * For a create that carries the client's id (a phone retrying a lost answer): how to read the
+   * service's answer as the record and whether it was a replay (200, nothing written) or new (201).
+   */
+  replays?: (created: never) => { record: unknown; isReplay: boolean };
   update: (ctx: ServiceContext, id: string, input: U) => Promise<unknown>;
   remove: (ctx: ServiceContext, id: string, version: number) => Promise<unknown>;
   restore: (ctx: ServiceContext, id: string, version: number) => Promise<unknown>;
@@ -61,16 +70,28 @@ export const recordRoutes =
       },
       (req) => spec.list(ctxOf(req), req.query as Q),
     );
-    app.get(item, { config: read, schema: { tags, params, response: one } }, (req) =>
-      spec.get(ctxOf(req), idOf(req.params)),
+    app.get(
+      item,
+      { config: read, schema: { tags, params, response: { 200: schemas.detail ?? schemas.record } } },
+      (req) => spec.get(ctxOf(req), idOf(req.params)),
     );
     app.post(
       base,
       {
         config: write,
-        schema: { tags, summary: summaries.create, body: schemas.create, response: { 201: schemas.record } },
+        schema: {
+          tags,
+          ...(summaries.create ? { summary: summaries.create } : {}),
+          body: schemas.create,
+          response: spec.replays ? { 200: schemas.record, 201: schemas.record } : { 201: schemas.record },
+        },
       },
-      async (req, reply) => reply.status(201).send(await spec.create(ctxOf(req), req.body as C)),
+      async (req, reply) => {
+        const created = await spec.create(ctxOf(req), req.body as C);
+        if (!spec.replays) return reply.status(201).send(created);
+        const { record, isReplay } = spec.replays(created as never);
+        return reply.status(isReplay ? 200 : 201).send(record);
+      },
     );
     app.patch(
       item,
@@ -88,7 +109,15 @@ export const recordRoutes =
     );
     app.delete(
       item,
-      { config: write, schema: { tags, params, querystring: versionQuerySchema, response: one } },
+      {
+        config: write,
+        schema: {
+          tags,
+          params,
+          querystring: versionQuerySchema,
+          response: { 200: schemas.removed ?? schemas.record },
+        },
+      },
       (req) => spec.remove(ctxOf(req), idOf(req.params), req.query.version),
     );
     app.post(

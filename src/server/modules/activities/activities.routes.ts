@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   activityDetailSchema,
   activityListSchema,
@@ -18,10 +17,10 @@ import {
   updateActivityInputSchema,
   updateCampaignInputSchema,
 } from '../../../contracts/activities';
-import { versionQuerySchema } from '../../../contracts/common/paging';
-import { versionInputSchema } from '../../../contracts/org';
 import { ctxOf } from '../../kernel/http/context';
+import { recordRoutes } from '../../kernel/ledger/record-routes';
 import {
+  activityRecord,
   createActivity,
   createActivitySeries,
   deleteActivity,
@@ -32,6 +31,7 @@ import {
 } from './activities.service';
 import { getActivityTypes, setActivityTypes } from './activity-types.service';
 import {
+  campaignRecord,
   createCampaign,
   deleteCampaign,
   getCampaign,
@@ -41,12 +41,58 @@ import {
 } from './campaigns.service';
 
 const tags = ['activities'];
+const base = '/api/v1/activities/activities';
 
+const activityRoutes = recordRoutes({
+  base,
+  idParam: 'activityId',
+  tags,
+  permissions: activityRecord.permissions,
+  schemas: {
+    record: activitySchema,
+    detail: activityDetailSchema,
+    list: activityListSchema,
+    listQuery: listActivitiesQuerySchema,
+    create: createActivityInputSchema,
+    update: updateActivityInputSchema,
+  },
+  summaries: { list: '活动台账', create: '登记活动（可带客户端编号，重试不重复）' },
+  list: listActivities,
+  get: getActivity,
+  create: createActivity,
+  replays: ({ activity, isReplay }: Awaited<ReturnType<typeof createActivity>>) => ({
+    record: activity,
+    isReplay,
+  }),
+  update: updateActivity,
+  remove: deleteActivity,
+  restore: restoreActivity,
+});
+
+const campaignRoutes = recordRoutes({
+  base: '/api/v1/activities/campaigns',
+  idParam: 'campaignId',
+  tags,
+  permissions: campaignRecord.permissions,
+  schemas: {
+    record: campaignSchema,
+    list: campaignListSchema,
+    listQuery: listCampaignsQuerySchema,
+    create: createCampaignInputSchema,
+    update: updateCampaignInputSchema,
+  },
+  summaries: { list: '专项行动（含场次、人次合计）' },
+  list: listCampaigns,
+  get: getCampaign,
+  create: createCampaign,
+  update: updateCampaign,
+  remove: deleteCampaign,
+  restore: restoreCampaign,
+});
+
+/** Activity types, the activity's and the campaign's standard routes, and the monthly series entry. */
 export const activitiesRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const base = '/api/v1/activities/activities';
-  const params = z.object({ activityId: z.uuid() }).strict();
-
   app.get(
     '/api/v1/activities/types',
     {
@@ -68,43 +114,7 @@ export const activitiesRoutes = async (fastify: FastifyInstance) => {
     },
     (req) => setActivityTypes(ctxOf(req), req.body),
   );
-  app.get(
-    base,
-    {
-      config: { access: 'activities.read' },
-      schema: {
-        tags,
-        summary: '活动台账',
-        querystring: listActivitiesQuerySchema,
-        response: { 200: activityListSchema },
-      },
-    },
-    (req) => listActivities(ctxOf(req), req.query),
-  );
-  app.get(
-    `${base}/:activityId`,
-    {
-      config: { access: 'activities.read' },
-      schema: { tags, params, response: { 200: activityDetailSchema } },
-    },
-    (req) => getActivity(ctxOf(req), req.params.activityId),
-  );
-  app.post(
-    base,
-    {
-      config: { access: 'activities.write' },
-      schema: {
-        tags,
-        summary: '登记活动（可带客户端编号，重试不重复）',
-        body: createActivityInputSchema,
-        response: { 200: activitySchema, 201: activitySchema },
-      },
-    },
-    async (req, reply) => {
-      const { activity, isReplay } = await createActivity(ctxOf(req), req.body);
-      return reply.status(isReplay ? 200 : 201).send(activity);
-    },
-  );
+  await activityRoutes(fastify);
   app.post(
     `${base}/series`,
     {
@@ -118,94 +128,5 @@ export const activitiesRoutes = async (fastify: FastifyInstance) => {
     },
     async (req, reply) => reply.status(201).send(await createActivitySeries(ctxOf(req), req.body)),
   );
-  app.patch(
-    `${base}/:activityId`,
-    {
-      config: { access: 'activities.write' },
-      schema: { tags, params, body: updateActivityInputSchema, response: { 200: activitySchema } },
-    },
-    (req) => updateActivity(ctxOf(req), req.params.activityId, req.body),
-  );
-  app.delete(
-    `${base}/:activityId`,
-    {
-      config: { access: 'activities.write' },
-      schema: { tags, params, querystring: versionQuerySchema, response: { 200: activitySchema } },
-    },
-    (req) => deleteActivity(ctxOf(req), req.params.activityId, req.query.version),
-  );
-  app.post(
-    `${base}/:activityId/restore`,
-    {
-      config: { access: 'activities.write' },
-      schema: { tags, params, body: versionInputSchema, response: { 200: activitySchema } },
-    },
-    (req) => restoreActivity(ctxOf(req), req.params.activityId, req.body.version),
-  );
-
-  const campaignsBase = '/api/v1/activities/campaigns';
-  const campaignParams = z.object({ campaignId: z.uuid() }).strict();
-  app.get(
-    campaignsBase,
-    {
-      config: { access: 'activities.read' },
-      schema: {
-        tags,
-        summary: '专项行动（含场次、人次合计）',
-        querystring: listCampaignsQuerySchema,
-        response: { 200: campaignListSchema },
-      },
-    },
-    (req) => listCampaigns(ctxOf(req), req.query),
-  );
-  app.get(
-    `${campaignsBase}/:campaignId`,
-    {
-      config: { access: 'activities.read' },
-      schema: { tags, params: campaignParams, response: { 200: campaignSchema } },
-    },
-    (req) => getCampaign(ctxOf(req), req.params.campaignId),
-  );
-  app.post(
-    campaignsBase,
-    {
-      config: { access: 'activities.write' },
-      schema: { tags, body: createCampaignInputSchema, response: { 201: campaignSchema } },
-    },
-    async (req, reply) => reply.status(201).send(await createCampaign(ctxOf(req), req.body)),
-  );
-  app.patch(
-    `${campaignsBase}/:campaignId`,
-    {
-      config: { access: 'activities.write' },
-      schema: {
-        tags,
-        params: campaignParams,
-        body: updateCampaignInputSchema,
-        response: { 200: campaignSchema },
-      },
-    },
-    (req) => updateCampaign(ctxOf(req), req.params.campaignId, req.body),
-  );
-  app.delete(
-    `${campaignsBase}/:campaignId`,
-    {
-      config: { access: 'activities.write' },
-      schema: {
-        tags,
-        params: campaignParams,
-        querystring: versionQuerySchema,
-        response: { 200: campaignSchema },
-      },
-    },
-    (req) => deleteCampaign(ctxOf(req), req.params.campaignId, req.query.version),
-  );
-  app.post(
-    `${campaignsBase}/:campaignId/restore`,
-    {
-      config: { access: 'activities.write' },
-      schema: { tags, params: campaignParams, body: versionInputSchema, response: { 200: campaignSchema } },
-    },
-    (req) => restoreCampaign(ctxOf(req), req.params.campaignId, req.body.version),
-  );
+  await campaignRoutes(fastify);
 };

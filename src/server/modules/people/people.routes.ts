@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema } from '../../../contracts/audit';
-import { okSchema, versionQuerySchema } from '../../../contracts/common/paging';
-import { versionInputSchema } from '../../../contracts/org';
+import { okSchema } from '../../../contracts/common/paging';
 import {
   createHouseholdInputSchema,
   createPersonInputSchema,
@@ -21,10 +20,12 @@ import {
   updatePersonInputSchema,
 } from '../../../contracts/people';
 import { ctxOf } from '../../kernel/http/context';
+import { recordRoutes } from '../../kernel/ledger/record-routes';
 import {
   createHousehold,
   deleteHousehold,
   getHousehold,
+  householdRecord,
   listHouseholds,
   restoreHousehold,
   updateHousehold,
@@ -35,6 +36,7 @@ import {
   getPerson,
   listPersons,
   personHistory,
+  personRecord,
   restorePerson,
   revealPersonSensitive,
   updatePerson,
@@ -43,32 +45,59 @@ import { getTagOptions, setTagOptions } from './tag-options.service';
 
 const tags = ['people'];
 
+const personRoutes = recordRoutes({
+  base: '/api/v1/people/persons',
+  idParam: 'personId',
+  tags,
+  permissions: personRecord.permissions,
+  schemas: {
+    record: personSchema,
+    list: personListSchema,
+    listQuery: listPersonsQuerySchema,
+    create: createPersonInputSchema,
+    update: updatePersonInputSchema,
+  },
+  summaries: { list: '人员列表', create: '新增人员' },
+  list: listPersons,
+  get: getPerson,
+  create: createPerson,
+  update: updatePerson,
+  remove: deletePerson,
+  restore: restorePerson,
+});
+
+const householdRoutes = recordRoutes({
+  base: '/api/v1/people/households',
+  idParam: 'householdId',
+  tags,
+  permissions: householdRecord.permissions,
+  schemas: {
+    record: householdSchema,
+    removed: okSchema,
+    list: householdListSchema,
+    listQuery: listHouseholdsQuerySchema,
+    create: createHouseholdInputSchema,
+    update: updateHouseholdInputSchema,
+  },
+  summaries: { list: '家庭列表', create: '新增家庭' },
+  list: listHouseholds,
+  get: getHousehold,
+  create: createHousehold,
+  update: updateHousehold,
+  remove: async (ctx, id, version) => {
+    await deleteHousehold(ctx, id, version);
+    return { ok: true as const };
+  },
+  restore: restoreHousehold,
+});
+
+/** Persons (with the audited reveal of sensitive fields and their history), tag options, households. */
 export const peopleRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const persons = '/api/v1/people/persons';
   const personParams = z.object({ personId: z.uuid() }).strict();
 
-  app.get(
-    persons,
-    {
-      config: { access: 'people.read' },
-      schema: {
-        tags,
-        summary: '人员列表',
-        querystring: listPersonsQuerySchema,
-        response: { 200: personListSchema },
-      },
-    },
-    (req) => listPersons(ctxOf(req), req.query),
-  );
-  app.get(
-    `${persons}/:personId`,
-    {
-      config: { access: 'people.read' },
-      schema: { tags, params: personParams, response: { 200: personSchema } },
-    },
-    (req) => getPerson(ctxOf(req), req.params.personId),
-  );
+  await personRoutes(fastify);
   app.post(
     `${persons}/:personId/sensitive`,
     {
@@ -96,44 +125,6 @@ export const peopleRoutes = async (fastify: FastifyInstance) => {
     },
     (req) => personHistory(ctxOf(req), req.params.personId),
   );
-  app.post(
-    persons,
-    {
-      config: { access: 'people.write' },
-      schema: { tags, summary: '新增人员', body: createPersonInputSchema, response: { 201: personSchema } },
-    },
-    async (req, reply) => reply.status(201).send(await createPerson(ctxOf(req), req.body)),
-  );
-  app.patch(
-    `${persons}/:personId`,
-    {
-      config: { access: 'people.write' },
-      schema: { tags, params: personParams, body: updatePersonInputSchema, response: { 200: personSchema } },
-    },
-    (req) => updatePerson(ctxOf(req), req.params.personId, req.body),
-  );
-  app.delete(
-    `${persons}/:personId`,
-    {
-      config: { access: 'people.write' },
-      schema: {
-        tags,
-        params: personParams,
-        querystring: versionQuerySchema,
-        response: { 200: personSchema },
-      },
-    },
-    (req) => deletePerson(ctxOf(req), req.params.personId, req.query.version),
-  );
-  app.post(
-    `${persons}/:personId/restore`,
-    {
-      config: { access: 'people.write' },
-      schema: { tags, params: personParams, body: versionInputSchema, response: { 200: personSchema } },
-    },
-    (req) => restorePerson(ctxOf(req), req.params.personId, req.body.version),
-  );
-
   app.get(
     '/api/v1/people/tag-options',
     {
@@ -155,73 +146,5 @@ export const peopleRoutes = async (fastify: FastifyInstance) => {
     },
     (req) => setTagOptions(ctxOf(req), req.body),
   );
-
-  const households = '/api/v1/people/households';
-  const householdParams = z.object({ householdId: z.uuid() }).strict();
-  app.get(
-    households,
-    {
-      config: { access: 'people.read' },
-      schema: {
-        tags,
-        summary: '家庭列表',
-        querystring: listHouseholdsQuerySchema,
-        response: { 200: householdListSchema },
-      },
-    },
-    (req) => listHouseholds(ctxOf(req), req.query),
-  );
-  app.get(
-    `${households}/:householdId`,
-    {
-      config: { access: 'people.read' },
-      schema: { tags, params: householdParams, response: { 200: householdSchema } },
-    },
-    (req) => getHousehold(ctxOf(req), req.params.householdId),
-  );
-  app.post(
-    households,
-    {
-      config: { access: 'people.write' },
-      schema: {
-        tags,
-        summary: '新增家庭',
-        body: createHouseholdInputSchema,
-        response: { 201: householdSchema },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await createHousehold(ctxOf(req), req.body)),
-  );
-  app.patch(
-    `${households}/:householdId`,
-    {
-      config: { access: 'people.write' },
-      schema: {
-        tags,
-        params: householdParams,
-        body: updateHouseholdInputSchema,
-        response: { 200: householdSchema },
-      },
-    },
-    (req) => updateHousehold(ctxOf(req), req.params.householdId, req.body),
-  );
-  app.delete(
-    `${households}/:householdId`,
-    {
-      config: { access: 'people.write' },
-      schema: { tags, params: householdParams, querystring: versionQuerySchema, response: { 200: okSchema } },
-    },
-    async (req) => {
-      await deleteHousehold(ctxOf(req), req.params.householdId, req.query.version);
-      return { ok: true as const };
-    },
-  );
-  app.post(
-    `${households}/:householdId/restore`,
-    {
-      config: { access: 'people.write' },
-      schema: { tags, params: householdParams, body: versionInputSchema, response: { 200: householdSchema } },
-    },
-    (req) => restoreHousehold(ctxOf(req), req.params.householdId, req.body.version),
-  );
+  await householdRoutes(fastify);
 };
