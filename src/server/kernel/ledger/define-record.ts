@@ -97,8 +97,8 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
     return record;
   };
 
-  /** Sets columns of one row, moving its version on. */
-  const write = (tx: Tx, id: string, set: Record<string, unknown>) => {
+  /** Sets columns of one row (the table's own, typed), moving its version on. */
+  const write = (tx: Tx, id: string, set: Partial<T['$inferInsert']>) => {
     const t = table as LedgerTable;
     return tx
       .update(t)
@@ -190,7 +190,7 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
     edit(ctx, id, version, 'delete', async (tx, row) => {
       if (row.deletedAt) throw missing();
       await check?.(tx, row);
-      await write(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
+      await write(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId } as never);
     });
 
   /** 'restore': brings a deleted record back after the service's `check` (no clash, say) passes. */
@@ -203,7 +203,7 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
     edit(ctx, id, version, 'restore', async (tx, row) => {
       if (!row.deletedAt) throw new AppError('CONFLICT', `该${label}未被删除，无需恢复`);
       await check?.(tx, row);
-      await write(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
+      await write(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId } as never);
     });
 
   /** Records who read which sensitive records (no-op for other types), in the caller's transaction. */

@@ -17,13 +17,7 @@ import { shanghaiToday } from '../../kernel/time/calendar';
 import { sites } from '../org/org-ledgers.table';
 import { persons } from '../people/people.table';
 import { requireVisiblePersons } from '../people/role-terms.service';
-import {
-  type ActivityRow,
-  findActivity,
-  listActivityRows,
-  toActivity,
-  updateActivityRow,
-} from './activities.repository';
+import { type ActivityRow, findActivity, listActivityRows, toActivity } from './activities.repository';
 import { activities, campaigns } from './activities.table';
 import { assertActivityType } from './activity-types.service';
 
@@ -185,7 +179,7 @@ export const updateActivity = (ctx: ServiceContext, id: string, input: UpdateAct
       row.orgPath,
     );
     const { version: _v, ...set } = input;
-    await updateActivityRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await activityRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
   });
 
 export const deleteActivity = (ctx: ServiceContext, id: string, version: number) =>

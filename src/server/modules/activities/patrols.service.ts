@@ -27,7 +27,6 @@ import {
   liveTeamsIn,
   type PatrolRow,
   toPatrol,
-  updatePatrolRow,
 } from './patrols.repository';
 
 const FUTURE_DATE = '巡查日期不能晚于今天（台账记录已开展的巡查）';
@@ -244,7 +243,7 @@ export const updatePatrol = (ctx: ServiceContext, id: string, input: UpdatePatro
     if (input.chiefIds) await requireVisiblePersons(tx, ctx, input.chiefIds);
     await requireTeam(tx, ctx, input.teamId);
     const { version: _v, chiefIds, ...set } = input;
-    await updatePatrolRow(tx, id, {
+    await patrolRecord.write(tx, id, {
       ...set,
       ...(chiefIds ? { chiefIds: uniqueIds(chiefIds) } : {}),
       updatedBy: ctx.actor.userId,

@@ -78,19 +78,6 @@ export const findWomenGroup = async (db: DbOrTx, scopePath: string, id: string) 
 export const insertWomenGroup = (tx: Tx, values: typeof womenGroups.$inferInsert) =>
   tx.insert(womenGroups).values(values);
 
-export const updateWomenGroupRow = async (
-  tx: Tx,
-  id: string,
-  set: Partial<typeof womenGroups.$inferInsert>,
-) => {
-  const [row] = await tx
-    .update(womenGroups)
-    .set({ ...set, version: sql`${womenGroups.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(womenGroups.id, id))
-    .returning();
-  return row;
-};
-
 export const replaceWomenGroupMembers = async (tx: Tx, groupId: string, personIds: string[]) => {
   await tx.delete(womenGroupMembers).where(eq(womenGroupMembers.groupId, groupId));
   if (personIds.length > 0) {

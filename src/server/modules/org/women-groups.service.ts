@@ -20,7 +20,6 @@ import {
   lockPersonsIn,
   replaceWomenGroupMembers,
   toWomenGroup,
-  updateWomenGroupRow,
 } from './women-groups.repository';
 
 /**
@@ -108,7 +107,7 @@ export const updateWomenGroup = (ctx: ServiceContext, id: string, input: UpdateW
     await checkPeople(tx, ctx, row.orgUnitId, input.leaderPersonId, input.memberIds ?? []);
     const { version: _v, memberIds, ...set } = input;
     // The row is written even when only members change, so the version moves and the edit is locked.
-    await updateWomenGroupRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await womenGroupRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
     if (memberIds) await replaceWomenGroupMembers(tx, id, [...new Set(memberIds)]);
   });
 

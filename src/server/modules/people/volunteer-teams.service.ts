@@ -19,7 +19,6 @@ import {
   listVolunteerTeamRows,
   lockPersonsIn,
   replaceVolunteerTeamMembers,
-  updateVolunteerTeamRow,
 } from './volunteer-teams.repository';
 
 /** The calendar day in the county (Asia/Shanghai), whatever the server's time zone. */
@@ -111,7 +110,7 @@ export const updateVolunteerTeam = (ctx: ServiceContext, id: string, input: Upda
     await checkPeople(tx, ctx, row.orgPath, input.leaderPersonId, input.memberIds ?? []);
     const { version: _v, memberIds, ...set } = input;
     // The row is written even when only members change, so the version moves and the edit is locked.
-    await updateVolunteerTeamRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await volunteerTeamRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
     if (memberIds) await replaceVolunteerTeamMembers(tx, id, [...new Set(memberIds)], today());
   });
 
