@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { ListWomenGroupsQuery, WomenGroup } from '../../../contracts/org-ledgers';
 import { scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
@@ -84,19 +84,3 @@ export const replaceWomenGroupMembers = async (tx: Tx, groupId: string, personId
     await tx.insert(womenGroupMembers).values(personIds.map((personId) => ({ groupId, personId })));
   }
 };
-
-/** Persons named as leader or members, looked up inside the caller's subtree (share-locked until commit). */
-export const lockPersonsIn = (tx: Tx, scopePath: string, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : tx
-        .select({
-          id: persons.id,
-          name: persons.name,
-          orgUnitId: persons.orgUnitId,
-          deletedAt: persons.deletedAt,
-        })
-        .from(persons)
-        .where(and(inArray(persons.id, ids), scoped(persons.orgPath, scopePath)))
-        .orderBy(asc(persons.id))
-        .for('share');

@@ -146,19 +146,3 @@ export const replaceVolunteerTeamMembers = async (
     .values(personIds.map((personId) => ({ teamId, personId, joinedOn: today })))
     .onConflictDoNothing();
 };
-
-/** Persons named as leader or members, looked up inside the caller's subtree (share-locked until commit). */
-export const lockPersonsIn = (tx: Tx, scopePath: string, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : tx
-        .select({
-          id: persons.id,
-          name: persons.name,
-          orgPath: persons.orgPath,
-          deletedAt: persons.deletedAt,
-        })
-        .from(persons)
-        .where(and(inArray(persons.id, ids), scoped(persons.orgPath, scopePath)))
-        .orderBy(asc(persons.id))
-        .for('share');
