@@ -6,7 +6,6 @@ import type {
   UpdateActivityInput,
 } from '../../../contracts/activities';
 import { isWithin, requireAccess, resolveScopePath, scoped } from '../../kernel/access/access';
-import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -122,12 +121,7 @@ const sameContent = (row: ActivityRow, input: CreateActivityInput) =>
  */
 export const createActivity = (ctx: ServiceContext, input: CreateActivityInput) =>
   ctx.db.transaction(async (tx) => {
-    const paths = await requireAccess(tx, {
-      actor: ctx.actor,
-      permission: 'activities.write',
-      orgUnitIds: [input.orgUnitId],
-    });
-    const path = paths.get(input.orgUnitId) as string;
+    const path = await activityRecord.unitPath(tx, ctx, input.orgUnitId);
     if (input.id) {
       const [existing] = await tx.select().from(activities).where(eq(activities.id, input.id)).for('update');
       if (existing) {
@@ -233,20 +227,15 @@ export const createActivitySeries = (ctx: ServiceContext, input: CreateActivityS
       })),
     );
     await bulkInsert(tx, activities, rows);
-    await recordAuditRows(
+    await activityRecord.auditRows(
       tx,
+      ctx,
+      'create',
       rows.map((r) => ({
-        actorUserId: ctx.actor.userId,
-        actorName: ctx.actor.displayName,
-        ip: ctx.actor.ip,
-        module: 'activities',
-        action: 'create',
-        entityType: 'activity',
-        entityId: r.id,
-        entityLabel: r.title,
+        id: r.id,
+        label: r.title,
         orgUnitId: r.orgUnitId,
         orgPath: r.orgPath,
-        before: null,
         after: { title: r.title, type: r.type, occurredOn: r.occurredOn, attendance: r.attendance, seriesId },
       })),
     );

@@ -4,7 +4,7 @@ import type {
   ListHouseholdsQuery,
   UpdateHouseholdInput,
 } from '../../../contracts/people';
-import { requireAccess, resolveScopePath } from '../../kernel/access/access';
+import { resolveScopePath } from '../../kernel/access/access';
 import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -63,13 +63,8 @@ export const getHousehold = (ctx: ServiceContext, id: string) => householdRecord
 
 export const createHousehold = (ctx: ServiceContext, input: CreateHouseholdInput) =>
   ctx.db.transaction(async (tx) => {
-    const paths = await requireAccess(tx, {
-      actor: ctx.actor,
-      permission: 'people.write',
-      orgUnitIds: [input.orgUnitId],
-    });
+    const path = await householdRecord.unitPath(tx, ctx, input.orgUnitId);
     const id = uuidv7();
-    const path = paths.get(input.orgUnitId) as string;
     return householdRecord.create(tx, ctx, { id, orgPath: path }, async () => {
       await tx.insert(households).values({
         id,

@@ -4,7 +4,7 @@ import type {
   UpdateVolunteerTeamInput,
   VolunteerTeam,
 } from '../../../contracts/people-roles';
-import { isWithin, requireAccess, resolveScopePath } from '../../kernel/access/access';
+import { isWithin, resolveScopePath } from '../../kernel/access/access';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { defineRecord } from '../../kernel/ledger/define-record';
@@ -62,12 +62,7 @@ export const getVolunteerTeam = (ctx: ServiceContext, id: string) => volunteerTe
 
 export const createVolunteerTeam = (ctx: ServiceContext, input: CreateVolunteerTeamInput) =>
   ctx.db.transaction(async (tx) => {
-    const paths = await requireAccess(tx, {
-      actor: ctx.actor,
-      permission: 'people.write',
-      orgUnitIds: [input.orgUnitId],
-    });
-    const path = paths.get(input.orgUnitId) as string;
+    const path = await volunteerTeamRecord.unitPath(tx, ctx, input.orgUnitId);
     await checkPeople(tx, ctx, path, input.leaderPersonId, input.memberIds);
     const id = uuidv7();
     return volunteerTeamRecord.create(tx, ctx, { id, orgPath: path }, async () => {
