@@ -4,7 +4,6 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -25,6 +24,7 @@ import {
   BackupError,
   connect,
   defaultBackupDir,
+  findClientTools,
   isExecutable,
   type Log,
   openTarget,
@@ -58,43 +58,29 @@ export type BaseTools = {
 };
 
 /** pg_basebackup (+ pg_archivecleanup, pg_verifybackup) from one directory, the same version rule as pg_dump's. */
-export const findBaseTools = async (serverMajor: number): Promise<BaseTools> => {
-  const debianRoot = '/usr/lib/postgresql';
-  const debianDirs = existsSync(debianRoot)
-    ? readdirSync(debianRoot).map((v) => path.join(debianRoot, v, 'bin'))
-    : [];
-  const pathDirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  const found: BaseTools[] = [];
-  const seen = new Set<string>();
-  for (const dir of [...new Set([...debianDirs, ...pathDirs])]) {
-    const pgBasebackup = path.join(dir, 'pg_basebackup');
-    const pgArchivecleanup = path.join(dir, 'pg_archivecleanup');
-    if (!isExecutable(pgBasebackup) || !isExecutable(pgArchivecleanup)) continue;
-    if (seen.has(realpathSync(pgBasebackup))) continue;
-    seen.add(realpathSync(pgBasebackup));
-    const major = await versionOf(pgBasebackup);
-    if (major === undefined) continue;
-    const verify = path.join(dir, 'pg_verifybackup');
-    found.push({
-      dir,
-      major,
-      pgBasebackup,
-      pgArchivecleanup,
-      pgVerifybackup: isExecutable(verify) ? verify : undefined,
-    });
-  }
-  const usable = found.filter((t) => t.major >= serverMajor).sort((a, b) => a.major - b.major);
-  if (usable[0]) return usable[0];
-  const versions = found.length
-    ? `（找到的版本：${found.map((t) => `${t.major} ${t.dir}`).join('，')}）`
-    : '';
-  throw new BackupError(
-    `找不到版本 ≥ ${serverMajor} 的 pg_basebackup / pg_archivecleanup${versions}。` +
+export const findBaseTools = (serverMajor: number): Promise<BaseTools> =>
+  findClientTools(
+    serverMajor,
+    ['pg_basebackup', 'pg_archivecleanup'],
+    async (dir) => {
+      const pgBasebackup = path.join(dir, 'pg_basebackup');
+      const major = await versionOf(pgBasebackup);
+      if (major === undefined) return undefined;
+      const verify = path.join(dir, 'pg_verifybackup');
+      return {
+        dir,
+        major,
+        pgBasebackup,
+        pgArchivecleanup: path.join(dir, 'pg_archivecleanup'),
+        pgVerifybackup: isExecutable(verify) ? verify : undefined,
+      };
+    },
+    (versions) =>
+      `找不到版本 ≥ ${serverMajor} 的 pg_basebackup / pg_archivecleanup${versions}。` +
       `请安装 PostgreSQL 客户端：sudo apt-get install postgresql-client-${serverMajor}\n` +
       `No pg_basebackup/pg_archivecleanup of major version ≥ ${serverMajor} on PATH or in ` +
       `/usr/lib/postgresql/*/bin; install postgresql-client-${serverMajor}.`,
   );
-};
 
 type Manifest = { timeline: number; startLsn: string; endLsn: string };
 
