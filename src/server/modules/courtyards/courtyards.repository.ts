@@ -23,6 +23,14 @@ const ts = (v: unknown) => iso(s(v));
 const tsn = (v: unknown) => iso(sn(v));
 const rating = (v: unknown) => (v ?? null) as RatingLevel | null;
 
+/** A ledger row's version and times, as the API shows them (columns version, created_at, updated_at, deleted_at as text). */
+export const stamps = (r: Raw) => ({
+  version: Number(r.version),
+  createdAt: ts(r.created_at),
+  updatedAt: ts(r.updated_at),
+  deletedAt: tsn(r.deleted_at),
+});
+
 export const householdLabelSql = (h: string) =>
   sql.raw(`${h}.address || coalesce(' ' || ${h}.house_number, '')`);
 export const headNameSql = (h: string) =>
@@ -74,10 +82,7 @@ export const toInspection = (r: Raw): Inspection => ({
   note: sn(r.note),
   photoIds: r.photo_ids as string[],
   rectificationIds: r.rectification_ids as string[],
-  version: Number(r.version),
-  createdAt: ts(r.created_at),
-  updatedAt: ts(r.updated_at),
-  deletedAt: tsn(r.deleted_at),
+  ...stamps(r),
 });
 
 export const findInspection = async (db: DbOrTx, scopePath: string, id: string) => {
@@ -145,10 +150,7 @@ export const toRectification = (r: Raw): Rectification => ({
   verifiedByName: sn(r.verified_by_name),
   beforePhotoIds: r.before_photo_ids as string[],
   afterPhotoIds: r.after_photo_ids as string[],
-  version: Number(r.version),
-  createdAt: ts(r.created_at),
-  updatedAt: ts(r.updated_at),
-  deletedAt: tsn(r.deleted_at),
+  ...stamps(r),
 });
 
 export const findRectification = async (db: DbOrTx, scopePath: string, id: string, today: string) => {
@@ -217,10 +219,7 @@ export const toFeatured = (r: Raw): FeaturedDesignation => ({
   category: s(r.category),
   designatedOn: s(r.designated_on),
   note: sn(r.note),
-  version: Number(r.version),
-  createdAt: ts(r.created_at),
-  updatedAt: ts(r.updated_at),
-  deletedAt: tsn(r.deleted_at),
+  ...stamps(r),
 });
 
 /** A live household in scope, with its village path; undefined when out of scope or deleted. */

@@ -17,7 +17,7 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import { listPage } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
-import { and, rows } from './courtyards.repository';
+import { and, rows, stamps } from './courtyards.repository';
 import { courtyardGroups } from './courtyards.table';
 
 // 验收小组 and the month's cross-village assignment.
@@ -40,10 +40,7 @@ const toGroup = (r: Record<string, unknown>): InspectionGroup => ({
   memberNames: r.member_names as string[],
   homeVillageIds: r.home_village_ids as string[],
   note: (r.note ?? null) as string | null,
-  version: Number(r.version),
-  createdAt: iso(r.created_at as string),
-  updatedAt: iso(r.updated_at as string),
-  deletedAt: iso((r.deleted_at ?? null) as string | null),
+  ...stamps(r),
 });
 
 const groupById = async (db: DbOrTx, id: string) => {
