@@ -8,10 +8,12 @@ import type {
   RatingLevel,
   Rectification,
 } from '../../../contracts/courtyards';
-import { scoped } from '../../kernel/access/access';
+import { requireAccess, scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { photoIdsOf } from '../../kernel/files/photo-attachments';
+import { invalid } from '../../kernel/http/errors';
+import type { ServiceContext } from '../../kernel/service-context';
 import { courtyardInspectionPhotos, courtyardRectificationPhotos } from './courtyards.table';
 
 // Read queries of the courtyard programme. Every function takes the scope path its rows must lie in.
@@ -241,4 +243,17 @@ export const findHousehold = async (db: DbOrTx, scopePath: string, id: string) =
         address: s(r.address),
       }
     : undefined;
+};
+
+/** A town (or street) the caller holds `permission` in: its path and name; 422 for another kind of unit. */
+export const requireTown = async (
+  db: DbOrTx,
+  ctx: ServiceContext,
+  townId: string,
+  permission: 'courtyards.read' | 'courtyards.manage',
+) => {
+  const paths = await requireAccess(db, { actor: ctx.actor, permission, orgUnitIds: [townId] });
+  const [unit] = await rows(db, sql`select kind, name from org_units where id = ${townId}`);
+  if (!['town', 'street'].includes(unit?.kind as string)) throw invalid('townId', '请选择镇（街道）');
+  return { path: paths.get(townId) as string, name: unit.name as string };
 };

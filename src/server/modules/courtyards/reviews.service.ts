@@ -8,7 +8,7 @@ import type {
   RubricRules,
 } from '../../../contracts/courtyards';
 import { householdRating, monthBounds, plaqueChange } from '../../../contracts/courtyards';
-import { requireAccess, scoped, scopedAbove } from '../../kernel/access/access';
+import { scoped, scopedAbove } from '../../kernel/access/access';
 import { recordAudit } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { iso } from '../../kernel/db/columns';
@@ -16,23 +16,11 @@ import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
-import { headNameSql, householdLabelSql, rows } from './courtyards.repository';
+import { headNameSql, householdLabelSql, requireTown, rows } from './courtyards.repository';
 import { courtyardPlaqueEvents, courtyardRatingChanges, courtyardReviews } from './courtyards.table';
 
 // 评比会: a town's month computed into a pending list of rating and plaque changes, which the
 // monthly meeting confirms (applying them, with reasons) or rejects item by item.
-
-const requireTown = async (
-  db: DbOrTx,
-  ctx: ServiceContext,
-  townId: string,
-  permission: 'courtyards.read' | 'courtyards.manage',
-) => {
-  const paths = await requireAccess(db, { actor: ctx.actor, permission, orgUnitIds: [townId] });
-  const [unit] = await rows(db, sql`select kind, name from org_units where id = ${townId}`);
-  if (!['town', 'street'].includes(unit?.kind as string)) throw invalid('townId', '请选择镇（街道）');
-  return { path: paths.get(townId) as string, name: unit.name as string };
-};
 
 type MonthlyRow = { month: string; total: number; is_veto: boolean; rating: RatingLevel | null };
 
