@@ -73,6 +73,20 @@ export type LedgerIo = {
   exportAuditFacts?: (ctx: ServiceContext, query: never) => Promise<Record<string, unknown>>;
 };
 
+/**
+ * A ledger's `checkRow` written over its own row type: `problem(field, message)` for each cross-field
+ * problem of one parsed row.
+ */
+export const rowCheck =
+  <Row>(check: (row: Row, problem: (field: string, message: string) => void) => void) =>
+  (values: Record<string, unknown>): [string, string][] => {
+    const problems: [string, string][] = [];
+    check(values as Row, (field, message) => {
+      problems.push([field, message]);
+    });
+    return problems;
+  };
+
 const norm = (s: string) => s.replace(/[\s*＊（）()：:]/g, '').replace(/（.*?）|\(.*?\)/g, '');
 
 /** The audit row of one export of the ledger (`after` says which rows and how), in its own transaction. */
