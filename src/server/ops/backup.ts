@@ -21,7 +21,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Config } from '../config';
 import { recordAudit } from '../kernel/audit/audit';
-import { createDb, migrationsFolder, runMigrations } from '../kernel/db/connection';
+import { createDb, type Db, migrationsFolder, runMigrations } from '../kernel/db/connection';
 import { dataDirOwner, inUseMessage } from '../kernel/db/data-dir-lock';
 import { DATABASE_NAME, provisionDatabase } from '../kernel/db/provision';
 import { createFieldCrypto } from '../kernel/privacy/field-crypto';
@@ -79,6 +79,27 @@ export const versionOf = async (binary: string) => {
     return undefined;
   }
 };
+
+/**
+ * After a restore of either kind: sessions in the backup would sign back in people who signed out
+ * since, so they go (everyone signs in again), and the restore goes into the audit log (via the CLI).
+ */
+export const recordRestore = (db: Db, entityLabel: string, after: object) =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`delete from sessions`);
+    await recordAudit(
+      tx,
+      null,
+      {
+        module: 'system',
+        action: 'restore',
+        entityType: 'backup',
+        entityLabel,
+        after: { via: 'cli', ...after },
+      },
+      'cli',
+    );
+  });
 
 export const isExecutable = (file: string) => {
   try {
@@ -598,25 +619,9 @@ export const runRestore = async (
       } finally {
         client.release();
       }
-      await db.transaction(async (tx) => {
-        // Sessions in the backup would sign back in people who signed out since: everyone signs in again.
-        await tx.execute(sql`delete from sessions`);
-        await recordAudit(
-          tx,
-          null,
-          {
-            module: 'system',
-            action: 'restore',
-            entityType: 'backup',
-            entityLabel: '从备份恢复数据库',
-            after: {
-              via: 'cli',
-              file: path.basename(archivePath),
-              archiveCreatedAt: archive.createdAt ?? null,
-            },
-          },
-          'cli',
-        );
+      await recordRestore(db, '从备份恢复数据库', {
+        file: path.basename(archivePath),
+        archiveCreatedAt: archive.createdAt ?? null,
       });
       const c = await db.$client.connect();
       try {

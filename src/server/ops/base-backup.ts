@@ -10,10 +10,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Config } from '../config';
-import { recordAudit } from '../kernel/audit/audit';
 import { createDb } from '../kernel/db/connection';
 import { acquireDataDirLock } from '../kernel/db/data-dir-lock';
 import { postgresOwner, shellQuote, startEmbeddedPostgres } from '../kernel/db/embedded';
@@ -28,6 +26,7 @@ import {
   isExecutable,
   type Log,
   openTarget,
+  recordRestore,
   run,
   serverMajorOf,
   timestamp,
@@ -469,21 +468,7 @@ const afterRecovery = async (
       `select to_regclass('public.sessions') is not null and to_regclass('public.audit_log') is not null as ok`,
     );
     if (!rows[0]?.ok) return;
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`delete from sessions`);
-      await recordAudit(
-        tx,
-        null,
-        {
-          module: 'system',
-          action: 'restore',
-          entityType: 'backup',
-          entityLabel: '从基础备份和 WAL 归档恢复数据库',
-          after: { via: 'cli', backup, until: until ?? null, recoveredTo },
-        },
-        'cli',
-      );
-    });
+    await recordRestore(db, '从基础备份和 WAL 归档恢复数据库', { backup, until: until ?? null, recoveredTo });
   } catch (e) {
     // No database of the product in this cluster (nothing to record in).
     if ((e as { code?: string }).code === '3D000') return;
