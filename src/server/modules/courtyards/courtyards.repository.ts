@@ -25,6 +25,11 @@ const ts = (v: unknown) => iso(s(v));
 const tsn = (v: unknown) => iso(sn(v));
 const rating = (v: unknown) => (v ?? null) as RatingLevel | null;
 
+/** The household a courtyard row is about (columns household_id, household_label). */
+const householdOf = (r: Raw) => ({ householdId: s(r.household_id), householdLabel: s(r.household_label) });
+/** The village it lies in (columns org_unit_id, org_unit_name). */
+const villageOf = (r: Raw) => ({ orgUnitId: s(r.org_unit_id), orgUnitName: s(r.org_unit_name) });
+
 /** A ledger row's version and times, as the API shows them (columns version, created_at, updated_at, deleted_at as text). */
 export const stamps = (r: Raw) => ({
   version: Number(r.version),
@@ -63,11 +68,9 @@ export const inspectionSelect = sql`
 
 export const toInspection = (r: Raw): Inspection => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
+  ...householdOf(r),
   headName: sn(r.head_name),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...villageOf(r),
   rubricId: s(r.rubric_id),
   kind: r.kind as Inspection['kind'],
   inspectedOn: s(r.inspected_on),
@@ -134,11 +137,9 @@ export const rectificationSelect = (today: string) => sql`
 
 export const toRectification = (r: Raw): Rectification => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
+  ...householdOf(r),
   headName: sn(r.head_name),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...villageOf(r),
   inspectionId: sn(r.inspection_id),
   itemCode: sn(r.item_code),
   problem: s(r.problem),
@@ -172,10 +173,8 @@ export const ratingChangeSelect = sql`
   from courtyard_rating_changes c join households h on h.id = c.household_id join org_units o on o.id = c.org_unit_id`;
 export const toRatingChange = (r: Raw): RatingChange => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...householdOf(r),
+  ...villageOf(r),
   month: s(r.month),
   effectiveOn: s(r.effective_on),
   fromRating: rating(r.from_rating),
@@ -193,10 +192,8 @@ export const plaqueEventSelect = sql`
   from courtyard_plaque_events e join households h on h.id = e.household_id join org_units o on o.id = e.org_unit_id`;
 export const toPlaqueEvent = (r: Raw): PlaqueEvent => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...householdOf(r),
+  ...villageOf(r),
   kind: r.kind as PlaqueEvent['kind'],
   fromLevel: rating(r.from_level),
   toLevel: rating(r.to_level),
@@ -213,11 +210,9 @@ export const featuredSelect = sql`
   from courtyard_featured f join households h on h.id = f.household_id join org_units o on o.id = f.org_unit_id`;
 export const toFeatured = (r: Raw): FeaturedDesignation => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
+  ...householdOf(r),
   headName: sn(r.head_name),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...villageOf(r),
   category: s(r.category),
   designatedOn: s(r.designated_on),
   note: sn(r.note),
