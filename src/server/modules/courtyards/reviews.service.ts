@@ -22,6 +22,40 @@ import { courtyardPlaqueEvents, courtyardRatingChanges, courtyardReviews } from 
 // 评比会: a town's month computed into a pending list of rating and plaque changes, which the
 // monthly meeting confirms (applying them, with reasons) or rejects item by item.
 
+/** One household's line on the meeting's list (the server's pending ones, the demo's history). */
+export const reviewItemOf = (
+  h: {
+    id: string;
+    label: string;
+    headName: string | null;
+    orgUnitId: string;
+    orgUnitName: string;
+    rating: RatingLevel | null;
+  },
+  change: {
+    rating: RatingLevel | null;
+    average: ReviewItem['averageScore'];
+    plaque: ReviewItem['plaque'];
+    reason: string;
+  },
+  decision: ReviewItem['decision'] = 'pending',
+): ReviewItem => ({
+  key: h.id,
+  householdId: h.id,
+  householdLabel: h.label,
+  headName: h.headName,
+  orgUnitId: h.orgUnitId,
+  orgUnitName: h.orgUnitName,
+  averageScore: change.average,
+  fromRating: h.rating,
+  toRating: change.rating,
+  isRatingChange: change.rating !== h.rating,
+  plaque: change.plaque,
+  reason: change.reason,
+  decision,
+  rejectReason: null,
+});
+
 type MonthlyRow = { month: string; total: number; is_veto: boolean; rating: RatingLevel | null };
 
 /**
@@ -60,22 +94,19 @@ export const reviewItemsOf = (
     const reason = isRatingChange
       ? `近${Math.min(window, monthly.length)}次月底入户平均${average ?? '-'}分${rules.householdRule.isVetoDropping && monthly.slice(-window).some((m) => m.isVeto) ? '，有一票否决项' : ''}`
       : (plaque?.reason ?? '');
-    items.push({
-      key: h.id,
-      householdId: h.id,
-      householdLabel: h.label,
-      headName: h.head_name,
-      orgUnitId: h.org_unit_id,
-      orgUnitName: h.org_unit_name,
-      averageScore: average,
-      fromRating: h.rating,
-      toRating: rating,
-      isRatingChange,
-      plaque,
-      reason,
-      decision: 'pending',
-      rejectReason: null,
-    });
+    items.push(
+      reviewItemOf(
+        {
+          id: h.id,
+          label: h.label,
+          headName: h.head_name,
+          orgUnitId: h.org_unit_id,
+          orgUnitName: h.org_unit_name,
+          rating: h.rating,
+        },
+        { rating, average, plaque, reason },
+      ),
+    );
   }
   return items;
 };
