@@ -3,10 +3,9 @@ import path from 'node:path';
 import { type Role, rolePermissions } from '../../contracts/common/permissions';
 import { requirePermission } from '../kernel/access/access';
 import type { Actor } from '../kernel/access/actor';
-import { recordAudit } from '../kernel/audit/audit';
 import type { Db } from '../kernel/db/connection';
 import { createImportJob, runImport } from '../kernel/io/import-runner';
-import type { LedgerIo } from '../kernel/io/ledger-io';
+import { auditExport, type LedgerIo } from '../kernel/io/ledger-io';
 import { writeXlsx } from '../kernel/io/xlsx-export';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import type { ServiceContext } from '../kernel/service-context';
@@ -76,16 +75,7 @@ export const runIoCommand = async (
   }
   requirePermission(ctx.actor, io.permissions.export);
   const query = io.exportQuerySchema.parse({}) as never;
-  await db.transaction((tx) =>
-    recordAudit(tx, ctx.actor, {
-      module: io.auditModule,
-      action: 'export',
-      entityType: io.ledger,
-      orgUnitId: ctx.actor.orgUnitId,
-      orgPath: ctx.actor.orgPath,
-      after: { ledger: io.ledger, via: 'cli', file: path.basename(file) },
-    }),
-  );
+  await auditExport(ctx, io, { via: 'cli', file: path.basename(file) });
   const out = createWriteStream(file);
   const finished = new Promise<void>((resolve, reject) => {
     out.on('finish', () => resolve());

@@ -27,6 +27,7 @@ import {
   courtyardReviews,
   courtyardRubrics,
 } from '../modules/courtyards/courtyards.table';
+import { reviewItemOf } from '../modules/courtyards/reviews.service';
 import { seededRandom } from './demo-people';
 
 type Unit = { id: string; path: string; name: string };
@@ -287,22 +288,20 @@ export const seedDemoCourtyards = async (
       const reason = isRatingChange
         ? `近${monthly.length}次月底入户平均${average ?? '-'}分`
         : (plaque?.reason ?? '');
-      reviewItems.push({
-        key: h.id,
-        householdId: h.id,
-        householdLabel: labels.get(h.id) ?? '',
-        headName: heads.get(h.id) ?? null,
-        orgUnitId: h.village.id,
-        orgUnitName: h.village.name,
-        averageScore: average,
-        fromRating: h.rating,
-        toRating: rating,
-        isRatingChange,
-        plaque,
-        reason,
-        decision: isPending ? 'pending' : 'applied',
-        rejectReason: null,
-      });
+      reviewItems.push(
+        reviewItemOf(
+          {
+            id: h.id,
+            label: labels.get(h.id) ?? '',
+            headName: heads.get(h.id) ?? null,
+            orgUnitId: h.village.id,
+            orgUnitName: h.village.name,
+            rating: h.rating,
+          },
+          { rating, average, plaque, reason },
+          isPending ? 'pending' : 'applied',
+        ),
+      );
       if (isPending) continue;
       if (isRatingChange) {
         ratingChanges.push({

@@ -21,7 +21,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Config } from '../config';
 import { recordAudit } from '../kernel/audit/audit';
-import { createDb, migrationsFolder, runMigrations } from '../kernel/db/connection';
+import { createDb, type Db, migrationsFolder, runMigrations } from '../kernel/db/connection';
 import { dataDirOwner, inUseMessage } from '../kernel/db/data-dir-lock';
 import { DATABASE_NAME, provisionDatabase } from '../kernel/db/provision';
 import { createFieldCrypto } from '../kernel/privacy/field-crypto';
@@ -80,6 +80,27 @@ export const versionOf = async (binary: string) => {
   }
 };
 
+/**
+ * After a restore of either kind: sessions in the backup would sign back in people who signed out
+ * since, so they go (everyone signs in again), and the restore goes into the audit log (via the CLI).
+ */
+export const recordRestore = (db: Db, entityLabel: string, after: object) =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`delete from sessions`);
+    await recordAudit(
+      tx,
+      null,
+      {
+        module: 'system',
+        action: 'restore',
+        entityType: 'backup',
+        entityLabel,
+        after: { via: 'cli', ...after },
+      },
+      'cli',
+    );
+  });
+
 export const isExecutable = (file: string) => {
   try {
     accessSync(file, constants.X_OK);
@@ -90,39 +111,61 @@ export const isExecutable = (file: string) => {
 };
 
 /**
- * pg_dump and pg_restore from one directory (PATH, then Debian's /usr/lib/postgresql/<major>/bin) whose
- * major version is at least the server's: the same major when there is one, otherwise the lowest newer one.
+ * Client programs from one directory (Debian's /usr/lib/postgresql/<major>/bin, then PATH) holding every
+ * one of `required`, whose major version (read by `probe`; undefined to pass the directory by) is at
+ * least the server's: the same major when there is one, otherwise the lowest newer one. `missing` says
+ * what to install, given the versions found.
  */
-export const findPgTools = async (serverMajor: number): Promise<PgTools> => {
+export const findClientTools = async <T extends { dir: string; major: number }>(
+  serverMajor: number,
+  required: readonly string[],
+  probe: (dir: string) => Promise<T | undefined>,
+  missing: (versions: string) => string,
+): Promise<T> => {
   const debianRoot = '/usr/lib/postgresql';
   const debianDirs = existsSync(debianRoot)
     ? readdirSync(debianRoot).map((v) => path.join(debianRoot, v, 'bin'))
     : [];
   const pathDirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  const found: PgTools[] = [];
+  const found: T[] = [];
   const seen = new Set<string>();
   // Debian's versioned directories first: /usr/bin/pg_dump there is a wrapper that picks a version itself.
   for (const dir of [...new Set([...debianDirs, ...pathDirs])]) {
-    const pgDump = path.join(dir, 'pg_dump');
-    const pgRestore = path.join(dir, 'pg_restore');
-    if (!isExecutable(pgDump) || !isExecutable(pgRestore) || seen.has(realpathSync(pgDump))) continue;
-    seen.add(realpathSync(pgDump));
-    const major = await versionOf(pgDump);
-    if (major !== undefined && major === (await versionOf(pgRestore)))
-      found.push({ dir, major, pgDump, pgRestore });
+    const files = required.map((name) => path.join(dir, name));
+    if (!files.every(isExecutable)) continue;
+    const real = realpathSync(files[0] as string);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    const tools = await probe(dir);
+    if (tools) found.push(tools);
   }
   const usable = found.filter((t) => t.major >= serverMajor).sort((a, b) => a.major - b.major);
   if (usable[0]) return usable[0];
   const versions = found.length
     ? `（找到的版本：${found.map((t) => `${t.major} ${t.dir}`).join('，')}）`
     : '';
-  throw new BackupError(
-    `找不到版本 ≥ ${serverMajor} 的 pg_dump / pg_restore${versions}。` +
+  throw new BackupError(missing(versions));
+};
+
+/** pg_dump and pg_restore of one major version from one directory (see `findClientTools`). */
+export const findPgTools = (serverMajor: number): Promise<PgTools> =>
+  findClientTools(
+    serverMajor,
+    ['pg_dump', 'pg_restore'],
+    async (dir) => {
+      const pgDump = path.join(dir, 'pg_dump');
+      const pgRestore = path.join(dir, 'pg_restore');
+      const major = await versionOf(pgDump);
+      return major !== undefined && major === (await versionOf(pgRestore))
+        ? { dir, major, pgDump, pgRestore }
+        : undefined;
+    },
+    (versions) =>
+      `找不到版本 ≥ ${serverMajor} 的 pg_dump / pg_restore${versions}。` +
       `请安装 PostgreSQL 客户端：sudo apt-get install postgresql-client-${serverMajor}\n` +
       `No pg_dump/pg_restore of major version ≥ ${serverMajor} on PATH or in /usr/lib/postgresql/*/bin; ` +
       `install postgresql-client-${serverMajor} (Debian/Ubuntu: apt-get install postgresql-client-${serverMajor}).`,
   );
-};
 
 /** libpq connection arguments with the password moved to PGPASSWORD, so `ps` never shows it. */
 const libpqArgs = (url: string) => {
@@ -576,25 +619,9 @@ export const runRestore = async (
       } finally {
         client.release();
       }
-      await db.transaction(async (tx) => {
-        // Sessions in the backup would sign back in people who signed out since: everyone signs in again.
-        await tx.execute(sql`delete from sessions`);
-        await recordAudit(
-          tx,
-          null,
-          {
-            module: 'system',
-            action: 'restore',
-            entityType: 'backup',
-            entityLabel: '从备份恢复数据库',
-            after: {
-              via: 'cli',
-              file: path.basename(archivePath),
-              archiveCreatedAt: archive.createdAt ?? null,
-            },
-          },
-          'cli',
-        );
+      await recordRestore(db, '从备份恢复数据库', {
+        file: path.basename(archivePath),
+        archiveCreatedAt: archive.createdAt ?? null,
       });
       const c = await db.$client.connect();
       try {

@@ -4,17 +4,14 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  realpathSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Config } from '../config';
-import { recordAudit } from '../kernel/audit/audit';
 import { createDb } from '../kernel/db/connection';
 import { acquireDataDirLock } from '../kernel/db/data-dir-lock';
 import { postgresOwner, shellQuote, startEmbeddedPostgres } from '../kernel/db/embedded';
@@ -25,9 +22,11 @@ import {
   BackupError,
   connect,
   defaultBackupDir,
+  findClientTools,
   isExecutable,
   type Log,
   openTarget,
+  recordRestore,
   run,
   serverMajorOf,
   timestamp,
@@ -58,43 +57,29 @@ export type BaseTools = {
 };
 
 /** pg_basebackup (+ pg_archivecleanup, pg_verifybackup) from one directory, the same version rule as pg_dump's. */
-export const findBaseTools = async (serverMajor: number): Promise<BaseTools> => {
-  const debianRoot = '/usr/lib/postgresql';
-  const debianDirs = existsSync(debianRoot)
-    ? readdirSync(debianRoot).map((v) => path.join(debianRoot, v, 'bin'))
-    : [];
-  const pathDirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  const found: BaseTools[] = [];
-  const seen = new Set<string>();
-  for (const dir of [...new Set([...debianDirs, ...pathDirs])]) {
-    const pgBasebackup = path.join(dir, 'pg_basebackup');
-    const pgArchivecleanup = path.join(dir, 'pg_archivecleanup');
-    if (!isExecutable(pgBasebackup) || !isExecutable(pgArchivecleanup)) continue;
-    if (seen.has(realpathSync(pgBasebackup))) continue;
-    seen.add(realpathSync(pgBasebackup));
-    const major = await versionOf(pgBasebackup);
-    if (major === undefined) continue;
-    const verify = path.join(dir, 'pg_verifybackup');
-    found.push({
-      dir,
-      major,
-      pgBasebackup,
-      pgArchivecleanup,
-      pgVerifybackup: isExecutable(verify) ? verify : undefined,
-    });
-  }
-  const usable = found.filter((t) => t.major >= serverMajor).sort((a, b) => a.major - b.major);
-  if (usable[0]) return usable[0];
-  const versions = found.length
-    ? `（找到的版本：${found.map((t) => `${t.major} ${t.dir}`).join('，')}）`
-    : '';
-  throw new BackupError(
-    `找不到版本 ≥ ${serverMajor} 的 pg_basebackup / pg_archivecleanup${versions}。` +
+export const findBaseTools = (serverMajor: number): Promise<BaseTools> =>
+  findClientTools(
+    serverMajor,
+    ['pg_basebackup', 'pg_archivecleanup'],
+    async (dir) => {
+      const pgBasebackup = path.join(dir, 'pg_basebackup');
+      const major = await versionOf(pgBasebackup);
+      if (major === undefined) return undefined;
+      const verify = path.join(dir, 'pg_verifybackup');
+      return {
+        dir,
+        major,
+        pgBasebackup,
+        pgArchivecleanup: path.join(dir, 'pg_archivecleanup'),
+        pgVerifybackup: isExecutable(verify) ? verify : undefined,
+      };
+    },
+    (versions) =>
+      `找不到版本 ≥ ${serverMajor} 的 pg_basebackup / pg_archivecleanup${versions}。` +
       `请安装 PostgreSQL 客户端：sudo apt-get install postgresql-client-${serverMajor}\n` +
       `No pg_basebackup/pg_archivecleanup of major version ≥ ${serverMajor} on PATH or in ` +
       `/usr/lib/postgresql/*/bin; install postgresql-client-${serverMajor}.`,
   );
-};
 
 type Manifest = { timeline: number; startLsn: string; endLsn: string };
 
@@ -483,21 +468,7 @@ const afterRecovery = async (
       `select to_regclass('public.sessions') is not null and to_regclass('public.audit_log') is not null as ok`,
     );
     if (!rows[0]?.ok) return;
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`delete from sessions`);
-      await recordAudit(
-        tx,
-        null,
-        {
-          module: 'system',
-          action: 'restore',
-          entityType: 'backup',
-          entityLabel: '从基础备份和 WAL 归档恢复数据库',
-          after: { via: 'cli', backup, until: until ?? null, recoveredTo },
-        },
-        'cli',
-      );
-    });
+    await recordRestore(db, '从基础备份和 WAL 归档恢复数据库', { backup, until: until ?? null, recoveredTo });
   } catch (e) {
     // No database of the product in this cluster (nothing to record in).
     if ((e as { code?: string }).code === '3D000') return;

@@ -4,14 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importJobSchema, importQuerySchema } from '../../../contracts/common/io';
 import { requireAccess, requirePermission } from '../access/access';
-import { recordAudit } from '../audit/audit';
 import { ctxOf } from '../http/context';
 import { AppError } from '../http/errors';
 import { guardUploadPart } from '../http/input-guard';
 import { maskFilters } from '../privacy/pii-mask';
 import { shanghaiToday } from '../time/calendar';
 import { createImportJob, findOwnJob, getImportJob, runImport } from './import-runner';
-import { buildTemplate, type LedgerIo } from './ledger-io';
+import { auditExport, buildTemplate, type LedgerIo } from './ledger-io';
 import {
   checkImportFile,
   IMPORT_BUSY_MESSAGE,
@@ -129,17 +128,8 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
       const query = req.query as never;
       const rows = await io.exportRows(ctx, query);
       const facts = (await io.exportAuditFacts?.(ctx, query)) ?? {};
-      await ctx.db.transaction((tx) =>
-        recordAudit(tx, ctx.actor, {
-          module: io.auditModule,
-          action: 'export',
-          entityType: io.ledger,
-          orgUnitId: ctx.actor.orgUnitId,
-          orgPath: ctx.actor.orgPath,
-          // A search by ID number or phone is itself personal data: the audit row keeps it masked.
-          after: { ledger: io.ledger, filters: maskFilters(query), ...facts },
-        }),
-      );
+      // A search by ID number or phone is itself personal data: the audit row keeps it masked.
+      await auditExport(ctx, io, { filters: maskFilters(query), ...facts });
       return streamXlsx(reply, {
         filename: `${io.title}-${shanghaiToday()}.xlsx`,
         sheetName: io.title,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ZodType } from 'zod';
 import type { AuditModule } from '../../../contracts/audit';
 import type { Permission } from '../../../contracts/common/permissions';
+import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connection';
 import type { ServiceContext } from '../service-context';
 import { type CellResult, type CellValue, cellText } from './cells';
@@ -72,7 +73,34 @@ export type LedgerIo = {
   exportAuditFacts?: (ctx: ServiceContext, query: never) => Promise<Record<string, unknown>>;
 };
 
+/**
+ * A ledger's `checkRow` written over its own row type: `problem(field, message)` for each cross-field
+ * problem of one parsed row.
+ */
+export const rowCheck =
+  <Row>(check: (row: Row, problem: (field: string, message: string) => void) => void) =>
+  (values: Record<string, unknown>): [string, string][] => {
+    const problems: [string, string][] = [];
+    check(values as Row, (field, message) => {
+      problems.push([field, message]);
+    });
+    return problems;
+  };
+
 const norm = (s: string) => s.replace(/[\s*＊（）()：:]/g, '').replace(/（.*?）|\(.*?\)/g, '');
+
+/** The audit row of one export of the ledger (`after` says which rows and how), in its own transaction. */
+export const auditExport = (ctx: ServiceContext, io: LedgerIo, after: object) =>
+  ctx.db.transaction((tx) =>
+    recordAudit(tx, ctx.actor, {
+      module: io.auditModule,
+      action: 'export',
+      entityType: io.ledger,
+      orgUnitId: ctx.actor.orgUnitId,
+      orgPath: ctx.actor.orgPath,
+      after: { ledger: io.ledger, ...after },
+    }),
+  );
 
 /** Finds the header row among the first rows (titles and merged cells above it are skipped). */
 export const locateHeader = (

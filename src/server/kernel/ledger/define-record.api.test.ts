@@ -3,7 +3,7 @@ import { versionQuerySchema } from '../../../contracts/common/paging';
 import { rolePermissions } from '../../../contracts/common/permissions';
 import type { Site } from '../../../contracts/org-ledgers';
 import { sites } from '../../modules/org/org-ledgers.table';
-import { findSite, toSite, updateSiteRow } from '../../modules/org/sites.repository';
+import { findSite, toSite } from '../../modules/org/sites.repository';
 import { createTestApp, seedOrg } from '../../test/test-app';
 import type { DbOrTx } from '../db/connection';
 import { uuidv7 } from '../db/ids';
@@ -69,7 +69,7 @@ const createSite = (name: string) =>
   });
 
 const rename = (id: string, version: number, name: string, c = ctx) =>
-  record.update(c, id, version, (tx) => updateSiteRow(tx, id, { name }));
+  record.update(c, id, version, (tx) => record.write(tx, id, { name }));
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditModule } from '../../../contracts/audit';
 import type { Permission } from '../../../contracts/common/permissions';
-import { requirePermission, scoped } from '../access/access';
+import { requireAccess, requirePermission, scoped } from '../access/access';
 import { recordAudit, recordAuditRows } from '../audit/audit';
 import type { DbOrTx, Tx } from '../db/connection';
 import { AppError, notFound } from '../http/errors';
@@ -97,8 +97,8 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
     return record;
   };
 
-  /** Sets columns of one row, moving its version on. */
-  const write = (tx: Tx, id: string, set: Record<string, unknown>) => {
+  /** Sets columns of one row (the table's own, typed), moving its version on. */
+  const write = (tx: Tx, id: string, set: Partial<T['$inferInsert']>) => {
     const t = table as LedgerTable;
     return tx
       .update(t)
@@ -190,7 +190,7 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
     edit(ctx, id, version, 'delete', async (tx, row) => {
       if (row.deletedAt) throw missing();
       await check?.(tx, row);
-      await write(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId });
+      await write(tx, id, { deletedAt: new Date().toISOString(), updatedBy: ctx.actor.userId } as never);
     });
 
   /** 'restore': brings a deleted record back after the service's `check` (no clash, say) passes. */
@@ -203,29 +203,72 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
     edit(ctx, id, version, 'restore', async (tx, row) => {
       if (!row.deletedAt) throw new AppError('CONFLICT', `该${label}未被删除，无需恢复`);
       await check?.(tx, row);
-      await write(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId });
+      await write(tx, id, { deletedAt: null, updatedBy: ctx.actor.userId } as never);
     });
 
-  /** Records who read which sensitive records (no-op for other types), in the caller's transaction. */
-  const recordRead = async (tx: Tx, ctx: ServiceContext, via: ReadVia, records: D[], orgPath: string) => {
-    if (!spec.isSensitive || records.length === 0) return;
-    await recordAuditRows(
+  /**
+   * One audit row per record for a write of many at once (a batch entry, say), in the caller's
+   * transaction; each entry brings its own label, unit and images.
+   */
+  const auditRows = (
+    tx: Tx,
+    ctx: ServiceContext,
+    action: string,
+    entries: {
+      id: string;
+      label: string | null;
+      orgUnitId: string | null;
+      orgPath: string;
+      before?: object | null;
+      after: object;
+    }[],
+  ) =>
+    recordAuditRows(
       tx,
-      records.map((r) => ({
+      entries.map((e) => ({
         actorUserId: ctx.actor.userId,
         actorName: ctx.actor.displayName,
         ip: ctx.actor.ip,
         module: spec.auditModule,
-        action: 'read',
+        action,
         entityType: spec.entityType,
-        entityId: r.id,
-        entityLabel: spec.describe(r),
+        entityId: e.id,
+        entityLabel: e.label,
+        orgUnitId: e.orgUnitId,
+        orgPath: e.orgPath,
+        before: e.before ?? null,
+        after: e.after,
+      })),
+    );
+
+  /** Records who read which sensitive records (no-op for other types), in the caller's transaction. */
+  const recordRead = async (tx: Tx, ctx: ServiceContext, via: ReadVia, records: D[], orgPath: string) => {
+    if (!spec.isSensitive || records.length === 0) return;
+    await auditRows(
+      tx,
+      ctx,
+      'read',
+      records.map((r) => ({
+        id: r.id,
+        label: spec.describe(r),
         orgUnitId: r.orgUnitId ?? null,
         orgPath,
-        before: null,
         after: { via },
       })),
     );
+  };
+
+  /**
+   * The path of the unit a new record goes to, once the caller is found to hold the record's write
+   * permission there (403/404 otherwise).
+   */
+  const unitPath = async (tx: Tx, ctx: ServiceContext, orgUnitId: string): Promise<string> => {
+    const paths = await requireAccess(tx, {
+      actor: ctx.actor,
+      permission: spec.permissions.write,
+      orgUnitIds: [orgUnitId],
+    });
+    return paths.get(orgUnitId) as string;
   };
 
   /** One record in the caller's subtree (read permission, 404 otherwise), read-audited if sensitive. */
@@ -256,6 +299,8 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
     image,
     write,
     audit,
+    auditRows,
+    unitPath,
     create,
     edit,
     update,

@@ -151,9 +151,3 @@ export const lockActivity = async (tx: Tx, scopePath: string, id: string) => {
     .for('update');
   return row;
 };
-
-export const updateActivityRow = (tx: Tx, id: string, set: Partial<typeof activities.$inferInsert>) =>
-  tx
-    .update(activities)
-    .set({ ...set, version: sql`${activities.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(activities.id, id));

@@ -6,7 +6,6 @@ import type {
   UpdateActivityInput,
 } from '../../../contracts/activities';
 import { isWithin, requireAccess, resolveScopePath, scoped } from '../../kernel/access/access';
-import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -17,13 +16,7 @@ import { shanghaiToday } from '../../kernel/time/calendar';
 import { sites } from '../org/org-ledgers.table';
 import { persons } from '../people/people.table';
 import { requireVisiblePersons } from '../people/role-terms.service';
-import {
-  type ActivityRow,
-  findActivity,
-  listActivityRows,
-  toActivity,
-  updateActivityRow,
-} from './activities.repository';
+import { type ActivityRow, findActivity, listActivityRows, toActivity } from './activities.repository';
 import { activities, campaigns } from './activities.table';
 import { assertActivityType } from './activity-types.service';
 
@@ -128,12 +121,7 @@ const sameContent = (row: ActivityRow, input: CreateActivityInput) =>
  */
 export const createActivity = (ctx: ServiceContext, input: CreateActivityInput) =>
   ctx.db.transaction(async (tx) => {
-    const paths = await requireAccess(tx, {
-      actor: ctx.actor,
-      permission: 'activities.write',
-      orgUnitIds: [input.orgUnitId],
-    });
-    const path = paths.get(input.orgUnitId) as string;
+    const path = await activityRecord.unitPath(tx, ctx, input.orgUnitId);
     if (input.id) {
       const [existing] = await tx.select().from(activities).where(eq(activities.id, input.id)).for('update');
       if (existing) {
@@ -185,7 +173,7 @@ export const updateActivity = (ctx: ServiceContext, id: string, input: UpdateAct
       row.orgPath,
     );
     const { version: _v, ...set } = input;
-    await updateActivityRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await activityRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
   });
 
 export const deleteActivity = (ctx: ServiceContext, id: string, version: number) =>
@@ -239,20 +227,15 @@ export const createActivitySeries = (ctx: ServiceContext, input: CreateActivityS
       })),
     );
     await bulkInsert(tx, activities, rows);
-    await recordAuditRows(
+    await activityRecord.auditRows(
       tx,
+      ctx,
+      'create',
       rows.map((r) => ({
-        actorUserId: ctx.actor.userId,
-        actorName: ctx.actor.displayName,
-        ip: ctx.actor.ip,
-        module: 'activities',
-        action: 'create',
-        entityType: 'activity',
-        entityId: r.id,
-        entityLabel: r.title,
+        id: r.id,
+        label: r.title,
         orgUnitId: r.orgUnitId,
         orgPath: r.orgPath,
-        before: null,
         after: { title: r.title, type: r.type, occurredOn: r.occurredOn, attendance: r.attendance, seriesId },
       })),
     );

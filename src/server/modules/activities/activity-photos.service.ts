@@ -1,5 +1,6 @@
 import { photoAttachments } from '../../kernel/files/photo-attachments';
-import { lockActivity, updateActivityRow } from './activities.repository';
+import { lockActivity } from './activities.repository';
+import { activityRecord } from './activities.service';
 import { activityPhotos } from './activities.table';
 
 export const MAX_PHOTOS_PER_ACTIVITY = 9;
@@ -20,7 +21,7 @@ export const activityPhotoOwner = {
       row && { orgPath: row.orgPath, orgUnitId: row.orgUnitId, label: row.title, deletedAt: row.deletedAt }
     );
   },
-  touch: (tx, id, userId) => updateActivityRow(tx, id, { updatedBy: userId }),
+  touch: (tx, id, userId) => activityRecord.write(tx, id, { updatedBy: userId }),
 } satisfies Parameters<typeof photoAttachments>[0];
 
 export const activityPhotoFiles = photoAttachments(activityPhotoOwner);

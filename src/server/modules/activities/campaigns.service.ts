@@ -5,7 +5,7 @@ import type {
   ListCampaignsQuery,
   UpdateCampaignInput,
 } from '../../../contracts/activities';
-import { requireAccess, resolveScopePath } from '../../kernel/access/access';
+import { resolveScopePath } from '../../kernel/access/access';
 import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
@@ -121,12 +121,7 @@ export const getCampaign = (ctx: ServiceContext, id: string) => campaignRecord.g
 
 export const createCampaign = (ctx: ServiceContext, input: CreateCampaignInput) =>
   ctx.db.transaction(async (tx) => {
-    const paths = await requireAccess(tx, {
-      actor: ctx.actor,
-      permission: 'activities.write',
-      orgUnitIds: [input.orgUnitId],
-    });
-    const path = paths.get(input.orgUnitId) as string;
+    const path = await campaignRecord.unitPath(tx, ctx, input.orgUnitId);
     const id = uuidv7();
     return campaignRecord.create(tx, ctx, { id, orgPath: path }, () =>
       tx.insert(campaigns).values({

@@ -1,6 +1,7 @@
 import { photoAttachments, photoRoutes } from '../../kernel/files/photo-attachments';
 import { patrolPhotos } from './activities.table';
-import { lockPatrol, updatePatrolRow } from './patrols.repository';
+import { lockPatrol } from './patrols.repository';
+import { patrolRecord } from './patrols.service';
 
 export const MAX_PHOTOS_PER_PATROL = 9;
 
@@ -25,7 +26,7 @@ const patrolPhotoOwner = {
       }
     );
   },
-  touch: (tx, id, userId) => updatePatrolRow(tx, id, { updatedBy: userId }),
+  touch: (tx, id, userId) => patrolRecord.write(tx, id, { updatedBy: userId }),
 } satisfies Parameters<typeof photoAttachments>[0];
 
 /** 巡查照片: upload, fetch and delete under /api/v1/activities/patrols/:patrolId/photos. */

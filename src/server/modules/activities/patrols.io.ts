@@ -6,7 +6,7 @@ import { requirePermission, resolveScopePath } from '../../kernel/access/access'
 import { uuidv7 } from '../../kernel/db/ids';
 import { type CellValue, cellText, parseDateCell, parseTextCell } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
-import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
+import { type LedgerIo, type ParsedRow, rowCheck } from '../../kernel/io/ledger-io';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
@@ -130,14 +130,11 @@ const columns: LedgerIo['columns'] = [
   },
 ];
 
-const checkRow = (v: Record<string, unknown>): [string, string][] => {
-  const r = v as Row;
-  const problems: [string, string][] = [];
-  if (r.occurredOn > shanghaiToday()) problems.push(['occurredOn', '巡查日期不能晚于今天']);
-  if (r.area.length < 2) problems.push(['area', '请填写巡查区域或路线（至少2个字）']);
-  if ((r.hazardsFound ?? 0) > 0 && !r.hazardNote) problems.push(['hazardNote', '发现隐患时请说明隐患情况']);
-  return problems;
-};
+const checkRow = rowCheck<Row>((r, problem) => {
+  if (r.occurredOn > shanghaiToday()) problem('occurredOn', '巡查日期不能晚于今天');
+  if (r.area.length < 2) problem('area', '请填写巡查区域或路线（至少2个字）');
+  if ((r.hazardsFound ?? 0) > 0 && !r.hazardNote) problem('hazardNote', '发现隐患时请说明隐患情况');
+});
 
 const naturalKey = (v: Record<string, unknown>) => {
   const r = v as Row;

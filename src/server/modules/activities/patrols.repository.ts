@@ -152,12 +152,6 @@ export const lockPatrol = async (tx: Tx, scopePath: string, id: string) => {
   return row;
 };
 
-export const updatePatrolRow = (tx: Tx, id: string, set: Partial<typeof patrols.$inferInsert>) =>
-  tx
-    .update(patrols)
-    .set({ ...set, version: sql`${patrols.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(patrols.id, id));
-
 /** Live persons among `ids` inside the subtree, by id (for checking many patrols at once). */
 export const livePersonsIn = async (db: DbOrTx, scopePath: string, ids: string[]) => {
   const unique = [...new Set(ids)];

@@ -8,7 +8,6 @@ import type {
 } from '../../../contracts/activities';
 import type { ErrorDetail } from '../../../contracts/common/errors';
 import { isWithin, requireAccess, resolveScopePath } from '../../kernel/access/access';
-import { recordAuditRows } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
@@ -27,7 +26,6 @@ import {
   liveTeamsIn,
   type PatrolRow,
   toPatrol,
-  updatePatrolRow,
 } from './patrols.repository';
 
 const FUTURE_DATE = '巡查日期不能晚于今天（台账记录已开展的巡查）';
@@ -107,12 +105,7 @@ const rowOf = (ctx: ServiceContext, input: CreatePatrolInput, path: string, id: 
  */
 export const createPatrol = (ctx: ServiceContext, input: CreatePatrolInput) =>
   ctx.db.transaction(async (tx) => {
-    const paths = await requireAccess(tx, {
-      actor: ctx.actor,
-      permission: 'activities.write',
-      orgUnitIds: [input.orgUnitId],
-    });
-    const path = paths.get(input.orgUnitId) as string;
+    const path = await patrolRecord.unitPath(tx, ctx, input.orgUnitId);
     const existingWith = async (id: string) => {
       const [row] = await tx.select().from(patrols).where(eq(patrols.id, id)).for('update');
       if (!row) return undefined;
@@ -209,20 +202,15 @@ export const createPatrolBatch = (ctx: ServiceContext, input: CreatePatrolBatchI
         throw new AppError('CONFLICT', '这批巡查记录正在保存，请稍后刷新查看');
       throw e;
     }
-    await recordAuditRows(
+    await patrolRecord.auditRows(
       tx,
+      ctx,
+      'create',
       rows.map((r) => ({
-        actorUserId: ctx.actor.userId,
-        actorName: ctx.actor.displayName,
-        ip: ctx.actor.ip,
-        module: 'activities',
-        action: 'create',
-        entityType: 'patrol',
-        entityId: r.id,
-        entityLabel: labelOf(r),
+        id: r.id,
+        label: labelOf(r),
         orgUnitId: r.orgUnitId,
         orgPath: r.orgPath,
-        before: null,
         after: {
           occurredOn: r.occurredOn,
           area: r.area,
@@ -244,7 +232,7 @@ export const updatePatrol = (ctx: ServiceContext, id: string, input: UpdatePatro
     if (input.chiefIds) await requireVisiblePersons(tx, ctx, input.chiefIds);
     await requireTeam(tx, ctx, input.teamId);
     const { version: _v, chiefIds, ...set } = input;
-    await updatePatrolRow(tx, id, {
+    await patrolRecord.write(tx, id, {
       ...set,
       ...(chiefIds ? { chiefIds: uniqueIds(chiefIds) } : {}),
       updatedBy: ctx.actor.userId,

@@ -21,7 +21,7 @@ import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { type CellValue, cellText, parseDateCell, parseTextCell } from '../../kernel/io/cells';
 import { importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
-import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
+import { type LedgerIo, type ParsedRow, rowCheck } from '../../kernel/io/ledger-io';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
@@ -178,13 +178,10 @@ const columns: LedgerIo['columns'] = [
   },
 ];
 
-const checkRow = (v: Record<string, unknown>): [string, string][] => {
-  const r = v as Row;
-  const problems: [string, string][] = [];
-  if (r.inspectedOn > shanghaiToday()) problems.push(['inspectedOn', '检查日期不能晚于今天']);
-  if (!r.headName && !r.houseNumber) problems.push(['headName', '请填写户主姓名或门牌号']);
-  return problems;
-};
+const checkRow = rowCheck<Row>((r, problem) => {
+  if (r.inspectedOn > shanghaiToday()) problem('inspectedOn', '检查日期不能晚于今天');
+  if (!r.headName && !r.houseNumber) problem('headName', '请填写户主姓名或门牌号');
+});
 
 const naturalKey = (v: Record<string, unknown>) => {
   const r = v as Row;
@@ -520,16 +517,13 @@ const ratingImportColumns: LedgerIo['columns'] = [
   },
 ];
 
-const checkRatingRow = (v: Record<string, unknown>): [string, string][] => {
-  const r = v as RatingRow;
-  const problems: [string, string][] = [];
+const checkRatingRow = rowCheck<RatingRow>((r, problem) => {
   const today = shanghaiToday();
-  if (!r.headName && !r.houseNumber) problems.push(['headName', '请填写户主姓名或门牌号']);
-  if (r.ratedOn && r.ratedOn > today) problems.push(['ratedOn', '评定日期不能晚于今天']);
-  if (r.plaque && !r.plaqueSince) problems.push(['plaqueSince', '填写挂牌时请同时填写挂牌日期']);
-  if (r.plaqueSince && r.plaqueSince > today) problems.push(['plaqueSince', '挂牌日期不能晚于今天']);
-  return problems;
-};
+  if (!r.headName && !r.houseNumber) problem('headName', '请填写户主姓名或门牌号');
+  if (r.ratedOn && r.ratedOn > today) problem('ratedOn', '评定日期不能晚于今天');
+  if (r.plaque && !r.plaqueSince) problem('plaqueSince', '填写挂牌时请同时填写挂牌日期');
+  if (r.plaqueSince && r.plaqueSince > today) problem('plaqueSince', '挂牌日期不能晚于今天');
+});
 
 /**
  * The household ratings ledger a town kept in Excel before the system (or from another county

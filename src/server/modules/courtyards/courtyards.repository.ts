@@ -8,10 +8,12 @@ import type {
   RatingLevel,
   Rectification,
 } from '../../../contracts/courtyards';
-import { scoped } from '../../kernel/access/access';
+import { requireAccess, scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { photoIdsOf } from '../../kernel/files/photo-attachments';
+import { invalid } from '../../kernel/http/errors';
+import type { ServiceContext } from '../../kernel/service-context';
 import { courtyardInspectionPhotos, courtyardRectificationPhotos } from './courtyards.table';
 
 // Read queries of the courtyard programme. Every function takes the scope path its rows must lie in.
@@ -22,6 +24,19 @@ const sn = (v: unknown) => (v ?? null) as string | null;
 const ts = (v: unknown) => iso(s(v));
 const tsn = (v: unknown) => iso(sn(v));
 const rating = (v: unknown) => (v ?? null) as RatingLevel | null;
+
+/** The household a courtyard row is about (columns household_id, household_label). */
+const householdOf = (r: Raw) => ({ householdId: s(r.household_id), householdLabel: s(r.household_label) });
+/** The village it lies in (columns org_unit_id, org_unit_name). */
+const villageOf = (r: Raw) => ({ orgUnitId: s(r.org_unit_id), orgUnitName: s(r.org_unit_name) });
+
+/** A ledger row's version and times, as the API shows them (columns version, created_at, updated_at, deleted_at as text). */
+export const stamps = (r: Raw) => ({
+  version: Number(r.version),
+  createdAt: ts(r.created_at),
+  updatedAt: ts(r.updated_at),
+  deletedAt: tsn(r.deleted_at),
+});
 
 export const householdLabelSql = (h: string) =>
   sql.raw(`${h}.address || coalesce(' ' || ${h}.house_number, '')`);
@@ -53,11 +68,9 @@ export const inspectionSelect = sql`
 
 export const toInspection = (r: Raw): Inspection => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
+  ...householdOf(r),
   headName: sn(r.head_name),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...villageOf(r),
   rubricId: s(r.rubric_id),
   kind: r.kind as Inspection['kind'],
   inspectedOn: s(r.inspected_on),
@@ -74,10 +87,7 @@ export const toInspection = (r: Raw): Inspection => ({
   note: sn(r.note),
   photoIds: r.photo_ids as string[],
   rectificationIds: r.rectification_ids as string[],
-  version: Number(r.version),
-  createdAt: ts(r.created_at),
-  updatedAt: ts(r.updated_at),
-  deletedAt: tsn(r.deleted_at),
+  ...stamps(r),
 });
 
 export const findInspection = async (db: DbOrTx, scopePath: string, id: string) => {
@@ -127,11 +137,9 @@ export const rectificationSelect = (today: string) => sql`
 
 export const toRectification = (r: Raw): Rectification => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
+  ...householdOf(r),
   headName: sn(r.head_name),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...villageOf(r),
   inspectionId: sn(r.inspection_id),
   itemCode: sn(r.item_code),
   problem: s(r.problem),
@@ -145,10 +153,7 @@ export const toRectification = (r: Raw): Rectification => ({
   verifiedByName: sn(r.verified_by_name),
   beforePhotoIds: r.before_photo_ids as string[],
   afterPhotoIds: r.after_photo_ids as string[],
-  version: Number(r.version),
-  createdAt: ts(r.created_at),
-  updatedAt: ts(r.updated_at),
-  deletedAt: tsn(r.deleted_at),
+  ...stamps(r),
 });
 
 export const findRectification = async (db: DbOrTx, scopePath: string, id: string, today: string) => {
@@ -168,10 +173,8 @@ export const ratingChangeSelect = sql`
   from courtyard_rating_changes c join households h on h.id = c.household_id join org_units o on o.id = c.org_unit_id`;
 export const toRatingChange = (r: Raw): RatingChange => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...householdOf(r),
+  ...villageOf(r),
   month: s(r.month),
   effectiveOn: s(r.effective_on),
   fromRating: rating(r.from_rating),
@@ -189,10 +192,8 @@ export const plaqueEventSelect = sql`
   from courtyard_plaque_events e join households h on h.id = e.household_id join org_units o on o.id = e.org_unit_id`;
 export const toPlaqueEvent = (r: Raw): PlaqueEvent => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...householdOf(r),
+  ...villageOf(r),
   kind: r.kind as PlaqueEvent['kind'],
   fromLevel: rating(r.from_level),
   toLevel: rating(r.to_level),
@@ -209,18 +210,13 @@ export const featuredSelect = sql`
   from courtyard_featured f join households h on h.id = f.household_id join org_units o on o.id = f.org_unit_id`;
 export const toFeatured = (r: Raw): FeaturedDesignation => ({
   id: s(r.id),
-  householdId: s(r.household_id),
-  householdLabel: s(r.household_label),
+  ...householdOf(r),
   headName: sn(r.head_name),
-  orgUnitId: s(r.org_unit_id),
-  orgUnitName: s(r.org_unit_name),
+  ...villageOf(r),
   category: s(r.category),
   designatedOn: s(r.designated_on),
   note: sn(r.note),
-  version: Number(r.version),
-  createdAt: ts(r.created_at),
-  updatedAt: ts(r.updated_at),
-  deletedAt: tsn(r.deleted_at),
+  ...stamps(r),
 });
 
 /** A live household in scope, with its village path; undefined when out of scope or deleted. */
@@ -242,4 +238,17 @@ export const findHousehold = async (db: DbOrTx, scopePath: string, id: string) =
         address: s(r.address),
       }
     : undefined;
+};
+
+/** A town (or street) the caller holds `permission` in: its path and name; 422 for another kind of unit. */
+export const requireTown = async (
+  db: DbOrTx,
+  ctx: ServiceContext,
+  townId: string,
+  permission: 'courtyards.read' | 'courtyards.manage',
+) => {
+  const paths = await requireAccess(db, { actor: ctx.actor, permission, orgUnitIds: [townId] });
+  const [unit] = await rows(db, sql`select kind, name from org_units where id = ${townId}`);
+  if (!['town', 'street'].includes(unit?.kind as string)) throw invalid('townId', '请选择镇（街道）');
+  return { path: paths.get(townId) as string, name: unit.name as string };
 };

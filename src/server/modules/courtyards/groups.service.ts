@@ -17,7 +17,7 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import { listPage } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
-import { and, rows } from './courtyards.repository';
+import { and, requireTown, rows, stamps } from './courtyards.repository';
 import { courtyardGroups } from './courtyards.table';
 
 // 验收小组 and the month's cross-village assignment.
@@ -40,10 +40,7 @@ const toGroup = (r: Record<string, unknown>): InspectionGroup => ({
   memberNames: r.member_names as string[],
   homeVillageIds: r.home_village_ids as string[],
   note: (r.note ?? null) as string | null,
-  version: Number(r.version),
-  createdAt: iso(r.created_at as string),
-  updatedAt: iso(r.updated_at as string),
-  deletedAt: iso((r.deleted_at ?? null) as string | null),
+  ...stamps(r),
 });
 
 const groupById = async (db: DbOrTx, id: string) => {
@@ -206,18 +203,6 @@ export const villagesOf = async (db: DbOrTx, townId: string) =>
     households: Number(r.households),
   }));
 
-const requireTown = async (
-  db: DbOrTx,
-  ctx: ServiceContext,
-  townId: string,
-  permission: 'courtyards.read' | 'courtyards.manage',
-) => {
-  const paths = await requireAccess(db, { actor: ctx.actor, permission, orgUnitIds: [townId] });
-  const [unit] = await rows(db, sql`select kind from org_units where id = ${townId}`);
-  if (!['town', 'street'].includes(unit?.kind as string)) throw invalid('townId', '请选择镇（街道）');
-  return paths.get(townId) as string;
-};
-
 const savedAssignment = async (db: DbOrTx, townId: string, month: string) =>
   rows(
     db,
@@ -331,7 +316,7 @@ const writeAssignment = async (
  */
 export const generateMonthAssignment = (ctx: ServiceContext, input: GenerateAssignmentInput) =>
   ctx.db.transaction(async (tx) => {
-    const townPath = await requireTown(tx, ctx, input.townId, 'courtyards.manage');
+    const { path: townPath } = await requireTown(tx, ctx, input.townId, 'courtyards.manage');
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`assign:${input.townId}`}))`);
     const existing = await savedAssignment(tx, input.townId, input.month);
     if (existing.length && !input.isReplacing)
@@ -354,7 +339,7 @@ export const generateMonthAssignment = (ctx: ServiceContext, input: GenerateAssi
 /** The town chair's adjustment: the whole month's list as she left it. */
 export const saveMonthAssignment = (ctx: ServiceContext, input: SaveAssignmentInput) =>
   ctx.db.transaction(async (tx) => {
-    const townPath = await requireTown(tx, ctx, input.townId, 'courtyards.manage');
+    const { path: townPath } = await requireTown(tx, ctx, input.townId, 'courtyards.manage');
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`assign:${input.townId}`}))`);
     const groupIds = new Set(
       (

@@ -8,7 +8,7 @@ import type {
   RubricRules,
 } from '../../../contracts/courtyards';
 import { householdRating, monthBounds, plaqueChange } from '../../../contracts/courtyards';
-import { requireAccess, scoped, scopedAbove } from '../../kernel/access/access';
+import { scoped, scopedAbove } from '../../kernel/access/access';
 import { recordAudit } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
 import { iso } from '../../kernel/db/columns';
@@ -16,23 +16,45 @@ import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
-import { headNameSql, householdLabelSql, rows } from './courtyards.repository';
+import { headNameSql, householdLabelSql, requireTown, rows } from './courtyards.repository';
 import { courtyardPlaqueEvents, courtyardRatingChanges, courtyardReviews } from './courtyards.table';
 
 // 评比会: a town's month computed into a pending list of rating and plaque changes, which the
 // monthly meeting confirms (applying them, with reasons) or rejects item by item.
 
-const requireTown = async (
-  db: DbOrTx,
-  ctx: ServiceContext,
-  townId: string,
-  permission: 'courtyards.read' | 'courtyards.manage',
-) => {
-  const paths = await requireAccess(db, { actor: ctx.actor, permission, orgUnitIds: [townId] });
-  const [unit] = await rows(db, sql`select kind, name from org_units where id = ${townId}`);
-  if (!['town', 'street'].includes(unit?.kind as string)) throw invalid('townId', '请选择镇（街道）');
-  return { path: paths.get(townId) as string, name: unit.name as string };
-};
+/** One household's line on the meeting's list (the server's pending ones, the demo's history). */
+export const reviewItemOf = (
+  h: {
+    id: string;
+    label: string;
+    headName: string | null;
+    orgUnitId: string;
+    orgUnitName: string;
+    rating: RatingLevel | null;
+  },
+  change: {
+    rating: RatingLevel | null;
+    average: ReviewItem['averageScore'];
+    plaque: ReviewItem['plaque'];
+    reason: string;
+  },
+  decision: ReviewItem['decision'] = 'pending',
+): ReviewItem => ({
+  key: h.id,
+  householdId: h.id,
+  householdLabel: h.label,
+  headName: h.headName,
+  orgUnitId: h.orgUnitId,
+  orgUnitName: h.orgUnitName,
+  averageScore: change.average,
+  fromRating: h.rating,
+  toRating: change.rating,
+  isRatingChange: change.rating !== h.rating,
+  plaque: change.plaque,
+  reason: change.reason,
+  decision,
+  rejectReason: null,
+});
 
 type MonthlyRow = { month: string; total: number; is_veto: boolean; rating: RatingLevel | null };
 
@@ -72,22 +94,19 @@ export const reviewItemsOf = (
     const reason = isRatingChange
       ? `近${Math.min(window, monthly.length)}次月底入户平均${average ?? '-'}分${rules.householdRule.isVetoDropping && monthly.slice(-window).some((m) => m.isVeto) ? '，有一票否决项' : ''}`
       : (plaque?.reason ?? '');
-    items.push({
-      key: h.id,
-      householdId: h.id,
-      householdLabel: h.label,
-      headName: h.head_name,
-      orgUnitId: h.org_unit_id,
-      orgUnitName: h.org_unit_name,
-      averageScore: average,
-      fromRating: h.rating,
-      toRating: rating,
-      isRatingChange,
-      plaque,
-      reason,
-      decision: 'pending',
-      rejectReason: null,
-    });
+    items.push(
+      reviewItemOf(
+        {
+          id: h.id,
+          label: h.label,
+          headName: h.head_name,
+          orgUnitId: h.org_unit_id,
+          orgUnitName: h.org_unit_name,
+          rating: h.rating,
+        },
+        { rating, average, plaque, reason },
+      ),
+    );
   }
   return items;
 };

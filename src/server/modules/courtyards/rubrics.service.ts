@@ -15,13 +15,12 @@ import {
   scopedAbove,
 } from '../../kernel/access/access';
 import { recordAudit } from '../../kernel/audit/audit';
-import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { listPage } from '../../kernel/http/list';
 import type { ServiceContext } from '../../kernel/service-context';
-import { and, rows } from './courtyards.repository';
+import { and, rows, stamps } from './courtyards.repository';
 import { courtyardRubrics } from './courtyards.table';
 
 const rubricSelect = sql`
@@ -45,10 +44,7 @@ const toRubric = (r: Record<string, unknown>): Rubric => ({
   rules: r.rules as RubricRules,
   maxPoints: rubricMaxPoints(r.rules as RubricRules),
   inspectionCount: Number(r.inspection_count),
-  version: Number(r.version),
-  createdAt: iso(r.created_at as string),
-  updatedAt: iso(r.updated_at as string),
-  deletedAt: iso((r.deleted_at ?? null) as string | null),
+  ...stamps(r),
 });
 
 /** A rubric is visible to a unit's users when it is theirs or below, or an ancestor's (inherited). */

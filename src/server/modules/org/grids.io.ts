@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { type ExportGridsQuery, exportGridsQuerySchema } from '../../../contracts/org-ledgers';
 import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import { orgUnits } from '../../kernel/access/org-units.table';
@@ -12,6 +12,7 @@ import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { households } from '../people/people.table';
 import { personMatcher } from '../people/person-matcher';
+import { gridRecord } from './grids.service';
 import { grids } from './org-ledgers.table';
 
 type Row = { grid: string; orgUnit?: string; member?: string; address?: string; houseNumber?: string };
@@ -160,15 +161,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   issues.throwIfAny();
   await bulkInsert(tx, grids, newGrids);
   for (const [gridId, memberPersonId] of memberChanges) {
-    await tx
-      .update(grids)
-      .set({
-        memberPersonId,
-        version: sql`${grids.version} + 1`,
-        updatedAt: sql`now()`,
-        updatedBy: ctx.actor.userId,
-      })
-      .where(eq(grids.id, gridId));
+    await gridRecord.write(tx, gridId, { memberPersonId, updatedBy: ctx.actor.userId });
   }
   if (assignments.size) {
     await tx.execute(sql`

@@ -92,15 +92,6 @@ export const lockGrid = async (tx: Tx, scopePath: string, id: string) => {
 
 export const insertGrid = (tx: Tx, values: typeof grids.$inferInsert) => tx.insert(grids).values(values);
 
-export const updateGridRow = async (tx: Tx, id: string, set: Partial<typeof grids.$inferInsert>) => {
-  const [row] = await tx
-    .update(grids)
-    .set({ ...set, version: sql`${grids.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(grids.id, id))
-    .returning();
-  return row;
-};
-
 /** Live households and women's groups that still hang off a grid (which then cannot be deleted). */
 export const countGridDependants = async (tx: Tx, id: string) => {
   const [h] = await tx

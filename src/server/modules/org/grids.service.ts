@@ -23,7 +23,6 @@ import {
   listGridRows,
   lockHouseholds,
   toGrid,
-  updateGridRow,
 } from './grids.repository';
 import { findUnit } from './org.repository';
 import { grids } from './org-ledgers.table';
@@ -122,7 +121,7 @@ export const updateGrid = (ctx: ServiceContext, id: string, input: UpdateGridInp
     await checkMember(tx, ctx, input.memberPersonId, row.orgUnitId);
     const { version: _v, ...set } = input;
     try {
-      await updateGridRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+      await gridRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
     } catch (e) {
       if (isUniqueViolation(e, 'grids_unit_name_uq')) throw duplicateName(set.name ?? row.name);
       throw e;

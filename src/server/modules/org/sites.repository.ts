@@ -3,7 +3,7 @@ import type { ListSitesQuery, Site } from '../../../contracts/org-ledgers';
 import { scoped } from '../../kernel/access/access';
 import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
-import type { DbOrTx, Tx } from '../../kernel/db/connection';
+import type { DbOrTx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
 import { persons } from '../people/people.table';
 import { sites } from './org-ledgers.table';
@@ -67,9 +67,3 @@ export const findSite = async (db: DbOrTx, scopePath: string, id: string) => {
     .where(and(eq(sites.id, id), scoped(sites.orgPath, scopePath)));
   return row;
 };
-
-export const updateSiteRow = (tx: Tx, id: string, set: Partial<typeof sites.$inferInsert>) =>
-  tx
-    .update(sites)
-    .set({ ...set, version: sql`${sites.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(sites.id, id));

@@ -9,7 +9,7 @@ import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { persons } from '../people/people.table';
 import { sites } from './org-ledgers.table';
-import { findSite, listSiteRows, toSite, updateSiteRow } from './sites.repository';
+import { findSite, listSiteRows, toSite } from './sites.repository';
 
 const duplicateName = () =>
   new AppError('DUPLICATE', '本组织已有同名阵地', [{ field: 'name', message: '本组织已有同名阵地' }]);
@@ -81,7 +81,7 @@ export const updateSite = (ctx: ServiceContext, id: string, input: UpdateSiteInp
   siteRecord.update(ctx, id, input.version, async (tx) => {
     await checkContact(tx, ctx, input.contactPersonId);
     const { version: _v, ...set } = input;
-    await updateSiteRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await siteRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
   });
 
 export const deleteSite = (ctx: ServiceContext, id: string, version: number) =>

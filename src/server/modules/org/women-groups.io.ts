@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { type ExportWomenGroupsQuery, exportWomenGroupsQuerySchema } from '../../../contracts/org-ledgers';
 import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import { recordAuditRows } from '../../kernel/audit/audit';
@@ -11,6 +11,7 @@ import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { personMatcher } from '../people/person-matcher';
 import { grids, womenGroupMembers, womenGroups } from './org-ledgers.table';
+import { womenGroupRecord } from './women-groups.service';
 
 type Row = { group: string; grid: string; orgUnit?: string; member: string; isLeader?: string };
 
@@ -143,15 +144,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     const g = groupRows.find((x) => x.id === groupId) ?? newGroups.find((x) => x.id === groupId);
     if (g?.leaderPersonId === leaderPersonId) continue;
     leaderChanges++;
-    await tx
-      .update(womenGroups)
-      .set({
-        leaderPersonId,
-        version: sql`${womenGroups.version} + 1`,
-        updatedAt: sql`now()`,
-        updatedBy: ctx.actor.userId,
-      })
-      .where(eq(womenGroups.id, groupId));
+    await womenGroupRecord.write(tx, groupId, { leaderPersonId, updatedBy: ctx.actor.userId });
   }
   const writer = importWriter(tx, ctx, 'org', 'womenGroup');
   const touched = new Set([

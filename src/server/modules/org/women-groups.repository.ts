@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { ListWomenGroupsQuery, WomenGroup } from '../../../contracts/org-ledgers';
 import { scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
@@ -78,38 +78,9 @@ export const findWomenGroup = async (db: DbOrTx, scopePath: string, id: string) 
 export const insertWomenGroup = (tx: Tx, values: typeof womenGroups.$inferInsert) =>
   tx.insert(womenGroups).values(values);
 
-export const updateWomenGroupRow = async (
-  tx: Tx,
-  id: string,
-  set: Partial<typeof womenGroups.$inferInsert>,
-) => {
-  const [row] = await tx
-    .update(womenGroups)
-    .set({ ...set, version: sql`${womenGroups.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(womenGroups.id, id))
-    .returning();
-  return row;
-};
-
 export const replaceWomenGroupMembers = async (tx: Tx, groupId: string, personIds: string[]) => {
   await tx.delete(womenGroupMembers).where(eq(womenGroupMembers.groupId, groupId));
   if (personIds.length > 0) {
     await tx.insert(womenGroupMembers).values(personIds.map((personId) => ({ groupId, personId })));
   }
 };
-
-/** Persons named as leader or members, looked up inside the caller's subtree (share-locked until commit). */
-export const lockPersonsIn = (tx: Tx, scopePath: string, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : tx
-        .select({
-          id: persons.id,
-          name: persons.name,
-          orgUnitId: persons.orgUnitId,
-          deletedAt: persons.deletedAt,
-        })
-        .from(persons)
-        .where(and(inArray(persons.id, ids), scoped(persons.orgPath, scopePath)))
-        .orderBy(asc(persons.id))
-        .for('share');

@@ -1,4 +1,3 @@
-import type { ErrorDetail } from '../../../contracts/common/errors';
 import type {
   CreateWomenGroupInput,
   ListWomenGroupsQuery,
@@ -11,16 +10,15 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
+import { checkLeaderAndMembers } from '../people/leader-members';
 import { lockGrid } from './grids.repository';
 import { womenGroups } from './org-ledgers.table';
 import {
   findWomenGroup,
   insertWomenGroup,
   listWomenGroupRows,
-  lockPersonsIn,
   replaceWomenGroupMembers,
   toWomenGroup,
-  updateWomenGroupRow,
 } from './women-groups.repository';
 
 /**
@@ -28,35 +26,19 @@ import {
  * registered in the grid's village: the group is its neighbours, and names from elsewhere would
  * show to everyone who reads the group.
  */
-const checkPeople = async (
+const checkPeople = (
   tx: Tx,
   ctx: ServiceContext,
   orgUnitId: string,
   leaderPersonId: string | null | undefined,
   memberIds: readonly string[],
-) => {
-  const ids = [...new Set([...(leaderPersonId ? [leaderPersonId] : []), ...memberIds])];
-  const rows = await lockPersonsIn(tx, ctx.actor.orgPath, ids);
-  if (rows.length !== ids.length || rows.some((p) => p.deletedAt)) throw notFound('人员');
-  const outside = new Map(rows.filter((p) => p.orgUnitId !== orgUnitId).map((p) => [p.id, p.name]));
-  if (outside.size === 0) return;
-  const details: ErrorDetail[] = [];
-  if (leaderPersonId && outside.has(leaderPersonId)) {
-    details.push({
-      field: 'leaderPersonId',
-      message: `组长“${outside.get(leaderPersonId)}”不是本村（社区）人员`,
-    });
-  }
-  memberIds.forEach((id, i) => {
-    const name = outside.get(id);
-    if (name) details.push({ field: `memberIds.${i}`, message: `“${name}”不是本村（社区）人员` });
+) =>
+  checkLeaderAndMembers(tx, ctx, leaderPersonId, memberIds, {
+    fits: (p) => p.orgUnitId === orgUnitId,
+    leader: (name) => `组长“${name}”不是本村（社区）人员`,
+    member: (name) => `“${name}”不是本村（社区）人员`,
+    summary: (names) => `妇女小组的组长和组员须是本网格所在村（社区）登记的人员：${names}不是`,
   });
-  throw new AppError(
-    'VALIDATION_FAILED',
-    `妇女小组的组长和组员须是本网格所在村（社区）登记的人员：${[...new Set(outside.values())].join('、')}不是`,
-    details,
-  );
-};
 
 /** The women's group's lifecycle: scoped lock, version check, before/after audit, soft delete and restore. */
 export const womenGroupRecord = defineRecord({
@@ -108,7 +90,7 @@ export const updateWomenGroup = (ctx: ServiceContext, id: string, input: UpdateW
     await checkPeople(tx, ctx, row.orgUnitId, input.leaderPersonId, input.memberIds ?? []);
     const { version: _v, memberIds, ...set } = input;
     // The row is written even when only members change, so the version moves and the edit is locked.
-    await updateWomenGroupRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await womenGroupRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
     if (memberIds) await replaceWomenGroupMembers(tx, id, [...new Set(memberIds)]);
   });
 

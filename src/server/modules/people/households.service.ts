@@ -4,22 +4,16 @@ import type {
   ListHouseholdsQuery,
   UpdateHouseholdInput,
 } from '../../../contracts/people';
-import { requireAccess, resolveScopePath } from '../../kernel/access/access';
+import { resolveScopePath } from '../../kernel/access/access';
 import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
-import {
-  findHousehold,
-  listHouseholdRows,
-  lockPerson,
-  toHousehold,
-  updateHouseholdRow,
-  updatePersonRow,
-} from './people.repository';
+import { findHousehold, listHouseholdRows, lockPerson, toHousehold } from './people.repository';
 import { households } from './people.table';
+import { personRecord } from './persons.service';
 
 const duplicateAddress = () =>
   new AppError('DUPLICATE', '本村（社区）已有相同住址和门牌号的家庭', [
@@ -69,13 +63,8 @@ export const getHousehold = (ctx: ServiceContext, id: string) => householdRecord
 
 export const createHousehold = (ctx: ServiceContext, input: CreateHouseholdInput) =>
   ctx.db.transaction(async (tx) => {
-    const paths = await requireAccess(tx, {
-      actor: ctx.actor,
-      permission: 'people.write',
-      orgUnitIds: [input.orgUnitId],
-    });
+    const path = await householdRecord.unitPath(tx, ctx, input.orgUnitId);
     const id = uuidv7();
-    const path = paths.get(input.orgUnitId) as string;
     return householdRecord.create(tx, ctx, { id, orgPath: path }, async () => {
       await tx.insert(households).values({
         id,
@@ -96,12 +85,12 @@ export const createHousehold = (ctx: ServiceContext, input: CreateHouseholdInput
             { field: 'headPersonId', message: '户主须与家庭属于同一村（社区）' },
           ]);
         }
-        await updatePersonRow(tx, person.id, {
+        await personRecord.write(tx, person.id, {
           householdId: id,
           relationToHead: 'head',
           updatedBy: ctx.actor.userId,
         });
-        await updateHouseholdRow(tx, id, { headPersonId: person.id });
+        await householdRecord.write(tx, id, { headPersonId: person.id });
       }
     });
   });
@@ -110,7 +99,7 @@ export const updateHousehold = (ctx: ServiceContext, id: string, input: UpdateHo
   householdRecord.update(ctx, id, input.version, async (tx) => {
     await checkHead(tx, ctx, input.headPersonId, id);
     const { version: _v, ...set } = input;
-    await updateHouseholdRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await householdRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
   });
 
 export const deleteHousehold = (ctx: ServiceContext, id: string, version: number) =>

@@ -162,15 +162,6 @@ export const findByIdIndex = async (db: DbOrTx, idIndexes: string[]) =>
         .from(persons)
         .where(and(inArray(persons.idNumberIndex, idIndexes), isNull(persons.deletedAt)));
 
-export const updatePersonRow = async (tx: Tx, id: string, set: Partial<typeof persons.$inferInsert>) => {
-  const [row] = await tx
-    .update(persons)
-    .set({ ...set, version: sql`${persons.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(persons.id, id))
-    .returning();
-  return row;
-};
-
 // Households
 
 const memberCount = sql<number>`(select count(*)::int from ${persons} p where p.household_id = ${households.id} and p.deleted_at is null)`;
@@ -248,18 +239,5 @@ export const lockHousehold = async (tx: Tx, scopePath: string, id: string) => {
     .from(households)
     .where(and(eq(households.id, id), scoped(households.orgPath, scopePath)))
     .for('update');
-  return row;
-};
-
-export const updateHouseholdRow = async (
-  tx: Tx,
-  id: string,
-  set: Partial<typeof households.$inferInsert>,
-) => {
-  const [row] = await tx
-    .update(households)
-    .set({ ...set, version: sql`${households.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(households.id, id))
-    .returning();
   return row;
 };

@@ -22,7 +22,7 @@ import {
   parseTextCell,
 } from '../../kernel/io/cells';
 import { changedFields, ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
-import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { type LedgerIo, rowCheck } from '../../kernel/io/ledger-io';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { maskPiiText } from '../../kernel/privacy/pii-mask';
@@ -144,26 +144,23 @@ const columns: LedgerIo['columns'] = [
   { key: 'note', header: '备注', hint: '选填', width: 20, parse: (v) => parseTextCell(v, 500) },
 ];
 
-const checkRow = (v: Record<string, unknown>): [string, string][] => {
-  const row = v as Row;
-  const problems: [string, string][] = [];
+const checkRow = rowCheck<Row>((row, problem) => {
   if (row.idNumber) {
     const id = parseIdNumber(row.idNumber);
     if (id.ok) {
       if (row.birthDate && row.birthDate !== id.birthDate)
-        problems.push(['birthDate', `与身份证号码中的出生日期（${id.birthDate}）不一致`]);
-      if (row.gender && row.gender !== id.gender) problems.push(['gender', '与身份证号码中的性别不一致']);
+        problem('birthDate', `与身份证号码中的出生日期（${id.birthDate}）不一致`);
+      if (row.gender && row.gender !== id.gender) problem('gender', '与身份证号码中的性别不一致');
     }
   }
   const birth =
     row.birthDate ??
     (row.idNumber ? (parseIdNumber(row.idNumber) as { birthDate?: string }).birthDate : undefined);
   if (birth && row.age !== undefined && Math.abs(ageOn(birth, today()) - row.age) > 1) {
-    problems.push(['age', `与出生日期不符（按出生日期应为${ageOn(birth, today())}岁）`]);
+    problem('age', `与出生日期不符（按出生日期应为${ageOn(birth, today())}岁）`);
   }
-  if (row.houseNumber && !row.address) problems.push(['address', '填写了门牌号时须填写家庭住址']);
-  return problems;
-};
+  if (row.houseNumber && !row.address) problem('address', '填写了门牌号时须填写家庭住址');
+});
 
 const naturalKey = (v: Record<string, unknown>) => {
   const row = v as Row;

@@ -26,7 +26,6 @@ import {
   lockHousehold,
   type PersonRow,
   toPerson,
-  updatePersonRow,
 } from './people.repository';
 import { persons } from './people.table';
 import { pinyinKey } from './pinyin';
@@ -224,7 +223,7 @@ export const updatePerson = (ctx: ServiceContext, id: string, input: UpdatePerso
     if (input.householdId) await checkHousehold(tx, ctx, input.householdId, row.orgUnitId);
     const { version: _v, idNumber: _i, phone: _p, ...plain } = input;
     const { idBirthDate: _b, idGender: _g, ...stored } = s;
-    await updatePersonRow(tx, id, {
+    await personRecord.write(tx, id, {
       ...plain,
       ...stored,
       birthDate,

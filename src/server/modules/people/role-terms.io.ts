@@ -10,7 +10,7 @@ import { requirePermission, resolveScopePath } from '../../kernel/access/access'
 import { uuidv7 } from '../../kernel/db/ids';
 import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
-import type { LedgerIo } from '../../kernel/io/ledger-io';
+import { type LedgerIo, rowCheck } from '../../kernel/io/ledger-io';
 import { unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { roleTerms } from './people-roles.table';
@@ -88,15 +88,12 @@ const columns: LedgerIo['columns'] = [
   { key: 'note', header: '备注', hint: '选填', width: 20, parse: (v) => parseTextCell(v, 500) },
 ];
 
-const checkRow = (v: Record<string, unknown>): [string, string][] => {
-  const row = v as Row;
-  const problems: [string, string][] = [];
-  if (row.endedOn && row.endedOn < row.startedOn) problems.push(['endedOn', '卸任日期不能早于任职日期']);
+const checkRow = rowCheck<Row>((row, problem) => {
+  if (row.endedOn && row.endedOn < row.startedOn) problem('endedOn', '卸任日期不能早于任职日期');
   if (row.role !== 'entrepreneur' && (row.company || row.position)) {
-    problems.push(['company', '只有女企业家/女高管需要填写单位和职务']);
+    problem('company', '只有女企业家/女高管需要填写单位和职务');
   }
-  return problems;
-};
+});
 
 const naturalKey = (v: Record<string, unknown>) => {
   const row = v as Row;

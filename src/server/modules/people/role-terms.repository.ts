@@ -3,7 +3,7 @@ import type { ListRoleTermsQuery, RoleTerm } from '../../../contracts/people-rol
 import { scoped } from '../../kernel/access/access';
 import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
-import type { DbOrTx, Tx } from '../../kernel/db/connection';
+import type { DbOrTx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
 import { persons } from './people.table';
 import { roleTerms } from './people-roles.table';
@@ -87,9 +87,3 @@ export const findRoleTerm = async (db: DbOrTx, scopePath: string, id: string) =>
     .where(and(eq(roleTerms.id, id), scoped(roleTerms.orgPath, scopePath)));
   return row;
 };
-
-export const updateRoleTermRow = (tx: Tx, id: string, set: Partial<typeof roleTerms.$inferInsert>) =>
-  tx
-    .update(roleTerms)
-    .set({ ...set, version: sql`${roleTerms.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(roleTerms.id, id));

@@ -14,7 +14,7 @@ import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { persons } from './people.table';
 import { roleTerms } from './people-roles.table';
-import { findRoleTerm, listRoleTermRows, toRoleTerm, updateRoleTermRow } from './role-terms.repository';
+import { findRoleTerm, listRoleTermRows, toRoleTerm } from './role-terms.repository';
 
 /** Persons named in a form must be live and inside the caller's subtree (else 404, revealing nothing). */
 export const requireVisiblePersons = async (tx: Tx, ctx: ServiceContext, ids: string[]) => {
@@ -122,7 +122,7 @@ export const updateRoleTerm = (ctx: ServiceContext, id: string, input: UpdateRol
     }
     await assertNoOverlap(tx, { ...row, startedOn, endedOn }, id);
     const { version: _v, ...set } = input;
-    await updateRoleTermRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await roleTermRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
   });
 
 export const deleteRoleTerm = (ctx: ServiceContext, id: string, version: number) =>

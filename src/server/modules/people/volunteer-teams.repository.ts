@@ -125,19 +125,6 @@ export const findVolunteerTeam = async (db: DbOrTx, scopePath: string, id: strin
 export const insertVolunteerTeam = (tx: Tx, values: typeof volunteerTeams.$inferInsert) =>
   tx.insert(volunteerTeams).values(values);
 
-export const updateVolunteerTeamRow = async (
-  tx: Tx,
-  id: string,
-  set: Partial<typeof volunteerTeams.$inferInsert>,
-) => {
-  const [row] = await tx
-    .update(volunteerTeams)
-    .set({ ...set, version: sql`${volunteerTeams.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(volunteerTeams.id, id))
-    .returning();
-  return row;
-};
-
 /** Makes the member set exactly `personIds`: those who stay keep their joining date, newcomers join on `today`. */
 export const replaceVolunteerTeamMembers = async (
   tx: Tx,
@@ -159,19 +146,3 @@ export const replaceVolunteerTeamMembers = async (
     .values(personIds.map((personId) => ({ teamId, personId, joinedOn: today })))
     .onConflictDoNothing();
 };
-
-/** Persons named as leader or members, looked up inside the caller's subtree (share-locked until commit). */
-export const lockPersonsIn = (tx: Tx, scopePath: string, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : tx
-        .select({
-          id: persons.id,
-          name: persons.name,
-          orgPath: persons.orgPath,
-          deletedAt: persons.deletedAt,
-        })
-        .from(persons)
-        .where(and(inArray(persons.id, ids), scoped(persons.orgPath, scopePath)))
-        .orderBy(asc(persons.id))
-        .for('share');

@@ -1,25 +1,22 @@
-import type { ErrorDetail } from '../../../contracts/common/errors';
 import type {
   CreateVolunteerTeamInput,
   ListVolunteerTeamsQuery,
   UpdateVolunteerTeamInput,
   VolunteerTeam,
 } from '../../../contracts/people-roles';
-import { isWithin, requireAccess, resolveScopePath } from '../../kernel/access/access';
+import { isWithin, resolveScopePath } from '../../kernel/access/access';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
-import { AppError, notFound } from '../../kernel/http/errors';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
+import { checkLeaderAndMembers } from './leader-members';
 import { volunteerTeams } from './people-roles.table';
 import {
   findVolunteerTeam,
   insertVolunteerTeam,
   listVolunteerTeamRows,
-  lockPersonsIn,
   replaceVolunteerTeamMembers,
-  updateVolunteerTeamRow,
 } from './volunteer-teams.repository';
 
 /** The calendar day in the county (Asia/Shanghai), whatever the server's time zone. */
@@ -30,35 +27,19 @@ const today = shanghaiToday;
  * in the team's own unit or below: a village team holding a sibling village's women would show
  * their names to that village's users.
  */
-const checkPeople = async (
+const checkPeople = (
   tx: Tx,
   ctx: ServiceContext,
   teamPath: string,
   leaderPersonId: string | null | undefined,
   memberIds: readonly string[],
-) => {
-  const ids = [...new Set([...(leaderPersonId ? [leaderPersonId] : []), ...memberIds])];
-  const rows = await lockPersonsIn(tx, ctx.actor.orgPath, ids);
-  if (rows.length !== ids.length || rows.some((p) => p.deletedAt)) throw notFound('人员');
-  const outside = new Map(rows.filter((p) => !isWithin(p.orgPath, teamPath)).map((p) => [p.id, p.name]));
-  if (outside.size === 0) return;
-  const details: ErrorDetail[] = [];
-  if (leaderPersonId && outside.has(leaderPersonId)) {
-    details.push({
-      field: 'leaderPersonId',
-      message: `队长“${outside.get(leaderPersonId)}”不在本组织范围内`,
-    });
-  }
-  memberIds.forEach((id, i) => {
-    const name = outside.get(id);
-    if (name) details.push({ field: `memberIds.${i}`, message: `“${name}”不在本组织范围内` });
+) =>
+  checkLeaderAndMembers(tx, ctx, leaderPersonId, memberIds, {
+    fits: (p) => isWithin(p.orgPath, teamPath),
+    leader: (name) => `队长“${name}”不在本组织范围内`,
+    member: (name) => `“${name}”不在本组织范围内`,
+    summary: (names) => `队长和队员须是本组织或下级组织登记的人员：${names}不是`,
   });
-  throw new AppError(
-    'VALIDATION_FAILED',
-    `队长和队员须是本组织或下级组织登记的人员：${[...new Set(outside.values())].join('、')}不是`,
-    details,
-  );
-};
 
 /** The team's lifecycle: scoped lock, version check, before/after audit, soft delete and restore. */
 export const volunteerTeamRecord = defineRecord({
@@ -81,12 +62,7 @@ export const getVolunteerTeam = (ctx: ServiceContext, id: string) => volunteerTe
 
 export const createVolunteerTeam = (ctx: ServiceContext, input: CreateVolunteerTeamInput) =>
   ctx.db.transaction(async (tx) => {
-    const paths = await requireAccess(tx, {
-      actor: ctx.actor,
-      permission: 'people.write',
-      orgUnitIds: [input.orgUnitId],
-    });
-    const path = paths.get(input.orgUnitId) as string;
+    const path = await volunteerTeamRecord.unitPath(tx, ctx, input.orgUnitId);
     await checkPeople(tx, ctx, path, input.leaderPersonId, input.memberIds);
     const id = uuidv7();
     return volunteerTeamRecord.create(tx, ctx, { id, orgPath: path }, async () => {
@@ -111,7 +87,7 @@ export const updateVolunteerTeam = (ctx: ServiceContext, id: string, input: Upda
     await checkPeople(tx, ctx, row.orgPath, input.leaderPersonId, input.memberIds ?? []);
     const { version: _v, memberIds, ...set } = input;
     // The row is written even when only members change, so the version moves and the edit is locked.
-    await updateVolunteerTeamRow(tx, id, { ...set, updatedBy: ctx.actor.userId });
+    await volunteerTeamRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
     if (memberIds) await replaceVolunteerTeamMembers(tx, id, [...new Set(memberIds)], today());
   });
 

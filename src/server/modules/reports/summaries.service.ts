@@ -357,6 +357,16 @@ export const restoreSummaryVersion = async (
     'restore',
   );
 
+/** A saved version as the history lists it (without its content). */
+const toVersion = (r: typeof workSummaryVersions.$inferSelect): SummaryVersion => ({
+  version: r.version,
+  action: r.action as SummaryVersion['action'],
+  title: r.title,
+  style: r.style as SummaryStyle,
+  savedAt: iso(r.savedAt),
+  savedByName: r.savedByName,
+});
+
 export const listSummaryVersions = async (
   ctx: ServiceContext,
   id: string,
@@ -368,14 +378,7 @@ export const listSummaryVersions = async (
     .where(and(eq(workSummaryVersions.summaryId, id), scoped(workSummaryVersions.orgPath, ctx.actor.orgPath)))
     .orderBy(desc(workSummaryVersions.version));
   return {
-    items: rows.map((r) => ({
-      version: r.version,
-      action: r.action as SummaryVersion['action'],
-      title: r.title,
-      style: r.style as SummaryStyle,
-      savedAt: iso(r.savedAt),
-      savedByName: r.savedByName,
-    })),
+    items: rows.map(toVersion),
   };
 };
 
@@ -396,13 +399,5 @@ export const getSummaryVersion = async (
       ),
     );
   if (!r) throw notFound('历史版本');
-  return {
-    version: r.version,
-    action: r.action as SummaryVersion['action'],
-    title: r.title,
-    style: r.style as SummaryStyle,
-    savedAt: iso(r.savedAt),
-    savedByName: r.savedByName,
-    content: r.content as SummaryContent,
-  };
+  return { ...toVersion(r), content: r.content as SummaryContent };
 };
