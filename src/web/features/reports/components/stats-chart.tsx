@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useEChart } from '../../../lib/use-echart';
 
 // Only what a bar chart needs: the full `echarts` bundle would add ~1 MB to this page.
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -19,23 +20,9 @@ type Props = {
 
 /** A bar chart (stacked when there are several series) whose bars open the records behind them. */
 export const StatsChart = ({ categories, series, onPick, ariaLabel }: Props) => {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const { el, chart } = useEChart();
   const pick = useRef(onPick);
   pick.current = onPick;
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const c = chart.current;
@@ -69,7 +56,7 @@ export const StatsChart = ({ categories, series, onPick, ariaLabel }: Props) => 
       if (!cat) return;
       pick.current(cat.key, isStacked ? series[p.seriesIndex ?? 0]?.key : undefined);
     });
-  }, [categories, series]);
+  }, [categories, series, chart.current]);
 
   return (
     <div ref={el} className="bbt-stats-chart" role="img" aria-label={ariaLabel} data-testid="stats-chart" />

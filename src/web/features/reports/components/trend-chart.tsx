@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useEChart } from '../../../lib/use-echart';
 
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -30,23 +31,9 @@ export const TrendChart = ({
   height,
   testId,
 }: Props) => {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const { el, chart } = useEChart();
   const pick = useRef(onPick);
   pick.current = onPick;
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     const c = chart.current;
@@ -85,7 +72,7 @@ export const TrendChart = ({
       if (p.dataIndex === undefined || p.value === null || p.value === undefined) return;
       pick.current(p.dataIndex, p.seriesIndex ?? 0);
     });
-  }, [categories, lines, kind]);
+  }, [categories, lines, kind, chart.current]);
 
   return (
     <div
