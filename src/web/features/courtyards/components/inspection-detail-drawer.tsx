@@ -1,5 +1,5 @@
 import { ToolOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, List, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Drawer, List, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -9,6 +9,7 @@ import {
   rubricMaxPoints,
 } from '../../../../contracts/courtyards';
 import { LedgerActions } from '../../../components/ledger-actions';
+import { DetailHeading, RecordFields } from '../../../components/ledger-detail-drawer';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
 import { RecordPhotos } from '../../../components/record-photos';
@@ -101,13 +102,9 @@ export const InspectionDetailDrawer = ({ inspectionId, onClose, onEdit }: Props)
       {inspection.isError && <PageError error={inspection.error} onRetry={() => void inspection.refetch()} />}
       {a && (
         <>
-          <Space wrap style={{ marginBottom: 12 }} align="center">
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="inspection-detail-title">
-              {name}
-            </Typography.Title>
+          <DetailHeading name={name} isDeleted={a.deletedAt !== null} testId="inspection-detail-title">
             <RatingTag rating={a.rating} isVeto={a.isVeto} />
-            {a.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
-          </Space>
+          </DetailHeading>
           <Tabs
             items={[
               {
@@ -115,10 +112,7 @@ export const InspectionDetailDrawer = ({ inspectionId, onClose, onEdit }: Props)
                 label: t('courtyards.inspection.info'),
                 children: (
                   <>
-                    <Descriptions
-                      column={1}
-                      size="small"
-                      bordered
+                    <RecordFields
                       items={[
                         { key: 'unit', label: t('courtyards.field.village'), children: a.orgUnitName },
                         {

@@ -5,12 +5,13 @@ import {
   EyeOutlined,
   RollbackOutlined,
 } from '@ant-design/icons';
-import { App, Button, Descriptions, Divider, Drawer, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App, Button, Divider, Drawer, Popconfirm, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { genderLabels, relationLabels } from '../../../../contracts/people';
+import { DetailHeading, RecordFields } from '../../../components/ledger-detail-drawer';
 import { PageError, PageLoading } from '../../../components/page-states';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
@@ -98,16 +99,8 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }} align="center">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {p.name}
-        </Typography.Title>
-        {isDeleted && <Tag color="red">{t('people.status.deleted')}</Tag>}
-      </Space>
-      <Descriptions
-        column={1}
-        size="small"
-        bordered
+      <DetailHeading name={p.name} isDeleted={isDeleted} />
+      <RecordFields
         items={[
           {
             key: 'gender',
@@ -133,9 +126,9 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
             children: p.relationToHead ? label(relationLabels, p.relationToHead) : '—',
           },
           { key: 'tags', label: t('people.field.tags'), children: <PersonTags tags={p.tags} /> },
-          { key: 'note', label: t('people.field.note'), children: p.note ?? '—' },
-          { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(p.updatedAt) },
         ]}
+        note={p.note}
+        updatedAt={p.updatedAt}
       />
       <Space wrap className="bbt-people-actions" style={{ marginTop: 12 }}>
         {canReveal &&
