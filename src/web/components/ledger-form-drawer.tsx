@@ -122,10 +122,41 @@ type DrawerProps<V, R> = {
   extra?: ReactNode;
   /** 保存's own label where it says more (提交, 登记). */
   saveLabel?: ReactNode;
+  /** 保存's test id where it predates `<testId>-form-submit` (`group-save`). */
+  submitTestId?: string;
+  /** `large` for a form filled in outdoors on a phone (巡查). */
+  formSize?: 'large';
   /** The skeleton's rows while the record loads. */
   loadingRows?: number;
   onValuesChange?: (changed: Partial<V>, all: V) => void;
   children: ReactNode;
+};
+
+/** A drawer's footer: 取消 and the primary 保存 (or what `label` says). */
+export const SaveFooter = ({
+  onCancel,
+  onSave,
+  saving,
+  disabled,
+  testId,
+  label,
+}: {
+  onCancel: () => void;
+  onSave: () => void;
+  saving: boolean;
+  disabled?: boolean;
+  testId: string;
+  label?: ReactNode;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+      <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      <Button type="primary" onClick={onSave} loading={saving} disabled={disabled} data-testid={testId}>
+        {label ?? t('common.save')}
+      </Button>
+    </Space>
+  );
 };
 
 /** 新增 / 编辑 drawer: loading and error of the record, the form, 取消 and 保存. */
@@ -138,11 +169,12 @@ export const LedgerFormDrawer = <V, R>({
   initialValues,
   extra,
   saveLabel,
+  submitTestId,
+  formSize,
   loadingRows = 4,
   onValuesChange,
   children,
 }: DrawerProps<V, R>) => {
-  const { t } = useTranslation();
   const isMobile = useIsMobile();
   const { isCreate, existing, record } = ledger;
   const isLoadingEdit = !isCreate && existing !== undefined && existing.isPending;
@@ -154,18 +186,14 @@ export const LedgerFormDrawer = <V, R>({
       title={title}
       size={isMobile ? '100%' : width}
       footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={() => void ledger.submit().catch(() => undefined)}
-            loading={ledger.saving}
-            disabled={isLoadingEdit || loadFailed}
-            data-testid={`${testId}-form-submit`}
-          >
-            {saveLabel ?? t('common.save')}
-          </Button>
-        </Space>
+        <SaveFooter
+          onCancel={onClose}
+          onSave={() => void ledger.submit().catch(() => undefined)}
+          saving={ledger.saving}
+          disabled={isLoadingEdit || loadFailed}
+          testId={submitTestId ?? `${testId}-form-submit`}
+          label={saveLabel}
+        />
       }
     >
       {isLoadingEdit && <PageLoading rows={loadingRows} />}
@@ -175,6 +203,7 @@ export const LedgerFormDrawer = <V, R>({
         <Form
           form={ledger.form}
           layout="vertical"
+          size={formSize}
           initialValues={initialValues}
           onValuesChange={onValuesChange}
           data-testid={`${testId}-form`}
