@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { DeleteOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -29,6 +29,7 @@ import { CourtyardHouseholdSelect } from '../components/courtyard-household-sele
 import { FeaturedCategoriesEditor } from '../components/featured-categories-editor';
 import '../../../components/ledger.css';
 import '../lib/courtyards.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 type Filters = { category?: string; status: LedgerStatus };
 type Values = { householdId: string; category: string; designatedOn: dayjs.Dayjs; note?: string };
@@ -177,14 +178,11 @@ export const FeaturedPage = () => {
         hint={t('courtyards.featured.hint')}
         toolbar={
           canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="featured-create"
-            >
-              {t('courtyards.featured.create')}
-            </Button>
+            <CreateButton
+              label={t('courtyards.featured.create')}
+              onCreate={() => setCreating(true)}
+              testId="featured-create"
+            />
           )
         }
       />

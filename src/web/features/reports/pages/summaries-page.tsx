@@ -1,4 +1,4 @@
-import { PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { useSummaries } from '../api/list-summaries';
 import { CreateSummaryModal } from '../components/create-summary-modal';
 import { periodText } from '../lib/figure-source';
 import '../lib/reports.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 /** 工作总结: the summaries of the scope (年度, 季度, 月度), each opened in the editor; 起草 drafts a new one. */
 export const SummariesPage = () => {
@@ -99,14 +100,11 @@ export const SummariesPage = () => {
             ]}
           />
           {canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="summary-create"
-            >
-              {t('reports.summaries.create')}
-            </Button>
+            <CreateButton
+              label={t('reports.summaries.create')}
+              onCreate={() => setCreating(true)}
+              testId="summary-create"
+            />
           )}
         </Space>
       </div>
