@@ -5,10 +5,11 @@ import {
   EyeOutlined,
   RollbackOutlined,
 } from '@ant-design/icons';
-import { App, Button, Divider, Drawer, Popconfirm, Space, Typography } from 'antd';
+import { App, Button, Divider, Drawer, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { genderLabels, relationLabels } from '../../../../contracts/people';
+import { DeleteConfirm, RestoreConfirm } from '../../../components/ledger-actions';
 import { DetailHeading, RecordFields } from '../../../components/ledger-detail-drawer';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { formatDate } from '../../../lib/format';
@@ -180,14 +181,7 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
               </Button>
             )}
             {!isDeleted && (
-              <Popconfirm
-                title={t('people.deleteConfirm', { name: p.name })}
-                description={t('people.deleteHint')}
-                okText={t('common.delete')}
-                okButtonProps={{ danger: true }}
-                cancelText={t('common.cancel')}
-                onConfirm={onDelete}
-              >
+              <DeleteConfirm name={p.name} hint={t('people.deleteHint')} onConfirm={onDelete}>
                 <Button
                   danger
                   icon={<DeleteOutlined />}
@@ -196,19 +190,14 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
                 >
                   {t('common.delete')}
                 </Button>
-              </Popconfirm>
+              </DeleteConfirm>
             )}
             {isDeleted && (
-              <Popconfirm
-                title={t('people.restoreConfirm', { name: p.name })}
-                okText={t('common.restore')}
-                cancelText={t('common.cancel')}
-                onConfirm={onRestore}
-              >
+              <RestoreConfirm name={p.name} onConfirm={onRestore}>
                 <Button icon={<RollbackOutlined />} loading={restore.isPending} data-testid="person-restore">
                   {t('common.restore')}
                 </Button>
-              </Popconfirm>
+              </RestoreConfirm>
             )}
           </Space>
         </>
