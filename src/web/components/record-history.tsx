@@ -21,7 +21,6 @@ const useRecordHistory = (entityType: EntityType, entityId: string) =>
 /** 变更记录 of any ledger record: who changed it, when, and from what to what, newest first. */
 export const RecordHistory = ({ entityType, entityId }: { entityType: EntityType; entityId: string }) => {
   const { t } = useTranslation();
-  const _label = useLabel();
   const history = useRecordHistory(entityType, entityId);
   return (
     <div data-testid="record-history">

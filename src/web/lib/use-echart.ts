@@ -3,12 +3,15 @@ import { init } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
 /**
- * An echarts instance on the returned element's ref, resized with its box and disposed on unmount.
- * The chart component registers the (few) echarts parts it draws with and sets its option.
+ * An echarts instance on the returned element's ref, resized with its box and disposed on unmount;
+ * `pick` holds the latest `onPick` for a click handler set once per option. The chart component
+ * registers the (few) echarts parts it draws with and sets its option.
  */
-export const useEChart = () => {
+export const useEChart = <P>(onPick?: P) => {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
   useEffect(() => {
     if (!el.current) return;
     const c = init(el.current);
@@ -21,5 +24,5 @@ export const useEChart = () => {
       chart.current = null;
     };
   }, []);
-  return { el, chart };
+  return { el, chart, pick };
 };
