@@ -49,6 +49,11 @@ export type LedgerFormOptions<V, R, C, U, CD> = {
   onApiError?: (e: unknown) => void;
   /** A version conflict or a field error: by default an edit closes itself (its copy is stale). */
   closeOnError?: 'always' | 'edit' | 'never';
+  /**
+   * Asks before a valid create is saved (登记换届 says whose terms it ends): call `save` on 确定; its
+   * promise settles with the save, so a confirm dialog's button can wait on it.
+   */
+  confirm?: (values: V, save: () => Promise<void>) => void;
 };
 
 export type LedgerForm<V, R> = {
@@ -96,11 +101,25 @@ export const useLedgerForm = <V, R = never, C = never, U = never, CD = unknown>(
     },
   };
   const createdMessage = opts.createdMessage;
+  const saveCreate = (v: V) =>
+    new Promise<void>((settled) => {
+      if (!create || !toCreate) return settled();
+      create.mutate(toCreate(v), {
+        onSuccess: (data: CD) => {
+          saved(createdMessage ? createdMessage(data) : t('common.saved'));
+          settled();
+        },
+        onError: (e: unknown) => {
+          handlers.onError(e);
+          settled();
+        },
+      });
+    });
   const submit = async () => {
     const v = await form.validateFields();
     if (isCreate) {
-      const onSuccess = (data: CD) => saved(createdMessage ? createdMessage(data) : t('common.saved'));
-      if (create && toCreate) create.mutate(toCreate(v), { ...handlers, onSuccess });
+      if (opts.confirm) opts.confirm(v, () => saveCreate(v));
+      else void saveCreate(v);
     } else if (record !== undefined && update && toUpdate) {
       update.mutate(toUpdate(v, record), handlers);
     }
