@@ -35,7 +35,10 @@ export const RectificationStatusTag = ({ r }: { r: Pick<Rectification, 'status' 
   );
 };
 
-/** 整改详情: the problem and its deadline, before/after photos; 标记已整改 (with the after photo) and 验收. */
+/**
+ * 整改详情: the problem and its deadline, before/after photos; 标记已整改 (with the after photo) and 验收. Not
+ * on LedgerRecordDrawer: its actions are the rectification's steps, not 编辑 / 删除 / 恢复.
+ */
 export const RectificationDetailDrawer = ({ rectificationId, onClose }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();

@@ -24,7 +24,10 @@ type Props = {
   onAddMember: (h: Household) => void;
 };
 
-/** 家庭户详情: address, head, members (a tap opens one), 添加成员, 编辑, 删除 (only when empty), 恢复. */
+/**
+ * 家庭户详情: address, head, members (a tap opens one), 添加成员, 编辑, 删除 (only when empty), 恢复. Not on
+ * LedgerRecordDrawer: 删除 is held back while the household has members and the confirmation names it a 家庭户.
+ */
 export const HouseholdDetailDrawer = ({ householdId, onClose, ...handlers }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();

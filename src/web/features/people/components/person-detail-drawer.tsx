@@ -32,7 +32,11 @@ type Props = {
   onEdit: (personId: string) => void;
 };
 
-/** 人员详情: her facts (numbers masked), the audited reveal, her history, and 编辑 / 删除 / 恢复. */
+/**
+ * 人员详情: her facts (numbers masked), the audited reveal, her history, and 编辑 / 删除 / 恢复. Not on
+ * LedgerRecordDrawer: the page keeps it mounted (open while `personId` is set) and the audited reveal of
+ * her numbers sits between her facts and the actions.
+ */
 export const PersonDetailDrawer = ({ personId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
