@@ -8,12 +8,14 @@ import { peopleRolesFeature } from '../features/people-roles/people-roles.featur
 import { reportsFeature } from '../features/reports/reports.feature';
 import { usersFeature } from '../features/users/users.feature';
 import type { Feature } from '../lib/feature';
+import { landingFeature } from './landing.feature';
 
 /**
  * Every feature of the web app, once, in menu order: the routes, the side menu, the shell's strings and
  * the reports' drill-down links are built from this list. A new ledger adds its manifest here.
  */
 export const features: Feature[] = [
+  landingFeature,
   peopleFeature,
   peopleRolesFeature,
   orgFeature,

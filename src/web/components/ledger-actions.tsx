@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Popconfirm, Space } from 'antd';
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Props = {
@@ -38,14 +38,7 @@ export const LedgerActions = ({
       )}
       {!isDeleted && children}
       {!isDeleted && (
-        <Popconfirm
-          title={t('ledger.deleteConfirm', { name })}
-          description={t('ledger.deleteHint')}
-          okText={t('common.delete')}
-          okButtonProps={{ danger: true }}
-          cancelText={t('common.cancel')}
-          onConfirm={onDelete}
-        >
+        <DeleteConfirm name={name} onConfirm={onDelete}>
           <Button
             danger
             icon={<DeleteOutlined />}
@@ -54,20 +47,49 @@ export const LedgerActions = ({
           >
             {t('common.delete')}
           </Button>
-        </Popconfirm>
+        </DeleteConfirm>
       )}
       {isDeleted && (
-        <Popconfirm
-          title={t('ledger.restoreConfirm', { name })}
-          okText={t('common.restore')}
-          cancelText={t('common.cancel')}
-          onConfirm={onRestore}
-        >
+        <RestoreConfirm name={name} onConfirm={onRestore}>
           <Button icon={<RollbackOutlined />} loading={isRestoring} data-testid={`${testIdPrefix}-restore`}>
             {t('common.restore')}
           </Button>
-        </Popconfirm>
+        </RestoreConfirm>
       )}
     </Space>
+  );
+};
+
+type ConfirmProps = { name: string; onConfirm: () => unknown; children: ReactElement };
+
+/** 确定删除“…”吗？ (restorable, says the hint) before a record's 删除. */
+export const DeleteConfirm = ({ name, hint, onConfirm, children }: ConfirmProps & { hint?: string }) => {
+  const { t } = useTranslation();
+  return (
+    <Popconfirm
+      title={t('ledger.deleteConfirm', { name })}
+      description={hint ?? t('ledger.deleteHint')}
+      okText={t('common.delete')}
+      okButtonProps={{ danger: true }}
+      cancelText={t('common.cancel')}
+      onConfirm={onConfirm}
+    >
+      {children}
+    </Popconfirm>
+  );
+};
+
+/** 确定恢复“…”吗？ before a deleted record's 恢复. */
+export const RestoreConfirm = ({ name, onConfirm, children }: ConfirmProps) => {
+  const { t } = useTranslation();
+  return (
+    <Popconfirm
+      title={t('ledger.restoreConfirm', { name })}
+      okText={t('common.restore')}
+      cancelText={t('common.cancel')}
+      onConfirm={onConfirm}
+    >
+      {children}
+    </Popconfirm>
   );
 };

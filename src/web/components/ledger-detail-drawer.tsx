@@ -1,7 +1,8 @@
-import { App, Drawer, Space, Tag, Typography } from 'antd';
+import { App, Descriptions, type DescriptionsProps, Drawer, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../contracts/common/permissions';
+import { formatDateTime } from '../lib/format';
 import { useSession } from '../lib/session';
 import { useApiErrorHandler } from '../lib/use-api-error';
 import { useIsMobile } from '../lib/use-is-mobile';
@@ -65,6 +66,41 @@ export const DetailHeading = ({
       {children}
       {isDeleted && <Tag color="red">{t('people.status.deleted')}</Tag>}
     </Space>
+  );
+};
+
+/**
+ * A record's facts, one to a row in a bordered column; 备注 (`note`, — when empty) and 更新时间
+ * (`updatedAt`) close the list when given.
+ */
+export const RecordFields = ({
+  items,
+  note,
+  updatedAt,
+  testId,
+}: {
+  items: NonNullable<DescriptionsProps['items']>;
+  note?: string | null;
+  updatedAt?: string;
+  testId?: string;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <Descriptions
+      column={1}
+      size="small"
+      bordered
+      data-testid={testId}
+      items={[
+        ...items,
+        ...(note === undefined
+          ? []
+          : [{ key: 'note', label: t('ledger.field.note'), children: note ?? '—' }]),
+        ...(updatedAt === undefined
+          ? []
+          : [{ key: 'updated', label: t('common.updatedAt'), children: formatDateTime(updatedAt) }]),
+      ]}
+    />
   );
 };
 

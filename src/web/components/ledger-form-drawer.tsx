@@ -49,6 +49,11 @@ export type LedgerFormOptions<V, R, C, U, CD> = {
   onApiError?: (e: unknown) => void;
   /** A version conflict or a field error: by default an edit closes itself (its copy is stale). */
   closeOnError?: 'always' | 'edit' | 'never';
+  /**
+   * Asks before a valid create is saved (登记换届 says whose terms it ends): call `save` on 确定; its
+   * promise settles with the save, so a confirm dialog's button can wait on it.
+   */
+  confirm?: (values: V, save: () => Promise<void>) => void;
 };
 
 export type LedgerForm<V, R> = {
@@ -96,11 +101,25 @@ export const useLedgerForm = <V, R = never, C = never, U = never, CD = unknown>(
     },
   };
   const createdMessage = opts.createdMessage;
+  const saveCreate = (v: V) =>
+    new Promise<void>((settled) => {
+      if (!create || !toCreate) return settled();
+      create.mutate(toCreate(v), {
+        onSuccess: (data: CD) => {
+          saved(createdMessage ? createdMessage(data) : t('common.saved'));
+          settled();
+        },
+        onError: (e: unknown) => {
+          handlers.onError(e);
+          settled();
+        },
+      });
+    });
   const submit = async () => {
     const v = await form.validateFields();
     if (isCreate) {
-      const onSuccess = (data: CD) => saved(createdMessage ? createdMessage(data) : t('common.saved'));
-      if (create && toCreate) create.mutate(toCreate(v), { ...handlers, onSuccess });
+      if (opts.confirm) opts.confirm(v, () => saveCreate(v));
+      else void saveCreate(v);
     } else if (record !== undefined && update && toUpdate) {
       update.mutate(toUpdate(v, record), handlers);
     }
@@ -122,10 +141,41 @@ type DrawerProps<V, R> = {
   extra?: ReactNode;
   /** 保存's own label where it says more (提交, 登记). */
   saveLabel?: ReactNode;
+  /** 保存's test id where it predates `<testId>-form-submit` (`group-save`). */
+  submitTestId?: string;
+  /** `large` for a form filled in outdoors on a phone (巡查). */
+  formSize?: 'large';
   /** The skeleton's rows while the record loads. */
   loadingRows?: number;
   onValuesChange?: (changed: Partial<V>, all: V) => void;
   children: ReactNode;
+};
+
+/** A drawer's footer: 取消 and the primary 保存 (or what `label` says). */
+export const SaveFooter = ({
+  onCancel,
+  onSave,
+  saving,
+  disabled,
+  testId,
+  label,
+}: {
+  onCancel: () => void;
+  onSave: () => void;
+  saving: boolean;
+  disabled?: boolean;
+  testId: string;
+  label?: ReactNode;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+      <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      <Button type="primary" onClick={onSave} loading={saving} disabled={disabled} data-testid={testId}>
+        {label ?? t('common.save')}
+      </Button>
+    </Space>
+  );
 };
 
 /** 新增 / 编辑 drawer: loading and error of the record, the form, 取消 and 保存. */
@@ -138,11 +188,12 @@ export const LedgerFormDrawer = <V, R>({
   initialValues,
   extra,
   saveLabel,
+  submitTestId,
+  formSize,
   loadingRows = 4,
   onValuesChange,
   children,
 }: DrawerProps<V, R>) => {
-  const { t } = useTranslation();
   const isMobile = useIsMobile();
   const { isCreate, existing, record } = ledger;
   const isLoadingEdit = !isCreate && existing !== undefined && existing.isPending;
@@ -154,18 +205,14 @@ export const LedgerFormDrawer = <V, R>({
       title={title}
       size={isMobile ? '100%' : width}
       footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            onClick={() => void ledger.submit().catch(() => undefined)}
-            loading={ledger.saving}
-            disabled={isLoadingEdit || loadFailed}
-            data-testid={`${testId}-form-submit`}
-          >
-            {saveLabel ?? t('common.save')}
-          </Button>
-        </Space>
+        <SaveFooter
+          onCancel={onClose}
+          onSave={() => void ledger.submit().catch(() => undefined)}
+          saving={ledger.saving}
+          disabled={isLoadingEdit || loadFailed}
+          testId={submitTestId ?? `${testId}-form-submit`}
+          label={saveLabel}
+        />
       }
     >
       {isLoadingEdit && <PageLoading rows={loadingRows} />}
@@ -175,6 +222,7 @@ export const LedgerFormDrawer = <V, R>({
         <Form
           form={ledger.form}
           layout="vertical"
+          size={formSize}
           initialValues={initialValues}
           onValuesChange={onValuesChange}
           data-testid={`${testId}-form`}

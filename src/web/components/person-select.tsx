@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ListResult } from '../../contracts/common/paging';
 import type { Person } from '../../contracts/people';
 import { api } from '../lib/api-client';
+import { useDebounced } from '../lib/use-debounced';
 
 type Option = { value: string; label: string };
 
@@ -20,15 +21,6 @@ type Props = {
   known?: Option[];
   placeholder?: string;
   'data-testid'?: string;
-};
-
-const useDebounced = (value: string, ms: number) => {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 };
 
 /** A searchable picker over persons (name or pinyin), single or multiple. */

@@ -18,6 +18,24 @@ export type RecordCardsProps<T> = {
   testId: string;
 };
 
+/** The simple pager under a phone's cards, once there is more than a page. */
+export const CardsPager = ({
+  page,
+  pageSize,
+  total,
+  onPageChange,
+}: Pick<RecordCardsProps<unknown>, 'page' | 'pageSize' | 'total' | 'onPageChange'>) =>
+  total > pageSize ? (
+    <Pagination
+      simple
+      current={page}
+      pageSize={pageSize}
+      total={total}
+      onChange={onPageChange}
+      style={{ marginTop: 12, textAlign: 'center' }}
+    />
+  ) : null;
+
 /** Phones (≤ 576px): one tappable card per ledger record instead of a table row. */
 export const RecordCards = <T extends { id: string }>({
   items,
@@ -59,15 +77,6 @@ export const RecordCards = <T extends { id: string }>({
         </List.Item>
       )}
     />
-    {total > pageSize && (
-      <Pagination
-        simple
-        current={page}
-        pageSize={pageSize}
-        total={total}
-        onChange={onPageChange}
-        style={{ marginTop: 12, textAlign: 'center' }}
-      />
-    )}
+    <CardsPager page={page} pageSize={pageSize} total={total} onPageChange={onPageChange} />
   </>
 );

@@ -21,7 +21,6 @@ const useRecordHistory = (entityType: EntityType, entityId: string) =>
 /** 变更记录 of any ledger record: who changed it, when, and from what to what, newest first. */
 export const RecordHistory = ({ entityType, entityId }: { entityType: EntityType; entityId: string }) => {
   const { t } = useTranslation();
-  const label = useLabel();
   const history = useRecordHistory(entityType, entityId);
   return (
     <div data-testid="record-history">
@@ -35,27 +34,38 @@ export const RecordHistory = ({ entityType, entityId }: { entityType: EntityType
       ) : history.data.length === 0 ? (
         <EmptyState description={t('people.history.empty')} />
       ) : (
-        <Timeline
-          items={history.data.map((e) => ({
-            key: e.id,
-            color: e.action === 'delete' ? 'red' : 'blue',
-            content: (
-              <div>
-                <Typography.Text strong>{label(auditActionLabels, e.action)}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {' · '}
-                  {e.actorName ?? '—'} · {formatDateTime(e.at)}
-                </Typography.Text>
-                {e.before != null && e.after != null && (
-                  <div style={{ marginTop: 6 }}>
-                    <AuditDiff before={e.before} after={e.after} />
-                  </div>
-                )}
-              </div>
-            ),
-          }))}
-        />
+        <HistoryTimeline entries={history.data} />
       )}
     </div>
+  );
+};
+
+type HistoryEntry = Pick<AuditEntry, 'id' | 'action' | 'actorName' | 'at' | 'before' | 'after'>;
+
+/** The entries of a 变更记录, newest first: what was done, by whom and when, and what changed. */
+export const HistoryTimeline = ({ entries, testId }: { entries: HistoryEntry[]; testId?: string }) => {
+  const label = useLabel();
+  return (
+    <Timeline
+      data-testid={testId}
+      items={entries.map((e) => ({
+        key: e.id,
+        color: e.action === 'delete' ? 'red' : 'blue',
+        content: (
+          <div>
+            <Typography.Text strong>{label(auditActionLabels, e.action)}</Typography.Text>
+            <Typography.Text type="secondary">
+              {' · '}
+              {e.actorName ?? '—'} · {formatDateTime(e.at)}
+            </Typography.Text>
+            {e.before != null && e.after != null && (
+              <div style={{ marginTop: 6 }}>
+                <AuditDiff before={e.before} after={e.after} />
+              </div>
+            )}
+          </div>
+        ),
+      }))}
+    />
   );
 };

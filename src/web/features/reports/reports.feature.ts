@@ -1,18 +1,13 @@
 import { type Feature, lazyPage } from '../../lib/feature';
 
-/** 工作台 and 统计报表: the landing page, statistics (also under 活动台账), saved reports and summaries. */
+/**
+ * 工作台 (the page; app/landing.feature.ts routes `/` to it) and 统计报表: statistics (also under 活动台账),
+ * saved reports and summaries.
+ */
 export const reportsFeature: Feature = {
   key: 'reports',
   menuGroups: [{ key: 'reports', nameKey: 'menu.reports', icon: 'FundOutlined', testId: 'menu-reports' }],
   routes: [
-    {
-      path: '/',
-      isHome: true,
-      nameKey: 'menu.home',
-      icon: 'HomeOutlined',
-      Component: lazyPage(() => import('./pages/landing-page'), 'LandingPage'),
-      testId: 'menu-home',
-    },
     {
       path: '/activities/stats',
       nameKey: 'menu.activities.stats',

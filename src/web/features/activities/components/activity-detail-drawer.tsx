@@ -1,7 +1,7 @@
-import { Descriptions, Tabs, Tag, Typography } from 'antd';
+import { Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { targetGroupLabels } from '../../../../contracts/activities';
-import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
@@ -50,10 +50,7 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
                 label: t('activities.detail.info'),
                 children: (
                   <>
-                    <Descriptions
-                      column={1}
-                      size="small"
-                      bordered
+                    <RecordFields
                       items={[
                         { key: 'unit', label: t('ledger.field.orgUnit'), children: a.orgUnitName },
                         {

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatePatrolInput } from '../../../../contracts/activities';
+import { SaveFooter } from '../../../components/ledger-form-drawer';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { isApiError } from '../../../lib/api-client';
 import { DATE_FORMAT } from '../../../lib/format';
@@ -62,7 +63,10 @@ export const mapBatchErrors = (details: { field?: string; message: string }[]) =
 
 type Props = { defaultOrgUnitId: string | undefined; scopeId: string | undefined; onClose: () => void };
 
-/** 批量登记: a team's week of patrols in one all-or-nothing save. */
+/**
+ * 批量登记: a team's week of patrols in one all-or-nothing save. Not on LedgerFormDrawer: its rows live
+ * in state (added, copied, removed) rather than in one form record, and a failed save points at a row.
+ */
 export const PatrolBatchDrawer = ({ defaultOrgUnitId, scopeId, onClose }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
@@ -156,18 +160,14 @@ export const PatrolBatchDrawer = ({ defaultOrgUnitId, scopeId, onClose }: Props)
       size={isMobile ? '100%' : 760}
       data-testid="patrol-batch"
       footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            disabled={!orgUnitId || rows.length === 0}
-            onClick={submit}
-            data-testid="patrol-batch-submit"
-          >
-            {t('patrols.batch.submit', { count: rows.length })}
-          </Button>
-        </Space>
+        <SaveFooter
+          onCancel={onClose}
+          onSave={submit}
+          saving={save.isPending}
+          disabled={!orgUnitId || rows.length === 0}
+          testId="patrol-batch-submit"
+          label={t('patrols.batch.submit', { count: rows.length })}
+        />
       }
     >
       <Alert type="info" showIcon title={t('patrols.batch.hint')} style={{ marginBottom: 12 }} />

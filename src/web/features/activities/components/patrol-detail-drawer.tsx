@@ -1,10 +1,9 @@
-import { Descriptions, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Patrol } from '../../../../contracts/activities';
-import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { RecordPhotos } from '../../../components/record-photos';
-import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useDeletePatrol } from '../api/delete-patrol';
 import { usePatrol } from '../api/get-patrol';
@@ -46,10 +45,7 @@ export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
               </Tag>
             )}
           </DetailHeading>
-          <Descriptions
-            column={1}
-            size="small"
-            bordered
+          <RecordFields
             items={[
               { key: 'unit', label: t('ledger.field.orgUnit'), children: p.orgUnitName },
               { key: 'date', label: t('patrols.field.occurredOn'), children: p.occurredOn },
@@ -64,8 +60,8 @@ export const PatrolDetailDrawer = ({ patrolId, onClose, onEdit }: Props) => {
               { key: 'hazards', label: t('patrols.field.hazards'), children: p.hazardsFound },
               { key: 'note', label: t('patrols.field.hazardNote'), children: p.hazardNote ?? '—' },
               { key: 'action', label: t('patrols.field.actionTaken'), children: p.actionTaken ?? '—' },
-              { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(p.updatedAt) },
             ]}
+            updatedAt={p.updatedAt}
           />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('patrols.field.photos')}（{p.photoIds.length}/9）

@@ -2,7 +2,6 @@ import {
   CalendarOutlined,
   DownloadOutlined,
   FormOutlined,
-  PlusOutlined,
   SettingOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -36,6 +35,7 @@ import { SeriesFormDrawer } from '../components/series-form-drawer';
 import { useTypeLabel } from '../lib/use-type-label';
 import '../../../components/ledger.css';
 import '../lib/activities.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 import { activityWriteKeys } from '../api/keys';
 
 type Filters = {
@@ -139,14 +139,11 @@ export const ActivitiesPage = () => {
               </Button>
             )}
             {canWrite && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setFormMode({ type: 'create' })}
-                data-testid="activity-create"
-              >
-                {t('activities.create')}
-              </Button>
+              <CreateButton
+                label={t('activities.create')}
+                onCreate={() => setFormMode({ type: 'create' })}
+                testId="activity-create"
+              />
             )}
           </>
         }

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { useCampaigns } from '../api/list-campaigns';
 import { useDeleteCampaign, useRestoreCampaign } from '../api/save-campaign';
 import { CampaignFormDrawer } from '../components/campaign-form-drawer';
 import '../../../components/ledger.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 type Filters = { q?: string; status: LedgerStatus };
 
@@ -100,14 +101,11 @@ export const CampaignsPage = () => {
         hint={t('activities.campaigns.hint')}
         toolbar={
           canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing('new')}
-              data-testid="campaign-create"
-            >
-              {t('activities.campaigns.create')}
-            </Button>
+            <CreateButton
+              label={t('activities.campaigns.create')}
+              onCreate={() => setEditing('new')}
+              testId="campaign-create"
+            />
           )
         }
       />

@@ -1,4 +1,4 @@
-import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -26,6 +26,7 @@ import { PatrolDetailDrawer } from '../components/patrol-detail-drawer';
 import { PatrolFormDrawer } from '../components/patrol-form-drawer';
 import '../../../components/ledger.css';
 import '../lib/activities.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 type Filters = {
   from?: string;
@@ -105,14 +106,7 @@ export const PatrolsPage = () => {
               </Button>
             )}
             {canWrite && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setForm({})}
-                data-testid="patrol-create"
-              >
-                {t('patrols.create')}
-              </Button>
+              <CreateButton label={t('patrols.create')} onCreate={() => setForm({})} testId="patrol-create" />
             )}
           </>
         }

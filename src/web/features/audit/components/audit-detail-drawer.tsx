@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 
+/** 日志详情 of an entry the list already holds: nothing to load, nothing to change (so no LedgerDetailDrawer). */
 export const AuditDetailDrawer = ({ entry, onClose }: { entry: AuditEntry | null; onClose: () => void }) => {
   const { t } = useTranslation();
   const label = useLabel();

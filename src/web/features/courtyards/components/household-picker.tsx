@@ -1,8 +1,9 @@
 import { HomeOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Collapse, Input, List, Segmented, Select, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { useDebounced } from '../../../lib/use-debounced';
 import { useTodo } from '../api/get-todo';
 import { useCourtyardHouseholds } from '../api/list-courtyard-households';
 import { RatingTag } from './rating-tag';
@@ -17,15 +18,6 @@ export type PickedHousehold = {
 type Props = { scopeId: string; month: string; onPick: (h: PickedHousehold) => void };
 
 const GROUP_KEY = 'bbt.courtyards.todoGroup';
-
-const useDebounced = (value: string, ms: number) => {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-};
 
 const labelOf = (h: { label?: string; householdLabel?: string; headName: string | null }) => {
   const place = h.label ?? h.householdLabel ?? '';

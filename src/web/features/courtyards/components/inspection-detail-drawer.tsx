@@ -1,5 +1,5 @@
 import { ToolOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, List, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, List, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -9,6 +9,7 @@ import {
   rubricMaxPoints,
 } from '../../../../contracts/courtyards';
 import { LedgerActions } from '../../../components/ledger-actions';
+import { DetailHeading, LedgerDetailDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
 import { RecordPhotos } from '../../../components/record-photos';
@@ -16,7 +17,6 @@ import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useCreateRectification } from '../api/create-rectification';
 import { useDeleteInspection } from '../api/delete-inspection';
 import { useInspection } from '../api/get-inspection';
@@ -75,39 +75,32 @@ const OpenRectifications = ({
 /** 检查详情: scores item by item, photos, the 整改 it opened, change history; 编辑 / 删除 / 恢复. */
 export const InspectionDetailDrawer = ({ inspectionId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   const label = useLabel();
   const { message } = App.useApp();
   const { access } = useSession();
   const onError = useApiErrorHandler();
   const inspection = useInspection(inspectionId);
-  const a = inspection.data;
-  const rubric = useRubric(a?.rubricId);
-  const rects = useRectifications({ inspectionId, pageSize: 50 }, Boolean(a));
+  const loaded = inspection.data;
+  const rubric = useRubric(loaded?.rubricId);
+  const rects = useRectifications({ inspectionId, pageSize: 50 }, Boolean(loaded));
   const remove = useDeleteInspection();
   const restore = useRestoreInspection();
   const canWrite = access.can('courtyards.write');
-  const name = a ? `${a.headName ? `${a.headName} · ` : ''}${a.householdLabel}` : '';
+  const name = loaded ? `${loaded.headName ? `${loaded.headName} · ` : ''}${loaded.householdLabel}` : '';
 
   return (
-    <Drawer
-      open
-      onClose={onClose}
+    <LedgerDetailDrawer
+      query={inspection}
       title={t('courtyards.inspection.detail')}
-      size={isMobile ? '100%' : 680}
-      data-testid="inspection-detail"
+      width={680}
+      testId="inspection-detail"
+      onClose={onClose}
     >
-      {inspection.isPending && <PageLoading />}
-      {inspection.isError && <PageError error={inspection.error} onRetry={() => void inspection.refetch()} />}
-      {a && (
+      {(a) => (
         <>
-          <Space wrap style={{ marginBottom: 12 }} align="center">
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="inspection-detail-title">
-              {name}
-            </Typography.Title>
+          <DetailHeading name={name} isDeleted={a.deletedAt !== null} testId="inspection-detail-title">
             <RatingTag rating={a.rating} isVeto={a.isVeto} />
-            {a.deletedAt && <Tag color="red">{t('people.status.deleted')}</Tag>}
-          </Space>
+          </DetailHeading>
           <Tabs
             items={[
               {
@@ -115,10 +108,7 @@ export const InspectionDetailDrawer = ({ inspectionId, onClose, onEdit }: Props)
                 label: t('courtyards.inspection.info'),
                 children: (
                   <>
-                    <Descriptions
-                      column={1}
-                      size="small"
-                      bordered
+                    <RecordFields
                       items={[
                         { key: 'unit', label: t('courtyards.field.village'), children: a.orgUnitName },
                         {
@@ -251,6 +241,6 @@ export const InspectionDetailDrawer = ({ inspectionId, onClose, onEdit }: Props)
           />
         </>
       )}
-    </Drawer>
+    </LedgerDetailDrawer>
   );
 };

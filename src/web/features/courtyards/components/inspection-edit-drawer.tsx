@@ -15,7 +15,10 @@ import { RatingTag } from './rating-tag';
 
 type Props = { inspectionId: string; onClose: () => void };
 
-/** 编辑检查: the same item controls as the phone form, saved with the record's version (409 if it moved). */
+/**
+ * 编辑检查: the same item controls as the phone form, saved with the record's version (409 if it moved).
+ * Not on LedgerFormDrawer: the scores, deductions and vetoes live in state shared with the phone form.
+ */
 export const InspectionEditDrawer = ({ inspectionId, onClose }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();

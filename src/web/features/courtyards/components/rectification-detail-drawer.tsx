@@ -1,26 +1,15 @@
 import { CheckOutlined, RollbackOutlined, ToolOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  DatePicker,
-  Descriptions,
-  Drawer,
-  Input,
-  Popconfirm,
-  Space,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, DatePicker, Drawer, Input, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Rectification, rectificationStatusLabels } from '../../../../contracts/courtyards';
+import { DetailHeading, RecordFields } from '../../../components/ledger-detail-drawer';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
 import { RecordPhotos } from '../../../components/record-photos';
-import { DATE_FORMAT, formatDateTime } from '../../../lib/format';
+import { DATE_FORMAT } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { today } from '../../../lib/this-year';
@@ -46,7 +35,10 @@ export const RectificationStatusTag = ({ r }: { r: Pick<Rectification, 'status' 
   );
 };
 
-/** 整改详情: the problem and its deadline, before/after photos; 标记已整改 (with the after photo) and 验收. */
+/**
+ * 整改详情: the problem and its deadline, before/after photos; 标记已整改 (with the after photo) and 验收. Not
+ * on LedgerRecordDrawer: its actions are the rectification's steps, not 编辑 / 删除 / 恢复.
+ */
 export const RectificationDetailDrawer = ({ rectificationId, onClose }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
@@ -141,17 +133,10 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }} align="center">
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="rectification-detail-title">
-          {r.problem}
-        </Typography.Title>
+      <DetailHeading name={r.problem} isDeleted={isDeleted} testId="rectification-detail-title">
         <RectificationStatusTag r={r} />
-        {isDeleted && <Tag color="red">{t('people.status.deleted')}</Tag>}
-      </Space>
-      <Descriptions
-        column={1}
-        size="small"
-        bordered
+      </DetailHeading>
+      <RecordFields
         items={[
           {
             key: 'who',
@@ -187,8 +172,8 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
             label: t('courtyards.field.verifiedOn'),
             children: r.verifiedOn ? `${r.verifiedOn} ${r.verifiedByName ?? ''}` : '—',
           },
-          { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(r.updatedAt) },
         ]}
+        updatedAt={r.updatedAt}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('courtyards.photo.before')}

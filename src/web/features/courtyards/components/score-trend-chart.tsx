@@ -2,7 +2,8 @@ import { LineChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useEChart } from '../../../lib/use-echart';
 
 echarts.use([LineChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
@@ -15,21 +16,7 @@ type Props = {
 
 /** A household's score month by month, with the rating thresholds as dashed lines. */
 export const ScoreTrendChart = ({ points, thresholds, ariaLabel }: Props) => {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart } = useEChart();
 
   useEffect(() => {
     chart.current?.setOption(
@@ -60,7 +47,7 @@ export const ScoreTrendChart = ({ points, thresholds, ariaLabel }: Props) => {
       },
       true,
     );
-  }, [points, thresholds]);
+  }, [points, thresholds, chart.current?.setOption]);
 
   return <div ref={el} className="bbt-chart" role="img" aria-label={ariaLabel} data-testid="score-trend" />;
 };

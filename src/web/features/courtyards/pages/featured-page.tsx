@@ -1,11 +1,12 @@
-import { DeleteOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Tag } from 'antd';
+import { DeleteOutlined, RollbackOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FeaturedDesignation } from '../../../../contracts/courtyards';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import {
   LedgerEmpty,
   LedgerPageHeader,
@@ -16,7 +17,6 @@ import { DATE_FORMAT } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useListParams } from '../../../lib/use-list-params';
 import {
   useCreateFeatured,
@@ -29,6 +29,7 @@ import { CourtyardHouseholdSelect } from '../components/courtyard-household-sele
 import { FeaturedCategoriesEditor } from '../components/featured-categories-editor';
 import '../../../components/ledger.css';
 import '../lib/courtyards.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 type Filters = { category?: string; status: LedgerStatus };
 type Values = { householdId: string; category: string; designatedOn: dayjs.Dayjs; note?: string };
@@ -36,86 +37,59 @@ type Values = { householdId: string; category: string; designatedOn: dayjs.Dayjs
 const DesignateDrawer = ({ onClose }: { onClose: () => void }) => {
   const { t } = useTranslation();
   const label = useLabel();
-  const isMobile = useIsMobile();
-  const { message } = App.useApp();
-  const onError = useApiErrorHandler();
-  const [form] = Form.useForm<Values>();
   const categories = useFeaturedCategories();
-  const create = useCreateFeatured();
+  const ledger = useLedgerForm({
+    onClose,
+    isCreate: true,
+    create: useCreateFeatured(),
+    toCreate: (v: Values) => ({
+      householdId: v.householdId,
+      category: v.category,
+      designatedOn: v.designatedOn.format(DATE_FORMAT),
+      note: v.note?.trim() || undefined,
+    }),
+    closeOnError: 'never',
+  });
   return (
-    <Drawer
-      open
+    <LedgerFormDrawer
+      ledger={ledger}
       onClose={onClose}
       title={t('courtyards.featured.create')}
-      size={isMobile ? '100%' : 480}
-      footer={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending}
-            onClick={() => form.submit()}
-            data-testid="featured-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      testId="featured"
+      submitTestId="featured-save"
+      initialValues={{ designatedOn: dayjs() }}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ designatedOn: dayjs() }}
-        onFinish={(v) =>
-          create.mutate(
-            {
-              householdId: v.householdId,
-              category: v.category,
-              designatedOn: v.designatedOn.format(DATE_FORMAT),
-              note: v.note?.trim() || undefined,
-            },
-            {
-              onSuccess: () => {
-                void message.success(t('common.saved'));
-                onClose();
-              },
-              onError: (e) => onError(e, form),
-            },
-          )
-        }
+      <Form.Item
+        name="householdId"
+        label={t('courtyards.field.household')}
+        rules={[{ required: true, message: t('courtyards.rule.household') }]}
       >
-        <Form.Item
-          name="householdId"
-          label={t('courtyards.field.household')}
-          rules={[{ required: true, message: t('courtyards.rule.household') }]}
-        >
-          <CourtyardHouseholdSelect data-testid="featured-household" />
-        </Form.Item>
-        <Form.Item
-          name="category"
-          label={t('courtyards.featured.category')}
-          rules={[{ required: true, message: t('courtyards.rule.category') }]}
-        >
-          <Select
-            options={(categories.data?.categories ?? []).map((c) => ({
-              value: c.code,
-              label: label({ c: c.label }, 'c'),
-            }))}
-            data-testid="featured-category"
-          />
-        </Form.Item>
-        <Form.Item
-          name="designatedOn"
-          label={t('courtyards.featured.designatedOn')}
-          rules={[{ required: true }]}
-        >
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-        <Form.Item name="note" label={t('courtyards.field.note')}>
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+        <CourtyardHouseholdSelect data-testid="featured-household" />
+      </Form.Item>
+      <Form.Item
+        name="category"
+        label={t('courtyards.featured.category')}
+        rules={[{ required: true, message: t('courtyards.rule.category') }]}
+      >
+        <Select
+          options={(categories.data?.categories ?? []).map((c) => ({
+            value: c.code,
+            label: label({ c: c.label }, 'c'),
+          }))}
+          data-testid="featured-category"
+        />
+      </Form.Item>
+      <Form.Item
+        name="designatedOn"
+        label={t('courtyards.featured.designatedOn')}
+        rules={[{ required: true }]}
+      >
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+      <Form.Item name="note" label={t('courtyards.field.note')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </LedgerFormDrawer>
   );
 };
 
@@ -204,14 +178,11 @@ export const FeaturedPage = () => {
         hint={t('courtyards.featured.hint')}
         toolbar={
           canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="featured-create"
-            >
-              {t('courtyards.featured.create')}
-            </Button>
+            <CreateButton
+              label={t('courtyards.featured.create')}
+              onCreate={() => setCreating(true)}
+              testId="featured-create"
+            />
           )
         }
       />

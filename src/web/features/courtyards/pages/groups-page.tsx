@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectionGroup } from '../../../../contracts/courtyards';
@@ -18,6 +17,7 @@ import { thisMonth } from '../lib/month';
 import { useUnits } from '../lib/use-units';
 import '../../../components/ledger.css';
 import '../lib/courtyards.css';
+import { CreateButton, StatusSelect } from '../../../components/ledger-toolbar';
 
 /** 验收小组: the town's cross-village groups, and the month's assignment of villages to them. */
 export const GroupsPage = () => {
@@ -68,23 +68,13 @@ export const GroupsPage = () => {
   const groupsView = (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          value={status}
-          onChange={setStatus}
-          options={[
-            { value: 'active', label: t('ledger.status.active') },
-            { value: 'deleted', label: t('people.status.deleted') },
-          ]}
-        />
+        <StatusSelect value={status} onChange={setStatus} />
         {canManage && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing('new')}
-            data-testid="group-create"
-          >
-            {t('courtyards.group.create')}
-          </Button>
+          <CreateButton
+            label={t('courtyards.group.create')}
+            onCreate={() => setEditing('new')}
+            testId="group-create"
+          />
         )}
       </Space>
       {groups.isError ? (

@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Rubric, rubricMaxPoints } from '../../../../contracts/courtyards';
@@ -14,6 +13,7 @@ import { useRubrics } from '../api/list-rubrics';
 import { RubricDrawer } from '../components/rubric-drawer';
 import '../../../components/ledger.css';
 import '../lib/courtyards.css';
+import { CreateButton, StatusSelect } from '../../../components/ledger-toolbar';
 
 /** 评分细则: the rubric versions of the scope and above; which one this unit scores with this year. */
 export const RubricsPage = () => {
@@ -50,24 +50,13 @@ export const RubricsPage = () => {
           <Typography.Text type="secondary">{t('courtyards.rubric.hint')}</Typography.Text>
         </div>
         <div className="bbt-ledger-toolbar">
-          <Select
-            style={{ minWidth: 100 }}
-            value={status}
-            onChange={setStatus}
-            options={[
-              { value: 'active', label: t('ledger.status.active') },
-              { value: 'deleted', label: t('people.status.deleted') },
-            ]}
-          />
+          <StatusSelect style={{ minWidth: 100 }} value={status} onChange={setStatus} />
           {canManage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setOpen('new')}
-              data-testid="rubric-create"
-            >
-              {t('courtyards.rubric.create')}
-            </Button>
+            <CreateButton
+              label={t('courtyards.rubric.create')}
+              onCreate={() => setOpen('new')}
+              testId="rubric-create"
+            />
           )}
         </div>
       </div>

@@ -1,8 +1,8 @@
-import { Descriptions, Divider, List, Tag, Typography } from 'antd';
+import { Divider, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Election } from '../../../../contracts/org-ledgers';
 import { personRoleLabels } from '../../../../contracts/people-roles';
-import { LedgerDetailDrawer } from '../../../components/ledger-detail-drawer';
+import { LedgerDetailDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
@@ -34,10 +34,7 @@ export const ElectionDetailDrawer = ({ electionId, onClose }: Props) => {
           <Typography.Title level={4} style={{ marginTop: 0 }}>
             {t('elections.titleOf', { unit: e.orgUnitName, date: formatDate(e.heldOn) })}
           </Typography.Title>
-          <Descriptions
-            column={1}
-            size="small"
-            bordered
+          <RecordFields
             items={[
               { key: 'held', label: t('elections.field.heldOn'), children: formatDate(e.heldOn) },
               {

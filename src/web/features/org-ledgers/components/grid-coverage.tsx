@@ -1,20 +1,12 @@
 import { Alert, Card, Form, InputNumber, List, Space, Statistic, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridCoverage as Coverage } from '../../../../contracts/org-ledgers';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
+import { useDebounced } from '../../../lib/use-debounced';
 import { useGridCoverage } from '../api/get-grid-coverage';
 
 type Props = { orgUnitId: string };
-
-const useDebounced = <T,>(value: T, ms: number) => {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-};
 
 /** 覆盖情况: households no grid (or no member) covers, and executive members carrying too much. */
 export const GridCoverage = ({ orgUnitId }: Props) => {

@@ -1,8 +1,7 @@
-import { Descriptions, Divider } from 'antd';
+import { Divider } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
-import { formatDateTime } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useDeleteGrid } from '../api/delete-grid';
 import { useGrid } from '../api/get-grid';
@@ -42,10 +41,7 @@ export const GridDetailDrawer = ({ gridId, onClose, onEdit }: Props) => {
       {(g, actions) => (
         <>
           <DetailHeading name={g.name} isDeleted={g.deletedAt !== null} />
-          <Descriptions
-            column={1}
-            size="small"
-            bordered
+          <RecordFields
             items={[
               { key: 'unit', label: t('grids.field.village'), children: g.orgUnitName },
               {
@@ -55,9 +51,9 @@ export const GridDetailDrawer = ({ gridId, onClose, onEdit }: Props) => {
               },
               { key: 'households', label: t('grids.field.householdCount'), children: g.householdCount },
               { key: 'persons', label: t('grids.field.personCount'), children: g.personCount },
-              { key: 'note', label: t('ledger.field.note'), children: g.note ?? '—' },
-              { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(g.updatedAt) },
             ]}
+            note={g.note}
+            updatedAt={g.updatedAt}
           />
           {actions}
           <Divider titlePlacement="start">{t('grids.households', { count: g.householdCount })}</Divider>

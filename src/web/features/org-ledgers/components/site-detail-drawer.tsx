@@ -1,9 +1,9 @@
-import { Descriptions, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { siteKindLabels } from '../../../../contracts/org-ledgers';
-import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useDeleteSite } from '../api/delete-site';
 import { useSite } from '../api/get-site';
@@ -37,18 +37,15 @@ export const SiteDetailDrawer = ({ siteId, onClose, onEdit }: Props) => {
           <DetailHeading name={s.name} isDeleted={s.deletedAt !== null}>
             <Tag color="magenta">{label(siteKindLabels, s.kind)}</Tag>
           </DetailHeading>
-          <Descriptions
-            column={1}
-            size="small"
-            bordered
+          <RecordFields
             items={[
               { key: 'unit', label: t('ledger.field.orgUnit'), children: s.orgUnitName },
               { key: 'address', label: t('sites.field.address'), children: s.address ?? '—' },
               { key: 'opened', label: t('sites.field.openedOn'), children: formatDate(s.openedOn) || '—' },
               { key: 'contact', label: t('sites.field.contact'), children: s.contactName ?? '—' },
-              { key: 'note', label: t('ledger.field.note'), children: s.note ?? '—' },
-              { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(s.updatedAt) },
             ]}
+            note={s.note}
+            updatedAt={s.updatedAt}
           />
           {actions}
         </>

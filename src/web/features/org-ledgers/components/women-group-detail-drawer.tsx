@@ -1,9 +1,8 @@
-import { Descriptions, Divider, List, Tag } from 'antd';
+import { Divider, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { EmptyState } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
-import { formatDateTime } from '../../../lib/format';
 import { useDeleteWomenGroup } from '../api/delete-women-group';
 import { useWomenGroup } from '../api/get-women-group';
 import { useVillagePersons } from '../api/list-village-persons';
@@ -38,16 +37,13 @@ export const WomenGroupDetailDrawer = ({ groupId, onClose, onEdit }: Props) => {
       {(w, actions) => (
         <>
           <DetailHeading name={w.name} isDeleted={w.deletedAt !== null} />
-          <Descriptions
-            column={1}
-            size="small"
-            bordered
+          <RecordFields
             items={[
               { key: 'grid', label: t('womenGroups.field.grid'), children: w.gridName },
               { key: 'leader', label: t('womenGroups.field.leader'), children: w.leaderName ?? '—' },
-              { key: 'note', label: t('ledger.field.note'), children: w.note ?? '—' },
-              { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(w.updatedAt) },
             ]}
+            note={w.note}
+            updatedAt={w.updatedAt}
           />
           {actions}
           <Divider titlePlacement="start">

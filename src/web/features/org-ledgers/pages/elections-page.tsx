@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Button, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,7 @@ import { useElections } from '../api/list-elections';
 import { ElectionDetailDrawer } from '../components/election-detail-drawer';
 import { ElectionFormDrawer } from '../components/election-form-drawer';
 import '../../../components/ledger.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 const namesOf = (e: Election, role: Election['elected'][number]['role']) =>
   e.elected
@@ -80,14 +80,11 @@ export const ElectionsPage = () => {
         title={t('menu.org.elections')}
         toolbar={
           access.can('org.write') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setIsFormOpen(true)}
-              data-testid="election-create"
-            >
-              {t('elections.create')}
-            </Button>
+            <CreateButton
+              label={t('elections.create')}
+              onCreate={() => setIsFormOpen(true)}
+              testId="election-create"
+            />
           )
         }
       />

@@ -18,7 +18,7 @@ import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useDeleteOrgUnit } from '../api/delete-org-unit';
 import { useOrgUnit } from '../api/get-org-unit';
-import { useRestoreOrgUnit } from '../api/restore-org-unit';
+import { useConfirmRestore } from '../lib/use-confirm-restore';
 import { DissolveOrgUnitModal } from './dissolve-org-unit-modal';
 import { MoveOrgUnitModal } from './move-org-unit-modal';
 import { OrgUnitFormModal, type OrgUnitFormMode } from './org-unit-form-modal';
@@ -38,7 +38,7 @@ export const OrgUnitDetail = ({ unitId, nodes, onSelect }: Props) => {
   const { access, user } = useSession();
   const unit = useOrgUnit(unitId);
   const remove = useDeleteOrgUnit();
-  const restore = useRestoreOrgUnit();
+  const { confirmRestore } = useConfirmRestore();
   const onError = useApiErrorHandler();
   const [formMode, setFormMode] = useState<OrgUnitFormMode | null>(null);
   const [moving, setMoving] = useState<OrgUnit | null>(null);
@@ -83,19 +83,6 @@ export const OrgUnitDetail = ({ unitId, nodes, onSelect }: Props) => {
     });
   };
 
-  const confirmRestore = () => {
-    modal.confirm({
-      title: t('org.restoreConfirm', { name: u.name }),
-      okText: t('common.restore'),
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        restore.mutateAsync({ id: u.id, version: u.version }).then(
-          () => void message.success(t('common.restored')),
-          (e: unknown) => onError(e),
-        ),
-    });
-  };
-
   const actions = access.canWriteOrg ? (
     <Space wrap data-testid="org-actions">
       {canAddChild && (
@@ -128,7 +115,7 @@ export const OrgUnitDetail = ({ unitId, nodes, onSelect }: Props) => {
         </Button>
       )}
       {isDeleted && (
-        <Button icon={<RollbackOutlined />} onClick={confirmRestore}>
+        <Button icon={<RollbackOutlined />} onClick={() => confirmRestore(u)}>
           {t('common.restore')}
         </Button>
       )}

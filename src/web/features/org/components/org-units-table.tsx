@@ -1,5 +1,5 @@
 import { RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, Table, type TableProps } from 'antd';
+import { Button, Form, Input, Select, Table, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,11 +14,10 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
-import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useListParams } from '../../../lib/use-list-params';
 import type { OrgUnitListParams } from '../api/keys';
 import { useOrgUnits } from '../api/list-org-units';
-import { useRestoreOrgUnit } from '../api/restore-org-unit';
+import { useConfirmRestore } from '../lib/use-confirm-restore';
 import { OrgUnitStatusTag } from './org-unit-status';
 
 type Status = NonNullable<OrgUnitListParams['status']>;
@@ -30,11 +29,9 @@ type Props = { nodes: OrgTreeNode[]; onOpen: (id: string) => void };
 export const OrgUnitsTable = ({ nodes, onOpen }: Props) => {
   const { t } = useTranslation();
   const label = useLabel();
-  const { modal, message } = App.useApp();
   const { access } = useSession();
   const { scopeId } = useOrgScope();
-  const restore = useRestoreOrgUnit();
-  const onError = useApiErrorHandler();
+  const { confirmRestore } = useConfirmRestore();
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<OrgKind | undefined>();
   const [status, setStatus] = useState<Status>('active');
@@ -51,18 +48,6 @@ export const OrgUnitsTable = ({ nodes, onOpen }: Props) => {
   };
   const units = useOrgUnits(params);
   const parentName = useMemo(() => new Map(nodes.map((n) => [n.id, n.name])), [nodes]);
-
-  const confirmRestore = (u: OrgUnit) =>
-    modal.confirm({
-      title: t('org.restoreConfirm', { name: u.name }),
-      okText: t('common.restore'),
-      cancelText: t('common.cancel'),
-      onOk: () =>
-        restore.mutateAsync({ id: u.id, version: u.version }).then(
-          () => void message.success(t('common.restored')),
-          (e: unknown) => onError(e),
-        ),
-    });
 
   const columns: TableProps<OrgUnit>['columns'] = [
     {

@@ -1,9 +1,9 @@
-import { Descriptions, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { personRoleLabels, type RoleTerm } from '../../../../contracts/people-roles';
-import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { today } from '../../../lib/this-year';
 import { useDeleteRoleTerm } from '../api/delete-role-term';
@@ -44,10 +44,7 @@ export const RoleTermDetailDrawer = ({ roleTermId, onClose, onEdit }: Props) => 
             <Tag color="magenta">{label(personRoleLabels, r.role)}</Tag>
             {isServing(r) ? <Tag color="green">{t('roles.serving')}</Tag> : <Tag>{t('roles.ended')}</Tag>}
           </DetailHeading>
-          <Descriptions
-            column={1}
-            size="small"
-            bordered
+          <RecordFields
             items={[
               { key: 'unit', label: t('roles.field.orgUnit'), children: r.orgUnitName },
               { key: 'started', label: t('roles.field.startedOn'), children: formatDate(r.startedOn) },
@@ -63,9 +60,9 @@ export const RoleTermDetailDrawer = ({ roleTermId, onClose, onEdit }: Props) => 
                 label: t('roles.field.source'),
                 children: r.electionId ? t('roles.source.election') : t('roles.source.manual'),
               },
-              { key: 'note', label: t('ledger.field.note'), children: r.note ?? '—' },
-              { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(r.updatedAt) },
             ]}
+            note={r.note}
+            updatedAt={r.updatedAt}
           />
           {actions}
         </>

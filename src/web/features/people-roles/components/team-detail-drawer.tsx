@@ -1,10 +1,10 @@
-import { Descriptions, Divider, List, Tag, Typography } from 'antd';
+import { Divider, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { volunteerTeamKindLabels } from '../../../../contracts/people-roles';
-import { DetailHeading, LedgerRecordDrawer } from '../../../components/ledger-detail-drawer';
+import { DetailHeading, LedgerRecordDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { EmptyState } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useDeleteVolunteerTeam } from '../api/delete-volunteer-team';
 import { useVolunteerTeam } from '../api/get-volunteer-team';
@@ -38,17 +38,14 @@ export const TeamDetailDrawer = ({ teamId, onClose, onEdit }: Props) => {
           <DetailHeading name={v.name} isDeleted={v.deletedAt !== null}>
             <Tag color="magenta">{label(volunteerTeamKindLabels, v.kind)}</Tag>
           </DetailHeading>
-          <Descriptions
-            column={1}
-            size="small"
-            bordered
+          <RecordFields
             items={[
               { key: 'unit', label: t('ledger.field.orgUnit'), children: v.orgUnitName },
               { key: 'leader', label: t('teams.field.leader'), children: v.leaderName ?? '—' },
               { key: 'founded', label: t('teams.field.foundedOn'), children: formatDate(v.foundedOn) || '—' },
-              { key: 'note', label: t('ledger.field.note'), children: v.note ?? '—' },
-              { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(v.updatedAt) },
             ]}
+            note={v.note}
+            updatedAt={v.updatedAt}
           />
           {actions}
           <Divider titlePlacement="start">{t('teams.memberCount', { count: v.members.length })}</Divider>

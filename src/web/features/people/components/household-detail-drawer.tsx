@@ -1,22 +1,10 @@
 import { DeleteOutlined, EditOutlined, RollbackOutlined, UserAddOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Descriptions,
-  Divider,
-  Drawer,
-  List,
-  Popconfirm,
-  Space,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { App, Button, Divider, Drawer, List, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { genderLabels, type Household, type Person, relationLabels } from '../../../../contracts/people';
+import { DetailHeading, RecordFields } from '../../../components/ledger-detail-drawer';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
-import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
@@ -36,7 +24,10 @@ type Props = {
   onAddMember: (h: Household) => void;
 };
 
-/** 家庭户详情: address, head, members (a tap opens one), 添加成员, 编辑, 删除 (only when empty), 恢复. */
+/**
+ * 家庭户详情: address, head, members (a tap opens one), 添加成员, 编辑, 删除 (only when empty), 恢复. Not on
+ * LedgerRecordDrawer: 删除 is held back while the household has members and the confirmation names it a 家庭户.
+ */
 export const HouseholdDetailDrawer = ({ householdId, onClose, ...handlers }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
@@ -107,22 +98,14 @@ const HouseholdDetail = ({
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }} align="center">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {name}
-        </Typography.Title>
-        {isDeleted && <Tag color="red">{t('people.status.deleted')}</Tag>}
-      </Space>
-      <Descriptions
-        column={1}
-        size="small"
-        bordered
+      <DetailHeading name={name} isDeleted={isDeleted} />
+      <RecordFields
         items={[
           { key: 'unit', label: t('households.field.orgUnit'), children: h.orgUnitName },
           { key: 'head', label: t('households.field.head'), children: h.headName ?? t('households.noHead') },
-          { key: 'note', label: t('households.field.note'), children: h.note ?? '—' },
-          { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(h.updatedAt) },
         ]}
+        note={h.note}
+        updatedAt={h.updatedAt}
       />
       {canWrite && (
         <Space wrap className="bbt-people-actions" style={{ marginTop: 12 }}>

@@ -1,6 +1,7 @@
 import { Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDebounced } from '../../../lib/use-debounced';
 import { useHouseholds } from '../api/list-households';
 import { householdLabel } from '../lib/person-format';
 
@@ -13,15 +14,6 @@ type Props = {
   /** The label of the current value, shown before the search has loaded it. */
   currentLabel?: string | null;
   'data-testid'?: string;
-};
-
-const useDebounced = (value: string, ms: number) => {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 };
 
 /** A searchable picker over the unit's households (address, house number or a member's name). */

@@ -5,12 +5,14 @@ import {
   EyeOutlined,
   RollbackOutlined,
 } from '@ant-design/icons';
-import { App, Button, Descriptions, Divider, Drawer, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App, Button, Divider, Drawer, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { genderLabels, relationLabels } from '../../../../contracts/people';
+import { DeleteConfirm, RestoreConfirm } from '../../../components/ledger-actions';
+import { DetailHeading, RecordFields } from '../../../components/ledger-detail-drawer';
 import { PageError, PageLoading } from '../../../components/page-states';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { formatDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
@@ -30,7 +32,11 @@ type Props = {
   onEdit: (personId: string) => void;
 };
 
-/** 人员详情: her facts (numbers masked), the audited reveal, her history, and 编辑 / 删除 / 恢复. */
+/**
+ * 人员详情: her facts (numbers masked), the audited reveal, her history, and 编辑 / 删除 / 恢复. Not on
+ * LedgerRecordDrawer: the page keeps it mounted (open while `personId` is set) and the audited reveal of
+ * her numbers sits between her facts and the actions.
+ */
 export const PersonDetailDrawer = ({ personId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
@@ -98,16 +104,8 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }} align="center">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {p.name}
-        </Typography.Title>
-        {isDeleted && <Tag color="red">{t('people.status.deleted')}</Tag>}
-      </Space>
-      <Descriptions
-        column={1}
-        size="small"
-        bordered
+      <DetailHeading name={p.name} isDeleted={isDeleted} />
+      <RecordFields
         items={[
           {
             key: 'gender',
@@ -133,9 +131,9 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
             children: p.relationToHead ? label(relationLabels, p.relationToHead) : '—',
           },
           { key: 'tags', label: t('people.field.tags'), children: <PersonTags tags={p.tags} /> },
-          { key: 'note', label: t('people.field.note'), children: p.note ?? '—' },
-          { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(p.updatedAt) },
         ]}
+        note={p.note}
+        updatedAt={p.updatedAt}
       />
       <Space wrap className="bbt-people-actions" style={{ marginTop: 12 }}>
         {canReveal &&
@@ -187,14 +185,7 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
               </Button>
             )}
             {!isDeleted && (
-              <Popconfirm
-                title={t('people.deleteConfirm', { name: p.name })}
-                description={t('people.deleteHint')}
-                okText={t('common.delete')}
-                okButtonProps={{ danger: true }}
-                cancelText={t('common.cancel')}
-                onConfirm={onDelete}
-              >
+              <DeleteConfirm name={p.name} hint={t('people.deleteHint')} onConfirm={onDelete}>
                 <Button
                   danger
                   icon={<DeleteOutlined />}
@@ -203,19 +194,14 @@ const PersonDetail = ({ personId, onEdit, onClose }: { personId: string } & Omit
                 >
                   {t('common.delete')}
                 </Button>
-              </Popconfirm>
+              </DeleteConfirm>
             )}
             {isDeleted && (
-              <Popconfirm
-                title={t('people.restoreConfirm', { name: p.name })}
-                okText={t('common.restore')}
-                cancelText={t('common.cancel')}
-                onConfirm={onRestore}
-              >
+              <RestoreConfirm name={p.name} onConfirm={onRestore}>
                 <Button icon={<RollbackOutlined />} loading={restore.isPending} data-testid="person-restore">
                   {t('common.restore')}
                 </Button>
-              </Popconfirm>
+              </RestoreConfirm>
             )}
           </Space>
         </>

@@ -1,5 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household } from '../../../../contracts/people';
@@ -21,6 +19,7 @@ import { PersonDetailDrawer } from '../components/person-detail-drawer';
 import { PersonFormDrawer, type PersonFormMode } from '../components/person-form-drawer';
 import { householdLabel } from '../lib/person-format';
 import '../lib/people.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 type Filters = { q?: string; status: LedgerStatus };
 
@@ -52,14 +51,11 @@ export const HouseholdsPage = () => {
         title={t('menu.people.households')}
         toolbar={
           access.can('people.write') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormMode({ type: 'create' })}
-              data-testid="household-create"
-            >
-              {t('households.create')}
-            </Button>
+            <CreateButton
+              label={t('households.create')}
+              onCreate={() => setFormMode({ type: 'create' })}
+              testId="household-create"
+            />
           )
         }
       />

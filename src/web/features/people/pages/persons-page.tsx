@@ -1,4 +1,4 @@
-import { DownOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownOutlined, ExportOutlined, ImportOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ import { PersonsTable } from '../components/persons-table';
 import { RevealReasonModal } from '../components/reveal-reason-modal';
 import { ageOf } from '../lib/person-format';
 import '../lib/people.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 type Filters = { q?: string; tag?: string; gender?: (typeof genders)[number]; status: LedgerStatus };
 
@@ -79,14 +80,11 @@ export const PersonsPage = () => {
         toolbar={
           <>
             {access.can('people.write') && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setFormMode({ type: 'create' })}
-                data-testid="person-create"
-              >
-                {t('people.create')}
-              </Button>
+              <CreateButton
+                label={t('people.create')}
+                onCreate={() => setFormMode({ type: 'create' })}
+                testId="person-create"
+              />
             )}
             {access.can('people.import') && (
               <Button

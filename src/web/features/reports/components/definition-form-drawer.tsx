@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { App, Button, Drawer, Form, Input, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   type ReportColumn,
@@ -10,6 +10,7 @@ import {
   reportPeriodTypeLabels,
   reportPeriodTypes,
 } from '../../../../contracts/reports';
+import { SaveFooter } from '../../../components/ledger-form-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -104,17 +105,12 @@ export const DefinitionFormDrawer = ({ definition, onClose, onSaved }: Props) =>
       title={d ? t('reports.definitions.edit') : t('reports.definitions.create')}
       size={isMobile ? '100%' : 640}
       footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => void onSubmit()}
-            data-testid="definition-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Space>
+        <SaveFooter
+          onCancel={onClose}
+          onSave={() => void onSubmit()}
+          saving={save.isPending}
+          testId="definition-save"
+        />
       }
     >
       <Form<FormValues>

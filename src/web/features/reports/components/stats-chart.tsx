@@ -2,7 +2,8 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useEChart } from '../../../lib/use-echart';
 
 // Only what a bar chart needs: the full `echarts` bundle would add ~1 MB to this page.
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -19,23 +20,7 @@ type Props = {
 
 /** A bar chart (stacked when there are several series) whose bars open the records behind them. */
 export const StatsChart = ({ categories, series, onPick, ariaLabel }: Props) => {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart, pick } = useEChart(onPick);
 
   useEffect(() => {
     const c = chart.current;
@@ -67,9 +52,9 @@ export const StatsChart = ({ categories, series, onPick, ariaLabel }: Props) => 
     c.on('click', (p) => {
       const cat = categories[p.dataIndex];
       if (!cat) return;
-      pick.current(cat.key, isStacked ? series[p.seriesIndex ?? 0]?.key : undefined);
+      pick.current?.(cat.key, isStacked ? series[p.seriesIndex ?? 0]?.key : undefined);
     });
-  }, [categories, series]);
+  }, [categories, series, chart.current, pick.current]);
 
   return (
     <div ref={el} className="bbt-stats-chart" role="img" aria-label={ariaLabel} data-testid="stats-chart" />

@@ -2,7 +2,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useEChart } from '../../../lib/use-echart';
 
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -30,23 +31,7 @@ export const TrendChart = ({
   height,
   testId,
 }: Props) => {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
-
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const observer = new ResizeObserver(() => c.resize());
-    observer.observe(el.current);
-    return () => {
-      observer.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { el, chart, pick } = useEChart(onPick);
 
   useEffect(() => {
     const c = chart.current;
@@ -83,9 +68,9 @@ export const TrendChart = ({
     c.off('click');
     c.on('click', (p) => {
       if (p.dataIndex === undefined || p.value === null || p.value === undefined) return;
-      pick.current(p.dataIndex, p.seriesIndex ?? 0);
+      pick.current?.(p.dataIndex, p.seriesIndex ?? 0);
     });
-  }, [categories, lines, kind]);
+  }, [categories, lines, kind, chart.current, pick.current]);
 
   return (
     <div

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, List, Popconfirm, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useReportDefinitions } from '../api/list-report-definitions';
 import { DefinitionFormDrawer } from '../components/definition-form-drawer';
 import { ReportView } from '../components/report-view';
 import '../lib/reports.css';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 /** 统计报表: saved report definitions (月报, 季报, 年报 …), each run for a period and unit and exported. */
 export const DefinitionsPage = () => {
@@ -62,14 +63,11 @@ export const DefinitionsPage = () => {
             data-testid="definitions-status"
           />
           {canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing('new')}
-              data-testid="definition-create"
-            >
-              {t('reports.definitions.create')}
-            </Button>
+            <CreateButton
+              label={t('reports.definitions.create')}
+              onCreate={() => setEditing('new')}
+              testId="definition-create"
+            />
           )}
         </Space>
       </div>

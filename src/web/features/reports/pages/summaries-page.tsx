@@ -1,5 +1,5 @@
-import { PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import { RollbackOutlined } from '@ant-design/icons';
+import { App, Button, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -17,6 +17,8 @@ import { useSummaries } from '../api/list-summaries';
 import { CreateSummaryModal } from '../components/create-summary-modal';
 import { periodText } from '../lib/figure-source';
 import '../lib/reports.css';
+import { DeleteConfirm, RestoreConfirm } from '../../../components/ledger-actions';
+import { CreateButton } from '../../../components/ledger-toolbar';
 
 /** 工作总结: the summaries of the scope (年度, 季度, 月度), each opened in the editor; 起草 drafts a new one. */
 export const SummariesPage = () => {
@@ -39,10 +41,8 @@ export const SummariesPage = () => {
 
   const actions = (s: SummaryMeta) =>
     !canWrite ? null : status === 'deleted' ? (
-      <Popconfirm
-        title={t('ledger.restoreConfirm', { name: s.title })}
-        okText={t('common.restore')}
-        cancelText={t('common.cancel')}
+      <RestoreConfirm
+        name={s.title}
         onConfirm={() =>
           restore.mutateAsync(s).then(
             () => void message.success(t('reports.restored')),
@@ -53,14 +53,10 @@ export const SummariesPage = () => {
         <Button size="small" icon={<RollbackOutlined />}>
           {t('common.restore')}
         </Button>
-      </Popconfirm>
+      </RestoreConfirm>
     ) : (
-      <Popconfirm
-        title={t('ledger.deleteConfirm', { name: s.title })}
-        description={t('ledger.deleteHint')}
-        okText={t('common.delete')}
-        okButtonProps={{ danger: true }}
-        cancelText={t('common.cancel')}
+      <DeleteConfirm
+        name={s.title}
         onConfirm={() =>
           del.mutateAsync(s).then(
             () => void message.success(t('reports.deleted')),
@@ -71,7 +67,7 @@ export const SummariesPage = () => {
         <Button size="small" danger data-testid="summary-row-delete">
           {t('common.delete')}
         </Button>
-      </Popconfirm>
+      </DeleteConfirm>
     );
   const titleOf = (s: SummaryMeta) =>
     status === 'active' ? (
@@ -99,14 +95,11 @@ export const SummariesPage = () => {
             ]}
           />
           {canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="summary-create"
-            >
-              {t('reports.summaries.create')}
-            </Button>
+            <CreateButton
+              label={t('reports.summaries.create')}
+              onCreate={() => setCreating(true)}
+              testId="summary-create"
+            />
           )}
         </Space>
       </div>

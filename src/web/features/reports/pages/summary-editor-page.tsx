@@ -7,19 +7,7 @@ import {
   ReloadOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Dropdown,
-  Popconfirm,
-  Select,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Dropdown, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
@@ -52,6 +40,7 @@ import { SummaryVersionsDrawer } from '../components/summary-versions-drawer';
 import { periodText } from '../lib/figure-source';
 import { changedFiguresOf } from '../lib/summary-content';
 import '../lib/reports.css';
+import { DeleteConfirm } from '../../../components/ledger-actions';
 
 type Draft = { content: SummaryContent; style: SummaryStyle; baseVersion: number };
 
@@ -320,12 +309,8 @@ export const SummaryEditorPage = () => {
           />
         )}
         {canWrite && (
-          <Popconfirm
-            title={t('ledger.deleteConfirm', { name: s.title })}
-            description={t('ledger.deleteHint')}
-            okText={t('common.delete')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
+          <DeleteConfirm
+            name={s.title}
             onConfirm={() =>
               del.mutateAsync(s).then(
                 () => {
@@ -340,7 +325,7 @@ export const SummaryEditorPage = () => {
             <Button danger icon={<DeleteOutlined />} data-testid="summary-delete">
               {t('common.delete')}
             </Button>
-          </Popconfirm>
+          </DeleteConfirm>
         )}
       </div>
       {draft.style !== s.style && (

@@ -1,8 +1,9 @@
-import { Card, Descriptions, List, Pagination } from 'antd';
+import { Card, Descriptions, List } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { roleLabels } from '../../../../contracts/common/permissions';
 import type { User } from '../../../../contracts/users';
 import { EmptyState } from '../../../components/page-states';
+import { CardsPager } from '../../../components/record-cards';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
@@ -56,16 +57,7 @@ export const UserCards = ({ users, isLoading, page, pageSize, total, onPageChang
           </List.Item>
         )}
       />
-      {total > pageSize && (
-        <Pagination
-          simple
-          current={page}
-          pageSize={pageSize}
-          total={total}
-          onChange={onPageChange}
-          style={{ marginTop: 12, textAlign: 'center' }}
-        />
-      )}
+      <CardsPager page={page} pageSize={pageSize} total={total} onPageChange={onPageChange} />
     </>
   );
 };

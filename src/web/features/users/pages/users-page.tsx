@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Table, type TableProps } from 'antd';
+import { App, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Role, roleLabels, roles } from '../../../../contracts/common/permissions';
@@ -7,6 +6,7 @@ import { type User, userStatuses } from '../../../../contracts/users';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
 import { LedgerEmpty, LedgerPageHeader } from '../../../components/ledger-page';
+import { CreateButton } from '../../../components/ledger-toolbar';
 import { PageError } from '../../../components/page-states';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
@@ -94,14 +94,11 @@ export const UsersPage = () => {
         title={t('menu.users.list')}
         toolbar={
           access.canWriteUsers && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setFormMode({ type: 'create' })}
-              data-testid="user-create"
-            >
-              {t('users.create')}
-            </Button>
+            <CreateButton
+              label={t('users.create')}
+              onCreate={() => setFormMode({ type: 'create' })}
+              testId="user-create"
+            />
           )
         }
       />
