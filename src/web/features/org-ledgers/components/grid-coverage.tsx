@@ -1,5 +1,5 @@
 import { Alert, Card, Form, InputNumber, List, Space, Statistic, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridCoverage as Coverage } from '../../../../contracts/org-ledgers';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
@@ -13,7 +13,12 @@ export const GridCoverage = ({ orgUnitId }: Props) => {
   const { t } = useTranslation();
   const [maxPersons, setMaxPersons] = useState(50);
   const [maxSpecialFamilies, setMaxSpecialFamilies] = useState(3);
-  const params = useDebounced({ orgUnitId, maxPersons, maxSpecialFamilies }, 400);
+  // One object per change of the inputs: a new one each render would restart the debounce forever.
+  const inputs = useMemo(
+    () => ({ orgUnitId, maxPersons, maxSpecialFamilies }),
+    [orgUnitId, maxPersons, maxSpecialFamilies],
+  );
+  const params = useDebounced(inputs, 400);
   const coverage = useGridCoverage(params);
   const c = coverage.data;
 
