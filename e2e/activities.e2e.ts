@@ -9,6 +9,7 @@ import {
   JOURNEY,
   launch,
   newContext,
+  openFromMenu,
   phone,
   pickOption,
   shot,
@@ -25,9 +26,7 @@ const villageCount = async (page: Page): Promise<number> => {
 };
 
 const openStats = async (page: Page) => {
-  await page.getByTestId('menu-activities').click();
-  await page.getByTestId('menu-activities-stats').click();
-  await page.waitForURL((url) => url.pathname === '/activities/stats');
+  await openFromMenu(page, 'menu-activities', 'menu-activities-stats', '/activities/stats');
   await sessionsByUnit(page);
 };
 

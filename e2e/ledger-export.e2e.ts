@@ -1,7 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, desktop, eventually, hasChromium, JOURNEY, launch, newContext, signIn } from './support';
+import {
+  baseUrl,
+  desktop,
+  downloadFrom,
+  eventually,
+  hasChromium,
+  JOURNEY,
+  launch,
+  newContext,
+  signIn,
+} from './support';
 
 /** A ledger's 导出 gives what its list shows: the filters travel with the export link. */
 describe.skipIf(!hasChromium())('ledger export journey', { timeout: JOURNEY }, () => {
@@ -37,10 +47,7 @@ describe.skipIf(!hasChromium())('ledger export journey', { timeout: JOURNEY }, (
       ).searchParams.get('q'),
     ).toBe(word);
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('sites-export').click(),
-    ]);
+    const download = await downloadFrom(page, page.getByTestId('sites-export'));
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

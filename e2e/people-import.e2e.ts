@@ -2,7 +2,18 @@ import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharOf } from '../src/contracts/common/id-number';
-import { desktop, eventually, hasChromium, JOURNEY, launch, newContext, shot, signIn } from './support';
+import {
+  desktop,
+  downloadFrom,
+  eventually,
+  hasChromium,
+  JOURNEY,
+  launch,
+  newContext,
+  openFromMenu,
+  shot,
+  signIn,
+} from './support';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADERS = [
@@ -130,9 +141,7 @@ describe.skipIf(!hasChromium())('people import journey', { timeout: JOURNEY }, (
     const page = await context.newPage();
     await signIn(page, 'town');
 
-    await page.getByTestId('menu-people').click();
-    await page.getByTestId('menu-people-persons').click();
-    await page.waitForURL((url) => url.pathname === '/people/persons');
+    await openFromMenu(page, 'menu-people', 'menu-people-persons', '/people/persons');
     await eventually(() =>
       page.getByTestId('persons-table').locator('.ant-table-row').count(),
     ).toBeGreaterThan(0);
@@ -140,10 +149,7 @@ describe.skipIf(!hasChromium())('people import journey', { timeout: JOURNEY }, (
 
     // Step 1: the template downloads under its Chinese name.
     await page.getByTestId('person-import').click();
-    const [template] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('import-template-link').click(),
-    ]);
+    const template = await downloadFrom(page, page.getByTestId('import-template-link'));
     expect(template.suggestedFilename()).toContain('模板');
     await shot(page, 'people-import-step1');
     await page.getByTestId('import-next').click();
@@ -160,10 +166,7 @@ describe.skipIf(!hasChromium())('people import journey', { timeout: JOURNEY }, (
     await shot(page, 'people-import-failed');
 
     // The error report carries 错误原因; fixed in place, it is uploaded again as it is.
-    const [reportDownload] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('import-report-link').click(),
-    ]);
+    const reportDownload = await downloadFrom(page, page.getByTestId('import-report-link'));
     const fixed = await fixReport(await readDownload(reportDownload));
     expect(fixed.reasons.length).toBe(2);
     await page.getByTestId('import-reupload').click();

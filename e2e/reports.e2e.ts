@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   baseUrl,
   desktop,
+  downloadFrom,
   eventually,
   hasChromium,
   JOURNEY,
   launch,
   newContext,
+  openFromMenu,
   phone,
   shot,
   signIn,
@@ -73,9 +75,7 @@ describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
     await page.keyboard.press('Escape');
 
     // 工作总结 → 起草总结 (annual, this year, exact figures).
-    await page.getByTestId('menu-reports').click();
-    await page.getByTestId('menu-reports-summaries').click();
-    await page.waitForURL((url) => url.pathname === '/reports/summaries');
+    await openFromMenu(page, 'menu-reports', 'menu-reports-summaries', '/reports/summaries');
     await page.getByTestId('summary-create').click();
     await page.getByTestId('summary-draft-submit').click();
     await page.waitForURL((url) => /^\/reports\/summaries\/[0-9a-f-]{36}$/.test(url.pathname));
@@ -122,10 +122,7 @@ describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
     await page.keyboard.press('Escape');
 
     // Export .docx: a zip whose word/document.xml holds the edited sentence.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('summary-export').click(),
-    ]);
+    const download = await downloadFrom(page, page.getByTestId('summary-export'));
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const file = await download.path();
     const zip = readFileSync(file);
@@ -186,9 +183,7 @@ describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
     await signIn(page, 'county');
     await page.getByTestId('dashboard').waitFor();
 
-    await page.getByTestId('menu-reports').click();
-    await page.getByTestId('menu-reports-definitions').click();
-    await page.waitForURL((url) => url.pathname === '/reports/definitions');
+    await openFromMenu(page, 'menu-reports', 'menu-reports-definitions', '/reports/definitions');
     await page.getByTestId('definition-create').click();
     const name = `全县年报${Date.now().toString().slice(-5)}`;
     await page.getByTestId('definition-name').fill(name);
@@ -223,10 +218,7 @@ describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
     await drill.waitFor({ state: 'hidden' });
 
     // The report as .xlsx.
-    const [xlsx] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('report-export').click(),
-    ]);
+    const xlsx = await downloadFrom(page, page.getByTestId('report-export'));
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const book = readFileSync(await xlsx.path());
     expect(unzipEntry(book, 'xl/workbook.xml')).not.toBeNull();

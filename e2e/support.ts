@@ -4,6 +4,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Download,
   type Locator,
   type Page,
 } from 'playwright-core';
@@ -59,23 +60,65 @@ export const eventually: typeof expect.poll = (fn, options) => expect.poll(fn, {
  * Picks an option of an antd Select as a person does, and returns its text: opens the select, waits for
  * its own list (found through the combobox's aria-controls, so another select's list still fading out is
  * never used) to show options and for the select to stop loading, clicks the option (the first, or the
- * one with `text`, which must be one only), and waits until the select shows it.
+ * one with `text`, which must be one only), and waits until the select shows it. On a loaded machine a
+ * click can land while the list is still opening and be lost; then, as a person would, it opens the
+ * list and clicks again (three tries).
  */
 export const pickOption = async (page: Page, select: Locator, text?: string): Promise<string> => {
-  await select.click();
-  const combobox = select.getByRole('combobox');
-  await eventually(() => combobox.getAttribute('aria-controls')).toBeTruthy();
-  const listId = await combobox.getAttribute('aria-controls');
-  const options = page
-    .locator('.ant-select-dropdown')
-    .filter({ has: page.locator(`[id="${listId}"]`) })
-    .locator('.ant-select-item-option');
-  await eventually(() => select.locator('.anticon-loading').count()).toBe(0);
-  const option = text ? options.filter({ hasText: text }) : options.first();
-  const chosen = (await option.innerText()).trim();
-  await option.click();
-  await eventually(() => select.innerText()).toContain(chosen);
-  return chosen;
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const combobox = select.getByRole('combobox');
+    await eventually(() => combobox.getAttribute('aria-controls')).toBeTruthy();
+    const listId = await combobox.getAttribute('aria-controls');
+    const options = page
+      .locator('.ant-select-dropdown')
+      .filter({ has: page.locator(`[id="${listId}"]`) })
+      .locator('.ant-select-item-option');
+    await eventually(() => select.locator('.anticon-loading').count()).toBe(0);
+    const option = text ? options.filter({ hasText: text }) : options.first();
+    const chosen = (await option.innerText()).trim();
+    await option.click();
+    try {
+      await eventually(() => select.innerText(), { timeout: attempt < 3 ? 5_000 : WAIT }).toContain(chosen);
+      return chosen;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+};
+
+/**
+ * Clicks what starts a download and returns the download. A click lost on a loaded machine (the dialog
+ * still opening) is repeated, as a person would, up to three times; the last try waits the full WAIT.
+ */
+export const downloadFrom = async (page: Page, trigger: Locator): Promise<Download> => {
+  for (let attempt = 1; ; attempt++) {
+    const timeout = attempt < 3 ? 10_000 : WAIT;
+    try {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout }), trigger.click()]);
+      return download;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+};
+
+/**
+ * Opens a page from the side menu as a person does — the group, then its entry — and waits for its
+ * address. A click lost while the group is still unfolding on a loaded machine is repeated (three tries).
+ */
+export const openFromMenu = async (page: Page, group: string, entry: string, pathname: string) => {
+  for (let attempt = 1; ; attempt++) {
+    const item = page.getByTestId(entry);
+    if (!(await item.isVisible())) await page.getByTestId(group).click();
+    await item.click();
+    try {
+      await page.waitForURL((url) => url.pathname === pathname, { timeout: attempt < 3 ? 10_000 : WAIT });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 };
 
 export const desktop = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' } as const;
