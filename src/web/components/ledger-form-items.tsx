@@ -2,6 +2,8 @@ import { Form, Input } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { zodRule } from '../lib/form-rules';
 import { OrgTreeSelect } from './org-tree-select';
 
 /** The record's 所属组织: chosen on create, shown (not changeable) on edit. */
@@ -60,3 +62,26 @@ export const NoteFormItem = ({
     </Form.Item>
   );
 };
+
+/** A required name (名称), checked by the contract's own schema for it. */
+export const NameFormItem = ({
+  label,
+  message,
+  schema,
+  maxLength,
+  testId,
+}: {
+  label: string;
+  message: string;
+  schema: z.ZodType;
+  maxLength: number;
+  testId: string;
+}) => (
+  <Form.Item
+    label={label}
+    name="name"
+    rules={[{ required: true, whitespace: true, message }, zodRule(schema, message)]}
+  >
+    <Input maxLength={maxLength} data-testid={testId} />
+  </Form.Item>
+);

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { createWomenGroupInputSchema } from '../../../../contracts/org-ledgers';
 import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
-import { NoteFormItem } from '../../../components/ledger-form-items';
+import { NameFormItem, NoteFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
-import { zodRule } from '../../../lib/form-rules';
 import { trimmed } from '../../../lib/format';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateWomenGroup } from '../api/create-women-group';
@@ -98,16 +97,13 @@ export const WomenGroupFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
           <Input value={w?.gridName} disabled />
         </Form.Item>
       )}
-      <Form.Item
+      <NameFormItem
         label={t('womenGroups.field.name')}
-        name="name"
-        rules={[
-          { required: true, whitespace: true, message: t('womenGroups.rule.name') },
-          zodRule(createWomenGroupInputSchema.shape.name, t('womenGroups.rule.name')),
-        ]}
-      >
-        <Input maxLength={60} data-testid="women-group-form-name" />
-      </Form.Item>
+        message={t('womenGroups.rule.name')}
+        schema={createWomenGroupInputSchema.shape.name}
+        maxLength={60}
+        testId="women-group-form-name"
+      />
       <Form.Item label={t('womenGroups.field.leader')} name="leaderPersonId">
         <PersonSelect orgUnitId={villageId} requireUnit known={known} data-testid="women-group-form-leader" />
       </Form.Item>

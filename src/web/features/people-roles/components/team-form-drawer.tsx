@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -9,9 +9,8 @@ import {
 } from '../../../../contracts/people-roles';
 import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
-import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
+import { NameFormItem, NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
-import { zodRule } from '../../../lib/form-rules';
 import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -91,16 +90,13 @@ export const TeamFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
       initialValues={initialValues}
     >
       <OrgUnitFormItem isCreate={isCreate} orgUnitName={team?.orgUnitName} testId="team-form-org" />
-      <Form.Item
+      <NameFormItem
         label={t('teams.field.name')}
-        name="name"
-        rules={[
-          { required: true, whitespace: true, message: t('teams.rule.name') },
-          zodRule(createVolunteerTeamInputSchema.shape.name, t('teams.rule.name')),
-        ]}
-      >
-        <Input maxLength={60} data-testid="team-form-name" />
-      </Form.Item>
+        message={t('teams.rule.name')}
+        schema={createVolunteerTeamInputSchema.shape.name}
+        maxLength={60}
+        testId="team-form-name"
+      />
       <Form.Item
         label={t('teams.field.kind')}
         name="kind"
