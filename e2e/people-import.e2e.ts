@@ -171,6 +171,17 @@ describe.skipIf(!hasChromium())('people import journey', { timeout: JOURNEY }, (
     expect(fixed.reasons.length).toBe(2);
     await page.getByTestId('import-reupload').click();
     await upload(page, reportDownload.suggestedFilename(), fixed.buffer);
+    // Before anything is written she sees what would happen, and the first rows as read (masked).
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await page.getByTestId('import-preview-count-created').innerText()).toContain('4');
+    expect(await page.getByTestId('import-preview-sample').locator('thead').innerText()).toContain('姓名');
+    await shot(page, 'people-import-preview');
+    const unwritten = await page.evaluate(() =>
+      fetch('/api/v1/people/persons?q=%E6%9F%8F%E8%8B%A5%E6%BA%AA').then((r) => r.json()),
+    );
+    expect(unwritten.items).toEqual([]);
+    await page.getByTestId('import-confirm').click();
     expect(await resultStatus(page)).toBe('succeeded');
     expect(await page.getByTestId('import-count-created').innerText()).toContain('4');
     await shot(page, 'people-import-succeeded');

@@ -19,6 +19,13 @@ export const importJobSchema = z.object({
   counts: z
     .object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })
     .nullable(),
+  /**
+   * A rehearsal (`preview=1`): the counts say what the import would do; nothing was written. The file is
+   * uploaded again, without `preview`, once she confirms.
+   */
+  isPreview: z.boolean(),
+  /** The first rows as read from the sheet (ID numbers and phones masked), under the template's headers. */
+  sample: z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }).nullable(),
   /** The first 200 problems; the full list is in the downloadable report. */
   issues: z.array(importIssueSchema),
   issueCount: z.number().int(),
@@ -35,5 +42,7 @@ export const importQuerySchema = z
     orgUnitId: z.uuid().optional(),
     /** Wait for the result instead of answering 202 at once (for scripts and small files). */
     wait: z.enum(['0', '1']).default('0'),
+    /** Rehearse: validate and plan every row in a transaction that is rolled back; nothing is written. */
+    preview: z.enum(['0', '1']).default('0'),
   })
   .strict();

@@ -76,6 +76,12 @@ export const en: Record<MessageKey, string> = {
   'import.title': 'Import persons',
   'import.step.prepare': 'Prepare',
   'import.step.upload': 'Upload',
+  'import.step.confirm': 'Confirm',
+  'import.preview.title': '“{{name}}” was read; nothing has been written yet',
+  'import.preview.hint': 'Check the counts and the first rows; nothing is written until you confirm.',
+  'import.preview.noop': 'Every record in the sheet is already in the system as it is: nothing to import',
+  'import.preview.sample': 'First {{shown}} rows (of {{total}}); ID numbers and phones masked',
+  'import.confirm': 'Import ({{count}} records)',
   'import.step.result': 'Result',
   'import.template.download': 'Download the template',
   'import.template.hint':

@@ -75,6 +75,12 @@ export const zhCN = {
   'import.title': '导入人员信息',
   'import.step.prepare': '准备表格',
   'import.step.upload': '上传文件',
+  'import.step.confirm': '确认导入',
+  'import.preview.title': '已读取“{{name}}”，尚未写入任何数据',
+  'import.preview.hint': '请核对下面的数量和前几行；确认后才会写入系统。',
+  'import.preview.noop': '表格中的记录与系统中的完全一致，无需导入',
+  'import.preview.sample': '前 {{shown}} 行（共 {{total}} 行），身份证号和手机号已打码',
+  'import.confirm': '确认导入（{{count}} 条）',
   'import.step.result': '导入结果',
   'import.template.download': '下载导入模板',
   'import.template.hint':

@@ -6,7 +6,9 @@ import { iso } from '../db/columns';
 import type { Db } from '../db/connection';
 import { uuidv7 } from '../db/ids';
 import { notFound } from '../http/errors';
+import { maskPiiText } from '../privacy/pii-mask';
 import type { ServiceContext } from '../service-context';
+import { cellText } from './cells';
 import { importJobs } from './import-jobs.table';
 import {
   buildErrorReport,
@@ -15,6 +17,7 @@ import {
   type ImportOptions,
   ImportRowsError,
   type LedgerIo,
+  type ParsedRow,
   validateRows,
 } from './ledger-io';
 import { ImportFileError, readSheetRows } from './workbook';
@@ -22,7 +25,37 @@ import { ImportFileError, readSheetRows } from './workbook';
 const MAX_ISSUES_IN_RESULT = 200;
 
 type JobRow = typeof importJobs.$inferSelect;
-type JobResult = { counts?: ImportCounts; issues?: ImportIssue[]; issueCount?: number; message?: string };
+type Sample = { columns: string[]; rows: string[][] };
+type JobResult = {
+  counts?: ImportCounts;
+  issues?: ImportIssue[];
+  issueCount?: number;
+  message?: string;
+  isPreview?: boolean;
+  sample?: Sample;
+};
+
+const SAMPLE_ROWS = 5;
+
+/** Rolls a rehearsal's transaction back once its counts are known. */
+class Rehearsed extends Error {
+  constructor(readonly counts: ImportCounts) {
+    super('import rehearsed');
+  }
+}
+
+/**
+ * The first rows as she will recognise them: the template's headers of the columns the file fills, the
+ * cells as read. ID numbers and phones are masked (the sample is kept with the job).
+ */
+const sampleOf = (io: LedgerIo, rows: ParsedRow[]): Sample => {
+  const first = rows.slice(0, SAMPLE_ROWS).map((r) => r.raw.map((c) => maskPiiText(cellText(c) ?? '')));
+  const filled = io.columns.map((_, i) => first.some((r) => r[i] !== ''));
+  return {
+    columns: io.columns.filter((_, i) => filled[i]).map((c) => c.header),
+    rows: first.map((r) => r.filter((_, i) => filled[i])),
+  };
+};
 
 export const toImportJob = (j: JobRow): ImportJob => {
   const result = (j.result ?? {}) as JobResult;
@@ -35,6 +68,8 @@ export const toImportJob = (j: JobRow): ImportJob => {
     total: j.total,
     processed: j.processed,
     counts: result.counts ?? null,
+    isPreview: result.isPreview ?? false,
+    sample: result.sample ?? null,
     issues: result.issues ?? [],
     issueCount: result.issueCount ?? 0,
     message: result.message ?? null,
@@ -66,6 +101,10 @@ export const createImportJob = async (ctx: ServiceContext, io: LedgerIo, filenam
 /**
  * parse → validate every row → if any fails, write nothing and keep a report; else commit all rows
  * in one transaction (with their audit rows). Progress is written to the job as it goes.
+ *
+ * `preview`: the same steps, the same commit (so the database's own judgements — unknown village,
+ * a duplicate already saved — are found too), in a transaction rolled back at the end; the job then
+ * says what the import would do and shows the first rows. Nothing is written and nothing audited.
  */
 export const runImport = async (
   ctx: ServiceContext,
@@ -74,6 +113,7 @@ export const runImport = async (
   file: Buffer,
   filename: string,
   opts: ImportOptions,
+  mode: 'commit' | 'preview' = 'commit',
 ): Promise<ImportJob> => {
   const fail = async (set: { message?: string; issues?: ImportIssue[]; report?: Buffer }) => {
     await setJob(ctx, jobId, {
@@ -107,6 +147,7 @@ export const runImport = async (
           const c = await io.commit(tx, ctx, outcome.rows, opts, async (done) => {
             await setJob(ctx, jobId, { processed: done });
           });
+          if (mode === 'preview') throw new Rehearsed(c);
           await recordAudit(tx, ctx.actor, {
             module: io.auditModule,
             action: 'import',
@@ -131,6 +172,20 @@ export const runImport = async (
           return c;
         });
       } catch (e) {
+        if (e instanceof Rehearsed) {
+          await setJob(ctx, jobId, {
+            status: 'succeeded',
+            phase: null,
+            processed: outcome.rows.length,
+            finishedAt: new Date().toISOString(),
+            result: {
+              counts: e.counts,
+              isPreview: true,
+              sample: sampleOf(io, outcome.rows),
+            } satisfies JobResult,
+          });
+          return getImportJob(ctx, jobId);
+        }
         if (!(e instanceof ImportRowsError)) throw e;
         await fail({
           message: `有 ${new Set(e.issues.map((i) => i.row)).size} 行与系统中的数据冲突，全部未导入。`,

@@ -109,9 +109,15 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
         throw e;
       });
       const job = await createImportJob(ctx, io, part.filename || 'upload.xlsx');
-      const running = runImport(ctx, io, job.id, file, part.filename || 'upload.xlsx', {
-        defaultOrgUnitId: req.query.orgUnitId,
-      });
+      const running = runImport(
+        ctx,
+        io,
+        job.id,
+        file,
+        part.filename || 'upload.xlsx',
+        { defaultOrgUnitId: req.query.orgUnitId },
+        req.query.preview === '1' ? 'preview' : 'commit',
+      );
       if (req.query.wait === '1') return reply.status(200).send(await running);
       running.catch((e) => req.log.error({ err: e }, 'import failed'));
       return reply.status(202).send(await getImportJob(ctx, job.id));

@@ -13,16 +13,18 @@ const sheet = async (rows: string[][]) => {
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 };
-const importSites = async (file: Buffer) =>
+const importSites = async (file: Buffer, preview = false) =>
   (
     await uploadFile(
       t.app,
       town,
-      `/api/v1/org/sites/import?wait=1&orgUnitId=${org.units.townA.id}`,
+      `/api/v1/org/sites/import?wait=1&orgUnitId=${org.units.townA.id}${preview ? '&preview=1' : ''}`,
       file,
       '阵地.xlsx',
     )
   ).json();
+const count = async (table: string, where = 'true') =>
+  (await t.db.$client.query(`select count(*)::int as n from ${table} where ${where}`)).rows[0].n;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -65,5 +67,56 @@ describe('sites from Excel', () => {
     );
     expect(contact.issues[0]).toMatchObject({ column: '联系人', message: '在该组织的人员信息中找不到此人' });
     expect((await t.db.$client.query('select count(*)::int as n from sites')).rows[0].n).toBe(before);
+  });
+
+  it('previews an import: what it would create, update or leave, with the first rows, writing nothing', async () => {
+    const file = await sheet([
+      ['甲二村妇女之家', '妇女之家', '甲二村', '村委会一楼', '2022.5.1', ''],
+      ['甲一村儿童之家', '儿童之家', '甲一村', '村小学旁', '', '许美华'],
+    ]);
+    const sitesBefore = await count('sites');
+    const importsAudited = await count('audit_log', "action = 'import'");
+    const preview = await importSites(file, true);
+    expect(preview).toMatchObject({
+      status: 'succeeded',
+      isPreview: true,
+      counts: { created: 2, updated: 0, unchanged: 0 },
+    });
+    expect(preview.sample.columns).toEqual([
+      '阵地名称',
+      '阵地类型',
+      '所属组织',
+      '地址',
+      '启用日期',
+      '联系人',
+    ]);
+    expect(preview.sample.rows[1]).toEqual([
+      '甲一村儿童之家',
+      '儿童之家',
+      '甲一村',
+      '村小学旁',
+      '',
+      '许美华',
+    ]);
+    expect(await count('sites')).toBe(sitesBefore);
+    expect(await count('audit_log', "action = 'import'")).toBe(importsAudited);
+
+    const done = await importSites(file);
+    expect(done).toMatchObject({ isPreview: false, sample: null, counts: { created: 2 } });
+    expect(await count('sites')).toBe(sitesBefore + 2);
+    // Previewed again: the same file now changes nothing; a changed address would be an update.
+    expect((await importSites(file, true)).counts).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    const changed = await sheet([['甲二村妇女之家', '妇女之家', '甲二村', '村委会三楼', '', '']]);
+    expect((await importSites(changed, true)).counts).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await count('sites', "address = '村委会三楼'")).toBe(0);
+  });
+
+  it("previews the database's refusals too (a contact not found), as the import would", async () => {
+    const refused = await importSites(
+      await sheet([['甲二村书屋', '妇女之家', '甲二村', '', '', '无此人']]),
+      true,
+    );
+    expect(refused.status).toBe('failed');
+    expect(refused.issues[0]).toMatchObject({ column: '联系人' });
   });
 });

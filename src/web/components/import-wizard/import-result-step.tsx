@@ -2,7 +2,26 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssueDto, ImportJob } from '../../../contracts/common/io';
+
+type ImportCounts = NonNullable<ImportJob['counts']>;
+
 import { importJobReportUrl } from './import-job';
+
+/** 新增 · 更新 · 未变: what an import did, or (preview) would do. */
+export const ImportCountsView = ({ counts, testId }: { counts: ImportCounts; testId: string }) => {
+  const { t } = useTranslation();
+  return (
+    <div className="bbt-import-counts" data-testid={`${testId}s`}>
+      <Statistic title={t('import.count.created')} value={counts.created} data-testid={`${testId}-created`} />
+      <Statistic title={t('import.count.updated')} value={counts.updated} data-testid={`${testId}-updated`} />
+      <Statistic
+        title={t('import.count.unchanged')}
+        value={counts.unchanged}
+        data-testid={`${testId}-unchanged`}
+      />
+    </div>
+  );
+};
 
 /** Success: how many were created, updated, unchanged. Failure: why, row by row, and the error report. */
 export const ImportResultStep = ({ job }: { job: ImportJob }) => {
@@ -17,23 +36,7 @@ export const ImportResultStep = ({ job }: { job: ImportJob }) => {
           subTitle={t('import.succeededHint', { name: job.filename })}
           style={{ paddingBlock: 16 }}
         />
-        <div className="bbt-import-counts" data-testid="import-counts">
-          <Statistic
-            title={t('import.count.created')}
-            value={counts.created}
-            data-testid="import-count-created"
-          />
-          <Statistic
-            title={t('import.count.updated')}
-            value={counts.updated}
-            data-testid="import-count-updated"
-          />
-          <Statistic
-            title={t('import.count.unchanged')}
-            value={counts.unchanged}
-            data-testid="import-count-unchanged"
-          />
-        </div>
+        <ImportCountsView counts={counts} testId="import-count" />
       </div>
     );
   }

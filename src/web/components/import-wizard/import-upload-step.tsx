@@ -1,58 +1,52 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Progress, Space, Steps, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Upload } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../contracts/common/io';
-import { errorText } from '../../lib/api-client';
 import { useSession } from '../../lib/session';
-import { useImportJob } from './import-job';
-import { MAX_IMPORT_BYTES, useUploadLedgerFile } from './upload-ledger-file';
-
-const phases = ['reading', 'validating', 'committing'] as const;
+import { useImportRun } from './import-run';
+import { MAX_IMPORT_BYTES } from './upload-ledger-file';
 
 type Props = {
   ledgerBase: string;
   orgUnitId: string | undefined;
-  /** The job once it is no longer running (succeeded or failed). */
-  onFinished: (job: ImportJob) => void;
+  /** The rehearsal once it is no longer running (succeeded: what would happen; failed: why not). */
+  onFinished: (job: ImportJob, file: File) => void;
   onBusyChange: (isBusy: boolean) => void;
 };
 
-/** Choose a file → upload with a progress bar → follow the server through 读取 / 校验 / 写入. */
+/**
+ * Choose a file → upload with a progress bar → the server rehearses the import (读取 / 校验 / 试写入, rolled
+ * back): nothing is written until she has seen what would happen and confirmed.
+ */
 export const ImportUploadStep = ({ ledgerBase, orgUnitId, onFinished, onBusyChange }: Props) => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { csrfToken } = useSession();
-  const upload = useUploadLedgerFile();
-  const [percent, setPercent] = useState(0);
-  const [fileName, setFileName] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
-  const job = useImportJob(upload.data);
-  const current = job.data;
-  const isRunning = upload.isPending || current?.status === 'running';
-  const isEn = i18n.language.startsWith('en');
+  const file = useRef<File | null>(null);
+  const finished = useCallback(
+    (job: ImportJob) => {
+      if (file.current) onFinished(job, file.current);
+    },
+    [onFinished],
+  );
+  const run = useImportRun(finished);
 
-  useEffect(() => onBusyChange(isRunning), [isRunning, onBusyChange]);
-  useEffect(() => {
-    if (current && current.status !== 'running') onFinished(current);
-  }, [current, onFinished]);
+  useEffect(() => onBusyChange(run.isRunning), [run.isRunning, onBusyChange]);
 
-  const start = (file: File) => {
+  const start = (chosen: File) => {
     setRefusal(null);
-    if (!/\.(xlsx|csv)$/i.test(file.name)) {
+    if (!/\.(xlsx|csv)$/i.test(chosen.name)) {
       setRefusal(t('import.upload.badType'));
       return;
     }
-    if (file.size > MAX_IMPORT_BYTES) {
+    if (chosen.size > MAX_IMPORT_BYTES) {
       setRefusal(t('import.upload.tooLarge'));
       return;
     }
-    setFileName(file.name);
-    setPercent(0);
-    upload.mutate({ ledgerBase, file, orgUnitId, csrfToken, onProgress: setPercent });
+    file.current = chosen;
+    run.start({ ledgerBase, file: chosen, orgUnitId, csrfToken, isPreview: true });
   };
-
-  const phaseIndex = current?.phase ? phases.indexOf(current.phase) : 0;
-  const phaseName = t(`import.phase.${current?.phase ?? 'reading'}`);
 
   return (
     <div>
@@ -62,9 +56,9 @@ export const ImportUploadStep = ({ ledgerBase, orgUnitId, onFinished, onBusyChan
           accept=".xlsx,.csv"
           multiple={false}
           showUploadList={false}
-          disabled={isRunning}
-          beforeUpload={(file) => {
-            start(file);
+          disabled={run.isRunning}
+          beforeUpload={(chosen) => {
+            start(chosen);
             return false;
           }}
           className="bbt-import-drop"
@@ -79,49 +73,7 @@ export const ImportUploadStep = ({ ledgerBase, orgUnitId, onFinished, onBusyChan
       {refusal && (
         <Alert type="error" showIcon style={{ marginTop: 12 }} title={refusal} data-testid="import-refused" />
       )}
-      {upload.isError && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginTop: 12 }}
-          title={errorText(upload.error, isEn)}
-          data-testid="import-upload-error"
-        />
-      )}
-      {upload.isPending && (
-        <div style={{ marginTop: 16 }} data-testid="import-uploading">
-          <Typography.Text>{t('import.uploading', { name: fileName })}</Typography.Text>
-          <Progress percent={percent} status="active" />
-        </div>
-      )}
-      {current?.status === 'running' && (
-        <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }} data-testid="import-progress">
-          <Steps
-            size="small"
-            responsive={false}
-            titlePlacement="vertical"
-            current={phaseIndex}
-            items={phases.map((p) => ({ title: t(`import.phase.${p}`) }))}
-          />
-          <Typography.Text data-testid="import-phase">
-            {current.total > 0
-              ? t('import.phaseText', {
-                  phase: phaseName,
-                  processed: current.processed,
-                  total: current.total,
-                })
-              : t('import.phaseStart', { phase: phaseName })}
-          </Typography.Text>
-          <Progress
-            percent={current.total > 0 ? Math.floor((current.processed / current.total) * 100) : 0}
-            status="active"
-          />
-          <Typography.Text type="secondary">{t('import.keepOpen')}</Typography.Text>
-        </Space>
-      )}
-      {job.isError && (
-        <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('import.pollFailed')} />
-      )}
+      {run.view}
     </div>
   );
 };

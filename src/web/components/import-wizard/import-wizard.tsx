@@ -1,14 +1,17 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Modal, Space, Steps, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportJob } from '../../../contracts/common/io';
 import { useOrgScope } from '../../lib/org-scope';
 import { useOrgTree } from '../../lib/org-tree';
+import { useSession } from '../../lib/session';
 import { useIsMobile } from '../../lib/use-is-mobile';
 import { OrgTreeSelect } from '../org-tree-select';
+import { ImportPreviewStep } from './import-preview-step';
 import { ImportResultStep } from './import-result-step';
+import { useImportRun } from './import-run';
 import { ImportUploadStep } from './import-upload-step';
 
 type Props = {
@@ -23,8 +26,9 @@ type Props = {
 };
 
 /**
- * Import for any ledger: 1 template and default unit → 2 upload with progress → 3 result (counts, or
- * issues and the error report). The mechanism is the server's kernel/io; this is its one front end.
+ * Import for any ledger: 1 template and default unit → 2 upload; the server rehearses the import and
+ * writes nothing → 3 what would happen (新增 · 更新 · 未变, the first rows), confirmed → 4 result (counts,
+ * or issues and the error report). The mechanism is the server's kernel/io; this is its one front end.
  */
 export const ImportWizard = ({ open, ...rest }: Props) => (open ? <ImportDialog {...rest} /> : null);
 
@@ -32,9 +36,11 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { scopeId } = useOrgScope();
+  const { csrfToken } = useSession();
   const [step, setStep] = useState(0);
   const [unitId, setUnitId] = useState<string | undefined>(scopeId);
   const [job, setJob] = useState<ImportJob | null>(null);
+  const [preview, setPreview] = useState<{ job: ImportJob; file: File } | null>(null);
   const [isBusy, setBusy] = useState(false);
   const tree = useOrgTree();
   const isMobile = useIsMobile();
@@ -43,7 +49,7 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
   const onFinished = useCallback(
     (finished: ImportJob) => {
       setJob(finished);
-      setStep(2);
+      setStep(3);
       setBusy(false);
       if (finished.status === 'succeeded') {
         for (const queryKey of invalidate) void queryClient.invalidateQueries({ queryKey });
@@ -51,10 +57,31 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
     },
     [queryClient, invalidate],
   );
+  const onRehearsed = useCallback((rehearsal: ImportJob, file: File) => {
+    setBusy(false);
+    if (rehearsal.status === 'succeeded' && rehearsal.isPreview) {
+      setPreview({ job: rehearsal, file });
+      setStep(2);
+    } else {
+      // Refused as a whole (bad rows, a bad file): the issues and the error report, as an import shows them.
+      setJob(rehearsal);
+      setStep(3);
+    }
+  }, []);
+  const commit = useImportRun(onFinished);
+  useEffect(() => {
+    if (commit.isRunning) setBusy(true);
+  }, [commit.isRunning]);
+  const confirm = () => {
+    if (preview) commit.start({ ledgerBase, file: preview.file, orgUnitId: unitId, csrfToken });
+  };
   const toUpload = () => {
     setJob(null);
+    setPreview(null);
     setStep(1);
   };
+  const previewCounts = preview?.job.counts;
+  const isNoop = !previewCounts || previewCounts.created + previewCounts.updated === 0;
 
   const footer =
     step === 0 ? (
@@ -68,6 +95,23 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
       <Button onClick={() => setStep(0)} disabled={isBusy} data-testid="import-prev">
         {t('import.prev')}
       </Button>
+    ) : step === 2 ? (
+      <Space>
+        <Button onClick={toUpload} disabled={isBusy} data-testid="import-reupload">
+          {t('import.reupload')}
+        </Button>
+        {isNoop ? (
+          <Button type="primary" onClick={onClose} data-testid="import-done">
+            {t('import.done')}
+          </Button>
+        ) : (
+          <Button type="primary" onClick={confirm} loading={isBusy} data-testid="import-confirm">
+            {t('import.confirm', {
+              count: (previewCounts?.created ?? 0) + (previewCounts?.updated ?? 0),
+            })}
+          </Button>
+        )}
+      </Space>
     ) : job?.status === 'succeeded' ? (
       <Space>
         <Button onClick={toUpload} data-testid="import-again">
@@ -105,6 +149,7 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
         items={[
           { title: t('import.step.prepare') },
           { title: t('import.step.upload') },
+          { title: t('import.step.confirm') },
           { title: t('import.step.result'), status: job?.status === 'failed' ? 'error' : undefined },
         ]}
       />
@@ -146,12 +191,13 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
           <ImportUploadStep
             ledgerBase={ledgerBase}
             orgUnitId={unitId}
-            onFinished={onFinished}
+            onFinished={onRehearsed}
             onBusyChange={setBusy}
           />
         </>
       )}
-      {step === 2 && job && <ImportResultStep job={job} />}
+      {step === 2 && preview && <ImportPreviewStep job={preview.job} committing={commit.view} />}
+      {step === 3 && job && <ImportResultStep job={job} />}
     </Modal>
   );
 };

@@ -15,6 +15,8 @@ export type UploadLedgerFileInput = {
   csrfToken: string;
   /** 0–100, as the bytes leave the browser. */
   onProgress?: (percent: number) => void;
+  /** Rehearse only: the job says what the import would do; nothing is written. */
+  isPreview?: boolean;
 };
 
 /** POST `${ledgerBase}/import` (kernel/io, any ledger) with upload progress; answers 202 with the job to poll. */
@@ -24,9 +26,10 @@ export const uploadLedgerFile = ({
   orgUnitId,
   csrfToken,
   onProgress,
+  isPreview,
 }: UploadLedgerFileInput) =>
   uploadFile<ImportJob>({
-    url: `${ledgerBase}/import${toQueryString({ orgUnitId })}`,
+    url: `${ledgerBase}/import${toQueryString({ orgUnitId, preview: isPreview ? '1' : undefined })}`,
     file,
     csrfToken,
     onProgress,
