@@ -288,6 +288,43 @@ describe.skipIf(!hasChromium())('courtyards journey', { timeout: JOURNEY }, () =
     );
     expect(docx.status()).toBe(200);
     expect(docx.headers()['content-type']).toContain('officedocument.wordprocessingml');
+
+    // Shared to WeChat as an image: one PNG, phone-readable width, made from the notice.
+    await chair.getByTestId('share-image').click();
+    const img = chair.getByTestId('share-image-img');
+    await img.waitFor();
+    const size = await img.evaluate((el) => ({
+      w: (el as HTMLImageElement).naturalWidth,
+      h: (el as HTMLImageElement).naturalHeight,
+    }));
+    expect(size.w).toBe(1080);
+    expect(size.h).toBeGreaterThan(600);
+    await shot(chair, 'courtyards-notice-share-image');
+    await chair.keyboard.press('Escape');
+
+    // …and as a read-only link: opened with no session, it shows the notice and nothing else.
+    await chair.getByTestId('share-link').click();
+    const url = await chair.getByTestId('share-link-url').inputValue();
+    expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+    const strangerCtx = await newContext(browser, phone);
+    const stranger = await strangerCtx.newPage();
+    await stranger.goto(url);
+    const shared = stranger.getByTestId('notice-sheet');
+    await shared.filter({ hasText: VILLAGE }).waitFor();
+    expect(await shared.getByTestId('notice-name').allInnerTexts()).toContain(masked);
+    const sharedText = await stranger.getByTestId('shared-page').innerText();
+    expect(sharedText).not.toContain(head);
+    expect(sharedText).toContain('只读分享');
+    expect(await stranger.locator('.ant-layout-sider').count()).toBe(0);
+    await shot(stranger, 'courtyards-notice-shared-phone');
+    // Revoked (after a confirmation), the link stops working at once.
+    await chair.getByTestId('share-revoke').click();
+    await chair.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
+    await eventually(() => chair.getByTestId('share-link-modal').isVisible()).toBe(false);
+    await stranger.reload();
+    await stranger.getByTestId('shared-gone').waitFor();
+    expect(await stranger.getByTestId('shared-gone').innerText()).toContain('已被撤销');
+    await strangerCtx.close();
     await chairCtx.close();
   }, 300_000);
 

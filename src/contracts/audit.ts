@@ -54,6 +54,8 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   fix: { zh: '整改完成', en: 'Mark fixed' },
   verify: { zh: '整改验收', en: 'Verify' },
   generate: { zh: '生成分组', en: 'Generate' },
+  share: { zh: '分享链接', en: 'Share link' },
+  revokeShare: { zh: '撤销分享', en: 'Revoke share' },
 };
 
 export const auditEntrySchema = z.object({

@@ -38,6 +38,7 @@ const foreign = {
   rectificationPhotoId: '',
   reviewId: '',
   featuredId: '',
+  shareId: '',
 };
 
 // Every module's import/export ledgers: an empty template (200 by design), and an import or export
@@ -55,7 +56,12 @@ const ioRequest = (key: string, foreignUnit: string): { query?: string } | undef
 // Routes that act only on the caller herself: there is no foreign id to try.
 const selfOnly = new Set(['GET /api/v1/auth/me', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
 // Signed-in routes over records owned by one user (her import jobs): others get 404.
-const ownerOnly = new Set(['GET /api/v1/io/jobs/:jobId', 'GET /api/v1/io/jobs/:jobId/report']);
+const ownerOnly = new Set([
+  'GET /api/v1/io/jobs/:jobId',
+  'GET /api/v1/io/jobs/:jobId/report',
+  // A share link: revoked by its maker or her ancestors' admins, 404 for anyone else.
+  'DELETE /api/v1/shares/:shareId',
+]);
 // Signed-in routes that check each indicator's own permission and scope inside.
 const indicatorRoutes = new Set([
   'GET /api/v1/history',
@@ -112,6 +118,8 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'GET /api/v1/audit': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/audit/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/io/jobs/:jobId': {},
+    'POST /api/v1/shares/courtyards.notice': { body: { orgUnitId: foreignUnit, month: '2026-01' } },
+    'DELETE /api/v1/shares/:shareId': {},
     'GET /api/v1/io/jobs/:jobId/report': {},
     'GET /api/v1/people/persons': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/persons/:personId': {},
@@ -519,6 +527,12 @@ beforeAll(async () => {
   });
   expect(review.statusCode, review.body).toBe(200);
   foreign.reviewId = review.json().id;
+  const shared = await call(t.app, owner, 'POST', '/api/v1/shares/courtyards.notice', {
+    orgUnitId: org.units.villageA1.id,
+    month: '2026-01',
+  });
+  expect(shared.statusCode, shared.body).toBe(201);
+  foreign.shareId = shared.json().id;
   const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
     .jpeg()
     .toBuffer();

@@ -22,6 +22,7 @@ import { indicatorsRoutes } from './kernel/indicators/indicators.routes';
 import { createIndicatorRegistry } from './kernel/indicators/registry';
 import { createTodoRegistry } from './kernel/indicators/todo-registry';
 import { ioJobRoutes, ledgerIoRoutes } from './kernel/io/io.routes';
+import { shareRoutes } from './kernel/share/share.routes';
 import { modules } from './modules';
 
 // Validation messages in zh-CN for every schema that has no message of its own.
@@ -105,6 +106,7 @@ export const buildApp = async ({ config, db, logger = false, loggerInstance }: B
   await app.register(ioJobRoutes);
   const indicators = createIndicatorRegistry(modules.flatMap((m) => m.indicators ?? []));
   await app.register(indicatorsRoutes(indicators));
+  await app.register(shareRoutes(modules.flatMap((m) => m.shares ?? [])));
   // Dashboard, reports and summaries read only the indicators; modules add to-do providers.
   const todos = createTodoRegistry(modules.flatMap((m) => m.todos ?? []));
   for (const m of modules) {

@@ -7,6 +7,7 @@ import type { Indicator, IndicatorRegistry } from './indicators/registry';
 // Type-only: the to-do registry still lives in the reports module (it is moving to kernel/indicators).
 import type { TodoProvider, TodoRegistry } from './indicators/todo-registry';
 import type { LedgerIo } from './io/ledger-io';
+import type { ShareKind } from './share/share-links';
 
 type Label = { zh: string; en: string };
 
@@ -62,6 +63,8 @@ export type ModuleSpec = {
   figures?: { dashboard?: Partial<Record<WorkArea, readonly ModuleFigure[]>> };
   /** Tables whose row counts a backup reports and a restore checks. */
   keyTables?: readonly PgTable[];
+  /** Documents she may share as a read-only link (a snapshot of what the document shows). */
+  shares?: readonly ShareKind[];
 };
 
 export type LedgerModule = ModuleSpec & {

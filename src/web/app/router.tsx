@@ -14,6 +14,7 @@ const AppLayout = lazy(() =>
     ([m]) => ({ default: m.AppLayout }),
   ),
 );
+const SharedPage = lazy(() => import('./shared-page').then((m) => ({ default: m.SharedPage })));
 const ForbiddenPage = lazy(() => import('./error-pages').then((m) => ({ default: m.ForbiddenPage })));
 const NotFoundPage = lazy(() => import('./error-pages').then((m) => ({ default: m.NotFoundPage })));
 
@@ -32,6 +33,16 @@ export const router = createBrowserRouter([
     path: '/login',
     errorElement: <RouteErrorPage />,
     element: <LoginPage />,
+  },
+  {
+    // A shared document: public, read-only, no shell.
+    path: '/s/:token',
+    errorElement: <RouteErrorPage />,
+    element: (
+      <Suspense fallback={<PlainLoading />}>
+        <SharedPage />
+      </Suspense>
+    ),
   },
   {
     element: <RequireAuth />,

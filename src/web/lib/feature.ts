@@ -75,6 +75,9 @@ export type DrillLink = {
   to: (recordId: string) => string;
 };
 
+/** What a shared document's page is given: the snapshot the link holds, and when it was shared. */
+export type SharedViewProps = { payload: unknown; createdAt: string };
+
 /**
  * Everything the app shell knows of a feature, declared once in `features/<m>/<m>.feature.ts` and listed
  * in app/features.ts: its pages (with their menu entries and permissions), its menu sections, its strings
@@ -86,6 +89,8 @@ export type Feature = {
   menuGroups?: MenuGroup[];
   messages?: { zh: () => Promise<Messages>; en: () => Promise<Messages> };
   drillLinks?: DrillLink[];
+  /** How a document kind it shares (`POST /api/v1/shares/<kind>`) reads on the public page `/s/<token>`. */
+  shareViews?: Record<string, LazyExoticComponent<ComponentType<SharedViewProps>>>;
 };
 
 /** A lazily loaded page: `lazyPage(() => import('./pages/sites-page'), 'SitesPage')`. */

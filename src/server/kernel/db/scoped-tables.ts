@@ -1,5 +1,9 @@
 import { getTableName } from 'drizzle-orm';
 import { registeredModules } from '../module';
+import { shareLinks } from '../share/share-links.table';
+
+/** The kernel's own tables with an `org_path`: a share link follows its unit (so its new town can revoke it). */
+const kernelScopedTables = [shareLinks];
 
 /**
  * Ledger tables that carry a denormalized `org_path` (so scoped queries need no join). When an org
@@ -11,12 +15,14 @@ import { registeredModules } from '../module';
 export const scopedLedgerTables: Iterable<string> = {
   *[Symbol.iterator]() {
     const seen = new Set<string>();
-    for (const m of registeredModules())
-      for (const table of m.scopedTables ?? []) {
-        const name = getTableName(table);
-        if (seen.has(name)) continue;
-        seen.add(name);
-        yield name;
-      }
+    for (const table of [
+      ...kernelScopedTables,
+      ...registeredModules().flatMap((m) => m.scopedTables ?? []),
+    ]) {
+      const name = getTableName(table);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      yield name;
+    }
   },
 };

@@ -25,6 +25,9 @@ describe('request URLs in the log', () => {
     expect(redactUrl(`/api/v1/people/persons?q=${ID}&page=2&pageSize=50&tag=%E4%BD%8E%E4%BF%9D`)).toBe(
       '/api/v1/people/persons?q=***&page=2&pageSize=50&tag=***',
     );
+    const token = 'AbCd'.padEnd(43, 'x');
+    expect(redactUrl(`/api/v1/shared/${token}`)).toBe('/api/v1/shared/AbCd…');
+    expect(redactUrl(`/s/${token}`)).toBe('/s/AbCd…');
     expect(redactUrl(`/api/v1/people/persons/export?unmask=1&q=${PHONE}`)).toBe(
       '/api/v1/people/persons/export?unmask=1&q=***',
     );

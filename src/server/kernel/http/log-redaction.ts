@@ -35,7 +35,11 @@ const MAX_PLAIN_VALUE = 64;
 /** The URL as the log keeps it: the path with ID/phone-like segments masked, query values masked. */
 export const redactUrl = (url: string): string => {
   const at = url.indexOf('?');
-  const path = maskPiiText(at < 0 ? url : url.slice(0, at));
+  // A share link's token opens the document to anyone: the log keeps its first characters only.
+  const path = maskPiiText(at < 0 ? url : url.slice(0, at)).replace(
+    /^(\/(?:api\/v1\/shared|s)\/[A-Za-z0-9_-]{4})[A-Za-z0-9_-]+/,
+    '$1…',
+  );
   if (at < 0) return path;
   const query = url
     .slice(at + 1)

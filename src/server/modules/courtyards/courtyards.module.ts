@@ -5,6 +5,7 @@ import { courtyardViewsRoutes } from './courtyard-views.routes';
 import { courtyardIndicators } from './courtyards.indicators';
 import { courtyardInspectionsIo, courtyardRatingsIo } from './courtyards.io';
 import { courtyardsRoutes } from './courtyards.routes';
+import { noticeShare } from './courtyards.shares';
 import {
   courtyardAssignments,
   courtyardFeatured,
@@ -97,4 +98,5 @@ export const courtyardsModule = defineModule({
     },
   },
   keyTables: [courtyardInspections],
+  shares: [noticeShare],
 });

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { type Feature, lazyPage } from '../../lib/feature';
 
 /** 美丽庭院: scoring, inspections, rectifications, groups, reviews and the rubric. */
@@ -89,6 +90,11 @@ export const courtyardsFeature: Feature = {
       group: 'courtyards',
     },
   ],
+  shareViews: {
+    'courtyards.notice': lazy(() =>
+      import('./components/notice-sheet').then((m) => ({ default: m.SharedNotice })),
+    ),
+  },
   messages: {
     zh: () => import('../../i18n/courtyards-zh-cn').then((m) => m.courtyardsZhCN),
     en: () => import('../../i18n/courtyards-en').then((m) => m.courtyardsEn),
