@@ -132,6 +132,17 @@ describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
     expect(xml).toContain(edited);
     expect(xml).toContain('青石镇妇联');
 
+    // Shared as a read-only link: a stranger's phone reads the saved prose, nothing else of the app.
+    await page.getByTestId('share-link').click();
+    const link = await page.getByTestId('share-link-url').inputValue();
+    const stranger = await (await newContext(browser, phone)).newPage();
+    await stranger.goto(link);
+    await stranger.getByTestId('plain-document').waitFor();
+    expect(await stranger.getByTestId('plain-document').innerText()).toContain(edited);
+    await shot(stranger, 'reports-summary-shared-phone');
+    await stranger.context().close();
+    await page.keyboard.press('Escape');
+
     // A new 宣讲 is recorded; 重新生成 (保留修改) keeps her sentence and flags the figures that moved.
     const year = (await page.getByTestId('summary-title').inputValue()).match(/(\d{4})年/)?.[1];
     const me = (await (await page.request.get(`${baseUrl()}/api/v1/auth/me`)).json()) as {

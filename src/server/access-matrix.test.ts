@@ -120,6 +120,7 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'GET /api/v1/io/jobs/:jobId': {},
     'POST /api/v1/shares/courtyards.notice': { body: { orgUnitId: foreignUnit, month: '2026-01' } },
     'DELETE /api/v1/shares/:shareId': {},
+    'POST /api/v1/shares/reports.summary': { body: { summaryId: foreign.summaryId } },
     'GET /api/v1/io/jobs/:jobId/report': {},
     'GET /api/v1/people/persons': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/people/persons/:personId': {},

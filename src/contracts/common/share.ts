@@ -26,3 +26,15 @@ export const shareTokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za
 
 /** Days a link works before it expires on its own. */
 export const SHARE_LINK_DAYS = 30;
+
+/**
+ * A document shared as plain prose (a work summary): its title, numbered sections of paragraphs, and the
+ * signature lines; figures read as they do in the text, with nothing behind them.
+ */
+export const plainDocumentSchema = z.object({
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  sections: z.array(z.object({ heading: z.string().nullable(), paragraphs: z.array(z.string()) })),
+  signature: z.array(z.string()),
+});
+export type PlainDocument = z.infer<typeof plainDocumentSchema>;

@@ -4,11 +4,14 @@
  * so what is in the image is exactly what the document holds (names already masked by the server).
  */
 export type ImageTable = { heading: string; headers: string[]; rows: string[][]; none: string };
+export type ImageBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | ({ kind: 'table' } & ImageTable);
 export type ImageDoc = {
   title: string;
   subtitle?: string;
-  tables: ImageTable[];
-  notes?: string[];
+  blocks: ImageBlock[];
   /** Right-aligned lines at the end (the issuing unit, the date). */
   signature: string[];
   /** A small line at the very bottom, e.g. 来自“半边天”. */
@@ -101,7 +104,17 @@ export const renderDocImage = async (doc: ImageDoc): Promise<Blob> => {
 
   text(50, wrap(50, doc.title, inner, true), { bold: true, align: 'center', color: BRAND, gap: 12 });
   if (doc.subtitle) text(30, wrap(30, doc.subtitle, inner), { align: 'center', color: '#595959', gap: 24 });
-  for (const table of doc.tables) {
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') {
+      text(38, wrap(38, block.text, inner, true), { bold: true, gap: 10 });
+      continue;
+    }
+    if (block.kind === 'paragraph') {
+      // First-line indent of two characters, as Chinese prose is set.
+      text(32, wrap(32, `\u3000\u3000${block.text}`, inner), { gap: 16 });
+      continue;
+    }
+    const table = block;
     text(38, [table.heading], { bold: true, gap: 10 });
     if (table.rows.length === 0) {
       text(30, wrap(30, table.none, inner), { color: '#595959', gap: 24 });
@@ -145,7 +158,6 @@ export const renderDocImage = async (doc: ImageDoc): Promise<Blob> => {
     });
     ops.push({ height: 32, draw: () => undefined });
   }
-  for (const note of doc.notes ?? []) text(30, wrap(30, note, inner), { gap: 16 });
   text(32, doc.signature, { align: 'right', gap: 32 });
   text(24, [doc.brand], { align: 'center', color: '#8c8c8c' });
 

@@ -81,4 +81,29 @@ describe('read-only share links', () => {
     expect(unknown.statusCode).toBe(404);
     expect((await call(t.app, null, 'GET', '/api/v1/shared/short')).statusCode).toBe(400);
   });
+
+  it('shares a saved work summary as its prose only: numbered headings, figures as words, the plan', async () => {
+    const created = await call(t.app, villageA1, 'POST', '/api/v1/reports/summaries', {
+      orgUnitId: org.units.villageA1.id,
+      kind: 'annual',
+      year: 2026,
+      planItems: [{ id: 'p1', text: '办好三八节系列活动' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const summaryId = created.json().id;
+    expect(
+      (await call(t.app, townB, 'POST', '/api/v1/shares/reports.summary', { summaryId })).statusCode,
+    ).toBe(404);
+    const res = await call(t.app, villageA1, 'POST', '/api/v1/shares/reports.summary', { summaryId });
+    expect(res.statusCode, res.body).toBe(201);
+    const doc = (await open(res.json().path)).json();
+    expect(doc.kind).toBe('reports.summary');
+    expect(doc.payload.signature).toEqual(['甲一村妇联']);
+    const headings = doc.payload.sections.map((s: { heading: string | null }) => s.heading).filter(Boolean);
+    expect(headings[0]).toMatch(/^一、/);
+    expect(doc.payload.sections.at(-1).paragraphs).toEqual(['1. 办好三八节系列活动']);
+    // Prose only: no figure's provenance (indicator keys, unit ids) travels with the link.
+    expect(JSON.stringify(doc.payload)).not.toContain('indicatorKey');
+    expect(JSON.stringify(doc.payload)).not.toContain(org.units.villageA1.id);
+  });
 });

@@ -4,6 +4,7 @@ import { reportDefinitionRecord } from './report-definitions.service';
 import { reportsRoutes } from './reports.routes';
 import { reportDefinitions, workSummaries, workSummaryVersions } from './reports.table';
 import { summariesRoutes } from './summaries.routes';
+import { summaryShare } from './summaries.shares';
 
 export const reportsModule = defineModule({
   name: 'reports',
@@ -12,4 +13,5 @@ export const reportsModule = defineModule({
   routes: ({ indicators, todos }) => [reportsRoutes({ indicators, todos }), summariesRoutes({ indicators })],
   records: [reportDefinitionRecord],
   scopedTables: [reportDefinitions, workSummaries, workSummaryVersions],
+  shares: [summaryShare],
 });

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { type Feature, lazyPage } from '../../lib/feature';
 
 /**
@@ -7,6 +8,11 @@ import { type Feature, lazyPage } from '../../lib/feature';
 export const reportsFeature: Feature = {
   key: 'reports',
   menuGroups: [{ key: 'reports', nameKey: 'menu.reports', icon: 'FundOutlined', testId: 'menu-reports' }],
+  shareViews: {
+    'reports.summary': lazy(() =>
+      import('../../components/plain-document').then((m) => ({ default: m.PlainDocumentView })),
+    ),
+  },
   routes: [
     {
       path: '/activities/stats',

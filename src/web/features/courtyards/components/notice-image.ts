@@ -21,8 +21,9 @@ export const noticeImageDoc = (n: PublicNotice, t: TFunction, label: Label, date
       red: n.redList.length,
       black: n.blackList.length,
     }),
-    tables: [
+    blocks: [
       {
+        kind: 'table',
         heading: t('courtyards.notice.redList'),
         none: t('courtyards.notice.noneRed'),
         headers: [
@@ -42,6 +43,7 @@ export const noticeImageDoc = (n: PublicNotice, t: TFunction, label: Label, date
         ]),
       },
       {
+        kind: 'table',
         heading: t('courtyards.notice.blackList'),
         none: t('courtyards.notice.noneBlack'),
         headers: [
@@ -59,6 +61,7 @@ export const noticeImageDoc = (n: PublicNotice, t: TFunction, label: Label, date
         ]),
       },
       {
+        kind: 'table',
         heading: t('courtyards.notice.plaqueChanges'),
         none: t('courtyards.notice.nonePlaque'),
         headers: [...head, t('courtyards.notice.change'), t('courtyards.review.reason')],
@@ -69,8 +72,8 @@ export const noticeImageDoc = (n: PublicNotice, t: TFunction, label: Label, date
           p.reason,
         ]),
       },
+      { kind: 'paragraph', text: t('courtyards.notice.objection') },
     ],
-    notes: [t('courtyards.notice.objection')],
     signature: [`${n.townName ? `${n.townName} ` : ''}${n.orgUnitName}`, date.toLocaleDateString('zh-CN')],
     brand: t('share.brand'),
   };

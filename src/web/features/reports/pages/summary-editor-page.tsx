@@ -24,10 +24,14 @@ import {
   summaryStyleLabels,
   summaryStyles,
 } from '../../../../contracts/reports';
+import { plainSummary } from '../../../../contracts/summary-plain';
 import { PageError } from '../../../components/page-states';
+import { plainDocumentImage } from '../../../components/plain-document';
+import { ShareImageButton, ShareLinkButton } from '../../../components/share-buttons';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useAccess } from '../../../lib/session';
+import { renderDocImage } from '../../../lib/share-image';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useDeleteSummary } from '../api/delete-summary';
 import { summaryExportUrl, useSummary } from '../api/get-summary';
@@ -288,6 +292,20 @@ export const SummaryEditorPage = () => {
         <Button icon={<FileWordOutlined />} onClick={() => void exportDocx()} data-testid="summary-export">
           {t('reports.summary.export')}
         </Button>
+        {/* A link shares what is saved: save first. The image is drawn from what she sees. */}
+        <ShareLinkButton kind="reports.summary" query={{ summaryId: s.id }} disabled={dirty} />
+        <ShareImageButton
+          fileName={`${draft.content.title || s.title}.png`}
+          make={() =>
+            renderDocImage(
+              plainDocumentImage(
+                plainSummary(draft.content, s.orgUnitName, s.title),
+                t('share.brand'),
+                new Date(),
+              ),
+            )
+          }
+        />
         <Button
           icon={<HistoryOutlined />}
           onClick={() => setShowVersions(true)}
