@@ -1,4 +1,4 @@
-import { sectionNumbers } from './common/chinese-number';
+import { sectionNumbers } from './common/section-numbers';
 import type { PlainDocument } from './common/share';
 import type { Run, SummaryContent } from './reports';
 

@@ -1,6 +1,7 @@
 import type { FigureRun, Run, SummaryContent } from '../../../../contracts/reports';
 
-export { chineseNumber, sectionNumbers } from '../../../../contracts/common/chinese-number';
+export { chineseNumeral as chineseNumber } from '../../../../contracts/common/period';
+export { sectionNumbers } from '../../../../contracts/common/section-numbers';
 
 /** Adjacent text runs joined, empty ones dropped: what a paragraph's DOM reads back as. */
 export const normalizeRuns = (runs: Run[]): Run[] => {
