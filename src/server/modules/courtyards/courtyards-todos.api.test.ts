@@ -92,9 +92,15 @@ describe('courtyard to-dos on the dashboard', () => {
     // Each to-do says what kind of job it is and reads in English too (the unit's name is user data).
     expect(overdue?.kind).toEqual({ zh: '整改逾期', en: 'Overdue rectifications' });
     expect(overdue?.title.en).toBe('甲一村妇联: 1 courtyard rectification is overdue');
-    expect(overdue?.detail).toEqual({ zh: '有1项美丽庭院整改已逾期', en: '1 courtyard rectification is overdue' });
+    expect(overdue?.detail).toEqual({
+      zh: '有1项美丽庭院整改已逾期',
+      en: '1 courtyard rectification is overdue',
+    });
     const missed = todos.filter((x) => x.provider === 'courtyards.monthlyInspection');
-    expect(missed.map((x) => x.kind.en)).toEqual(['Monthly inspection not done', 'Monthly inspection not done']);
+    expect(missed.map((x) => x.kind.en)).toEqual([
+      'Monthly inspection not done',
+      'Monthly inspection not done',
+    ]);
     expect(missed.map((x) => x.detail.en)).toEqual([
       'no courtyard inspection for August',
       'no courtyard inspection for August',

@@ -7,7 +7,17 @@ import { useEChart } from '../../../lib/use-echart';
 
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-export type TrendLine = { name: string; values: (number | null)[]; color: string; dashed?: boolean };
+export type TrendLine = {
+  name: string;
+  values: (number | null)[];
+  color: string;
+  dashed?: boolean;
+  /**
+   * Figures not final yet (the running month, 截至今日): drawn as hollow, lighter points that no line
+   * joins to the months before, so an unfinished month never reads as a fall.
+   */
+  isPartial?: boolean;
+};
 
 type Props = {
   categories: string[];
@@ -56,11 +66,16 @@ export const TrendChart = ({
           name: l.name,
           data: l.values,
           smooth: false,
-          symbolSize: 8,
+          symbol: l.isPartial ? 'emptyCircle' : 'circle',
+          symbolSize: l.isPartial ? 12 : 8,
+          showAllSymbol: true,
           connectNulls: false,
           barMaxWidth: 22,
-          itemStyle: { color: l.color },
+          itemStyle: l.isPartial
+            ? { color: l.color, opacity: 0.6, borderType: 'dashed' }
+            : { color: l.color },
           lineStyle: l.dashed ? { type: 'dashed', width: 2 } : { width: 3 },
+          label: l.isPartial ? { show: true, position: 'top', color: l.color } : undefined,
         })),
       },
       true,

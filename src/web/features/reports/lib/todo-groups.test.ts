@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { TodoItem } from '../../../../contracts/reports';
+import { groupTodos } from './todo-groups';
+
+const todo = (provider: string, unit: string, level: TodoItem['level']): TodoItem => ({
+  id: `${provider}:${unit}`,
+  provider,
+  level,
+  kind: { zh: provider, en: provider },
+  title: { zh: `${unit}…`, en: `${unit}: …` },
+  detail: { zh: '…', en: '…' },
+  orgUnitId: unit,
+  orgUnitName: unit,
+  dueOn: null,
+  figure: null,
+});
+
+describe('groupTodos', () => {
+  it('groups by kind with the most urgent kind first and units by name inside', () => {
+    const groups = groupTodos([
+      todo('outreach', '青石村', 'due'),
+      todo('rectify', '桃源村', 'overdue'),
+      todo('outreach', '安乐村', 'due'),
+      todo('inspect', '青石村', 'due'),
+      todo('rectify', '安乐村', 'overdue'),
+      todo('outreach', '白沙村', 'overdue'),
+    ]);
+    expect(groups.map((g) => [g.provider, g.level, g.items.length])).toEqual([
+      // outreach holds an overdue item: it ranks with the overdue kinds, in the order the server gave.
+      ['outreach', 'overdue', 3],
+      ['rectify', 'overdue', 2],
+      ['inspect', 'due', 1],
+    ]);
+    expect(groups[0].items.map((i) => i.orgUnitName)).toEqual(['安乐村', '白沙村', '青石村']);
+  });
+
+  it('is empty without to-dos', () => {
+    expect(groupTodos([])).toEqual([]);
+  });
+});
