@@ -144,6 +144,8 @@ export const todoItemSchema = z.object({
   title: label,
   /** The sentence without the unit's name, shown under the unit or inside its kind's group: “12月尚未登记宣讲”. */
   detail: label,
+  /** How many things it stands for: 29 overdue rectifications, 5 villages of a town, else 1. */
+  count: z.number().int().min(1),
   orgUnitId: z.string().nullable(),
   orgUnitName: z.string().nullable(),
   dueOn: dateSchema.nullable(),

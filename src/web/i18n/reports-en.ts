@@ -51,6 +51,7 @@ export const reportsEn: Record<string, string> = {
   'reports.dashboard.year': 'Year to date',
   'reports.dashboard.month': 'This month',
   'reports.dashboard.monthRunning': 'This month so far',
+  'reports.dashboard.labelUnit': '{{label}} ({{unit}})',
   'reports.dashboard.asOfToday': 'As of today',
   'reports.dashboard.asOfMonthEnd': 'At the end of M{{n}}',
   'reports.dashboard.vsLastYear': 'vs last year',

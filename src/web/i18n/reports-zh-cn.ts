@@ -51,6 +51,7 @@ export const reportsZhCN: Record<string, string> = {
   'reports.dashboard.year': '本年累计',
   'reports.dashboard.month': '本月',
   'reports.dashboard.monthRunning': '本月截至今日',
+  'reports.dashboard.labelUnit': '{{label}}（{{unit}}）',
   'reports.dashboard.asOfToday': '截至今日',
   'reports.dashboard.asOfMonthEnd': '截至{{n}}月末',
   'reports.dashboard.vsLastYear': '比去年同期',

@@ -55,6 +55,7 @@ const lines = (
     orgUnitId: u.id,
     orgUnitName: u.name,
     dueOn: period.to,
+    count: 1,
   });
   const out: TodoItem[] = [];
   const byTown = new Map<string, number>();
@@ -81,6 +82,7 @@ const lines = (
     if (town)
       out.push({
         ...base(town),
+        count: n,
         ...todoTexts(town.name, {
           zh: `有${n}个村${m.zh}尚未登记${what.zh}`,
           en: `${n} ${n === 1 ? 'village has' : 'villages have'} no ${what.en} recorded for ${m.en}`,

@@ -14,6 +14,7 @@ type Todo = {
   kind: Label;
   title: Label;
   detail: Label;
+  count: number;
   level: string;
   orgUnitId: string;
   orgUnitName: string | null;
@@ -89,6 +90,7 @@ describe('courtyard to-dos on the dashboard', () => {
     ]);
     const overdue = todos.find((x) => x.provider === 'courtyards.overdueRectifications');
     expect(overdue?.figure?.value).toBe(1);
+    expect(overdue?.count).toBe(1);
     // Each to-do says what kind of job it is and reads in English too (the unit's name is user data).
     expect(overdue?.kind).toEqual({ zh: '整改逾期', en: 'Overdue rectifications' });
     expect(overdue?.title.en).toBe('甲一村妇联: 1 courtyard rectification is overdue');

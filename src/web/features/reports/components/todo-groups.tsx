@@ -39,10 +39,11 @@ export const TodoGroups = ({ items, isOwn, onOpen }: Props) => {
         ),
         extra: (
           <Badge
-            count={g.items.length}
+            count={g.count}
+            overflowCount={999}
             showZero
             color={g.level === 'overdue' ? '#cf1322' : '#d46b08'}
-            aria-label={t('reports.dashboard.todoCount', { count: g.items.length })}
+            aria-label={t('reports.dashboard.todoCount', { count: g.count })}
             data-testid="todo-group-count"
           />
         ),
@@ -54,6 +55,7 @@ export const TodoGroups = ({ items, isOwn, onOpen }: Props) => {
             renderItem={(item) => (
               <List.Item
                 data-testid="todo-item"
+                data-count={item.count}
                 actions={
                   item.figure
                     ? [

@@ -1,11 +1,19 @@
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect } from 'react';
 import { useEChart } from '../../../lib/use-echart';
 
-echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  ScatterChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  CanvasRenderer,
+]);
 
 export type TrendLine = {
   name: string;
@@ -62,7 +70,7 @@ export const TrendChart = ({
         xAxis: isBar ? value : category,
         yAxis: isBar ? category : value,
         series: lines.map((l) => ({
-          type: isBar ? 'bar' : 'line',
+          type: isBar ? 'bar' : l.isPartial ? 'scatter' : 'line',
           name: l.name,
           data: l.values,
           smooth: false,

@@ -8,8 +8,10 @@ export type TodoGroup = {
   kind: Label;
   /** The most urgent level among its items. */
   level: TodoItem['level'];
-  /** Its items, by unit name (the unit's own to-do first when it is one of them). */
+  /** Its items, by unit name. */
   items: TodoItem[];
+  /** How many things its items stand for (29 rectifications in one village's line count 29). */
+  count: number;
 };
 
 const LEVEL_ORDER: Record<TodoItem['level'], number> = { overdue: 0, due: 1, info: 2 };
@@ -23,10 +25,17 @@ export const groupTodos = (items: TodoItem[]): TodoGroup[] => {
   for (const item of items) {
     const g = by.get(item.provider);
     if (!g) {
-      by.set(item.provider, { provider: item.provider, kind: item.kind, level: item.level, items: [item] });
+      by.set(item.provider, {
+        provider: item.provider,
+        kind: item.kind,
+        level: item.level,
+        items: [item],
+        count: item.count,
+      });
       continue;
     }
     g.items.push(item);
+    g.count += item.count;
     if (LEVEL_ORDER[item.level] < LEVEL_ORDER[g.level]) g.level = item.level;
   }
   const groups = [...by.values()];

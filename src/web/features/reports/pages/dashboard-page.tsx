@@ -26,8 +26,8 @@ type Props = {
   /** Her daily jobs as buttons (from the shell), shown first under the greeting. */
   tasks?: ReactNode;
   /**
-   * Her own unit is a village or community: her to-dos open, right under her tasks, then the figures.
-   * Above (town, county): the to-dos folded by kind beside the trend, then the figures.
+   * Her own unit is a village or community: her to-dos open, right under her tasks. Above (town,
+   * county): the to-dos folded by kind, each with its count, a line per unit inside. Figures follow.
    */
   isOwn?: boolean;
 };
@@ -119,7 +119,7 @@ export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
       title={t('reports.dashboard.todos')}
       data-testid="todos"
       className="bbt-todos-card"
-      style={isOwn ? { marginBottom: 16 } : undefined}
+      style={{ marginBottom: 16 }}
     >
       <TodoGroups items={d.todos} isOwn={isOwn} onOpen={openFigure} />
     </Card>
@@ -222,25 +222,9 @@ export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
         </Card>
       ) : (
         <div style={{ opacity: dash.isFetching ? 0.6 : 1 }} data-testid="dashboard">
-          {isOwn ? (
-            <>
-              {todosCard}
-              {figures}
-              <div style={{ marginTop: 16 }}>{trendCard}</div>
-            </>
-          ) : (
-            <>
-              <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-                <Col xs={24} lg={10}>
-                  {todosCard}
-                </Col>
-                <Col xs={24} lg={14}>
-                  {trendCard}
-                </Col>
-              </Row>
-              {figures}
-            </>
-          )}
+          {todosCard}
+          {figures}
+          <div style={{ marginTop: 16 }}>{trendCard}</div>
           {breakdown && breakdown.rows.length > 0 && (
             <Card
               style={{ marginTop: 16 }}
