@@ -113,6 +113,7 @@ describe.skipIf(!hasChromium())('home journey', { timeout: JOURNEY }, () => {
     const flow = page.locator('[data-testid="key-figure"]:not([data-stock])').first();
     expect(await flow.getByTestId('key-figure-month').innerText()).toContain('本月截至今日');
     await shot(page, 'home-village-phone');
+    await page.screenshot({ path: 'screenshots/home-village-phone-full.png', fullPage: true });
 
     // 巡查登记: one tap to the open patrol form.
     await page.getByTestId('task-activities-patrol').click();
@@ -167,6 +168,7 @@ describe.skipIf(!hasChromium())('home journey', { timeout: JOURNEY }, () => {
     expect(todos?.width ?? 0).toBeGreaterThan((content?.width ?? 0) * 0.9);
     expect(todos && figure && todos.y + todos.height <= figure.y).toBe(true);
     await shot(page, 'home-town-desktop');
+    await page.screenshot({ path: 'screenshots/home-town-desktop-full.png', fullPage: true });
     // Opening a kind lists its villages, as many as its count.
     await page.getByTestId('todo-group-title').first().click();
     await eventually(() => page.getByTestId('todo-item').count()).toBeGreaterThan(0);
@@ -182,6 +184,12 @@ describe.skipIf(!hasChromium())('home journey', { timeout: JOURNEY }, () => {
     await signIn(mp, 'town');
     await mp.getByTestId('dashboard').waitFor();
     await mp.getByTestId('todo-group-title').first().waitFor();
+    // On her phone too the town's task buttons stay one row, inside the screen.
+    const row = await Promise.all(
+      (await mp.getByTestId('home-tasks').locator('a').all()).map((t) => t.boundingBox()),
+    );
+    expect(new Set(row.map((b) => b?.y)).size).toBe(1);
+    for (const b of row) expect((b?.x ?? 999) + (b?.width ?? 0)).toBeLessThanOrEqual(390);
     await shot(mp, 'home-town-phone');
     await mobile.close();
   });

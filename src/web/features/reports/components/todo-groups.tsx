@@ -8,6 +8,13 @@ import { groupTodos } from '../lib/todo-groups';
 
 const levelColor = { overdue: 'red', due: 'orange', info: 'blue' } as const;
 
+/** The day a kind's items are due by, when they share one (a month's to-dos: its last day). */
+const dueOf = (items: TodoItem[]): string | null => {
+  const days = new Set(items.map((i) => i.dueOn));
+  const [day] = days;
+  return days.size === 1 ? (day ?? null) : null;
+};
+
 type Props = {
   items: TodoItem[];
   /**
@@ -35,6 +42,9 @@ export const TodoGroups = ({ items, isOwn, onOpen }: Props) => {
           <span className="bbt-todo-group-title" data-testid="todo-group-title">
             <Tag color={levelColor[g.level]}>{label(todoLevelLabels, g.level)}</Tag>
             {text(g.kind)}
+            {g.level !== 'overdue' && dueOf(g.items) && (
+              <span className="bbt-todo-due">{t('reports.dashboard.dueOn', { date: dueOf(g.items) })}</span>
+            )}
           </span>
         ),
         extra: (
@@ -72,17 +82,14 @@ export const TodoGroups = ({ items, isOwn, onOpen }: Props) => {
                     : undefined
                 }
               >
-                <List.Item.Meta
-                  title={isOwn || !item.orgUnitName ? text(item.detail) : item.orgUnitName}
-                  description={
-                    <>
-                      {!isOwn && item.orgUnitName && <div>{text(item.detail)}</div>}
-                      {item.dueOn && item.level !== 'overdue' && (
-                        <div>{t('reports.dashboard.dueOn', { date: item.dueOn })}</div>
-                      )}
-                    </>
-                  }
-                />
+                {isOwn || !item.orgUnitName ? (
+                  <span className="bbt-todo-line">{text(item.detail)}</span>
+                ) : (
+                  <span className="bbt-todo-line">
+                    <strong>{item.orgUnitName}</strong>
+                    <span className="bbt-todo-detail">{text(item.detail)}</span>
+                  </span>
+                )}
               </List.Item>
             )}
           />
