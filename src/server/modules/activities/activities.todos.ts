@@ -63,7 +63,7 @@ const lines = (
     if (v.depth - scope.depth <= 1) {
       out.push({
         ...base(v),
-        ...todoTexts(v.name, { zh: `${m.zh}尚未登记${what.zh}`, en: `no ${what.en} recorded for ${m.en}` }),
+        ...todoTexts(v.name, { zh: `${m.zh}尚未登记${what.zh}`, en: `No ${what.en} recorded for ${m.en}` }),
         figure: {
           value: 0,
           source: reader.sourceOf(

@@ -104,8 +104,8 @@ describe('courtyard to-dos on the dashboard', () => {
       'Monthly inspection not done',
     ]);
     expect(missed.map((x) => x.detail.en)).toEqual([
-      'no courtyard inspection for August',
-      'no courtyard inspection for August',
+      'No courtyard inspection for August',
+      'No courtyard inspection for August',
     ]);
     const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
     for (const x of todos) {

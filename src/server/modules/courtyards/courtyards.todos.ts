@@ -52,7 +52,7 @@ export const monthlyInspectionTodos: TodoProvider = {
         level,
         ...todoTexts(v.name, {
           zh: `${m.zh}尚未开展美丽庭院入户验收`,
-          en: `no courtyard inspection for ${m.en}`,
+          en: `No courtyard inspection for ${m.en}`,
         }),
         count: 1,
         orgUnitId: v.id,

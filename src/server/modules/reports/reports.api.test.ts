@@ -522,10 +522,10 @@ describe('dashboard', () => {
     expect(patrol.kind).toEqual({ zh: '护林防火巡查未登记', en: 'Forest-fire patrols missing' });
     expect(patrol.title).toEqual({
       zh: '甲一村妇联10月尚未登记护林防火巡查',
-      en: '甲一村妇联: no forest-fire patrol recorded for October',
+      en: '甲一村妇联: No forest-fire patrol recorded for October',
     });
     const outreach = d.todos.find((x: { provider: string }) => x.provider === 'activities.monthlyOutreach');
-    if (outreach) expect(outreach.detail.en).toBe('no outreach recorded for October');
+    if (outreach) expect(outreach.detail.en).toBe('No outreach recorded for October');
   });
 
   it('the county sees the towns, from the same indicators', async () => {
