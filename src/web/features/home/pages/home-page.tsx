@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { Permission } from '../../../../contracts/common/permissions';
 import { roleLabels } from '../../../../contracts/common/permissions';
 import { orgKindLabels } from '../../../../contracts/org';
-import { greetingKey } from '../../../lib/greeting';
+import { greetingText } from '../../../lib/greeting';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 
@@ -46,7 +46,7 @@ export const HomePage = ({ tasks }: { tasks?: ReactNode }) => {
   return (
     <div>
       <div className="bbt-page-header">
-        <h1>{t('home.greetingName', { greeting: t(greetingKey()), name: user.displayName })}</h1>
+        <h1>{greetingText(t, user.displayName)}</h1>
       </div>
       {tasks}
       {demo && <Alert type="warning" showIcon title={t('home.demoNotice')} style={{ marginBottom: 16 }} />}

@@ -20,7 +20,7 @@ import { KeyFigureCard } from '../components/key-figure-card';
 import { TodoGroups } from '../components/todo-groups';
 import { TrendChart, type TrendLine } from '../components/trend-chart';
 import '../lib/reports.css';
-import { greetingKey } from '../../../lib/greeting';
+import { greetingText } from '../../../lib/greeting';
 
 type Props = {
   /** Her daily jobs as buttons (from the shell), shown first under the greeting. */
@@ -195,7 +195,7 @@ export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
     <div className="bbt-dashboard">
       <div className="bbt-page-header">
         <div>
-          <h1>{t('home.greetingName', { greeting: t(greetingKey()), name: user.displayName })}</h1>
+          <h1>{greetingText(t, user.displayName)}</h1>
           {d && (
             <Typography.Text type="secondary" data-testid="dashboard-scope">
               {t('reports.dashboard.scope', { name: d.orgUnitName, year: d.year, month: d.month })}
