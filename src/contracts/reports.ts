@@ -80,7 +80,10 @@ export const keyFigureSchema = z.object({
   area: workAreaSchema,
   label,
   unit: label,
-  /** Stock figures (sites, role holders, rated households) are read at the end of the period. */
+  /**
+   * Stock figures (sites, role holders, rated households, open rectifications) are a count as of a day,
+   * read at the end of the period (today for the running month): shown as 截至今日, with no 本月 flow.
+   */
   isStock: z.boolean(),
   year: z.object({ current: figureValueSchema, lastYear: figureValueSchema }),
   month: z.object({ current: figureValueSchema, lastYear: figureValueSchema }),
@@ -126,13 +129,23 @@ export const todoLevelLabels: Record<(typeof todoLevels)[number], Label> = {
   overdue: { zh: '已逾期', en: 'Overdue' },
 };
 
-/** A to-do comes from a provider (`activities.monthlyOutreach`, later `courtyards.inspections` …). */
+/**
+ * A to-do comes from a provider (`activities.monthlyOutreach`, `courtyards.overdueRectifications` …).
+ * Every text is given in both languages (unit names inside them are user data and stay as entered), so
+ * the English home shows no Chinese of the system's own.
+ */
 export const todoItemSchema = z.object({
   id: z.string(),
   provider: z.string(),
   level: todoLevelSchema,
-  /** zh-CN sentence, e.g. “青石村本月尚未登记宣讲”. */
-  title: z.string(),
+  /** What kind of job it is, the same for every item of a provider: 每月宣讲 / Monthly outreach. */
+  kind: label,
+  /** The whole sentence, e.g. “青石村12月尚未登记宣讲” / “青石村: no outreach recorded for December”. */
+  title: label,
+  /** The sentence without the unit's name, shown under the unit or inside its kind's group: “12月尚未登记宣讲”. */
+  detail: label,
+  /** How many things it stands for: 29 overdue rectifications, 5 villages of a town, else 1. */
+  count: z.number().int().min(1),
   orgUnitId: z.string().nullable(),
   orgUnitName: z.string().nullable(),
   dueOn: dateSchema.nullable(),
@@ -146,6 +159,11 @@ export const dashboardSchema = z.object({
   orgUnitName: z.string(),
   year: z.number().int(),
   month: z.number().int(),
+  /** The day the figures run to: today while the month asked for runs, else its last day. */
+  asOf: dateSchema,
+  /** The month asked for is not over yet: its figures (and the trend's last point) are partial. */
+  isMonthRunning: z.boolean(),
+  /** The key figures' periods, each up to `asOf` (last year's up to the same day). */
   periods: z.object({
     year: periodSchema,
     month: periodSchema,

@@ -3,6 +3,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../components/page-states';
+import { AppTasksProvider } from '../lib/app-tasks';
 import { DrillLinksProvider } from '../lib/drill-links';
 import { useIsMobile } from '../lib/use-is-mobile';
 import { features } from './features';
@@ -25,17 +26,21 @@ const Brand = ({ isCollapsed }: { isCollapsed?: boolean }) => {
 
 /**
  * The signed-in shell, loaded lazily with antd: antd's providers around the layout — side menu (a
- * drawer on phones), header with scope switcher, page outlet; the features' drill-down links for reports.
+ * drawer on phones), header with scope switcher, page outlet; the features' drill-down links for reports
+ * and their daily jobs for the home page.
  */
 export const AppLayout = () => (
   <AntdProviders>
     <DrillLinksProvider value={drillLinks}>
-      <ShellLayout />
+      <AppTasksProvider value={appTasks}>
+        <ShellLayout />
+      </AppTasksProvider>
     </DrillLinksProvider>
   </AntdProviders>
 );
 
 const drillLinks = features.flatMap((f) => f.drillLinks ?? []);
+const appTasks = features.flatMap((f) => f.tasks ?? []).sort((a, b) => a.order - b.order);
 
 const ShellLayout = () => {
   const { t } = useTranslation();

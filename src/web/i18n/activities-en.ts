@@ -3,6 +3,8 @@ import type { activitiesZhCN } from './activities-zh-cn';
 export const activitiesEn: Record<keyof typeof activitiesZhCN, string> = {
   'menu.activities': 'Activities',
   'menu.activities.quick': 'Quick record',
+  'task.activities.quick': 'Record an activity',
+  'task.activities.patrol': 'Record a patrol',
   'menu.activities.list': 'Activity ledger',
   'menu.activities.stats': 'Statistics',
   'menu.activities.campaigns': 'Campaigns',

@@ -2,6 +2,8 @@
 export const activitiesZhCN = {
   'menu.activities': '活动台账',
   'menu.activities.quick': '快速登记',
+  'task.activities.quick': '快速登记',
+  'task.activities.patrol': '巡查登记',
   'menu.activities.list': '活动台账',
   'menu.activities.stats': '统计',
   'menu.activities.campaigns': '专项行动',

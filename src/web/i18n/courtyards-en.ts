@@ -4,6 +4,7 @@ import type { courtyardsZhCN } from './courtyards-zh-cn';
 export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'menu.courtyards': 'Courtyards',
   'menu.courtyards.score': 'Score a household',
+  'task.courtyards.score': 'Score a household',
   'menu.courtyards.inspections': 'Inspections',
   'menu.courtyards.households': 'Household files',
   'menu.courtyards.rectifications': 'Rectifications',

@@ -2,6 +2,7 @@
 export const courtyardsZhCN = {
   'menu.courtyards': '美丽庭院',
   'menu.courtyards.score': '入户评分',
+  'task.courtyards.score': '入户评分',
   'menu.courtyards.inspections': '评分台账',
   'menu.courtyards.households': '一户一档',
   'menu.courtyards.rectifications': '整改',

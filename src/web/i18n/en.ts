@@ -61,6 +61,8 @@ export const en: Record<MessageKey, string> = {
   'home.greeting.noon': 'Good day',
   'home.greeting.afternoon': 'Good afternoon',
   'home.greeting.evening': 'Good evening',
+  'home.greetingName': '{{greeting}}, {{name}}',
+  'home.tasks': 'Daily tasks',
   'home.demoNotice': 'This is a demo system with fictional data. Do not enter real personal information.',
   'home.myUnit': 'My organization',
   'home.unit': 'Unit',

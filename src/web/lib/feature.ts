@@ -66,6 +66,23 @@ export type AppRoute = {
   isHidden?: boolean;
 };
 
+/**
+ * One of her daily jobs, shown as a button on the home page (快速登记, 入户评分, 巡查登记): declared by
+ * the feature that owns the page, so a new ledger adds its own. At most two taps from home: the
+ * button, then the form (`path` may carry a query that opens it, e.g. `/activities/patrols?new=1`).
+ */
+export type AppTask = {
+  path: string;
+  /** i18n key of the button's text (a verb phrase: 快速登记). */
+  nameKey: string;
+  icon: MenuIconName;
+  /** Hidden without it (the page and the server check again). */
+  permission?: Permission;
+  /** Place among all features' tasks, smallest first. */
+  order: number;
+  testId: string;
+};
+
 type Messages = Record<string, string>;
 
 /** A link from one record behind a figure (reports' drill-down) to its detail in the feature's ledger. */
@@ -87,6 +104,8 @@ export type Feature = {
   key: string;
   routes: AppRoute[];
   menuGroups?: MenuGroup[];
+  /** Her daily jobs among this feature's pages, as buttons on the home page. */
+  tasks?: AppTask[];
   messages?: { zh: () => Promise<Messages>; en: () => Promise<Messages> };
   drillLinks?: DrillLink[];
   /** How a document kind it shares (`POST /api/v1/shares/<kind>`) reads on the public page `/s/<token>`. */

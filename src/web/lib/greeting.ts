@@ -14,3 +14,9 @@ export const greetingKey = (now: Date = new Date()) => {
   if (hour < 18) return 'home.greeting.afternoon' as const;
   return 'home.greeting.evening' as const;
 };
+
+type Translate = (key: string, options?: Record<string, string>) => string;
+
+/** “下午好，陈小燕” / “Good afternoon, 陈小燕”: the greeting and her name, punctuated for the language. */
+export const greetingText = (t: Translate, name: string, now: Date = new Date()) =>
+  t('home.greetingName', { greeting: t(greetingKey(now)), name });

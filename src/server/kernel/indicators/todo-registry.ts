@@ -33,6 +33,35 @@ export type TodoProvider = {
 
 export type TodoRegistry = { list: () => TodoProvider[] };
 
+type Label = { zh: string; en: string };
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A month's name in both languages: 12月 / December. */
+export const monthLabel = (month: number): Label => ({ zh: `${month}月`, en: EN_MONTHS[month - 1] ?? '' });
+
+/**
+ * A to-do's texts from its detail (the sentence without the unit): the title names the unit first,
+ * “青石村12月尚未登记宣讲” / “青石村: no outreach recorded for December”. The unit's name is user data.
+ */
+export const todoTexts = (unitName: string, detail: Label): { title: Label; detail: Label } => ({
+  title: { zh: `${unitName}${detail.zh}`, en: `${unitName}: ${detail.en}` },
+  detail,
+});
+
 export const createTodoRegistry = (providers: TodoProvider[]): TodoRegistry => {
   const keys = new Set<string>();
   for (const p of providers) {

@@ -2,10 +2,14 @@ import type { TodoItem } from '../../../contracts/reports';
 import type { FigureSpec } from '../../kernel/indicators/indicator-reader';
 import {
   isGrassroots,
+  monthLabel,
   type ScopeUnit,
   type TodoContext,
   type TodoProvider,
+  todoTexts,
 } from '../../kernel/indicators/todo-registry';
+
+type Label = { zh: string; en: string };
 
 /**
  * Per village of the scope, the value of `spec` in the month (one grouped query: by `orgUnit`
@@ -35,19 +39,23 @@ const perVillage = async (ctx: TodoContext, spec: FigureSpec, villages: ScopeUni
 const lines = (
   ctx: TodoContext,
   provider: string,
+  kind: Label,
   missing: ScopeUnit[],
-  what: string,
+  what: Label,
   spec: FigureSpec,
 ): TodoItem[] => {
-  const { scope, units, period, today, month, reader } = ctx;
+  const m = monthLabel(ctx.month);
+  const { scope, units, period, today, reader } = ctx;
   const level: TodoItem['level'] = today > period.to ? 'overdue' : 'due';
   const base = (u: { id: string; name: string }) => ({
     id: `${provider}:${u.id}:${period.from}`,
     provider,
+    kind,
     level,
     orgUnitId: u.id,
     orgUnitName: u.name,
     dueOn: period.to,
+    count: 1,
   });
   const out: TodoItem[] = [];
   const byTown = new Map<string, number>();
@@ -55,7 +63,7 @@ const lines = (
     if (v.depth - scope.depth <= 1) {
       out.push({
         ...base(v),
-        title: `${v.name}${month}月尚未登记${what}`,
+        ...todoTexts(v.name, { zh: `${m.zh}尚未登记${what.zh}`, en: `No ${what.en} recorded for ${m.en}` }),
         figure: {
           value: 0,
           source: reader.sourceOf(
@@ -72,7 +80,15 @@ const lines = (
   for (const [townId, n] of byTown) {
     const town = units.find((u) => u.id === townId);
     if (town)
-      out.push({ ...base(town), title: `${town.name}有${n}个村${month}月尚未登记${what}`, figure: null });
+      out.push({
+        ...base(town),
+        count: n,
+        ...todoTexts(town.name, {
+          zh: `有${n}个村${m.zh}尚未登记${what.zh}`,
+          en: `${n} ${n === 1 ? 'village has' : 'villages have'} no ${what.en} recorded for ${m.en}`,
+        }),
+        figure: null,
+      });
   }
   return out;
 };
@@ -92,7 +108,14 @@ export const monthlyOutreachTodos: TodoProvider = {
     const spec = { indicatorKey: 'activities.sessions', filters: { type: 'outreach' } };
     const counts = await perVillage(ctx, spec, villages);
     const missing = villages.filter((v) => counts.has(v.id) && counts.get(v.id) === 0);
-    return lines(ctx, 'activities.monthlyOutreach', missing, '宣讲', spec);
+    return lines(
+      ctx,
+      'activities.monthlyOutreach',
+      { zh: '每月宣讲未登记', en: 'Monthly outreach missing' },
+      missing,
+      { zh: '宣讲', en: 'outreach' },
+      spec,
+    );
   },
 };
 
@@ -117,7 +140,14 @@ export const monthlyPatrolTodos: TodoProvider = {
       perVillage(ctx, spec, villages),
     ]);
     const missing = villages.filter((v) => (chiefs.get(v.id) ?? 0) > 0 && patrols.get(v.id) === 0);
-    return lines(ctx, 'patrols.monthly', missing, '护林防火巡查', spec);
+    return lines(
+      ctx,
+      'patrols.monthly',
+      { zh: '护林防火巡查未登记', en: 'Forest-fire patrols missing' },
+      missing,
+      { zh: '护林防火巡查', en: 'forest-fire patrol' },
+      spec,
+    );
   },
 };
 

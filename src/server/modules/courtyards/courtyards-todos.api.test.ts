@@ -8,11 +8,16 @@ let town: Session;
 let villageA2: Session;
 const B = '/api/v1/courtyards';
 
+type Label = { zh: string; en: string };
 type Todo = {
   provider: string;
-  title: string;
+  kind: Label;
+  title: Label;
+  detail: Label;
+  count: number;
   level: string;
   orgUnitId: string;
+  orgUnitName: string | null;
   figure: { value: number } | null;
 };
 const todosOf = async (s: Session, month: number) => {
@@ -78,19 +83,43 @@ afterAll(() => t.close());
 describe('courtyard to-dos on the dashboard', () => {
   it('the town sees the village that did not inspect in August and the overdue rectification', async () => {
     const todos = await todosOf(town, 8);
-    expect(todos.map((x) => [x.provider, x.title, x.level]).sort()).toEqual([
+    expect(todos.map((x) => [x.provider, x.title.zh, x.level]).sort()).toEqual([
       ['courtyards.monthlyInspection', '甲二村妇联8月尚未开展美丽庭院入户验收', 'overdue'],
       ['courtyards.monthlyInspection', '甲镇新城社区妇联8月尚未开展美丽庭院入户验收', 'overdue'],
       ['courtyards.overdueRectifications', '甲一村妇联有1项美丽庭院整改已逾期', 'overdue'],
     ]);
-    expect(todos.find((x) => x.provider === 'courtyards.overdueRectifications')?.figure?.value).toBe(1);
+    const overdue = todos.find((x) => x.provider === 'courtyards.overdueRectifications');
+    expect(overdue?.figure?.value).toBe(1);
+    expect(overdue?.count).toBe(1);
+    // Each to-do says what kind of job it is and reads in English too (the unit's name is user data).
+    expect(overdue?.kind).toEqual({ zh: '整改逾期', en: 'Overdue rectifications' });
+    expect(overdue?.title.en).toBe('甲一村妇联: 1 courtyard rectification is overdue');
+    expect(overdue?.detail).toEqual({
+      zh: '有1项美丽庭院整改已逾期',
+      en: '1 courtyard rectification is overdue',
+    });
+    const missed = todos.filter((x) => x.provider === 'courtyards.monthlyInspection');
+    expect(missed.map((x) => x.kind.en)).toEqual([
+      'Monthly inspection not done',
+      'Monthly inspection not done',
+    ]);
+    expect(missed.map((x) => x.detail.en)).toEqual([
+      'No courtyard inspection for August',
+      'No courtyard inspection for August',
+    ]);
+    const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+    for (const x of todos) {
+      expect(x.kind.en).not.toMatch(cjk);
+      expect(x.detail.en).not.toMatch(cjk);
+      expect(x.title.en.replace(x.orgUnitName ?? '', '')).not.toMatch(cjk);
+    }
     // In July 甲二村 inspected and 甲一村 had not joined yet: nothing to chase.
     expect((await todosOf(town, 7)).filter((x) => x.provider === 'courtyards.monthlyInspection')).toEqual([]);
   });
 
   it('a village sees only her own to-dos', async () => {
     const todos = await todosOf(villageA2, 8);
-    expect(todos.map((x) => x.title)).toEqual(['甲二村妇联8月尚未开展美丽庭院入户验收']);
+    expect(todos.map((x) => x.title.zh)).toEqual(['甲二村妇联8月尚未开展美丽庭院入户验收']);
     expect(todos.every((x) => x.orgUnitId === org.units.villageA2.id)).toBe(true);
   });
 });

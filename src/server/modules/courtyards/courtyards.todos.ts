@@ -1,5 +1,11 @@
 import type { TodoItem } from '../../../contracts/reports';
-import { isGrassroots, type TodoContext, type TodoProvider } from '../../kernel/indicators/todo-registry';
+import {
+  isGrassroots,
+  monthLabel,
+  type TodoContext,
+  type TodoProvider,
+  todoTexts,
+} from '../../kernel/indicators/todo-registry';
 
 /** Since the programme could have begun: an overdue rectification stays a to-do until it is fixed. */
 const SINCE_EVER = '2000-01-01';
@@ -21,6 +27,7 @@ export const monthlyInspectionTodos: TodoProvider = {
   indicatorKeys: ['courtyards.inspections'],
   collect: async (ctx) => {
     const { reader, period, today, month, year } = ctx;
+    const m = monthLabel(month);
     if (today < period.from) return [];
     const villages = villagesOf(ctx);
     if (villages.length === 0) return [];
@@ -41,8 +48,13 @@ export const monthlyInspectionTodos: TodoProvider = {
       out.push({
         id: `courtyards.monthlyInspection:${v.id}:${period.from}`,
         provider: 'courtyards.monthlyInspection',
+        kind: { zh: '月底入户验收未开展', en: 'Monthly inspection not done' },
         level,
-        title: `${v.name}${month}月尚未开展美丽庭院入户验收`,
+        ...todoTexts(v.name, {
+          zh: `${m.zh}尚未开展美丽庭院入户验收`,
+          en: `No courtyard inspection for ${m.en}`,
+        }),
+        count: 1,
         orgUnitId: v.id,
         orgUnitName: v.name,
         dueOn: period.to,
@@ -81,8 +93,13 @@ export const overdueRectificationTodos: TodoProvider = {
       out.push({
         id: `courtyards.overdueRectifications:${v.id}`,
         provider: 'courtyards.overdueRectifications',
+        kind: { zh: '整改逾期', en: 'Overdue rectifications' },
         level: 'overdue',
-        title: `${v.name}有${n}项美丽庭院整改已逾期`,
+        ...todoTexts(v.name, {
+          zh: `有${n}项美丽庭院整改已逾期`,
+          en: `${n} courtyard ${n === 1 ? 'rectification is' : 'rectifications are'} overdue`,
+        }),
+        count: n,
         orgUnitId: v.id,
         orgUnitName: v.name,
         dueOn: null,

@@ -65,6 +65,35 @@ export const BREAKDOWN_COLUMNS: (FigureSpec & { label?: Label })[] = [
   { indicatorKey: 'courtyards.rectifications', filters: { status: 'open' } },
 ];
 
+/** The same day a year before (29 February → 28 February). */
+export const sameDayLastYear = (date: string): string => {
+  const [y, m, d] = date.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+};
+
+/**
+ * The periods of the key figures: the year to date and the month, each up to `asOf` — today while the
+ * month asked for runs, else its last day — and the same days a year before, so that 去年同期 compares
+ * like with like (a running December is never set against the whole of last December).
+ */
+export const figurePeriods = (year: number, month: number, today: string) => {
+  const whole = monthPeriod(year, month);
+  const isMonthRunning = today >= whole.from && today <= whole.to;
+  const asOf = isMonthRunning ? today : whole.to;
+  const lastAsOf = sameDayLastYear(asOf);
+  return {
+    asOf,
+    isMonthRunning,
+    periods: {
+      year: { from: `${year}-01-01`, to: asOf },
+      month: { from: whole.from, to: asOf },
+      lastYear: { from: `${year - 1}-01-01`, to: lastAsOf },
+      lastYearMonth: { from: monthPeriod(year - 1, month).from, to: lastAsOf },
+    },
+  };
+};
+
 export const loadScope = async (db: DbOrTx, orgPath: string): Promise<ScopeUnit> => {
   const [row] = (
     await db.execute(
@@ -115,12 +144,7 @@ export const getDashboard = async (
   const orgPath = await resolveScopePath(ctx.db, ctx.actor, 'reports.read', q.orgUnitId);
   const scope = await loadScope(ctx.db, orgPath);
   const reader = createIndicatorReader(ctx.db, registry, ctx.actor, { orgUnitId: scope.id, orgPath });
-  const periods = {
-    year: yearPeriod(q.year),
-    month: monthPeriod(q.year, q.month),
-    lastYear: yearPeriod(q.year - 1),
-    lastYearMonth: monthPeriod(q.year - 1, q.month),
-  };
+  const { periods, asOf, isMonthRunning } = figurePeriods(q.year, q.month, shanghaiToday());
   const ytd = monthsPeriod(q.year, 1, q.month);
 
   const labelOf = (spec: KeyFigureSpec) => {
@@ -137,8 +161,8 @@ export const getDashboard = async (
   const typeSpecs: KeyFigureSpec[] = [];
   if (reader.has('activities.sessions')) {
     const [cur, last] = await Promise.all([
-      reader.grouped('activities.sessions', 'type', periods.year),
-      reader.grouped('activities.sessions', 'type', periods.lastYear),
+      reader.grouped('activities.sessions', 'type', yearPeriod(q.year)),
+      reader.grouped('activities.sessions', 'type', yearPeriod(q.year - 1)),
     ]);
     const types = new Set(
       [...cur.rows, ...last.rows].filter((r) => r.group && r.value > 0).map((r) => r.group),
@@ -248,7 +272,7 @@ export const getDashboard = async (
       units: await unitsP,
       year: q.year,
       month: q.month,
-      period: periods.month,
+      period: monthPeriod(q.year, q.month),
       today: shanghaiToday(),
     }))();
 
@@ -263,6 +287,8 @@ export const getDashboard = async (
     orgUnitName: scope.name,
     year: q.year,
     month: q.month,
+    asOf,
+    isMonthRunning,
     periods,
     keyFigures,
     trends,

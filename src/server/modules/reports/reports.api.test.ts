@@ -469,7 +469,12 @@ describe('dashboard', () => {
       for (const v of [k.year.current, k.year.lastYear, k.month.current, k.month.lastYear])
         expect(v.value, `${k.id} ${v.source.period.from}`).toBe(expected(asRun(v)));
     }
-    expect(sessions.year.lastYear.value).toBe(acts.filter((a) => a.occurredOn.startsWith('2025')).length);
+    // 去年同期: January to the end of October 2025, like this year's January–October.
+    expect(sessions.year.lastYear.source.period).toEqual({ from: '2025-01-01', to: '2025-10-31' });
+    expect(sessions.year.lastYear.value).toBe(
+      acts.filter((a) => a.occurredOn >= '2025-01-01' && a.occurredOn <= '2025-10-31').length,
+    );
+    expect([d.asOf, d.isMonthRunning]).toEqual(['2026-10-31', false]);
     expect(fig('activities.sessions|type=outreach')).toBeTruthy();
     // Trend: 12 points, this year's after October empty.
     const trend = d.trends.find((s: { id: string }) => s.id === 'activities.sessions');
@@ -512,6 +517,15 @@ describe('dashboard', () => {
         .sort(),
     );
     expect(of('patrols.monthly')).toEqual(['甲一村妇联']);
+    // Each to-do names its kind and reads in both languages; in English only the unit's name is Chinese.
+    const patrol = d.todos.find((x: { provider: string }) => x.provider === 'patrols.monthly');
+    expect(patrol.kind).toEqual({ zh: '护林防火巡查未登记', en: 'Forest-fire patrols missing' });
+    expect(patrol.title).toEqual({
+      zh: '甲一村妇联10月尚未登记护林防火巡查',
+      en: '甲一村妇联: No forest-fire patrol recorded for October',
+    });
+    const outreach = d.todos.find((x: { provider: string }) => x.provider === 'activities.monthlyOutreach');
+    if (outreach) expect(outreach.detail.en).toBe('No outreach recorded for October');
   });
 
   it('the county sees the towns, from the same indicators', async () => {

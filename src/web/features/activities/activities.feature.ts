@@ -6,6 +6,24 @@ export const activitiesFeature: Feature = {
   menuGroups: [
     { key: 'activities', nameKey: 'menu.activities', icon: 'CalendarOutlined', testId: 'menu-activities' },
   ],
+  tasks: [
+    {
+      path: '/activities/quick',
+      nameKey: 'task.activities.quick',
+      icon: 'FormOutlined',
+      permission: 'activities.write',
+      order: 10,
+      testId: 'task-activities-quick',
+    },
+    {
+      path: '/activities/patrols?new=1',
+      nameKey: 'task.activities.patrol',
+      icon: 'FireOutlined',
+      permission: 'activities.write',
+      order: 30,
+      testId: 'task-activities-patrol',
+    },
+  ],
   routes: [
     {
       path: '/activities/quick',

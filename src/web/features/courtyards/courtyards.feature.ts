@@ -7,6 +7,16 @@ export const courtyardsFeature: Feature = {
   menuGroups: [
     { key: 'courtyards', nameKey: 'menu.courtyards', icon: 'HomeOutlined', testId: 'menu-courtyards' },
   ],
+  tasks: [
+    {
+      path: '/courtyards/score',
+      nameKey: 'task.courtyards.score',
+      icon: 'EditOutlined',
+      permission: 'courtyards.write',
+      order: 20,
+      testId: 'task-courtyards-score',
+    },
+  ],
   routes: [
     {
       path: '/courtyards/score',

@@ -38,7 +38,7 @@ type Filters = {
 };
 type FormState = { patrol?: Patrol } | null;
 
-/** 巡查台账: 巾帼林长护林防火巡查 of the chosen scope; `?patrolId=` opens one. */
+/** 巡查台账: 巾帼林长护林防火巡查 of the chosen scope; `?patrolId=` opens one, `?new=1` the form (巡查登记 on the home). */
 export const PatrolsPage = () => {
   const { t } = useTranslation();
   const { access } = useSession();
@@ -48,7 +48,9 @@ export const PatrolsPage = () => {
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   // The API takes 有隐患 as `hasHazards=1`.
   const params = { ...filters.query, hasHazards: filters.values.hasHazards ? ('1' as const) : undefined };
-  const [form, setForm] = useState<FormState>(null);
+  const [form, setForm] = useState<FormState>(() =>
+    search.get('new') === '1' && access.can('activities.write') ? {} : null,
+  );
   const [isBatchOpen, setBatchOpen] = useState(false);
   const detailId = search.get('patrolId');
 
@@ -204,7 +206,18 @@ export const PatrolsPage = () => {
           patrol={form.patrol}
           defaultOrgUnitId={scopeId}
           scopeId={scopeId}
-          onClose={() => setForm(null)}
+          onClose={() => {
+            setForm(null);
+            if (search.has('new'))
+              setSearch(
+                (s) => {
+                  const next = new URLSearchParams(s);
+                  next.delete('new');
+                  return next;
+                },
+                { replace: true },
+              );
+          }}
         />
       )}
       {isBatchOpen && (

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { Permission } from '../../../../contracts/common/permissions';
 import { roleLabels } from '../../../../contracts/common/permissions';
 import { orgKindLabels } from '../../../../contracts/org';
-import { greetingKey } from '../../../lib/greeting';
+import { greetingText } from '../../../lib/greeting';
 import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 
@@ -36,8 +36,8 @@ const quickLinks: QuickLink[] = [
   },
 ];
 
-/** 工作台: who and where she is, and where to go next. Statistics come with the ledgers, not before. */
-export const HomePage = () => {
+/** 工作台: her daily jobs (`tasks`, from the shell), who and where she is, and where to go next. Statistics come with the ledgers, not before. */
+export const HomePage = ({ tasks }: { tasks?: ReactNode }) => {
   const { t } = useTranslation();
   const label = useLabel();
   const { user, demo, access } = useSession();
@@ -46,10 +46,9 @@ export const HomePage = () => {
   return (
     <div>
       <div className="bbt-page-header">
-        <h1>
-          {t(greetingKey())}，{user.displayName}
-        </h1>
+        <h1>{greetingText(t, user.displayName)}</h1>
       </div>
+      {tasks}
       {demo && <Alert type="warning" showIcon title={t('home.demoNotice')} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>

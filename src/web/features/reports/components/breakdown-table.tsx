@@ -43,7 +43,7 @@ export const BreakdownTable = ({ columns, rows, total, firstTitle, onOpen, testI
         { title: firstTitle, dataIndex: 'orgUnitName', fixed: 'left', width: 120 },
         ...columns.map((c, j) => ({
           key: c.id,
-          title: c.unit ? `${c.label}（${c.unit}）` : c.label,
+          title: c.unit ? t('reports.dashboard.labelUnit', { label: c.label, unit: c.unit }) : c.label,
           align: 'right' as const,
           render: (_: unknown, r: BreakdownRow) =>
             cell(r.cells[j], `${r.orgUnitName} · ${c.label}`, 'report-cell'),

@@ -3,28 +3,44 @@ import { Button, Card, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FigureValue, KeyFigure } from '../../../../contracts/reports';
 import { useLabel } from '../../../lib/labels';
-import { changeOf } from '../lib/figure-source';
+import { changeText } from '../lib/figure-source';
+
+/** The dashboard's month: which one, and whether it is still running (its figures run to today). */
+export type FigureMonth = { month: number; isRunning: boolean };
 
 type Props = {
   figure: KeyFigure;
+  period: FigureMonth;
   onOpen: (title: string, f: FigureValue) => void;
 };
 
+/**
+ * 比去年同期: a percentage only on a meaningful base (see changeText), else the difference. A rise is
+ * the brand colour, a fall orange: never green, which would call a fall good.
+ */
 const Change = ({ current, lastYear }: { current: number; lastYear: number }) => {
   const { t } = useTranslation();
-  const { delta, ratio } = changeOf(current, lastYear);
-  if (delta === 0) return <span className="bbt-change">{t('reports.dashboard.same')}</span>;
-  const up = delta > 0;
-  const text = ratio === null ? `${up ? '+' : ''}${delta}` : `${Math.round(Math.abs(ratio) * 100)}%`;
+  const c = changeText(current, lastYear);
+  if (c.direction === 'same')
+    return (
+      <span className="bbt-change" data-testid="key-figure-change">
+        {t('reports.dashboard.same')}
+      </span>
+    );
+  const up = c.direction === 'up';
   return (
-    <span className={up ? 'bbt-change is-up' : 'bbt-change is-down'}>
-      {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {text}
+    <span className={up ? 'bbt-change is-up' : 'bbt-change is-down'} data-testid="key-figure-change">
+      {t('reports.dashboard.vsLastYear')} {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {c.text}
     </span>
   );
 };
 
-/** One key figure: the year and the month, each against the same period last year; every number opens its records. */
-export const KeyFigureCard = ({ figure, onOpen }: Props) => {
+/**
+ * One key figure. A flow (场次, 人次) reads as 本年累计 with 本月 (截至今日 while the month runs) below; a
+ * stock (阵地数, 户数, 人数) as a count 截至今日 (or at the month's end), with no 本月 row. Each is set
+ * against the same days last year, and every number opens its records.
+ */
+export const KeyFigureCard = ({ figure, period, onOpen }: Props) => {
   const { t } = useTranslation();
   const label = useLabel();
   const name = label({ l: figure.label }, 'l');
@@ -40,15 +56,31 @@ export const KeyFigureCard = ({ figure, onOpen }: Props) => {
       {f.value}
     </Button>
   );
-  const yearWord = figure.isStock ? t('reports.dashboard.yearEnd') : t('reports.dashboard.year');
+  const monthWord = period.isRunning
+    ? t('reports.dashboard.monthRunning')
+    : t('reports.dashboard.monthN', { n: period.month });
+  const bigWord = figure.isStock
+    ? period.isRunning
+      ? t('reports.dashboard.asOfToday')
+      : t('reports.dashboard.asOfMonthEnd', { n: period.month })
+    : t('reports.dashboard.year');
   return (
-    <Card size="small" className="bbt-key-figure" data-testid="key-figure" data-figure={figure.id}>
+    <Card
+      size="small"
+      className="bbt-key-figure"
+      data-testid="key-figure"
+      data-figure={figure.id}
+      data-stock={figure.isStock ? '1' : undefined}
+    >
       <div className="bbt-key-figure-head">
         <Typography.Text strong>{name}</Typography.Text>
         <Typography.Text type="secondary">{unit}</Typography.Text>
       </div>
+      <div className="bbt-key-figure-period" data-testid="key-figure-period">
+        {bigWord}
+      </div>
       <div className="bbt-key-figure-main">
-        {num(figure.year.current, yearWord, true)}
+        {num(figure.year.current, bigWord, true)}
         <Tooltip title={t('reports.dashboard.lastYearValue', { value: figure.year.lastYear.value })}>
           <span>
             <Change current={figure.year.current.value} lastYear={figure.year.lastYear.value} />
@@ -56,13 +88,17 @@ export const KeyFigureCard = ({ figure, onOpen }: Props) => {
         </Tooltip>
       </div>
       <div className="bbt-key-figure-sub">
-        <span>
-          {t('reports.dashboard.month')} {num(figure.month.current, t('reports.dashboard.month'))}
-        </span>
-        <span>
-          {t('reports.dashboard.lastYearMonth')}{' '}
-          {num(figure.month.lastYear, t('reports.dashboard.lastYearMonth'))}
-        </span>
+        {!figure.isStock && (
+          <span data-testid="key-figure-month">
+            {monthWord} {num(figure.month.current, monthWord)}
+          </span>
+        )}
+        {!figure.isStock && (
+          <span>
+            {t('reports.dashboard.lastYearMonth')}{' '}
+            {num(figure.month.lastYear, t('reports.dashboard.lastYearMonth'))}
+          </span>
+        )}
         <span>
           {t('reports.dashboard.lastYear')} {num(figure.year.lastYear, t('reports.dashboard.lastYear'))}
         </span>

@@ -1,13 +1,31 @@
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect } from 'react';
 import { useEChart } from '../../../lib/use-echart';
 
-echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  ScatterChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  CanvasRenderer,
+]);
 
-export type TrendLine = { name: string; values: (number | null)[]; color: string; dashed?: boolean };
+export type TrendLine = {
+  name: string;
+  values: (number | null)[];
+  color: string;
+  dashed?: boolean;
+  /**
+   * Figures not final yet (the running month, 截至今日): drawn as hollow, lighter points that no line
+   * joins to the months before, so an unfinished month never reads as a fall.
+   */
+  isPartial?: boolean;
+};
 
 type Props = {
   categories: string[];
@@ -52,15 +70,20 @@ export const TrendChart = ({
         xAxis: isBar ? value : category,
         yAxis: isBar ? category : value,
         series: lines.map((l) => ({
-          type: isBar ? 'bar' : 'line',
+          type: isBar ? 'bar' : l.isPartial ? 'scatter' : 'line',
           name: l.name,
           data: l.values,
           smooth: false,
-          symbolSize: 8,
+          symbol: l.isPartial ? 'emptyCircle' : 'circle',
+          symbolSize: l.isPartial ? 12 : 8,
+          showAllSymbol: true,
           connectNulls: false,
           barMaxWidth: 22,
-          itemStyle: { color: l.color },
+          itemStyle: l.isPartial
+            ? { color: l.color, opacity: 0.6, borderType: 'dashed' }
+            : { color: l.color },
           lineStyle: l.dashed ? { type: 'dashed', width: 2 } : { width: 3 },
+          label: l.isPartial ? { show: true, position: 'top', color: l.color } : undefined,
         })),
       },
       true,

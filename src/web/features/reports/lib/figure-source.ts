@@ -37,8 +37,31 @@ export const periodText = (p: Period, isEn = false): string => {
   return `${fy}年${fm}月${fd}日—${ty}年${tm}月${td}日`;
 };
 
-/** Year-on-year change: `null` when last year had nothing to compare with. */
+/**
+ * The smallest base a percentage is shown against: below it a change reads as a difference
+ * (比去年同期 +7), never as ↑700%.
+ */
+export const MIN_PERCENT_BASE = 10;
+
+/**
+ * Year-on-year change: the difference, and the ratio only when last year's figure is a meaningful base
+ * (≥ MIN_PERCENT_BASE); `null` otherwise.
+ */
 export const changeOf = (current: number, lastYear: number): { delta: number; ratio: number | null } => ({
   delta: current - lastYear,
-  ratio: lastYear > 0 ? (current - lastYear) / lastYear : null,
+  ratio: lastYear >= MIN_PERCENT_BASE ? (current - lastYear) / lastYear : null,
 });
+
+/** How a change reads: 持平, a percentage (on a meaningful base) or a signed difference; up or down. */
+export type ChangeText = { direction: 'same' | 'up' | 'down'; text: string };
+
+export const changeText = (current: number, lastYear: number): ChangeText => {
+  const { delta, ratio } = changeOf(current, lastYear);
+  if (delta === 0) return { direction: 'same', text: '0' };
+  const direction = delta > 0 ? 'up' : 'down';
+  const sign = delta > 0 ? '+' : '−';
+  const pct = ratio === null ? null : Math.round(Math.abs(ratio) * 100);
+  // A change under 1% of a large base still reads as a percentage, not as “+0%”.
+  if (pct !== null) return { direction, text: `${sign}${pct === 0 ? '<1' : pct}%` };
+  return { direction, text: `${sign}${Math.abs(delta)}` };
+};

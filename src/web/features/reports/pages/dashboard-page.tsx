@@ -1,12 +1,10 @@
-import { Alert, Button, Card, Col, DatePicker, List, Row, Select, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Row, Select, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type FigureValue,
   type KeyFigure,
-  type TodoItem,
-  todoLevelLabels,
   type WorkArea,
   workAreaLabels,
 } from '../../../../contracts/reports';
@@ -19,14 +17,26 @@ import { useDashboard } from '../api/get-dashboard';
 import { BreakdownTable } from '../components/breakdown-table';
 import { FigureDrawer, type OpenFigure } from '../components/figure-drawer';
 import { KeyFigureCard } from '../components/key-figure-card';
-import { TrendChart } from '../components/trend-chart';
+import { TodoGroups } from '../components/todo-groups';
+import { TrendChart, type TrendLine } from '../components/trend-chart';
 import '../lib/reports.css';
-import { greetingKey } from '../../../lib/greeting';
+import { greetingText } from '../../../lib/greeting';
 
-const todoColor = { overdue: 'red', due: 'orange', info: 'blue' } as const;
+type Props = {
+  /** Her daily jobs as buttons (from the shell), shown first under the greeting. */
+  tasks?: ReactNode;
+  /**
+   * Her own unit is a village or community: her to-dos open, right under her tasks. Above (town,
+   * county): the to-dos folded by kind, each with its count, a line per unit inside. Figures follow.
+   */
+  isOwn?: boolean;
+};
 
-/** 工作台: the year and the month at a glance for the unit in scope, each number down to its records. */
-export const DashboardPage = () => {
+/**
+ * 工作台: her tasks, her to-dos by kind, then the year and the month at a glance for the unit in scope —
+ * each figure saying its period, each number down to its records.
+ */
+export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
   const { t } = useTranslation();
   const label = useLabel();
   const isMobile = useIsMobile();
@@ -50,25 +60,33 @@ export const DashboardPage = () => {
 
   const trend = d?.trends.find((s) => s.id === trendId) ?? d?.trends[0];
   const trendName = trend ? label({ l: trend.label }, 'l') : '';
-  const trendLines = useMemo(
-    () =>
-      trend
-        ? [
-            {
-              name: t('reports.dashboard.thisYear', { year: query.year }),
-              values: trend.points.map((p) => p.current?.value ?? null),
-              color: '#c41d5f',
-            },
-            {
-              name: t('reports.dashboard.thisYear', { year: query.year - 1 }),
-              values: trend.points.map((p) => p.lastYear.value),
-              color: '#8c8c8c',
-              dashed: true,
-            },
-          ]
-        : [],
-    [trend, t, query.year],
-  );
+  const trendLines = useMemo((): TrendLine[] => {
+    if (!trend || !d) return [];
+    const current = trend.points.map((p) => p.current?.value ?? null);
+    // The running month is not over: its point stands apart, hollow, never joined as a fall.
+    const running = d.isMonthRunning ? d.month - 1 : -1;
+    const lines: TrendLine[] = [
+      {
+        name: t('reports.dashboard.thisYear', { year: d.year }),
+        values: current.map((v, i) => (i === running ? null : v)),
+        color: '#c41d5f',
+      },
+      {
+        name: t('reports.dashboard.thisYear', { year: d.year - 1 }),
+        values: trend.points.map((p) => p.lastYear.value),
+        color: '#8c8c8c',
+        dashed: true,
+      },
+    ];
+    if (running >= 0)
+      lines.push({
+        name: t('reports.dashboard.runningPoint', { n: d.month }),
+        values: current.map((v, i) => (i === running ? v : null)),
+        color: '#c41d5f',
+        isPartial: true,
+      });
+    return lines;
+  }, [trend, d, t]);
   const months = useMemo(
     () => Array.from({ length: 12 }, (_, i) => t('reports.dashboard.monthN', { n: i + 1 })),
     [t],
@@ -96,13 +114,88 @@ export const DashboardPage = () => {
   );
   const barCategories = useMemo(() => barRows.map((r) => r.orgUnitName), [barRows]);
 
+  const todosCard = d && (
+    <Card
+      title={t('reports.dashboard.todos')}
+      data-testid="todos"
+      className="bbt-todos-card"
+      style={{ marginBottom: 16 }}
+    >
+      <TodoGroups items={d.todos} isOwn={isOwn} onOpen={openFigure} />
+    </Card>
+  );
+
+  const trendCard = d && (
+    <Card
+      title={t('reports.dashboard.trend')}
+      extra={
+        d.trends.length > 1 && (
+          <Select
+            size="small"
+            value={trend?.id}
+            onChange={setTrendId}
+            style={{ minWidth: 140 }}
+            aria-label={t('reports.dashboard.trendSeries')}
+            options={d.trends.map((s) => ({ value: s.id, label: label({ l: s.label }, 'l') }))}
+            data-testid="trend-series"
+          />
+        )
+      }
+    >
+      {trend ? (
+        <TrendChart
+          categories={months}
+          lines={trendLines}
+          ariaLabel={trendName}
+          testId="trend-chart"
+          onPick={(i, line) => {
+            const p = trend.points[i];
+            const f = line === 1 ? p.lastYear : p.current;
+            const year = line === 1 ? d.year - 1 : d.year;
+            if (f) openFigure(t('reports.dashboard.trendPoint', { name: trendName, year, month: i + 1 }), f);
+          }}
+        />
+      ) : (
+        <EmptyState />
+      )}
+    </Card>
+  );
+
+  const figures = d && (
+    <section aria-label={t('reports.dashboard.figures')} data-testid="key-figures">
+      <Typography.Paragraph type="secondary" className="bbt-as-of" data-testid="dashboard-as-of">
+        {t('reports.dashboard.asOfNote', { date: d.asOf })}
+      </Typography.Paragraph>
+      {areas.length === 0 ? (
+        <Card>
+          <EmptyState description={t('reports.dashboard.noFigures')} />
+        </Card>
+      ) : (
+        areas.map(([area, list]) => (
+          <section key={area} className="bbt-area" aria-label={label(workAreaLabels, area)}>
+            <h2 className="bbt-area-title">{label(workAreaLabels, area)}</h2>
+            <Row gutter={isMobile ? [8, 8] : [12, 12]}>
+              {list.map((f) => (
+                <Col key={f.id} xs={12} lg={8} xl={6}>
+                  <KeyFigureCard
+                    figure={f}
+                    period={{ month: d.month, isRunning: d.isMonthRunning }}
+                    onOpen={openFigure}
+                  />
+                </Col>
+              ))}
+            </Row>
+          </section>
+        ))
+      )}
+    </section>
+  );
+
   return (
     <div className="bbt-dashboard">
       <div className="bbt-page-header">
         <div>
-          <h1>
-            {t(greetingKey())}，{user.displayName}
-          </h1>
+          <h1>{greetingText(t, user.displayName)}</h1>
           {d && (
             <Typography.Text type="secondary" data-testid="dashboard-scope">
               {t('reports.dashboard.scope', { name: d.orgUnitName, year: d.year, month: d.month })}
@@ -119,6 +212,7 @@ export const DashboardPage = () => {
           data-testid="dashboard-month"
         />
       </div>
+      {tasks}
       {demo && <Alert type="warning" showIcon title={t('home.demoNotice')} style={{ marginBottom: 16 }} />}
       {dash.isError ? (
         <PageError error={dash.error} onRetry={() => void dash.refetch()} />
@@ -128,69 +222,9 @@ export const DashboardPage = () => {
         </Card>
       ) : (
         <div style={{ opacity: dash.isFetching ? 0.6 : 1 }} data-testid="dashboard">
-          {areas.length === 0 ? (
-            <Card>
-              <EmptyState description={t('reports.dashboard.noFigures')} />
-            </Card>
-          ) : (
-            areas.map(([area, figures]) => (
-              <section key={area} className="bbt-area" aria-label={label(workAreaLabels, area)}>
-                <h2 className="bbt-area-title">{label(workAreaLabels, area)}</h2>
-                <Row gutter={isMobile ? [8, 8] : [12, 12]}>
-                  {figures.map((f) => (
-                    <Col key={f.id} xs={12} lg={8} xl={6}>
-                      <KeyFigureCard figure={f} onOpen={openFigure} />
-                    </Col>
-                  ))}
-                </Row>
-              </section>
-            ))
-          )}
-          <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-            <Col xs={24} lg={14}>
-              <Card
-                title={t('reports.dashboard.trend')}
-                extra={
-                  d.trends.length > 1 && (
-                    <Select
-                      size="small"
-                      value={trend?.id}
-                      onChange={setTrendId}
-                      style={{ minWidth: 140 }}
-                      aria-label={t('reports.dashboard.trendSeries')}
-                      options={d.trends.map((s) => ({ value: s.id, label: label({ l: s.label }, 'l') }))}
-                      data-testid="trend-series"
-                    />
-                  )
-                }
-              >
-                {trend ? (
-                  <TrendChart
-                    categories={months}
-                    lines={trendLines}
-                    ariaLabel={trendName}
-                    testId="trend-chart"
-                    onPick={(i, line) => {
-                      const p = trend.points[i];
-                      const f = line === 0 ? p.current : p.lastYear;
-                      if (f)
-                        openFigure(
-                          `${trendName} · ${line === 0 ? query.year : query.year - 1}年${i + 1}月`,
-                          f,
-                        );
-                    }}
-                  />
-                ) : (
-                  <EmptyState />
-                )}
-              </Card>
-            </Col>
-            <Col xs={24} lg={10}>
-              <Card title={t('reports.dashboard.todos')} data-testid="todos">
-                <TodoList items={d.todos} onOpen={openFigure} />
-              </Card>
-            </Col>
-          </Row>
+          {todosCard}
+          {figures}
+          <div style={{ marginTop: 16 }}>{trendCard}</div>
           {breakdown && breakdown.rows.length > 0 && (
             <Card
               style={{ marginTop: 16 }}
@@ -244,54 +278,5 @@ export const DashboardPage = () => {
       )}
       {open && <FigureDrawer figure={open} onClose={() => setOpen(null)} />}
     </div>
-  );
-};
-
-const TodoList = ({
-  items,
-  onOpen,
-}: {
-  items: TodoItem[];
-  onOpen: (title: string, f: FigureValue) => void;
-}) => {
-  const { t } = useTranslation();
-  const label = useLabel();
-  if (items.length === 0) return <EmptyState description={t('reports.dashboard.noTodos')} />;
-  return (
-    <List
-      size="small"
-      dataSource={items}
-      rowKey="id"
-      renderItem={(item) => (
-        <List.Item
-          data-testid="todo-item"
-          actions={
-            item.figure
-              ? [
-                  <Button
-                    key="open"
-                    type="link"
-                    size="small"
-                    onClick={() => item.figure && onOpen(item.title, item.figure)}
-                    data-testid="todo-open"
-                  >
-                    {t('reports.dashboard.openRecords')}
-                  </Button>,
-                ]
-              : undefined
-          }
-        >
-          <List.Item.Meta
-            title={
-              <span>
-                <Tag color={todoColor[item.level]}>{label(todoLevelLabels, item.level)}</Tag>
-                {item.title}
-              </span>
-            }
-            description={item.dueOn ? t('reports.dashboard.dueOn', { date: item.dueOn }) : undefined}
-          />
-        </List.Item>
-      )}
-    />
   );
 };
