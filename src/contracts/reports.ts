@@ -314,7 +314,16 @@ export const renderedReportSchema = z.object({
   period: periodSchema,
   /** e.g. “2026年第一季度”. */
   periodLabel: z.string(),
-  columns: z.array(z.object({ id: z.string(), label: z.string(), unit: z.string() })),
+  /** `label`/`unit` in zh-CN (the export's), `labelEn`/`unitEn` for English mode (a named column keeps its name). */
+  columns: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      unit: z.string(),
+      labelEn: z.string(),
+      unitEn: z.string(),
+    }),
+  ),
   rows: z.array(
     z.object({ orgUnitId: z.string(), orgUnitName: z.string(), cells: z.array(figureValueSchema) }),
   ),

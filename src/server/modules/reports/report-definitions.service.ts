@@ -193,17 +193,32 @@ export const renderReport = async (
   const live = (await loadLiveUnits(ctx.db, orgPath)).filter((u) => u.depth === depth);
 
   // Expand split columns into one per dimension value present (or defined) in the scope.
-  const cols: { id: string; label: string; unit: string; spec: FigureSpec }[] = [];
+  const cols: {
+    id: string;
+    label: string;
+    unit: string;
+    labelEn: string;
+    unitEn: string;
+    spec: FigureSpec;
+  }[] = [];
   for (const c of def.columns.filter((x) => reader.has(x.indicatorKey))) {
     const i = reader.indicator(c.indicatorKey);
     if (c.splitBy) {
       const present = await reader.grouped(c.indicatorKey, c.splitBy, period);
-      const values = new Map(Object.entries(i.dimensions[c.splitBy].values).map(([v, l]) => [v, l.zh]));
+      const values = new Map(Object.entries(i.dimensions[c.splitBy].values).map(([v, l]) => [v, l]));
       for (const r of present.rows)
-        if (r.group && !values.has(r.group)) values.set(r.group, r.label ?? r.group);
+        if (r.group && !values.has(r.group))
+          values.set(r.group, { zh: r.label ?? r.group, en: r.label ?? r.group });
       for (const [v, l] of values) {
         const spec = { indicatorKey: c.indicatorKey, filters: { [c.splitBy]: v } };
-        cols.push({ id: specId(spec), label: `${c.label || i.label.zh}（${l}）`, unit: i.unit.zh, spec });
+        cols.push({
+          id: specId(spec),
+          label: `${c.label || i.label.zh}（${l.zh}）`,
+          unit: i.unit.zh,
+          labelEn: `${c.label || i.label.en} (${l.en})`,
+          unitEn: i.unit.en,
+          spec,
+        });
       }
       continue;
     }
@@ -212,12 +227,17 @@ export const renderReport = async (
       filters: c.filter ? { [c.filter.dimension]: c.filter.value } : undefined,
     };
     const valueLabel = c.filter
-      ? (i.dimensions[c.filter.dimension]?.values[c.filter.value]?.zh ?? c.filter.value)
+      ? (i.dimensions[c.filter.dimension]?.values[c.filter.value] ?? {
+          zh: c.filter.value,
+          en: c.filter.value,
+        })
       : null;
     cols.push({
       id: specId(spec),
-      label: c.label || (valueLabel ? `${i.label.zh}（${valueLabel}）` : i.label.zh),
+      label: c.label || (valueLabel ? `${i.label.zh}（${valueLabel.zh}）` : i.label.zh),
       unit: i.unit.zh,
+      labelEn: c.label || (valueLabel ? `${i.label.en} (${valueLabel.en})` : i.label.en),
+      unitEn: i.unit.en,
       spec,
     });
   }
@@ -232,7 +252,7 @@ export const renderReport = async (
     periodType: def.periodType,
     period,
     periodLabel: `${label}（${reportPeriodTypeLabels[def.periodType].zh}）`,
-    columns: cols.map(({ id, label: l, unit }) => ({ id, label: l, unit })),
+    columns: cols.map(({ spec: _spec, ...column }) => column),
     rows: units.map((u) => ({
       orgUnitId: u.id,
       orgUnitName: u.name,

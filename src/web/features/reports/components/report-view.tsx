@@ -3,7 +3,7 @@ import { Alert, Button, Card, Select, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportDefinition } from '../../../../contracts/reports';
+import { type ReportDefinition, reportPeriodTypeLabels } from '../../../../contracts/reports';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { EmptyState, PageError } from '../../../components/page-states';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -27,12 +27,17 @@ export const ReportView = ({ definition }: { definition: ReportDefinition }) => 
   const params = { year, index, orgUnitId: unitId ?? scopeId };
   const report = useRenderedReport(definition.id, params);
   const r = report.data;
+  const periodEn = `${periodIndexLabel(type, index, true)} ${year} (${reportPeriodTypeLabels[type].en})`;
   const years = Array.from({ length: 6 }, (_, i) => now.year() - i);
 
   return (
     <Card
       className="bbt-report-view"
-      title={<span data-testid="report-title">{r?.title ?? definition.name}</span>}
+      title={
+        <span data-testid="report-title">
+          {r ? (isEn ? `${r.name} · ${r.orgUnitName} · ${periodEn}` : r.title) : definition.name}
+        </span>
+      }
       extra={
         <Button
           icon={<DownloadOutlined />}
@@ -81,7 +86,10 @@ export const ReportView = ({ definition }: { definition: ReportDefinition }) => 
       ) : (
         <div style={{ opacity: report.isFetching ? 0.6 : 1 }}>
           <Typography.Paragraph type="secondary">
-            {t('reports.definitions.meta', { unit: r.orgUnitName, period: r.periodLabel })}
+            {t('reports.definitions.meta', {
+              unit: r.orgUnitName,
+              period: isEn ? periodEn : r.periodLabel,
+            })}
           </Typography.Paragraph>
           {r.skippedIndicatorKeys.length > 0 && (
             <Alert
@@ -95,7 +103,7 @@ export const ReportView = ({ definition }: { definition: ReportDefinition }) => 
             <EmptyState description={t('reports.definitions.noColumns')} />
           ) : (
             <BreakdownTable
-              columns={r.columns}
+              columns={isEn ? r.columns.map((c) => ({ ...c, label: c.labelEn, unit: c.unitEn })) : r.columns}
               rows={r.rows}
               total={r.total}
               firstTitle={t('reports.field.unit')}
