@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import type { OrgKind } from '../org';
 
-/** Every permission the system knows, `module.action`. Roles are bundles of these. */
+/**
+ * Every permission the system knows, `module.action`. Roles are bundles of these; what a session
+ * holds is its role's bundle cut to the level of her unit (`permissionsOf`).
+ * `org.write` is a unit's own org ledgers (grids, sites, women's groups, elections); `org.manage`
+ * is the org tree itself and the dictionaries shared down it (activity types, tag options).
+ */
 export const permissions = [
   'org.read',
   'org.write',
+  'org.manage',
   'users.read',
   'users.write',
   'audit.read',
@@ -37,6 +44,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   federationAdmin: [
     'org.read',
     'org.write',
+    'org.manage',
     'users.read',
     'users.write',
     'audit.read',
@@ -98,9 +106,64 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   viewer: { zh: '只读用户', en: 'Viewer' },
 };
 
-export const hasPermission = (role: Role, permission: Permission): boolean =>
-  rolePermissions[role].includes(permission);
+/**
+ * What a unit of each kind may never hold, whatever the role: a grassroots unit has no units
+ * under it, so it neither manages the org tree and shared dictionaries, nor accounts and the audit
+ * log, nor the courtyard scheme (rubrics, 验收小组, 挂牌摘牌, reviews) that a town runs for its villages.
+ */
+const grassrootsWithheld: readonly Permission[] = [
+  'org.manage',
+  'users.read',
+  'users.write',
+  'audit.read',
+  'audit.export',
+  'system.manage',
+  'courtyards.manage',
+];
 
-/** A user may grant a role only if every permission of that role is one she holds herself. */
-export const canGrantRole = (granter: Role, role: Role): boolean =>
-  rolePermissions[role].every((p) => rolePermissions[granter].includes(p));
+export const levelWithheld: Record<OrgKind, readonly Permission[]> = {
+  county: [],
+  town: ['system.manage'],
+  street: ['system.manage'],
+  village: grassrootsWithheld,
+  community: grassrootsWithheld,
+  enterprise: grassrootsWithheld,
+  newSector: grassrootsWithheld,
+};
+
+/**
+ * The one declaration of what a session may do: her role's permissions minus those her unit's
+ * level withholds. The server's actor, the web's menu and buttons and the CLI all read this.
+ */
+export const permissionsOf = (role: Role, unitKind: OrgKind): Permission[] => {
+  const withheld = levelWithheld[unitKind] ?? [];
+  return (rolePermissions[role] ?? []).filter((p) => !withheld.includes(p));
+};
+
+export const hasPermission = (role: Role, permission: Permission, unitKind?: OrgKind): boolean =>
+  (unitKind ? permissionsOf(role, unitKind) : rolePermissions[role]).includes(permission);
+
+/**
+ * Whether someone holding `held` may grant `role` to an account at a unit of `targetKind`: only
+ * if every permission that account would hold there is one she holds herself.
+ */
+export const coversRole = (held: Iterable<Permission>, role: Role, targetKind?: OrgKind): boolean => {
+  const mine = new Set(held);
+  return (targetKind ? permissionsOf(role, targetKind) : rolePermissions[role]).every((p) => mine.has(p));
+};
+
+/**
+ * A user may grant a role only if every permission of that role is one she holds herself. With
+ * unit kinds, both sides are cut to their level: a town admin may make a village federationAdmin
+ * (whose bundle the village level cuts down), a village admin grants nothing she does not hold.
+ */
+export const canGrantRole = (
+  granter: Role,
+  role: Role,
+  levels?: { granterKind: OrgKind; targetKind?: OrgKind },
+): boolean =>
+  coversRole(
+    levels ? permissionsOf(granter, levels.granterKind) : rolePermissions[granter],
+    role,
+    levels?.targetKind,
+  );

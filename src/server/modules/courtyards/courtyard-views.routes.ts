@@ -196,7 +196,7 @@ export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
   app.post(
     featured,
     {
-      config: write,
+      config: manage,
       schema: { tags, body: createFeaturedInputSchema, response: { 201: featuredDesignationSchema } },
     },
     async (req, reply) => reply.status(201).send(await createFeatured(ctxOf(req), req.body)),
@@ -204,7 +204,7 @@ export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
   app.delete(
     `${featured}/:featuredId`,
     {
-      config: write,
+      config: manage,
       schema: {
         tags,
         summary: '撤销特色庭院评定',
@@ -218,7 +218,7 @@ export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
   app.post(
     `${featured}/:featuredId/restore`,
     {
-      config: write,
+      config: manage,
       schema: {
         tags,
         params: featuredParams,

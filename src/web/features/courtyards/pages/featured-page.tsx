@@ -107,7 +107,7 @@ export const FeaturedPage = () => {
   const featured = useFeatured(filters.query);
   const remove = useDeleteFeatured();
   const restore = useRestoreFeatured();
-  const canWrite = access.can('courtyards.write');
+  const canWrite = access.canManageCourtyards;
   const categoryLabel = (code: string) => {
     const c = categories.data?.categories.find((x) => x.code === code);
     return c ? label({ c: c.label }, 'c') : code;
