@@ -118,7 +118,12 @@ describe('granting across levels', () => {
     expect(
       canGrantRole('federationAdmin', 'federationAdmin', { granterKind: 'town', targetKind: 'village' }),
     ).toBe(true);
-    expect(coversRole(permissionsOf('federationAdmin', 'town'), 'federationAdmin', 'village')).toBe(true);
+    expect(
+      coversRole('federationAdmin', permissionsOf('federationAdmin', 'town'), 'federationAdmin', 'village'),
+    ).toBe(true);
+    expect(coversRole('federationAdmin', permissionsOf('federationAdmin', 'town'), 'sysAdmin', 'town')).toBe(
+      false,
+    );
   });
 
   it('a village admin cannot grant a federation admin anywhere above her level', () => {
@@ -126,6 +131,8 @@ describe('granting across levels', () => {
       canGrantRole('federationAdmin', 'federationAdmin', { granterKind: 'village', targetKind: 'town' }),
     ).toBe(false);
     expect(canGrantRole('federationAdmin', 'federationAdmin', { granterKind: 'village' })).toBe(false);
-    expect(coversRole(permissionsOf('federationAdmin', 'village'), 'cadre', 'village')).toBe(true);
+    expect(
+      coversRole('federationAdmin', permissionsOf('federationAdmin', 'village'), 'cadre', 'village'),
+    ).toBe(true);
   });
 });

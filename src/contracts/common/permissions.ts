@@ -144,18 +144,28 @@ export const hasPermission = (role: Role, permission: Permission, unitKind?: Org
   (unitKind ? permissionsOf(role, unitKind) : rolePermissions[role]).includes(permission);
 
 /**
- * Whether someone holding `held` may grant `role` to an account at a unit of `targetKind`: only
- * if every permission that account would hold there is one she holds herself.
+ * Whether someone of role `granter`, holding `held` (her role cut to her level), may grant `role`
+ * to an account at a unit of `targetKind`: never a larger role than hers (a town admin opens no
+ * system-admin account, even though a town would cut that role down), and never a permission
+ * that account would hold there which she does not hold herself.
  */
-export const coversRole = (held: Iterable<Permission>, role: Role, targetKind?: OrgKind): boolean => {
+export const coversRole = (
+  granter: Role,
+  held: Iterable<Permission>,
+  role: Role,
+  targetKind?: OrgKind,
+): boolean => {
   const mine = new Set(held);
-  return (targetKind ? permissionsOf(role, targetKind) : rolePermissions[role]).every((p) => mine.has(p));
+  return (
+    rolePermissions[role].every((p) => rolePermissions[granter].includes(p)) &&
+    (targetKind ? permissionsOf(role, targetKind) : rolePermissions[role]).every((p) => mine.has(p))
+  );
 };
 
 /**
  * A user may grant a role only if every permission of that role is one she holds herself. With
- * unit kinds, both sides are cut to their level: a town admin may make a village federationAdmin
- * (whose bundle the village level cuts down), a village admin grants nothing she does not hold.
+ * unit kinds, both sides are also cut to their level: a town admin may make a village
+ * federationAdmin; a village admin grants nothing she does not hold at her level.
  */
 export const canGrantRole = (
   granter: Role,
@@ -163,6 +173,7 @@ export const canGrantRole = (
   levels?: { granterKind: OrgKind; targetKind?: OrgKind },
 ): boolean =>
   coversRole(
+    granter,
     levels ? permissionsOf(granter, levels.granterKind) : rolePermissions[granter],
     role,
     levels?.targetKind,

@@ -46,8 +46,8 @@ export const accessOf = (
     canWriteUsers,
     canReadAudit: held.has('audit.read'),
     canExportAudit: held.has('audit.export'),
-    grantableRoles: role && canWriteUsers ? roles.filter((r) => coversRole(held, r)) : [],
-    canManageRole: (target) => Boolean(role && canWriteUsers && coversRole(held, target)),
+    grantableRoles: role && canWriteUsers ? roles.filter((r) => coversRole(role, held, r)) : [],
+    canManageRole: (target) => Boolean(role && canWriteUsers && coversRole(role, held, target)),
     ownerAbove: (orgUnitId) => above.find((u) => u.id === orgUnitId) ?? null,
   };
 };

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { coversRole, type Role, roleLabels } from '../../../contracts/common/permissions';
-import { type OrgKind, orgKindLabels } from '../../../contracts/org';
+import type { OrgKind } from '../../../contracts/org';
 import type {
   CreateUserInput,
   ListUsersQuery,
@@ -34,11 +34,8 @@ import {
  * the role as cut to the level of the account's unit, against the actor's own level-cut permissions.
  */
 const assertCanGrant = (ctx: ServiceContext, role: Role, targetKind: OrgKind) => {
-  if (!coversRole(ctx.actor.permissions, role, targetKind)) {
-    throw new AppError(
-      'FORBIDDEN',
-      `无权操作：您不能授予或管理${orgKindLabels[targetKind]?.zh ?? ''}“${roleLabels[role].zh}”角色的账号`,
-    );
+  if (!coversRole(ctx.actor.role, ctx.actor.permissions, role, targetKind)) {
+    throw new AppError('FORBIDDEN', `无权操作：您不能授予或管理“${roleLabels[role].zh}”角色的账号`);
   }
 };
 
