@@ -23,6 +23,8 @@ export type Access = {
    * by a town or village), or null when the record is her subtree's and hers to change.
    */
   ownerAbove: (orgUnitId: string) => { id: string; name: string } | null;
+  /** Her unit is the deployment's root (the county): only it sets county-wide lists and categories. */
+  isRootUnit: boolean;
 };
 
 /** What the signed-in user may see and do, a pure function of her session (the server enforces it again). */
@@ -49,5 +51,6 @@ export const accessOf = (
     grantableRoles: role && canWriteUsers ? roles.filter((r) => coversRole(role, held, r)) : [],
     canManageRole: (target) => Boolean(role && canWriteUsers && coversRole(role, held, target)),
     ownerAbove: (orgUnitId) => above.find((u) => u.id === orgUnitId) ?? null,
+    isRootUnit: Boolean(user?.orgUnit) && above.length === 0,
   };
 };
