@@ -87,6 +87,7 @@ describe.skipIf(!hasChromium())('the menu and buttons follow each demo role', { 
     ['county', fullMenu],
     ['town', fullMenu],
     ['village', villageMenu],
+    ['zhiwei', villageMenu],
   ])('%s sees exactly her menu', async (username, expected) => {
     const context = await newContext(browser, desktop);
     const page = await context.newPage();
@@ -120,6 +121,16 @@ describe.skipIf(!hasChromium())('the menu and buttons follow each demo role', { 
     await page.goto(`${baseUrl()}/users`);
     await page.getByText('403', { exact: true }).waitFor();
     expect(await page.getByTestId('user-create').count()).toBe(0);
+    await context.close();
+  });
+
+  it('the village 执委 records her ledgers but imports nothing and keeps no grids', async () => {
+    const context = await newContext(browser, desktop);
+    const page = await context.newPage();
+    await signIn(page, 'zhiwei');
+    expect(await shows(page, '/people/persons', '人员信息', 'person-create')).toBe(1);
+    expect(await page.getByTestId('person-import').count()).toBe(0);
+    expect(await shows(page, '/org/grids', '网格', 'grid-create')).toBe(0);
     await context.close();
   });
 
