@@ -821,6 +821,25 @@ describe('access matrix', () => {
     const hidden = await call(t.app, other, 'DELETE', `/api/v1/reports/definitions/${id}?version=${version}`);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.body).not.toContain('甲镇妇联');
+    // The same for a county rubric every town scores with.
+    const county = await login(t.app, 'county');
+    const rubric = await call(t.app, county, 'POST', '/api/v1/courtyards/rubrics', {
+      orgUnitId: org.units.county.id,
+      year: 2025,
+      name: '县统一细则',
+      rules: defaultRubricRules,
+    });
+    expect(rubric.statusCode, rubric.body).toBe(201);
+    const refused = await call(
+      t.app,
+      town,
+      'DELETE',
+      `/api/v1/courtyards/rubrics/${rubric.json().id}?version=${rubric.json().version}`,
+    );
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().error.message).toBe(
+      '无权操作：该评分细则由测试县妇联制定，只有该单位可以修改或删除',
+    );
   });
 
   it('without a session every non-public route answers 401', async () => {
