@@ -116,26 +116,10 @@ export const reportDefinitionRecord = defineRecord({
     return row && toDefinition(row);
   },
   describe: (def: ReportDefinition) => def.name,
+  isHandedDown: true,
 });
 
 export const getReportDefinition = (ctx: ServiceContext, id: string) => reportDefinitionRecord.get(ctx, id);
-
-/**
- * A definition handed down from a unit above her is visible (she runs it) but not hers to change:
- * the refusal names the owner, rather than the 404 a record outside her reach answers.
- */
-const refuseInherited = async (ctx: ServiceContext, id: string) => {
-  const [row] = await selectDefinitions(
-    ctx.db,
-    and(
-      eq(reportDefinitions.id, id),
-      sql`${ctx.actor.orgPath} like ${reportDefinitions.orgPath} || '%'`,
-      sql`${reportDefinitions.orgPath} <> ${ctx.actor.orgPath}`,
-    ),
-  );
-  if (row)
-    throw new AppError('FORBIDDEN', `无权操作：该报表由${row.orgUnitName}制定，只有该单位可以修改或删除`);
-};
 
 export const createReportDefinition = (
   ctx: ServiceContext,
@@ -174,23 +158,17 @@ export const updateReportDefinition = (
   id: string,
   input: UpdateReportDefinitionInput,
 ) =>
-  refuseInherited(ctx, id).then(() =>
-    reportDefinitionRecord.update(ctx, id, input.version, async (tx) => {
-      if (input.columns) checkColumns(registry, input.columns);
-      const { version: _v, ...set } = input;
-      await reportDefinitionRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
-    }),
-  );
+  reportDefinitionRecord.update(ctx, id, input.version, async (tx) => {
+    if (input.columns) checkColumns(registry, input.columns);
+    const { version: _v, ...set } = input;
+    await reportDefinitionRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
+  });
 
-export const deleteReportDefinition = async (ctx: ServiceContext, id: string, version: number) => {
-  await refuseInherited(ctx, id);
-  return reportDefinitionRecord.softDelete(ctx, id, version);
-};
+export const deleteReportDefinition = (ctx: ServiceContext, id: string, version: number) =>
+  reportDefinitionRecord.softDelete(ctx, id, version);
 
-export const restoreReportDefinition = async (ctx: ServiceContext, id: string, version: number) => {
-  await refuseInherited(ctx, id);
-  return reportDefinitionRecord.restore(ctx, id, version);
-};
+export const restoreReportDefinition = (ctx: ServiceContext, id: string, version: number) =>
+  reportDefinitionRecord.restore(ctx, id, version);
 
 type RenderSpec = Pick<ReportDefinition, 'name' | 'periodType' | 'orgLevel' | 'columns'>;
 
