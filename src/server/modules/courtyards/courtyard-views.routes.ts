@@ -55,7 +55,6 @@ const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }
 export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const read = { access: 'courtyards.read' } as const;
-  const write = { access: 'courtyards.write' } as const;
   const manage = { access: 'courtyards.manage' } as const;
 
   // Households, history, 一户一档
