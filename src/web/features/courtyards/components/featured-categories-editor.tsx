@@ -37,7 +37,9 @@ export const FeaturedCategoriesEditor = () => {
       items={[
         {
           key: 'categories',
-          label: t('courtyards.featured.categoriesCount', { count: list.length }),
+          label: t(canManage ? 'courtyards.featured.categoriesCount' : 'courtyards.featured.categoriesView', {
+            count: list.length,
+          }),
           children: (
             <div>
               {options.data.isDefault && (

@@ -120,7 +120,14 @@ export const DefinitionsPage = () => {
                                   name: access.ownerAbove(d.orgUnitId)?.name,
                                 })}
                               >
-                                <Tag icon={<LockOutlined />} data-testid="definition-locked">
+                                <Tag
+                                  icon={<LockOutlined />}
+                                  tabIndex={0}
+                                  aria-label={t('reports.definitions.ownedAbove', {
+                                    name: access.ownerAbove(d.orgUnitId)?.name,
+                                  })}
+                                  data-testid="definition-locked"
+                                >
                                   {access.ownerAbove(d.orgUnitId)?.name}
                                 </Tag>
                               </Tooltip>,
