@@ -762,6 +762,8 @@ describe('access matrix', () => {
       const res = await call(t.app, village, method as 'POST', url, body);
       expect(res.statusCode, `${method} ${url} ${res.body}`).toBe(403);
       expect(res.json().error.code).toBe('FORBIDDEN');
+      // The refusal says why: the level, not "不存在", not a bare "no permission".
+      expect(res.json().error.message, url).toMatch(/^无权操作：.+由上级妇联负责/);
     }
     // Her own ledgers stay hers: a grid in her village.
     const grid = await call(t.app, village, 'POST', '/api/v1/org/grids', {

@@ -4,8 +4,11 @@ import {
   canGrantRole,
   coversRole,
   hasPermission,
+  permissionLabels,
+  permissions,
   permissionsOf,
   type Role,
+  refusalOf,
   rolePermissions,
   roles,
 } from './permissions';
@@ -134,5 +137,18 @@ describe('granting across levels', () => {
     expect(
       coversRole('federationAdmin', permissionsOf('federationAdmin', 'village'), 'cadre', 'village'),
     ).toBe(true);
+  });
+});
+
+describe('a refusal says why', () => {
+  it('names the level when her role would hold it higher up, else her role', () => {
+    expect(refusalOf('federationAdmin', 'courtyards.manage')).toBe(
+      '无权操作：制定评分细则、安排验收小组、评比挂牌和评定特色庭院由上级妇联负责，本单位不能操作',
+    );
+    expect(refusalOf('viewer', 'people.write')).toBe('无权操作：只读用户不能登记或修改人员台账');
+  });
+
+  it('every permission has a zh-CN and English label', () => {
+    for (const p of permissions) expect(permissionLabels[p].zh && permissionLabels[p].en, p).toBeTruthy();
   });
 });

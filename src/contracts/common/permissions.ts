@@ -178,3 +178,49 @@ export const canGrantRole = (
     role,
     levels?.targetKind,
   );
+
+/** What each permission lets one do, as the reason of a refusal reads it (完成句子：无权…). */
+export const permissionLabels: Record<Permission, { zh: string; en: string }> = {
+  'org.read': { zh: '查看组织', en: 'view the organization' },
+  'org.write': {
+    zh: '登记本单位的网格、阵地、妇女小组和换届',
+    en: "record the unit's grids, sites, groups and elections",
+  },
+  'org.manage': {
+    zh: '新增、修改、移动或撤销组织，设置全县共用的类别',
+    en: 'create, change, move or dissolve units and set shared lists',
+  },
+  'users.read': { zh: '查看用户', en: 'view users' },
+  'users.write': { zh: '新增或管理用户', en: 'create or manage users' },
+  'audit.read': { zh: '查看操作日志', en: 'view the audit log' },
+  'audit.export': { zh: '导出操作日志', en: 'export the audit log' },
+  'system.manage': { zh: '管理系统', en: 'administer the system' },
+  'people.read': { zh: '查看人员台账', en: 'view people' },
+  'people.write': { zh: '登记或修改人员台账', en: 'record people' },
+  'people.import': { zh: '导入人员台账', en: 'import people' },
+  'people.export': { zh: '导出人员台账', en: 'export people' },
+  'people.viewSensitive': { zh: '查看完整身份证号和电话', en: 'view full ID numbers and phones' },
+  'activities.read': { zh: '查看活动台账', en: 'view activities' },
+  'activities.write': { zh: '登记或修改活动', en: 'record activities' },
+  'activities.import': { zh: '导入活动台账', en: 'import activities' },
+  'activities.export': { zh: '导出活动台账', en: 'export activities' },
+  'courtyards.read': { zh: '查看美丽庭院', en: 'view courtyards' },
+  'courtyards.write': { zh: '入户评分和登记整改', en: 'score households and record rectifications' },
+  'courtyards.import': { zh: '导入美丽庭院台账', en: 'import courtyard records' },
+  'courtyards.export': { zh: '导出美丽庭院台账', en: 'export courtyard records' },
+  'courtyards.manage': {
+    zh: '制定评分细则、安排验收小组、评比挂牌和评定特色庭院',
+    en: 'set rubrics, inspection groups, reviews and featured courtyards',
+  },
+  'reports.read': { zh: '查看统计报表', en: 'view reports' },
+  'reports.write': { zh: '制定报表或撰写工作总结', en: 'define reports or write summaries' },
+};
+
+/**
+ * The zh-CN reason a refused action gives: the level when her role would hold the permission at a
+ * higher unit (a village chair sets no rubric: her town does), else her role.
+ */
+export const refusalOf = (role: Role, permission: Permission): string =>
+  rolePermissions[role]?.includes(permission)
+    ? `无权操作：${permissionLabels[permission].zh}由上级妇联负责，本单位不能操作`
+    : `无权操作：${roleLabels[role]?.zh ?? '您的角色'}不能${permissionLabels[permission].zh}`;
