@@ -179,7 +179,7 @@ export const canGrantRole = (
     levels?.targetKind,
   );
 
-/** What each permission lets one do, as the reason of a refusal reads it (完成句子：无权…). */
+/** What each permission lets one do: the verb phrase a refusal names (不能… / …由上级妇联负责). */
 export const permissionLabels: Record<Permission, { zh: string; en: string }> = {
   'org.read': { zh: '查看组织', en: 'view the organization' },
   'org.write': {
