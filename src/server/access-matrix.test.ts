@@ -757,6 +757,8 @@ describe('access matrix', () => {
         { householdId: foreign.householdId, category: 'clean', designatedOn: '2026-01-09' },
       ],
       ['DELETE', `/api/v1/courtyards/featured/${foreign.featuredId}?version=1`],
+      // Importing ratings and plaques is a review by another name.
+      ['POST', '/api/v1/courtyards/households/import'],
     ];
     for (const [method, url, body] of attempts) {
       const res = await call(t.app, village, method as 'POST', url, body);
