@@ -104,6 +104,9 @@ describe.skipIf(!hasChromium())('the menu and buttons follow each demo role', { 
     await signIn(page, 'village');
     expect(await shows(page, '/courtyards/rubrics', '评分细则', 'rubric-create')).toBe(0);
     expect(await shows(page, '/courtyards/featured', '特色庭院', 'featured-create')).toBe(0);
+    // Her households' ratings she exports, but imports none: that is the town's review.
+    expect(await shows(page, '/courtyards/households', '一户一档', 'ratings-export')).toBe(1);
+    expect(await page.getByTestId('ratings-import').count()).toBe(0);
     await page.goto(`${baseUrl()}/org`);
     await eventually(() => page.getByTestId('org-detail-name').innerText()).toBe('东岭村妇联');
     expect(await page.getByTestId('org-actions').count()).toBe(0);
@@ -140,6 +143,7 @@ describe.skipIf(!hasChromium())('the menu and buttons follow each demo role', { 
     await signIn(page, 'town');
     expect(await shows(page, '/courtyards/rubrics', '评分细则', 'rubric-create')).toBe(1);
     expect(await shows(page, '/courtyards/featured', '特色庭院', 'featured-create')).toBe(1);
+    expect(await shows(page, '/courtyards/households', '一户一档', 'ratings-import')).toBe(1);
     await page.goto(`${baseUrl()}/org`);
     await eventually(() => page.getByTestId('org-detail-name').innerText()).toBe('青石镇妇联');
     await eventually(() =>
