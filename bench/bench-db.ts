@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Role, rolePermissions } from '../src/contracts/common/permissions';
+import { permissionsOf, type Role } from '../src/contracts/common/permissions';
+import type { OrgKind } from '../src/contracts/org';
 import { seedDemo } from '../src/server/demo/seed-demo';
 import type { Actor } from '../src/server/kernel/access/actor';
 import { createDb, runMigrations } from '../src/server/kernel/db/connection';
@@ -38,7 +39,7 @@ export const benchDatabase = async () => {
       role,
       orgUnitId: found.user.orgUnitId,
       orgPath: found.orgPath,
-      permissions: new Set(rolePermissions[role]),
+      permissions: new Set(permissionsOf(role, found.orgKind as OrgKind)),
       ip: 'bench',
     };
     return { db, crypto, actor };

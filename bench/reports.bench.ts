@@ -2,7 +2,8 @@
 // --households 300000 --seed 1` first), and each indicator against its bare SQL.
 // Run: npm run bench:reports   (RUNS=9 YEAR=2026 MONTH=11)
 import { sql } from 'drizzle-orm';
-import { type Role, rolePermissions } from '../src/contracts/common/permissions';
+import { permissionsOf, type Role } from '../src/contracts/common/permissions';
+import type { OrgKind } from '../src/contracts/org';
 import type { Actor } from '../src/server/kernel/access/actor';
 import type { Db } from '../src/server/kernel/db/connection';
 import { computeIndicator, createIndicatorRegistry } from '../src/server/kernel/indicators/registry';
@@ -23,10 +24,12 @@ const indicators = createIndicatorRegistry(modules.flatMap((m) => m.indicators ?
 const todos = createTodoRegistry(modules.flatMap((m) => m.todos ?? []));
 
 const ctxAt = async (db: Db, unitName: string, role: Role = 'federationAdmin'): Promise<ServiceContext> => {
-  const [u] = (await db.execute(sql`select id::text as id, path from org_units where name = ${unitName}`))
-    .rows as {
+  const [u] = (
+    await db.execute(sql`select id::text as id, path, kind from org_units where name = ${unitName}`)
+  ).rows as {
     id: string;
     path: string;
+    kind: OrgKind;
   }[];
   if (!u) throw new Error(`no unit ${unitName}: run npm run bench:data first`);
   const actor: Actor = {
@@ -36,7 +39,7 @@ const ctxAt = async (db: Db, unitName: string, role: Role = 'federationAdmin'): 
     role,
     orgUnitId: u.id,
     orgPath: u.path,
-    permissions: new Set(rolePermissions[role]),
+    permissions: new Set(permissionsOf(role, u.kind)),
     ip: 'bench',
   };
   return { db, actor, crypto: undefined as never };

@@ -487,9 +487,11 @@ beforeAll(async () => {
   });
   expect(summary.statusCode, summary.body).toBe(201);
   foreign.summaryId = summary.json().id;
-  // Her courtyard records: her own rubric, an inspection with a rectification and a photo, a
-  // featured designation; the town's group of her chair and the town's computed month review.
-  const rubric = await call(t.app, owner, 'POST', '/api/v1/courtyards/rubrics', {
+  // Her courtyard records: a rubric for her village and a featured designation (set by her town:
+  // a village manages no courtyard scheme), an inspection with a rectification and a photo; the
+  // town's group of her chair and the town's computed month review.
+  const townA = await login(t.app, 'townA');
+  const rubric = await call(t.app, townA, 'POST', '/api/v1/courtyards/rubrics', {
     orgUnitId: org.units.villageA1.id,
     year: 2026,
     name: '甲一村秘密细则',
@@ -497,7 +499,6 @@ beforeAll(async () => {
   });
   expect(rubric.statusCode, rubric.body).toBe(201);
   foreign.rubricId = rubric.json().id;
-  const townA = await login(t.app, 'townA');
   const cgroup = await call(t.app, townA, 'POST', '/api/v1/courtyards/groups', {
     orgUnitId: org.units.townA.id,
     name: '甲一村秘密验收组',
@@ -515,7 +516,7 @@ beforeAll(async () => {
   expect(inspection.statusCode, inspection.body).toBe(201);
   foreign.inspectionId = inspection.json().id;
   foreign.rectificationId = inspection.json().rectificationIds[0];
-  const featured = await call(t.app, owner, 'POST', '/api/v1/courtyards/featured', {
+  const featured = await call(t.app, townA, 'POST', '/api/v1/courtyards/featured', {
     householdId: foreign.householdId,
     category: 'flowers',
     designatedOn: '2026-01-08',
@@ -660,7 +661,9 @@ describe('access matrix', () => {
         '/api/v1/indicators/courtyards.rectifications/records?from=2026-01-01&to=2026-12-31&pageSize=200',
       ]) {
         const res = await call(t.app, session, 'GET', url);
-        expect(res.statusCode, url).toBe(200);
+        // A village holds no accounts or log at all: refused outright, revealing nothing.
+        const isWithheld = intruder === 'villageA2' && /^\/api\/v1\/(users|audit)\b/.test(url);
+        expect(res.statusCode, url).toBe(isWithheld ? 403 : 200);
         expect(res.body, url).not.toContain(org.units.villageA1.name);
         expect(res.body, url).not.toContain(org.userIds.villageA1);
         expect(res.body, url).not.toContain('甲一村秘密');
@@ -724,6 +727,138 @@ describe('access matrix', () => {
     expect(res.json().name).toBe(org.units.villageA1.name);
     const users = await call(t.app, session, 'GET', `/api/v1/users?orgUnitId=${org.units.villageA1.id}`);
     expect(users.json().items.map((u: { username: string }) => u.username)).toEqual(['villageA1']);
+  });
+
+  it('a village federation admin is refused what her level may not do (403), her town is not', async () => {
+    const [village, town] = [await login(t.app, 'villageA1'), await login(t.app, 'townA')];
+    const me = await call(t.app, village, 'GET', '/api/v1/auth/me');
+    expect(me.json().user.permissions).not.toContain('courtyards.manage');
+    expect(me.json().user.permissions).not.toContain('users.read');
+    expect(me.json().user.permissions).toContain('org.write');
+    const own = await call(t.app, village, 'GET', `/api/v1/org/units/${org.units.villageA1.id}`);
+    const attempts: [string, string, unknown?][] = [
+      [
+        'POST',
+        '/api/v1/courtyards/rubrics',
+        { orgUnitId: org.units.villageA1.id, year: 2027, name: '村自定细则', rules: defaultRubricRules },
+      ],
+      [
+        'POST',
+        '/api/v1/courtyards/groups',
+        { orgUnitId: org.units.townA.id, name: '村建验收组', memberIds: [foreign.personId] },
+      ],
+      [
+        'PATCH',
+        `/api/v1/org/units/${org.units.villageA1.id}`,
+        { name: '改名村妇联', version: own.json().version },
+      ],
+      ['POST', '/api/v1/org/units', { parentId: org.units.villageA1.id, kind: 'village', name: '村下新村' }],
+      [
+        'POST',
+        '/api/v1/users',
+        {
+          username: 'villagemade',
+          displayName: '村建账号',
+          orgUnitId: org.units.villageA1.id,
+          role: 'viewer',
+          password: 'abcd1234x',
+        },
+      ],
+      ['GET', '/api/v1/users'],
+      ['GET', '/api/v1/audit'],
+      [
+        'POST',
+        '/api/v1/courtyards/featured',
+        { householdId: foreign.householdId, category: 'clean', designatedOn: '2026-01-09' },
+      ],
+      ['DELETE', `/api/v1/courtyards/featured/${foreign.featuredId}?version=1`],
+      // Importing ratings and plaques is a review by another name.
+      ['POST', '/api/v1/courtyards/households/import'],
+    ];
+    for (const [method, url, body] of attempts) {
+      const res = await call(t.app, village, method as 'POST', url, body);
+      expect(res.statusCode, `${method} ${url} ${res.body}`).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+      // The refusal says why: the level, not "不存在", not a bare "no permission".
+      expect(res.json().error.message, url).toMatch(/^无权操作：.+由上级妇联负责/);
+    }
+    // Her own ledgers stay hers: a grid in her village.
+    const grid = await call(t.app, village, 'POST', '/api/v1/org/grids', {
+      orgUnitId: org.units.villageA1.id,
+      name: '村自建网格',
+    });
+    expect(grid.statusCode, grid.body).toBe(201);
+    // The town still may: a group, a rubric for its village, a unit, an account.
+    for (const [method, url, body] of attempts.slice(0, 2)) {
+      const res = await call(t.app, town, method as 'POST', url, body);
+      expect(res.statusCode, `${method} ${url} ${res.body}`).toBe(201);
+    }
+    const unit = await call(t.app, town, 'POST', '/api/v1/org/units', {
+      parentId: org.units.townA.id,
+      kind: 'village',
+      name: '甲三村妇联',
+    });
+    expect(unit.statusCode, unit.body).toBe(201);
+    const user = await call(t.app, town, 'POST', '/api/v1/users', {
+      username: 'villageA3',
+      displayName: '甲三村主席',
+      orgUnitId: unit.json().id,
+      role: 'federationAdmin',
+      password: 'abcd1234x',
+    });
+    expect(user.statusCode, user.body).toBe(201);
+    // The account she made signs in with a village's permissions, not the town's.
+    const made = await login(t.app, 'villageA3', 'abcd1234x');
+    const madeMe = await call(t.app, made, 'GET', '/api/v1/auth/me');
+    expect(madeMe.json().user.permissions).not.toContain('users.write');
+  });
+
+  it('a report definition handed down from above: 403 naming its owner, never 404; unseen ones still 404', async () => {
+    const town = await login(t.app, 'townA');
+    const def = await call(t.app, town, 'POST', '/api/v1/reports/definitions', {
+      orgUnitId: org.units.townA.id,
+      name: '甲镇月报',
+      periodType: 'month',
+      orgLevel: 'orgUnit',
+      columns: [{ indicatorKey: 'activities.sessions' }],
+    });
+    expect(def.statusCode, def.body).toBe(201);
+    const { id, version } = def.json();
+    const village = await login(t.app, 'villageA2');
+    const seen = await call(t.app, village, 'GET', `/api/v1/reports/definitions/${id}`);
+    expect(seen.statusCode).toBe(200);
+    for (const [method, url, body] of [
+      ['DELETE', `/api/v1/reports/definitions/${id}?version=${version}`],
+      ['PATCH', `/api/v1/reports/definitions/${id}`, { name: '村改镇报', version }],
+    ] as const) {
+      const res = await call(t.app, village, method, url, body);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.message).toBe('无权操作：该报表由甲镇妇联制定，只有该单位可以修改或删除');
+    }
+    // A sibling town cannot see it at all: still the 404 of a missing record.
+    const other = await login(t.app, 'townB');
+    const hidden = await call(t.app, other, 'DELETE', `/api/v1/reports/definitions/${id}?version=${version}`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.body).not.toContain('甲镇妇联');
+    // The same for a county rubric every town scores with.
+    const county = await login(t.app, 'county');
+    const rubric = await call(t.app, county, 'POST', '/api/v1/courtyards/rubrics', {
+      orgUnitId: org.units.county.id,
+      year: 2025,
+      name: '县统一细则',
+      rules: defaultRubricRules,
+    });
+    expect(rubric.statusCode, rubric.body).toBe(201);
+    const refused = await call(
+      t.app,
+      town,
+      'DELETE',
+      `/api/v1/courtyards/rubrics/${rubric.json().id}?version=${rubric.json().version}`,
+    );
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().error.message).toBe(
+      '无权操作：该评分细则由测试县妇联制定，只有该单位可以修改或删除',
+    );
   });
 
   it('without a session every non-public route answers 401', async () => {

@@ -1,9 +1,16 @@
 import { z } from 'zod';
+import type { OrgKind } from '../org';
 
-/** Every permission the system knows, `module.action`. Roles are bundles of these. */
+/**
+ * Every permission the system knows, `module.action`. Roles are bundles of these; what a session
+ * holds is its role's bundle cut to the level of her unit (`permissionsOf`).
+ * `org.write` is a unit's own org ledgers (grids, sites, women's groups, elections); `org.manage`
+ * is the org tree itself and the dictionaries shared down it (activity types, tag options).
+ */
 export const permissions = [
   'org.read',
   'org.write',
+  'org.manage',
   'users.read',
   'users.write',
   'audit.read',
@@ -37,6 +44,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   federationAdmin: [
     'org.read',
     'org.write',
+    'org.manage',
     'users.read',
     'users.write',
     'audit.read',
@@ -98,9 +106,121 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   viewer: { zh: '只读用户', en: 'Viewer' },
 };
 
-export const hasPermission = (role: Role, permission: Permission): boolean =>
-  rolePermissions[role].includes(permission);
+/**
+ * What a unit of each kind may never hold, whatever the role: a grassroots unit has no units
+ * under it, so it neither manages the org tree and shared dictionaries, nor accounts and the audit
+ * log, nor the courtyard scheme (rubrics, 验收小组, 挂牌摘牌, reviews) that a town runs for its villages.
+ */
+const grassrootsWithheld: readonly Permission[] = [
+  'org.manage',
+  'users.read',
+  'users.write',
+  'audit.read',
+  'audit.export',
+  'system.manage',
+  'courtyards.manage',
+];
 
-/** A user may grant a role only if every permission of that role is one she holds herself. */
-export const canGrantRole = (granter: Role, role: Role): boolean =>
-  rolePermissions[role].every((p) => rolePermissions[granter].includes(p));
+export const levelWithheld: Record<OrgKind, readonly Permission[]> = {
+  county: [],
+  town: ['system.manage'],
+  street: ['system.manage'],
+  village: grassrootsWithheld,
+  community: grassrootsWithheld,
+  enterprise: grassrootsWithheld,
+  newSector: grassrootsWithheld,
+};
+
+/**
+ * The one declaration of what a session may do: her role's permissions minus those her unit's
+ * level withholds. The server's actor, the web's menu and buttons and the CLI all read this.
+ */
+export const permissionsOf = (role: Role, unitKind: OrgKind): Permission[] => {
+  const withheld = levelWithheld[unitKind] ?? [];
+  return (rolePermissions[role] ?? []).filter((p) => !withheld.includes(p));
+};
+
+export const hasPermission = (role: Role, permission: Permission, unitKind?: OrgKind): boolean =>
+  (unitKind ? permissionsOf(role, unitKind) : rolePermissions[role]).includes(permission);
+
+/**
+ * Whether someone of role `granter`, holding `held` (her role cut to her level), may grant `role`
+ * to an account at a unit of `targetKind`: never a larger role than hers (a town admin opens no
+ * system-admin account, even though a town would cut that role down), and never a permission
+ * that account would hold there which she does not hold herself.
+ */
+export const coversRole = (
+  granter: Role,
+  held: Iterable<Permission>,
+  role: Role,
+  targetKind?: OrgKind,
+): boolean => {
+  const mine = new Set(held);
+  return (
+    rolePermissions[role].every((p) => rolePermissions[granter].includes(p)) &&
+    (targetKind ? permissionsOf(role, targetKind) : rolePermissions[role]).every((p) => mine.has(p))
+  );
+};
+
+/**
+ * A user may grant a role only if every permission of that role is one she holds herself. With
+ * unit kinds, both sides are also cut to their level: a town admin may make a village
+ * federationAdmin; a village admin grants nothing she does not hold at her level.
+ */
+export const canGrantRole = (
+  granter: Role,
+  role: Role,
+  levels?: { granterKind: OrgKind; targetKind?: OrgKind },
+): boolean =>
+  coversRole(
+    granter,
+    levels ? permissionsOf(granter, levels.granterKind) : rolePermissions[granter],
+    role,
+    levels?.targetKind,
+  );
+
+/** What each permission lets one do: the verb phrase a refusal names (不能… / …由上级妇联负责). */
+export const permissionLabels: Record<Permission, { zh: string; en: string }> = {
+  'org.read': { zh: '查看组织', en: 'view the organization' },
+  'org.write': {
+    zh: '登记本单位的网格、阵地、妇女小组和换届',
+    en: "record the unit's grids, sites, groups and elections",
+  },
+  'org.manage': {
+    zh: '新增、修改、移动或撤销组织，设置全县共用的类别',
+    en: 'create, change, move or dissolve units and set shared lists',
+  },
+  'users.read': { zh: '查看用户', en: 'view users' },
+  'users.write': { zh: '新增或管理用户', en: 'create or manage users' },
+  'audit.read': { zh: '查看操作日志', en: 'view the audit log' },
+  'audit.export': { zh: '导出操作日志', en: 'export the audit log' },
+  'system.manage': { zh: '管理系统', en: 'administer the system' },
+  'people.read': { zh: '查看人员台账', en: 'view people' },
+  'people.write': { zh: '登记或修改人员台账', en: 'record people' },
+  'people.import': { zh: '导入人员台账', en: 'import people' },
+  'people.export': { zh: '导出人员台账', en: 'export people' },
+  'people.viewSensitive': { zh: '查看完整身份证号和电话', en: 'view full ID numbers and phones' },
+  'activities.read': { zh: '查看活动台账', en: 'view activities' },
+  'activities.write': { zh: '登记或修改活动', en: 'record activities' },
+  'activities.import': { zh: '导入活动台账', en: 'import activities' },
+  'activities.export': { zh: '导出活动台账', en: 'export activities' },
+  'courtyards.read': { zh: '查看美丽庭院', en: 'view courtyards' },
+  'courtyards.write': { zh: '入户评分和登记整改', en: 'score households and record rectifications' },
+  'courtyards.import': { zh: '导入美丽庭院台账', en: 'import courtyard records' },
+  'courtyards.export': { zh: '导出美丽庭院台账', en: 'export courtyard records' },
+  'courtyards.manage': {
+    zh: '制定评分细则、安排验收小组、评比挂牌和评定特色庭院',
+    en: 'set rubrics, inspection groups, reviews and featured courtyards',
+  },
+  'reports.read': { zh: '查看统计报表', en: 'view reports' },
+  'reports.write': { zh: '制定报表或撰写工作总结', en: 'define reports or write summaries' },
+};
+
+/**
+ * The zh-CN reason a refused action gives: the level when her role would hold the permission at a
+ * higher unit (a village chair sets no rubric: her town does), else her role.
+ */
+export const refusalOf = (role: Role, permission: Permission): string =>
+  rolePermissions[role]?.includes(permission)
+    ? `无权操作：${permissionLabels[permission].zh}由上级妇联负责，本单位不能操作`
+    : `无权操作：${roleLabels[role]?.zh ?? '您的角色'}不能${permissionLabels[permission].zh}`;

@@ -1,6 +1,7 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Role, rolePermissions } from '../../contracts/common/permissions';
+import { permissionsOf, type Role } from '../../contracts/common/permissions';
+import type { OrgKind } from '../../contracts/org';
 import { requirePermission } from '../kernel/access/access';
 import type { Actor } from '../kernel/access/actor';
 import type { Db } from '../kernel/db/connection';
@@ -25,7 +26,7 @@ const flag = (args: string[], name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-/** The CLI acts as a named admin account, with her subtree and permissions, and is audited as her. */
+/** The CLI acts as a named admin account, with her subtree and her level's permissions, and is audited as her. */
 const actorFor = async (db: Db, username: string | undefined): Promise<Actor> => {
   if (!username) throw new CliError('请用 --as <用户名> 指定以哪个管理员账号执行 / pass --as <username>');
   const found = await findUserByUsername(db, username);
@@ -38,7 +39,7 @@ const actorFor = async (db: Db, username: string | undefined): Promise<Actor> =>
     role,
     orgUnitId: found.user.orgUnitId,
     orgPath: found.orgPath,
-    permissions: new Set(rolePermissions[role]),
+    permissions: new Set(permissionsOf(role, found.orgKind as OrgKind)),
     ip: 'cli',
   };
 };

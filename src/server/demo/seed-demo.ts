@@ -90,6 +90,13 @@ export const demoAccounts: {
     unit: '东岭村妇联',
     note: '村妇联主席，只看本村',
   },
+  {
+    username: 'zhiwei',
+    displayName: '李春兰',
+    role: 'executiveMember',
+    unit: '东岭村妇联',
+    note: '村妇联执委，登记本村台账，不导入导出',
+  },
 ];
 
 const insertTree = async (

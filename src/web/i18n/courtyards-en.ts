@@ -286,6 +286,7 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'courtyards.featured.hint':
     'Categories are set by the county or town; designations go into the household file',
   'courtyards.featured.categories': 'Categories',
+  'courtyards.featured.categoriesView': 'Categories ({{count}}; set by the county)',
   'courtyards.featured.categoriesCount': 'Categories ({{count}}; open to edit)',
   'courtyards.featured.category': 'Category',
   'courtyards.featured.defaultNote': 'Using the default categories; edit and save to make them your own',

@@ -280,6 +280,7 @@ export const courtyardsZhCN = {
   'courtyards.rubric.savedAsVersion': '已保存为第{{version}}版',
   'courtyards.featured.hint': '特色庭院的类别由县（镇）设定；评定的农户记入一户一档',
   'courtyards.featured.categories': '特色类别',
+  'courtyards.featured.categoriesView': '特色类别（{{count}}类，由县妇联设定）',
   'courtyards.featured.categoriesCount': '特色类别（{{count}}类，点开设置）',
   'courtyards.featured.category': '特色类别',
   'courtyards.featured.defaultNote': '正在使用系统默认类别，可以增删改后保存为本单位的类别',

@@ -79,6 +79,7 @@ export const reportsEn: Record<string, string> = {
   'reports.definitions.title': 'Reports',
   'reports.definitions.saved': 'Saved reports',
   'reports.definitions.create': 'New report',
+  'reports.definitions.ownedAbove': 'Set by {{name}}: only that unit may change or delete it',
   'reports.definitions.edit': 'Edit report',
   'reports.definitions.empty': 'No saved reports yet: set up a monthly, quarterly or annual report',
   'reports.definitions.noDeleted': 'No deleted reports',

@@ -78,6 +78,7 @@ export const reportsZhCN: Record<string, string> = {
   'reports.definitions.title': '统计报表',
   'reports.definitions.saved': '已保存的报表',
   'reports.definitions.create': '新建报表',
+  'reports.definitions.ownedAbove': '该报表由{{name}}制定，只有该单位可以修改或删除',
   'reports.definitions.edit': '编辑报表',
   'reports.definitions.empty': '还没有保存的报表，点“新建报表”设置月报、季报或年报',
   'reports.definitions.noDeleted': '没有已删除的报表',

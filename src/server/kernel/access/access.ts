@@ -1,6 +1,6 @@
 import { and, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Permission } from '../../../contracts/common/permissions';
+import { type Permission, refusalOf } from '../../../contracts/common/permissions';
 import type { DbOrTx } from '../db/connection';
 import { AppError, notFound } from '../http/errors';
 import type { Actor } from './actor';
@@ -50,8 +50,12 @@ export const scopedAbove = (pathColumn: PathColumn, path: string): SQL =>
  */
 export class ScopeDenial extends AppError {}
 
+/** The 403 of a permission she lacks, saying why: her unit's level or her role. */
+export const forbidden = (actor: Pick<Actor, 'role'>, permission: Permission) =>
+  new AppError('FORBIDDEN', refusalOf(actor.role, permission));
+
 export const requirePermission = (actor: Actor, permission: Permission) => {
-  if (!actor.permissions.has(permission)) throw new AppError('FORBIDDEN');
+  if (!actor.permissions.has(permission)) throw forbidden(actor, permission);
 };
 
 type AccessRequest = {

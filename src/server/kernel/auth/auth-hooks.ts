@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../../../contracts/common/permissions';
-import { ScopeDenial } from '../access/access';
+import { forbidden, ScopeDenial } from '../access/access';
 import type { Actor } from '../access/actor';
 import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/connection';
@@ -116,7 +116,8 @@ export const registerAuthHooks = (app: FastifyInstance, db: Db, settings: Sessio
         throw new AppError('CSRF_FAILED');
       }
     }
-    if (access !== 'signedIn' && !request.actor.permissions.has(access)) throw new AppError('FORBIDDEN');
+    if (access !== 'signedIn' && !request.actor.permissions.has(access))
+      throw forbidden(request.actor, access);
     reply.header('cache-control', 'no-store');
   });
 };

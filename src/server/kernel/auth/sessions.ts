@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { eq, lt, or, sql } from 'drizzle-orm';
-import { type Role, rolePermissions } from '../../../contracts/common/permissions';
+import { permissionsOf, type Role } from '../../../contracts/common/permissions';
+import type { OrgKind } from '../../../contracts/org';
 import type { Actor } from '../access/actor';
 import { orgUnits } from '../access/org-units.table';
 import type { Db, DbOrTx } from '../db/connection';
@@ -52,7 +53,7 @@ export type LoadedSession =
   | { status: 'valid'; sessionId: string; csrfToken: string; actor: Actor }
   | { status: 'expired' | 'missing' };
 
-/** One query: the session, its user and her org unit. Idle or absolute expiry ends the session. */
+/** One query: the session, its user and her org unit (whose kind cuts her role's permissions). Idle or absolute expiry ends the session. */
 export const loadSession = async (
   db: Db,
   settings: SessionSettings,
@@ -73,6 +74,7 @@ export const loadSession = async (
       status: users.status,
       orgUnitId: users.orgUnitId,
       orgPath: orgUnits.path,
+      orgKind: orgUnits.kind,
       orgDeletedAt: orgUnits.deletedAt,
       userDeletedAt: users.deletedAt,
     })
@@ -117,7 +119,7 @@ export const loadSession = async (
       role,
       orgUnitId: row.orgUnitId,
       orgPath: row.orgPath,
-      permissions: new Set(rolePermissions[role] ?? []),
+      permissions: new Set(permissionsOf(role, row.orgKind as OrgKind)),
       ip,
     },
   };

@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditModule } from '../../../contracts/audit';
 import type { Permission } from '../../../contracts/common/permissions';
-import { requireAccess, requirePermission, scoped } from '../access/access';
+import { requireAccess, requirePermission, scoped, scopedAbove } from '../access/access';
+import { orgUnits } from '../access/org-units.table';
 import { recordAudit, recordAuditRows } from '../audit/audit';
 import type { DbOrTx, Tx } from '../db/connection';
 import { AppError, notFound } from '../http/errors';
@@ -50,6 +51,12 @@ export type RecordSpec<T extends LedgerTable, D extends RecordImage> = {
   onWriteError?: (e: unknown, before: D | undefined) => void;
   /** What the audit log keeps of a record (default: all of it), e.g. without a long text body. */
   auditImage?: (record: D) => object;
+  /**
+   * Records handed down the tree (a county's report definition, campaign): units below see and use
+   * them, so a change by one of them is refused with 403 naming the owner, never the 404 of a
+   * record she cannot see.
+   */
+  isHandedDown?: boolean;
 };
 
 export type ReadVia = 'get' | 'list' | 'export';
@@ -81,6 +88,19 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
       .where(and(eq(t.id, id), scoped(t.orgPath, ctx.actor.orgPath)))
       .for('update');
     return rows[0] as RowOf<T> | undefined;
+  };
+
+  /** A handed-down record of a unit above her: 403 naming that unit (she sees it, she may not change it). */
+  const refuseHandedDown = async (tx: Tx, ctx: ServiceContext, id: string) => {
+    if (!spec.isHandedDown) return;
+    const t = table as LedgerTable;
+    const [owner] = await tx
+      .select({ name: orgUnits.name })
+      .from(t)
+      .innerJoin(orgUnits, eq(orgUnits.path, t.orgPath))
+      .where(and(eq(t.id, id), scopedAbove(t.orgPath, ctx.actor.orgPath)));
+    if (owner)
+      throw new AppError('FORBIDDEN', `无权操作：该${label}由${owner.name}制定，只有该单位可以修改或删除`);
   };
 
   /** The live row FOR UPDATE within the caller's subtree; 404 when missing, out of scope or deleted. */
@@ -159,7 +179,9 @@ export const defineRecord = <T extends LedgerTable, D extends RecordImage>(spec:
   ) =>
     ctx.db.transaction(async (tx) => {
       requirePermission(ctx.actor, spec.permissions.write);
-      const row = checkVersion(await lockRow(tx, ctx, id), version, label);
+      const locked = await lockRow(tx, ctx, id);
+      if (!locked) await refuseHandedDown(tx, ctx, id);
+      const row = checkVersion(locked, version, label);
       const before = await image(tx, ctx, id);
       await mapped(before, () => change(tx, row, before));
       const after = await image(tx, ctx, id);

@@ -218,7 +218,11 @@ describe('activities ledger', () => {
       name: '村里改名',
       version: 1,
     });
-    expect(rename.statusCode).toBe(404);
+    // She sees and joins it, so the refusal names the county rather than saying it does not exist.
+    expect(rename.statusCode).toBe(403);
+    expect(rename.json().error.message).toBe(
+      '无权操作：该专项行动由测试县妇联制定，只有该单位可以修改或删除',
+    );
   });
 
   it('activities.sessions and attendances equal counts done here, by type, by village and by campaign', async () => {

@@ -104,7 +104,7 @@ export const activitiesRoutes = async (fastify: FastifyInstance) => {
   app.put(
     '/api/v1/activities/types',
     {
-      config: { access: 'org.write' },
+      config: { access: 'org.manage' },
       schema: {
         tags,
         summary: '设置本县活动类型（仅县级妇联；已使用的类型只能改名，不能删除）',

@@ -51,7 +51,7 @@ const freshCodes = (taken: Set<string>) => {
  */
 export const setActivityTypes = (ctx: ServiceContext, input: SetActivityTypesInput) =>
   ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'org.write');
+    requirePermission(ctx.actor, 'org.manage');
     const root = rootOf(ctx.actor);
     if (ctx.actor.orgUnitId !== root) throw new AppError('FORBIDDEN', '活动类型由县（区）妇联统一设置');
     // One writer at a time: the row lock (or, on first save, the insert) serialises concurrent saves.

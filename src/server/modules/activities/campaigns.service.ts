@@ -115,6 +115,7 @@ export const campaignRecord = defineRecord({
   permissions: { read: 'activities.read', write: 'activities.write' },
   find: (db, ctx, _scopePath, id) => campaignVisible(db, ctx, id),
   describe: (campaign: Campaign) => campaign.name,
+  isHandedDown: true,
 });
 
 export const getCampaign = (ctx: ServiceContext, id: string) => campaignRecord.get(ctx, id);

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { ChangePasswordInput, LoginInput, SessionUser } from '../../../contracts/auth';
-import { type Role, rolePermissions } from '../../../contracts/common/permissions';
+import { permissionsOf, type Role } from '../../../contracts/common/permissions';
 import type { OrgKind } from '../../../contracts/org';
 import type { Actor } from '../../kernel/access/actor';
 import { recordAudit } from '../../kernel/audit/audit';
@@ -139,7 +139,7 @@ export const sessionUserOf = async (db: Db, actor: Actor): Promise<SessionUser> 
     username: actor.username,
     displayName: actor.displayName,
     role: actor.role,
-    permissions: [...rolePermissions[actor.role as Role]],
+    permissions: permissionsOf(actor.role as Role, unit.kind as OrgKind),
     orgUnit: {
       id: unit.id,
       name: unit.name,

@@ -55,7 +55,6 @@ const versionQuery = z.object({ version: z.coerce.number().pipe(versionSchema) }
 export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const read = { access: 'courtyards.read' } as const;
-  const write = { access: 'courtyards.write' } as const;
   const manage = { access: 'courtyards.manage' } as const;
 
   // Households, history, 一户一档
@@ -196,7 +195,7 @@ export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
   app.post(
     featured,
     {
-      config: write,
+      config: manage,
       schema: { tags, body: createFeaturedInputSchema, response: { 201: featuredDesignationSchema } },
     },
     async (req, reply) => reply.status(201).send(await createFeatured(ctxOf(req), req.body)),
@@ -204,7 +203,7 @@ export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
   app.delete(
     `${featured}/:featuredId`,
     {
-      config: write,
+      config: manage,
       schema: {
         tags,
         summary: '撤销特色庭院评定',
@@ -218,7 +217,7 @@ export const courtyardViewsRoutes = async (fastify: FastifyInstance) => {
   app.post(
     `${featured}/:featuredId/restore`,
     {
-      config: write,
+      config: manage,
       schema: {
         tags,
         params: featuredParams,

@@ -100,7 +100,9 @@ describe('rubric versions', () => {
 
   it('a town may not change the county rubric', async () => {
     const res = await call(t.app, town, 'PATCH', `${B}/rubrics/${ids.rubric}`, { name: '改名', version: 1 });
-    expect(res.statusCode).toBe(404);
+    // She scores with it, so the refusal names its owner rather than saying it does not exist.
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toMatch(/^无权操作：该评分细则由测试县妇联制定/);
   });
 });
 

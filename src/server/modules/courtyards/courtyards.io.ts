@@ -531,7 +531,8 @@ const checkRatingRow = rowCheck<RatingRow>((r, problem) => {
  * rating history and plaque events with the sheet's reason, exactly as a confirmed review would.
  */
 const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
-  requirePermission(ctx.actor, 'courtyards.import');
+  // It sets ratings and plaques as a confirmed review does: the town's courtyard scheme.
+  requirePermission(ctx.actor, 'courtyards.manage');
   const issues = new RowIssues();
   const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const unitIds = units.idsOf(rows);
@@ -683,7 +684,7 @@ export const courtyardRatingsIo: LedgerIo = {
   auditModule: 'courtyards',
   title: '美丽庭院农户评定台账',
   routeBase: '/api/v1/courtyards/households',
-  permissions: { import: 'courtyards.import', export: 'courtyards.export' },
+  permissions: { import: 'courtyards.manage', export: 'courtyards.export' },
   columns: ratingImportColumns,
   checkRow: checkRatingRow,
   naturalKey: (v) => {

@@ -116,7 +116,7 @@ const audit = (
 
 export const createFeatured = (ctx: ServiceContext, input: CreateFeaturedInput) =>
   ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'courtyards.write');
+    requirePermission(ctx.actor, 'courtyards.manage');
     const household = await findHousehold(tx, ctx.actor.orgPath, input.householdId);
     if (!household) throw notFound('农户');
     const { categories } = await featuredCategoriesOf(tx, ctx.actor);
@@ -147,7 +147,7 @@ export const createFeatured = (ctx: ServiceContext, input: CreateFeaturedInput) 
 
 const toggle = (ctx: ServiceContext, id: string, version: number, isDeleting: boolean) =>
   ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'courtyards.write');
+    requirePermission(ctx.actor, 'courtyards.manage');
     const [row] = await rows(
       tx,
       sql`select version, org_path, deleted_at, household_id, category from courtyard_featured where id = ${id} and ${scoped('org_path', ctx.actor.orgPath)} for update`,

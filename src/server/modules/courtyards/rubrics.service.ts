@@ -207,7 +207,20 @@ const lockRubric = async (tx: Tx, ctx: ServiceContext, id: string, version: numb
       sql`select id, version, org_path, deleted_at from courtyard_rubrics where id = ${id} and ${scoped('org_path', ctx.actor.orgPath)} for update`,
     )
   ).rows as { id: string; version: number; org_path: string; deleted_at: string | null }[];
-  if (!row) throw notFound('评分细则');
+  if (!row) {
+    // A rubric handed down from above is visible to her (she scores with it) but not hers to change.
+    const [owner] = await rows(
+      tx,
+      sql`select o.name from courtyard_rubrics r join org_units o on o.id = r.org_unit_id
+        where r.id = ${id} and ${scopedAbove('r.org_path', ctx.actor.orgPath)}`,
+    );
+    if (owner)
+      throw new AppError(
+        'FORBIDDEN',
+        `无权操作：该评分细则由${owner.name as string}制定，只有该单位可以修改或删除`,
+      );
+    throw notFound('评分细则');
+  }
   if (row.version !== version) throw new AppError('VERSION_CONFLICT');
   return row;
 };

@@ -196,7 +196,8 @@ describe('organization tree', () => {
       kind: 'enterprise',
       name: '村内企业妇联',
     });
-    expect(create.statusCode).toBe(400);
+    // A village manages no org tree at all: refused by her level before any rule on kinds.
+    expect(create.statusCode).toBe(403);
   });
 
   it('a viewer reads the tree but cannot write', async () => {

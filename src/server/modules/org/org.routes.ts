@@ -62,7 +62,7 @@ export const orgRoutes = async (fastify: FastifyInstance) => {
   app.post(
     `${base}/units`,
     {
-      config: { access: 'org.write' },
+      config: { access: 'org.manage' },
       schema: {
         tags,
         summary: '新增下级组织',
@@ -75,7 +75,7 @@ export const orgRoutes = async (fastify: FastifyInstance) => {
   app.patch(
     `${base}/units/:orgUnitId`,
     {
-      config: { access: 'org.write' },
+      config: { access: 'org.manage' },
       schema: {
         tags,
         summary: '修改组织',
@@ -89,7 +89,7 @@ export const orgRoutes = async (fastify: FastifyInstance) => {
   app.post(
     `${base}/units/:orgUnitId/move`,
     {
-      config: { access: 'org.write' },
+      config: { access: 'org.manage' },
       schema: {
         tags,
         summary: '调整上级',
@@ -103,7 +103,7 @@ export const orgRoutes = async (fastify: FastifyInstance) => {
   app.post(
     `${base}/units/:orgUnitId/dissolve`,
     {
-      config: { access: 'org.write' },
+      config: { access: 'org.manage' },
       schema: {
         tags,
         summary: '撤销组织',
@@ -117,7 +117,7 @@ export const orgRoutes = async (fastify: FastifyInstance) => {
   app.delete(
     `${base}/units/:orgUnitId`,
     {
-      config: { access: 'org.write' },
+      config: { access: 'org.manage' },
       schema: {
         tags,
         summary: '删除组织（可恢复）',
@@ -134,7 +134,7 @@ export const orgRoutes = async (fastify: FastifyInstance) => {
   app.post(
     `${base}/units/:orgUnitId/restore`,
     {
-      config: { access: 'org.write' },
+      config: { access: 'org.manage' },
       schema: {
         tags,
         summary: '恢复已删除的组织',

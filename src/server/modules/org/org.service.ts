@@ -80,7 +80,7 @@ export const getOrgUnit = async (ctx: ServiceContext, id: string) => {
 
 export const createOrgUnit = (ctx: ServiceContext, input: CreateOrgUnitInput) =>
   ctx.db.transaction(async (tx) => {
-    await requireAccess(tx, { actor: ctx.actor, permission: 'org.write', orgUnitIds: [input.parentId] });
+    await requireAccess(tx, { actor: ctx.actor, permission: 'org.manage', orgUnitIds: [input.parentId] });
     const parent = await lockUnit(tx, ctx.actor.orgPath, input.parentId);
     if (!parent || parent.deletedAt) throw notFound('上级组织');
     if (parent.dissolvedOn) throw new AppError('CONFLICT', `上级组织“${parent.name}”已撤销，不能再设立下级`);
@@ -134,7 +134,7 @@ const editUnit = (
   ctx.db.transaction(async (tx) => {
     await requireAccess(tx, {
       actor: ctx.actor,
-      permission: 'org.write',
+      permission: 'org.manage',
       orgUnitIds: [id],
       isDeletedAllowed,
     });
@@ -178,7 +178,7 @@ export const moveOrgUnit = (ctx: ServiceContext, id: string, input: MoveOrgUnitI
   editUnit(ctx, id, input.version, 'move', async (tx, row) => {
     assertNotOwnRoot(ctx, id, '调整');
     if (row.deletedAt) throw notFound('组织');
-    await requireAccess(tx, { actor: ctx.actor, permission: 'org.write', orgUnitIds: [input.newParentId] });
+    await requireAccess(tx, { actor: ctx.actor, permission: 'org.manage', orgUnitIds: [input.newParentId] });
     const parent = await lockUnit(tx, ctx.actor.orgPath, input.newParentId);
     if (!parent) throw notFound('新的上级组织');
     if (parent.path.startsWith(row.path)) {

@@ -136,7 +136,7 @@ export const peopleRoutes = async (fastify: FastifyInstance) => {
   app.put(
     '/api/v1/people/tag-options',
     {
-      config: { access: 'org.write' },
+      config: { access: 'org.manage' },
       schema: {
         tags,
         summary: '设置人员类别（县妇联）',

@@ -39,7 +39,7 @@ export const getTagOptions = (ctx: ServiceContext) => {
 /** Only the county (the root unit) sets the list; towns and villages use it. */
 export const setTagOptions = (ctx: ServiceContext, input: SetTagOptionsInput) =>
   ctx.db.transaction(async (tx) => {
-    requirePermission(ctx.actor, 'org.write');
+    requirePermission(ctx.actor, 'org.manage');
     const root = rootOf(ctx.actor);
     if (ctx.actor.orgUnitId !== root) throw new AppError('FORBIDDEN', '人员类别由县（区）妇联统一设置');
     const before = await tagOptionsOf(tx, ctx.actor);

@@ -116,6 +116,7 @@ export const reportDefinitionRecord = defineRecord({
     return row && toDefinition(row);
   },
   describe: (def: ReportDefinition) => def.name,
+  isHandedDown: true,
 });
 
 export const getReportDefinition = (ctx: ServiceContext, id: string) => reportDefinitionRecord.get(ctx, id);

@@ -601,10 +601,13 @@ describe('report definitions', () => {
       ['甲一村妇联', '甲二村妇联', '甲镇某公司妇联'].sort(),
     );
     expect(asTown.total[0].value).toBe(townA.cells[0].value);
-    expect(
-      (await call(t.app, town, 'PATCH', `/api/v1/reports/definitions/${def.id}`, { name: '改', version: 2 }))
-        .statusCode,
-    ).toBe(404);
+    // She sees the county's definition, so the refusal says why rather than "不存在".
+    const townEdit = await call(t.app, town, 'PATCH', `/api/v1/reports/definitions/${def.id}`, {
+      name: '改',
+      version: 2,
+    });
+    expect(townEdit.statusCode).toBe(403);
+    expect(townEdit.json().error.message).toMatch(/^无权操作：该报表由测试县妇联制定/);
     const townRender = await call(t.app, town, 'POST', '/api/v1/reports/preview', {
       periodType: 'year',
       orgLevel: 'orgUnit',

@@ -181,7 +181,7 @@ describe('never grant more than you hold', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({
       code: 'FORBIDDEN',
-      message: '您不能授予或管理“系统管理员”角色的账号',
+      message: '无权操作：您不能授予或管理“系统管理员”角色的账号',
     });
     const { rows } = await t.db.$client.query(
       "select count(*)::int as n from users where username = 'fakeRoot'",

@@ -8,7 +8,7 @@ import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
 
 export type UserRow = typeof users.$inferSelect;
-type UserWithOrg = { user: UserRow; orgUnitName: string; orgPath: string };
+type UserWithOrg = { user: UserRow; orgUnitName: string; orgPath: string; orgKind: string };
 
 export const toUser = ({ user: u, orgUnitName }: Pick<UserWithOrg, 'user' | 'orgUnitName'>): User => ({
   id: u.id,
@@ -33,7 +33,7 @@ const sortable = {
   lastLoginAt: users.lastLoginAt,
 };
 
-const withOrg = { user: users, orgUnitName: orgUnits.name, orgPath: orgUnits.path };
+const withOrg = { user: users, orgUnitName: orgUnits.name, orgPath: orgUnits.path, orgKind: orgUnits.kind };
 
 export const listUserRows = async (db: DbOrTx, scopePath: string, q: ListUsersQuery) => {
   const where = and(

@@ -1,4 +1,6 @@
-import { canGrantRole, type Role, roleLabels } from '../../../contracts/common/permissions';
+import { eq } from 'drizzle-orm';
+import { coversRole, type Role, roleLabels } from '../../../contracts/common/permissions';
+import type { OrgKind } from '../../../contracts/org';
 import type {
   CreateUserInput,
   ListUsersQuery,
@@ -7,10 +9,11 @@ import type {
   User,
 } from '../../../contracts/users';
 import { requireAccess, resolveScopePath } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { recordAudit } from '../../kernel/audit/audit';
 import { hashPassword } from '../../kernel/auth/password';
 import { destroyUserSessions } from '../../kernel/auth/sessions';
-import type { Tx } from '../../kernel/db/connection';
+import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
@@ -26,11 +29,19 @@ import {
   updateUser,
 } from './users.repository';
 
-/** "Never grant more than you hold": neither assign, nor manage someone holding, a larger role. */
-const assertCanGrant = (ctx: ServiceContext, role: Role) => {
-  if (!canGrantRole(ctx.actor.role, role)) {
-    throw new AppError('FORBIDDEN', `您不能授予或管理“${roleLabels[role].zh}”角色的账号`);
+/**
+ * "Never grant more than you hold": neither assign, nor manage someone holding, a larger role —
+ * the role as cut to the level of the account's unit, against the actor's own level-cut permissions.
+ */
+const assertCanGrant = (ctx: ServiceContext, role: Role, targetKind: OrgKind) => {
+  if (!coversRole(ctx.actor.role, ctx.actor.permissions, role, targetKind)) {
+    throw new AppError('FORBIDDEN', `无权操作：您不能授予或管理“${roleLabels[role].zh}”角色的账号`);
   }
+};
+
+const kindOf = async (db: DbOrTx, orgUnitId: string) => {
+  const [row] = await db.select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
+  return row?.kind as OrgKind;
 };
 
 export const listUsers = async (ctx: ServiceContext, q: ListUsersQuery) => {
@@ -52,7 +63,7 @@ export const createUser = (ctx: ServiceContext, input: CreateUserInput) =>
       permission: 'users.write',
       orgUnitIds: [input.orgUnitId],
     });
-    assertCanGrant(ctx, input.role);
+    assertCanGrant(ctx, input.role, await kindOf(tx, input.orgUnitId));
     const id = uuidv7();
     try {
       const row = await insertUser(tx, {
@@ -107,7 +118,7 @@ const editUser = (
     const locked = await lockUser(tx, ctx.actor.orgPath, id);
     const row = checkVersion(locked?.user, version, '用户');
     const before = toUser(locked as NonNullable<typeof locked>);
-    assertCanGrant(ctx, before.role);
+    assertCanGrant(ctx, before.role, locked?.orgKind as OrgKind);
     await change(tx, before, row);
     const after = await findUser(tx, '/', id);
     if (!after) throw notFound('用户');
@@ -127,7 +138,7 @@ const editUser = (
   });
 
 export const updateUserAccount = (ctx: ServiceContext, id: string, input: UpdateUserInput) =>
-  editUser(ctx, id, input.version, 'update', async (tx) => {
+  editUser(ctx, id, input.version, 'update', async (tx, before) => {
     const { version: _v, ...set } = input;
     const isSelf = id === ctx.actor.userId;
     if (
@@ -136,9 +147,10 @@ export const updateUserAccount = (ctx: ServiceContext, id: string, input: Update
     ) {
       throw new AppError('FORBIDDEN', '不能修改自己的角色或所属组织，请由上级管理员操作');
     }
-    if (set.role) assertCanGrant(ctx, set.role);
     if (set.orgUnitId)
       await requireAccess(tx, { actor: ctx.actor, permission: 'users.write', orgUnitIds: [set.orgUnitId] });
+    if (set.role || set.orgUnitId)
+      assertCanGrant(ctx, set.role ?? before.role, await kindOf(tx, set.orgUnitId ?? before.orgUnitId));
     await updateUser(tx, id, { ...set, updatedBy: ctx.actor.userId });
     // A changed role or unit applies at once: her sessions end and she signs in again.
     if (set.role || set.orgUnitId) await destroyUserSessions(tx, id);

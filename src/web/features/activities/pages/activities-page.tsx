@@ -52,7 +52,7 @@ type Filters = {
 export const ActivitiesPage = () => {
   const { t } = useTranslation();
   const label = useLabel();
-  const { access, user } = useSession();
+  const { access } = useSession();
   const { scopeId } = useOrgScope();
   const tree = useOrgTree();
   const typeLabel = useTypeLabel();
@@ -70,7 +70,7 @@ export const ActivitiesPage = () => {
   const canWrite = access.can('activities.write');
   const hasChildren = (tree.data ?? []).some((n) => n.parentId === scopeId);
   // The county (the root unit) keeps the list of activity types.
-  const canSetTypes = access.can('org.write') && user.orgUnit.trail.length === 1;
+  const canSetTypes = access.canManageOrg && access.isRootUnit;
   const [isTypesOpen, setTypesOpen] = useState(false);
 
   const openDetail = (id: string | null) =>

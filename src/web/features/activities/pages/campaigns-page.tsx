@@ -11,7 +11,6 @@ import {
   LedgerResults,
   type LedgerStatus,
 } from '../../../components/ledger-page';
-import { useOrgTree } from '../../../lib/org-tree';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useListParams } from '../../../lib/use-list-params';
@@ -39,9 +38,8 @@ export const CampaignsPage = () => {
   const restore = useRestoreCampaign();
   const onError = useApiErrorHandler();
   const canWrite = access.can('activities.write');
-  const tree = useOrgTree();
   // A campaign launched above her unit (e.g. by the county) is hers to join, not to edit.
-  const isOwn = (c: Campaign) => (tree.data ?? []).some((n) => n.id === c.orgUnitId);
+  const isOwn = (c: Campaign) => !access.ownerAbove(c.orgUnitId);
   const campaigns = useCampaigns(filters.query);
   const open = (c: Campaign) => navigate(`/activities?campaignId=${encodeURIComponent(c.id)}`);
   const empty = (

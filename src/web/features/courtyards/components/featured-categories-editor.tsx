@@ -26,7 +26,7 @@ export const FeaturedCategoriesEditor = () => {
   useEffect(() => {
     if (options.data) setList(options.data.categories);
   }, [options.data]);
-  const canManage = access.can('courtyards.manage');
+  const canManage = access.canManageCourtyards && access.isRootUnit;
   if (options.isPending) return <PageLoading rows={3} />;
   if (options.isError) return <PageError error={options.error} onRetry={() => void options.refetch()} />;
   const isBad = list.some((c) => !c.label.zh.trim()) || list.length === 0;
@@ -37,7 +37,9 @@ export const FeaturedCategoriesEditor = () => {
       items={[
         {
           key: 'categories',
-          label: t('courtyards.featured.categoriesCount', { count: list.length }),
+          label: t(canManage ? 'courtyards.featured.categoriesCount' : 'courtyards.featured.categoriesView', {
+            count: list.length,
+          }),
           children: (
             <div>
               {options.data.isDefault && (

@@ -107,7 +107,7 @@ export const FeaturedPage = () => {
   const featured = useFeatured(filters.query);
   const remove = useDeleteFeatured();
   const restore = useRestoreFeatured();
-  const canWrite = access.can('courtyards.write');
+  const canWrite = access.canManageCourtyards;
   const categoryLabel = (code: string) => {
     const c = categories.data?.categories.find((x) => x.code === code);
     return c ? label({ c: c.label }, 'c') : code;
@@ -214,7 +214,7 @@ export const FeaturedPage = () => {
           fields: (f) => [
             { key: 'unit', label: t('courtyards.field.village'), children: f.orgUnitName },
             { key: 'on', label: t('courtyards.featured.designatedOn'), children: f.designatedOn },
-            { key: 'a', label: t('common.actions'), children: action(f) },
+            ...(canWrite ? [{ key: 'a', label: t('common.actions'), children: action(f) }] : []),
           ],
           testId: 'featured-card',
         }}
@@ -232,7 +232,15 @@ export const FeaturedPage = () => {
             dataIndex: 'note',
             render: (v: string | null) => v ?? '—',
           },
-          { title: t('common.actions'), key: 'a', render: (_: unknown, f) => action(f) },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'a',
+                  render: (_: unknown, f: FeaturedDesignation) => action(f),
+                },
+              ]
+            : []),
         ]}
       />
       {isCreating && <DesignateDrawer onClose={() => setCreating(false)} />}

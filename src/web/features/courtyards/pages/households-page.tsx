@@ -73,7 +73,7 @@ export const CourtyardHouseholdsPage = () => {
             ledgerBase={ratingsLedgerBase}
             ledgerName={t('courtyards.household.ratingsLedger')}
             invalidate={[...courtyardWriteKeys]}
-            canImport={access.can('courtyards.import')}
+            canImport={access.canManageCourtyards}
             canExport={access.can('courtyards.export')}
             exportQuery={{
               orgUnitId: params.orgUnitId,

@@ -83,7 +83,7 @@ export const OrgUnitDetail = ({ unitId, nodes, onSelect }: Props) => {
     });
   };
 
-  const actions = access.canWriteOrg ? (
+  const actions = access.canManageOrg ? (
     <Space wrap data-testid="org-actions">
       {canAddChild && (
         <Button

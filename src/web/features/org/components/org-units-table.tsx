@@ -87,7 +87,7 @@ export const OrgUnitsTable = ({ nodes, onOpen }: Props) => {
       sorter: true,
       render: (d: string) => formatDateTime(d),
     },
-    ...(access.canWriteOrg
+    ...(access.canManageOrg
       ? [
           {
             title: t('common.actions'),

@@ -1,5 +1,18 @@
-import { DeleteOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, List, Popconfirm, Row, Segmented, Space, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, LockOutlined, RollbackOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  List,
+  Popconfirm,
+  Row,
+  Segmented,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -99,59 +112,79 @@ export const DefinitionsPage = () => {
                     actions={
                       !canWrite
                         ? undefined
-                        : status === 'deleted'
+                        : access.ownerAbove(d.orgUnitId)
                           ? [
-                              <Popconfirm
-                                key="restore"
-                                title={t('ledger.restoreConfirm', { name: d.name })}
-                                okText={t('common.restore')}
-                                cancelText={t('common.cancel')}
-                                onConfirm={() =>
-                                  restore.mutateAsync(d).then(
-                                    () => void message.success(t('reports.restored')),
-                                    (e) => onError(e),
-                                  )
-                                }
+                              <Tooltip
+                                key="locked"
+                                title={t('reports.definitions.ownedAbove', {
+                                  name: access.ownerAbove(d.orgUnitId)?.name,
+                                })}
                               >
-                                <Button
-                                  size="small"
-                                  icon={<RollbackOutlined />}
-                                  aria-label={t('common.restore')}
-                                />
-                              </Popconfirm>,
+                                <Tag
+                                  icon={<LockOutlined />}
+                                  tabIndex={0}
+                                  aria-label={t('reports.definitions.ownedAbove', {
+                                    name: access.ownerAbove(d.orgUnitId)?.name,
+                                  })}
+                                  data-testid="definition-locked"
+                                >
+                                  {access.ownerAbove(d.orgUnitId)?.name}
+                                </Tag>
+                              </Tooltip>,
                             ]
-                          : [
-                              <Button
-                                key="edit"
-                                size="small"
-                                icon={<EditOutlined />}
-                                aria-label={t('common.edit')}
-                                onClick={() => setEditing(d)}
-                                data-testid="definition-edit"
-                              />,
-                              <Popconfirm
-                                key="delete"
-                                title={t('ledger.deleteConfirm', { name: d.name })}
-                                description={t('ledger.deleteHint')}
-                                okText={t('common.delete')}
-                                okButtonProps={{ danger: true }}
-                                cancelText={t('common.cancel')}
-                                onConfirm={() =>
-                                  del.mutateAsync(d).then(
-                                    () => void message.success(t('reports.deleted')),
-                                    (e) => onError(e),
-                                  )
-                                }
-                              >
+                          : status === 'deleted'
+                            ? [
+                                <Popconfirm
+                                  key="restore"
+                                  title={t('ledger.restoreConfirm', { name: d.name })}
+                                  okText={t('common.restore')}
+                                  cancelText={t('common.cancel')}
+                                  onConfirm={() =>
+                                    restore.mutateAsync(d).then(
+                                      () => void message.success(t('reports.restored')),
+                                      (e) => onError(e),
+                                    )
+                                  }
+                                >
+                                  <Button
+                                    size="small"
+                                    icon={<RollbackOutlined />}
+                                    aria-label={t('common.restore')}
+                                  />
+                                </Popconfirm>,
+                              ]
+                            : [
                                 <Button
+                                  key="edit"
                                   size="small"
-                                  danger
-                                  icon={<DeleteOutlined />}
-                                  aria-label={t('common.delete')}
-                                  data-testid="definition-delete"
-                                />
-                              </Popconfirm>,
-                            ]
+                                  icon={<EditOutlined />}
+                                  aria-label={t('common.edit')}
+                                  onClick={() => setEditing(d)}
+                                  data-testid="definition-edit"
+                                />,
+                                <Popconfirm
+                                  key="delete"
+                                  title={t('ledger.deleteConfirm', { name: d.name })}
+                                  description={t('ledger.deleteHint')}
+                                  okText={t('common.delete')}
+                                  okButtonProps={{ danger: true }}
+                                  cancelText={t('common.cancel')}
+                                  onConfirm={() =>
+                                    del.mutateAsync(d).then(
+                                      () => void message.success(t('reports.deleted')),
+                                      (e) => onError(e),
+                                    )
+                                  }
+                                >
+                                  <Button
+                                    size="small"
+                                    danger
+                                    icon={<DeleteOutlined />}
+                                    aria-label={t('common.delete')}
+                                    data-testid="definition-delete"
+                                  />
+                                </Popconfirm>,
+                              ]
                     }
                   >
                     <button
