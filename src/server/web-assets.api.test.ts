@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './test/test-app';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), script);
   writeFileSync(path.join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync(Buffer.from(script)));
-  t = await createTestApp({ webDir: dir });
+  t = await createTestApp({ webDir: dir, isApiDocsEnabled: true });
 });
 afterAll(async () => {
   await t.close();
@@ -45,5 +45,18 @@ describe('the web app files', () => {
     const missing = await t.app.inject({ url: '/assets/missing-000.js' });
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['cache-control']).toBe('no-store');
+  });
+
+  it('JSON answers larger than 1 kB are gzipped for a browser that accepts it, small ones are not', async () => {
+    const docs = await t.app.inject({ url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-encoding']).toBe('gzip');
+    const json = JSON.parse(gunzipSync(docs.rawPayload).toString('utf8'));
+    expect(json.openapi).toMatch(/^3\./);
+    expect(docs.rawPayload.length).toBeLessThan(Buffer.byteLength(JSON.stringify(json)) / 4);
+    const plain = await t.app.inject({ url: '/api/openapi.json' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const small = await t.app.inject({ url: '/api/health', headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 });

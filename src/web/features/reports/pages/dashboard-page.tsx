@@ -1,6 +1,6 @@
 import { Alert, Card, Col, DatePicker, Row, Select, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type FigureValue,
@@ -18,7 +18,12 @@ import { BreakdownTable } from '../components/breakdown-table';
 import { FigureDrawer, type OpenFigure } from '../components/figure-drawer';
 import { KeyFigureCard } from '../components/key-figure-card';
 import { TodoGroups } from '../components/todo-groups';
-import { TrendChart, type TrendLine } from '../components/trend-chart';
+import type { TrendLine } from '../components/trend-chart';
+
+// The charts (echarts, the largest library) load after her task buttons and figures: not on a phone's
+// first path from sign-in to the home.
+const TrendChart = lazy(() => import('../components/trend-chart').then((m) => ({ default: m.TrendChart })));
+
 import '../lib/reports.css';
 import { greetingText } from '../../../lib/greeting';
 
@@ -143,18 +148,21 @@ export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
       }
     >
       {trend ? (
-        <TrendChart
-          categories={months}
-          lines={trendLines}
-          ariaLabel={trendName}
-          testId="trend-chart"
-          onPick={(i, line) => {
-            const p = trend.points[i];
-            const f = line === 1 ? p.lastYear : p.current;
-            const year = line === 1 ? d.year - 1 : d.year;
-            if (f) openFigure(t('reports.dashboard.trendPoint', { name: trendName, year, month: i + 1 }), f);
-          }}
-        />
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+          <TrendChart
+            categories={months}
+            lines={trendLines}
+            ariaLabel={trendName}
+            testId="trend-chart"
+            onPick={(i, line) => {
+              const p = trend.points[i];
+              const f = line === 1 ? p.lastYear : p.current;
+              const year = line === 1 ? d.year - 1 : d.year;
+              if (f)
+                openFigure(t('reports.dashboard.trendPoint', { name: trendName, year, month: i + 1 }), f);
+            }}
+          />
+        </Suspense>
       ) : (
         <EmptyState />
       )}
@@ -243,19 +251,22 @@ export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
             >
               <Row gutter={[16, 16]}>
                 <Col xs={24} xl={10}>
-                  <TrendChart
-                    kind="bar"
-                    categories={barCategories}
-                    lines={barLines}
-                    height={Math.max(220, barRows.length * (isMobile ? 30 : 26) + 40)}
-                    ariaLabel={t('reports.dashboard.breakdown')}
-                    testId="breakdown-chart"
-                    onPick={(i) => {
-                      const r = barRows[i];
-                      const f = r?.cells[colIdx];
-                      if (f && column) openFigure(`${r.orgUnitName} · ${label({ l: column.label }, 'l')}`, f);
-                    }}
-                  />
+                  <Suspense fallback={<Skeleton active />}>
+                    <TrendChart
+                      kind="bar"
+                      categories={barCategories}
+                      lines={barLines}
+                      height={Math.max(220, barRows.length * (isMobile ? 30 : 26) + 40)}
+                      ariaLabel={t('reports.dashboard.breakdown')}
+                      testId="breakdown-chart"
+                      onPick={(i) => {
+                        const r = barRows[i];
+                        const f = r?.cells[colIdx];
+                        if (f && column)
+                          openFigure(`${r.orgUnitName} · ${label({ l: column.label }, 'l')}`, f);
+                      }}
+                    />
+                  </Suspense>
                 </Col>
                 <Col xs={24} xl={14}>
                   <BreakdownTable
