@@ -6,6 +6,7 @@ import {
   Input,
   Popconfirm,
   Progress,
+  Radio,
   Result,
   Segmented,
   Select,
@@ -298,13 +299,14 @@ export const ScorePage = () => {
               <span className="bbt-score-label" id="score-kind-label">
                 {t('courtyards.field.kind')}
               </span>
-              <Segmented
-                block
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
                 size="large"
                 className="bbt-score-kinds"
                 value={draft.kind}
                 disabled={isBusy}
-                onChange={(v) => setDraft({ kind: v as InspectionKind })}
+                onChange={(e) => setDraft({ kind: e.target.value as InspectionKind })}
                 options={inspectionKinds.map((k) => ({ value: k, label: label(inspectionKindLabels, k) }))}
                 aria-labelledby="score-kind-label"
                 data-testid="score-kind"
@@ -431,7 +433,7 @@ export const ScorePage = () => {
                 />
               </section>
               <section className="bbt-score-area">
-                <h2>{t('courtyards.field.note')}</h2>
+                <h2 id="score-note-label">{t('courtyards.field.note')}</h2>
                 <Input.TextArea
                   rows={3}
                   maxLength={1000}
@@ -439,11 +441,14 @@ export const ScorePage = () => {
                   value={draft.note}
                   onChange={(e) => setDraft({ note: e.target.value })}
                   placeholder={t('courtyards.score.notePlaceholder')}
+                  aria-labelledby="score-note-label"
                   data-testid="score-note"
                 />
               </section>
               <section className="bbt-score-area">
-                <h2 className="bbt-score-required">{t('courtyards.score.signOff')}</h2>
+                <h2 className="bbt-score-required" id="score-sign-label">
+                  {t('courtyards.score.signOff')}
+                </h2>
                 <Input
                   size="large"
                   maxLength={100}
@@ -451,7 +456,7 @@ export const ScorePage = () => {
                   value={draft.inspectorNames}
                   onChange={(e) => setDraft({ inspectorNames: e.target.value })}
                   placeholder={t('courtyards.score.inspectorsPlaceholder')}
-                  aria-label={t('courtyards.field.inspectors')}
+                  aria-labelledby="score-sign-label"
                   data-testid="score-inspectors"
                 />
                 <Checkbox
