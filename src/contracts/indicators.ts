@@ -75,5 +75,9 @@ export const indicatorRecordSchema = z.object({
   label: z.string(),
   orgUnitName: z.string(),
   date: dateSchema.nullable(),
+  /** What the record adds to a sum (an activity's 人次); null where each record counts one. */
+  amount: z.number().nullable(),
+  /** The record's type: the indicator's `type` dimension, or its first single-valued one. */
+  type: z.object({ dimension: z.string(), value: z.string(), label: z.string() }).nullable(),
 });
 export const indicatorRecordListSchema = listResultSchema(indicatorRecordSchema);
