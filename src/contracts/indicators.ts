@@ -53,6 +53,12 @@ export const indicatorValuesSchema = z.object({
 });
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 
+/**
+ * The value of a unit level (`orgUnit`, `orgUnit2`) that stands for no unit at that level: the records
+ * the units above it made themselves (at `orgUnit`, the scope's own — 镇妇联直接登记).
+ */
+export const DIRECT_RECORDS = 'direct';
+
 export const indicatorRecordsQuerySchema = z
   .object({
     from: dateSchema,

@@ -216,21 +216,21 @@ describe('indicators: drilled records serve the person reading them', () => {
   const drill = (s: Session, key: string, query: string) =>
     call(t.app, s, 'GET', `/api/v1/indicators/${key}/records?from=2026-01-01&to=2026-12-31&${query}`);
 
-  it("a town's own records are their own bar: the empty unit group drills to what the town recorded itself", async () => {
+  it("a town's own records are their own bar: its unit group drills (value=direct) to what the town recorded itself", async () => {
     const townB = org.units.townB.id;
     const byVillage = (
       await values(county, `from=2026-01-01&to=2026-12-31&groupBy=orgUnit&orgUnitId=${townB}`)
     ).json();
     const own = byVillage.rows.find((r: { group: string | null }) => r.group === null);
     expect(own?.value).toBe(1);
-    const res = await drill(county, 'org.sites', `orgUnitId=${townB}&dimension=orgUnit&value=`);
+    const res = await drill(county, 'org.sites', `orgUnitId=${townB}&dimension=orgUnit&value=direct`);
     expect(res.statusCode).toBe(200);
     expect(res.json().total).toBe(own.value);
     expect(res.json().items).toEqual([
       expect.objectContaining({ label: '乙镇研学基地', orgUnitName: '乙镇妇联' }),
     ]);
     // A level further down: what the county and the towns recorded themselves, not a village's.
-    const above = (await drill(county, 'org.sites', 'dimension=orgUnit2&value=')).json();
+    const above = (await drill(county, 'org.sites', 'dimension=orgUnit2&value=direct')).json();
     expect(above.items.map((r: { label: string }) => r.label)).toEqual(['乙镇研学基地']);
   });
 

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DateRange, periodBounds } from '../../../contracts/common/period';
 import type { Permission } from '../../../contracts/common/permissions';
-import type { IndicatorDef, IndicatorValues } from '../../../contracts/indicators';
+import { DIRECT_RECORDS, type IndicatorDef, type IndicatorValues } from '../../../contracts/indicators';
 import type { DbOrTx } from '../db/connection';
 import { AppError } from '../http/errors';
 
@@ -348,9 +348,8 @@ export const drillIndicator = async (
   ]) {
     if (!dimension || value === undefined) continue;
     checkDimension(i, dimension);
-    // An empty unit value is the group of no unit at that level: what the units above it recorded
-    // themselves (at `orgUnit`, the scope's own records).
-    if (UNIT_LEVELS[dimension] && value === '')
+    // No unit at that level: what the units above it recorded themselves (at `orgUnit`, the scope's own).
+    if (UNIT_LEVELS[dimension] && value === DIRECT_RECORDS)
       filters.push(sql`${unitAt(args.scopePath, UNIT_LEVELS[dimension])} is null`);
     else if (UNIT_LEVELS[dimension]) filters.push(sql`s.org_path like ${`%/${value}/%`}`);
     else {
