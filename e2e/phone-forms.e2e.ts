@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   baseUrl,
+  downloadFrom,
   eventually,
   hasChromium,
   JOURNEY,
@@ -140,8 +142,11 @@ describe.skipIf(!hasChromium())('phone forms fit 390×844', () => {
       await eventually(() => kind.getAttribute('class')).toMatch(/-(selected|checked)\b/);
       await expectFits(page, '[data-testid=score-page]', `score-${i}`);
       // Each kind reads in full: no label is cut to "月底…".
+      // (the text's own element: a cut label is wider inside than its box)
       const cut = await kind.evaluate((el) =>
-        [el, ...el.querySelectorAll('*')].some((x) => x.scrollWidth > x.clientWidth + 1),
+        [el, ...el.querySelectorAll('*')]
+          .filter((x) => x.children.length === 0 && x.textContent?.trim())
+          .some((x) => x.scrollWidth > x.clientWidth + 1),
       );
       expect({ kind: await kind.innerText(), cut }).toEqual({ kind: await kind.innerText(), cut: false });
     }
@@ -173,4 +178,62 @@ describe.skipIf(!hasChromium())('phone forms fit 390×844', () => {
       await expectFits(page, '.ant-drawer-content-wrapper', create);
     });
   }
+});
+
+/** Issue 14 point 6: on her phone the town chair drills from 统计分析 to her own records and exports them. */
+describe.skipIf(!hasChromium())('drill-down serves her', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("the town's own records are a named bar; a drilled row opens its record; the list exports", {
+    timeout: JOURNEY,
+  }, async () => {
+    const context = await newContext(browser, { ...phone, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, 'town');
+    await page.goto(`${baseUrl()}/reports/stats`);
+    // By 下级单位: the town's own records are 青石镇妇联直接登记, a row that opens them.
+    const own = page.locator('[data-testid=stats-row][data-group=direct]');
+    await eventually(() => own.innerText()).toContain('青石镇妇联直接登记');
+    const count = Number(await own.getByTestId('stats-value').innerText());
+    expect(count).toBeGreaterThan(0);
+    await own.getByTestId('stats-value').click();
+    const drill = page.getByTestId('stats-drill');
+    await eventually(() => drill.getByText(`共 ${count} 条`).count()).toBe(1);
+    const rows = drill.getByTestId('stats-drill-row');
+    await eventually(() => rows.count()).toBeGreaterThan(0);
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('青石镇妇联');
+    // Each record says its type.
+    expect(await rows.first().getByTestId('stats-drill-type').innerText()).not.toBe('');
+    await shot(page, 'phone-stats-drill-own');
+
+    // The list as .xlsx: the same records.
+    const xlsx = await downloadFrom(page, drill.getByTestId('stats-drill-export'));
+    expect(xlsx.suggestedFilename()).toMatch(/明细.*\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await xlsx.path());
+    expect(book.worksheets[0].actualRowCount - 1).toBe(count);
+
+    // A tap anywhere on a row opens the record in its ledger.
+    const first = (await rows.first().innerText()).split('\n')[0];
+    await rows.first().locator('.bbt-drill-meta').click();
+    await page.waitForURL((url) => url.pathname === '/activities');
+    await page.getByTestId('activity-detail-title').filter({ hasText: first }).waitFor();
+
+    // 再下一级: what the town and its villages recorded themselves is a named, clickable row too.
+    await page.goto(`${baseUrl()}/reports/stats`);
+    await page.getByTestId('stats-level').getByText('再下一级').click();
+    const above = page.locator('[data-testid=stats-row][data-group=direct]');
+    await eventually(() => above.innerText()).toContain('青石镇妇联及下级单位直接登记');
+    await above.getByTestId('stats-value').click();
+    await eventually(() =>
+      page.getByTestId('stats-drill').getByTestId('stats-drill-row').count(),
+    ).toBeGreaterThan(0);
+    await context.close();
+  });
 });

@@ -86,4 +86,5 @@ export const indicatorRecordSchema = z.object({
   /** The record's type: the indicator's `type` dimension, or its first single-valued one. */
   type: z.object({ dimension: z.string(), value: z.string(), label: z.string() }).nullable(),
 });
+export type IndicatorRecord = z.infer<typeof indicatorRecordSchema>;
 export const indicatorRecordListSchema = listResultSchema(indicatorRecordSchema);
