@@ -1,9 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Segmented, Select, Skeleton, Typography } from 'antd';
+import { Button, Segmented, Select, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIRECT_RECORDS } from '../../../../contracts/indicators';
+import { DateRangeField } from '../../../components/date-field';
 import { EmptyState, PageError } from '../../../components/page-states';
 import { DATE_FORMAT } from '../../../lib/format';
 import { indicatorExportUrl, useIndicatorValues } from '../../../lib/indicators';
@@ -149,9 +150,11 @@ export const StatsPage = () => {
           data-testid="stats-period"
         />
         {periodKind === 'custom' && (
-          <DatePicker.RangePicker
+          <DateRangeField
             allowClear={false}
+            style={{ width: 'auto' }}
             value={[dayjs(custom.from, DATE_FORMAT), dayjs(custom.to, DATE_FORMAT)]}
+            aria-label={t('reports.stats.period.custom')}
             onChange={(r) => {
               if (r?.[0] && r[1]) setCustom({ from: r[0].format(DATE_FORMAT), to: r[1].format(DATE_FORMAT) });
             }}
