@@ -158,6 +158,27 @@ describe.skipIf(!hasChromium())('phone forms fit 390×844', () => {
     }
   });
 
+  it('the header scope box names her unit while the org tree is still loading, never an id', {
+    timeout: JOURNEY,
+  }, async () => {
+    const context = await newContext(browser, phone);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // A slow network: the org tree answers only after the header has been looked at.
+    await context.route(/\/api\/v1\/org\/tree/, async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    const slow = await context.newPage();
+    await signIn(slow, 'village');
+    const scope = slow.getByTestId('org-scope');
+    await eventually(() => scope.innerText()).toBe('东岭村妇联');
+    release();
+    await context.close();
+  });
+
   const drawers: [string, string, string][] = [
     ['巡查登记', '/activities/patrols', 'patrol-create'],
     ['阵地', '/org/sites', 'site-create'],
@@ -234,6 +255,54 @@ describe.skipIf(!hasChromium())('drill-down serves her', () => {
     await eventually(() =>
       page.getByTestId('stats-drill').getByTestId('stats-drill-row').count(),
     ).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+/** Issue 14 "Other:": on a phone the count cards wrap inside the screen and 操作日志 is not cut at its edge. */
+describe.skipIf(!hasChromium())('ledger pages fit 390 px', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Every box of `selector` that is on the page lies within the screen's width. */
+  const offScreen = (page: Page, selector: string) =>
+    page.evaluate(
+      ({ selector, width }) =>
+        [...document.querySelectorAll(selector)]
+          .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 16), r: el.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.left < -0.5 || r.right > width + 0.5))
+          .map(({ text, r }) => `"${text}" at x ${Math.round(r.left)}…${Math.round(r.right)}`),
+      { selector, width: WIDTH },
+    );
+
+  it('count cards wrap within the screen on 任职, 阵地, 一户一档', { timeout: JOURNEY }, async () => {
+    const context = await newContext(browser, phone);
+    const page = await context.newPage();
+    await signIn(page, 'county');
+    for (const path of ['/people/roles', '/org/sites', '/courtyards/households']) {
+      await page.goto(`${baseUrl()}${path}`);
+      await eventually(() => page.locator('.bbt-count-card').count()).toBeGreaterThan(3);
+      await shot(page, `phone-counts${path.replaceAll('/', '-')}`);
+      expect({ path, off: await offScreen(page, '.bbt-count-card') }).toEqual({ path, off: [] });
+    }
+    await context.close();
+  });
+
+  it('操作日志 fits the phone: each entry whole on the screen', { timeout: JOURNEY }, async () => {
+    const context = await newContext(browser, phone);
+    const page = await context.newPage();
+    await signIn(page, 'county');
+    await page.goto(`${baseUrl()}/audit`);
+    const entries = '[data-testid=audit-cards], [data-testid=audit-table] tbody td';
+    await eventually(() => page.locator(entries).count()).toBeGreaterThan(0);
+    await shot(page, 'phone-audit');
+    expect(await offScreen(page, entries)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     await context.close();
   });
 });
