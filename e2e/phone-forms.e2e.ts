@@ -293,6 +293,22 @@ describe.skipIf(!hasChromium())('ledger pages fit 390 px', () => {
     await context.close();
   });
 
+  it("the village's own 季报 is her own row, not 暂无数据 above 合计", { timeout: JOURNEY }, async () => {
+    const context = await newContext(browser, phone);
+    const page = await context.newPage();
+    await signIn(page, 'village');
+    await page.goto(`${baseUrl()}/reports/definitions`);
+    const table = page.getByTestId('report-table');
+    const own = table.locator('[data-testid=report-row][data-unit="东岭村妇联"]');
+    await eventually(() => own.count()).toBe(1);
+    expect(await table.getByText('暂无数据').count()).toBe(0);
+    // Her row is her figures: the same as the 合计 row.
+    const cells = await own.getByTestId('report-cell').allInnerTexts();
+    expect(cells).toEqual(await table.getByTestId('report-total').allInnerTexts());
+    await shot(page, 'phone-village-report');
+    await context.close();
+  });
+
   it('操作日志 fits the phone: each entry whole on the screen', { timeout: JOURNEY }, async () => {
     const context = await newContext(browser, phone);
     const page = await context.newPage();

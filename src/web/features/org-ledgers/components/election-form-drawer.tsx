@@ -98,7 +98,7 @@ export const ElectionFormDrawer = ({ onClose }: Props) => {
           name="heldOn"
           rules={[{ required: true, message: t('elections.rule.heldOn') }]}
         >
-          <DateField notFuture data-testid="election-form-held" />
+          <DateField data-testid="election-form-held" />
         </Form.Item>
         <Form.Item
           label={t('elections.field.termYears')}

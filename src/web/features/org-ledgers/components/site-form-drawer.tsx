@@ -108,7 +108,7 @@ export const SiteFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
         <Input maxLength={120} />
       </Form.Item>
       <Form.Item label={t('sites.field.openedOn')} name="openedOn">
-        <DateField notFuture />
+        <DateField />
       </Form.Item>
       <Form.Item label={t('sites.field.contact')} name="contactPersonId">
         <PersonSelect

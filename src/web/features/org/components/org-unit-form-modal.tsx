@@ -128,7 +128,7 @@ const OrgUnitFormDialog = ({ mode, onClose, onSaved }: Props & { mode: OrgUnitFo
           <Input inputMode="numeric" maxLength={15} />
         </Form.Item>
         <Form.Item label={t('org.field.foundedOn')} name="foundedOn">
-          <DateField notFuture />
+          <DateField />
         </Form.Item>
       </Form>
     </Modal>

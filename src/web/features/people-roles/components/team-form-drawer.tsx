@@ -115,7 +115,7 @@ export const TeamFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
         <PersonSelect orgUnitId={orgUnitId} known={known} data-testid="team-form-leader" />
       </Form.Item>
       <Form.Item label={t('teams.field.foundedOn')} name="foundedOn">
-        <DateField notFuture />
+        <DateField />
       </Form.Item>
       <Form.Item label={t('teams.field.members')} name="memberIds" extra={t('teams.members.hint')}>
         <PersonSelect orgUnitId={orgUnitId} isMultiple known={known} data-testid="team-form-members" />

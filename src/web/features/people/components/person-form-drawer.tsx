@@ -250,7 +250,7 @@ const PersonFormDialog = ({
           },
         ]}
       >
-        <DateField notFuture />
+        <DateField />
       </Form.Item>
       <Form.Item
         label={t('people.field.phone')}
