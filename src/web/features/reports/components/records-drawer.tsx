@@ -10,6 +10,7 @@ import { useIsMobile } from '../../../lib/use-is-mobile';
 import type { IndicatorRecordsParams } from '../api/keys';
 import { indicatorRecordsExportUrl, useIndicatorRecords } from '../api/list-indicator-records';
 import { useIndicators } from '../api/list-indicators';
+import './records-drawer.css';
 
 type Props = {
   indicatorKey: string;
