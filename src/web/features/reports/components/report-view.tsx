@@ -96,15 +96,11 @@ export const ReportView = ({ definition }: { definition: ReportDefinition }) => 
           ) : (
             <BreakdownTable
               columns={r.columns}
-              // A unit with none below it (a village) is its own row: its figures, not 暂无数据 above 合计.
-              rows={
-                r.rows.length > 0
-                  ? r.rows
-                  : [{ orgUnitId: r.orgUnitId, orgUnitName: r.orgUnitName, cells: r.total }]
-              }
+              rows={r.rows}
               total={r.total}
               firstTitle={t('reports.field.unit')}
               onOpen={(title, f) => setOpen({ title, value: f.value, source: f.source })}
+              self={{ id: r.orgUnitId, name: r.orgUnitName }}
               testId="report-table"
             />
           )}
