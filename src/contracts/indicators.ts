@@ -53,6 +53,12 @@ export const indicatorValuesSchema = z.object({
 });
 export type IndicatorValues = z.infer<typeof indicatorValuesSchema>;
 
+/**
+ * The value of a unit level (`orgUnit`, `orgUnit2`) that stands for no unit at that level: the records
+ * the units above it made themselves (at `orgUnit`, the scope's own — 镇妇联直接登记).
+ */
+export const DIRECT_RECORDS = 'direct';
+
 export const indicatorRecordsQuerySchema = z
   .object({
     from: dateSchema,
@@ -75,5 +81,10 @@ export const indicatorRecordSchema = z.object({
   label: z.string(),
   orgUnitName: z.string(),
   date: dateSchema.nullable(),
+  /** What the record adds to a sum (an activity's 人次); null where each record counts one. */
+  amount: z.number().nullable(),
+  /** The record's type: the indicator's `type` dimension, or its first single-valued one. */
+  type: z.object({ dimension: z.string(), value: z.string(), label: z.string() }).nullable(),
 });
+export type IndicatorRecord = z.infer<typeof indicatorRecordSchema>;
 export const indicatorRecordListSchema = listResultSchema(indicatorRecordSchema);

@@ -68,6 +68,7 @@ const indicatorRoutes = new Set([
   'GET /api/v1/indicators',
   'GET /api/v1/indicators/:indicatorKey/values',
   'GET /api/v1/indicators/:indicatorKey/records',
+  'GET /api/v1/indicators/:indicatorKey/records/export',
   'GET /api/v1/indicators/:indicatorKey/export',
 ]);
 
@@ -359,6 +360,9 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
       query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
     },
     'GET /api/v1/indicators/:indicatorKey/records': {
+      query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
+    },
+    'GET /api/v1/indicators/:indicatorKey/records/export': {
       query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
     },
   };

@@ -91,6 +91,7 @@ export const HeaderBar = ({ isMobile, isCollapsed, onToggleMenu }: HeaderBarProp
         <OrgTreeSelect
           className="bbt-scope-select"
           value={scopeId}
+          valueName={scopeId === homeId ? user.orgUnit.name : undefined}
           onChange={(id) => setScopeId(id ?? homeId)}
           allowDissolved
           aria-label={t('shell.scope')}

@@ -1,5 +1,5 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, Select, Switch } from 'antd';
+import { Button, Checkbox, Form, Input, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { Fragment, type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { QueryParams } from '../lib/api-client';
 import { DATE_FORMAT } from '../lib/format';
 import { useOrgScope } from '../lib/org-scope';
 import { useIsPhone } from '../lib/use-is-phone';
+import { DateField, DateRangeField } from './date-field';
 import type { LedgerStatus } from './ledger-page';
 import { OrgTreeSelect } from './org-tree-select';
 
@@ -263,9 +264,8 @@ export const LedgerFilters = <V extends object>({
         const to = values[f.to] as string | undefined;
         const day = (d?: string) => (d ? dayjs(d, DATE_FORMAT) : null);
         return (
-          <DatePicker.RangePicker
+          <DateRangeField
             {...common}
-            inputReadOnly={isPhone}
             allowEmpty={f.isOpenEnded ? [true, true] : undefined}
             value={(f.isOpenEnded ? from || to : from && to) ? [day(from), day(to)] : null}
             onChange={(r) =>
@@ -279,15 +279,13 @@ export const LedgerFilters = <V extends object>({
       }
       case 'month':
         return (
-          <DatePicker
+          <DateField
             {...common}
             picker="month"
-            allowClear
-            inputReadOnly
+            notFuture
             placeholder={label}
             value={value ? dayjs(`${value as string}-01`) : null}
             onChange={(d) => set(d ? d.format(MONTH_FORMAT) : undefined)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
           />
         );
       case 'unit':

@@ -25,6 +25,8 @@ export type OrgTreeSelectProps = {
   size?: 'small' | 'middle' | 'large';
   className?: string;
   style?: React.CSSProperties;
+  /** The value's name, shown while the tree is still loading (never the bare id). */
+  valueName?: string;
   'aria-label'?: string;
   'data-testid'?: string;
 };
@@ -41,6 +43,7 @@ export const OrgTreeSelect = ({
   size,
   className,
   style,
+  valueName,
   ...rest
 }: OrgTreeSelectProps) => {
   const { t } = useTranslation();
@@ -61,8 +64,9 @@ export const OrgTreeSelect = ({
       disabled: Boolean(isDisabled?.(item)) || (!allowDissolved && Boolean(item.dissolvedOn)),
       children: item.children.map(toOption),
     });
+    if (!nodes && value && valueName) return [{ value, name: valueName, title: valueName, children: [] }];
     return buildOrgTree(nodes ?? []).map(toOption);
-  }, [nodes, isDisabled, allowDissolved, t]);
+  }, [nodes, isDisabled, allowDissolved, t, value, valueName]);
 
   const expanded = useMemo(() => {
     if (!nodes || nodes.length === 0) return [];

@@ -92,6 +92,7 @@ export const courtyardsEn: Record<keyof typeof courtyardsZhCN, string> = {
   'courtyards.score.signOff': 'Sign off',
   'courtyards.score.inspectorsPlaceholder': 'Inspectors’ names',
   'courtyards.score.signText': 'I inspected on site; the scores are true',
+  'courtyards.score.signHint': 'Required: tick the box above to send the score',
   'courtyards.score.signMissing': 'Sign off before sending',
   'courtyards.score.submit': 'Send score',
   'courtyards.score.retrying': 'Weak signal, retrying (attempt {{attempt}})…',

@@ -89,6 +89,7 @@ export const courtyardsZhCN = {
   'courtyards.score.signOff': '检查人签字',
   'courtyards.score.inspectorsPlaceholder': '检查人姓名，多人用顿号分隔',
   'courtyards.score.signText': '以上评分经现场查看，情况属实',
+  'courtyards.score.signHint': '必须勾选上面这一项才能提交评分',
   'courtyards.score.signMissing': '请确认签字后再提交',
   'courtyards.score.submit': '提交评分',
   'courtyards.score.retrying': '网络不稳，正在重试（第{{attempt}}次）…',

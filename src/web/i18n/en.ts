@@ -35,6 +35,8 @@ export const en: Record<MessageKey, string> = {
   'common.createdAt': 'Created',
   'common.updatedAt': 'Updated',
   'common.total': '{{total}} in total',
+  'common.dateFrom': 'From',
+  'common.dateTo': 'To',
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.scopeNote': 'Scope: {{name}} and below (change it in the header)',

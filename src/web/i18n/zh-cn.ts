@@ -36,6 +36,8 @@ export const zhCN = {
   'common.createdAt': '创建时间',
   'common.updatedAt': '更新时间',
   'common.total': '共 {{total}} 条',
+  'common.dateFrom': '开始日期',
+  'common.dateTo': '结束日期',
   'common.yes': '是',
   'common.no': '否',
   'common.scopeNote': '当前范围：{{name}}及其下级（在页头切换）',

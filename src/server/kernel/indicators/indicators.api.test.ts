@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
 
@@ -208,5 +209,83 @@ describe('indicators: margins of a two-way table come from the server, not from 
     const v = await get('activities.sessions', 'from=2026-01-01&to=2026-12-31&groupBy=orgUnit,type');
     expect(marginOf(v, org.units.townA.id)).toBe(cellSum(v, org.units.townA.id));
     expect(colMarginOf(v, 'outreach')).toBe(v.total);
+  });
+});
+
+describe('indicators: drilled records serve the person reading them', () => {
+  const drill = (s: Session, key: string, query: string) =>
+    call(t.app, s, 'GET', `/api/v1/indicators/${key}/records?from=2026-01-01&to=2026-12-31&${query}`);
+
+  it("a town's own records are their own bar: its unit group drills (value=direct) to what the town recorded itself", async () => {
+    const townB = org.units.townB.id;
+    const byVillage = (
+      await values(county, `from=2026-01-01&to=2026-12-31&groupBy=orgUnit&orgUnitId=${townB}`)
+    ).json();
+    const own = byVillage.rows.find((r: { group: string | null }) => r.group === null);
+    expect(own?.value).toBe(1);
+    const res = await drill(county, 'org.sites', `orgUnitId=${townB}&dimension=orgUnit&value=direct`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().total).toBe(own.value);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({ label: '乙镇研学基地', orgUnitName: '乙镇妇联' }),
+    ]);
+    // A level further down: what the county and the towns recorded themselves, not a village's.
+    const above = (await drill(county, 'org.sites', 'dimension=orgUnit2&value=direct')).json();
+    expect(above.items.map((r: { label: string }) => r.label)).toEqual(['乙镇研学基地']);
+  });
+
+  it('each record shows its type and, for a sum, what it adds (人次)', async () => {
+    const sites = (await drill(county, 'org.sites', 'dimension=kind&value=womenHome')).json();
+    expect(sites.items[0]).toMatchObject({
+      amount: null,
+      type: { dimension: 'kind', value: 'womenHome', label: '妇女之家' },
+    });
+    const att = (
+      await drill(county, 'activities.attendances', `dimension=orgUnit&value=${org.units.townA.id}`)
+    ).json();
+    expect(att.items.map((r: { amount: number }) => r.amount).sort((a: number, b: number) => a - b)).toEqual([
+      25, 30, 40,
+    ]);
+    expect(att.items[0].type).toMatchObject({ dimension: 'type', value: 'outreach' });
+  });
+
+  it('exports the drilled list to Excel: the same rows, within the caller’s scope, audited', async () => {
+    const query = `from=2026-01-01&to=2026-12-31&dimension=orgUnit&value=${org.units.townA.id}`;
+    const res = await call(
+      t.app,
+      county,
+      'GET',
+      `/api/v1/indicators/activities.attendances/records/export?${query}`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0].slice(1)).toEqual(['记录', '所属组织', '日期', '类型', '人次']);
+    const listed = (
+      await drill(county, 'activities.attendances', `dimension=orgUnit&value=${org.units.townA.id}`)
+    ).json();
+    expect(rows.length - 1).toBe(listed.total);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[5])
+        .sort(),
+    ).toEqual(listed.items.map((r: { amount: number }) => r.amount).sort());
+    const { rows: audit } = await t.db.$client.query(
+      `select after from audit_log where action = 'export' and entity_type = 'indicatorRecords' order by at desc limit 1`,
+    );
+    expect(audit[0].after).toMatchObject({ indicatorKey: 'activities.attendances', rows: listed.total });
+
+    const village = await login(t.app, 'villageA2');
+    const foreign = await call(
+      t.app,
+      village,
+      'GET',
+      `/api/v1/indicators/org.sites/records/export?from=2026-01-01&to=2026-12-31&orgUnitId=${org.units.villageA1.id}`,
+    );
+    expect(foreign.statusCode).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type DateRange, periodBounds } from '../../../contracts/common/period';
 import type { Permission } from '../../../contracts/common/permissions';
-import type { IndicatorDef, IndicatorValues } from '../../../contracts/indicators';
+import { DIRECT_RECORDS, type IndicatorDef, type IndicatorValues } from '../../../contracts/indicators';
 import type { DbOrTx } from '../db/connection';
 import { AppError } from '../http/errors';
 
@@ -348,15 +348,26 @@ export const drillIndicator = async (
   ]) {
     if (!dimension || value === undefined) continue;
     checkDimension(i, dimension);
-    if (UNIT_LEVELS[dimension]) filters.push(sql`s.org_path like ${`%/${value}/%`}`);
+    // No unit at that level: what the units above it recorded themselves (at `orgUnit`, the scope's own).
+    if (UNIT_LEVELS[dimension] && value === DIRECT_RECORDS)
+      filters.push(sql`${unitAt(args.scopePath, UNIT_LEVELS[dimension])} is null`);
+    else if (UNIT_LEVELS[dimension]) filters.push(sql`s.org_path like ${`%/${value}/%`}`);
     else {
       expand = dimension;
       filters.push(sql`s.${sql.identifier(dimension)}::text = ${value}`);
     }
   }
+  // Each record says what it counts (its 人次 for a sum) and its type (the indicator's `type`, or its
+  // first single-valued dimension).
+  const typeKey =
+    ['type', ...Object.keys(i.dimensions)].find(
+      (k) => Object.hasOwn(i.dimensions, k) && !i.dimensions[k].isMultiValued,
+    ) ?? null;
+  const amount = i.measure === 'sum' ? sql`s.amount::int` : sql`null::int`;
+  const type = typeKey ? sql`s.${sql.identifier(typeKey)}::text` : sql`null::text`;
   const result = await db.execute(sql`
     select s.record_id::text as id, s.record_label as label, u.name as "orgUnitName", s.record_date::text as date,
-      count(*) over() as total
+      ${amount} as amount, ${type} as type, count(*) over() as total
     from (${i.source({ from: args.from, to: args.to, groupBy: expand, scopePath: args.scopePath })}) s
     join org_units u on u.path = s.org_path
     where ${sql.join(filters, sql` and `)}
@@ -367,9 +378,23 @@ export const drillIndicator = async (
     label: string;
     orgUnitName: string;
     date: string | null;
+    amount: number | null;
+    type: string | null;
     total: string;
   }[];
-  return { items: rows.map(({ total: _t, ...r }) => r), total: rows.length ? Number(rows[0].total) : 0 };
+  const configured = typeKey ? await i.dimensions[typeKey].valuesFor?.(db, args.scopePath) : undefined;
+  const typeOf = (v: string | null) =>
+    typeKey && v !== null
+      ? {
+          dimension: typeKey,
+          value: v,
+          label: configured?.[v]?.zh ?? i.dimensions[typeKey].values[v]?.zh ?? v,
+        }
+      : null;
+  return {
+    items: rows.map(({ total: _t, type: v, ...r }) => ({ ...r, type: typeOf(v) })),
+    total: rows.length ? Number(rows[0].total) : 0,
+  };
 };
 
 /**

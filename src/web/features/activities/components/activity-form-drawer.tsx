@@ -1,8 +1,9 @@
-import { DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../../../../contracts/activities';
+import { DateField } from '../../../components/date-field';
 import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
@@ -44,7 +45,6 @@ const commonFields = (v: FormValues) => ({
   targetGroups: v.targetGroups ?? [],
   participantIds: v.participantIds ?? [],
 });
-const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
 
 /** 登记活动 / 编辑活动 with every field (快速登记 is the short way on a phone). */
 export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
@@ -120,10 +120,10 @@ export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
           name="occurredOn"
           rules={[{ required: true, message: t('activities.rule.date') }]}
         >
-          <DatePicker disabledDate={notFuture} data-testid="activity-form-date" />
+          <DateField notFuture data-testid="activity-form-date" />
         </Form.Item>
         <Form.Item label={t('activities.field.endedOn')} name="endedOn">
-          <DatePicker disabledDate={notFuture} />
+          <DateField notFuture />
         </Form.Item>
       </Space>
       <Form.Item label={t('activities.field.site')} name="siteId">

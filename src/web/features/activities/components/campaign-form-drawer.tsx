@@ -1,7 +1,8 @@
-import { DatePicker, Form, Input, Space } from 'antd';
+import { Form, Input, Space } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Campaign } from '../../../../contracts/activities';
+import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
@@ -81,10 +82,10 @@ export const CampaignFormDrawer = ({ campaign: c, onClose }: Props) => {
       </Form.Item>
       <Space wrap>
         <Form.Item label={t('activities.campaigns.field.startsOn')} name="startsOn">
-          <DatePicker />
+          <DateField />
         </Form.Item>
         <Form.Item label={t('activities.campaigns.field.endsOn')} name="endsOn">
-          <DatePicker />
+          <DateField />
         </Form.Item>
       </Space>
       <NoteFormItem showCount={false} />

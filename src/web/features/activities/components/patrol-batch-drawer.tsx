@@ -1,9 +1,10 @@
 import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatePatrolInput } from '../../../../contracts/activities';
+import { DateField } from '../../../components/date-field';
 import { SaveFooter } from '../../../components/ledger-form-drawer';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { isApiError } from '../../../lib/api-client';
@@ -232,11 +233,10 @@ export const PatrolBatchDrawer = ({ defaultOrgUnitId, scopeId, onClose }: Props)
               validateStatus={status(i, 'occurredOn')}
               help={help(i, 'occurredOn')}
             >
-              <DatePicker
+              <DateField
                 value={r.occurredOn ? dayjs(r.occurredOn, DATE_FORMAT) : null}
                 onChange={(d) => patch(i, { occurredOn: d?.format(DATE_FORMAT) })}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-                inputReadOnly={isMobile}
+                notFuture
                 size="large"
                 data-testid="patrol-row-date"
               />

@@ -1,12 +1,12 @@
-import { DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patrol } from '../../../../contracts/activities';
+import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { DATE_FORMAT } from '../../../lib/format';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { uuidV7 } from '../../../lib/uuid-v7';
 import { useCreatePatrol } from '../api/create-patrol';
 import { useForestChiefs } from '../api/list-forest-chiefs';
@@ -36,7 +36,6 @@ type Props = {
 /** 新增 / 编辑 one patrol. */
 export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, scopeId, onClose }: Props) => {
   const { t } = useTranslation();
-  const isMobile = useIsMobile();
   // Made once per open form: a retried save carries the same id and cannot duplicate.
   const [clientId] = useState(uuidV7);
   const common = (v: Values) => ({
@@ -121,12 +120,7 @@ export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, scopeId, onClose }:
         label={t('patrols.field.occurredOn')}
         rules={[{ required: true, message: t('patrols.rule.date') }]}
       >
-        <DatePicker
-          style={{ width: '100%' }}
-          inputReadOnly={isMobile}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-          data-testid="patrol-form-date"
-        />
+        <DateField notFuture data-testid="patrol-form-date" />
       </Form.Item>
       <Form.Item
         name="area"

@@ -1,5 +1,5 @@
 import { CheckCircleFilled, LoadingOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Form, Input, Progress, Result, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Progress, Result, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import { TypePicker } from '../components/type-picker';
 import { useQuickSave } from '../lib/use-quick-save';
 import { useTypeLabel } from '../lib/use-type-label';
 import '../lib/activities.css';
+import { DateField } from '../../../components/date-field';
 import { SaveRetryAlerts } from '../../../components/save-retry-alerts';
 
 type Draft = {
@@ -206,15 +207,13 @@ export const QuickPage = () => {
           />
         </Form.Item>
         <Form.Item label={t('activities.field.occurredOn')} htmlFor="quick-date">
-          <DatePicker
+          <DateField
             id="quick-date"
             size="large"
-            style={{ width: '100%' }}
-            inputReadOnly
             allowClear={false}
+            notFuture
             value={dayjs(draft.occurredOn, DATE_FORMAT)}
             onChange={(d) => d && setDraft({ occurredOn: d.format(DATE_FORMAT) })}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
             data-testid="quick-date"
           />
         </Form.Item>

@@ -11,8 +11,7 @@ import {
 } from '../../../../contracts/audit';
 import { AuditDiff } from '../../../components/audit-diff';
 import { type LedgerFilter, LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
-import { LedgerEmpty, LedgerPageHeader } from '../../../components/ledger-page';
-import { PageError } from '../../../components/page-states';
+import { LedgerEmpty, LedgerPageHeader, LedgerResults } from '../../../components/ledger-page';
 import { formatDateTime } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -134,30 +133,43 @@ export const AuditPage = () => {
           },
         ]}
       />
-      {entries.isError ? (
-        <PageError error={entries.error} onRetry={() => void entries.refetch()} />
-      ) : (
-        <Table<AuditEntry>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={entries.data?.items}
-          loading={entries.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <LedgerEmpty isFiltered={filters.isFiltered} text={t('audit.empty')} /> }}
-          onChange={list.onTableChange}
-          pagination={list.pagination(entries.data?.total)}
-          expandable={
-            isMobile
-              ? undefined
-              : {
-                  rowExpandable: (e) => e.before != null || e.after != null,
-                  expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} />,
-                }
-          }
-          data-testid="audit-table"
-        />
-      )}
+      <LedgerResults<AuditEntry>
+        query={entries}
+        list={list}
+        empty={<LedgerEmpty isFiltered={filters.isFiltered} text={t('audit.empty')} />}
+        onOpen={setDetail}
+        cards={{
+          testId: 'audit-cards',
+          title: (e) => `${label(auditModuleLabels, e.module)} · ${label(auditActionLabels, e.action)}`,
+          fields: (e) => [
+            { key: 'at', label: t('audit.field.at'), children: formatDateTime(e.at) },
+            { key: 'actor', label: t('audit.field.actor'), children: e.actorName ?? '—' },
+            { key: 'entity', label: t('audit.field.entity'), children: e.entityLabel ?? e.entityId ?? '—' },
+          ],
+        }}
+        table={
+          <Table<AuditEntry>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={entries.data?.items}
+            loading={entries.isFetching}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: <LedgerEmpty isFiltered={filters.isFiltered} text={t('audit.empty')} /> }}
+            onChange={list.onTableChange}
+            pagination={list.pagination(entries.data?.total)}
+            expandable={
+              isMobile
+                ? undefined
+                : {
+                    rowExpandable: (e) => e.before != null || e.after != null,
+                    expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} />,
+                  }
+            }
+            data-testid="audit-table"
+          />
+        }
+      />
       <AuditDetailDrawer entry={detail} onClose={() => setDetail(null)} />
     </div>
   );

@@ -1,8 +1,9 @@
-import { App, Button, Checkbox, DatePicker, Drawer, Input, Space, Typography } from 'antd';
+import { App, Button, Checkbox, Drawer, Input, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeScore, type Deduction, type Inspection } from '../../../../contracts/courtyards';
+import { DateField } from '../../../components/date-field';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
@@ -98,11 +99,11 @@ const EditForm = ({ inspection: a, onClose }: { inspection: Inspection; onClose:
         {a.householdLabel}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <DatePicker
+        <DateField
           allowClear={false}
+          notFuture
           value={dayjs(inspectedOn, DATE_FORMAT)}
           onChange={(d) => d && setInspectedOn(d.format(DATE_FORMAT))}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
           aria-label={t('courtyards.field.inspectedOn')}
         />
         <Input

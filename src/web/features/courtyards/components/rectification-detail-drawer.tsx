@@ -1,10 +1,11 @@
 import { CheckOutlined, RollbackOutlined, ToolOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Drawer, Input, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Drawer, Input, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Rectification, rectificationStatusLabels } from '../../../../contracts/courtyards';
+import { DateField } from '../../../components/date-field';
 import { DetailHeading, RecordFields } from '../../../components/ledger-detail-drawer';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { RecordHistory } from '../../../components/record-history';
@@ -210,14 +211,13 @@ const RectificationInfo = ({ r }: { r: Rectification }) => {
               label={t('courtyards.rectification.takeAfter')}
               disabled={isUploading || fix.isPending}
             />
-            <DatePicker
+            <DateField
               size="large"
               style={{ width: '100%' }}
               allowClear={false}
-              inputReadOnly
+              notFuture
               value={dayjs(fixedOn, DATE_FORMAT)}
               onChange={(d) => d && setFixedOn(d.format(DATE_FORMAT))}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
               aria-label={t('courtyards.field.fixedOn')}
             />
             <Input.TextArea

@@ -4,7 +4,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Input,
   Popconfirm,
   Segmented,
@@ -19,6 +18,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { plaqueChangeKindLabels, type Review, type ReviewItem } from '../../../../contracts/courtyards';
+import { DateField } from '../../../components/date-field';
 import { EmptyState, PageError, PageLoading } from '../../../components/page-states';
 import { RecordCards } from '../../../components/record-cards';
 import { DATE_FORMAT, formatDateTime } from '../../../lib/format';
@@ -288,11 +288,11 @@ const ReviewView = ({ review: r, computeButton }: { review: Review; computeButto
       {isPending && canManage && (
         <Card size="small" title={t('courtyards.review.confirmTitle')} style={{ marginTop: 16 }}>
           <Space wrap align="start">
-            <DatePicker
+            <DateField
               allowClear={false}
+              notFuture
               value={dayjs(meetingOn, DATE_FORMAT)}
               onChange={(d) => d && setMeetingOn(d.format(DATE_FORMAT))}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
               aria-label={t('courtyards.review.meetingOn')}
             />
             <Input.TextArea

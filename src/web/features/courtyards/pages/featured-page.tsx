@@ -1,5 +1,5 @@
 import { DeleteOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Popconfirm, Select, Tag } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,7 @@ import { CourtyardHouseholdSelect } from '../components/courtyard-household-sele
 import { FeaturedCategoriesEditor } from '../components/featured-categories-editor';
 import '../../../components/ledger.css';
 import '../lib/courtyards.css';
+import { DateField } from '../../../components/date-field';
 import { CreateButton } from '../../../components/ledger-toolbar';
 
 type Filters = { category?: string; status: LedgerStatus };
@@ -84,7 +85,7 @@ const DesignateDrawer = ({ onClose }: { onClose: () => void }) => {
         label={t('courtyards.featured.designatedOn')}
         rules={[{ required: true }]}
       >
-        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        <DateField notFuture allowClear={false} />
       </Form.Item>
       <Form.Item name="note" label={t('courtyards.field.note')}>
         <Input.TextArea rows={2} maxLength={500} />

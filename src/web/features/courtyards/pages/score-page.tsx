@@ -3,10 +3,10 @@ import {
   Alert,
   Button,
   Checkbox,
-  DatePicker,
   Input,
   Popconfirm,
   Progress,
+  Radio,
   Result,
   Segmented,
   Select,
@@ -24,6 +24,7 @@ import {
   inspectionKinds,
   monthOf,
 } from '../../../../contracts/courtyards';
+import { DateField } from '../../../components/date-field';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { errorText } from '../../../lib/api-client';
 import { clearDraftFiles, loadDraftFiles, storeDraftFiles } from '../../../lib/draft-files';
@@ -294,39 +295,55 @@ export const ScorePage = () => {
             </Button>
           </div>
           <div className="bbt-score-meta">
-            <Segmented
-              block
-              size="large"
-              value={draft.kind}
-              disabled={isBusy}
-              onChange={(v) => setDraft({ kind: v as InspectionKind })}
-              options={inspectionKinds.map((k) => ({ value: k, label: label(inspectionKindLabels, k) }))}
-              data-testid="score-kind"
-            />
-            <DatePicker
-              size="large"
-              style={{ width: '100%' }}
-              inputReadOnly
-              allowClear={false}
-              disabled={isBusy}
-              value={dayjs(draft.inspectedOn, DATE_FORMAT)}
-              onChange={(d) => d && setDraft({ inspectedOn: d.format(DATE_FORMAT) })}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              aria-label={t('courtyards.field.inspectedOn')}
-              data-testid="score-date"
-            />
-            {groupOptions.length > 0 && (
-              <Select
+            <div className="bbt-score-field">
+              <span className="bbt-score-label" id="score-kind-label">
+                {t('courtyards.field.kind')}
+              </span>
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
                 size="large"
-                allowClear
+                className="bbt-score-kinds"
+                value={draft.kind}
                 disabled={isBusy}
-                placeholder={t('courtyards.score.groupPlaceholder')}
-                value={draft.groupId}
-                onChange={(groupId?: string) => setDraft({ groupId })}
-                options={groupOptions}
-                aria-label={t('courtyards.field.group')}
-                data-testid="score-group"
+                onChange={(e) => setDraft({ kind: e.target.value as InspectionKind })}
+                options={inspectionKinds.map((k) => ({ value: k, label: label(inspectionKindLabels, k) }))}
+                aria-labelledby="score-kind-label"
+                data-testid="score-kind"
               />
+            </div>
+            <div className="bbt-score-field">
+              <label className="bbt-score-label" htmlFor="score-date">
+                {t('courtyards.field.inspectedOn')}
+              </label>
+              <DateField
+                id="score-date"
+                size="large"
+                allowClear={false}
+                notFuture
+                disabled={isBusy}
+                value={dayjs(draft.inspectedOn, DATE_FORMAT)}
+                onChange={(d) => d && setDraft({ inspectedOn: d.format(DATE_FORMAT) })}
+                data-testid="score-date"
+              />
+            </div>
+            {groupOptions.length > 0 && (
+              <div className="bbt-score-field">
+                <label className="bbt-score-label" htmlFor="score-group">
+                  {t('courtyards.field.group')}
+                </label>
+                <Select
+                  id="score-group"
+                  size="large"
+                  allowClear
+                  disabled={isBusy}
+                  placeholder={t('courtyards.score.groupPlaceholder')}
+                  value={draft.groupId}
+                  onChange={(groupId?: string) => setDraft({ groupId })}
+                  options={groupOptions}
+                  data-testid="score-group"
+                />
+              </div>
             )}
           </div>
           {rubric.isPending ? (
@@ -416,7 +433,7 @@ export const ScorePage = () => {
                 />
               </section>
               <section className="bbt-score-area">
-                <h2>{t('courtyards.field.note')}</h2>
+                <h2 id="score-note-label">{t('courtyards.field.note')}</h2>
                 <Input.TextArea
                   rows={3}
                   maxLength={1000}
@@ -424,11 +441,14 @@ export const ScorePage = () => {
                   value={draft.note}
                   onChange={(e) => setDraft({ note: e.target.value })}
                   placeholder={t('courtyards.score.notePlaceholder')}
+                  aria-labelledby="score-note-label"
                   data-testid="score-note"
                 />
               </section>
               <section className="bbt-score-area">
-                <h2>{t('courtyards.score.signOff')}</h2>
+                <h2 className="bbt-score-required" id="score-sign-label">
+                  {t('courtyards.score.signOff')}
+                </h2>
                 <Input
                   size="large"
                   maxLength={100}
@@ -436,7 +456,7 @@ export const ScorePage = () => {
                   value={draft.inspectorNames}
                   onChange={(e) => setDraft({ inspectorNames: e.target.value })}
                   placeholder={t('courtyards.score.inspectorsPlaceholder')}
-                  aria-label={t('courtyards.field.inspectors')}
+                  aria-labelledby="score-sign-label"
                   data-testid="score-inspectors"
                 />
                 <Checkbox
@@ -444,12 +464,24 @@ export const ScorePage = () => {
                   checked={draft.isSigned}
                   disabled={isBusy}
                   onChange={(e) => setDraft({ isSigned: e.target.checked })}
+                  aria-required
+                  aria-describedby="score-sign-hint"
                   data-testid="score-sign"
                 >
                   {t('courtyards.score.signText')}
                 </Checkbox>
+                {!draft.isSigned && !isTried && (
+                  <Typography.Text
+                    type="warning"
+                    id="score-sign-hint"
+                    className="bbt-score-hint"
+                    data-testid="score-sign-hint"
+                  >
+                    {t('courtyards.score.signHint')}
+                  </Typography.Text>
+                )}
                 {isTried && !draft.isSigned && (
-                  <Typography.Text type="danger" data-testid="score-sign-missing">
+                  <Typography.Text type="danger" id="score-sign-hint" data-testid="score-sign-missing">
                     {t('courtyards.score.signMissing')}
                   </Typography.Text>
                 )}

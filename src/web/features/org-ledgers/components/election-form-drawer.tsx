@@ -1,6 +1,7 @@
-import { App, DatePicker, Form, InputNumber, Space, Typography } from 'antd';
+import { App, Form, InputNumber, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NoteFormItem } from '../../../components/ledger-form-items';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
@@ -97,7 +98,7 @@ export const ElectionFormDrawer = ({ onClose }: Props) => {
           name="heldOn"
           rules={[{ required: true, message: t('elections.rule.heldOn') }]}
         >
-          <DatePicker data-testid="election-form-held" />
+          <DateField data-testid="election-form-held" />
         </Form.Item>
         <Form.Item
           label={t('elections.field.termYears')}

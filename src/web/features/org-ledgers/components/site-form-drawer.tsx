@@ -1,7 +1,8 @@
-import { DatePicker, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { createSiteInputSchema, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
+import { DateField } from '../../../components/date-field';
 import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
@@ -107,7 +108,7 @@ export const SiteFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
         <Input maxLength={120} />
       </Form.Item>
       <Form.Item label={t('sites.field.openedOn')} name="openedOn">
-        <DatePicker style={{ width: '100%' }} />
+        <DateField />
       </Form.Item>
       <Form.Item label={t('sites.field.contact')} name="contactPersonId">
         <PersonSelect

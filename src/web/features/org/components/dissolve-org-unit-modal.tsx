@@ -1,7 +1,8 @@
-import { Alert, App, DatePicker, Form, Modal } from 'antd';
+import { Alert, App, Form, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../../../../contracts/org';
+import { DateField } from '../../../components/date-field';
 import { toApiDate } from '../../../lib/format';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useDissolveOrgUnit } from '../api/dissolve-org-unit';
@@ -55,7 +56,7 @@ const DissolveOrgUnitDialog = ({ unit, onClose }: { unit: OrgUnit; onClose: () =
           name="dissolvedOn"
           rules={[{ required: true, message: t('org.rule.dissolvedOn') }]}
         >
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
+          <DateField allowClear={false} />
         </Form.Item>
       </Form>
     </Modal>

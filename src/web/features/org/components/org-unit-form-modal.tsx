@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,6 +8,7 @@ import {
   type OrgUnit,
   orgKindLabels,
 } from '../../../../contracts/org';
+import { DateField } from '../../../components/date-field';
 import { zodRule } from '../../../lib/form-rules';
 import { fromApiDate, toApiDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
@@ -127,7 +128,7 @@ const OrgUnitFormDialog = ({ mode, onClose, onSaved }: Props & { mode: OrgUnitFo
           <Input inputMode="numeric" maxLength={15} />
         </Form.Item>
         <Form.Item label={t('org.field.foundedOn')} name="foundedOn">
-          <DatePicker style={{ width: '100%' }} inputReadOnly />
+          <DateField />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,7 +1,8 @@
-import { DatePicker, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type PersonRole, personRoleLabels, personRoles } from '../../../../contracts/people-roles';
+import { DateField } from '../../../components/date-field';
 import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NoteFormItem } from '../../../components/ledger-form-items';
@@ -131,7 +132,7 @@ export const RoleTermFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
         name="startedOn"
         rules={[{ required: true, message: t('roles.rule.startedOn') }]}
       >
-        <DatePicker style={{ width: '100%' }} data-testid="role-term-form-started" />
+        <DateField data-testid="role-term-form-started" />
       </Form.Item>
       <Form.Item
         label={t('roles.field.endedOn')}
@@ -148,7 +149,7 @@ export const RoleTermFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
           }),
         ]}
       >
-        <DatePicker style={{ width: '100%' }} />
+        <DateField />
       </Form.Item>
       {isEntrepreneur && (
         <>

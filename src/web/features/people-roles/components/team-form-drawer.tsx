@@ -1,4 +1,4 @@
-import { DatePicker, Form, Select } from 'antd';
+import { Form, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -7,6 +7,7 @@ import {
   volunteerTeamKindLabels,
   volunteerTeamKinds,
 } from '../../../../contracts/people-roles';
+import { DateField } from '../../../components/date-field';
 import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { NameFormItem, NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-items';
@@ -114,7 +115,7 @@ export const TeamFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
         <PersonSelect orgUnitId={orgUnitId} known={known} data-testid="team-form-leader" />
       </Form.Item>
       <Form.Item label={t('teams.field.foundedOn')} name="foundedOn">
-        <DatePicker style={{ width: '100%' }} />
+        <DateField />
       </Form.Item>
       <Form.Item label={t('teams.field.members')} name="memberIds" extra={t('teams.members.hint')}>
         <PersonSelect orgUnitId={orgUnitId} isMultiple known={known} data-testid="team-form-members" />

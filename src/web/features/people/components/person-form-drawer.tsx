@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { Alert, Button, Form, Input, Radio, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import {
   relationLabels,
   relationsToHead,
 } from '../../../../contracts/people';
+import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { isApiError } from '../../../lib/api-client';
@@ -19,7 +20,6 @@ import { zodRule } from '../../../lib/form-rules';
 import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
-import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useCreatePerson } from '../api/create-person';
 import { usePerson } from '../api/get-person';
 import { usePersonTagOptions } from '../api/get-tag-options';
@@ -75,7 +75,6 @@ const PersonFormDialog = ({
   const tagOptions = usePersonTagOptions();
   const label = useLabel();
   const { scopeId } = useOrgScope();
-  const isMobile = useIsMobile();
   const [duplicate, setDuplicate] = useState<{ message: string; personId?: string } | null>(null);
   const [isAutoFilled, setAutoFilled] = useState(false);
   const ledger = useLedgerForm({
@@ -251,7 +250,7 @@ const PersonFormDialog = ({
           },
         ]}
       >
-        <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} />
+        <DateField />
       </Form.Item>
       <Form.Item
         label={t('people.field.phone')}

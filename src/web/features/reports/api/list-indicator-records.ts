@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ListResult } from '../../../../contracts/common/paging';
-import { api } from '../../../lib/api-client';
+import type { IndicatorRecord } from '../../../../contracts/indicators';
+import { api, toQueryString } from '../../../lib/api-client';
 import { type IndicatorRecordsParams, statsKeys } from './keys';
 
-export type IndicatorRecord = { id: string; label: string; orgUnitName: string; date: string | null };
+export type { IndicatorRecord };
 
 export const listIndicatorRecords = (key: string, params: IndicatorRecordsParams, signal?: AbortSignal) =>
   api.get<ListResult<IndicatorRecord>>(
@@ -11,6 +12,12 @@ export const listIndicatorRecords = (key: string, params: IndicatorRecordsParams
     params,
     signal,
   );
+
+/** The same records as an .xlsx download (the whole list, not one page). */
+export const indicatorRecordsExportUrl = (
+  key: string,
+  params: Omit<IndicatorRecordsParams, 'page' | 'pageSize'>,
+) => `/api/v1/indicators/${encodeURIComponent(key)}/records/export${toQueryString(params)}`;
 
 /** The records behind one figure (a table cell or a bar). */
 export const useIndicatorRecords = (key: string, params: IndicatorRecordsParams) =>

@@ -10,12 +10,17 @@ type Props = {
   total: FigureValue[];
   firstTitle: string;
   onOpen: (title: string, f: FigureValue) => void;
+  /** The unit the table is for: with no units below it (a village) its own figures are its one row. */
+  self?: { id: string; name: string };
   testId?: string;
 };
 
 /** Units × figures with a 合计 row; every non-zero number opens its records. */
-export const BreakdownTable = ({ columns, rows, total, firstTitle, onOpen, testId }: Props) => {
+export const BreakdownTable = ({ columns, rows, total, firstTitle, onOpen, self, testId }: Props) => {
   const { t } = useTranslation();
+  // Not 暂无数据 above a 合计 that has figures: the unit's own row.
+  const shown =
+    rows.length === 0 && self ? [{ orgUnitId: self.id, orgUnitName: self.name, cells: total }] : rows;
   const cell = (f: FigureValue | undefined, title: string, id: string) =>
     !f ? (
       '—'
@@ -32,7 +37,7 @@ export const BreakdownTable = ({ columns, rows, total, firstTitle, onOpen, testI
     <Table<BreakdownRow>
       size="small"
       rowKey="orgUnitId"
-      dataSource={rows}
+      dataSource={shown}
       pagination={false}
       scroll={{ x: 'max-content' }}
       data-testid={testId}

@@ -108,6 +108,7 @@ export const ReportView = ({ definition }: { definition: ReportDefinition }) => 
               total={r.total}
               firstTitle={t('reports.field.unit')}
               onOpen={(title, f) => setOpen({ title, value: f.value, source: f.source })}
+              self={{ id: r.orgUnitId, name: r.orgUnitName }}
               testId="report-table"
             />
           )}

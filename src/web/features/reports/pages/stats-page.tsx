@@ -1,8 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Segmented, Select, Skeleton, Typography } from 'antd';
+import { Button, Segmented, Select, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DIRECT_RECORDS } from '../../../../contracts/indicators';
+import { DateRangeField } from '../../../components/date-field';
 import { EmptyState, PageError } from '../../../components/page-states';
 import { DATE_FORMAT } from '../../../lib/format';
 import { indicatorExportUrl, useIndicatorValues } from '../../../lib/indicators';
@@ -59,14 +61,22 @@ export const StatsPage = () => {
         const k = which === 1 ? groupKeys[0] : groupKeys[1];
         if (group === null) {
           if (k === 'orgUnit') return t('reports.stats.ownUnit', { name: scopeName });
-          return k === 'orgUnit2' ? t('reports.stats.notAtLevel') : t('reports.stats.unset');
+          return k === 'orgUnit2'
+            ? t('reports.stats.notAtLevel', { name: scopeName })
+            : t('reports.stats.unset');
         }
         const d = def?.dimensions.find((x) => x.key === k);
         return d ? label(d.values, group) || serverLabel || group : (serverLabel ?? group);
       })
     : null;
+  // By unit, what no unit below recorded is the scope's own (镇妇联直接登记): a named row and bar of its
+  // own that opens those records.
+  const named =
+    pivoted && level !== 'none'
+      ? { ...pivoted, rows: pivoted.rows.map((r) => (r.key === null ? { ...r, key: DIRECT_RECORDS } : r)) }
+      : pivoted;
   // By the units below: every one of them is a row, the ones that counted nothing as 0.
-  const pivot = pivoted && level === 'orgUnit' ? withZeroRows(pivoted, children) : pivoted;
+  const pivot = named && level === 'orgUnit' ? withZeroRows(named, children) : named;
 
   const pick = (row: string | null, col: string | null | undefined) => {
     if (!key || !def || row === null) return;
@@ -140,9 +150,11 @@ export const StatsPage = () => {
           data-testid="stats-period"
         />
         {periodKind === 'custom' && (
-          <DatePicker.RangePicker
+          <DateRangeField
             allowClear={false}
+            style={{ width: 'auto' }}
             value={[dayjs(custom.from, DATE_FORMAT), dayjs(custom.to, DATE_FORMAT)]}
+            aria-label={t('reports.stats.period.custom')}
             onChange={(r) => {
               if (r?.[0] && r[1]) setCustom({ from: r[0].format(DATE_FORMAT), to: r[1].format(DATE_FORMAT) });
             }}
