@@ -2,6 +2,7 @@
 // Time = navigation start → username field rendered, visible and enabled (page's own clock).
 // SIGN_IN=<username>: then sign in as her (demo password) and also time the click on 登录 → her home usable
 // (every task button of the home visible and enabled); bytes then count the whole first visit.
+// TYPING_MS=<ms>: the time she spends typing her name and password before pressing 登录 (0: at once).
 // Run against a production build (`npm run build`, then start the server):
 //   node bench/first-load.mjs http://127.0.0.1:3400 [runs]   (PHONE=1 for 390×844, VERBOSE=1 lists files)
 import { chromium } from 'playwright-core';
@@ -57,6 +58,7 @@ for (let i = 0; i < runs; i++) {
   if (process.env.SIGN_IN) {
     await page.getByLabel('用户名').fill(process.env.SIGN_IN);
     await page.getByLabel('密码').fill(process.env.PASSWORD ?? 'Banbiantian2026');
+    await page.waitForTimeout(Number(process.env.TYPING_MS ?? 0));
     const clicked = await page.evaluate(() => performance.now());
     await page.getByRole('button', { name: '登录' }).click();
     const ready = await page.waitForFunction(

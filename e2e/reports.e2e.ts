@@ -252,6 +252,10 @@ describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
     const card = await mp.getByTestId('key-figure').first().boundingBox();
     expect(card?.width ?? 0).toBeGreaterThan(150);
     expect(card?.width ?? 999).toBeLessThan(200);
+    // The chart (and its library) loads once it scrolls near the screen: not on her first load.
+    expect(await mp.getByTestId('trend-chart').count()).toBe(0);
+    await mp.getByTestId('dashboard-trend').scrollIntoViewIfNeeded();
+    await mp.getByTestId('trend-chart').waitFor();
     const chart = await mp.getByTestId('trend-chart').boundingBox();
     expect(chart?.width ?? 0).toBeGreaterThan(300);
     await shot(mp, 'reports-dashboard-phone');

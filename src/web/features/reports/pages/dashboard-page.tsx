@@ -1,4 +1,4 @@
-import { Alert, Card, Col, DatePicker, Row, Select, Skeleton, Typography } from 'antd';
+import { Alert, Card, Col, Row, Select, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,9 @@ import {
   type WorkArea,
   workAreaLabels,
 } from '../../../../contracts/reports';
+import { DateField } from '../../../components/date-field';
 import { EmptyState, PageError } from '../../../components/page-states';
+import { WhenVisible } from '../../../components/when-visible';
 import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
@@ -132,6 +134,7 @@ export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
 
   const trendCard = d && (
     <Card
+      data-testid="dashboard-trend"
       title={t('reports.dashboard.trend')}
       extra={
         d.trends.length > 1 && (
@@ -148,21 +151,23 @@ export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
       }
     >
       {trend ? (
-        <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
-          <TrendChart
-            categories={months}
-            lines={trendLines}
-            ariaLabel={trendName}
-            testId="trend-chart"
-            onPick={(i, line) => {
-              const p = trend.points[i];
-              const f = line === 1 ? p.lastYear : p.current;
-              const year = line === 1 ? d.year - 1 : d.year;
-              if (f)
-                openFigure(t('reports.dashboard.trendPoint', { name: trendName, year, month: i + 1 }), f);
-            }}
-          />
-        </Suspense>
+        <WhenVisible placeholder={<Skeleton active paragraph={{ rows: 4 }} />}>
+          <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+            <TrendChart
+              categories={months}
+              lines={trendLines}
+              ariaLabel={trendName}
+              testId="trend-chart"
+              onPick={(i, line) => {
+                const p = trend.points[i];
+                const f = line === 1 ? p.lastYear : p.current;
+                const year = line === 1 ? d.year - 1 : d.year;
+                if (f)
+                  openFigure(t('reports.dashboard.trendPoint', { name: trendName, year, month: i + 1 }), f);
+              }}
+            />
+          </Suspense>
+        </WhenVisible>
       ) : (
         <EmptyState />
       )}
@@ -210,12 +215,12 @@ export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
             </Typography.Text>
           )}
         </div>
-        <DatePicker
+        <DateField
           picker="month"
           allowClear={false}
           value={month}
           onChange={(m) => m && setMonth(m)}
-          disabledDate={(m) => m.isAfter(dayjs(), 'month')}
+          notFuture
           aria-label={t('reports.dashboard.pickMonth')}
           data-testid="dashboard-month"
         />
@@ -251,22 +256,24 @@ export const DashboardPage = ({ tasks, isOwn = false }: Props) => {
             >
               <Row gutter={[16, 16]}>
                 <Col xs={24} xl={10}>
-                  <Suspense fallback={<Skeleton active />}>
-                    <TrendChart
-                      kind="bar"
-                      categories={barCategories}
-                      lines={barLines}
-                      height={Math.max(220, barRows.length * (isMobile ? 30 : 26) + 40)}
-                      ariaLabel={t('reports.dashboard.breakdown')}
-                      testId="breakdown-chart"
-                      onPick={(i) => {
-                        const r = barRows[i];
-                        const f = r?.cells[colIdx];
-                        if (f && column)
-                          openFigure(`${r.orgUnitName} · ${label({ l: column.label }, 'l')}`, f);
-                      }}
-                    />
-                  </Suspense>
+                  <WhenVisible placeholder={<Skeleton active />}>
+                    <Suspense fallback={<Skeleton active />}>
+                      <TrendChart
+                        kind="bar"
+                        categories={barCategories}
+                        lines={barLines}
+                        height={Math.max(220, barRows.length * (isMobile ? 30 : 26) + 40)}
+                        ariaLabel={t('reports.dashboard.breakdown')}
+                        testId="breakdown-chart"
+                        onPick={(i) => {
+                          const r = barRows[i];
+                          const f = r?.cells[colIdx];
+                          if (f && column)
+                            openFigure(`${r.orgUnitName} · ${label({ l: column.label }, 'l')}`, f);
+                        }}
+                      />
+                    </Suspense>
+                  </WhenVisible>
                 </Col>
                 <Col xs={24} xl={14}>
                   <BreakdownTable
