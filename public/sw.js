@@ -129,10 +129,8 @@ self.addEventListener('message', (event) => {
 self.addEventListener('sync', (event) => {
   if (event.tag !== 'bbt-outbox') return;
   event.waitUntil(
-    self.clients
-      .matchAll({ type: 'window' })
-      .then((all) => {
-        for (const c of all) c.postMessage({ type: 'bbt-outbox-flush' });
-      }),
+    self.clients.matchAll({ type: 'window' }).then((all) => {
+      for (const c of all) c.postMessage({ type: 'bbt-outbox-flush' });
+    }),
   );
 });

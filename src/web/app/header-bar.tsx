@@ -20,6 +20,8 @@ import { useLogout } from '../features/auth/api/logout';
 import { ChangePasswordModal } from '../features/auth/components/change-password-modal';
 import { setLanguage } from '../i18n';
 import { useLabel } from '../lib/labels';
+import { OutboxBadge } from '../lib/offline/outbox-badge';
+import { clearOfflineCaches } from '../lib/offline/service-worker';
 import { useOrgScope } from '../lib/org-scope';
 import { useSession } from '../lib/session';
 
@@ -40,6 +42,8 @@ export const HeaderBar = ({ isMobile, isCollapsed, onToggleMenu }: HeaderBarProp
   const isEn = i18n.language.startsWith('en');
 
   const onLogout = () => {
+    // Her cached answers (session, households) must not open for whoever uses the phone next.
+    void clearOfflineCaches();
     logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   };
 
@@ -97,6 +101,7 @@ export const HeaderBar = ({ isMobile, isCollapsed, onToggleMenu }: HeaderBarProp
           data-testid="org-scope"
         />
       </div>
+      <OutboxBadge isMobile={isMobile} />
       {!isMobile && <LanguageSwitch />}
       <Dropdown menu={{ items: menuItems, onClick: onMenuClick }} trigger={['click']} placement="bottomRight">
         <Button

@@ -8,7 +8,7 @@ import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { uuidV7 } from '../../../lib/uuid-v7';
-import { useCreatePatrol } from '../api/create-patrol';
+import { isQueuedPatrol, useCreatePatrolOrQueue } from '../api/create-patrol';
 import { useForestChiefs } from '../api/list-forest-chiefs';
 import { useForestTeams } from '../api/list-forest-teams';
 import { useUpdatePatrol } from '../api/update-patrol';
@@ -51,7 +51,9 @@ export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, scopeId, onClose }:
     onClose,
     isCreate: !patrol,
     record: patrol,
-    create: useCreatePatrol(),
+    // With no network the patrol waits in the offline outbox; the drawer closes and says so.
+    create: useCreatePatrolOrQueue(),
+    createdMessage: (d) => (isQueuedPatrol(d) ? t('offline.queued') : t('common.saved')),
     update: useUpdatePatrol(),
     toCreate: (v: Values) => ({
       id: clientId,

@@ -29,6 +29,8 @@ import { errorText } from '../../../lib/api-client';
 import { clearDraftFiles, loadDraftFiles, storeDraftFiles } from '../../../lib/draft-files';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
+import { takeOutboxEdit } from '../../../lib/offline/outbox-client';
+import { useQueuedNotice } from '../../../lib/offline/use-queued-notice';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { today } from '../../../lib/this-year';
@@ -58,6 +60,15 @@ import { SaveRetryAlerts } from '../../../components/save-retry-alerts';
 let keptPhotos: File[] = [];
 const PHOTOS_KEY = 'courtyards.score';
 
+/** 修改 in the outbox list: the refused inspection comes back as the draft (same id: it replaces it). */
+const keepOutboxEdit = () => {
+  const e = takeOutboxEdit('inspection');
+  if (!e) return;
+  storeScoreDraft(e.draft as ScoreDraft);
+  keptPhotos = e.photos.map((p) => new File([p.blob], p.name, { type: p.type }));
+  void storeDraftFiles(PHOTOS_KEY, keptPhotos);
+};
+
 /** 入户评分: score one household on a phone, with the same rule the server saves by; survives a lost signal. */
 export const ScorePage = () => {
   const { t, i18n } = useTranslation();
@@ -65,7 +76,10 @@ export const ScorePage = () => {
   const { scopeId } = useOrgScope();
   const { user } = useSession();
   const onError = useApiErrorHandler();
-  const [restored] = useState(() => loadScoreDraft());
+  const [restored] = useState(() => {
+    keepOutboxEdit();
+    return loadScoreDraft();
+  });
   const [isRestoredNote, setRestoredNote] = useState(Boolean(restored?.householdId));
   const [draft, setDraftState] = useState<ScoreDraft>(
     () => restored ?? newScoreDraft(today(), user.displayName),
@@ -74,6 +88,7 @@ export const ScorePage = () => {
   const [isTried, setTried] = useState(false);
   const onRefused = useCallback((e: unknown) => onError(e), [onError]);
   const { phase, save, upload, cancel, reset } = useScoreSave(onRefused);
+  const onQueued = useQueuedNotice();
   const isEn = i18n.language.startsWith('en');
   const year = Number(draft.inspectedOn.slice(0, 4));
   const rubric = useEffectiveRubric(draft.orgUnitId, year);
@@ -137,10 +152,18 @@ export const ScorePage = () => {
       ),
     }));
 
-  const submit = () => {
+  const submit = async () => {
     setTried(true);
     if (!rules || !draft.householdId || !draft.isSigned) return;
-    void save(createInputOf(draft, rules), photos);
+    const outcome = await save({ ...createInputOf(draft, rules), id: draft.id }, photos, {
+      label: draft.householdLabel ?? '',
+      draft,
+    });
+    // Kept on the phone for later: the form is ready for the next household at once.
+    if (outcome === 'queued') {
+      next();
+      onQueued();
+    }
   };
   const next = () => {
     clearScoreDraft();

@@ -1,0 +1,23 @@
+/** The offline outbox: the header badge, its list and what the capture forms say when a record is queued. */
+export const offlineZhCN = {
+  'offline.badge': '{{count}} 条待上传',
+  'offline.title': '待上传的记录',
+  'offline.hint': '没有网络时登记的内容保存在本机，联网后自动上传，不会重复。',
+  'offline.queued': '已保存在本机，联网后自动上传',
+  'offline.kind.activity': '活动',
+  'offline.kind.inspection': '入户评分',
+  'offline.kind.patrol': '巡查',
+  'offline.state.waiting': '等待网络',
+  'offline.state.sending': '正在上传',
+  'offline.state.refused': '被退回：{{reason}}',
+  'offline.photos': '{{count}} 张照片',
+  'offline.savedAt': '登记于 {{time}}',
+  'offline.uploadNow': '立即上传',
+  'offline.offlineNow': '当前没有网络，联网后会自动上传',
+  'offline.edit': '修改',
+  'offline.discard': '放弃',
+  'offline.discardConfirm': '放弃后这条记录不会上传，也无法找回。确定放弃吗？',
+  'offline.empty': '没有待上传的记录',
+  'offline.degraded': '这个浏览器不能在本机长期保存照片：请保持本页打开直到上传完成，或换用手机自带浏览器。',
+  'offline.sentCount': '已上传 {{count}} 条记录',
+} as const;
