@@ -6,8 +6,8 @@
  * - /assets/* (hashed, never change under their name): cache first. Only this build's files are kept;
  *   after sign-in the app asks for the capture pages' files to be fetched ahead (`bbt-warm`).
  * - The API GETs the capture forms need (session, org tree, activity types, sites, households, rubric,
- *   forest chiefs and teams, patrol list): network first, the last answer when offline. Cleared on sign-out
- *   and when another user signs in (`bbt-clear-api`, or the page deletes the cache itself).
+ *   forest chiefs and teams, patrol list): network first, the last answer when offline. The page deletes
+ *   this cache on sign-out and when another user signs in (lib/offline/service-worker.ts).
  * - Everything else (writes, other API reads, uploads) goes straight to the network.
  * - Background Sync (`bbt-outbox`): asks the open pages to send their outbox (the queue lives in the page:
  *   its CSRF token and session are there).
@@ -108,7 +108,6 @@ self.addEventListener('fetch', (event) => {
 
 self.addEventListener('message', (event) => {
   const type = event.data?.type;
-  if (type === 'bbt-clear-api') event.waitUntil(caches.delete(API_CACHE));
   if (type === 'bbt-warm')
     event.waitUntil(
       (async () => {

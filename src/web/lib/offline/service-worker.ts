@@ -35,7 +35,6 @@ export const clearOfflineCaches = async () => {
   } catch {
     // No Cache Storage here: nothing was kept.
   }
-  await postToWorker({ type: 'bbt-clear-api' });
 };
 
 /** Another account signed in on this phone: the previous one's cached answers go before any is used. */
@@ -47,7 +46,8 @@ export const noteSignedInUser = async (userId: string) => {
   } catch {
     // Private mode: clear to be safe.
   }
-  if (last !== userId) await clearOfflineCaches();
+  // Nobody noted yet: nothing of anyone else's can be cached (the worker comes with this code).
+  if (last !== null && last !== userId) await clearOfflineCaches();
 };
 
 /** The worker's Background Sync asks the open pages to send their outbox. */

@@ -91,7 +91,9 @@ export const ScorePage = () => {
   const onQueued = useQueuedNotice();
   const isEn = i18n.language.startsWith('en');
   const year = Number(draft.inspectedOn.slice(0, 4));
-  const rubric = useEffectiveRubric(draft.orgUnitId, year);
+  // Before a household is picked, her own unit's rubric: read (and kept by the service worker) while
+  // online, so a village chair can score offline after one visit.
+  const rubric = useEffectiveRubric(draft.orgUnitId ?? scopeId, year);
   const rules = rubric.data?.rubric?.rules;
   const month = monthOf(draft.inspectedOn);
   const todo = useTodo(scopeId, month);
