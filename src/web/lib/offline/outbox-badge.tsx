@@ -170,6 +170,8 @@ export const OutboxBadge = ({ isMobile }: { isMobile: boolean }) => {
         icon={isSending ? <LoadingOutlined /> : <CloudUploadOutlined />}
         onClick={() => setOpen(true)}
         className="bbt-touch"
+        // On a phone the header also holds the scope box: the badge stays narrow.
+        style={isMobile ? { paddingInline: 4, fontSize: 13, gap: 2 } : undefined}
         aria-label={t('offline.title')}
         data-testid="outbox-badge"
       >
