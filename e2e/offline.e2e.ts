@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultRubricRules } from '../src/contracts/courtyards-rules';
+import { defaultRubricRules } from '../src/contracts/courtyards';
 import {
   baseUrl,
   desktop,
@@ -279,6 +279,12 @@ describe.skipIf(!hasChromium())('offline capture journey', { timeout: JOURNEY * 
     // Still there after a round: nothing is dropped silently.
     await page.getByTestId('outbox-flush').click();
     await eventually(() => entry.getAttribute('data-state')).toBe('refused');
+    // 修改 reopens the form as she filled it in (the household is the deleted one: she would pick another).
+    await entry.getByTestId('outbox-edit').click();
+    await page.waitForURL((url) => url.pathname === '/courtyards/score');
+    await page.getByTestId('score-household').filter({ hasText: houseNumber }).waitFor();
+    expect(await page.getByTestId('score-sign').isChecked()).toBe(true);
+    await page.getByTestId('outbox-badge').click();
     await entry.getByTestId('outbox-discard').click();
     await page.getByTestId('outbox-discard-ok').click();
     await eventually(() => page.getByTestId('outbox-entry').count()).toBe(0);

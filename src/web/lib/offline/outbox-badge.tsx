@@ -26,6 +26,7 @@ const ROUND_MS = 30_000;
 const editPaths: Partial<Record<OutboxEntry['kind'], string>> = {
   activity: '/activities/quick',
   inspection: '/courtyards/score',
+  patrol: '/activities/patrols',
 };
 
 const useOnline = () =>

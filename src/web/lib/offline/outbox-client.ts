@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { apiRequest } from '../api-client';
 import { uploadFile } from '../upload-file';
 import { createOutbox, type FlushResult, type Outbox, type OutboxEntry, type OutboxKind } from './outbox';
@@ -72,18 +73,32 @@ export const retryOutboxEntry = async (id: string) => {
 export const discardOutboxEntry = async (id: string) => (await getOutbox()).remove(id);
 
 /**
- * 修改: the entry waits here for its form, which takes it when it opens (quick-page, score-page) and
- * shows it pre-filled; saving it again (same id) replaces the entry.
+ * 修改: the list hands the entry to its form (quick-page, score-page, patrols-page), which shows it
+ * pre-filled, whether it is open already or opens next; saving it again (same id) replaces the entry.
  */
 let editing: OutboxEntry | null = null;
+const editListeners = new Set<(e: OutboxEntry) => void>();
 export const editOutboxEntry = (entry: OutboxEntry) => {
   editing = entry;
+  for (const l of editListeners) l(entry);
 };
-export const takeOutboxEdit = (kind: OutboxKind): OutboxEntry | null => {
-  if (editing?.kind !== kind) return null;
-  const e = editing;
-  editing = null;
-  return e;
+
+/** A form's side of 修改: `apply` gets the entry of its kind that waits, now or later. */
+export const useOutboxEdit = (kind: OutboxKind, apply: (entry: OutboxEntry) => void) => {
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
+  useEffect(() => {
+    const take = (e: OutboxEntry) => {
+      if (e.kind !== kind || editing !== e) return;
+      editing = null;
+      applyRef.current(e);
+    };
+    if (editing) take(editing);
+    editListeners.add(take);
+    return () => {
+      editListeners.delete(take);
+    };
+  }, [kind]);
 };
 
 /** Asks the service worker for a Background Sync round (Chrome on Android); elsewhere `online` does it. */

@@ -14,6 +14,8 @@ import {
   type LedgerStatus,
 } from '../../../components/ledger-page';
 import { DATE_FORMAT } from '../../../lib/format';
+import type { OutboxEntry } from '../../../lib/offline/outbox';
+import { useOutboxEdit } from '../../../lib/offline/outbox-client';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
@@ -49,6 +51,12 @@ export const PatrolsPage = () => {
   // The API takes 有隐患 as `hasHazards=1`.
   const params = { ...filters.query, hasHazards: filters.values.hasHazards ? ('1' as const) : undefined };
   const [form, setForm] = useState<FormState>(null);
+  // 修改 of a patrol the server refused, from the offline outbox: the form opens with it.
+  const [fromOutbox, setFromOutbox] = useState<OutboxEntry | null>(null);
+  useOutboxEdit('patrol', (e) => {
+    setFromOutbox(e);
+    setForm({});
+  });
   const [isBatchOpen, setBatchOpen] = useState(false);
   const detailId = search.get('patrolId');
 
@@ -202,9 +210,13 @@ export const PatrolsPage = () => {
       {form && (
         <PatrolFormDrawer
           patrol={form.patrol}
+          fromOutbox={form.patrol ? null : fromOutbox}
           defaultOrgUnitId={scopeId}
           scopeId={scopeId}
-          onClose={() => setForm(null)}
+          onClose={() => {
+            setForm(null);
+            setFromOutbox(null);
+          }}
         />
       )}
       {isBatchOpen && (

@@ -8,7 +8,7 @@ import { defaultActivityTypes } from '../../../../contracts/activities';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { errorText } from '../../../lib/api-client';
 import { DATE_FORMAT } from '../../../lib/format';
-import { takeOutboxEdit } from '../../../lib/offline/outbox-client';
+import { useOutboxEdit } from '../../../lib/offline/outbox-client';
 import { useQueuedNotice } from '../../../lib/offline/use-queued-notice';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useOrgTree } from '../../../lib/org-tree';
@@ -49,14 +49,6 @@ const newDraft = (orgUnitId: string): Draft => ({
 // Kept in memory across pages: leaving 快速登记 half-way (or a reload of the menu) loses nothing.
 let kept: { draft: Draft; photo: File | null } | null = null;
 
-/** 修改 in the outbox list: the refused record comes back as she entered it (same id: it replaces it). */
-const keepOutboxEdit = () => {
-  const e = takeOutboxEdit('activity');
-  if (!e) return;
-  const p = e.photos[0];
-  kept = { draft: e.draft as Draft, photo: p ? new File([p.blob], p.name, { type: p.type }) : null };
-};
-
 /** 快速登记: one phone screen to record an activity where it happened, photo included. */
 export const QuickPage = () => {
   const { t, i18n } = useTranslation();
@@ -65,16 +57,22 @@ export const QuickPage = () => {
   const types = useActivityTypes();
   const typeLabel = useTypeLabel();
   const onError = useApiErrorHandler();
-  const [draft, setDraftState] = useState<Draft>(() => {
-    keepOutboxEdit();
-    return kept?.draft ?? newDraft(scopeId);
-  });
+  const [draft, setDraftState] = useState<Draft>(() => kept?.draft ?? newDraft(scopeId));
   const [photo, setPhotoState] = useState<File | null>(() => kept?.photo ?? null);
   const [isTypeMissing, setTypeMissing] = useState(false);
   const sites = useUnitSites(draft.orgUnitId);
   const onRefused = useCallback((e: unknown) => onError(e), [onError]);
   const { phase, save, upload, cancel, reset } = useQuickSave(onRefused);
   const onQueued = useQueuedNotice();
+  // 修改 in the outbox list: the refused record comes back as she entered it (same id: it replaces it).
+  useOutboxEdit('activity', (e) => {
+    const p = e.photos[0];
+    const file = p ? new File([p.blob], p.name, { type: p.type }) : null;
+    kept = { draft: e.draft as Draft, photo: file };
+    setDraftState(e.draft as Draft);
+    setPhotoState(file);
+    reset();
+  });
   const isEn = i18n.language.startsWith('en');
   const hasChildren = (tree.data ?? []).some((n) => n.parentId === scopeId);
 

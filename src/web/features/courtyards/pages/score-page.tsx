@@ -29,7 +29,7 @@ import { errorText } from '../../../lib/api-client';
 import { clearDraftFiles, loadDraftFiles, storeDraftFiles } from '../../../lib/draft-files';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { takeOutboxEdit } from '../../../lib/offline/outbox-client';
+import { useOutboxEdit } from '../../../lib/offline/outbox-client';
 import { useQueuedNotice } from '../../../lib/offline/use-queued-notice';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
@@ -60,15 +60,6 @@ import { SaveRetryAlerts } from '../../../components/save-retry-alerts';
 let keptPhotos: File[] = [];
 const PHOTOS_KEY = 'courtyards.score';
 
-/** 修改 in the outbox list: the refused inspection comes back as the draft (same id: it replaces it). */
-const keepOutboxEdit = () => {
-  const e = takeOutboxEdit('inspection');
-  if (!e) return;
-  storeScoreDraft(e.draft as ScoreDraft);
-  keptPhotos = e.photos.map((p) => new File([p.blob], p.name, { type: p.type }));
-  void storeDraftFiles(PHOTOS_KEY, keptPhotos);
-};
-
 /** 入户评分: score one household on a phone, with the same rule the server saves by; survives a lost signal. */
 export const ScorePage = () => {
   const { t, i18n } = useTranslation();
@@ -76,10 +67,7 @@ export const ScorePage = () => {
   const { scopeId } = useOrgScope();
   const { user } = useSession();
   const onError = useApiErrorHandler();
-  const [restored] = useState(() => {
-    keepOutboxEdit();
-    return loadScoreDraft();
-  });
+  const [restored] = useState(() => loadScoreDraft());
   const [isRestoredNote, setRestoredNote] = useState(Boolean(restored?.householdId));
   const [draft, setDraftState] = useState<ScoreDraft>(
     () => restored ?? newScoreDraft(today(), user.displayName),
@@ -89,6 +77,15 @@ export const ScorePage = () => {
   const onRefused = useCallback((e: unknown) => onError(e), [onError]);
   const { phase, save, upload, cancel, reset } = useScoreSave(onRefused);
   const onQueued = useQueuedNotice();
+  // 修改 in the outbox list: the refused inspection comes back as the draft (same id: it replaces it).
+  useOutboxEdit('inspection', (e) => {
+    const d = e.draft as ScoreDraft;
+    storeScoreDraft(d);
+    setDraftState(d);
+    setPhotos(e.photos.map((p) => new File([p.blob], p.name, { type: p.type })));
+    setRestoredNote(false);
+    reset();
+  });
   const isEn = i18n.language.startsWith('en');
   const year = Number(draft.inspectedOn.slice(0, 4));
   // Before a household is picked, her own unit's rubric: read (and kept by the service worker) while
