@@ -75,6 +75,9 @@ const serviceWorker = (): Plugin => ({
       .replace('const ASSETS = [];', `const ASSETS = ${list(assets)};`)
       .replace('const CAPTURE = [];', `const CAPTURE = ${list(capture)};`);
     await writeFile(sw, text);
+    // Public files are not in the bundle the precompress plugin sees: the worker is compressed here.
+    await writeFile(`${sw}.br`, brotliCompressSync(Buffer.from(text)));
+    await writeFile(`${sw}.gz`, gzipSync(Buffer.from(text), { level: 9 }));
   },
 });
 

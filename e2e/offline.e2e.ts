@@ -248,6 +248,43 @@ describe.skipIf(!hasChromium())('offline capture journey', { timeout: JOURNEY * 
     });
   }
 
+  it('the signal goes while the photo uploads: the photo waits in the outbox with its record, and goes up once', async () => {
+    const title = `断在照片${Date.now().toString().slice(-6)}`;
+    const { context, page } = await phoneSignedIn(browser);
+    await page.goto(`${baseUrl()}/activities/quick`);
+    await page.getByTestId('quick-type-outreach').click();
+    await page.getByTestId('quick-title').fill(title);
+    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3d7dc8' } })
+      .jpeg()
+      .toBuffer();
+    await page
+      .getByTestId('quick-photo-input')
+      .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByTestId('quick-photo-preview').waitFor();
+    // The record goes up; every photo upload then dies on the way.
+    await page.route('**/photos', (route) => route.abort('failed'));
+    await page.getByTestId('quick-save').click();
+    await page.getByTestId('offline-queued').first().waitFor();
+    await eventually(() => badge(page).innerText()).toBe('1 条待上传');
+    await page.unroute('**/photos');
+    // The notice sits over the header for a few seconds, as on her phone.
+    await page.getByTestId('offline-queued').waitFor({ state: 'detached' });
+    // 立即上传, unless the periodic round has sent it already.
+    await page
+      .getByTestId('outbox-badge')
+      .click({ timeout: 5_000 })
+      .then(() => page.getByTestId('outbox-flush').click({ timeout: 5_000 }))
+      .catch(() => undefined);
+    await eventually(() => page.getByTestId('outbox-entry').count()).toBe(0);
+    const api = apiOf(village);
+    const saved = await api.get<{ total: number; items: { photoIds: string[] }[] }>(
+      `/api/v1/activities/activities?q=${encodeURIComponent(title)}`,
+    );
+    expect(saved.total).toBe(1);
+    expect(saved.items[0].photoIds).toHaveLength(1);
+    await context.close();
+  });
+
   it('a score for a household deleted meanwhile stays in the queue with the server’s reason, and can be discarded', async () => {
     const api = apiOf(village);
     const houseNumber = `离${Date.now().toString().slice(-5)}号`;

@@ -21,6 +21,8 @@ import { noteSignedInUser, onWorkerFlushRequest, warmCapturePages } from './serv
 
 /** How often a waiting queue is tried while the page is open (besides `online` and Background Sync). */
 const ROUND_MS = 30_000;
+/** The capture pages' files are fetched ahead this long after sign-in, not during the first page's load. */
+const WARM_AFTER_MS = 8_000;
 
 /** Where 修改 reopens a queued record: the form takes it from the outbox (takeOutboxEdit) and shows it. */
 const editPaths: Partial<Record<OutboxEntry['kind'], string>> = {
@@ -60,17 +62,19 @@ const useOutboxSync = () => {
   }, [queryClient, message, t]);
   useEffect(() => {
     setOutboxUser(user.id, csrfToken);
-    void noteSignedInUser(user.id).then(() => {
-      const warm = () => warmCapturePages();
-      if ('requestIdleCallback' in window) window.requestIdleCallback(warm, { timeout: 5000 });
-      else setTimeout(warm, 2000);
-    });
+    void noteSignedInUser(user.id);
+    // Once the first page has had the line to itself: the capture pages' files, for later offline use.
+    const warmTimer = window.setTimeout(() => {
+      if ('requestIdleCallback' in window) window.requestIdleCallback(warmCapturePages, { timeout: 5000 });
+      else warmCapturePages();
+    }, WARM_AFTER_MS);
     flush();
     const timer = window.setInterval(flush, ROUND_MS);
     window.addEventListener('online', flush);
     const stopWorker = onWorkerFlushRequest(flush);
     return () => {
       window.clearInterval(timer);
+      window.clearTimeout(warmTimer);
       window.removeEventListener('online', flush);
       stopWorker();
       setOutboxUser(null, '');

@@ -10,6 +10,15 @@ export const QUEUE_AFTER = [1000, 2000];
 export const photoOf = (f: File): OutboxPhoto => ({ name: f.name || 'photo.jpg', type: f.type, blob: f });
 
 /**
+ * Puts a record in the outbox: also one already saved whose photos could not go up (the record is sent
+ * again with its id, and the server answers with the one it has; then the photos).
+ */
+export const queueInOutbox = async (entry: NewOutboxEntry) => {
+  await (await getOutbox()).add(entry);
+  void requestBackgroundSync();
+};
+
+/**
  * Saves a create, or keeps it in the outbox when there is no network (the phone says it is offline,
  * or the server cannot be reached after two quick tries, or answers 5xx): `queued` then, and the form
  * can start the next record. A refusal (400, 403, 404, 409) comes back as before, for the form to show.
@@ -22,8 +31,7 @@ export const saveOrQueue = async <T>(
 ): Promise<SavedOrQueued<T>> => {
   const outbox = await getOutbox();
   const queue = async (): Promise<SavedOrQueued<T>> => {
-    await outbox.add(entry);
-    void requestBackgroundSync();
+    await queueInOutbox(entry);
     return { kind: 'queued' };
   };
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return queue();

@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Activity, CreateActivityInput } from '../../../../contracts/activities';
-import { photoOf, saveOrQueue } from '../../../lib/offline/save-or-queue';
+import type { NewOutboxEntry } from '../../../lib/offline/outbox';
+import { photoOf, queueInOutbox, saveOrQueue } from '../../../lib/offline/save-or-queue';
+import { isRetryable } from '../../../lib/retry';
 import { useSession } from '../../../lib/session';
 import { ACTIVITIES_URL, createActivity } from '../api/create-activity';
 import { activityWriteKeys } from '../api/keys';
@@ -40,8 +42,10 @@ export const useQuickSave = (onRefused: (e: unknown) => void) => {
         });
         void queryClient.invalidateQueries({ queryKey: activityWriteKeys[0] });
         setPhase({ kind: 'done', activity, hasPhoto: true });
+        return null;
       } catch (error) {
         setPhase({ kind: 'uploadFailed', activity, error });
+        return error;
       }
     },
     [csrfToken, queryClient],
@@ -58,20 +62,20 @@ export const useQuickSave = (onRefused: (e: unknown) => void) => {
       const ctrl = new AbortController();
       abort.current = ctrl;
       setPhase({ kind: 'saving' });
-      const result = await saveOrQueue(
-        () => createActivity(input),
-        {
-          userId: user.id,
-          kind: 'activity',
-          label: queued.label,
-          path: ACTIVITIES_URL,
-          body: input,
-          photosPath: activityPhotosUrl(input.id),
-          photos: photo ? [photoOf(photo)] : [],
-          draft: queued.draft,
-        },
-        { signal: ctrl.signal, onRetry: (attempt) => setPhase({ kind: 'retrying', attempt }) },
-      );
+      const entry: NewOutboxEntry = {
+        userId: user.id,
+        kind: 'activity',
+        label: queued.label,
+        path: ACTIVITIES_URL,
+        body: input,
+        photosPath: activityPhotosUrl(input.id),
+        photos: photo ? [photoOf(photo)] : [],
+        draft: queued.draft,
+      };
+      const result = await saveOrQueue(() => createActivity(input), entry, {
+        signal: ctrl.signal,
+        onRetry: (attempt) => setPhase({ kind: 'retrying', attempt }),
+      });
       if (result.kind === 'stopped') return 'other';
       if (result.kind === 'queued') {
         setPhase({ kind: 'idle' });
@@ -88,8 +92,17 @@ export const useQuickSave = (onRefused: (e: unknown) => void) => {
       }
       const activity = result.value;
       for (const queryKey of activityWriteKeys) void queryClient.invalidateQueries({ queryKey });
-      if (photo) await upload(activity, photo);
-      else setPhase({ kind: 'done', activity, hasPhoto: false });
+      if (!photo) {
+        setPhase({ kind: 'done', activity, hasPhoto: false });
+        return 'saved';
+      }
+      const error = await upload(activity, photo);
+      // The signal went during the photo: it waits in the outbox with its record (sent again, same id).
+      if (error && isRetryable(error)) {
+        await queueInOutbox({ ...entry, label: queued.label, draft: queued.draft });
+        setPhase({ kind: 'done', activity, hasPhoto: false });
+        return 'queued';
+      }
       return 'saved';
     },
     [onRefused, queryClient, upload, user.id],

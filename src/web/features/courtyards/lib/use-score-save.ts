@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreateInspectionInput, Inspection } from '../../../../contracts/courtyards';
-import { photoOf, saveOrQueue } from '../../../lib/offline/save-or-queue';
+import type { NewOutboxEntry } from '../../../lib/offline/outbox';
+import { photoOf, queueInOutbox, saveOrQueue } from '../../../lib/offline/save-or-queue';
+import { isRetryable } from '../../../lib/retry';
 import { useSession } from '../../../lib/session';
 import { createInspection, INSPECTIONS_URL } from '../api/create-inspection';
 import { inspectionPhotosUrl, uploadInspectionPhoto } from '../api/inspection-photos';
@@ -45,12 +47,14 @@ export const useScoreSave = (onRefused: (e: unknown) => void) => {
           });
         } catch (error) {
           refresh();
-          setPhase({ kind: 'uploadFailed', inspection, error, remaining: photos.slice(index) });
-          return;
+          const remaining = photos.slice(index);
+          setPhase({ kind: 'uploadFailed', inspection, error, remaining });
+          return { error, remaining };
         }
       }
       refresh();
       setPhase({ kind: 'done', inspection, photos: photos.length });
+      return null;
     },
     [csrfToken, refresh],
   );
@@ -66,20 +70,20 @@ export const useScoreSave = (onRefused: (e: unknown) => void) => {
       const ctrl = new AbortController();
       abort.current = ctrl;
       setPhase({ kind: 'saving' });
-      const result = await saveOrQueue(
-        () => createInspection(input),
-        {
-          userId: user.id,
-          kind: 'inspection',
-          label: queued.label,
-          path: INSPECTIONS_URL,
-          body: input,
-          photosPath: inspectionPhotosUrl(input.id),
-          photos: photos.map(photoOf),
-          draft: queued.draft,
-        },
-        { signal: ctrl.signal, onRetry: (attempt) => setPhase({ kind: 'retrying', attempt }) },
-      );
+      const entry: NewOutboxEntry = {
+        userId: user.id,
+        kind: 'inspection',
+        label: queued.label,
+        path: INSPECTIONS_URL,
+        body: input,
+        photosPath: inspectionPhotosUrl(input.id),
+        photos: photos.map(photoOf),
+        draft: queued.draft,
+      };
+      const result = await saveOrQueue(() => createInspection(input), entry, {
+        signal: ctrl.signal,
+        onRetry: (attempt) => setPhase({ kind: 'retrying', attempt }),
+      });
       if (result.kind === 'stopped') return 'other';
       if (result.kind === 'queued') {
         setPhase({ kind: 'idle' });
@@ -96,8 +100,17 @@ export const useScoreSave = (onRefused: (e: unknown) => void) => {
       }
       const inspection = result.value;
       refresh();
-      if (photos.length > 0) await upload(inspection, photos);
-      else setPhase({ kind: 'done', inspection, photos: 0 });
+      if (photos.length === 0) {
+        setPhase({ kind: 'done', inspection, photos: 0 });
+        return 'saved';
+      }
+      const failed = await upload(inspection, photos);
+      // The signal went during the photos: the rest wait in the outbox with the inspection (sent again, same id).
+      if (failed && isRetryable(failed.error)) {
+        await queueInOutbox({ ...entry, photos: failed.remaining.map(photoOf) });
+        setPhase({ kind: 'done', inspection, photos: photos.length - failed.remaining.length });
+        return 'queued';
+      }
       return 'saved';
     },
     [onRefused, refresh, upload, user.id],
