@@ -22,6 +22,7 @@ import { setLanguage } from '../i18n';
 import { useLabel } from '../lib/labels';
 import { OutboxBadge } from '../lib/offline/outbox-badge';
 import { clearOfflineCaches } from '../lib/offline/service-worker';
+import { useConfirmSignOut } from '../lib/offline/use-queued-notice';
 import { useOrgScope } from '../lib/org-scope';
 import { useSession } from '../lib/session';
 
@@ -39,6 +40,7 @@ export const HeaderBar = ({ isMobile, isCollapsed, onToggleMenu }: HeaderBarProp
   const logout = useLogout();
   const navigate = useNavigate();
   const [isPasswordOpen, setPasswordOpen] = useState(false);
+  const confirmSignOut = useConfirmSignOut();
   const isEn = i18n.language.startsWith('en');
 
   const onLogout = () => {
@@ -69,7 +71,7 @@ export const HeaderBar = ({ isMobile, isCollapsed, onToggleMenu }: HeaderBarProp
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setPasswordOpen(true);
     if (key === 'language') setLanguage(isEn ? 'zh-CN' : 'en');
-    if (key === 'logout') onLogout();
+    if (key === 'logout') confirmSignOut(onLogout);
   };
 
   return (

@@ -23,4 +23,7 @@ export const offlineEn: Record<keyof typeof offlineZhCN, string> = {
   'offline.degraded':
     'This browser cannot keep photos on the phone: keep this page open until the upload finishes, or use the phone’s own browser.',
   'offline.sentCount': '{{count}} record(s) uploaded',
+  'offline.signOutTitle': '{{count}} record(s) not uploaded yet',
+  'offline.signOutText':
+    'They stay on this phone and upload once you sign in again with the same account and are online. Sign out?',
 };

@@ -20,4 +20,6 @@ export const offlineZhCN = {
   'offline.empty': '没有待上传的记录',
   'offline.degraded': '这个浏览器不能在本机长期保存照片：请保持本页打开直到上传完成，或换用手机自带浏览器。',
   'offline.sentCount': '已上传 {{count}} 条记录',
+  'offline.signOutTitle': '还有 {{count}} 条记录没有上传',
+  'offline.signOutText': '记录会保留在这台手机上，下次用同一账号登录并联网后自动上传。确定退出吗？',
 } as const;
