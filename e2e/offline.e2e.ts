@@ -94,6 +94,19 @@ const shellCached = async (page: Page) => {
   ).toBe(0);
 };
 
+/** 快速登记: a 宣讲 with its title and a photo from the camera. */
+const fillQuick = async (page: Page, title: string) => {
+  await page.getByTestId('quick-type-outreach').click();
+  await page.getByTestId('quick-title').fill(title);
+  const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c8553d' } })
+    .jpeg()
+    .toBuffer();
+  await page
+    .getByTestId('quick-photo-input')
+    .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByTestId('quick-photo-preview').waitFor();
+};
+
 const badge = (page: Page) => page.getByTestId('outbox-count');
 
 /** Opens a page while offline: the worker answers with the cached shell. */
@@ -187,15 +200,7 @@ describe.skipIf(!hasChromium())('offline capture journey', { timeout: JOURNEY * 
       await context.setOffline(true);
       // 快速登记 with a photo.
       await goOffline(page, '/activities/quick', 'quick-page');
-      await page.getByTestId('quick-type-outreach').click();
-      await page.getByTestId('quick-title').fill(title);
-      const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c8553d' } })
-        .jpeg()
-        .toBuffer();
-      await page
-        .getByTestId('quick-photo-input')
-        .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
-      await page.getByTestId('quick-photo-preview').waitFor();
+      await fillQuick(page, title);
       await page.getByTestId('quick-save').click();
       await page.getByTestId('offline-queued').first().waitFor();
       await shot(page, `offline-queued-${tag.slice(0, 2)}`);
@@ -252,15 +257,7 @@ describe.skipIf(!hasChromium())('offline capture journey', { timeout: JOURNEY * 
     const title = `断在照片${Date.now().toString().slice(-6)}`;
     const { context, page } = await phoneSignedIn(browser);
     await page.goto(`${baseUrl()}/activities/quick`);
-    await page.getByTestId('quick-type-outreach').click();
-    await page.getByTestId('quick-title').fill(title);
-    const photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3d7dc8' } })
-      .jpeg()
-      .toBuffer();
-    await page
-      .getByTestId('quick-photo-input')
-      .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
-    await page.getByTestId('quick-photo-preview').waitFor();
+    await fillQuick(page, title);
     // The record goes up; every photo upload then dies on the way.
     await page.route('**/photos', (route) => route.abort('failed'));
     await page.getByTestId('quick-save').click();
