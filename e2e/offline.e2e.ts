@@ -73,7 +73,8 @@ const phoneSignedIn = async (browser: Browser, userAgent?: string) => {
   await signIn(page, 'village');
   await eventually(() =>
     page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
+      // `ready` never settles without a worker: ask again rather than wait forever.
+      await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 2000))]);
       return Boolean(navigator.serviceWorker.controller);
     }),
   ).toBe(true);
@@ -232,6 +233,13 @@ describe.skipIf(!hasChromium())('offline capture journey', { timeout: JOURNEY * 
       await shot(page, `offline-list-${tag.slice(0, 2)}`);
       await page.keyboard.press('Escape');
       await page.getByTestId('outbox-drawer').waitFor({ state: 'hidden' });
+      // Signing out with records waiting asks first (they stay for her next sign-in); she stays.
+      await page.getByTestId('user-menu').click();
+      await page.getByRole('menuitem', { name: '退出登录' }).click();
+      const ask = page.locator('.ant-modal-confirm').filter({ hasText: '还有 3 条记录没有上传' });
+      await ask.waitFor();
+      await ask.getByRole('button', { name: '取消' }).click();
+      await ask.waitFor({ state: 'detached' });
 
       // The network returns: the queue drains by itself, and the server has each record once.
       await context.setOffline(false);
