@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib, { brotliCompressSync, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 
 /**
  * Vendor libraries land in their own long-cached chunks; pages are split per route by React.lazy.
@@ -38,6 +39,48 @@ const precompress = (): Plugin => ({
   },
 });
 
+/** Modules whose chunks (and what they import) the app needs offline: the shell and the capture pages. */
+const OFFLINE_SEEDS =
+  /src[\\/]web[\\/](app[\\/](main|app-layout|landing-page|error-pages|route-error-page)\.tsx|i18n[\\/]|features[\\/](activities[\\/]pages[\\/](quick-page|patrols-page)|courtyards[\\/]pages[\\/]score-page)\.tsx)/;
+
+/**
+ * Fills in the service worker (public/sw.js → dist/web/sw.js): this build's id, its JS/CSS files (the
+ * worker keeps no others) and those the shell and the capture pages need (static imports followed from
+ * OFFLINE_SEEDS, with their CSS), which it fetches ahead after sign-in so the three forms open offline.
+ */
+const serviceWorker = (): Plugin => ({
+  name: 'bbt-service-worker',
+  apply: 'build',
+  async writeBundle(options, bundle) {
+    const dir = options.dir ?? 'dist/web';
+    const chunks = Object.values(bundle).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
+    const byName = new Map(chunks.map((c) => [c.fileName, c]));
+    const capture = new Set<string>();
+    const visit = (c: Rolldown.OutputChunk) => {
+      if (capture.has(c.fileName)) return;
+      capture.add(c.fileName);
+      for (const css of c.viteMetadata?.importedCss ?? []) capture.add(css);
+      for (const i of c.imports) {
+        const next = byName.get(i);
+        if (next) visit(next);
+      }
+    };
+    for (const c of chunks) if (c.moduleIds.some((id) => OFFLINE_SEEDS.test(id))) visit(c);
+    const assets = Object.keys(bundle).filter((f) => /^assets\/.*\.(js|css)$/.test(f));
+    const list = (files: Iterable<string>) => JSON.stringify([...files].sort().map((f) => `/${f}`));
+    const sw = path.join(dir, 'sw.js');
+    const build = createHash('sha256').update(assets.sort().join()).digest('hex').slice(0, 12);
+    const text = (await readFile(sw, 'utf8'))
+      .replace("const BUILD = 'dev';", `const BUILD = '${build}';`)
+      .replace('const ASSETS = [];', `const ASSETS = ${list(assets)};`)
+      .replace('const CAPTURE = [];', `const CAPTURE = ${list(capture)};`);
+    await writeFile(sw, text);
+    // Public files are not in the bundle the precompress plugin sees: the worker is compressed here.
+    await writeFile(`${sw}.br`, brotliCompressSync(Buffer.from(text)));
+    await writeFile(`${sw}.gz`, gzipSync(Buffer.from(text), { level: 9 }));
+  },
+});
+
 /**
  * What the entry (login page, router, session check) needs beside React: queries, i18n, zod (the
  * contracts' error codes and permissions). Apart from `vendor`, which only the signed-in pages load
@@ -59,7 +102,7 @@ const vendorGroups = [
 
 export default defineConfig({
   root: '.',
-  plugins: [react(), precompress()],
+  plugins: [react(), serviceWorker(), precompress()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

@@ -36,6 +36,8 @@ export const CSP_DIRECTIVES = {
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'"],
+  // The offline service worker (/sw.js) and nothing else runs as a worker.
+  workerSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],
   frameAncestors: ["'none'"],
@@ -137,6 +139,14 @@ export const buildApp = async ({ config, db, logger = false, loggerInstance }: B
         cacheControl: false,
       });
     });
+    // The offline service worker: revalidated on every load so a new build replaces it at once, and
+    // allowed to control the whole app (scope `/`) though it could live anywhere.
+    app.get('/sw.js', { config: {} }, (_req, reply) =>
+      reply
+        .header('cache-control', 'no-cache')
+        .header('service-worker-allowed', '/')
+        .sendFile('sw.js', config.webDir, { cacheControl: false }),
+    );
   }
   // Client-side routes get the app shell; unknown /api paths get a JSON 404.
   app.setNotFoundHandler((request, reply) => {

@@ -13,6 +13,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'bbt-web-'));
   mkdirSync(path.join(dir, 'assets'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(path.join(dir, 'sw.js'), "self.addEventListener('fetch', () => {});");
   writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), script);
   writeFileSync(path.join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync(Buffer.from(script)));
   t = await createTestApp({ webDir: dir, isApiDocsEnabled: true });
@@ -58,5 +59,16 @@ describe('the web app files', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     const small = await t.app.inject({ url: '/api/health', headers: { 'accept-encoding': 'gzip' } });
     expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('the service worker is served as a script for the whole app, revalidated on every load, and CSP lets it run', async () => {
+    const sw = await t.app.inject({ url: '/sw.js' });
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/javascript/);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect(sw.headers['service-worker-allowed']).toBe('/');
+    expect(sw.body).toContain("addEventListener('fetch'");
+    const page = await t.app.inject({ url: '/' });
+    expect(page.headers['content-security-policy']).toContain("worker-src 'self'");
   });
 });

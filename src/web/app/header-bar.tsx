@@ -20,6 +20,9 @@ import { useLogout } from '../features/auth/api/logout';
 import { ChangePasswordModal } from '../features/auth/components/change-password-modal';
 import { setLanguage } from '../i18n';
 import { useLabel } from '../lib/labels';
+import { OutboxBadge } from '../lib/offline/outbox-badge';
+import { clearOfflineCaches } from '../lib/offline/service-worker';
+import { useConfirmSignOut } from '../lib/offline/use-queued-notice';
 import { useOrgScope } from '../lib/org-scope';
 import { useSession } from '../lib/session';
 
@@ -37,9 +40,12 @@ export const HeaderBar = ({ isMobile, isCollapsed, onToggleMenu }: HeaderBarProp
   const logout = useLogout();
   const navigate = useNavigate();
   const [isPasswordOpen, setPasswordOpen] = useState(false);
+  const confirmSignOut = useConfirmSignOut();
   const isEn = i18n.language.startsWith('en');
 
   const onLogout = () => {
+    // Her cached answers (session, households) must not open for whoever uses the phone next.
+    void clearOfflineCaches();
     logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   };
 
@@ -65,7 +71,7 @@ export const HeaderBar = ({ isMobile, isCollapsed, onToggleMenu }: HeaderBarProp
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setPasswordOpen(true);
     if (key === 'language') setLanguage(isEn ? 'zh-CN' : 'en');
-    if (key === 'logout') onLogout();
+    if (key === 'logout') confirmSignOut(onLogout);
   };
 
   return (
@@ -98,6 +104,7 @@ export const HeaderBar = ({ isMobile, isCollapsed, onToggleMenu }: HeaderBarProp
           data-testid="org-scope"
         />
       </div>
+      <OutboxBadge isMobile={isMobile} />
       {!isMobile && <LanguageSwitch />}
       <Dropdown menu={{ items: menuItems, onClick: onMenuClick }} trigger={['click']} placement="bottomRight">
         <Button

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { initI18n } from '../i18n';
+import { registerServiceWorker } from '../lib/offline/service-worker';
 import { queryClient } from './query-client';
 import { router } from './router';
 import './global.css';
@@ -23,6 +24,9 @@ window.addEventListener('load', () => {
   };
   setTimeout(preload, 0);
 });
+
+// After one visit online the app opens, and its capture forms work, with no network (lib/offline).
+registerServiceWorker();
 
 // No antd here: the entry is what a phone downloads for the login page. antd's providers wrap the
 // signed-in shell (app-layout.tsx), which is loaded lazily.

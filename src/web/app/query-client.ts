@@ -11,7 +11,9 @@ export const queryClient = new QueryClient({
       },
       refetchOnWindowFocus: false,
       staleTime: 10_000,
+      // Offline, a query still asks once: the service worker answers the capture forms' reads from its cache.
+      networkMode: 'offlineFirst',
     },
-    mutations: { retry: false },
+    mutations: { retry: false, networkMode: 'offlineFirst' },
   },
 });

@@ -1,7 +1,9 @@
+import { offlineEn } from './offline-en';
 import type { MessageKey } from './zh-cn';
 
 /** English: every key of zh-CN (the type makes a missing key a compile error). */
 export const en: Record<MessageKey, string> = {
+  ...offlineEn,
   'menu.label': 'Main menu',
   'menu.home': 'Home',
   'menu.org.units': 'Organization',

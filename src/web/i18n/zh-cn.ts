@@ -1,8 +1,11 @@
+import { offlineZhCN } from './offline-zh-cn';
+
 /**
  * zh-CN, the default and complete language (with login-zh-cn.ts, the strings the entry needs before the
  * shell). Flat keys: `<area>.<thing>`.
  */
 export const zhCN = {
+  ...offlineZhCN,
   'menu.label': '主菜单',
   'menu.home': '工作台',
   'menu.org.units': '组织架构',

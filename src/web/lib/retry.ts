@@ -31,17 +31,26 @@ export type RetriedSave<T> =
  */
 export const saveWithRetry = async <T>(
   send: () => Promise<T>,
-  { signal, onRetry }: { signal: AbortSignal; onRetry: (attempt: number) => void },
+  {
+    signal,
+    onRetry,
+    delays = retryDelays,
+  }: {
+    signal: AbortSignal;
+    onRetry: (attempt: number) => void;
+    /** Shorter where a failed save has somewhere to go (the offline outbox). */
+    delays?: number[];
+  },
 ): Promise<RetriedSave<T>> => {
   for (let attempt = 0; ; attempt++) {
     try {
       return { kind: 'saved', value: await send() };
     } catch (error) {
       if (!isRetryable(error)) return { kind: 'refused', error };
-      if (attempt >= retryDelays.length) return { kind: 'failed', error };
+      if (attempt >= delays.length) return { kind: 'failed', error };
       onRetry(attempt + 1);
       try {
-        await sleep(retryDelays[attempt], signal);
+        await sleep(delays[attempt], signal);
       } catch (e) {
         if (e instanceof DOMException && e.name === 'AbortError') return { kind: 'stopped' };
         throw e;

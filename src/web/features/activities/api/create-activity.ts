@@ -4,8 +4,9 @@ import { api } from '../../../lib/api-client';
 import { activityWriteKeys } from './keys';
 
 /** With a client-made `id`, a retry after a lost answer gets the saved record back (200), not a duplicate. */
-export const createActivity = (input: CreateActivityInput) =>
-  api.post<Activity>('/api/v1/activities/activities', input);
+export const ACTIVITIES_URL = '/api/v1/activities/activities';
+
+export const createActivity = (input: CreateActivityInput) => api.post<Activity>(ACTIVITIES_URL, input);
 
 export const useCreateActivity = () => {
   const queryClient = useQueryClient();

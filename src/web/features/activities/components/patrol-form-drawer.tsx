@@ -1,14 +1,15 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patrol } from '../../../../contracts/activities';
+import type { CreatePatrolInput, Patrol } from '../../../../contracts/activities';
 import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { DATE_FORMAT } from '../../../lib/format';
+import type { OutboxEntry } from '../../../lib/offline/outbox';
 import { uuidV7 } from '../../../lib/uuid-v7';
-import { useCreatePatrol } from '../api/create-patrol';
+import { isQueuedPatrol, useCreatePatrolOrQueue } from '../api/create-patrol';
 import { useForestChiefs } from '../api/list-forest-chiefs';
 import { useForestTeams } from '../api/list-forest-teams';
 import { useUpdatePatrol } from '../api/update-patrol';
@@ -27,6 +28,8 @@ type Values = {
 
 type Props = {
   patrol?: Patrol;
+  /** A patrol the server refused, from the offline outbox (修改): the form opens with its values. */
+  fromOutbox?: OutboxEntry | null;
   defaultOrgUnitId: string | undefined;
   /** Whose 林长队 may be chosen: the page's scope. */
   scopeId: string | undefined;
@@ -34,10 +37,11 @@ type Props = {
 };
 
 /** 新增 / 编辑 one patrol. */
-export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, scopeId, onClose }: Props) => {
+export const PatrolFormDrawer = ({ patrol, fromOutbox, defaultOrgUnitId, scopeId, onClose }: Props) => {
   const { t } = useTranslation();
   // Made once per open form: a retried save carries the same id and cannot duplicate.
-  const [clientId] = useState(uuidV7);
+  // 修改 of a refused patrol from the offline outbox keeps its id: saving it replaces the entry.
+  const [clientId] = useState(() => fromOutbox?.id ?? uuidV7());
   const common = (v: Values) => ({
     occurredOn: (v.occurredOn as Dayjs).format(DATE_FORMAT),
     area: (v.area ?? '').trim(),
@@ -50,7 +54,9 @@ export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, scopeId, onClose }:
     onClose,
     isCreate: !patrol,
     record: patrol,
-    create: useCreatePatrol(),
+    // With no network the patrol waits in the offline outbox; the drawer closes and says so.
+    create: useCreatePatrolOrQueue(),
+    createdMessage: (d) => (isQueuedPatrol(d) ? t('offline.queued') : t('common.saved')),
     update: useUpdatePatrol(),
     toCreate: (v: Values) => ({
       id: clientId,
@@ -73,6 +79,21 @@ export const PatrolFormDrawer = ({ patrol, defaultOrgUnitId, scopeId, onClose }:
     closeOnError: 'edit',
   });
   const { form } = ledger;
+  useEffect(() => {
+    if (!fromOutbox) return;
+    const v = fromOutbox.body as CreatePatrolInput;
+    form.setFieldsValue({
+      orgUnitId: v.orgUnitId,
+      occurredOn: dayjs(v.occurredOn, DATE_FORMAT),
+      area: v.area,
+      chiefIds: v.chiefIds,
+      teamId: v.teamId,
+      durationMinutes: v.durationMinutes,
+      hazardsFound: v.hazardsFound,
+      hazardNote: v.hazardNote,
+      actionTaken: v.actionTaken,
+    });
+  }, [fromOutbox, form]);
   const orgUnitId = Form.useWatch('orgUnitId', form) ?? patrol?.orgUnitId ?? defaultOrgUnitId;
   const hazards = Form.useWatch('hazardsFound', form) ?? 0;
   const chiefs = useForestChiefs(orgUnitId, dayjs().format(DATE_FORMAT));

@@ -14,6 +14,8 @@ import {
   type LedgerStatus,
 } from '../../../components/ledger-page';
 import { DATE_FORMAT } from '../../../lib/format';
+import type { OutboxEntry } from '../../../lib/offline/outbox';
+import { useOutboxEdit } from '../../../lib/offline/outbox-client';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
@@ -51,6 +53,12 @@ export const PatrolsPage = () => {
   const [form, setForm] = useState<FormState>(() =>
     search.get('new') === '1' && access.can('activities.write') ? {} : null,
   );
+  // 修改 of a patrol the server refused, from the offline outbox: the form opens with it.
+  const [fromOutbox, setFromOutbox] = useState<OutboxEntry | null>(null);
+  useOutboxEdit('patrol', (e) => {
+    setFromOutbox(e);
+    setForm({});
+  });
   const [isBatchOpen, setBatchOpen] = useState(false);
   const detailId = search.get('patrolId');
 
@@ -204,10 +212,12 @@ export const PatrolsPage = () => {
       {form && (
         <PatrolFormDrawer
           patrol={form.patrol}
+          fromOutbox={form.patrol ? null : fromOutbox}
           defaultOrgUnitId={scopeId}
           scopeId={scopeId}
           onClose={() => {
             setForm(null);
+            setFromOutbox(null);
             if (search.has('new'))
               setSearch(
                 (s) => {

@@ -8,6 +8,8 @@ import { defaultActivityTypes } from '../../../../contracts/activities';
 import { OrgTreeSelect } from '../../../components/org-tree-select';
 import { errorText } from '../../../lib/api-client';
 import { DATE_FORMAT } from '../../../lib/format';
+import { useOutboxEdit } from '../../../lib/offline/outbox-client';
+import { useQueuedNotice } from '../../../lib/offline/use-queued-notice';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useOrgTree } from '../../../lib/org-tree';
 import { today } from '../../../lib/this-year';
@@ -62,6 +64,16 @@ export const QuickPage = () => {
   const sites = useUnitSites(draft.orgUnitId);
   const onRefused = useCallback((e: unknown) => onError(e), [onError]);
   const { phase, save, upload, cancel, reset } = useQuickSave(onRefused);
+  const onQueued = useQueuedNotice();
+  // 修改 in the outbox list: the refused record comes back as she entered it (same id: it replaces it).
+  useOutboxEdit('activity', (e) => {
+    const p = e.photos[0];
+    const file = p ? new File([p.blob], p.name, { type: p.type }) : null;
+    kept = { draft: e.draft as Draft, photo: file };
+    setDraftState(e.draft as Draft);
+    setPhotoState(file);
+    reset();
+  });
   const isEn = i18n.language.startsWith('en');
   const hasChildren = (tree.data ?? []).some((n) => n.parentId === scopeId);
 
@@ -84,17 +96,18 @@ export const QuickPage = () => {
   }, [scopeId]);
   const defaultTitle = draft.type ? t('activities.quick.defaultTitle', { type: typeLabel(draft.type) }) : '';
 
-  const onSave = () => {
+  const onSave = async () => {
     if (!draft.type) {
       setTypeMissing(true);
       return;
     }
-    void save(
+    const title = draft.title.trim() || defaultTitle;
+    const outcome = await save(
       {
         id: draft.id,
         orgUnitId: draft.orgUnitId,
         type: draft.type,
-        title: draft.title.trim() || defaultTitle,
+        title,
         occurredOn: draft.occurredOn,
         siteId: draft.siteId,
         place: draft.place.trim() || undefined,
@@ -105,7 +118,13 @@ export const QuickPage = () => {
         participantIds: [],
       },
       photo,
+      { label: `${title} · ${draft.occurredOn}`, draft },
     );
+    // Kept on the phone for later: the form starts the next record at once.
+    if (outcome === 'queued') {
+      again();
+      onQueued();
+    }
   };
   const again = () => {
     kept = null;

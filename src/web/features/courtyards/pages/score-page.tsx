@@ -30,6 +30,8 @@ import { errorText } from '../../../lib/api-client';
 import { clearDraftFiles, loadDraftFiles, storeDraftFiles } from '../../../lib/draft-files';
 import { DATE_FORMAT } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
+import { useOutboxEdit } from '../../../lib/offline/outbox-client';
+import { useQueuedNotice } from '../../../lib/offline/use-queued-notice';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { today } from '../../../lib/this-year';
@@ -75,9 +77,21 @@ export const ScorePage = () => {
   const [isTried, setTried] = useState(false);
   const onRefused = useCallback((e: unknown) => onError(e), [onError]);
   const { phase, save, upload, cancel, reset } = useScoreSave(onRefused);
+  const onQueued = useQueuedNotice();
+  // 修改 in the outbox list: the refused inspection comes back as the draft (same id: it replaces it).
+  useOutboxEdit('inspection', (e) => {
+    const d = e.draft as ScoreDraft;
+    storeScoreDraft(d);
+    setDraftState(d);
+    setPhotos(e.photos.map((p) => new File([p.blob], p.name, { type: p.type })));
+    setRestoredNote(false);
+    reset();
+  });
   const isEn = i18n.language.startsWith('en');
   const year = Number(draft.inspectedOn.slice(0, 4));
-  const rubric = useEffectiveRubric(draft.orgUnitId, year);
+  // Before a household is picked, her own unit's rubric: read (and kept by the service worker) while
+  // online, so a village chair can score offline after one visit.
+  const rubric = useEffectiveRubric(draft.orgUnitId ?? scopeId, year);
   const rules = rubric.data?.rubric?.rules;
   const month = monthOf(draft.inspectedOn);
   const todo = useTodo(scopeId, month);
@@ -138,10 +152,18 @@ export const ScorePage = () => {
       ),
     }));
 
-  const submit = () => {
+  const submit = async () => {
     setTried(true);
     if (!rules || !draft.householdId || !draft.isSigned) return;
-    void save(createInputOf(draft, rules), photos);
+    const outcome = await save({ ...createInputOf(draft, rules), id: draft.id }, photos, {
+      label: draft.householdLabel ?? '',
+      draft,
+    });
+    // Kept on the phone for later: the form is ready for the next household at once.
+    if (outcome === 'queued') {
+      next();
+      onQueued();
+    }
   };
   const next = () => {
     clearScoreDraft();
