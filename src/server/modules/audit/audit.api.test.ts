@@ -130,14 +130,19 @@ describe('reading the audit log', () => {
     expect((await list(town, `entityId=${entity}&from=2026-01-03`)).total).toBe(1);
   });
 
-  it('a village sees only rows of her own subtree, none of the town’s', async () => {
-    const { items, total } = await list(village, 'pageSize=200');
+  it('a town sees only rows of her own subtree, none of another town’s; a village keeps no log', async () => {
+    const townB = await login(t.app, 'townB');
+    const { items, total } = await list(townB, 'pageSize=200');
     expect(total).toBeGreaterThanOrEqual(1);
-    expect(items.every((r) => r.orgUnitId === org.units.villageA1.id)).toBe(true);
+    expect(items.every((r) => r.orgUnitId === org.units.townB.id)).toBe(true);
     expect(items.map((r) => r.actorUserId)).not.toContain(org.userIds.townA);
-    expect((await list(village, `entityId=${unit.id}`)).total).toBe(0);
-    const widened = await call(t.app, village, 'GET', `${auditUrl}?orgUnitId=${org.units.townA.id}`);
+    expect((await list(townB, `entityId=${unit.id}`)).total).toBe(0);
+    const widened = await call(t.app, townB, 'GET', `${auditUrl}?orgUnitId=${org.units.townA.id}`);
     expect(widened.statusCode).toBe(404);
+    // The log of a village's work is kept by her town (permissionsOf): she is told so, not shown nothing.
+    const refused = await call(t.app, village, 'GET', auditUrl);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toContain('无权操作');
   });
 
   it('a viewer has no audit.read and is refused', async () => {
@@ -204,8 +209,8 @@ describe('exporting the audit log', () => {
     });
   });
 
-  it('an export is scoped like the list: the village’s file holds none of the town’s rows', async () => {
-    const res = await call(t.app, village, 'GET', `${auditUrl}/export?module=org`);
+  it('an export is scoped like the list: another town’s file holds none of this town’s rows', async () => {
+    const res = await call(t.app, await login(t.app, 'townB'), 'GET', `${auditUrl}/export?module=org`);
     expect(res.statusCode).toBe(200);
     const sheet = await sheetOf(res.rawPayload);
     expect(sheet?.rowCount).toBe(1);
