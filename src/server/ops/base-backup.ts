@@ -345,6 +345,13 @@ export type BaseRestoreResult = BaseRestoreInfo & {
 
 export class BaseRestoreCancelled extends Error {}
 
+/** A name not taken yet: two restores within one second (a failed retry) must not collide. */
+const asideName = (base: string): string => {
+  let name = base;
+  for (let n = 2; existsSync(name); n++) name = `${base}-${n}`;
+  return name;
+};
+
 /**
  * Rebuilds the embedded cluster from a base backup and the WAL archive: up to `until` (a timestamp
  * PostgreSQL understands, e.g. "2026-11-29 10:00:00+08"), or everything archived. The server must be
@@ -394,7 +401,7 @@ const restoreBase = async (
 ): Promise<BaseRestoreResult> => {
   const { pgDir, archiveDir } = info;
   const log = opts.log ?? (() => {});
-  const previous = existsSync(pgDir) ? `${pgDir}.before-restore-${timestamp()}` : undefined;
+  const previous = existsSync(pgDir) ? asideName(`${pgDir}.before-restore-${timestamp()}`) : undefined;
   if (previous) renameSync(pgDir, previous);
   const logs: string[] = [];
   let stop: (() => Promise<void>) | undefined;
