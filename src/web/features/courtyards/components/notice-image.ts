@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import i18n, { type TFunction } from 'i18next';
 import {
   noRatingLabel,
   type PublicNotice,
@@ -15,7 +15,10 @@ export const noticeImageDoc = (n: PublicNotice, t: TFunction, label: Label, date
   const rating = (r: string | null) => (r ? label(ratingLabels, r) : label({ none: noRatingLabel }, 'none'));
   const head = [t('courtyards.notice.no'), t('courtyards.notice.head')];
   return {
-    title: t('courtyards.notice.heading', { village: n.orgUnitName, month: monthText(n.month) }),
+    title: t('courtyards.notice.heading', {
+      village: n.orgUnitName,
+      month: monthText(n.month, i18n.language.startsWith('en')),
+    }),
     subtitle: t('courtyards.notice.summary', {
       inspected: n.inspected,
       red: n.redList.length,

@@ -6,7 +6,18 @@ import { useLabel } from '../../../lib/labels';
 import { RatingTag } from './rating-tag';
 import '../lib/courtyards.css';
 
-export const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+/** 2026年12月, or December 2026 in English. */
+export const monthText = (month: string, isEn = false) =>
+  isEn
+    ? new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1)).toLocaleDateString(
+        'en',
+        {
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'UTC',
+        },
+      )
+    : `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 /** One list of the 公示: its heading, the words when it is empty, else a numbered table (序号 and the masked head first). */
 const NoticeList = <T extends { maskedName: string }>({
@@ -63,11 +74,16 @@ const NoticeList = <T extends { maskedName: string }>({
  * `date` is the day it is dated (a shared link's: the day it was shared; else today).
  */
 export const NoticeSheet = ({ notice: n, date }: { notice: PublicNotice; date?: Date }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useLabel();
   return (
     <article className="bbt-notice-sheet" data-testid="notice-sheet">
-      <h1>{t('courtyards.notice.heading', { village: n.orgUnitName, month: monthText(n.month) })}</h1>
+      <h1>
+        {t('courtyards.notice.heading', {
+          village: n.orgUnitName,
+          month: monthText(n.month, i18n.language.startsWith('en')),
+        })}
+      </h1>
       <div className="bbt-notice-sub">
         {t('courtyards.notice.summary', {
           inspected: n.inspected,
