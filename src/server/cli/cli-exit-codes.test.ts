@@ -72,6 +72,25 @@ describe('CLI commands exit non-zero when they fail', () => {
     expect(r.stderr).toContain('导入失败');
   }, 120_000);
 
+  it('import --preview says what it would do, writes nothing and exits 0', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('阵地');
+    ws.addRow(['阵地名称', '阵地类型', '所属组织']);
+    ws.addRow(['甲一村预览之家', '妇女之家', '甲一村']);
+    const file = path.join(work, 'preview.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const count = async () =>
+      (await t.db.$client.query("select count(*)::int as n from sites where name = '甲一村预览之家'")).rows[0]
+        .n;
+    const r = await runMain(['import', 'sites', file, '--as', 'county', '--preview'], {
+      DATABASE_URL: databaseUrl,
+      BBT_DATA_DIR: work,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('预览（未写入）：将新增 1');
+    expect(await count()).toBe(0);
+  }, 120_000);
+
   it('an unknown command is a usage error (2); an export that works exits 0', async () => {
     expect((await runMain(['frobnicate'], { BBT_DATA_DIR: work })).code).toBe(2);
     const out = path.join(work, 'sites.xlsx');

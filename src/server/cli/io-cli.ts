@@ -44,7 +44,7 @@ const actorFor = async (db: Db, username: string | undefined): Promise<Actor> =>
   };
 };
 
-export const cliUsage = `  import <ledger> <file.xlsx> --as <username> [--org <orgUnitId>]
+export const cliUsage = `  import <ledger> <file.xlsx> --as <username> [--org <orgUnitId>] [--preview]
   export <ledger> <out.xlsx> --as <username>
   ledgers: ${Object.keys(cliLedgers).join(', ')}`;
 
@@ -59,15 +59,22 @@ export const runIoCommand = async (
   if (!io || !file) throw new CliError(`用法 / usage:\n${cliUsage}`);
   const ctx: ServiceContext = { db, crypto, actor: await actorFor(db, flag(args, 'as')) };
   if (command === 'import') {
+    const isPreview = args.includes('--preview');
     const job = await createImportJob(ctx, io, path.basename(file));
-    const result = await runImport(ctx, io, job.id, readFileSync(file), path.basename(file), {
-      defaultOrgUnitId: flag(args, 'org'),
-    });
+    const result = await runImport(
+      ctx,
+      io,
+      job.id,
+      readFileSync(file),
+      path.basename(file),
+      { defaultOrgUnitId: flag(args, 'org') },
+      isPreview ? 'preview' : 'commit',
+    );
     if (result.status === 'succeeded') {
       const c = result.counts;
-      console.log(
-        `导入成功：新增 ${c?.created}，更新 ${c?.updated}，未变 ${c?.unchanged}（共 ${result.total} 行）`,
-      );
+      const counts = `新增 ${c?.created}，更新 ${c?.updated}，未变 ${c?.unchanged}（共 ${result.total} 行）`;
+      // A rehearsal writes nothing: the same checks and the ledger's own commit, rolled back.
+      console.log(isPreview ? `预览（未写入）：将${counts}` : `导入成功：${counts}`);
       return 0;
     }
     console.error(`导入失败：${result.message ?? ''}`);
