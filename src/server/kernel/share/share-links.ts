@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import type { AuditModule } from '../../../contracts/audit';
 import type { Permission } from '../../../contracts/common/permissions';
 import { SHARE_LINK_DAYS, type SharedDocument, type ShareLink } from '../../../contracts/common/share';
-import { orgUnits } from '../access/org-units.table';
+import { isWithin, requireAccess } from '../access/access';
 import { recordAudit } from '../audit/audit';
 import { iso } from '../db/columns';
 import type { Db } from '../db/connection';
@@ -44,11 +44,13 @@ export const createShareLink = async (
   query: never,
 ): Promise<ShareLink> => {
   const doc = await kind.snapshot(ctx, query);
-  const [unit] = await ctx.db
-    .select({ path: orgUnits.path })
-    .from(orgUnits)
-    .where(eq(orgUnits.id, doc.orgUnitId));
-  if (!unit) throw notFound('组织');
+  // The kernel's own check once more, whatever the snapshot did: the document's unit is in her subtree.
+  const paths = await requireAccess(ctx.db, {
+    actor: ctx.actor,
+    permission: kind.permission,
+    orgUnitIds: [doc.orgUnitId],
+  });
+  const unit = { path: paths.get(doc.orgUnitId) as string };
   const token = randomBytes(32).toString('base64url');
   const id = uuidv7();
   const expiresAt = new Date(Date.now() + SHARE_LINK_DAYS * 86_400_000).toISOString();
@@ -115,15 +117,15 @@ export const readSharedDocument = async (db: Db, token: string): Promise<SharedD
  * Ends a link at once: her own, or one made in her subtree (a town chair can withdraw a village's link).
  * Anyone else is told it does not exist.
  */
-export const revokeShareLink = async (ctx: ServiceContext, id: string) => {
+export const revokeShareLink = async (ctx: ServiceContext, kinds: readonly ShareKind[], id: string) => {
   const [row] = await ctx.db.select().from(shareLinks).where(eq(shareLinks.id, id));
-  const isHers = row && (row.createdBy === ctx.actor.userId || row.orgPath.startsWith(ctx.actor.orgPath));
+  const isHers = row && (row.createdBy === ctx.actor.userId || isWithin(row.orgPath, ctx.actor.orgPath));
   if (!row || !isHers) throw notFound('分享链接');
   if (row.revokedAt) return;
   await ctx.db.transaction(async (tx) => {
     await tx.update(shareLinks).set({ revokedAt: new Date().toISOString() }).where(eq(shareLinks.id, id));
     await recordAudit(tx, ctx.actor, {
-      module: row.kind.split('.')[0] as AuditModule,
+      module: kinds.find((k) => k.kind === row.kind)?.auditModule ?? 'system',
       action: 'revokeShare',
       entityType: 'shareLink',
       entityId: id,

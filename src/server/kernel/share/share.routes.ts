@@ -34,7 +34,7 @@ export const shareRoutes = (kinds: readonly ShareKind[]) => async (fastify: Fast
       schema: { tags, summary: '撤销分享链接', params: z.object({ shareId: z.uuid() }).strict() },
     },
     async (req, reply) => {
-      await revokeShareLink(ctxOf(req), req.params.shareId);
+      await revokeShareLink(ctxOf(req), kinds, req.params.shareId);
       return reply.status(204).send();
     },
   );
