@@ -1,6 +1,7 @@
 import type {
   FigureRun,
   FigureValue,
+  Period,
   PlanItem,
   SummaryContent,
   SummaryKind,
@@ -11,7 +12,9 @@ import { type FigureSpec, specId } from '../../kernel/indicators/indicator-reade
 import type { ScopeUnit } from '../../kernel/indicators/todo-registry';
 import { monthPeriod, quarterPeriod, yearPeriod } from './periods';
 import { displayFigure } from './summary-format';
-import { buildSummary, type RecordRef, type SummaryFacts } from './summary-sections';
+import { buildSummary, type RecordLists, type SummaryFacts } from './summary-sections';
+import { levelOfKind, settingOf, wordsFor } from './summary-words';
+import type { Group, RecordRef, Which } from './summary-writing';
 
 export type SummaryScope = {
   kind: SummaryKind;
@@ -28,11 +31,41 @@ export const summaryPeriod = (s: Pick<SummaryScope, 'kind' | 'year' | 'quarter' 
       ? quarterPeriod(s.year, s.quarter ?? 1)
       : monthPeriod(s.year, s.month ?? 1);
 
+/** The dimensions whose values the text names (every value with records, not a top few). */
+const NAMED_GROUPS: [string, string][] = [
+  ['activities.sessions', 'type'],
+  ['activities.sessions', 'campaign'],
+  ['activities.sessions', 'siteKind'],
+  ['org.sites', 'kind'],
+  ['org.unitsFounded', 'kind'],
+  ['courtyards.households', 'rating'],
+  ['courtyards.featured', 'category'],
+  ['people.volunteerTeams', 'kind'],
+];
+
+/** Activity types whose best-attended records the text gives as examples, with how many. */
+const EXAMPLE_TYPES: [string, number][] = [
+  ['outreach', 3],
+  ['training', 2],
+  ['volunteerService', 2],
+  ['studyTour', 2],
+];
+
+const GRASSROOTS_UNDER: Record<string, string[]> = {
+  county: ['town', 'street', 'sumu'],
+  town: ['village', 'community', 'gacha'],
+};
+
+const byValueThenName = (a: Group, b: Group) =>
+  b.value - a.value || a.label.localeCompare(b.label, 'zh-CN') || a.code.localeCompare(b.code);
+
 /**
- * Drafts a summary from the indicators. The builders are run once with a recording lookup to learn
- * which figures the document can use, those are read (grouped queries shared through the reader),
- * and the builders run again on the values: the text and the figures come from one definition.
- * Returns the document and every figure read (zero ones included) for regeneration to compare.
+ * Drafts a summary from the indicators. The facts (the groups a dimension has in the period, the
+ * records named as examples, the units under this one) are read first; then the builders run once
+ * with a recording lookup to learn which figures the document uses, those are read (grouped queries
+ * shared through the reader), and the builders run again on the values: the text and the figures
+ * come from one definition. Returns the document and every figure read (zero ones included) for
+ * regeneration to compare.
  */
 export const draftSummary = async (
   reader: IndicatorReader,
@@ -41,46 +74,87 @@ export const draftSummary = async (
   planItems: PlanItem[],
 ): Promise<{ content: SummaryContent; figures: Map<string, FigureRun> }> => {
   const period = summaryPeriod(s);
-  const labels: SummaryFacts['labels'] = {};
-  for (const key of ['org.sites', 'courtyards.households', 'courtyards.featured']) {
-    if (!reader.has(key)) continue;
-    const dims = reader.indicator(key).dimensions;
-    labels[key] = Object.fromEntries(
-      Object.entries(dims).map(([d, def]) => [
-        d,
-        Object.fromEntries(Object.entries(def.values).map(([v, l]) => [v, l.zh])),
-      ]),
-    );
-  }
-  const topGroups = async (key: string, groupBy: string, limit: number) => {
-    if (!reader.has(key)) return [];
-    const v = await reader.grouped(key, groupBy, period);
-    return v.rows
+  const before = summaryPeriod({ ...s, year: s.year - 1 });
+  const periodOf = (which: Which = 'current'): Period => (which === 'previous' ? before : period);
+
+  const groupLists = new Map<string, Group[]>();
+  const readGroups = async (key: string, dim: string) => {
+    if (!reader.has(key) || !reader.indicator(key).dimensions[dim]) return;
+    const v = await reader.grouped(key, dim, period);
+    const statics = reader.indicator(key).dimensions[dim].values;
+    const groups = v.rows
       .filter((r) => r.group && r.value > 0)
-      .sort((a, b) => b.value - a.value)
-      .slice(0, limit)
-      .map((r) => {
-        if (r.label && r.group && r.label !== r.group)
-          labels[key] = { ...labels[key], [groupBy]: { ...labels[key]?.[groupBy], [r.group]: r.label } };
-        return r.group as string;
-      });
+      .map((r) => ({
+        code: r.group as string,
+        label:
+          (r.label && r.label !== r.group ? r.label : statics[r.group as string]?.zh) ?? (r.group as string),
+        value: r.value,
+      }))
+      .sort(byValueThenName);
+    groupLists.set(`${key}:${dim}`, groups);
   };
-  const toRefs = (
-    items: { id: string; label: string; orgUnitName: string; date: string | null }[],
-  ): RecordRef[] => items;
-  const [campaigns, featuredCategories, outreach, studyTours, newSites] = await Promise.all([
-    topGroups('activities.sessions', 'campaign', 3),
-    topGroups('courtyards.featured', 'category', 10),
-    reader.records({ indicatorKey: 'activities.attendances', filters: { type: 'outreach' } }, period, {
-      order: 'amount',
-      limit: 3,
-    }),
-    reader.records({ indicatorKey: 'activities.attendances', filters: { type: 'studyTour' } }, period, {
-      order: 'amount',
-      limit: 2,
-    }),
-    reader.records({ indicatorKey: 'org.sites' }, period, { recordDateFrom: period.from, limit: 5 }),
+
+  const records = async (
+    key: string,
+    filters: Record<string, string> | undefined,
+    opts: { order?: 'date' | 'amount'; recordDateFrom?: string; limit: number },
+  ): Promise<RecordRef[]> => {
+    if (!reader.has(key)) return [];
+    if (filters && Object.keys(filters).some((d) => !reader.indicator(key).dimensions[d])) return [];
+    return (await reader.records({ indicatorKey: key, filters }, period, opts)) as RecordRef[];
+  };
+
+  // The units under this one (grassroots units of a town, towns of a county), for the words and the plan.
+  const underKinds = GRASSROOTS_UNDER[levelOfKind(scope.kind)] ?? [];
+  const unitsUnder = async () => {
+    if (!underKinds.length || !reader.has('org.units')) return { childKinds: {}, idle: [] as string[] };
+    const [units, active] = await Promise.all([
+      reader.grouped('org.units', 'orgUnit,kind', period),
+      reader.has('activities.sessions')
+        ? reader.grouped('activities.sessions', 'orgUnit', period)
+        : Promise.resolve(null),
+    ]);
+    const childKinds: Record<string, number> = {};
+    const grassroots = new Map<string, string>();
+    for (const r of units.rows) {
+      if (!r.group || r.group === scope.id || !r.group2 || !r.value) continue;
+      childKinds[r.group2] = (childKinds[r.group2] ?? 0) + r.value;
+      if (underKinds.includes(r.group2) && r.label) grassroots.set(r.group, r.label);
+    }
+    const activeIds = new Set((active?.rows ?? []).filter((r) => r.value > 0).map((r) => r.group));
+    const idle = [...grassroots]
+      .filter(([id]) => !activeIds.has(id))
+      .map(([, name]) => name)
+      .sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    return { childKinds, idle: active ? idle : [] };
+  };
+
+  const notableDim =
+    reader.has('activities.sessions') && !!reader.indicator('activities.sessions').dimensions.isNotable;
+  const [under, topByType, dated, newSites, unitsFounded, elections, teamsFounded] = await Promise.all([
+    unitsUnder(),
+    Promise.all(
+      EXAMPLE_TYPES.map(
+        async ([type, n]) =>
+          [type, await records('activities.attendances', { type }, { order: 'amount', limit: n })] as const,
+      ),
+    ).then((xs) => Object.fromEntries(xs)),
+    notableDim
+      ? records('activities.sessions', { isNotable: 'yes' }, { order: 'date', limit: 12 }).then((xs) =>
+          [...xs].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')),
+        )
+      : Promise.resolve([]),
+    reader.has('org.sitesOpened')
+      ? records('org.sitesOpened', undefined, { limit: 8 })
+      : records('org.sites', undefined, { recordDateFrom: period.from, limit: 8 }),
+    records('org.unitsFounded', undefined, { limit: 12 }),
+    records('org.elections', undefined, { limit: 12 }),
+    records('people.teamsFounded', undefined, { limit: 8 }),
+    ...NAMED_GROUPS.map(([k, d]) => readGroups(k, d)),
   ]);
+  const lists: RecordLists = { topByType, dated, newSites, unitsFounded, elections, teamsFounded };
+  const words = wordsFor({ ...s, unitKind: scope.kind, setting: settingOf(scope.kind, under.childKinds) });
+
   const base: Omit<SummaryFacts, 'lookup'> = {
     orgUnitId: scope.id,
     unitName: scope.name,
@@ -89,45 +163,53 @@ export const draftSummary = async (
     year: s.year,
     quarter: s.quarter,
     month: s.month,
-    period,
     style: s.style,
-    labels,
-    campaigns,
-    featuredCategories,
-    notable: { outreach: toRefs(outreach), studyTours: toRefs(studyTours), newSites: toRefs(newSites) },
+    seed: `${scope.id}|${s.kind}|${s.year}|${s.quarter ?? ''}|${s.month ?? ''}`,
+    words,
+    groups: (key, dim) => groupLists.get(`${key}:${dim}`) ?? [],
+    records: lists,
+    idleUnits: under.idle,
     planItems,
   };
+  // A figure whose indicator or dimension is not installed (yet) is left out with its clause.
+  const answerable = (spec: FigureSpec) =>
+    reader.has(spec.indicatorKey) &&
+    Object.keys(spec.filters ?? {}).every(
+      (d) => d === 'orgUnit' || d === 'orgUnit2' || !!reader.indicator(spec.indicatorKey).dimensions[d],
+    );
+  const idOf = (spec: FigureSpec, which: Which = 'current') => `${which}|${specId(spec)}`;
   // Pass 1: which figures does the document ask for?
-  const wanted = new Map<string, FigureSpec>();
+  const wanted = new Map<string, { spec: FigureSpec; which: Which }>();
   buildSummary({
     ...base,
-    lookup: (spec) => {
-      if (!reader.has(spec.indicatorKey)) return undefined;
-      wanted.set(specId(spec), spec);
-      return { value: 1, source: reader.sourceOf(spec, period) };
+    lookup: (spec, which = 'current') => {
+      if (!answerable(spec)) return undefined;
+      wanted.set(idOf(spec, which), { spec, which });
+      return { value: 1, source: reader.sourceOf(spec, periodOf(which)) };
     },
   });
   const values = new Map<string, FigureValue>();
   await Promise.all(
-    [...wanted].map(async ([id, spec]) => {
-      const v = await reader.value(spec, period);
+    [...wanted].map(async ([id, { spec, which }]) => {
+      const v = await reader.value(spec, periodOf(which));
       if (v) values.set(id, v);
     }),
   );
   // Pass 2: the text from the values.
-  const content = buildSummary({ ...base, lookup: (spec) => values.get(specId(spec)) });
+  const content = buildSummary({ ...base, lookup: (spec, which) => values.get(idOf(spec, which)) });
   const figures = new Map<string, FigureRun>();
-  for (const [id, spec] of wanted) {
+  for (const [id, { spec, which }] of wanted) {
     const v = values.get(id);
     if (!v) continue;
+    const p = periodOf(which);
     const run: FigureRun = {
       kind: 'figure',
-      id: `${id}@${period.from}..${period.to}@${scope.id}`,
+      id: `${specId(spec)}@${p.from}..${p.to}@${scope.id}`,
       value: v.value,
       display: displayFigure(v.value, s.style),
       indicatorKey: spec.indicatorKey,
       filters: spec.filters ?? {},
-      period,
+      period: p,
       orgUnitId: scope.id,
     };
     figures.set(run.id, run);

@@ -10,12 +10,17 @@ import {
   paragraphText,
   type SummaryFacts,
 } from './summary-sections';
+import { wordsFor } from './summary-words';
+import type { Group } from './summary-writing';
 
 const UNIT = '0190c0de-0000-7000-8000-000000000001';
 const period = { from: '2026-01-01', to: '2026-12-31' };
 
 /** Facts whose lookup answers from a table of spec id → value; unknown indicators are unregistered. */
-const factsOf = (values: Record<string, number>, over: Partial<SummaryFacts> = {}): SummaryFacts => ({
+const factsOf = (
+  values: Record<string, number>,
+  over: Partial<SummaryFacts> & { groupLists?: Record<string, Group[]> } = {},
+): SummaryFacts => ({
   orgUnitId: UNIT,
   unitName: '青石镇妇联',
   unitKind: 'town',
@@ -23,16 +28,28 @@ const factsOf = (values: Record<string, number>, over: Partial<SummaryFacts> = {
   year: 2026,
   quarter: null,
   month: null,
-  period,
   style: 'exact',
-  labels: {
-    'org.sites': { kind: { womenHome: '妇女之家', childrenHome: '儿童之家', microHome: '妇女微家' } },
-  },
-  campaigns: [],
-  featuredCategories: [],
-  notable: { outreach: [], studyTours: [], newSites: [] },
+  seed: 'test',
+  words: wordsFor({
+    kind: over.kind ?? 'annual',
+    unitKind: 'town',
+    setting: 'rural',
+    year: 2026,
+    quarter: over.quarter ?? null,
+    month: over.month ?? null,
+  }),
+  groups: (key, dim) =>
+    over.groupLists?.[`${key}:${dim}`] ??
+    (key === 'org.sites' && dim === 'kind'
+      ? Object.entries({ womenHome: '妇女之家', childrenHome: '儿童之家', microHome: '妇女微家' })
+          .map(([code, label]) => ({ code, label, value: values[`org.sites|kind=${code}`] ?? 0 }))
+          .filter((g) => g.value > 0)
+      : []),
+  records: { topByType: {}, dated: [], newSites: [], unitsFounded: [], elections: [], teamsFounded: [] },
+  idleUnits: [],
   planItems: [],
-  lookup: (spec: FigureSpec): FigureValue | undefined => {
+  lookup: (spec: FigureSpec, which = 'current'): FigureValue | undefined => {
+    if (which === 'previous') return undefined;
     const registered = ['activities.', 'org.', 'people.', 'patrols.'].some((p) =>
       spec.indicatorKey.startsWith(p),
     );
@@ -114,7 +131,8 @@ describe('drafting rules', () => {
   it('states every figure exactly as counted and marks each as a figure run with its provenance', () => {
     const c = buildSummary(factsOf(year));
     const text = allText(c);
-    expect(text).toContain('全年共开展各类活动1234场次，参与群众45678人次，其中宣讲310场次。');
+    expect(text).toContain('全年共开展各类活动1234场次，参与群众45678人次。');
+    expect(text).toContain('宣讲活动310场次，覆盖群众9876人次');
     expect(text).toContain('开展护林防火巡查6612次');
     expect(text).toContain('巾帼林长46名');
     const figures = [...figuresOf(c).values()];
@@ -144,30 +162,175 @@ describe('drafting rules', () => {
       factsOf(
         {
           ...year,
-          'activities.sessions|campaign=巾帼心向党': 40,
-          'activities.attendances|campaign=巾帼心向党': 1500,
+          'activities.sessions|campaign=c1': 40,
+          'activities.attendances|campaign=c1': 1500,
         },
         {
-          campaigns: ['巾帼心向党'],
-          notable: {
-            outreach: [
-              { id: 'a1', label: '三八节巾帼大宣讲', orgUnitName: '青石村妇联', date: '2026-03-08' },
-              // The same talk held again: named once.
-              { id: 'a2', label: '三八节巾帼大宣讲', orgUnitName: '青石村妇联', date: '2026-03-09' },
-            ],
-            studyTours: [],
+          groupLists: { 'activities.sessions:campaign': [{ code: 'c1', label: '巾帼心向党', value: 40 }] },
+          records: {
+            topByType: {
+              outreach: [
+                { id: 'a1', label: '三八节巾帼大宣讲', orgUnitName: '青石村妇联', date: '2026-03-08' },
+                // The same talk held again: named once.
+                { id: 'a2', label: '三八节巾帼大宣讲', orgUnitName: '青石村妇联', date: '2026-03-09' },
+              ],
+            },
+            dated: [],
             newSites: [],
+            unitsFounded: [],
+            elections: [],
+            teamsFounded: [],
           },
           planItems: [{ id: 'p1', text: '持续推进美丽庭院创建。' }],
         },
       ),
     );
     const text = allText(c);
-    expect(text).toContain('其中，青石村妇联“三八节巾帼大宣讲”等活动参与群众较多。');
+    expect(text).toMatch(/青石村妇联“三八节巾帼大宣讲”等活动(参与群众较多|反响热烈|群众参与度高)。/);
+    expect(text.match(/三八节巾帼大宣讲/g)).toHaveLength(1);
     expect(text).toContain('围绕“巾帼心向党”开展活动40场次、参与1500人次');
     expect(c.sections.at(-1)?.key).toBe('plan');
     expect(numberedHeadings(c).at(-1)).toBe('四、下一步工作打算');
     expect(paragraphText(c.sections.at(-1)?.paragraphs[0] as never)).toBe('（一）持续推进美丽庭院创建。');
+  });
+
+  it('names every campaign with records, largest first then by name, and 等N项 past eight', () => {
+    const camps = [4, 2, 1, 2, 9, 3, 1, 1, 5, 6].map((n, i) => ({
+      code: `c${i}`,
+      label: `行动${i}`,
+      value: n,
+    }));
+    const sorted = [...camps].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'zh-CN'));
+    const values: Record<string, number> = { ...year };
+    for (const c of camps) values[`activities.sessions|campaign=${c.code}`] = c.value;
+    const three = buildSummary(
+      factsOf(values, { groupLists: { 'activities.sessions:campaign': sorted.slice(-3) } }),
+    );
+    for (const c of sorted.slice(-3))
+      expect(allText(three)).toContain(`围绕“${c.label}”开展活动${c.value}场次`);
+    const ten = allText(
+      buildSummary(factsOf(values, { groupLists: { 'activities.sessions:campaign': sorted } })),
+    );
+    const order = sorted.slice(0, 8).map((c) => ten.indexOf(`“${c.label}”`));
+    expect(order.every((x) => x > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(ten).toContain(`另有“${sorted[8].label}”等2项专项行动`);
+  });
+
+  it('does not quote a name twice, and gives a county-added activity type its own clause', () => {
+    const values: Record<string, number> = {
+      ...year,
+      'activities.sessions|campaign=c1': 3,
+      'activities.sessions|type=familyEducation': 7,
+      'activities.attendances|type=familyEducation': 210,
+    };
+    const text = allText(
+      buildSummary(
+        factsOf(values, {
+          groupLists: {
+            'activities.sessions:campaign': [{ code: 'c1', label: '“巾帼建新功”系列活动', value: 3 }],
+            'activities.sessions:type': [
+              { code: 'outreach', label: '宣讲', value: 310 },
+              { code: 'familyEducation', label: '家庭教育', value: 7 },
+            ],
+          },
+        }),
+      ),
+    );
+    expect(text).toContain('围绕“巾帼建新功”系列活动开展活动3场次');
+    expect(text).not.toContain('““');
+    expect(text).toContain('开展家庭教育活动7场次、参与210人次');
+    expect(text).toContain('其中宣讲310场次、家庭教育7场次');
+  });
+
+  it('writes urban and pastoral units in their own words', () => {
+    const urban = allText(
+      buildSummary({
+        ...factsOf(year),
+        unitKind: 'street',
+        words: wordsFor({
+          kind: 'annual',
+          unitKind: 'street',
+          setting: 'urban',
+          year: 2026,
+          quarter: null,
+          month: null,
+        }),
+      }),
+    );
+    expect(urban).toContain('全街道现有巾帼林长46名');
+    expect(urban).not.toMatch(/村组|田间地头|乡村振兴/);
+    const banner = wordsFor({
+      kind: 'annual',
+      unitKind: 'sumu',
+      setting: 'pastoral',
+      year: 2026,
+      quarter: null,
+      month: null,
+    });
+    expect(banner.scopeWord).toBe('全苏木');
+    expect(banner.units).toBe('各嘎查');
+  });
+
+  it('names dated events with their dates and ranges', () => {
+    const text = allText(
+      buildSummary(
+        factsOf(
+          { ...year, 'activities.sessions|type=culturalEvent': 4 },
+          {
+            records: {
+              topByType: {},
+              dated: [
+                { id: 'd1', label: '三八节文艺汇演', orgUnitName: '青石镇妇联', date: '2026-03-08' },
+                {
+                  id: 'd2',
+                  label: '六一亲子游园会',
+                  orgUnitName: '东岭村妇联',
+                  date: '2026-06-01',
+                  dateTo: '2026-06-03',
+                },
+              ],
+              newSites: [],
+              unitsFounded: [],
+              elections: [],
+              teamsFounded: [],
+            },
+          },
+        ),
+      ),
+    );
+    expect(text).toContain('3月8日“三八节文艺汇演”');
+    expect(text).toContain('6月1日至3日东岭村妇联“六一亲子游园会”');
+  });
+
+  it('drafts the plan from the year’s gaps when she has written none, with last year’s figure as a chip', () => {
+    const f = factsOf(year, { idleUnits: ['东岭村妇联', '西坡村妇联'] });
+    const prev = { 'activities.sessions|type=outreach': 400 };
+    const c = buildSummary({
+      ...f,
+      lookup: (spec, which) =>
+        which === 'previous'
+          ? {
+              value: prev[specId(spec) as keyof typeof prev] ?? 0,
+              source: {
+                indicatorKey: spec.indicatorKey,
+                filters: spec.filters ?? {},
+                period: { from: '2025-01-01', to: '2025-12-31' },
+                groupBy: null,
+                orgUnitId: UNIT,
+              },
+            }
+          : f.lookup(spec),
+    });
+    const plan = c.sections.at(-1);
+    expect(plan?.key).toBe('plan');
+    const texts = plan?.paragraphs.map(paragraphText) ?? [];
+    expect(texts[0]).toBe(
+      '（一）宣讲活动本年310场次，较上年同期400场次有所减少，下一步将进一步用好巾帼宣讲队伍，把宣讲送到群众身边。',
+    );
+    expect(texts[1]).toContain('东岭村妇联、西坡村妇联本年尚未登记活动');
+    const lastYear = [...figuresOf(c).values()].find((r) => r.value === 400);
+    expect(lastYear?.period).toEqual({ from: '2025-01-01', to: '2025-12-31' });
   });
 
   it('monthly and quarterly summaries come from the same machinery', () => {
