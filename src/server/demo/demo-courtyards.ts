@@ -48,7 +48,7 @@ const monthsBack = (today: string, n: number) => {
 };
 
 /**
- * A year of the demo town's 美丽庭院 programme, generated with the programme's own rules: the county's
+ * The demo town's 美丽庭院 programme since January of last year, generated with the programme's own rules: the county's
  * 示例 rubric, 12 cross-village groups (each a village chair with the vice-chair of the next village),
  * a rotated assignment every month, monthly inspections of every household near month end (each
  * household keeps its habits, with good and bad months), deductions opening rectifications (most
@@ -67,7 +67,8 @@ export const seedDemoCourtyards = async (
 ) => {
   const r = seededRandom(seed);
   const rules = defaultRubricRules;
-  const months = monthsBack(today, 12); // 12 complete months and the current one
+  // From January of last year to the current month: last year is complete, so its summary has every section.
+  const months = monthsBack(today, 12 + Number(today.slice(5, 7)) - 1);
   const current = months[months.length - 1];
   const rubricId = uuidv7();
   await tx.insert(courtyardRubrics).values({
@@ -380,7 +381,8 @@ export const seedDemoCourtyards = async (
       orgUnitId: h.village.id,
       orgPath: h.village.path,
       category: defaultFeaturedCategories[Math.floor(r() * defaultFeaturedCategories.length)].code,
-      designatedOn: `${months[6]}-15`,
+      // Designated over the months after the programme's first half year, both years.
+      designatedOn: `${months[6 + Math.floor(r() * (months.length - 7))]}-15`,
       note: null,
     }));
   await bulkInsert(tx, courtyardFeatured, featured);

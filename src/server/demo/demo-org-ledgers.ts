@@ -167,6 +167,8 @@ export const seedDemoOrgLedgers = async (
   team(town, `${shortName(town)}巾帼宣讲队`, 'lectureTeam', townLecturers, '2022-03-01');
   team(town, `${shortName(town)}巾帼林长队`, 'forestTeam', townChiefs, '2023-11-01');
   team(town, `${shortName(town)}金牌调解队`, 'mediationTeam', townMediators, '2021-09-01');
+  // Founded last year: the summary of that year names it.
+  team(town, `${shortName(town)}家庭教育宣讲队`, 'lectureTeam', townLecturers.slice(0, 6), '2025-05-12');
   await bulkInsert(tx, elections, electionRows);
   await bulkInsert(tx, roleTerms, termRows);
   await bulkInsert(tx, grids, gridRows);

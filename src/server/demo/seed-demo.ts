@@ -18,7 +18,7 @@ import { seedDemoReports } from './demo-reports';
 /** Demo mode only: every demo account shares this password, printed at start and in the README. */
 export const DEMO_PASSWORD = 'Banbiantian2026';
 
-type UnitSpec = { name: string; kind: OrgKind; code?: string; children?: UnitSpec[] };
+type UnitSpec = { name: string; kind: OrgKind; code?: string; foundedOn?: string; children?: UnitSpec[] };
 
 // A fictional county: every name here is invented.
 const demoTree: UnitSpec = {
@@ -43,8 +43,8 @@ const demoTree: UnitSpec = {
         { name: '新塘村妇联', kind: 'village', code: '339901101210' },
         { name: '上洋村妇联', kind: 'village', code: '339901101211' },
         { name: '枫林社区妇联', kind: 'community', code: '339901101001' },
-        { name: '青石茶业有限公司妇联', kind: 'enterprise' },
-        { name: '青石镇电商协会妇联', kind: 'newSector' },
+        { name: '青石茶业有限公司妇联', kind: 'enterprise', foundedOn: '2025-04-16' },
+        { name: '青石镇电商协会妇联', kind: 'newSector', foundedOn: '2025-09-23' },
       ],
     },
     {
@@ -115,7 +115,7 @@ const insertTree = async (
     code: spec.code ?? null,
     path,
     depth,
-    foundedOn: '2021-06-01',
+    foundedOn: spec.foundedOn ?? '2021-06-01',
   });
   const ids = new Map<string, { id: string; path: string }>([[spec.name, { id, path }]]);
   for (const child of spec.children ?? []) {

@@ -10,6 +10,7 @@ import type {
 import type { IndicatorReader } from '../../kernel/indicators/indicator-reader';
 import { type FigureSpec, specId } from '../../kernel/indicators/indicator-reader';
 import type { ScopeUnit } from '../../kernel/indicators/todo-registry';
+import { shanghaiToday } from '../../kernel/time/calendar';
 import { monthPeriod, quarterPeriod, yearPeriod } from './periods';
 import { displayFigure } from './summary-format';
 import { buildSummary, type RecordLists, type SummaryFacts } from './summary-sections';
@@ -74,7 +75,14 @@ export const draftSummary = async (
   planItems: PlanItem[],
 ): Promise<{ content: SummaryContent; figures: Map<string, FigureRun> }> => {
   const period = summaryPeriod(s);
-  const before = summaryPeriod({ ...s, year: s.year - 1 });
+  // The same period a year before; while the period is still running, only as far into it as today
+  // (a year to 7 December is compared with last year to 7 December, not with a whole year).
+  const today = shanghaiToday();
+  const lastYear = summaryPeriod({ ...s, year: s.year - 1 });
+  const before =
+    today >= period.from && today < period.to
+      ? { from: lastYear.from, to: `${s.year - 1}${today.slice(4) === '-02-29' ? '-02-28' : today.slice(4)}` }
+      : lastYear;
   const periodOf = (which: Which = 'current'): Period => (which === 'previous' ? before : period);
 
   const groupLists = new Map<string, Group[]>();

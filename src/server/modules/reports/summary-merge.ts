@@ -24,9 +24,12 @@ export const restyle = (content: SummaryContent, style: SummaryStyle): SummaryCo
   })),
 });
 
-/** The plan section always follows the plan items; it goes last. */
+/**
+ * The plan section always follows the plan items and goes last; without items, the plan drafted from
+ * the year's gaps (if any) stays as drafted and edited.
+ */
 export const withPlan = (content: SummaryContent, kind: SummaryKind): SummaryContent => {
-  const plan = buildPlan(kind, content.planItems);
+  const plan = buildPlan(kind, content.planItems) ?? content.sections.find((s) => s.key === 'plan');
   return {
     ...content,
     sections: [...content.sections.filter((s) => s.key !== 'plan'), ...(plan ? [plan] : [])],
