@@ -91,11 +91,10 @@ export const wordsFor = (p: {
     urban: '助力基层治理和社区发展',
     pastoral: '助力牧区振兴和民族团结',
   }[p.setting];
-  const homes = { rural: '美丽庭院', urban: '美丽家园', pastoral: '美丽庭院（牧户）' }[p.setting];
   const chairsOf = {
     rural: '村（社区）妇联主席',
     urban: '社区妇联主席',
     pastoral: '嘎查妇联主席',
   }[p.setting];
-  return { when, asOf, scopeWord, periodLabel, level, units, grassroots, development, homes, chairsOf };
+  return { when, asOf, scopeWord, periodLabel, level, units, grassroots, development, chairsOf };
 };
