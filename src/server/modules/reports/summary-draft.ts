@@ -137,6 +137,49 @@ export const draftSummary = async (
     return { childKinds, idle: active ? idle : [] };
   };
 
+  // A figure whose indicator or dimension is not installed (yet) is left out with its clause.
+  const answerable = (spec: FigureSpec) =>
+    reader.has(spec.indicatorKey) &&
+    Object.keys(spec.filters ?? {}).every(
+      (d) => d === 'orgUnit' || d === 'orgUnit2' || !!reader.indicator(spec.indicatorKey).dimensions[d],
+    );
+  const idOf = (spec: FigureSpec, which: Which = 'current') => `${which}|${specId(spec)}`;
+  /** The figures a document written from these facts asks for (a dry run with a recording lookup). */
+  const wantedBy = (facts: Omit<SummaryFacts, 'lookup'>) => {
+    const out = new Map<string, { spec: FigureSpec; which: Which }>();
+    buildSummary({
+      ...facts,
+      lookup: (spec, which = 'current') => {
+        if (!answerable(spec)) return undefined;
+        out.set(idOf(spec, which), { spec, which });
+        return { value: 1, source: reader.sourceOf(spec, periodOf(which)) };
+      },
+    });
+    return out;
+  };
+  const common = {
+    orgUnitId: scope.id,
+    unitName: scope.name,
+    unitKind: scope.kind,
+    kind: s.kind,
+    year: s.year,
+    quarter: s.quarter,
+    month: s.month,
+    style: s.style,
+    seed: `${scope.id}|${s.kind}|${s.year}|${s.quarter ?? ''}|${s.month ?? ''}`,
+    planItems,
+  };
+  // The figures every draft reads (those not named from the facts) start now, beside the facts' own
+  // queries: the reader shares each grouped query, so pass 2 awaits the same ones instead of a second wave.
+  for (const { spec, which } of wantedBy({
+    ...common,
+    words: wordsFor({ ...s, unitKind: scope.kind, setting: 'rural' }),
+    groups: () => [],
+    records: { topByType: {}, dated: [], newSites: [], unitsFounded: [], elections: [], teamsFounded: [] },
+    idleUnits: [],
+  }).values())
+    reader.value(spec, periodOf(which)).catch(() => undefined);
+
   const notableDim =
     reader.has('activities.sessions') && !!reader.indicator('activities.sessions').dimensions.isNotable;
   const [under, topByType, dated, newSites, unitsFounded, elections, teamsFounded] = await Promise.all([
@@ -164,38 +207,14 @@ export const draftSummary = async (
   const words = wordsFor({ ...s, unitKind: scope.kind, setting: settingOf(scope.kind, under.childKinds) });
 
   const base: Omit<SummaryFacts, 'lookup'> = {
-    orgUnitId: scope.id,
-    unitName: scope.name,
-    unitKind: scope.kind,
-    kind: s.kind,
-    year: s.year,
-    quarter: s.quarter,
-    month: s.month,
-    style: s.style,
-    seed: `${scope.id}|${s.kind}|${s.year}|${s.quarter ?? ''}|${s.month ?? ''}`,
+    ...common,
     words,
     groups: (key, dim) => groupLists.get(`${key}:${dim}`) ?? [],
     records: lists,
     idleUnits: under.idle,
-    planItems,
   };
-  // A figure whose indicator or dimension is not installed (yet) is left out with its clause.
-  const answerable = (spec: FigureSpec) =>
-    reader.has(spec.indicatorKey) &&
-    Object.keys(spec.filters ?? {}).every(
-      (d) => d === 'orgUnit' || d === 'orgUnit2' || !!reader.indicator(spec.indicatorKey).dimensions[d],
-    );
-  const idOf = (spec: FigureSpec, which: Which = 'current') => `${which}|${specId(spec)}`;
   // Pass 1: which figures does the document ask for?
-  const wanted = new Map<string, { spec: FigureSpec; which: Which }>();
-  buildSummary({
-    ...base,
-    lookup: (spec, which = 'current') => {
-      if (!answerable(spec)) return undefined;
-      wanted.set(idOf(spec, which), { spec, which });
-      return { value: 1, source: reader.sourceOf(spec, periodOf(which)) };
-    },
-  });
+  const wanted = wantedBy(base);
   const values = new Map<string, FigureValue>();
   await Promise.all(
     [...wanted].map(async ([id, { spec, which }]) => {
