@@ -392,7 +392,16 @@ describe('saved summaries: versions, edits kept on regenerate, changed figures f
     expect(doc).toContain('<w:sz w:val="32"/>');
     expect(doc).toContain('w:eastAsia="黑体"');
     expect(doc).toContain('w:eastAsia="楷体_GB2312"');
-    expect(doc).toMatch(/<w:spacing [^>]*w:line="560" w:lineRule="exact"/);
+    // 22 lines × 28 characters on a character grid; every line one grid line.
+    expect(doc).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
+    expect(doc).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"/);
+    // The page number's line 7 mm under the 版心: 35 mm − 7 mm − 14 pt from the page's bottom edge.
+    expect(doc).toMatch(/<w:pgMar [^>]*w:footer="1307"/);
+    // In Chinese: the federation wrote it and last changed it; the title is the summary's.
+    const core = strFromU8(files['docProps/core.xml']);
+    expect(core).toContain('<dc:creator>甲镇妇联</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>甲镇妇联</cp:lastModifiedBy>');
+    expect(core).toContain('<dc:title>甲镇妇联2026年工作总结</dc:title>');
     expect(doc + styles).toContain('w:eastAsia="zh-CN"');
     expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
