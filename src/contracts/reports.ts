@@ -369,6 +369,11 @@ export const figureRunSchema = z.object({
   filters: z.record(z.string(), z.string()),
   period: periodSchema,
   orgUnitId: z.string(),
+  /**
+   * How this number reads, chosen per figure: `exact` (1286) or `approx` (1280余). Absent (older
+   * documents): the document's style. A regeneration keeps her choice.
+   */
+  rounding: z.enum(['exact', 'approx']).optional(),
   /** Set by a regeneration when the records now give another number. */
   changed: z
     .object({
@@ -431,6 +436,8 @@ const summaryScopeFields = {
   /** 1–12, for a monthly summary. */
   month: z.number().int().min(1).max(12).nullable().optional(),
   style: summaryStyleSchema.default('exact'),
+  /** 成文日期 (the 落款 date); default: the period's last day if it is over, else today. */
+  signedOn: dateSchema.optional(),
 };
 
 const scopeRefine = (s: { kind: SummaryKind; quarter?: number | null; month?: number | null }) =>
@@ -453,6 +460,8 @@ export const saveSummaryInputSchema = z
   .object({
     content: summaryContentSchema,
     style: summaryStyleSchema.optional(),
+    /** 成文日期: changed only here, never by an export or a regeneration. */
+    signedOn: dateSchema.optional(),
     version: versionSchema,
   })
   .strict();
@@ -488,13 +497,36 @@ export const summaryMetaSchema = z.object({
   style: summaryStyleSchema,
   title: z.string(),
   period: periodSchema,
+  /** 成文日期, the 落款 date the .docx carries. */
+  signedOn: dateSchema,
   generatedAt: z.string(),
   updatedByName: z.string().nullable(),
   ...ledgerMeta,
 });
 export type SummaryMeta = z.infer<typeof summaryMetaSchema>;
 
-export const summarySchema = summaryMetaSchema.extend({ content: summaryContentSchema });
+/**
+ * A ledger with no records in the summary's period that had some in the previous period of the
+ * same length: most likely not entered or imported yet (“2024年没有活动记录，是否尚未录入或导入？”).
+ */
+export const summaryWarningSchema = z.object({
+  /** The ledger: the indicators' key prefix (`activities`, `patrols`, `courtyards` …). */
+  ledger: z.string(),
+  ledgerLabel: label,
+  /** The indicators counted (all zero in the period). */
+  indicatorKeys: z.array(z.string()),
+  period: periodSchema,
+  previousPeriod: periodSchema,
+  /** Records in the previous period (the largest of its indicators). */
+  previousCount: z.number().int(),
+});
+export type SummaryWarning = z.infer<typeof summaryWarningSchema>;
+
+export const summarySchema = summaryMetaSchema.extend({
+  content: summaryContentSchema,
+  /** Ledgers empty in the period that were not before; absent where not computed (lists, history). */
+  warnings: z.array(summaryWarningSchema).optional(),
+});
 export type Summary = z.infer<typeof summarySchema>;
 export const summaryListSchema = listResultSchema(summaryMetaSchema);
 
@@ -508,7 +540,9 @@ export const summaryDraftSchema = z.object({
   month: z.number().int().nullable(),
   style: summaryStyleSchema,
   period: periodSchema,
+  signedOn: dateSchema,
   content: summaryContentSchema,
+  warnings: z.array(summaryWarningSchema),
   elapsedMs: z.number(),
 });
 export type SummaryDraft = z.infer<typeof summaryDraftSchema>;
@@ -551,6 +585,7 @@ export const summaryVersionSchema = z.object({
   action: z.enum(summaryVersionActions),
   title: z.string(),
   style: summaryStyleSchema,
+  signedOn: dateSchema,
   savedAt: z.string(),
   savedByName: z.string().nullable(),
 });

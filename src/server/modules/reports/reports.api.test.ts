@@ -678,3 +678,112 @@ describe('report definitions', () => {
     expect(restored.json().deletedAt).toBeNull();
   });
 });
+
+describe('the 落款 date and empty-ledger warnings', () => {
+  let s2024: Summary;
+  const docxText = async (url: string) => {
+    const res = await call(t.app, town, 'GET', url);
+    expect(res.statusCode).toBe(200);
+    return strFromU8(unzipSync(new Uint8Array(res.rawPayload))['word/document.xml']).replace(/<[^>]+>/g, '');
+  };
+
+  it('a past period is dated its last day, a running one today; a draft can be given a date', async () => {
+    const past = (
+      await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', { kind: 'annual', year: 2025 })
+    ).json();
+    expect(past.signedOn).toBe('2025-12-31');
+    const quarter = (
+      await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', {
+        kind: 'quarterly',
+        year: 2026,
+        quarter: 2,
+        signedOn: '2026-07-03',
+      })
+    ).json();
+    expect(quarter.signedOn).toBe('2026-07-03');
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const future = (
+      await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', { kind: 'annual', year: 2099 })
+    ).json();
+    expect(future.signedOn).toBe(today);
+  });
+
+  it('is stored with the summary, edited by a save, kept by regeneration, exported unchanged', async () => {
+    const created = await call(t.app, town, 'POST', '/api/v1/reports/summaries', {
+      kind: 'annual',
+      year: 2024,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    s2024 = created.json();
+    expect(s2024.signedOn).toBe('2024-12-31');
+    expect(await docxText(`/api/v1/reports/summaries/${s2024.id}/export`)).toContain('2024年12月31日');
+    // An export is no edit: the date and the version stay.
+    const again = (await call(t.app, town, 'GET', `/api/v1/reports/summaries/${s2024.id}`)).json();
+    expect(again).toMatchObject({ signedOn: '2024-12-31', version: 1 });
+
+    const saved = await call(t.app, town, 'PUT', `/api/v1/reports/summaries/${s2024.id}`, {
+      content: s2024.content,
+      signedOn: '2026-01-15',
+      version: 1,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ signedOn: '2026-01-15', version: 2 });
+    const regenerated = await call(t.app, town, 'POST', `/api/v1/reports/summaries/${s2024.id}/regenerate`, {
+      mode: 'discardEdits',
+      version: 2,
+    });
+    expect(regenerated.json().summary).toMatchObject({ signedOn: '2026-01-15', version: 3 });
+    const text = await docxText(`/api/v1/reports/summaries/${s2024.id}/export`);
+    expect(text).toContain('2026年1月15日');
+    expect(text).not.toContain('2024年12月31日');
+    // Version 1 is exported with its own date; the history lists each version's date.
+    expect(await docxText(`/api/v1/reports/summaries/${s2024.id}/export?version=1`)).toContain(
+      '2024年12月31日',
+    );
+    const versions = (
+      await call(t.app, town, 'GET', `/api/v1/reports/summaries/${s2024.id}/versions`)
+    ).json();
+    expect(versions.items.map((v: { signedOn: string }) => v.signedOn)).toEqual([
+      '2026-01-15',
+      '2026-01-15',
+      '2024-12-31',
+    ]);
+    const bad = await call(t.app, town, 'PUT', `/api/v1/reports/summaries/${s2024.id}`, {
+      content: s2024.content,
+      signedOn: '2026-02-30',
+      version: 3,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('warns of a ledger with no records in the period that had some in the one before', async () => {
+    // 2024 has no records, and neither had 2023: nothing to warn of.
+    const s = (await call(t.app, town, 'GET', `/api/v1/reports/summaries/${s2024.id}`)).json();
+    expect(s.warnings).toEqual([]);
+    // 2027 has no records at all; 2026 had activities and patrols (courtyards had none: no warning).
+    const d: SummaryDraft = (
+      await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', { kind: 'annual', year: 2027 })
+    ).json();
+    const in2026 = (list: { orgUnitId: string; occurredOn: string }[]) =>
+      list.filter((x) => inTownA(x.orgUnitId) && x.occurredOn.startsWith('2026')).length;
+    expect(
+      d.warnings.map((w) => [w.ledger, w.ledgerLabel.zh, w.previousCount, w.previousPeriod.from]),
+    ).toEqual([
+      ['activities', '活动', in2026(acts), '2026-01-01'],
+      ['patrols', '护林防火巡查', in2026(patrols), '2026-01-01'],
+    ]);
+    expect(d.warnings[0].period).toEqual({ from: '2027-01-01', to: '2027-12-31' });
+    // A month without patrols after one with them (patrols run January to June 2026).
+    const july = (
+      await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', {
+        kind: 'monthly',
+        year: 2026,
+        month: 7,
+      })
+    ).json();
+    expect(july.warnings.map((w: { ledger: string }) => w.ledger)).toContain('patrols');
+    expect(july.warnings.find((w: { ledger: string }) => w.ledger === 'patrols').previousCount).toBe(
+      patrols.filter((p) => p.occurredOn.startsWith('2026-06')).length,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ledgerColumns } from '../../kernel/db/columns';
 
 /** 统计报表定义: named indicators × period type × org level, owned by a unit. */
@@ -33,6 +33,8 @@ export const workSummaries = pgTable(
     style: text('style').notNull(),
     title: text('title').notNull(),
     content: jsonb('content').notNull(),
+    /** 成文日期, the 落款 date: set when drafted, changed only by her, exported as it is. */
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
     generatedAt: timestamp('generated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     ...ledgerColumns(),
   },
@@ -53,6 +55,7 @@ export const workSummaryVersions = pgTable(
     title: text('title').notNull(),
     style: text('style').notNull(),
     content: jsonb('content').notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
     savedBy: uuid('saved_by'),
     savedByName: text('saved_by_name'),
     savedAt: timestamp('saved_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),

@@ -18,7 +18,6 @@ import {
 } from '../../../contracts/reports';
 import { ctxOf } from '../../kernel/http/context';
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
-import { shanghaiToday } from '../../kernel/time/calendar';
 import { auditExport, sendFile, tags } from './report-files';
 import {
   createSummary,
@@ -32,8 +31,10 @@ import {
   restoreSummary,
   restoreSummaryVersion,
   saveSummary,
+  withWarnings,
 } from './summaries.service';
 import { summaryDocx } from './summary-docx';
+import { chineseDate } from './summary-format';
 
 const _definitionParams = z.object({ definitionId: z.uuid() }).strict();
 const summaryParams = z.object({ summaryId: z.uuid() }).strict();
@@ -82,7 +83,11 @@ export const summariesRoutes =
           response: { 201: summarySchema },
         },
       },
-      async (req, reply) => reply.status(201).send(await createSummary(ctxOf(req), indicators, req.body)),
+      async (req, reply) => {
+        const ctx = ctxOf(req);
+        const created = await createSummary(ctx, indicators, req.body);
+        return reply.status(201).send(await withWarnings(ctx, indicators, created));
+      },
     );
     app.get(
       `${sums}/:summaryId`,
@@ -90,7 +95,10 @@ export const summariesRoutes =
         config: { access: 'reports.read' },
         schema: { tags, params: summaryParams, response: { 200: summarySchema } },
       },
-      (req) => getSummary(ctxOf(req), req.params.summaryId),
+      async (req) => {
+        const ctx = ctxOf(req);
+        return withWarnings(ctx, indicators, await getSummary(ctx, req.params.summaryId));
+      },
     );
     app.put(
       `${sums}/:summaryId`,
@@ -104,7 +112,10 @@ export const summariesRoutes =
           response: { 200: summarySchema },
         },
       },
-      (req) => saveSummary(ctxOf(req), req.params.summaryId, req.body),
+      async (req) => {
+        const ctx = ctxOf(req);
+        return withWarnings(ctx, indicators, await saveSummary(ctx, req.params.summaryId, req.body));
+      },
     );
     app.delete(
       `${sums}/:summaryId`,
@@ -139,7 +150,11 @@ export const summariesRoutes =
           response: { 200: regenerateSummaryResultSchema },
         },
       },
-      (req) => regenerateSummary(ctxOf(req), indicators, req.params.summaryId, req.body),
+      async (req) => {
+        const ctx = ctxOf(req);
+        const result = await regenerateSummary(ctx, indicators, req.params.summaryId, req.body);
+        return { ...result, summary: await withWarnings(ctx, indicators, result.summary) };
+      },
     );
     app.get(
       `${sums}/:summaryId/versions`,
@@ -174,8 +189,12 @@ export const summariesRoutes =
           response: { 200: summarySchema },
         },
       },
-      (req) =>
-        restoreSummaryVersion(ctxOf(req), req.params.summaryId, req.params.versionNo, req.body.version),
+      async (req) => {
+        const ctx = ctxOf(req);
+        const { summaryId, versionNo } = req.params;
+        const restored = await restoreSummaryVersion(ctx, summaryId, versionNo, req.body.version);
+        return withWarnings(ctx, indicators, restored);
+      },
     );
     app.get(
       `${sums}/:summaryId/export`,
@@ -191,13 +210,13 @@ export const summariesRoutes =
       async (req, reply) => {
         const ctx = ctxOf(req);
         const summary = await getSummary(ctx, req.params.summaryId);
-        const content = req.query.version
-          ? (await getSummaryVersion(ctx, summary.id, req.query.version)).content
-          : summary.content;
-        const today = shanghaiToday();
+        // The version's own text and 成文日期: an export never changes the date.
+        const { content, signedOn } = req.query.version
+          ? await getSummaryVersion(ctx, summary.id, req.query.version)
+          : summary;
         const file = await summaryDocx(content, {
           producer: summary.orgUnitName,
-          date: `${Number(today.slice(0, 4))}年${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日`,
+          date: chineseDate(signedOn),
         });
         await auditExport(ctx, 'workSummary', summary.id, summary.title, {
           version: req.query.version ?? summary.version,

@@ -14,8 +14,10 @@ import type {
   SummaryStyle,
   SummaryVersion,
   SummaryVersionDetail,
+  SummaryWarning,
 } from '../../../contracts/reports';
 import { requireAccess, resolveScopePath, scoped } from '../../kernel/access/access';
+import type { Actor } from '../../kernel/access/actor';
 import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
@@ -27,6 +29,7 @@ import { createIndicatorReader } from '../../kernel/indicators/indicator-reader'
 import type { IndicatorRegistry } from '../../kernel/indicators/registry';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
+import { shanghaiToday } from '../../kernel/time/calendar';
 import { loadScope } from './dashboard.service';
 import { workSummaries, workSummaryVersions } from './reports.table';
 import { draftSummary, type SummaryScope, summaryPeriod } from './summary-draft';
@@ -59,6 +62,7 @@ const toMeta = (r: Row, orgUnitName: string, updatedByName: string | null): Summ
   style: r.style as SummaryStyle,
   title: r.title,
   period: summaryPeriod(scopeOf(r)),
+  signedOn: r.signedOn,
   generatedAt: iso(r.generatedAt),
   updatedByName,
   version: r.version,
@@ -135,7 +139,7 @@ export const summaryRecord = defineRecord({
     return row && toSummary(row);
   },
   describe: (summary: Summary) => summary.title,
-  auditImage: ({ content: _c, ...meta }: Summary): SummaryMeta => meta,
+  auditImage: ({ content: _c, warnings: _w, ...meta }: Summary): SummaryMeta => meta,
   onWriteError: (e) => {
     if (isUniqueViolation(e, 'work_summaries_live_period_uq')) throw periodTaken();
   },
@@ -143,18 +147,98 @@ export const summaryRecord = defineRecord({
 
 export const getSummary = (ctx: ServiceContext, id: string) => summaryRecord.get(ctx, id);
 
+/** The period of the same kind just before: last year, last quarter, last month. */
+const previousOf = (s: SummaryScope) =>
+  s.kind === 'annual'
+    ? { year: s.year - 1, quarter: null, month: null }
+    : s.kind === 'quarterly'
+      ? s.quarter === 1
+        ? { year: s.year - 1, quarter: 4, month: null }
+        : { year: s.year, quarter: (s.quarter ?? 1) - 1, month: null }
+      : s.month === 1
+        ? { year: s.year - 1, quarter: null, month: 12 }
+        : { year: s.year, quarter: null, month: (s.month ?? 1) - 1 };
+
+/** 成文日期 by default: the period's last day if it is over, else today (Beijing time). */
+export const defaultSignedOn = (s: SummaryScope, today = shanghaiToday()) => {
+  // ISO dates compare as strings: the earlier of the period's last day and today.
+  return [summaryPeriod(s).to, today].sort()[0];
+};
+
+/** What a ledger is called in a warning, by its indicators' key prefix; else its first indicator's name. */
+const LEDGER_LABELS: Record<string, { zh: string; en: string }> = {
+  activities: { zh: '活动', en: 'activity' },
+  patrols: { zh: '护林防火巡查', en: 'forest-fire patrol' },
+  courtyards: { zh: '美丽庭院', en: 'beautiful-courtyard' },
+  org: { zh: '组织建设', en: 'organisation' },
+  people: { zh: '人员', en: 'people' },
+};
+
+/**
+ * Ledgers with no records in the period that had some in the previous period of the same length.
+ * A ledger is the flow indicators (records placed in a period by their date, counted) sharing a
+ * key prefix; each is read once for both periods (its roll-up where it has one), all in parallel.
+ */
+export const emptyLedgerWarnings = async (
+  db: DbOrTx,
+  registry: IndicatorRegistry,
+  actor: Actor,
+  scopePath: string,
+  s: SummaryScope,
+): Promise<SummaryWarning[]> => {
+  const period = summaryPeriod(s);
+  const previousPeriod = summaryPeriod({ ...s, ...previousOf(s) });
+  const flows = registry
+    .list()
+    .filter((i) => i.isFlow && i.measure === 'count' && actor.permissions.has(i.permission));
+  const counted = await Promise.all(
+    flows.map(async (i) => {
+      const args = { from: previousPeriod.from, to: period.to, scopePath };
+      const rolled = i.rollup?.(args);
+      const n = rolled ? sql`s.n` : sql`1`;
+      const result = await db.execute(sql`
+        select coalesce(sum(${n}) filter (where s.record_date >= ${period.from}::date), 0)::int as current,
+               coalesce(sum(${n}) filter (where s.record_date < ${period.from}::date), 0)::int as previous
+        from (${rolled ?? i.source(args)}) s where s.org_path like ${`${scopePath}%`}`);
+      const row = result.rows[0] as { current: number; previous: number };
+      return { indicator: i, ...row };
+    }),
+  );
+  const ledgers = new Map<string, typeof counted>();
+  for (const c of counted) {
+    const ledger = c.indicator.key.split('.')[0];
+    ledgers.set(ledger, [...(ledgers.get(ledger) ?? []), c]);
+  }
+  return [...ledgers.entries()]
+    .filter(([, cs]) => cs.every((c) => c.current === 0) && cs.some((c) => c.previous > 0))
+    .map(([ledger, cs]) => ({
+      ledger,
+      ledgerLabel: LEDGER_LABELS[ledger] ?? cs[0].indicator.label,
+      indicatorKeys: cs.map((c) => c.indicator.key),
+      period,
+      previousPeriod,
+      previousCount: Math.max(...cs.map((c) => c.previous)),
+    }));
+};
+
+/** A saved summary with the warnings about its period's ledgers. */
+export const withWarnings = async (
+  ctx: ServiceContext,
+  registry: IndicatorRegistry,
+  summary: Summary,
+): Promise<Summary> => {
+  const [row] = await ctx.db
+    .select({ orgPath: workSummaries.orgPath })
+    .from(workSummaries)
+    .where(eq(workSummaries.id, summary.id));
+  if (!row) return summary;
+  const warnings = await emptyLedgerWarnings(ctx.db, registry, ctx.actor, row.orgPath, scopeOf(summary));
+  return { ...summary, warnings };
+};
+
 /** The previous period's saved plan: the starting point for 下一步工作打算. */
 const previousPlan = async (db: DbOrTx, orgUnitId: string, s: SummaryScope): Promise<PlanItem[]> => {
-  const prev =
-    s.kind === 'annual'
-      ? { year: s.year - 1, quarter: null, month: null }
-      : s.kind === 'quarterly'
-        ? s.quarter === 1
-          ? { year: s.year - 1, quarter: 4, month: null }
-          : { year: s.year, quarter: (s.quarter ?? 1) - 1, month: null }
-        : s.month === 1
-          ? { year: s.year - 1, quarter: null, month: 12 }
-          : { year: s.year, quarter: null, month: (s.month ?? 1) - 1 };
+  const prev = previousOf(s);
   const [row] = await db
     .select({ content: workSummaries.content })
     .from(workSummaries)
@@ -196,7 +280,10 @@ export const previewSummary = async (
   const s = scopeOf(input);
   const unitId = input.orgUnitId ?? ctx.actor.orgUnitId;
   const planItems = input.planItems ?? (await previousPlan(ctx.db, unitId, s));
-  const { scope, content } = await draftFor(ctx, ctx.db, registry, orgPath, s, planItems);
+  const [{ scope, content }, warnings] = await Promise.all([
+    draftFor(ctx, ctx.db, registry, orgPath, s, planItems),
+    emptyLedgerWarnings(ctx.db, registry, ctx.actor, orgPath, s),
+  ]);
   return {
     orgUnitId: scope.id,
     orgUnitName: scope.name,
@@ -206,7 +293,9 @@ export const previewSummary = async (
     month: s.month,
     style: s.style,
     period: summaryPeriod(s),
+    signedOn: input.signedOn ?? defaultSignedOn(s),
     content,
+    warnings,
     elapsedMs: Math.round(performance.now() - started),
   };
 };
@@ -220,6 +309,7 @@ const saveVersion = (tx: Tx, ctx: ServiceContext, row: Row, action: string) =>
     title: row.title,
     style: row.style,
     content: row.content,
+    signedOn: row.signedOn,
     savedBy: ctx.actor.userId,
     savedByName: ctx.actor.displayName,
   });
@@ -257,6 +347,7 @@ export const createSummary = async (
           style: s.style,
           title: content.title,
           content,
+          signedOn: input.signedOn ?? defaultSignedOn(s),
           createdBy: ctx.actor.userId,
           updatedBy: ctx.actor.userId,
         })
@@ -288,7 +379,12 @@ export const saveSummary = (ctx: ServiceContext, id: string, input: SaveSummaryI
     async (tx, row) => {
       const style = input.style ?? (row.style as SummaryStyle);
       const content = applyEdit(row.content as SummaryContent, input.content, row.kind as SummaryKind, style);
-      await setContent(tx, ctx, id, 'save', { content, title: content.title, style });
+      await setContent(tx, ctx, id, 'save', {
+        content,
+        title: content.title,
+        style,
+        signedOn: input.signedOn ?? row.signedOn,
+      });
     },
     'save',
   );
@@ -352,7 +448,12 @@ export const restoreSummaryVersion = async (
         .where(and(eq(workSummaryVersions.summaryId, id), eq(workSummaryVersions.version, versionNo)));
       if (!old) throw notFound('历史版本');
       const content = withPlan(old.content as SummaryContent, row.kind as SummaryKind);
-      await setContent(tx, ctx, id, 'restore', { content, title: old.title, style: old.style });
+      await setContent(tx, ctx, id, 'restore', {
+        content,
+        title: old.title,
+        style: old.style,
+        signedOn: old.signedOn,
+      });
     },
     'restore',
   );
@@ -363,6 +464,7 @@ const toVersion = (r: typeof workSummaryVersions.$inferSelect): SummaryVersion =
   action: r.action as SummaryVersion['action'],
   title: r.title,
   style: r.style as SummaryStyle,
+  signedOn: r.signedOn,
   savedAt: iso(r.savedAt),
   savedByName: r.savedByName,
 });

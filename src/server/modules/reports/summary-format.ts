@@ -18,3 +18,9 @@ export const displayFigure = (value: number, style: SummaryStyle): string => {
   const floored = Math.floor(value / step) * step;
   return floored === value ? String(value) : `${floored}余`;
 };
+
+/** 2024-12-31 → 2024年12月31日 (成文日期: Arabic numerals, no leading zeros, GB/T 9704). */
+export const chineseDate = (isoDate: string) => {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
