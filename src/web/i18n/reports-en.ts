@@ -167,5 +167,9 @@ export const reportsEn: Record<string, string> = {
   'reports.summary.restoreVersionConfirm': 'Restore version {{n}}?',
   'reports.summary.restoreVersionHint': 'The current text stays in the history.',
   'reports.summary.restoreVersionDirty': 'Your unsaved changes will be lost.',
+  'reports.summary.signedOn': 'Date signed',
+  'reports.summary.emptyLedgersTitle': 'These ledgers have no records in this period',
+  'reports.summary.emptyLedger':
+    'No {{ledger}} records for {{period}}: not entered or imported yet? ({{previous}}: {{n}})',
   'reports.summary.styleHint': 'Figure style changed: saving rewrites every figure that way.',
 };

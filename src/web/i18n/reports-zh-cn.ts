@@ -165,5 +165,9 @@ export const reportsZhCN: Record<string, string> = {
   'reports.summary.restoreVersionConfirm': '恢复为第 {{n}} 版？',
   'reports.summary.restoreVersionHint': '当前内容仍保留在历史版本中。',
   'reports.summary.restoreVersionDirty': '您有未保存的修改，恢复后这些修改将丢失。',
+  'reports.summary.signedOn': '成文日期',
+  'reports.summary.emptyLedgersTitle': '以下台账在本期没有记录',
+  'reports.summary.emptyLedger':
+    '{{period}}没有{{ledger}}记录，是否尚未录入或导入？（{{previous}}有 {{n}} 条）',
   'reports.summary.styleHint': '数字写法已修改，保存后全文数字按新写法显示。',
 };

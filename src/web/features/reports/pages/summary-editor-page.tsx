@@ -40,13 +40,14 @@ import { useRegenerateSummary } from '../api/regenerate-summary';
 import { useSaveSummary } from '../api/save-summary';
 import { FigureDrawer, type OpenFigure, useFigureText } from '../components/figure-drawer';
 import { SummaryDocument } from '../components/summary-document';
+import { SummarySignature } from '../components/summary-signature';
 import { SummaryVersionsDrawer } from '../components/summary-versions-drawer';
 import { periodText } from '../lib/figure-source';
 import { changedFiguresOf } from '../lib/summary-content';
 import '../lib/reports.css';
 import { DeleteConfirm } from '../../../components/ledger-actions';
 
-type Draft = { content: SummaryContent; style: SummaryStyle; baseVersion: number };
+type Draft = { content: SummaryContent; style: SummaryStyle; signedOn: string; baseVersion: number };
 
 const download = (href: string) => {
   const a = document.createElement('a');
@@ -88,13 +89,18 @@ export const SummaryEditorPage = () => {
     const stamp = `${s.id}:${s.version}`;
     if (loaded.current === stamp || dirty) return;
     loaded.current = stamp;
-    setDraft({ content: s.content, style: s.style, baseVersion: s.version });
+    setDraft({ content: s.content, style: s.style, signedOn: s.signedOn, baseVersion: s.version });
     setRevision((r) => r + 1);
   }, [s, dirty]);
 
   const replace = useCallback((next: Summary) => {
     loaded.current = `${next.id}:${next.version}`;
-    setDraft({ content: next.content, style: next.style, baseVersion: next.version });
+    setDraft({
+      content: next.content,
+      style: next.style,
+      signedOn: next.signedOn,
+      baseVersion: next.version,
+    });
     setRevision((r) => r + 1);
     setDirty(false);
   }, []);
@@ -115,6 +121,7 @@ export const SummaryEditorPage = () => {
       const saved = await save.mutateAsync({
         content: draft.content,
         style: draft.style,
+        signedOn: draft.signedOn,
         version: draft.baseVersion,
       });
       replace(saved);
@@ -349,6 +356,29 @@ export const SummaryEditorPage = () => {
       {draft.style !== s.style && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('reports.summary.styleHint')} />
       )}
+      {s.warnings && s.warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="summary-empty-ledgers"
+          title={t('reports.summary.emptyLedgersTitle')}
+          description={
+            <ul className="bbt-changed-list">
+              {s.warnings.map((w) => (
+                <li key={w.ledger}>
+                  {t('reports.summary.emptyLedger', {
+                    period: periodText(w.period, isEn),
+                    ledger: isEn ? w.ledgerLabel.en : w.ledgerLabel.zh,
+                    previous: periodText(w.previousPeriod, isEn),
+                    n: w.previousCount,
+                  })}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       {(changed?.length || flagged.length > 0) && (
         <Alert
           type="warning"
@@ -387,6 +417,18 @@ export const SummaryEditorPage = () => {
           revision={revision}
           onChange={canWrite ? onChange : undefined}
           onOpenFigure={openFigure}
+        />
+        <SummarySignature
+          unitName={s.orgUnitName}
+          signedOn={draft.signedOn}
+          onChange={
+            canWrite
+              ? (signedOn) => {
+                  setDraft({ ...draft, signedOn });
+                  setDirty(true);
+                }
+              : undefined
+          }
         />
       </div>
       {showVersions && (
