@@ -346,11 +346,17 @@ export const summaryKindLabels: Record<SummaryKind, Label> = {
   monthly: { zh: '月度工作小结', en: 'Monthly summary' },
 };
 
-/** `exact`: 1234场次; `approximate`: rounded down with 余 (1200余场次), small numbers stay exact. */
-export const summaryStyles = ['exact', 'approximate'] as const;
+/**
+ * The document's style, applied to every figure: `mixed` gives each figure its default (stocks
+ * exact, flows of 100 and more 约数: 精品户1286户, 巡查3000余次); `exact` states every number as
+ * counted; `approximate` rounds every one (see contracts/summary-figures.ts). Each figure can then
+ * be switched on its own (FigureRun.rounding).
+ */
+export const summaryStyles = ['mixed', 'exact', 'approximate'] as const;
 export const summaryStyleSchema = z.enum(summaryStyles);
 export type SummaryStyle = z.infer<typeof summaryStyleSchema>;
 export const summaryStyleLabels: Record<SummaryStyle, Label> = {
+  mixed: { zh: '按数字类型（存量精确，较大流量约数）', en: 'By figure (stocks exact, large flows rounded)' },
   exact: { zh: '精确数字', en: 'Exact figures' },
   approximate: { zh: '约数（××余）', en: 'Rounded (“over …”)' },
 };
@@ -435,7 +441,7 @@ const summaryScopeFields = {
   quarter: z.number().int().min(1).max(4).nullable().optional(),
   /** 1–12, for a monthly summary. */
   month: z.number().int().min(1).max(12).nullable().optional(),
-  style: summaryStyleSchema.default('exact'),
+  style: summaryStyleSchema.default('mixed'),
   /** 成文日期 (the 落款 date); default: the period's last day if it is over, else today. */
   signedOn: dateSchema.optional(),
 };

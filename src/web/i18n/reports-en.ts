@@ -171,5 +171,8 @@ export const reportsEn: Record<string, string> = {
   'reports.summary.emptyLedgersTitle': 'These ledgers have no records in this period',
   'reports.summary.emptyLedger':
     'No {{ledger}} records for {{period}}: not entered or imported yet? ({{previous}}: {{n}})',
+  'reports.summary.rounding': 'Write this number',
+  'reports.summary.rounding.exact': 'Exact: {{shown}}',
+  'reports.summary.rounding.approx': 'Rounded: {{shown}}',
   'reports.summary.styleHint': 'Figure style changed: saving rewrites every figure that way.',
 };

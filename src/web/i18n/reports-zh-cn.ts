@@ -169,5 +169,8 @@ export const reportsZhCN: Record<string, string> = {
   'reports.summary.emptyLedgersTitle': '以下台账在本期没有记录',
   'reports.summary.emptyLedger':
     '{{period}}没有{{ledger}}记录，是否尚未录入或导入？（{{previous}}有 {{n}} 条）',
+  'reports.summary.rounding': '这个数字写作',
+  'reports.summary.rounding.exact': '精确：{{shown}}',
+  'reports.summary.rounding.approx': '约数：{{shown}}',
   'reports.summary.styleHint': '数字写法已修改，保存后全文数字按新写法显示。',
 };

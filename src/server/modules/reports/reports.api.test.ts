@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FigureRun, Summary, SummaryContent, SummaryDraft } from '../../../contracts/reports';
+import { approxFigure } from '../../../contracts/summary-figures';
 import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
 
 /**
@@ -215,7 +216,7 @@ afterAll(() => t.close());
 
 describe('annual summary drafted from the records', () => {
   let draft: SummaryDraft;
-  it('states every figure exactly as counted independently, and no other number', async () => {
+  it('states every figure as counted independently (large flows as 约数), and no other number', async () => {
     const res = await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', {
       kind: 'annual',
       year: 2026,
@@ -229,11 +230,15 @@ describe('annual summary drafted from the records', () => {
     expect(runs.length).toBeGreaterThan(10);
     for (const r of runs) {
       expect(r.value, `${r.id}`).toBe(expected(r));
-      expect(r.display).toBe(String(r.value));
+      // The default per figure: stocks exact, flows (activities, patrols) of 100 and more 约数.
+      const isFlow = r.indicatorKey.startsWith('activities.') || r.indicatorKey.startsWith('patrols.');
+      expect(r.rounding, r.id).toBe(isFlow && r.value >= 100 ? 'approx' : 'exact');
+      expect(r.display).toBe(r.rounding === 'approx' ? approxFigure(r.value) : String(r.value));
       expect(r.value).toBeGreaterThan(0);
     }
+    expect(runs.some((r) => r.rounding === 'approx')).toBe(true);
     const text = textOf(draft.content).join('\n');
-    const displays = new Set(runs.map((r) => r.display));
+    const displays = new Set(runs.flatMap((r) => r.display.match(/\d+/g) ?? []));
     // Digits outside the quoted record names are all figures.
     expect(
       (text.replace(/“[^”]*”/g, '').match(/\d+/g) ?? []).filter((d) => d !== '2026' && !displays.has(d)),

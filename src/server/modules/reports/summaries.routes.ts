@@ -114,7 +114,11 @@ export const summariesRoutes =
       },
       async (req) => {
         const ctx = ctxOf(req);
-        return withWarnings(ctx, indicators, await saveSummary(ctx, req.params.summaryId, req.body));
+        return withWarnings(
+          ctx,
+          indicators,
+          await saveSummary(ctx, indicators, req.params.summaryId, req.body),
+        );
       },
     );
     app.delete(

@@ -33,6 +33,7 @@ import { shanghaiToday } from '../../kernel/time/calendar';
 import { loadScope } from './dashboard.service';
 import { workSummaries, workSummaryVersions } from './reports.table';
 import { draftSummary, type SummaryScope, summaryPeriod } from './summary-draft';
+import type { IsStock } from './summary-format';
 import { applyEdit, mergeRegenerated, withPlan } from './summary-merge';
 
 type Row = typeof workSummaries.$inferSelect;
@@ -371,14 +372,32 @@ const setContent = async (
   await saveVersion(tx, ctx, updated, action);
 };
 
-export const saveSummary = (ctx: ServiceContext, id: string, input: SaveSummaryInput) =>
+/** Stock indicators (counts at a moment) are stated exactly by default; unknown ones count as flows. */
+export const stockTest =
+  (registry: IndicatorRegistry): IsStock =>
+  (key) =>
+    registry.list().some((i) => i.key === key && !i.isFlow);
+
+export const saveSummary = (
+  ctx: ServiceContext,
+  registry: IndicatorRegistry,
+  id: string,
+  input: SaveSummaryInput,
+) =>
   summaryRecord.update(
     ctx,
     id,
     input.version,
     async (tx, row) => {
       const style = input.style ?? (row.style as SummaryStyle);
-      const content = applyEdit(row.content as SummaryContent, input.content, row.kind as SummaryKind, style);
+      // Another document style is applied to every figure; otherwise each chip keeps its own choice.
+      const restyleTo = style !== row.style ? { style, isStock: stockTest(registry) } : undefined;
+      const content = applyEdit(
+        row.content as SummaryContent,
+        input.content,
+        row.kind as SummaryKind,
+        restyleTo,
+      );
       await setContent(tx, ctx, id, 'save', {
         content,
         title: content.title,

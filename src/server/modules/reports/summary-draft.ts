@@ -12,7 +12,8 @@ import { type FigureSpec, specId } from '../../kernel/indicators/indicator-reade
 import type { ScopeUnit } from '../../kernel/indicators/todo-registry';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { monthPeriod, quarterPeriod, yearPeriod } from './periods';
-import { displayFigure } from './summary-format';
+import { displayFigure, roundingFor } from './summary-format';
+import { restyle } from './summary-merge';
 import { buildSummary, type RecordLists, type SummaryFacts } from './summary-sections';
 import { levelOfKind, settingOf, wordsFor } from './summary-words';
 import type { Group, RecordRef, Which } from './summary-writing';
@@ -222,18 +223,25 @@ export const draftSummary = async (
       if (v) values.set(id, v);
     }),
   );
-  // Pass 2: the text from the values.
-  const content = buildSummary({ ...base, lookup: (spec, which) => values.get(idOf(spec, which)) });
+  // Pass 2: the text from the values, each figure exact or 约数 by the style and its indicator.
+  const isStock = (key: string) => reader.has(key) && !reader.indicator(key).isFlow;
+  const content = restyle(
+    buildSummary({ ...base, lookup: (spec, which) => values.get(idOf(spec, which)) }),
+    s.style,
+    isStock,
+  );
   const figures = new Map<string, FigureRun>();
   for (const [id, { spec, which }] of wanted) {
     const v = values.get(id);
     if (!v) continue;
     const p = periodOf(which);
+    const rounding = roundingFor(s.style, v.value, isStock(spec.indicatorKey));
     const run: FigureRun = {
       kind: 'figure',
       id: `${specId(spec)}@${p.from}..${p.to}@${scope.id}`,
       value: v.value,
-      display: displayFigure(v.value, s.style),
+      rounding,
+      display: displayFigure(v.value, rounding),
       indicatorKey: spec.indicatorKey,
       filters: spec.filters ?? {},
       period: p,

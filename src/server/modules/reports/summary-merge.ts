@@ -10,19 +10,27 @@ import type {
   SummaryStyle,
 } from '../../../contracts/reports';
 import { AppError } from '../../kernel/http/errors';
-import { displayFigure } from './summary-format';
+import { displayFigure, type IsStock, roundingFor } from './summary-format';
 import { buildPlan, figuresOf, paragraphText } from './summary-sections';
 
-export const restyle = (content: SummaryContent, style: SummaryStyle): SummaryContent => ({
+const mapFigures = (content: SummaryContent, f: (r: FigureRun) => FigureRun): SummaryContent => ({
   ...content,
   sections: content.sections.map((sec) => ({
     ...sec,
     paragraphs: sec.paragraphs.map((p) => ({
       ...p,
-      runs: p.runs.map((r) => (r.kind === 'figure' ? { ...r, display: displayFigure(r.value, style) } : r)),
+      runs: p.runs.map((r) => (r.kind === 'figure' ? f(r) : r)),
     })),
   })),
 });
+
+/** A figure with a rounding, its display following. */
+const rounded = (r: FigureRun, rounding: FigureRun['rounding']): FigureRun =>
+  rounding ? { ...r, rounding, display: displayFigure(r.value, rounding) } : r;
+
+/** The document style applied to all figures (`mixed`: each its default), every chip's own choice reset. */
+export const restyle = (content: SummaryContent, style: SummaryStyle, isStock: IsStock): SummaryContent =>
+  mapFigures(content, (r) => rounded(r, roundingFor(style, r.value, isStock(r.indicatorKey))));
 
 /**
  * The plan section always follows the plan items and goes last; without items, the plan drafted from
@@ -45,7 +53,8 @@ export const applyEdit = (
   stored: SummaryContent,
   input: SummaryContent,
   kind: SummaryKind,
-  style: SummaryStyle,
+  /** Set when she chose another document style: applied to every figure. */
+  restyleTo?: { style: SummaryStyle; isStock: IsStock },
 ): SummaryContent => {
   const known = figuresOf(stored);
   const storedParas = new Map<string, SummaryParagraph>();
@@ -69,7 +78,8 @@ export const applyEdit = (
               [{ field: 'content', message: `未知的统计数字：${r.id}` }],
             );
           }
-          return { ...k, changed: r.changed ? k.changed : null };
+          // Her choice of 精确/约数 for this chip is kept; the number and its display are the stored ones.
+          return rounded({ ...k, changed: r.changed ? k.changed : null }, r.rounding ?? k.rounding);
         });
         const old = storedParas.get(p.id);
         const next = { ...p, runs };
@@ -84,7 +94,8 @@ export const applyEdit = (
         paragraphs.length !== before.paragraphs.length;
       return { ...sec, paragraphs, isEdited };
     });
-  return withPlan(restyle({ title: input.title, sections, planItems: input.planItems }, style), kind);
+  const edited = { title: input.title, sections, planItems: input.planItems };
+  return withPlan(restyleTo ? restyle(edited, restyleTo.style, restyleTo.isStock) : edited, kind);
 };
 
 /**
@@ -107,7 +118,9 @@ export const mergeRegenerated = (
     runs: p.runs.map((r) => {
       if (r.kind !== 'figure') return r;
       const before = prevFigures.get(r.id);
-      if (!before || before.value === r.value) return r;
+      // A figure she switched to 精确 or 约数 keeps her choice.
+      const fresh = rounded(r, before?.rounding ?? r.rounding);
+      if (!before || before.value === r.value) return fresh;
       changed.push({
         figureId: r.id,
         sectionHeading: sec.heading,
@@ -116,7 +129,7 @@ export const mergeRegenerated = (
         currentValue: r.value,
         isUpdated: true,
       });
-      return { ...r, changed: { previousValue: before.value, currentValue: r.value, isUpdated: true } };
+      return { ...fresh, changed: { previousValue: before.value, currentValue: r.value, isUpdated: true } };
     }),
   });
   const keepEdited = (sec: SummarySection, p: SummaryParagraph): SummaryParagraph => ({
@@ -135,7 +148,9 @@ export const mergeRegenerated = (
         isUpdated,
       });
       const flag = { previousValue: r.value, currentValue: now.value, isUpdated };
-      return isUpdated ? { ...now, changed: flag } : { ...r, changed: flag };
+      return isUpdated
+        ? { ...rounded(now, r.rounding ?? now.rounding), changed: flag }
+        : { ...r, changed: flag };
     }),
   });
 

@@ -81,7 +81,7 @@ export const CreateSummaryModal = ({ onClose }: { onClose: () => void }) => {
           year: defaultYear,
           quarter: Math.ceil((now.month() + 1) / 3),
           month: now.month() + 1,
-          style: 'exact',
+          style: 'mixed',
         }}
       >
         <Form.Item name="orgUnitId" label={t('reports.field.unit')} rules={[{ required: true }]}>

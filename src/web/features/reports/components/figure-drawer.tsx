@@ -1,4 +1,5 @@
 import { Descriptions } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FigureSource } from '../../../../contracts/reports';
 import { useLabel } from '../../../lib/labels';
@@ -85,12 +86,26 @@ export const FigureDetails = ({ figure }: { figure: OpenFigure }) => {
 };
 
 /** The records drawer for one figure of the dashboard, a report or a summary, with its provenance on top. */
-export const FigureDrawer = ({ figure, onClose }: { figure: OpenFigure; onClose: () => void }) => (
+export const FigureDrawer = ({
+  figure,
+  onClose,
+  extra,
+}: {
+  figure: OpenFigure;
+  onClose: () => void;
+  /** Shown above the provenance (the summary editor: how this number reads). */
+  extra?: ReactNode;
+}) => (
   <RecordsDrawer
     indicatorKey={figure.source.indicatorKey}
     params={recordsParamsOf(figure.source)}
     title={figure.title}
     onClose={onClose}
-    header={<FigureDetails figure={figure} />}
+    header={
+      <>
+        {extra}
+        <FigureDetails figure={figure} />
+      </>
+    }
   />
 );

@@ -7,7 +7,19 @@ import {
   ReloadOutlined,
   SaveOutlined,
 } from '@ant-design/icons';
-import { Alert, App, Button, Card, Dropdown, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Dropdown,
+  Segmented,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useBlocker, useNavigate, useParams } from 'react-router';
@@ -24,6 +36,7 @@ import {
   summaryStyleLabels,
   summaryStyles,
 } from '../../../../contracts/reports';
+import { displayFigure, type FigureRounding } from '../../../../contracts/summary-figures';
 import { plainSummary } from '../../../../contracts/summary-plain';
 import { PageError } from '../../../components/page-states';
 import { plainDocumentImage } from '../../../components/plain-document';
@@ -80,6 +93,7 @@ export const SummaryEditorPage = () => {
   const [changed, setChanged] = useState<ChangedFigure[] | null>(null);
   const [showVersions, setShowVersions] = useState(false);
   const [open, setOpen] = useState<OpenFigure | null>(null);
+  const [openRun, setOpenRun] = useState<FigureRun | null>(null);
   const s = summary.data;
 
   // The server's copy replaces the editor's whenever it is newer and she has nothing unsaved.
@@ -212,8 +226,35 @@ export const SummaryEditorPage = () => {
     download(summaryExportUrl(s.id));
   };
 
+  /** Switches one figure between 精确 and 约数 (every chip of it); the paragraphs are redrawn. */
+  const setRounding = (run: FigureRun, rounding: FigureRounding) => {
+    const next = { ...run, rounding, display: displayFigure(run.value, rounding) };
+    onChange((c) => ({
+      ...c,
+      sections: c.sections.map((sec) => ({
+        ...sec,
+        paragraphs: sec.paragraphs.map((p) =>
+          p.runs.some((r) => r.kind === 'figure' && r.id === run.id)
+            ? {
+                ...p,
+                runs: p.runs.map((r) =>
+                  r.kind === 'figure' && r.id === run.id
+                    ? { ...r, rounding, display: displayFigure(r.value, rounding) }
+                    : r,
+                ),
+              }
+            : p,
+        ),
+      })),
+    }));
+    setRevision((r) => r + 1);
+    setOpenRun(next);
+    setOpen((o) => (o ? { ...o, title: `${figureText.indicator(run.indicatorKey)} · ${next.display}` } : o));
+  };
+
   const openFigure = useCallback(
-    (run: FigureRun) =>
+    (run: FigureRun) => {
+      setOpenRun(run);
       setOpen({
         title: `${figureText.indicator(run.indicatorKey)} · ${run.display}`,
         value: run.value,
@@ -223,7 +264,8 @@ export const SummaryEditorPage = () => {
           period: run.period,
           orgUnitId: run.orgUnitId,
         },
-      }),
+      });
+    },
     [figureText],
   );
 
@@ -452,7 +494,31 @@ export const SummaryEditorPage = () => {
           }
         />
       )}
-      {open && <FigureDrawer figure={open} onClose={() => setOpen(null)} />}
+      {open && (
+        <FigureDrawer
+          figure={open}
+          onClose={() => setOpen(null)}
+          extra={
+            canWrite && openRun ? (
+              <div className="bbt-figure-rounding">
+                <Typography.Text type="secondary" id="figure-rounding-label">
+                  {t('reports.summary.rounding')}
+                </Typography.Text>
+                <Segmented<FigureRounding>
+                  value={openRun.rounding ?? (draft.style === 'approximate' ? 'approx' : 'exact')}
+                  onChange={(v) => setRounding(openRun, v)}
+                  options={(['exact', 'approx'] as const).map((r) => ({
+                    value: r,
+                    label: t(`reports.summary.rounding.${r}`, { shown: displayFigure(openRun.value, r) }),
+                  }))}
+                  aria-labelledby="figure-rounding-label"
+                  data-testid="figure-rounding"
+                />
+              </div>
+            ) : undefined
+          }
+        />
+      )}
     </div>
   );
 };
