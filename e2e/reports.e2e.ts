@@ -90,6 +90,26 @@ describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('stats-drill').waitFor({ state: 'hidden' });
 
+    // Large flows read as 约数 by default; one chip is switched to the exact number in its drawer.
+    const rounded = page.getByTestId('figure-chip').filter({ hasText: /余$/ }).first();
+    const figureId = await rounded.getAttribute('data-figure-id');
+    await rounded.click();
+    await page
+      .getByTestId('figure-rounding')
+      .getByText(/^精确：\d+$/)
+      .click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('stats-drill').waitFor({ state: 'hidden' });
+    await eventually(() => page.locator(`[data-figure-id="${figureId}"]`).first().innerText()).toMatch(
+      /^\d+$/,
+    );
+    await page.getByTestId('summary-dirty').waitFor();
+    // The 落款: the unit over the 成文日期 the draft was given.
+    expect(await page.getByTestId('summary-signature').innerText()).toContain('青石镇妇联');
+    expect(await page.getByTestId('summary-signed-on-text').innerText()).toMatch(
+      /^\d{4}年\d{1,2}月\d{1,2}日$/,
+    );
+
     // Rewrite the last sentence of the opening paragraph (plain prose, no figures in it).
     const before = await openingText(page);
     const sentences = before.split(/(?<=。)/).filter(Boolean);
@@ -117,6 +137,8 @@ describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
     await page.reload();
     await page.getByTestId('summary-document').waitFor();
     expect(await openingText(page)).toContain(edited);
+    // Her choice for that chip was saved with the text.
+    expect(await page.locator(`[data-figure-id="${figureId}"]`).first().innerText()).toMatch(/^\d+$/);
     await page.getByTestId('summary-history').click();
     await eventually(() => page.getByTestId('summary-version').count()).toBe(2);
     await page.keyboard.press('Escape');
