@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { orgKindLabels } from '../../../contracts/org';
 import { genderLabels } from '../../../contracts/people';
 import { personRoleLabels, volunteerTeamKindLabels } from '../../../contracts/people-roles';
 import type { Indicator } from '../../kernel/indicators/registry';
@@ -16,8 +17,10 @@ const inGrid = (household: string) =>
   sql`case when exists (select 1 from grids g where g.id = ${sql.identifier(household)}.grid_id and g.deleted_at is null) then 'covered' else 'uncovered' end`;
 
 /**
- * `people.roleHolders{role}`: persons holding a role on the last day of the period (a person
- * holding one role in two units counts once in a total, once per unit in a roll-up).
+ * `people.roleHolders{role, unitKind}`: persons holding a role on the last day of the period (a
+ * person holding one role in two units counts once in a total, once per unit in a roll-up). By
+ * `unitKind` (the kind of the unit the term is held in) a town's own chair stands apart from the
+ * chairs of its villages and communities.
  */
 export const roleHoldersIndicator: Indicator = {
   key: 'people.roleHolders',
@@ -25,11 +28,15 @@ export const roleHoldersIndicator: Indicator = {
   unit: { zh: '人', en: 'persons' },
   permission: 'people.read',
   measure: 'distinct',
-  dimensions: { role: { label: { zh: '职务', en: 'Role' }, values: personRoleLabels } },
-  source: ({ to }) => sql`
+  dimensions: {
+    role: { label: { zh: '职务', en: 'Role' }, values: personRoleLabels },
+    unitKind: { label: { zh: '任职组织类型', en: 'Kind of unit' }, values: orgKindLabels },
+  },
+  source: ({ to, groupBy }) => sql`
     select t.id as record_id, p.name as record_label, t.started_on as record_date, t.org_path, t.role,
-      t.person_id as subject_id
+      ${groupBy === 'unitKind' ? sql`u.kind` : sql`null::text`} as "unitKind", t.person_id as subject_id
     from role_terms t join persons p on p.id = t.person_id
+    ${groupBy === 'unitKind' ? sql`join org_units u on u.id = t.org_unit_id` : sql``}
     where t.deleted_at is null and p.deleted_at is null
       and t.started_on <= ${to}::date and (t.ended_on is null or t.ended_on >= ${to}::date)`,
 };
@@ -93,6 +100,24 @@ export const volunteerTeamsIndicator: Indicator = {
 };
 
 /**
+ * `people.teamsFounded{kind}`: volunteer teams (宣讲队, 调解队…) founded in the period. Records: the
+ * team, its founding date.
+ */
+export const teamsFoundedIndicator: Indicator = {
+  key: 'people.teamsFounded',
+  label: { zh: '新组建志愿服务队数', en: 'Teams founded' },
+  unit: { zh: '支', en: 'teams' },
+  permission: 'people.read',
+  isFlow: true,
+  measure: 'count',
+  dimensions: { kind: teamKindDimension },
+  source: ({ from, to }) => sql`
+    select t.id as record_id, t.name as record_label, t.founded_on as record_date, t.org_path, t.kind
+    from volunteer_teams t
+    where t.deleted_at is null and t.founded_on between ${from}::date and ${to}::date`,
+};
+
+/**
  * `people.volunteers{kind}`: persons in a volunteer team at the end of the period. A member of two
  * teams counts once in a total (her records are her memberships, one per team).
  */
@@ -117,5 +142,6 @@ export const peopleIndicators: Indicator[] = [
   personsIndicator,
   householdsIndicator,
   volunteerTeamsIndicator,
+  teamsFoundedIndicator,
   volunteersIndicator,
 ];
