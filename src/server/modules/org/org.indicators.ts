@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { orgKindLabels } from '../../../contracts/org';
 import { siteKindLabels } from '../../../contracts/org-ledgers';
 import type { Indicator } from '../../kernel/indicators/registry';
+import { siteKindList } from './site-kinds.service';
 
 /** The day (Asia/Shanghai) a ledger record was entered: when a register without dates of its own began to hold it. */
 export const enteredOn = (alias: string) =>
@@ -19,7 +20,13 @@ export const orgSitesIndicator: Indicator = {
   unit: { zh: '个', en: 'sites' },
   permission: 'org.read',
   measure: 'count',
-  dimensions: { kind: { label: { zh: '阵地类型', en: 'Kind' }, values: siteKindLabels } },
+  dimensions: {
+    kind: {
+      label: { zh: '阵地类型', en: 'Kind' },
+      values: siteKindLabels,
+      valuesFor: siteKindList.labelsFor,
+    },
+  },
   source: ({ to }) => sql`
     select id as record_id, name as record_label, opened_on as record_date, org_path, kind
     from sites
