@@ -219,7 +219,9 @@ export const buildTemplate = async (
   sheet.views = [{ state: 'frozen', ySplit: 2 }];
   io.columns.forEach((c, i) => {
     const options = configured[c.key] ?? c.options;
-    if (!options?.length) return;
+    // Excel refuses a drop-down list longer than 255 characters (the file would not open): a county's
+    // long list is then named in 填写说明 only, and the import checks the cell as always.
+    if (!options?.length || options.join(',').length > 255) return;
     const letter = sheet.getColumn(i + 1).letter;
     for (let r = 3; r <= 2000; r++) {
       sheet.getCell(`${letter}${r}`).dataValidation = {
@@ -235,7 +237,14 @@ export const buildTemplate = async (
   const help = workbook.addWorksheet(sheetName('填写说明', [sheet.name]));
   help.columns = [{ width: 18 }, { width: 10 }, { width: 70 }];
   help.addRow(['列名', '是否必填', '说明']).font = { bold: true };
-  for (const c of io.columns) help.addRow([c.header, c.isRequired ? '必填' : '选填', c.hint]);
+  for (const c of io.columns) {
+    const options = configured[c.key];
+    help.addRow([
+      c.header,
+      c.isRequired ? '必填' : '选填',
+      options ? `${c.hint}。可选：${options.join('、')}` : c.hint,
+    ]);
+  }
   help.addRow([]);
   help.addRow(['注意', '', '请从第3行开始填写；身份证号码等长数字列已设为文本格式，请勿改为数字。']);
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -115,6 +115,8 @@ describe('site kinds: the county configures the list', () => {
     const validation = tpl.worksheets[0].getCell('B3').dataValidation;
     expect(validation.formulae?.[0]).toContain('儿童实践基地');
     expect(validation.formulae?.[0]).toContain('农家书屋');
+    const help = tpl.worksheets[1].getColumn(3).values.join('|');
+    expect(help).toContain('可选：妇女之家（巾帼驿站）、');
 
     const file = async (rows: string[][]) => {
       const wb = new ExcelJS.Workbook();
@@ -166,5 +168,16 @@ describe('site kinds: the county configures the list', () => {
       "select count(*)::int as n from audit_log where entity_type = 'siteKinds' and action = 'update'",
     );
     expect(audit.rows[0].n).toBe(2);
+  });
+
+  it('a list too long for an Excel drop-down is named in 填写说明 instead, and the template still opens', async () => {
+    const before = (await call(t.app, county, 'GET', url)).json();
+    const many = Array.from({ length: 25 }, (_, n) => ({ label: { zh: `乡村振兴妇女实践基地${n + 1}号` } }));
+    const res = await call(t.app, county, 'PUT', url, { kinds: [...before.kinds, ...many] });
+    expect(res.statusCode, res.body).toBe(200);
+    const template = await call(t.app, village, 'GET', '/api/v1/org/sites/template');
+    const { wb } = await sheetRows(template.rawPayload);
+    expect(wb.worksheets[0].getCell('B3').dataValidation?.formulae).toBeUndefined();
+    expect(wb.worksheets[1].getColumn(3).values.join('|')).toContain('乡村振兴妇女实践基地25号');
   });
 });

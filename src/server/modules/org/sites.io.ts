@@ -43,7 +43,7 @@ const columns: LedgerIo['columns'] = [
     key: 'kind',
     header: '阵地类型',
     aliases: ['类型'],
-    hint: '妇女之家/妇女微家/儿童之家…（本县设置的阵地类型，见下拉列表）',
+    hint: '本县设置的阵地类型，如：妇女之家',
     isRequired: true,
     width: 16,
     // Read by the county's own list in `commit` (a county may add 儿童实践基地, rename 妇女之家).
