@@ -162,11 +162,11 @@ describe('flow indicators of the organisation', () => {
         .items.map((i: { label: string }) => i.label)
         .sort(),
     ).toEqual(['乙一村主席', '甲一村主席'].sort());
-    // One figure for the chairs of villages (a filter the summary's figures can carry), labelled.
+    // One figure for the chairs of villages (one filter, as the summary's figures carry), labelled.
     const roleAt = await get(county, 'people.roleHolders', `${Y2025}&groupBy=roleAt`);
     expect(roleAt.total).toBe(all.total);
     expect(byGroup(roleAt)).toEqual({ 'chair@village': 2, 'chair@town': 1, 'executiveMember@village': 1 });
-    expect(roleAt.rows.find((r) => r.group === 'chair@village')?.label).toBe('村（嘎查、社区）级主席');
+    expect(roleAt.rows.find((r) => r.group === 'chair@village')?.label).toBe('村妇联主席');
   });
 
   it('people.teamsFounded counts the teams founded in the period by labelled kind', async () => {

@@ -1,5 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
-import { kindsAt, type OrgLevel, orgKindLabels } from '../../../contracts/org';
+import { sql } from 'drizzle-orm';
+import { orgKindLabels } from '../../../contracts/org';
 import { genderLabels } from '../../../contracts/people';
 import { personRoleLabels, volunteerTeamKindLabels } from '../../../contracts/people-roles';
 import type { Indicator } from '../../kernel/indicators/registry';
@@ -16,32 +16,22 @@ const inGridDimension: Indicator['dimensions'][string] = {
 const inGrid = (household: string) =>
   sql`case when exists (select 1 from grids g where g.id = ${sql.identifier(household)}.grid_id and g.deleted_at is null) then 'covered' else 'uncovered' end`;
 
-const levelLabels: Record<OrgLevel, { zh: string; en: string }> = {
-  county: { zh: '县（旗）级', en: 'County-level' },
-  town: { zh: '镇（苏木、街道）级', en: 'Town-level' },
-  village: { zh: '村（嘎查、社区）级', en: 'Village-level' },
-  other: { zh: '两新组织', en: 'New-sector' },
-};
-/** `chair@village`: a role at a level, one value a figure can filter by (村级主席 apart from the town's own). */
+/** `chair@village`: a role in a kind of unit, one value a figure can filter by (村妇联主席 apart from the town's own). */
 const roleAtLabels = Object.fromEntries(
   Object.entries(personRoleLabels).flatMap(([role, r]) =>
-    Object.entries(levelLabels).map(([level, l]) => [
-      `${role}@${level}`,
-      { zh: `${l.zh}${r.zh}`, en: `${l.en} ${r.en.toLowerCase()}` },
+    Object.entries(orgKindLabels).map(([kind, k]) => [
+      `${role}@${kind}`,
+      { zh: `${k.zh}${r.zh}`, en: `${k.en} ${r.en.toLowerCase()}` },
     ]),
   ),
 );
-const levelCase = (kind: SQL) =>
-  sql`case when ${kind} = any(${sql.param(kindsAt('village'))}::text[]) then 'village'
-    when ${kind} = any(${sql.param(kindsAt('town'))}::text[]) then 'town'
-    when ${kind} = any(${sql.param(kindsAt('county'))}::text[]) then 'county' else 'other' end`;
 
 /**
  * `people.roleHolders{role, unitKind, roleAt}`: persons holding a role on the last day of the period (a
  * person holding one role in two units counts once in a total, once per unit in a roll-up). By
  * `unitKind` (the kind of the unit the term is held in) a town's own chair stands apart from the
- * chairs of its villages and communities; `roleAt` (`chair@village`) is the role at the unit's
- * level, so one figure counts the chairs of villages, 嘎查 and communities.
+ * chairs of its villages and communities; `roleAt` (`chair@village`) is the role in that kind of
+ * unit, so one figure (one filter) counts the chairs of villages, another those of communities.
  */
 export const roleHoldersIndicator: Indicator = {
   key: 'people.roleHolders',
@@ -52,12 +42,12 @@ export const roleHoldersIndicator: Indicator = {
   dimensions: {
     role: { label: { zh: '职务', en: 'Role' }, values: personRoleLabels },
     unitKind: { label: { zh: '任职组织类型', en: 'Kind of unit' }, values: orgKindLabels },
-    roleAt: { label: { zh: '职务（按组织层级）', en: 'Role by level' }, values: roleAtLabels },
+    roleAt: { label: { zh: '职务（按任职组织类型）', en: 'Role by kind of unit' }, values: roleAtLabels },
   },
   source: ({ to, groupBy }) => sql`
     select t.id as record_id, p.name as record_label, t.started_on as record_date, t.org_path, t.role,
       ${groupBy === 'unitKind' ? sql`u.kind` : sql`null::text`} as "unitKind",
-      ${groupBy === 'roleAt' ? sql`t.role || '@' || ${levelCase(sql`u.kind`)}` : sql`null::text`} as "roleAt",
+      ${groupBy === 'roleAt' ? sql`t.role || '@' || u.kind` : sql`null::text`} as "roleAt",
       t.person_id as subject_id
     from role_terms t join persons p on p.id = t.person_id
     ${groupBy === 'unitKind' || groupBy === 'roleAt' ? sql`join org_units u on u.id = t.org_unit_id` : sql``}
