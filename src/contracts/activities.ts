@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeSchema } from './common/code-lists';
 import { dateSchema, listQueryBaseSchema, listResultSchema, versionSchema } from './common/paging';
 
 type Label = { zh: string; en: string };
@@ -45,7 +46,7 @@ const ledgerMeta = {
   deletedAt: z.string().nullable(),
 };
 
-const typeCodeSchema = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{1,31}$/, { message: '活动类型代码格式不正确' });
+const typeCodeSchema = codeSchema('活动类型');
 const titleSchema = z
   .string()
   .trim()
@@ -174,49 +175,6 @@ export const createActivitySeriesInputSchema = z
   .strict();
 export type CreateActivitySeriesInput = z.infer<typeof createActivitySeriesInputSchema>;
 export const activitySeriesResultSchema = z.object({ seriesId: z.uuid(), created: z.number().int() });
-
-/**
- * The county's list of activity types. A type keeps its code for life (statistics group by it); a
- * new type may come without one and gets a fresh code. Names are unique.
- */
-export const setActivityTypesInputSchema = z
-  .object({
-    types: z
-      .array(
-        z
-          .object({
-            code: typeCodeSchema.optional(),
-            label: z
-              .object({
-                zh: z
-                  .string()
-                  .trim()
-                  .min(1, { message: '类型名称不能为空' })
-                  .max(20, { message: '类型名称不能超过20个字' }),
-                en: z.string().trim().max(40).optional(),
-              })
-              .strict(),
-          })
-          .strict(),
-      )
-      .min(1, { message: '至少保留一个活动类型' })
-      .max(40, { message: '活动类型最多40个' })
-      .refine((xs) => new Set(xs.map((x) => x.label.zh)).size === xs.length, { message: '类型名称不能重复' })
-      .refine(
-        (xs) => {
-          const codes = xs.flatMap((x) => (x.code ? [x.code] : []));
-          return new Set(codes).size === codes.length;
-        },
-        { message: '类型代码不能重复' },
-      ),
-  })
-  .strict();
-export type SetActivityTypesInput = z.infer<typeof setActivityTypesInputSchema>;
-
-export const activityTypeOptionsSchema = z.object({
-  types: z.array(z.object({ code: z.string(), label: z.object({ zh: z.string(), en: z.string() }) })),
-  isDefault: z.boolean(),
-});
 
 // Campaigns (专项行动/品牌活动)
 

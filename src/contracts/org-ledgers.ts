@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { type CodeOption, codeSchema } from './common/code-lists';
 import { dateSchema, listQueryBaseSchema, listResultSchema, versionSchema } from './common/paging';
 
 // 阵地 (service sites), 网格 (grids) and 妇女小组 (women's groups), 换届 (elections).
 
+/** The built-in site kinds; a county may rename them and add its own (儿童实践基地, 农家书屋). */
 export const siteKinds = [
   'womenHome',
   'microHome',
@@ -15,9 +17,10 @@ export const siteKinds = [
   'studyBase',
   'other',
 ] as const;
-export const siteKindSchema = z.enum(siteKinds);
-export type SiteKind = z.infer<typeof siteKindSchema>;
-export const siteKindLabels: Record<SiteKind, { zh: string; en: string }> = {
+/** A site kind's code: a built-in one, or one the county added (`custom1`); checked against the county's list. */
+export const siteKindSchema = codeSchema('阵地类型');
+export type SiteKind = string;
+export const siteKindLabels: Record<(typeof siteKinds)[number], { zh: string; en: string }> = {
   womenHome: { zh: '妇女之家', en: "Women's Home" },
   microHome: { zh: '妇女微家', en: "Women's Micro-home" },
   childrenHome: { zh: '儿童之家', en: "Children's Home" },
@@ -29,6 +32,12 @@ export const siteKindLabels: Record<SiteKind, { zh: string; en: string }> = {
   studyBase: { zh: '研学/红色教育基地', en: 'Study base' },
   other: { zh: '其他', en: 'Other' },
 };
+export const defaultSiteKinds: CodeOption[] = siteKinds.map((code) => ({
+  code,
+  label: siteKindLabels[code],
+}));
+/** `GET /api/v1/org/site-kinds`: the county's site kinds (its own, or the built-in ones). */
+export type SiteKindOptions = { kinds: CodeOption[]; isDefault: boolean };
 
 const text = (max: number) => z.string().trim().max(max);
 const nameOf = (what: string) =>

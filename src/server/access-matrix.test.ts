@@ -187,6 +187,8 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PUT /api/v1/people/tag-options': { body: { tags: ['越权标签'] } },
     'PUT /api/v1/activities/types': { body: { types: [{ label: { zh: '越权类型' } }] } },
     'GET /api/v1/activities/types': {},
+    'PUT /api/v1/org/site-kinds': { body: { kinds: [{ label: { zh: '越权阵地类型' } }] } },
+    'GET /api/v1/org/site-kinds': {},
     'GET /api/v1/activities/activities': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/activities/activities/:activityId': {},
     'POST /api/v1/activities/activities': {
@@ -378,6 +380,7 @@ const scopedOk = new Set([
   'GET /api/v1/org/tree',
   'GET /api/v1/people/tag-options',
   'GET /api/v1/activities/types',
+  'GET /api/v1/org/site-kinds',
   'GET /api/v1/indicators',
   'GET /api/v1/courtyards/featured-categories',
 ]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrgKind } from '../org';
+import { levelOf, type OrgKind, type OrgLevel, orgKinds } from '../org';
 
 /**
  * Every permission the system knows, `module.action`. Roles are bundles of these; what a session
@@ -121,15 +121,17 @@ const grassrootsWithheld: readonly Permission[] = [
   'courtyards.manage',
 ];
 
-export const levelWithheld: Record<OrgKind, readonly Permission[]> = {
+/** By level (see `levelOf`): a banner (旗) as a county, a 苏木 as a town, a 嘎查 as a village. */
+const withheldAt: Record<OrgLevel, readonly Permission[]> = {
   county: [],
   town: ['system.manage'],
-  street: ['system.manage'],
   village: grassrootsWithheld,
-  community: grassrootsWithheld,
-  enterprise: grassrootsWithheld,
-  newSector: grassrootsWithheld,
+  other: grassrootsWithheld,
 };
+
+export const levelWithheld: Record<OrgKind, readonly Permission[]> = Object.fromEntries(
+  orgKinds.map((k) => [k, withheldAt[levelOf(k)]]),
+) as Record<OrgKind, readonly Permission[]>;
 
 /**
  * The one declaration of what a session may do: her role's permissions minus those her unit's

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { levelOf } from '../../contracts/org';
 import { type HomeTask, TaskTiles } from '../features/home/components/task-tiles';
 import { HomePage } from '../features/home/pages/home-page';
 import { DashboardPage } from '../features/reports/pages/dashboard-page';
@@ -16,7 +17,7 @@ export const LandingPage = () => {
   const { t } = useTranslation();
   const { user, access } = useSession();
   const allTasks = useAppTasks();
-  const isGrassroots = user.orgUnit.kind === 'village' || user.orgUnit.kind === 'community';
+  const isGrassroots = levelOf(user.orgUnit.kind) === 'village';
   const tasks = useMemo<HomeTask[]>(
     () =>
       allTasks

@@ -23,14 +23,7 @@ export const activitiesEn: Record<keyof typeof activitiesZhCN, string> = {
   'activities.types.title': 'Activity types (county-wide)',
   'activities.types.hint':
     'Renaming keeps recorded activities and statistics (they count by code); a type already used cannot be removed, only renamed.',
-  'activities.types.zh': 'Name (Chinese)',
-  'activities.types.en': 'English name (optional)',
-  'activities.types.up': 'Move up',
-  'activities.types.down': 'Move down',
   'activities.types.add': 'Add type',
-  'activities.types.new': 'New',
-  'activities.types.rule.empty': 'A type needs a name',
-  'activities.types.rule.duplicate': 'Type names must differ',
   'activities.field.participants': 'Participants',
   'activities.participants.hint':
     'Optional: named participants (later earn volunteer hours and credit points)',

@@ -10,6 +10,11 @@ export const orgLedgersEn: Record<keyof typeof orgLedgersZhCN, string> = {
   'sites.searchPlaceholder': 'Site name or address',
   'sites.field.name': 'Name',
   'sites.field.kind': 'Kind',
+  'sites.kinds.button': 'Site kinds',
+  'sites.kinds.title': 'Site kinds (county-wide)',
+  'sites.kinds.hint':
+    "Add the county's own kinds (e.g. children's practice base, rural reading room). Renaming keeps recorded sites and statistics; a kind used by a site can be renamed but not removed.",
+  'sites.kinds.add': 'Add site kind',
   'sites.field.address': 'Address',
   'sites.field.openedOn': 'Opened on',
   'sites.field.contact': 'Contact',

@@ -8,6 +8,11 @@ export const orgLedgersZhCN = {
   'sites.searchPlaceholder': '阵地名称或地址',
   'sites.field.name': '阵地名称',
   'sites.field.kind': '阵地类型',
+  'sites.kinds.button': '阵地类型',
+  'sites.kinds.title': '阵地类型设置（全县统一）',
+  'sites.kinds.hint':
+    '可新增本县的阵地类型（如儿童实践基地、农家书屋）。改名不影响已登记的阵地和统计；已有阵地使用的类型不能删除，只能改名。',
+  'sites.kinds.add': '新增阵地类型',
   'sites.field.address': '地址',
   'sites.field.openedOn': '建成日期',
   'sites.field.contact': '负责人',

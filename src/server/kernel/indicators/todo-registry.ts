@@ -1,10 +1,11 @@
+import { levelOf } from '../../../contracts/org';
 import type { Period, TodoItem } from '../../../contracts/reports';
 import type { IndicatorReader } from './indicator-reader';
 
 export type ScopeUnit = { id: string; name: string; kind: string; path: string; depth: number };
 
-/** The grassroots federations a town's to-dos are about: villages and (urban) communities. */
-export const isGrassroots = (u: { kind: string }) => u.kind === 'village' || u.kind === 'community';
+/** The grassroots federations a town's to-dos are about: villages, 嘎查 and (urban) communities. */
+export const isGrassroots = (u: { kind: string }) => levelOf(u.kind) === 'village';
 
 /** What a to-do provider is given: the scope, the month asked for, and the indicator reader. */
 export type TodoContext = {

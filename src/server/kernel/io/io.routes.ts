@@ -62,11 +62,11 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
   app.get(
     `${io.routeBase}/template`,
     { config: { access: io.permissions.import }, schema: { tags, summary: `${io.title}导入模板（.xlsx）` } },
-    async (_req, reply) =>
+    async (req, reply) =>
       reply
         .header('content-type', XLSX)
         .header('content-disposition', contentDisposition(`${io.title}导入模板.xlsx`))
-        .send(await buildTemplate(io)),
+        .send(await buildTemplate(io, await io.templateOptions?.(ctxOf(req)))),
   );
   app.post(
     `${io.routeBase}/import`,

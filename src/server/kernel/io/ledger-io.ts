@@ -69,6 +69,8 @@ export type LedgerIo = {
     query: never,
   ) => ExportColumn<never>[] | Promise<ExportColumn<never>[]>;
   exportRows: (ctx: ServiceContext, query: never) => Promise<AsyncIterable<never[]>>;
+  /** Drop-down lists the county configures (site kinds by label), by column key, over the columns' own. */
+  templateOptions?: (ctx: ServiceContext) => Promise<Record<string, readonly string[]>>;
   /** Facts a ledger adds to its export's audit row (e.g. an unmasked export's row count). */
   exportAuditFacts?: (ctx: ServiceContext, query: never) => Promise<Record<string, unknown>>;
 };
@@ -196,7 +198,10 @@ export const validateRows = (
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE9EF' } };
 
 /** The template: Chinese headers (required ones marked *), a hint row, drop-downs, text columns. */
-export const buildTemplate = async (io: LedgerIo): Promise<Buffer> => {
+export const buildTemplate = async (
+  io: LedgerIo,
+  configured: Record<string, readonly string[]> = {},
+): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName(io.title));
   sheet.columns = io.columns.map((c) => ({ width: c.width ?? 16, style: c.isText ? { numFmt: '@' } : {} }));
@@ -213,23 +218,33 @@ export const buildTemplate = async (io: LedgerIo): Promise<Buffer> => {
   hints.font = { italic: true, color: { argb: 'FF888888' } };
   sheet.views = [{ state: 'frozen', ySplit: 2 }];
   io.columns.forEach((c, i) => {
-    if (!c.options?.length) return;
+    const options = configured[c.key] ?? c.options;
+    // Excel refuses a drop-down list longer than 255 characters (the file would not open): a county's
+    // long list is then named in 填写说明 only, and the import checks the cell as always.
+    if (!options?.length || options.join(',').length > 255) return;
     const letter = sheet.getColumn(i + 1).letter;
     for (let r = 3; r <= 2000; r++) {
       sheet.getCell(`${letter}${r}`).dataValidation = {
         type: 'list',
         allowBlank: true,
-        formulae: [`"${c.options.join(',')}"`],
+        formulae: [`"${options.join(',')}"`],
         showErrorMessage: true,
         errorTitle: '请从下拉列表中选择',
-        error: `可选：${c.options.join('、')}`,
+        error: `可选：${options.join('、')}`,
       };
     }
   });
   const help = workbook.addWorksheet(sheetName('填写说明', [sheet.name]));
   help.columns = [{ width: 18 }, { width: 10 }, { width: 70 }];
   help.addRow(['列名', '是否必填', '说明']).font = { bold: true };
-  for (const c of io.columns) help.addRow([c.header, c.isRequired ? '必填' : '选填', c.hint]);
+  for (const c of io.columns) {
+    const options = configured[c.key];
+    help.addRow([
+      c.header,
+      c.isRequired ? '必填' : '选填',
+      options ? `${c.hint}。可选：${options.join('、')}` : c.hint,
+    ]);
+  }
   help.addRow([]);
   help.addRow(['注意', '', '请从第3行开始填写；身份证号码等长数字列已设为文本格式，请勿改为数字。']);
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { defaultActivityTypes, targetGroupLabels } from '../../../contracts/activities';
 import { siteKindLabels } from '../../../contracts/org-ledgers';
 import type { Indicator } from '../../kernel/indicators/registry';
+import { siteKindList } from '../org/site-kinds.service';
 import { activityTypesOf } from './activity-types.service';
 
 const typeLabels = Object.fromEntries(defaultActivityTypes.map((t) => [t.code, t.label]));
@@ -30,7 +31,11 @@ const dimensions: Indicator['dimensions'] = {
     },
   },
   site: { label: { zh: '阵地', en: 'Site' }, values: {} },
-  siteKind: { label: { zh: '阵地类型', en: 'Site kind' }, values: siteKindLabels },
+  siteKind: {
+    label: { zh: '阵地类型', en: 'Site kind' },
+    values: siteKindLabels,
+    valuesFor: siteKindList.labelsFor,
+  },
   targetGroup: {
     label: { zh: '服务对象', en: 'Target group' },
     values: targetGroupLabels,

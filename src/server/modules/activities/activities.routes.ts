@@ -5,7 +5,6 @@ import {
   activityListSchema,
   activitySchema,
   activitySeriesResultSchema,
-  activityTypeOptionsSchema,
   campaignListSchema,
   campaignSchema,
   createActivityInputSchema,
@@ -13,10 +12,10 @@ import {
   createCampaignInputSchema,
   listActivitiesQuerySchema,
   listCampaignsQuerySchema,
-  setActivityTypesInputSchema,
   updateActivityInputSchema,
   updateCampaignInputSchema,
 } from '../../../contracts/activities';
+import { codeListRoutes } from '../../kernel/code-lists/code-lists.routes';
 import { ctxOf } from '../../kernel/http/context';
 import { recordRoutes } from '../../kernel/ledger/record-routes';
 import {
@@ -29,7 +28,7 @@ import {
   restoreActivity,
   updateActivity,
 } from './activities.service';
-import { getActivityTypes, setActivityTypes } from './activity-types.service';
+import { activityTypeList } from './activity-types.service';
 import {
   campaignRecord,
   createCampaign,
@@ -93,27 +92,12 @@ const campaignRoutes = recordRoutes({
 /** Activity types, the activity's and the campaign's standard routes, and the monthly series entry. */
 export const activitiesRoutes = async (fastify: FastifyInstance) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get(
-    '/api/v1/activities/types',
-    {
-      config: { access: 'activities.read' },
-      schema: { tags, summary: '活动类型（含代码）', response: { 200: activityTypeOptionsSchema } },
-    },
-    (req) => getActivityTypes(ctxOf(req)),
-  );
-  app.put(
-    '/api/v1/activities/types',
-    {
-      config: { access: 'org.manage' },
-      schema: {
-        tags,
-        summary: '设置本县活动类型（仅县级妇联；已使用的类型只能改名，不能删除）',
-        body: setActivityTypesInputSchema,
-        response: { 200: activityTypeOptionsSchema },
-      },
-    },
-    (req) => setActivityTypes(ctxOf(req), req.body),
-  );
+  await codeListRoutes(activityTypeList, {
+    path: '/api/v1/activities/types',
+    field: 'types',
+    tags,
+    what: '活动类型',
+  })(fastify);
   await activityRoutes(fastify);
   app.post(
     `${base}/series`,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ledgerColumns } from '../../kernel/db/columns';
 import { photoTable } from '../../kernel/files/photo-attachments';
 
@@ -54,14 +54,6 @@ export const campaigns = pgTable(
   },
   (t) => [index('campaigns_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`)],
 );
-
-/** The activity types a county configures (absent: the default list). */
-export const activityTypeOptions = pgTable('activity_type_options', {
-  rootOrgUnitId: uuid('root_org_unit_id').primaryKey(),
-  types: jsonb('types').notNull(),
-  updatedBy: uuid('updated_by'),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-});
 
 /** 巾帼林长护林防火巡查: one patrol by one or more forest chiefs. */
 export const patrols = pgTable(

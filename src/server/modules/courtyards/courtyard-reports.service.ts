@@ -9,6 +9,7 @@ import type {
   Todo,
 } from '../../../contracts/courtyards';
 import { maskName, monthBounds } from '../../../contracts/courtyards';
+import { kindsAt, levelOf } from '../../../contracts/org';
 import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { invalid, notFound } from '../../kernel/http/errors';
@@ -225,7 +226,7 @@ export const publicNotice = async (
     ctx.db,
     sql`select o.name, o.kind, p.name as parent_name from org_units o left join org_units p on p.id = o.parent_id where o.id = ${q.orgUnitId}`,
   );
-  if (!['village', 'community'].includes(unit.kind as string))
+  if (levelOf(unit.kind as string) !== 'village')
     throw invalid('orgUnitId', '公示按村（社区）生成，请选择村（社区）');
   const { from, to } = monthBounds(q.month);
   const inspected = await rows(
@@ -302,7 +303,7 @@ export const monthTodo = async (
       from org_units o
       left join courtyard_assignments a on a.village_id = o.id and a.month = ${q.month}
       left join courtyard_groups g on g.id = a.group_id
-      where o.kind in ('village', 'community') and o.deleted_at is null and ${scoped('o.path', scopePath)}
+      where o.kind = any(${sql.param(kindsAt('village'))}::text[]) and o.deleted_at is null and ${scoped('o.path', scopePath)}
       order by g.name nulls last, o.name`,
   );
   const pendingOf = async (villageId: string) =>

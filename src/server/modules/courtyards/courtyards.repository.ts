@@ -8,6 +8,7 @@ import type {
   RatingLevel,
   Rectification,
 } from '../../../contracts/courtyards';
+import { levelOf } from '../../../contracts/org';
 import { requireAccess, scoped } from '../../kernel/access/access';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
@@ -240,7 +241,7 @@ export const findHousehold = async (db: DbOrTx, scopePath: string, id: string) =
     : undefined;
 };
 
-/** A town (or street) the caller holds `permission` in: its path and name; 422 for another kind of unit. */
+/** A town-level unit (镇, 苏木 or street) the caller holds `permission` in: its path and name; 422 for another kind of unit. */
 export const requireTown = async (
   db: DbOrTx,
   ctx: ServiceContext,
@@ -249,6 +250,6 @@ export const requireTown = async (
 ) => {
   const paths = await requireAccess(db, { actor: ctx.actor, permission, orgUnitIds: [townId] });
   const [unit] = await rows(db, sql`select kind, name from org_units where id = ${townId}`);
-  if (!['town', 'street'].includes(unit?.kind as string)) throw invalid('townId', '请选择镇（街道）');
+  if (levelOf(unit?.kind as string) !== 'town') throw invalid('townId', '请选择镇（苏木、街道）');
   return { path: paths.get(townId) as string, name: unit.name as string };
 };

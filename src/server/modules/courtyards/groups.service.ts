@@ -9,6 +9,7 @@ import type {
   UpdateInspectionGroupInput,
 } from '../../../contracts/courtyards';
 import { generateAssignment, previousMonth } from '../../../contracts/courtyards';
+import { kindsAt } from '../../../contracts/org';
 import { requireAccess, requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import { recordAudit } from '../../kernel/audit/audit';
 import { iso } from '../../kernel/db/columns';
@@ -193,7 +194,7 @@ export const villagesOf = async (db: DbOrTx, townId: string) =>
       db,
       sql`select o.id, o.name, o.path,
         (select count(*)::int from households h where h.org_unit_id = o.id and h.deleted_at is null) as households
-      from org_units o where o.parent_id = ${townId} and o.deleted_at is null and o.kind in ('village', 'community')
+      from org_units o where o.parent_id = ${townId} and o.deleted_at is null and o.kind = any(${sql.param(kindsAt('village'))}::text[])
       order by o.name`,
     )
   ).map((r) => ({

@@ -8,6 +8,7 @@ import type {
   RubricRules,
 } from '../../../contracts/courtyards';
 import { householdRating, monthBounds, plaqueChange } from '../../../contracts/courtyards';
+import { kindsAt } from '../../../contracts/org';
 import { scoped, scopedAbove } from '../../kernel/access/access';
 import { recordAudit } from '../../kernel/audit/audit';
 import { bulkInsert } from '../../kernel/db/bulk';
@@ -275,7 +276,7 @@ export const computeReview = (ctx: ServiceContext, input: ComputeReviewInput) =>
 const townRubrics = async (db: DbOrTx, townPath: string, townId: string, year: number) => {
   const villages = await rows(
     db,
-    sql`select id, path from org_units where parent_id = ${townId} and deleted_at is null and kind in ('village', 'community')`,
+    sql`select id, path from org_units where parent_id = ${townId} and deleted_at is null and kind = any(${sql.param(kindsAt('village'))}::text[])`,
   );
   const candidates = await rows(
     db,

@@ -73,7 +73,7 @@ describe('grid rosters from Excel', () => {
     const house = await importRoster(await roster([['第3网格', '甲一村', '', '甲一村西路', '9号']]));
     expect(house.issues[0].column).toBe('家庭住址');
     const town2 = await importRoster(await roster([['镇级网格', '甲镇', '', '', '']]));
-    expect(town2.issues[0].message).toBe('网格只能建在村（社区）');
+    expect(town2.issues[0].message).toBe('网格只能建在村（嘎查、社区）');
     expect((await t.db.$client.query('select count(*)::int as n from grids')).rows[0].n).toBe(before);
   });
 });

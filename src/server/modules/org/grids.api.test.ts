@@ -78,7 +78,7 @@ describe('creating a grid', () => {
       name: '镇上网格',
     });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().error.message).toBe('网格只能设在村（社区）妇联下，“甲镇妇联”是镇妇联');
+    expect(res.json().error.message).toBe('网格只能设在村（嘎查、社区）妇联下，“甲镇妇联”是镇妇联');
     expect(res.json().error.details[0].field).toBe('orgUnitId');
     expect(await auditCount()).toBe(before);
   });

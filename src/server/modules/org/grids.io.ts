@@ -1,4 +1,5 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { levelOf } from '../../../contracts/org';
 import { type ExportGridsQuery, exportGridsQuerySchema } from '../../../contracts/org-ledgers';
 import { requirePermission, resolveScopePath, scoped } from '../../kernel/access/access';
 import { orgUnits } from '../../kernel/access/org-units.table';
@@ -62,9 +63,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     .select({ id: orgUnits.id, kind: orgUnits.kind })
     .from(orgUnits)
     .where(inArray(orgUnits.id, unitIds));
-  const notVillage = new Set(
-    kinds.filter((k) => k.kind !== 'village' && k.kind !== 'community').map((k) => k.id),
-  );
+  const notVillage = new Set(kinds.filter((k) => levelOf(k.kind) !== 'village').map((k) => k.id));
   const existingGrids = await tx
     .select()
     .from(grids)
@@ -96,7 +95,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     let isChanged = false;
     const unit = units.get(r) as UnitRef;
     if (notVillage.has(unit.id)) {
-      issues.add(r, '所属村（社区）', v.orgUnit ?? '', '网格只能建在村（社区）');
+      issues.add(r, '所属村（社区）', v.orgUnit ?? '', '网格只能建在村（嘎查、社区）');
       continue;
     }
     let memberId: string | undefined;

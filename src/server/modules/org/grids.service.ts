@@ -1,4 +1,4 @@
-import { type OrgKind, orgKindLabels } from '../../../contracts/org';
+import { levelOf, type OrgKind, orgKindLabels } from '../../../contracts/org';
 import type {
   AssignGridHouseholdsInput,
   CreateGridInput,
@@ -27,8 +27,8 @@ import {
 import { findUnit } from './org.repository';
 import { grids } from './org-ledgers.table';
 
-/** Grids divide a village or a community; towns and enterprises have no households to divide. */
-const GRID_UNIT_KINDS: readonly OrgKind[] = ['village', 'community'];
+// Grids divide a village, a 嘎查 or a community (the village level); towns and enterprises have no
+// households to divide.
 /** The coverage page lists at most this many uncovered households (the count covers all of them). */
 const UNCOVERED_LIST_CAP = 200;
 
@@ -90,8 +90,11 @@ export const createGrid = (ctx: ServiceContext, input: CreateGridInput) =>
     const unit = await findUnit(tx, ctx.actor.orgPath, input.orgUnitId);
     if (!unit) throw notFound('组织');
     const kind = unit.kind as OrgKind;
-    if (!GRID_UNIT_KINDS.includes(kind)) {
-      throw invalid('orgUnitId', `网格只能设在村（社区）妇联下，“${unit.name}”是${orgKindLabels[kind].zh}`);
+    if (levelOf(kind) !== 'village') {
+      throw invalid(
+        'orgUnitId',
+        `网格只能设在村（嘎查、社区）妇联下，“${unit.name}”是${orgKindLabels[kind].zh}`,
+      );
     }
     if (unit.dissolvedOn) throw new AppError('CONFLICT', `“${unit.name}”已撤销，不能再划分网格`);
     await checkMember(tx, ctx, input.memberPersonId, input.orgUnitId);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { orgKindLabels } from '../../../contracts/org';
 import { siteKindLabels } from '../../../contracts/org-ledgers';
 import type { Indicator } from '../../kernel/indicators/registry';
+import { siteKindList } from './site-kinds.service';
 
 /** The day (Asia/Shanghai) a ledger record was entered: when a register without dates of its own began to hold it. */
 export const enteredOn = (alias: string) =>
@@ -19,7 +20,13 @@ export const orgSitesIndicator: Indicator = {
   unit: { zh: '个', en: 'sites' },
   permission: 'org.read',
   measure: 'count',
-  dimensions: { kind: { label: { zh: '阵地类型', en: 'Kind' }, values: siteKindLabels } },
+  dimensions: {
+    kind: {
+      label: { zh: '阵地类型', en: 'Kind' },
+      values: siteKindLabels,
+      valuesFor: siteKindList.labelsFor,
+    },
+  },
   source: ({ to }) => sql`
     select id as record_id, name as record_label, opened_on as record_date, org_path, kind
     from sites
@@ -79,9 +86,65 @@ export const orgWomenGroupsIndicator: Indicator = {
     where w.deleted_at is null and ${enteredOn('w')} <= ${to}::date`,
 };
 
+const unitKindDimension = { label: { zh: '组织类型', en: 'Kind' }, values: orgKindLabels };
+
+/**
+ * `org.unitsFounded{kind}`: federations founded in the period (their `founded_on` falls in it),
+ * dissolved ones included — they were founded all the same. Records: the unit, its founding date.
+ */
+export const orgUnitsFoundedIndicator: Indicator = {
+  key: 'org.unitsFounded',
+  label: { zh: '新建妇联组织数', en: 'Federations founded' },
+  unit: { zh: '个', en: 'units' },
+  permission: 'org.read',
+  isFlow: true,
+  measure: 'count',
+  dimensions: { kind: unitKindDimension },
+  source: ({ from, to }) => sql`
+    select u.id as record_id, u.name as record_label, u.founded_on as record_date, u.path as org_path, u.kind
+    from org_units u
+    where u.deleted_at is null and u.founded_on between ${from}::date and ${to}::date`,
+};
+
+/** `org.sitesOpened{kind}`: service sites opened in the period. Records: the site, its opening date. */
+export const orgSitesOpenedIndicator: Indicator = {
+  key: 'org.sitesOpened',
+  label: { zh: '新建阵地数', en: 'Sites opened' },
+  unit: { zh: '个', en: 'sites' },
+  permission: 'org.read',
+  isFlow: true,
+  measure: 'count',
+  dimensions: { kind: orgSitesIndicator.dimensions.kind },
+  source: ({ from, to }) => sql`
+    select id as record_id, name as record_label, opened_on as record_date, org_path, kind
+    from sites
+    where deleted_at is null and opened_on between ${from}::date and ${to}::date`,
+};
+
+/**
+ * `org.elections{kind}`: elections (换届) held in the period, by the kind of the unit that held
+ * them. Records: the unit, the election date.
+ */
+export const orgElectionsIndicator: Indicator = {
+  key: 'org.elections',
+  label: { zh: '换届选举次数', en: 'Elections held' },
+  unit: { zh: '次', en: 'elections' },
+  permission: 'org.read',
+  isFlow: true,
+  measure: 'count',
+  dimensions: { kind: unitKindDimension },
+  source: ({ from, to }) => sql`
+    select e.id as record_id, u.name || '换届选举' as record_label, e.held_on as record_date, e.org_path, u.kind
+    from elections e join org_units u on u.id = e.org_unit_id
+    where e.deleted_at is null and e.held_on between ${from}::date and ${to}::date`,
+};
+
 export const orgIndicators: Indicator[] = [
   orgSitesIndicator,
+  orgSitesOpenedIndicator,
   orgUnitsIndicator,
+  orgUnitsFoundedIndicator,
+  orgElectionsIndicator,
   orgGridsIndicator,
   orgWomenGroupsIndicator,
 ];

@@ -9,7 +9,7 @@ import { orgIndicators } from './org.indicators';
 import { orgRoutes } from './org.routes';
 import { elections, grids, sites, womenGroups } from './org-ledgers.table';
 import { sitesIo } from './sites.io';
-import { sitesRoutes } from './sites.routes';
+import { siteKindsRoutes, sitesRoutes } from './sites.routes';
 import { siteRecord } from './sites.service';
 import { womenGroupsIo } from './women-groups.io';
 import { womenGroupsRoutes } from './women-groups.routes';
@@ -20,7 +20,7 @@ const read = { read: 'org.read' } as const;
 export const orgModule = defineModule({
   name: 'org',
   label: auditModuleLabels.org,
-  routes: [orgRoutes, sitesRoutes, electionsRoutes, gridsRoutes, womenGroupsRoutes],
+  routes: [orgRoutes, sitesRoutes, siteKindsRoutes, electionsRoutes, gridsRoutes, womenGroupsRoutes],
   io: [sitesIo, gridsIo, womenGroupsIo],
   indicators: orgIndicators,
   records: [

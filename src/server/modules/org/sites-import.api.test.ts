@@ -60,7 +60,7 @@ describe('sites from Excel', () => {
     const kind = await importSites(await sheet([['甲二村城堡', '城堡', '甲二村', '', '', '']]));
     expect(kind.issues[0]).toMatchObject({
       column: '阵地类型',
-      message: expect.stringContaining('不在可选范围内'),
+      message: expect.stringContaining('不在本县的阵地类型中（可选：妇女之家'),
     });
     const contact = await importSites(
       await sheet([['甲二村妇女之家', '妇女之家', '甲二村', '', '', '无此人']]),

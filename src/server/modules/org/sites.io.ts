@@ -4,17 +4,17 @@ import {
   exportSitesQuerySchema,
   type Site,
   type SiteKind,
-  siteKindLabels,
 } from '../../../contracts/org-ledgers';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { uuidv7 } from '../../kernel/db/ids';
-import { parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
+import { parseDateCell, parseTextCell } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, pagedBatches, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo } from '../../kernel/io/ledger-io';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { personMatcher } from '../people/person-matcher';
 import { sites } from './org-ledgers.table';
+import { siteKindList } from './site-kinds.service';
 import { listSiteRows } from './sites.repository';
 
 type Row = {
@@ -43,11 +43,11 @@ const columns: LedgerIo['columns'] = [
     key: 'kind',
     header: '阵地类型',
     aliases: ['类型'],
-    hint: '妇女之家/妇女微家/儿童之家…',
+    hint: '本县设置的阵地类型，如：妇女之家',
     isRequired: true,
-    options: Object.values(siteKindLabels).map((l) => l.zh),
     width: 16,
-    parse: (v) => parseEnumCell(v, siteKindLabels),
+    // Read by the county's own list in `commit` (a county may add 儿童实践基地, rename 妇女之家).
+    parse: (v) => parseTextCell(v, 30),
   },
   unitCol,
   { key: 'address', header: '地址', hint: '选填', width: 24, parse: (v) => parseTextCell(v, 120) },
@@ -74,6 +74,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'org.write');
   const issues = new RowIssues();
   const units = (await rowUnits(tx, ctx.actor, opts, issues, unitCol)).all(rows);
+  const kinds = await siteKindList.codeByName(tx, ctx.actor);
   const contacts = await personMatcher(
     tx,
     ctx,
@@ -88,6 +89,16 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   for (const r of rows) {
     const v = r.values as Row;
     const unit = units.get(r) as UnitRef;
+    const kind = kinds.find(v.kind);
+    if (!kind) {
+      issues.add(
+        r,
+        '阵地类型',
+        v.kind,
+        `不在本县的阵地类型中（可选：${kinds.items.map((k) => k.label.zh).join('、')}）`,
+      );
+      continue;
+    }
     let contactPersonId: string | null = null;
     if (v.contact) {
       const contact = contacts.resolve(r, issues, { name: v.contact }, unit, {
@@ -100,7 +111,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       contactPersonId = contact.id;
     }
     const desired = {
-      kind: v.kind,
+      kind,
       address: v.address ?? null,
       openedOn: v.openedOn ?? null,
       contactPersonId,
@@ -133,9 +144,9 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   return plan.counts;
 };
 
-const exportColumns: ExportColumn<Site>[] = [
+const exportColumns = (kindLabel: (code: string) => string): ExportColumn<Site>[] => [
   { header: '阵地名称', width: 24, value: (s) => s.name },
-  { header: '阵地类型', width: 16, value: (s) => siteKindLabels[s.kind].zh },
+  { header: '阵地类型', width: 16, value: (s) => kindLabel(s.kind) },
   { header: '所属组织', width: 16, value: (s) => s.orgUnitName },
   { header: '地址', width: 24, value: (s) => s.address },
   { header: '启用日期', width: 14, value: (s) => s.openedOn },
@@ -153,7 +164,13 @@ export const sitesIo: LedgerIo = {
   naturalKey: (v) => `${(v as Row).orgUnit ?? ''}|${(v as Row).name}`,
   commit,
   exportQuerySchema: exportSitesQuerySchema,
-  exportColumns: () => exportColumns as ExportColumn<never>[],
+  templateOptions: async (ctx) => ({
+    kind: (await siteKindList.of(ctx.db, ctx.actor)).items.map((k) => k.label.zh),
+  }),
+  exportColumns: async (ctx) => {
+    const labels = await siteKindList.labelsFor(ctx.db, ctx.actor.orgPath);
+    return exportColumns((code) => labels[code]?.zh ?? code) as ExportColumn<never>[];
+  },
   exportRows: async (ctx, query) => {
     const q = query as ExportSitesQuery;
     const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'org.read', q.orgUnitId);

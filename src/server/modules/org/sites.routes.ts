@@ -5,7 +5,9 @@ import {
   siteSchema,
   updateSiteInputSchema,
 } from '../../../contracts/org-ledgers';
+import { codeListRoutes } from '../../kernel/code-lists/code-lists.routes';
 import { recordRoutes } from '../../kernel/ledger/record-routes';
+import { siteKindList } from './site-kinds.service';
 import {
   createSite,
   deleteSite,
@@ -35,4 +37,12 @@ export const sitesRoutes = recordRoutes({
   update: updateSite,
   remove: deleteSite,
   restore: restoreSite,
+});
+
+/** 阵地类型: the county's list (GET for every reader of sites, PUT for the county only). */
+export const siteKindsRoutes = codeListRoutes(siteKindList, {
+  path: '/api/v1/org/site-kinds',
+  field: 'kinds',
+  tags: ['org'],
+  what: '阵地类型',
 });

@@ -9,6 +9,7 @@ import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { persons } from '../people/people.table';
 import { sites } from './org-ledgers.table';
+import { siteKindList } from './site-kinds.service';
 import { findSite, listSiteRows, toSite } from './sites.repository';
 
 const duplicateName = () =>
@@ -58,6 +59,7 @@ export const createSite = (ctx: ServiceContext, input: CreateSiteInput) =>
       orgUnitIds: [input.orgUnitId],
     });
     await checkContact(tx, ctx, input.contactPersonId);
+    await siteKindList.assert(tx, ctx.actor, input.kind, 'kind');
     const id = uuidv7();
     const path = paths.get(input.orgUnitId) as string;
     return siteRecord.create(tx, ctx, { id, orgPath: path }, () =>
@@ -80,6 +82,7 @@ export const createSite = (ctx: ServiceContext, input: CreateSiteInput) =>
 export const updateSite = (ctx: ServiceContext, id: string, input: UpdateSiteInput) =>
   siteRecord.update(ctx, id, input.version, async (tx) => {
     await checkContact(tx, ctx, input.contactPersonId);
+    if (input.kind) await siteKindList.assert(tx, ctx.actor, input.kind, 'kind');
     const { version: _v, ...set } = input;
     await siteRecord.write(tx, id, { ...set, updatedBy: ctx.actor.userId });
   });

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { orgKindLabels } from '../../../contracts/org';
 import { genderLabels } from '../../../contracts/people';
 import { personRoleLabels, volunteerTeamKindLabels } from '../../../contracts/people-roles';
 import type { Indicator } from '../../kernel/indicators/registry';
@@ -15,9 +16,22 @@ const inGridDimension: Indicator['dimensions'][string] = {
 const inGrid = (household: string) =>
   sql`case when exists (select 1 from grids g where g.id = ${sql.identifier(household)}.grid_id and g.deleted_at is null) then 'covered' else 'uncovered' end`;
 
+/** `chair@village`: a role in a kind of unit, one value a figure can filter by (村妇联主席 apart from the town's own). */
+const roleAtLabels = Object.fromEntries(
+  Object.entries(personRoleLabels).flatMap(([role, r]) =>
+    Object.entries(orgKindLabels).map(([kind, k]) => [
+      `${role}@${kind}`,
+      { zh: `${k.zh}${r.zh}`, en: `${k.en} ${r.en.toLowerCase()}` },
+    ]),
+  ),
+);
+
 /**
- * `people.roleHolders{role}`: persons holding a role on the last day of the period (a person
- * holding one role in two units counts once in a total, once per unit in a roll-up).
+ * `people.roleHolders{role, unitKind, roleAt}`: persons holding a role on the last day of the period (a
+ * person holding one role in two units counts once in a total, once per unit in a roll-up). By
+ * `unitKind` (the kind of the unit the term is held in) a town's own chair stands apart from the
+ * chairs of its villages and communities; `roleAt` (`chair@village`) is the role in that kind of
+ * unit, so one figure (one filter) counts the chairs of villages, another those of communities.
  */
 export const roleHoldersIndicator: Indicator = {
   key: 'people.roleHolders',
@@ -25,11 +39,18 @@ export const roleHoldersIndicator: Indicator = {
   unit: { zh: '人', en: 'persons' },
   permission: 'people.read',
   measure: 'distinct',
-  dimensions: { role: { label: { zh: '职务', en: 'Role' }, values: personRoleLabels } },
-  source: ({ to }) => sql`
+  dimensions: {
+    role: { label: { zh: '职务', en: 'Role' }, values: personRoleLabels },
+    unitKind: { label: { zh: '任职组织类型', en: 'Kind of unit' }, values: orgKindLabels },
+    roleAt: { label: { zh: '职务（按任职组织类型）', en: 'Role by kind of unit' }, values: roleAtLabels },
+  },
+  source: ({ to, groupBy }) => sql`
     select t.id as record_id, p.name as record_label, t.started_on as record_date, t.org_path, t.role,
+      ${groupBy === 'unitKind' ? sql`u.kind` : sql`null::text`} as "unitKind",
+      ${groupBy === 'roleAt' ? sql`t.role || '@' || u.kind` : sql`null::text`} as "roleAt",
       t.person_id as subject_id
     from role_terms t join persons p on p.id = t.person_id
+    ${groupBy === 'unitKind' || groupBy === 'roleAt' ? sql`join org_units u on u.id = t.org_unit_id` : sql``}
     where t.deleted_at is null and p.deleted_at is null
       and t.started_on <= ${to}::date and (t.ended_on is null or t.ended_on >= ${to}::date)`,
 };
@@ -93,6 +114,24 @@ export const volunteerTeamsIndicator: Indicator = {
 };
 
 /**
+ * `people.teamsFounded{kind}`: volunteer teams (宣讲队, 调解队…) founded in the period. Records: the
+ * team, its founding date.
+ */
+export const teamsFoundedIndicator: Indicator = {
+  key: 'people.teamsFounded',
+  label: { zh: '新组建志愿服务队数', en: 'Teams founded' },
+  unit: { zh: '支', en: 'teams' },
+  permission: 'people.read',
+  isFlow: true,
+  measure: 'count',
+  dimensions: { kind: teamKindDimension },
+  source: ({ from, to }) => sql`
+    select t.id as record_id, t.name as record_label, t.founded_on as record_date, t.org_path, t.kind
+    from volunteer_teams t
+    where t.deleted_at is null and t.founded_on between ${from}::date and ${to}::date`,
+};
+
+/**
  * `people.volunteers{kind}`: persons in a volunteer team at the end of the period. A member of two
  * teams counts once in a total (her records are her memberships, one per team).
  */
@@ -117,5 +156,6 @@ export const peopleIndicators: Indicator[] = [
   personsIndicator,
   householdsIndicator,
   volunteerTeamsIndicator,
+  teamsFoundedIndicator,
   volunteersIndicator,
 ];

@@ -69,4 +69,44 @@ describe('volunteer team rosters from Excel', () => {
       (await t.db.$client.query('select count(*)::int as n from volunteer_team_members')).rows[0].n,
     ).toBe(before);
   });
+
+  it('reads the founding date: a new team takes it, a blank one is filled, a different one is refused; the export shows it', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('队员名册');
+    ws.addRow(['队伍名称', '队伍类型', '所属组织', '成立日期', '队员姓名']);
+    ws.addRow(['甲一村矛盾纠纷调解队', '调解队', '甲一村', '2025-07-01', '朱丽娟']);
+    ws.addRow(['甲一村矛盾纠纷调解队', '调解队', '甲一村', '', '秦海燕']);
+    // The service team was registered by the first test without a date: this fills it.
+    ws.addRow(['甲一村巾帼志愿服务队', '志愿服务队', '甲一村', '2024-03-05', '朱丽娟']);
+    const first = await importRoster(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(first.status, JSON.stringify(first.issues)).toBe('succeeded');
+    expect(first.counts).toEqual({ created: 2, updated: 1, unchanged: 0 });
+    const teams = (await call(t.app, town, 'GET', '/api/v1/people/volunteer-teams?pageSize=200')).json();
+    const founded = Object.fromEntries(
+      teams.items.map((x: { name: string; foundedOn: string | null }) => [x.name, x.foundedOn]),
+    );
+    expect(founded).toMatchObject({ 甲一村矛盾纠纷调解队: '2025-07-01', 甲一村巾帼志愿服务队: '2024-03-05' });
+
+    const clash = new ExcelJS.Workbook();
+    const cs = clash.addWorksheet('队员名册');
+    cs.addRow(['队伍名称', '队伍类型', '所属组织', '成立日期', '队员姓名']);
+    cs.addRow(['甲一村矛盾纠纷调解队', '调解队', '甲一村', '2025-08-01', '尤春梅']);
+    const refused = await importRoster(Buffer.from(await clash.xlsx.writeBuffer()));
+    expect(refused.status).toBe('failed');
+    expect(refused.issues[0]).toMatchObject({
+      column: '成立日期',
+      message: '与已登记的成立日期（2025-07-01）不一致',
+    });
+
+    const res = await call(t.app, town, 'GET', '/api/v1/people/volunteer-teams/export');
+    expect(res.statusCode).toBe(200);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows: string[] = [];
+    out.worksheets[0].eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1).join('|'));
+    });
+    expect(rows[0]).toBe('队伍名称|队伍类型|所属组织|成立日期|队员姓名|加入日期');
+    expect(rows).toContain('甲一村矛盾纠纷调解队|调解队|甲一村妇联|2025-07-01|朱丽娟');
+  });
 });

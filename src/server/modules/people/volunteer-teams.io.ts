@@ -27,6 +27,7 @@ type Row = {
   member: string;
   idNumber?: string;
   joinedOn?: string;
+  foundedOn?: string;
 };
 
 const unitCol = unitColumn('所属组织', ['所属村（社区）']);
@@ -53,6 +54,14 @@ const columns: LedgerIo['columns'] = [
     parse: (v) => parseEnumCell(v, volunteerTeamKindLabels),
   },
   unitCol,
+  {
+    key: 'foundedOn',
+    header: '成立日期',
+    aliases: ['组建日期', '成立时间'],
+    hint: '选填，同一队伍各行相同即可，如：2024-03-08',
+    width: 14,
+    parse: parseDateCell,
+  },
   {
     key: 'member',
     header: '队员姓名',
@@ -93,8 +102,17 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         .where(and(inArray(volunteerTeams.orgUnitId, unitIds), isNull(volunteerTeams.deletedAt)))
     : [];
   const teamKey = (unitId: string, name: string) => `${unitId}|${name}`;
-  const teamIds = new Map(teams.map((t) => [teamKey(t.orgUnitId, t.name), { id: t.id, kind: t.kind }]));
+  type Known = { id: string; kind: string; foundedOn: string | null; isNew: boolean };
+  const teamIds = new Map<string, Known>(
+    teams.map((t) => [
+      teamKey(t.orgUnitId, t.name),
+      { id: t.id, kind: t.kind, foundedOn: t.foundedOn, isNew: false },
+    ]),
+  );
   const newTeams: (typeof volunteerTeams.$inferInsert)[] = [];
+  // A founding date fills a registered team's blank one; it never overwrites a different one.
+  const dated = new Map<string, string>();
+  const datingRows = new Set<number>();
   for (const x of resolved) {
     const key = teamKey(x.unit.id, x.v.team);
     const known = teamIds.get(key);
@@ -105,9 +123,27 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         volunteerTeamKindLabels[x.v.kind].zh,
         `与已登记的队伍类型（${volunteerTeamKindLabels[known.kind as Kind].zh}）不一致`,
       );
+    } else if (known && x.v.foundedOn && known.foundedOn && known.foundedOn !== x.v.foundedOn) {
+      issues.add(
+        x.r,
+        '成立日期',
+        x.v.foundedOn,
+        known.isNew
+          ? `同一队伍的成立日期应一致（前面的行为 ${known.foundedOn}）`
+          : `与已登记的成立日期（${known.foundedOn}）不一致`,
+      );
+    } else if (known && x.v.foundedOn && !known.foundedOn) {
+      known.foundedOn = x.v.foundedOn;
+      if (known.isNew) {
+        const t = newTeams.find((n) => n.id === known.id);
+        if (t) t.foundedOn = x.v.foundedOn;
+      } else {
+        dated.set(known.id, x.v.foundedOn);
+        datingRows.add(x.r.rowNumber);
+      }
     } else if (!known) {
       const id = uuidv7();
-      teamIds.set(key, { id, kind: x.v.kind });
+      teamIds.set(key, { id, kind: x.v.kind, foundedOn: x.v.foundedOn ?? null, isNew: true });
       newTeams.push({
         id,
         orgUnitId: x.unit.id,
@@ -115,7 +151,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         name: x.v.team,
         kind: x.v.kind,
         leaderPersonId: null,
-        foundedOn: null,
+        foundedOn: x.v.foundedOn ?? null,
         note: null,
         createdBy: ctx.actor.userId,
         updatedBy: ctx.actor.userId,
@@ -134,7 +170,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     const teamId = (teamIds.get(teamKey(x.unit.id, x.v.team)) as { id: string }).id;
     const key = `${teamId}|${x.personId}`;
     if (has.has(key)) {
-      unchanged++;
+      if (!datingRows.has(x.r.rowNumber)) unchanged++;
       continue;
     }
     has.add(key);
@@ -164,8 +200,13 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       );
     }),
   );
+  await writer.update(
+    volunteerTeams,
+    teams.filter((t) => dated.has(t.id)).map((t) => ({ before: t, set: { foundedOn: dated.get(t.id) } })),
+    (t) => t.name,
+  );
   await onProgress(rows.length);
-  return { created: newMembers.length, updated: 0, unchanged };
+  return { created: newMembers.length, updated: datingRows.size, unchanged };
 };
 
 type ExportRow = { team: VolunteerTeam; member: VolunteerTeam['members'][number] | null };
@@ -174,6 +215,7 @@ const exportColumns: ExportColumn<ExportRow>[] = [
   { header: '队伍名称', width: 24, value: (r) => r.team.name },
   { header: '队伍类型', width: 14, value: (r) => volunteerTeamKindLabels[r.team.kind].zh },
   { header: '所属组织', width: 16, value: (r) => r.team.orgUnitName },
+  { header: '成立日期', width: 14, value: (r) => r.team.foundedOn },
   { header: '队员姓名', width: 12, value: (r) => r.member?.name ?? null },
   { header: '加入日期', width: 14, value: (r) => r.member?.joinedOn ?? null },
 ];

@@ -72,8 +72,9 @@ const act = (type?: string) => ({
   sessions: s('activities.sessions', type ? { type } : undefined),
   attendances: s('activities.attendances', type ? { type } : undefined),
 });
+/** Holders of a role; with a unit kind, only in units of that kind (`roleAt`: chair@village). */
 const role = (r: string, unitKind?: string) =>
-  s('people.roleHolders', unitKind ? { role: r, unitKind } : { role: r });
+  s('people.roleHolders', unitKind ? { roleAt: `${r}@${unitKind}` } : { role: r });
 
 /** The grassroots units under a town and the towns under a county, as the text names their federations. */
 const UNIT_WORDS: Record<'town' | 'county', [string, string][]> = {

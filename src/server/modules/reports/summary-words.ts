@@ -1,3 +1,4 @@
+import { levelOf } from '../../../contracts/org';
 import type { SummaryKind } from '../../../contracts/reports';
 import { chineseNumeral } from './periods';
 
@@ -19,19 +20,8 @@ const SCOPE_WORDS: Record<string, string> = {
   gacha: '全嘎查',
 };
 
-/** The level of a unit kind: what it sits over and what the text calls its units. */
-const LEVEL: Record<string, 'county' | 'town' | 'village' | 'other'> = {
-  county: 'county',
-  banner: 'county',
-  town: 'town',
-  street: 'town',
-  sumu: 'town',
-  village: 'village',
-  community: 'village',
-  gacha: 'village',
-};
-
-export const levelOfKind = (kind: string) => LEVEL[kind] ?? 'other';
+/** The level of a unit kind (a banner is a county, a 苏木 a town, a 嘎查 a village). */
+export const levelOfKind = levelOf;
 
 /** The setting from the unit's kind and the kinds of the grassroots units under it (counts by kind). */
 export const settingOf = (unitKind: string, childKinds: Record<string, number>): Setting => {

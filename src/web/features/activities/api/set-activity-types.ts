@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SetActivityTypesInput } from '../../../../contracts/activities';
+import type { CodeListInput } from '../../../../contracts/common/code-lists';
 import { api } from '../../../lib/api-client';
 import type { ActivityType } from './get-activity-types';
 import { activityKeys } from './keys';
 
-export const setActivityTypes = (input: SetActivityTypesInput) =>
-  api.put<{ types: ActivityType[]; isDefault: boolean }>('/api/v1/activities/types', input);
+export const setActivityTypes = (types: CodeListInput) =>
+  api.put<{ types: ActivityType[]; isDefault: boolean }>('/api/v1/activities/types', { types });
 
 export const useSetActivityTypes = () => {
   const queryClient = useQueryClient();

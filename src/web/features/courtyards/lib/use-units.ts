@@ -1,9 +1,9 @@
-import type { OrgTreeNode } from '../../../../contracts/org';
+import { levelOf, type OrgTreeNode } from '../../../../contracts/org';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useOrgTree } from '../../../lib/org-tree';
 
-const isTown = (n: OrgTreeNode) => n.kind === 'town' || n.kind === 'street';
-const isVillage = (n: OrgTreeNode) => n.kind === 'village' || n.kind === 'community';
+const isTown = (n: OrgTreeNode) => levelOf(n.kind) === 'town';
+const isVillage = (n: OrgTreeNode) => levelOf(n.kind) === 'village';
 
 /**
  * Towns and villages of the caller's tree, and the town the header scope points at (the scope itself,

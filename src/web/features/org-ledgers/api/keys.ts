@@ -13,6 +13,7 @@ export type CoverageParams = { orgUnitId?: string; maxPersons: number; maxSpecia
 
 export const siteKeys = {
   all: ['org', 'sites'] as const,
+  kinds: ['org', 'site-kinds'] as const,
   list: (params: SiteListParams) => ['org', 'sites', 'list', params] as const,
   detail: (id: string) => ['org', 'sites', 'detail', id] as const,
 };

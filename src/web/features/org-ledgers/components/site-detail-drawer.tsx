@@ -1,20 +1,19 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { siteKindLabels } from '../../../../contracts/org-ledgers';
 import { DetailHeading, LedgerRecordDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { RecordHistory } from '../../../components/record-history';
 import { formatDate } from '../../../lib/format';
-import { useLabel } from '../../../lib/labels';
 import { useDeleteSite } from '../api/delete-site';
 import { useSite } from '../api/get-site';
 import { useRestoreSite } from '../api/restore-site';
+import { useSiteKindLabel } from '../api/site-kinds';
 
 type Props = { siteId: string; onClose: () => void; onEdit: (siteId: string) => void };
 
 /** 阵地详情 with 编辑, 删除 and 恢复. */
 export const SiteDetailDrawer = ({ siteId, onClose, onEdit }: Props) => {
   const { t } = useTranslation();
-  const label = useLabel();
+  const kindLabel = useSiteKindLabel();
 
   return (
     <LedgerRecordDrawer
@@ -35,7 +34,7 @@ export const SiteDetailDrawer = ({ siteId, onClose, onEdit }: Props) => {
       {(s, actions) => (
         <>
           <DetailHeading name={s.name} isDeleted={s.deletedAt !== null}>
-            <Tag color="magenta">{label(siteKindLabels, s.kind)}</Tag>
+            <Tag color="magenta">{kindLabel(s.kind)}</Tag>
           </DetailHeading>
           <RecordFields
             items={[

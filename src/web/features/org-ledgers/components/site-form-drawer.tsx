@@ -1,7 +1,7 @@
 import { Form, Input, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { createSiteInputSchema, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
+import { createSiteInputSchema, type SiteKind } from '../../../../contracts/org-ledgers';
 import { DateField } from '../../../components/date-field';
 import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
@@ -9,15 +9,15 @@ import { NoteFormItem, OrgUnitFormItem } from '../../../components/ledger-form-i
 import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
 import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
-import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateSite } from '../api/create-site';
 import { useSite } from '../api/get-site';
+import { useSiteKindOptions } from '../api/site-kinds';
 import { useUpdateSite } from '../api/update-site';
 
 type FormValues = {
   orgUnitId: string;
-  kind: (typeof siteKinds)[number];
+  kind: SiteKind;
   name: string;
   address?: string;
   openedOn?: dayjs.Dayjs;
@@ -28,7 +28,7 @@ type FormValues = {
 /** 新增阵地 / 编辑阵地. */
 export const SiteFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
-  const label = useLabel();
+  const kindOptions = useSiteKindOptions();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
     onClose,
@@ -86,7 +86,8 @@ export const SiteFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
         rules={[{ required: true, message: t('sites.rule.kind') }]}
       >
         <Select
-          options={siteKinds.map((k) => ({ value: k, label: label(siteKindLabels, k) }))}
+          options={kindOptions}
+          showSearch={{ optionFilterProp: 'label' }}
           data-testid="site-form-kind"
         />
       </Form.Item>

@@ -1,9 +1,9 @@
 import { Button, Table, type TablePaginationConfig, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Site, siteKindLabels } from '../../../../contracts/org-ledgers';
+import type { Site } from '../../../../contracts/org-ledgers';
 import { formatDate } from '../../../lib/format';
-import { useLabel } from '../../../lib/labels';
+import { useSiteKindLabel } from '../api/site-kinds';
 
 type Props = {
   sites: Site[] | undefined;
@@ -18,7 +18,7 @@ const dash = <span className="bbt-muted">—</span>;
 
 export const SitesTable = ({ sites, isLoading, pagination, onChange, onOpen, empty }: Props) => {
   const { t } = useTranslation();
-  const label = useLabel();
+  const kindLabel = useSiteKindLabel();
   const columns: TableProps<Site>['columns'] = [
     {
       title: t('sites.field.name'),
@@ -41,7 +41,7 @@ export const SitesTable = ({ sites, isLoading, pagination, onChange, onOpen, emp
       title: t('sites.field.kind'),
       dataIndex: 'kind',
       sorter: true,
-      render: (k: Site['kind']) => label(siteKindLabels, k),
+      render: (k: Site['kind']) => kindLabel(k),
     },
     { title: t('ledger.field.orgUnit'), dataIndex: 'orgUnitName' },
     { title: t('sites.field.address'), dataIndex: 'address', render: (v: string | null) => v ?? dash },

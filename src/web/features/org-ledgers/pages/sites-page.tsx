@@ -1,6 +1,8 @@
+import { SettingOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Site, type SiteKind, siteKindLabels, siteKinds } from '../../../../contracts/org-ledgers';
+import type { Site, SiteKind } from '../../../../contracts/org-ledgers';
 import { CountStrip } from '../../../components/count-strip';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import type { LedgerFormMode } from '../../../components/ledger-form-drawer';
@@ -13,7 +15,6 @@ import {
 import { LedgerCreateToolbar } from '../../../components/ledger-toolbar';
 import { formatDate } from '../../../lib/format';
 import { useIndicatorValues } from '../../../lib/indicators';
-import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { thisYear } from '../../../lib/this-year';
@@ -21,17 +22,22 @@ import { useListParams } from '../../../lib/use-list-params';
 import { useSites } from '../api/list-sites';
 import { SiteDetailDrawer } from '../components/site-detail-drawer';
 import { SiteFormDrawer } from '../components/site-form-drawer';
+import { SiteKindsDrawer } from '../components/site-kinds-drawer';
 import { SitesTable } from '../components/sites-table';
 import '../../../components/ledger.css';
 import { siteKeys } from '../api/keys';
+import { useSiteKindLabel, useSiteKindOptions } from '../api/site-kinds';
 
 type Filters = { q?: string; kind?: SiteKind; status: LedgerStatus };
 
 /** 阵地: service sites of the chosen scope, with counts by kind that filter the list. */
 export const SitesPage = () => {
   const { t } = useTranslation();
-  const label = useLabel();
+  const kindLabel = useSiteKindLabel();
+  const kindOptions = useSiteKindOptions();
   const { access } = useSession();
+  const canSetKinds = access.canManageOrg && access.isRootUnit;
+  const [kindsOpen, setKindsOpen] = useState(false);
   const { scopeId } = useOrgScope();
   const list = useListParams<Site>();
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
@@ -51,22 +57,33 @@ export const SitesPage = () => {
       <LedgerPageHeader
         title={t('menu.org.sites')}
         toolbar={
-          access.can('org.write') && (
-            <LedgerCreateToolbar
-              createLabel={t('sites.create')}
-              onCreate={() => setFormMode({ type: 'create' })}
-              createTestId="site-create"
-              io={{
-                ledgerBase: '/api/v1/org/sites',
-                ledgerName: '阵地',
-                invalidate: [siteKeys.all],
-                canImport: access.can('org.write'),
-                canExport: access.can('org.read'),
-                exportQuery: filters.exportQuery,
-                testIdPrefix: 'sites',
-              }}
-            />
-          )
+          <>
+            {canSetKinds && (
+              <Button
+                icon={<SettingOutlined />}
+                onClick={() => setKindsOpen(true)}
+                data-testid="site-kinds-open"
+              >
+                {t('sites.kinds.button')}
+              </Button>
+            )}
+            {access.can('org.write') && (
+              <LedgerCreateToolbar
+                createLabel={t('sites.create')}
+                onCreate={() => setFormMode({ type: 'create' })}
+                createTestId="site-create"
+                io={{
+                  ledgerBase: '/api/v1/org/sites',
+                  ledgerName: '阵地',
+                  invalidate: [siteKeys.all],
+                  canImport: access.can('org.write'),
+                  canExport: access.can('org.read'),
+                  exportQuery: filters.exportQuery,
+                  testIdPrefix: 'sites',
+                }}
+              />
+            )}
+          </>
         }
       />
       <CountStrip
@@ -76,7 +93,8 @@ export const SitesPage = () => {
           .filter((r) => r.group)
           .map((r) => ({
             key: r.group as string,
-            label: label(siteKindLabels, r.group) || r.label || '',
+            // The server labels a kind by the county's list (its own kinds included).
+            label: r.label || kindLabel(r.group),
             value: r.value,
           }))}
         isLoading={counts.isPending}
@@ -101,7 +119,7 @@ export const SitesPage = () => {
             key: 'kind',
             label: t('sites.field.kind'),
             width: 160,
-            options: siteKinds.map((k) => ({ value: k, label: label(siteKindLabels, k) })),
+            options: kindOptions,
           },
           { kind: 'status' },
         ]}
@@ -113,7 +131,7 @@ export const SitesPage = () => {
         onOpen={open}
         cards={{
           title: (s) => s.name,
-          extra: (s) => <span className="bbt-muted">{label(siteKindLabels, s.kind)}</span>,
+          extra: (s) => <span className="bbt-muted">{kindLabel(s.kind)}</span>,
           fields: (s) => [
             { key: 'unit', label: t('ledger.field.orgUnit'), children: s.orgUnitName },
             { key: 'opened', label: t('sites.field.openedOn'), children: formatDate(s.openedOn) || '—' },
@@ -140,6 +158,7 @@ export const SitesPage = () => {
         />
       )}
       {formMode && <SiteFormDrawer mode={formMode} onClose={() => setFormMode(null)} />}
+      {kindsOpen && <SiteKindsDrawer onClose={() => setKindsOpen(false)} />}
     </div>
   );
 };

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+// County-configured code lists (activity types, site kinds): the county names the values, every
+// record stores a value's code, which it keeps for life, so renaming never splits a statistic.
+
+export type CodeLabel = { zh: string; en: string };
+export type CodeOption = { code: string; label: CodeLabel };
+
+/** A value's code: letters and digits, as the built-in ones (`womenHome`) and the added ones (`custom3`). */
+export const codeSchema = (what: string) =>
+  z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{1,31}$/, { message: `${what}代码格式不正确` });
+
+export const codeOptionSchema = z.object({
+  code: z.string(),
+  label: z.object({ zh: z.string(), en: z.string() }),
+});
+
+/**
+ * The list a county saves for `what` (e.g. 活动类型): values in order, each with its code (a new
+ * one comes without and gets a fresh code). Names and codes are unique.
+ */
+export const codeListInputSchema = (what: string, max = 40) =>
+  z
+    .array(
+      z
+        .object({
+          code: codeSchema(what).optional(),
+          label: z
+            .object({
+              zh: z
+                .string()
+                .trim()
+                .min(1, { message: '类型名称不能为空' })
+                .max(20, { message: '类型名称不能超过20个字' }),
+              en: z.string().trim().max(40).optional(),
+            })
+            .strict(),
+        })
+        .strict(),
+    )
+    .min(1, { message: `至少保留一个${what}` })
+    .max(max, { message: `${what}最多${max}个` })
+    .refine((xs) => new Set(xs.map((x) => x.label.zh)).size === xs.length, { message: '类型名称不能重复' })
+    .refine(
+      (xs) => {
+        const codes = xs.flatMap((x) => (x.code ? [x.code] : []));
+        return new Set(codes).size === codes.length;
+      },
+      { message: '类型代码不能重复' },
+    );
+export type CodeListInput = z.infer<ReturnType<typeof codeListInputSchema>>;
