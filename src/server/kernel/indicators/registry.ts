@@ -41,6 +41,11 @@ export type Indicator = {
    */
   isFlow?: boolean;
   /**
+   * A flow of events that need not happen every period (a federation founded, a site opened, an
+   * election): a period without any is no sign of records not yet entered, so it raises no warning.
+   */
+  isOccasional?: boolean;
+  /**
    * `scopePath` is the reader's subtree: the registry filters the source's rows by it in any case;
    * a source over a large table may also filter by it inside (before a `distinct on` or a window,
    * where PostgreSQL cannot push the outer filter down).

@@ -98,6 +98,7 @@ export const orgUnitsFoundedIndicator: Indicator = {
   unit: { zh: '个', en: 'units' },
   permission: 'org.read',
   isFlow: true,
+  isOccasional: true,
   measure: 'count',
   dimensions: { kind: unitKindDimension },
   source: ({ from, to }) => sql`
@@ -113,6 +114,7 @@ export const orgSitesOpenedIndicator: Indicator = {
   unit: { zh: '个', en: 'sites' },
   permission: 'org.read',
   isFlow: true,
+  isOccasional: true,
   measure: 'count',
   dimensions: { kind: orgSitesIndicator.dimensions.kind },
   source: ({ from, to }) => sql`
@@ -131,6 +133,7 @@ export const orgElectionsIndicator: Indicator = {
   unit: { zh: '次', en: 'elections' },
   permission: 'org.read',
   isFlow: true,
+  isOccasional: true,
   measure: 'count',
   dimensions: { kind: unitKindDimension },
   source: ({ from, to }) => sql`

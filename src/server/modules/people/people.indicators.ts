@@ -123,6 +123,7 @@ export const teamsFoundedIndicator: Indicator = {
   unit: { zh: '支', en: 'teams' },
   permission: 'people.read',
   isFlow: true,
+  isOccasional: true,
   measure: 'count',
   dimensions: { kind: teamKindDimension },
   source: ({ from, to }) => sql`

@@ -74,12 +74,36 @@ const expected = (f: FigureRun): number => {
     return sites.filter(
       (s) => inScope(s.orgUnitId) && (!s.openedOn || s.openedOn <= to) && (!flt.kind || s.kind === flt.kind),
     ).length;
-  if (f.indicatorKey === 'people.roleHolders')
+  if (f.indicatorKey === 'org.sitesOpened')
+    return sites.filter(
+      (s) =>
+        inScope(s.orgUnitId) &&
+        !!s.openedOn &&
+        s.openedOn >= from &&
+        s.openedOn <= to &&
+        (!flt.kind || s.kind === flt.kind),
+    ).length;
+  if (f.indicatorKey === 'people.roleHolders') {
+    // roleAt: a role in units of one kind (chair@village: the chairs of villages, not the town's own).
+    const [roleAt, kindAt] = (flt.roleAt ?? '').split('@');
+    const kindOf = (u: string) =>
+      [org.units.villageA1.id, org.units.villageA2.id].includes(u)
+        ? 'village'
+        : u === org.units.enterpriseA.id
+          ? 'enterprise'
+          : 'town';
     return new Set(
       terms
-        .filter((x) => inScope(x.orgUnitId) && x.startedOn <= to && (!flt.role || x.role === flt.role))
+        .filter(
+          (x) =>
+            inScope(x.orgUnitId) &&
+            x.startedOn <= to &&
+            (!flt.role || x.role === flt.role) &&
+            (!roleAt || (x.role === roleAt && kindOf(x.orgUnitId) === kindAt)),
+        )
         .map((x) => x.personId),
     ).size;
+  }
   // No courtyard records are entered here: those figures must be zero (the courtyards module's own
   // tests check its indicators against counts made there).
   if (f.indicatorKey.startsWith('courtyards.')) return 0;

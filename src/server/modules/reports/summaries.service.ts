@@ -191,7 +191,9 @@ export const emptyLedgerWarnings = async (
   const previousPeriod = summaryPeriod({ ...s, ...previousOf(s) });
   const flows = registry
     .list()
-    .filter((i) => i.isFlow && i.measure === 'count' && actor.permissions.has(i.permission));
+    .filter(
+      (i) => i.isFlow && !i.isOccasional && i.measure === 'count' && actor.permissions.has(i.permission),
+    );
   const counted = await Promise.all(
     flows.map(async (i) => {
       const args = { from: previousPeriod.from, to: period.to, scopePath };
