@@ -263,7 +263,6 @@ export const buildOrganization = (f: SummaryFacts): SummarySection | null => {
   const chairsUnder = under.map(([k, word]) => clause(f, `${word}妇联主席`, role('chair', k), '名'));
   const chairs = chairsUnder.some((c) => c) ? chairsUnder : [clause(f, '妇联主席', role('chair'), '名')];
   const founded = f.groups('org.unitsFounded', 'kind');
-  const foundedNames = plainNames(f.records.unitsFounded.map((r) => r.label));
   const siteKinds = f.groups('org.sites', 'kind');
   const opened = f.records.newSites;
   const siteUse = f.groups('activities.sessions', 'siteKind');
@@ -302,9 +301,19 @@ export const buildOrganization = (f: SummaryFacts): SummarySection | null => {
         runs: sentences(
           sentence(
             `${w.when}新建`,
-            founded.map((k) => clause(f, k.label, s('org.unitsFounded', { kind: k.code }), '个')),
+            founded.map((k) => {
+              const named = plainNames(
+                f.records.unitsFounded.filter((r) => r.type?.value === k.code).map((r) => r.label),
+              );
+              return clause(
+                f,
+                k.label.replace(/（.*）$/, ''),
+                s('org.unitsFounded', { kind: k.code }),
+                named ? `个（${named}）` : '个',
+              );
+            }),
             '、',
-            foundedNames ? `（${foundedNames}），进一步扩大妇联组织覆盖面。` : '，进一步扩大妇联组织覆盖面。',
+            '，进一步扩大妇联组织覆盖面。',
           ),
           sentence(
             w.when,

@@ -25,6 +25,8 @@ export type RecordRef = {
   orgUnitName: string;
   date: string | null;
   dateTo?: string | null;
+  /** The record's type (its indicator's first single-valued dimension), e.g. the kind of a unit founded. */
+  type?: { value: string } | null;
 };
 
 /** A group of an indicator's dimension that has records in the period, with its configured label. */
