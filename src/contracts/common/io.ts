@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const importIssueSchema = z.object({
   row: z.number().int(),
+  /** The worksheet, when the file holds data on more than one sheet. */
+  sheet: z.string().optional(),
   column: z.string(),
   value: z.string(),
   message: z.string(),

@@ -137,6 +137,7 @@ export const en: Record<MessageKey, string> = {
   'import.count.unchanged': 'Unchanged',
   'import.failed': 'Import failed; nothing was imported',
   'import.issues.more': '{{count}} problems; the first {{shown}} are shown, download the report for all',
+  'import.issue.sheet': 'Sheet',
   'import.issue.row': 'Row',
   'import.issue.column': 'Column',
   'import.issue.value': 'Value',

@@ -138,6 +138,7 @@ export const zhCN = {
   'import.count.unchanged': '未变',
   'import.failed': '导入失败，数据未导入',
   'import.issues.more': '共 {{count}} 个问题，此处显示前 {{shown}} 个，完整列表请下载错误报告',
+  'import.issue.sheet': '工作表',
   'import.issue.row': '行号',
   'import.issue.column': '列',
   'import.issue.value': '内容',

@@ -18,9 +18,9 @@ import {
   ImportRowsError,
   type LedgerIo,
   type ParsedRow,
-  validateRows,
+  validateSheets,
 } from './ledger-io';
-import { ImportFileError, readSheetRows } from './workbook';
+import { ImportFileError, readWorkbookSheets } from './workbook';
 
 const MAX_ISSUES_IN_RESULT = 200;
 
@@ -36,6 +36,10 @@ type JobResult = {
 };
 
 const SAMPLE_ROWS = 5;
+
+/** How many rows have a problem (a row of another sheet with the same number is another row). */
+const rowsWithIssues = (issues: ImportIssue[]) =>
+  new Set(issues.map((i) => `${i.sheet ?? ''}|${i.row}`)).size;
 
 /** Rolls a rehearsal's transaction back once its counts are known. */
 class Rehearsed extends Error {
@@ -129,14 +133,15 @@ export const runImport = async (
     });
   };
   try {
-    const sheetRows = await readSheetRows(file, filename);
-    await setJob(ctx, jobId, { phase: 'validating', total: sheetRows.length });
-    const outcome = validateRows(io, sheetRows);
+    const sheets = await readWorkbookSheets(file, filename);
+    const total = sheets.reduce((n, s) => n + s.rows.length, 0);
+    await setJob(ctx, jobId, { phase: 'validating', total });
+    const outcome = validateSheets(io, sheets);
     if ('fileError' in outcome) {
       await fail({ message: outcome.fileError });
     } else if (outcome.issues.length > 0) {
       await fail({
-        message: `共 ${outcome.rows.length} 行，其中 ${new Set(outcome.issues.map((i) => i.row)).size} 行有问题，全部未导入。请按错误报告修改后重新上传。`,
+        message: `共 ${outcome.rows.length} 行，其中 ${rowsWithIssues(outcome.issues)} 行有问题，全部未导入。请按错误报告修改后重新上传。`,
         issues: outcome.issues,
         report: await buildErrorReport(io, outcome.rows, outcome.issues),
       });
@@ -188,7 +193,7 @@ export const runImport = async (
         }
         if (!(e instanceof ImportRowsError)) throw e;
         await fail({
-          message: `有 ${new Set(e.issues.map((i) => i.row)).size} 行与系统中的数据冲突，全部未导入。`,
+          message: `有 ${rowsWithIssues(e.issues)} 行与系统中的数据冲突，全部未导入。`,
           issues: e.issues,
           report: await buildErrorReport(io, outcome.rows, e.issues),
         });

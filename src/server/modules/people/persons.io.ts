@@ -22,7 +22,7 @@ import {
   parseTextCell,
 } from '../../kernel/io/cells';
 import { changedFields, ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
-import { type LedgerIo, rowCheck } from '../../kernel/io/ledger-io';
+import { type LedgerIo, otherRowPlace, type ParsedRow, rowCheck } from '../../kernel/io/ledger-io';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { maskPiiText } from '../../kernel/privacy/pii-mask';
@@ -285,7 +285,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   const fullById = new Map<string, PersonRow>(fullRows.map((p) => [p.id, p]));
 
   const plan = new ImportPlan<PersonRow, typeof persons.$inferInsert>();
-  const rowOfPerson = new Map<string, number>();
+  const rowOfPerson = new Map<string, ParsedRow>();
   for (const p of prepared) {
     const match = p.idIndex ? byIdIndex.get(p.idIndex) : undefined;
     if (match && !match.orgPath.startsWith(ctx.actor.orgPath)) {
@@ -306,10 +306,10 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         : `new:${noIdKey(p.unit.id, p.v.name, p.birthDate, p.approxBirthYear, p.householdId)}`);
     const earlierRow = rowOfPerson.get(personKey);
     if (earlierRow !== undefined) {
-      issues.add(p.r, '', '', `与第${earlierRow}行指向同一人员`);
+      issues.add(p.r, '', '', `与${otherRowPlace(p.r, earlierRow)}指向同一人员`);
       continue;
     }
-    rowOfPerson.set(personKey, p.r.rowNumber);
+    rowOfPerson.set(personKey, p.r);
     const desired = {
       orgUnitId: p.unit.id,
       orgPath: p.unit.path,
