@@ -28,6 +28,7 @@ import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
+import { setHeadsFromImport } from './households.service';
 import { countPersonRows, findByIdIndex, type PersonRow, personBatches } from './people.repository';
 import { households, persons } from './people.table';
 import { ID_NOT_REGISTRABLE } from './persons.service';
@@ -127,7 +128,7 @@ const columns: LedgerIo['columns'] = [
   {
     key: 'relationToHead',
     header: '与户主关系',
-    hint: '户主/配偶/子女/父母/孙辈/兄弟姐妹/其他',
+    hint: '户主/配偶/子女/父母/孙辈/兄弟姐妹/其他；填“户主”的人设为该户户主（每户一位）',
     options: Object.values(relationLabels).map((l) => l.zh),
     width: 12,
     parse: (v) => parseEnumCell(v, relationLabels),
@@ -286,6 +287,22 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
 
   const plan = new ImportPlan<PersonRow, typeof persons.$inferInsert>();
   const rowOfPerson = new Map<string, ParsedRow>();
+  // 与户主关系 = 户主: the household's head, one per household (by person id, once it is known).
+  const headOf = new Map<string, { personId: string; r: ParsedRow }>();
+  const noteHead = (p: (typeof prepared)[number], personId: string) => {
+    if (p.v.relationToHead !== 'head' || !p.householdId) return;
+    const earlier = headOf.get(p.householdId);
+    if (earlier && earlier.personId !== personId) {
+      issues.add(
+        p.r,
+        '与户主关系',
+        '户主',
+        `同一户已有户主（${otherRowPlace(p.r, earlier.r)}），每户只能有一位户主`,
+      );
+      return;
+    }
+    headOf.set(p.householdId, { personId, r: p.r });
+  };
   for (const p of prepared) {
     const match = p.idIndex ? byIdIndex.get(p.idIndex) : undefined;
     if (match && !match.orgPath.startsWith(ctx.actor.orgPath)) {
@@ -323,8 +340,10 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       note: p.v.note ?? null,
     };
     if (!existing) {
+      const id = uuidv7();
+      noteHead(p, id);
       plan.create({
-        id: uuidv7(),
+        id,
         ...desired,
         namePinyin: pinyinKey(p.v.name),
         idNumberCipher: p.idValue ? ctx.crypto.encrypt(p.idValue) : null,
@@ -337,6 +356,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       });
       continue;
     }
+    noteHead(p, existing.id);
     // Only what the sheet states is compared: an empty cell never erases a recorded value.
     const set: Partial<typeof persons.$inferInsert> = changedFields(existing, desired);
     if (p.v.phone && (!existing.phoneCipher || ctx.crypto.decrypt(existing.phoneCipher) !== p.v.phone)) {
@@ -369,6 +389,8 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   );
   // The ciphers are written but never shown in the audit row (the masked values are).
   await writer.update(persons, plan.updates, (p) => p.name, ['idNumberCipher', 'phoneCipher']);
+  // 5. Each household's head, from its 户主 row (a household the import created or matched).
+  await setHeadsFromImport(tx, ctx, new Map([...headOf].map(([hh, h]) => [hh, h.personId])));
   await onProgress(rows.length);
   return plan.counts;
 };
