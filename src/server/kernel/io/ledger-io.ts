@@ -5,7 +5,7 @@ import type { Permission } from '../../../contracts/common/permissions';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connection';
 import type { ServiceContext } from '../service-context';
-import { type CellResult, type CellValue, cellText } from './cells';
+import { type CellResult, type CellValue, cellText, LIST_CELL_RULE } from './cells';
 import { sheetName } from './sheet-name';
 import type { ExportColumn } from './xlsx-export';
 import { xmlSafeText } from './xml-text';
@@ -20,6 +20,8 @@ export type IoColumn = {
   isRequired?: boolean;
   /** A drop-down list in the template. */
   options?: readonly string[];
+  /** Several values in one cell (see cells.ts: splitKnownList); the template's 填写说明 states the rule. */
+  isList?: boolean;
   /** Keep as text in Excel (ID numbers, phones), so nothing turns into a float. */
   isText?: boolean;
   width?: number;
@@ -284,6 +286,7 @@ export const buildTemplate = async (io: LedgerIo): Promise<Buffer> => {
   for (const c of io.columns) help.addRow([c.header, c.isRequired ? '必填' : '选填', c.hint]);
   help.addRow([]);
   help.addRow(['注意', '', '请从第3行开始填写；身份证号码等长数字列已设为文本格式，请勿改为数字。']);
+  if (io.columns.some((c) => c.isList)) help.addRow(['多项填写', '', LIST_CELL_RULE]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
 

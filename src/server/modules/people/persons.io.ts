@@ -17,9 +17,9 @@ import {
   parseDateCell,
   parseEnumCell,
   parseIdNumberCell,
-  parseListCell,
   parsePhoneCell,
   parseTextCell,
+  splitKnownList,
 } from '../../kernel/io/cells';
 import { changedFields, ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
 import { type LedgerIo, otherRowPlace, type ParsedRow, rowCheck } from '../../kernel/io/ledger-io';
@@ -46,7 +46,8 @@ type Row = {
   address?: string;
   houseNumber?: string;
   relationToHead?: string;
-  tags: string[];
+  /** The cell as written: split against the county's tag list in the commit (a tag may contain 、). */
+  tags?: string;
   note?: string;
 };
 
@@ -138,9 +139,10 @@ const columns: LedgerIo['columns'] = [
     header: '人员类别',
     aliases: ['标签', '类别'],
     hint: `多个用顿号分隔：${defaultPersonTags.slice(0, 4).join('、')}…`,
+    isList: true,
     width: 20,
-    // Checked against the county's configured list when the rows are committed.
-    parse: (v) => parseListCell(v),
+    // Split and checked against the county's configured list when the rows are committed.
+    parse: (v) => parseTextCell(v, 500),
   },
   { key: 'note', header: '备注', hint: '选填', width: 20, parse: (v) => parseTextCell(v, 500) },
 ];
@@ -174,8 +176,12 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   const issues = new RowIssues();
   const rowUnit = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const { tags: allowedTags } = await tagOptionsOf(tx, ctx.actor);
+  const tagsOf = new Map<ParsedRow, string[]>();
   for (const r of rows) {
-    const unknown = ((r.values as Row).tags ?? []).filter((t) => !allowedTags.includes(t));
+    const text = (r.values as Row).tags;
+    const tags = text ? splitKnownList(text, allowedTags) : [];
+    tagsOf.set(r, tags);
+    const unknown = tags.filter((t) => !allowedTags.includes(t));
     if (unknown.length)
       issues.add(r, '人员类别', unknown.join('、'), `不在人员类别中（可选：${allowedTags.join('、')}）`);
   }
@@ -336,7 +342,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       approxBirthYear: p.approxBirthYear,
       householdId: p.householdId,
       relationToHead: p.v.relationToHead ?? null,
-      tags: p.v.tags,
+      tags: tagsOf.get(p.r) ?? [],
       note: p.v.note ?? null,
     };
     if (!existing) {
