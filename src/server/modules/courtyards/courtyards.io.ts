@@ -164,7 +164,7 @@ const columns: LedgerIo['columns'] = [
     key: 'inspectorNames',
     header: '检查人员',
     aliases: ['检查小组', '检查人', '验收人员'],
-    hint: '选填',
+    hint: '选填；填本镇验收小组的名称（如：第一组）即关联到该小组',
     width: 16,
     parse: (v) => parseTextCell(v, 100),
   },
@@ -234,6 +234,32 @@ const householdsFitting = (
   );
 
 /**
+ * The inspection groups an import's households may be inspected by (a group of the household's town,
+ * or any unit above it), as a lookup by name: the nearest unit's group of that name.
+ */
+const inspectionGroupsFor = async (tx: Tx, householdPaths: string[]) => {
+  const ancestors = new Set<string>();
+  for (const path of new Set(householdPaths)) {
+    const parts = path.split('/').filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) ancestors.add(`/${parts.slice(0, i).join('/')}/`);
+  }
+  const groups = ancestors.size
+    ? await query(
+        tx,
+        sql`select id, name, org_path from courtyard_groups where deleted_at is null and org_path in (${sql.join(
+          [...ancestors].map((a) => sql`${a}`),
+          sql`, `,
+        )}) order by length(org_path) desc`,
+      )
+    : [];
+  const norm = (s: string) => toHalfWidth(s).replace(/\s/g, '');
+  return (householdPath: string, name: string) =>
+    groups.find(
+      (g) => householdPath.startsWith(g.org_path as string) && norm(g.name as string) === norm(name),
+    )?.id as string | undefined;
+};
+
+/**
  * A year sheet of inspections: each row finds its household in the named village by head name
  * and/or house number (never creates one). The sheet's total is kept as scored on paper; the rating
  * is the sheet's, or follows the rubric's thresholds. A monthly inspection already saved for that
@@ -285,12 +311,16 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     resolved.push({ r, v, h: matches[0], rubricId: rubric.id, rating });
   }
   issues.throwIfAny();
+  const groupFor = await inspectionGroupsFor(
+    tx,
+    resolved.map((x) => x.h.orgPath),
+  );
 
   const ids = [...new Set(resolved.map((x) => x.h.id))];
   const existing = ids.length
     ? await query(
         tx,
-        sql`select id, household_id, kind, month, inspected_on::text as on, total_score, rating, inspector_names, note, org_path, org_unit_id
+        sql`select id, household_id, kind, month, inspected_on::text as on, total_score, rating, group_id, inspector_names, note, org_path, org_unit_id
           from courtyard_inspections where deleted_at is null and household_id in (${sql.join(
             ids.map((i) => sql`${i}::uuid`),
             sql`, `,
@@ -309,20 +339,28 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   for (const { v, h, rubricId, rating } of resolved) {
     const kind = v.kind ?? 'monthly';
     const found = byKey.get(keyOf(h.id, kind, v.inspectedOn));
+    // 检查人员 naming one of the town's inspection groups links the inspection to it; other text is kept.
+    const groupId = v.inspectorNames ? (groupFor(h.orgPath, v.inspectorNames) ?? null) : null;
+    const inspectorNames = groupId ? null : (v.inspectorNames ?? null);
     if (found) {
       const same =
         Number(found.total_score) === v.totalScore &&
         (found.rating ?? null) === rating &&
         found.on === v.inspectedOn &&
-        (v.inspectorNames === undefined || found.inspector_names === v.inspectorNames) &&
+        (v.inspectorNames === undefined ||
+          ((found.group_id ?? null) === groupId && (found.inspector_names ?? null) === inspectorNames)) &&
         (v.note === undefined || found.note === v.note);
       if (same) {
         unchanged++;
         continue;
       }
+      const who =
+        v.inspectorNames === undefined
+          ? sql``
+          : sql`group_id = ${groupId}, inspector_names = ${inspectorNames},`;
       await tx.execute(sql`update courtyard_inspections set total_score = ${v.totalScore}, rating = ${rating},
-        inspected_on = ${v.inspectedOn}, month = ${monthOf(v.inspectedOn)},
-        inspector_names = coalesce(${v.inspectorNames ?? null}, inspector_names), note = coalesce(${v.note ?? null}, note),
+        inspected_on = ${v.inspectedOn}, month = ${monthOf(v.inspectedOn)}, ${who}
+        note = coalesce(${v.note ?? null}, note),
         version = version + 1, updated_at = now(), updated_by = ${ctx.actor.userId} where id = ${found.id as string}`);
       await recordAuditRows(tx, [
         writer.audit(
@@ -349,8 +387,8 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       kind,
       inspectedOn: v.inspectedOn,
       month: monthOf(v.inspectedOn),
-      groupId: null,
-      inspectorNames: v.inspectorNames ?? null,
+      groupId,
+      inspectorNames,
       itemScores: [],
       deductions: [],
       vetoCodes: [],
