@@ -14,10 +14,12 @@ import {
   buildErrorReport,
   type ImportCounts,
   type ImportIssue,
+  ImportNotes,
   type ImportOptions,
   ImportRowsError,
   type LedgerIo,
   type ParsedRow,
+  type ReferenceDate,
   validateSheets,
 } from './ledger-io';
 import { ImportFileError, readWorkbookSheets } from './workbook';
@@ -28,6 +30,8 @@ type JobRow = typeof importJobs.$inferSelect;
 type Sample = { columns: string[]; rows: string[][] };
 type JobResult = {
   counts?: ImportCounts;
+  warnings?: ImportIssue[];
+  referenceDate?: ReferenceDate | null;
   issues?: ImportIssue[];
   issueCount?: number;
   message?: string;
@@ -76,6 +80,8 @@ export const toImportJob = (j: JobRow): ImportJob => {
     sample: result.sample ?? null,
     issues: result.issues ?? [],
     issueCount: result.issueCount ?? 0,
+    warnings: result.warnings ?? [],
+    referenceDate: result.referenceDate ?? null,
     message: result.message ?? null,
     hasReport: j.report !== null,
     createdAt: iso(j.createdAt),
@@ -119,6 +125,11 @@ export const runImport = async (
   opts: ImportOptions,
   mode: 'commit' | 'preview' = 'commit',
 ): Promise<ImportJob> => {
+  const notes = new ImportNotes();
+  const told = () => ({
+    warnings: notes.warnings.slice(0, MAX_ISSUES_IN_RESULT),
+    referenceDate: notes.referenceDate,
+  });
   const fail = async (set: { message?: string; issues?: ImportIssue[]; report?: Buffer }) => {
     await setJob(ctx, jobId, {
       status: 'failed',
@@ -129,7 +140,8 @@ export const runImport = async (
         message: set.message,
         issues: set.issues?.slice(0, MAX_ISSUES_IN_RESULT),
         issueCount: set.issues?.length ?? 0,
-      },
+        ...told(),
+      } satisfies JobResult,
     });
   };
   try {
@@ -149,9 +161,15 @@ export const runImport = async (
       await setJob(ctx, jobId, { phase: 'committing', total: outcome.rows.length, processed: 0 });
       try {
         await ctx.db.transaction(async (tx) => {
-          const c = await io.commit(tx, ctx, outcome.rows, opts, async (done) => {
-            await setJob(ctx, jobId, { processed: done });
-          });
+          const c = await io.commit(
+            tx,
+            ctx,
+            outcome.rows,
+            { ...opts, isPreview: mode === 'preview', notes },
+            async (done) => {
+              await setJob(ctx, jobId, { processed: done });
+            },
+          );
           if (mode === 'preview') throw new Rehearsed(c);
           await recordAudit(tx, ctx.actor, {
             module: io.auditModule,
@@ -171,7 +189,7 @@ export const runImport = async (
               phase: null,
               processed: outcome.rows.length,
               finishedAt: new Date().toISOString(),
-              result: { counts: c },
+              result: { counts: c, ...told() } satisfies JobResult,
             })
             .where(eq(importJobs.id, jobId));
           return c;
@@ -185,6 +203,7 @@ export const runImport = async (
             finishedAt: new Date().toISOString(),
             result: {
               counts: e.counts,
+              ...told(),
               isPreview: true,
               sample: sampleOf(io, outcome.rows),
             } satisfies JobResult,

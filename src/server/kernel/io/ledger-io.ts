@@ -53,7 +53,32 @@ export class ImportRowsError extends Error {
   }
 }
 
-export type ImportOptions = { defaultOrgUnitId?: string };
+/** The date ages (35周岁) are counted from: the one she set, the sheet's own date column, or today. */
+export type ReferenceDate = { date: string; source: 'option' | 'column' | 'today' };
+
+/**
+ * What a commit tells besides its counts: warnings she must see (and, for some, confirm) before the
+ * import is written, and the date the rows' ages were counted from.
+ */
+export class ImportNotes {
+  readonly warnings: ImportIssue[] = [];
+  referenceDate: ReferenceDate | null = null;
+
+  warn(r: ParsedRow, column: string, value: string, message: string) {
+    this.warnings.push({ row: r.rowNumber, ...(r.sheet ? { sheet: r.sheet } : {}), column, value, message });
+  }
+}
+
+export type ImportOptions = {
+  defaultOrgUnitId?: string;
+  /** The date ages are counted from, when she sets it (else the sheet's date column, else today). */
+  referenceDate?: string;
+  /** She confirmed the moves a rehearsal warned of. */
+  allowMoves?: boolean;
+  /** A rehearsal: what needs confirming is a warning, not a refusal. */
+  isPreview?: boolean;
+  notes?: ImportNotes;
+};
 
 /**
  * What a ledger declares to get template download, validated all-or-nothing import, export and

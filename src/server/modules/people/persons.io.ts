@@ -49,6 +49,8 @@ type Row = {
   /** The cell as written: split against the county's tag list in the commit (a tag may contain 、). */
   tags?: string;
   note?: string;
+  /** The sheet's own date (统计日期): ages on the row are counted from it. */
+  asOf?: string;
 };
 
 const today = shanghaiToday;
@@ -145,6 +147,14 @@ const columns: LedgerIo['columns'] = [
     parse: (v) => parseTextCell(v, 500),
   },
   { key: 'note', header: '备注', hint: '选填', width: 20, parse: (v) => parseTextCell(v, 500) },
+  {
+    key: 'asOf',
+    header: '统计日期',
+    aliases: ['填报日期', '截至日期', '统计截止日期'],
+    hint: '选填；“年龄”按此日期计算周岁。不填则按导入时设定的计算日期（默认今天）',
+    width: 14,
+    parse: parseDateCell,
+  },
 ];
 
 const checkRow = rowCheck<Row>((row, problem) => {
@@ -155,12 +165,6 @@ const checkRow = rowCheck<Row>((row, problem) => {
         problem('birthDate', `与身份证号码中的出生日期（${id.birthDate}）不一致`);
       if (row.gender && row.gender !== id.gender) problem('gender', '与身份证号码中的性别不一致');
     }
-  }
-  const birth =
-    row.birthDate ??
-    (row.idNumber ? (parseIdNumber(row.idNumber) as { birthDate?: string }).birthDate : undefined);
-  if (birth && row.age !== undefined && Math.abs(ageOn(birth, today()) - row.age) > 1) {
-    problem('age', `与出生日期不符（按出生日期应为${ageOn(birth, today())}岁）`);
   }
   if (row.houseNumber && !row.address) problem('address', '填写了门牌号时须填写家庭住址');
 });
@@ -184,6 +188,28 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     const unknown = tags.filter((t) => !allowedTags.includes(t));
     if (unknown.length)
       issues.add(r, '人员类别', unknown.join('、'), `不在人员类别中（可选：${allowedTags.join('、')}）`);
+  }
+
+  // Ages (35周岁) are counted from the date she set, else the row's own 统计日期, else today; the rehearsal
+  // shows which.
+  const referenceOf = (v: Row) => opts.referenceDate ?? v.asOf ?? today();
+  const withAge = rows.map((r) => r.values as Row).filter((v) => v.age !== undefined);
+  if (opts.notes && withAge.length) {
+    const dated = withAge.flatMap((v) => (v.asOf ? [v.asOf] : [])).sort();
+    opts.notes.referenceDate = opts.referenceDate
+      ? { date: opts.referenceDate, source: 'option' }
+      : dated.length
+        ? { date: dated[dated.length - 1], source: 'column' }
+        : { date: today(), source: 'today' };
+  }
+  for (const r of rows) {
+    const v = r.values as Row;
+    if (v.age === undefined) continue;
+    const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
+    const birth = v.birthDate ?? (id?.ok ? id.birthDate : undefined);
+    const on = referenceOf(v);
+    if (birth && Math.abs(ageOn(birth, on) - v.age) > 1)
+      issues.add(r, '年龄', String(v.age), `与出生日期不符（按出生日期，${on}应为${ageOn(birth, on)}周岁）`);
   }
 
   // 1. Each row's org unit (the import stops here if a tag or a unit is unknown).
@@ -241,7 +267,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       idValue,
       idIndex: idValue ? ctx.crypto.blindIndex(idValue) : null,
       birthDate,
-      approxBirthYear: !birthDate && v.age !== undefined ? Number(today().slice(0, 4)) - v.age : null,
+      approxBirthYear: !birthDate && v.age !== undefined ? Number(referenceOf(v).slice(0, 4)) - v.age : null,
       gender: v.gender ?? (id?.ok ? id.gender : null),
       householdId,
     };
