@@ -9,7 +9,9 @@ import {
   relationLabels,
 } from '../../../contracts/people';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { bulkInsert } from '../../kernel/db/bulk';
+import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import {
   ageOn,
@@ -175,6 +177,35 @@ const naturalKey = (v: Record<string, unknown>) => {
   return `nb:${row.name}|${row.birthDate ?? row.age ?? ''}|${row.orgUnit ?? ''}|${row.address ?? ''}|${row.houseNumber ?? ''}`;
 };
 
+/**
+ * The town (the unit right below the county) of each org path, with the unit's own name: a person moved
+ * between towns is something the import must say.
+ */
+const townsOf = async (tx: Tx, paths: string[]) => {
+  const ids = [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))];
+  const units = new Map(
+    (ids.length
+      ? await tx
+          .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
+          .from(orgUnits)
+          .where(inArray(orgUnits.id, ids))
+      : []
+    ).map((u) => [u.id, u]),
+  );
+  return (path: string) => {
+    const chain = path.split('/').filter(Boolean);
+    const county = chain.findLastIndex((id) => units.get(id)?.kind === 'county');
+    const town = units.get(chain[county + 1] ?? '');
+    const unit = units.get(chain[chain.length - 1] ?? '');
+    return town && unit ? { id: town.id, name: town.name, unitName: unit.name } : undefined;
+  };
+};
+
+const bare = (name: string) => name.replace(/妇联$/, '');
+/** 甲镇甲一村, or 甲镇 for the town's own unit. */
+const placeOf = (t: { name: string; unitName: string }) =>
+  t.unitName === t.name ? bare(t.name) : `${bare(t.name)}${bare(t.unitName)}`;
+
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
   const issues = new RowIssues();
@@ -316,6 +347,10 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         )
     : [];
   const fullById = new Map<string, PersonRow>(fullRows.map((p) => [p.id, p]));
+  const townOf = await townsOf(tx, [
+    ...fullRows.map((p) => p.orgPath),
+    ...[...unitOf.values()].map((u) => u.path),
+  ]);
 
   const plan = new ImportPlan<PersonRow, typeof persons.$inferInsert>();
   const rowOfPerson = new Map<string, ParsedRow>();
@@ -387,6 +422,26 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         updatedBy: ctx.actor.userId,
       });
       continue;
+    }
+    // A person registered in another town is moved only when she confirms it (allowMoves): the
+    // rehearsal warns, naming both towns; an unconfirmed import is refused.
+    if (existing.orgUnitId !== p.unit.id && !opts.allowMoves) {
+      const from = townOf(existing.orgPath);
+      const to = townOf(p.unit.path);
+      if (from && to && from.id !== to.id) {
+        const move = `${p.v.name}登记在${placeOf(from)}，本次导入将迁到${placeOf(to)}`;
+        if (opts.isPreview) {
+          opts.notes?.warn(p.r, '所属村（社区）', p.unit.name, `${move}；确认无误请勾选“允许迁移”后导入`);
+        } else {
+          issues.add(
+            p.r,
+            '所属村（社区）',
+            p.unit.name,
+            `${move}，未经确认不能迁移：请先预览并勾选“允许迁移”后导入`,
+          );
+          continue;
+        }
+      }
     }
     noteHead(p, existing.id);
     // Only what the sheet states is compared: an empty cell never erases a recorded value.
