@@ -105,6 +105,13 @@ export const zhCN = {
   'import.step.prepare': '准备表格',
   'import.step.upload': '上传文件',
   'import.step.confirm': '确认导入',
+  'import.referenceDate': '年龄（周岁）计算日期',
+  'import.referenceDate.column':
+    '取自表中的“统计日期”列；表中“35周岁”等年龄按此日期推算出生年份，可改为其他日期',
+  'import.referenceDate.today': '表中没有统计日期，按今天计算；如表格是往年填写的，请改为当时的统计日期',
+  'import.referenceDate.option': '按您设定的日期计算；清空则恢复默认（表中统计日期，否则今天）',
+  'import.warnings.title': '有 {{count}} 条需要您确认',
+  'import.warnings.allowMoves': '允许迁移：已核对，把以上人员迁到表中所填的村（社区）',
   'import.preview.title': '已读取“{{name}}”，尚未写入任何数据',
   'import.preview.hint': '请核对下面的数量和前几行；确认后才会写入系统。',
   'import.preview.noop': '表格中的记录与系统中的完全一致，无需导入',
