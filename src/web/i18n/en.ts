@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'import.warnings.title': '{{count}} item(s) need your confirmation',
   'import.warnings.allowMoves':
     'Allow moves: checked, move the people above to the village (community) the sheet names',
+  'import.referenceDate.used': 'Ages in the sheet were counted back from {{date}}',
   'import.preview.title': '“{{name}}” was read; nothing has been written yet',
   'import.preview.hint': 'Check the counts and the first rows; nothing is written until you confirm.',
   'import.preview.noop': 'Every record in the sheet is already in the system as it is: nothing to import',

@@ -194,3 +194,39 @@ describe('the ratings ledger in any order', () => {
     expect(await stateOf('villageA1')).toEqual(state);
   });
 });
+
+describe('plaques in the ratings ledger', () => {
+  it('an older-dated plaque row never replaces the newer plaque, and the import says so', async () => {
+    await clear();
+    const plaqueRow = async (on: string, level: Label) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('评定');
+      ws.addRow(['村（社区）', '户主姓名', '评定等级', '评定日期', '挂牌', '挂牌日期']);
+      ws.addRow(['甲一村', '吴桂英', level, on, level, on]);
+      const res = await uploadFile(
+        t.app,
+        town,
+        '/api/v1/courtyards/households/import?wait=1',
+        Buffer.from(await wb.xlsx.writeBuffer()),
+        '评定台账.xlsx',
+      );
+      return res.json() as Promise<ImportJob>;
+    };
+    expect((await plaqueRow('2025-12-31', '精品户')).status).toBe('succeeded');
+    const older = await plaqueRow('2024-12-31', '示范户');
+    expect(older.status).toBe('succeeded');
+    expect(older.warnings).toEqual([
+      expect.objectContaining({
+        column: '挂牌日期',
+        message: '该户自2025-12-31起挂精品户牌，本行挂牌日期更早，未改变现有挂牌',
+      }),
+    ]);
+    const status = await t.db.$client.query(
+      `select s.plaque_level, s.plaque_since::text as since from courtyard_household_status s
+       join households h on h.id = s.household_id join persons p on p.id = h.head_person_id
+       where p.name = '吴桂英' and h.org_unit_id = $1`,
+      [org.units.villageA1.id],
+    );
+    expect(status.rows).toEqual([{ plaque_level: 'premium', since: '2025-12-31' }]);
+  });
+});

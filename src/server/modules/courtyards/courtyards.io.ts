@@ -735,7 +735,15 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
       for (const e of history) if (e.isNew && !reasonOf.has(e.id)) reasonOf.set(e.id, reason);
       // A plaque row older than the plaque in force is history, not the current plaque.
       const wanted = v.plaque === undefined ? plaque : v.plaque === 'none' ? null : v.plaque;
-      const isPlaque = wanted !== plaque && !(plaqueSince && (v.plaqueSince as string) < plaqueSince);
+      const isOlderPlaque = Boolean(plaqueSince && v.plaqueSince && v.plaqueSince < plaqueSince);
+      const isPlaque = wanted !== plaque && !isOlderPlaque;
+      if (wanted !== plaque && isOlderPlaque)
+        opts.notes?.warn(
+          r,
+          '挂牌日期',
+          v.plaqueSince as string,
+          `该户自${plaqueSince}起${plaque ? `挂${ratingLabels[plaque].zh}牌` : '未挂牌'}，本行挂牌日期更早，未改变现有挂牌`,
+        );
       if (isPlaque) {
         plaques.push({
           householdId: h.id,

@@ -37,6 +37,15 @@ export const ImportResultStep = ({ job }: { job: ImportJob }) => {
           style={{ paddingBlock: 16 }}
         />
         <ImportCountsView counts={counts} testId="import-count" />
+        {job.referenceDate && (
+          <Typography.Paragraph
+            type="secondary"
+            style={{ marginTop: 12 }}
+            data-testid="import-result-reference-date"
+          >
+            {t('import.referenceDate.used', { date: job.referenceDate.date })}
+          </Typography.Paragraph>
+        )}
       </div>
     );
   }
