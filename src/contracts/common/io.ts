@@ -38,7 +38,9 @@ export const importJobSchema = z.object({
    */
   warnings: z.array(importIssueSchema),
   /** The date ages (35周岁) were counted from, and where it came from; null when no row gives an age. */
-  referenceDate: z.object({ date: z.string(), source: z.enum(['option', 'column', 'today']) }).nullable(),
+  referenceDate: z
+    .object({ date: z.string(), source: z.enum(['option', 'column', 'title', 'today']) })
+    .nullable(),
   message: z.string().nullable(),
   hasReport: z.boolean(),
   createdAt: z.string(),

@@ -77,9 +77,12 @@ export const runIoCommand = async (
     const where = (i: { row: number; sheet?: string }) =>
       `${i.sheet ? `工作表“${i.sheet}”` : ''}第${i.row}行`;
     if (result.referenceDate) {
-      const from = { option: '--reference-date', column: '表中统计日期', today: '今天' }[
-        result.referenceDate.source
-      ];
+      const from = {
+        option: '--reference-date',
+        column: '表中统计日期',
+        title: '表格标题中的日期',
+        today: '今天',
+      }[result.referenceDate.source];
       console.log(`年龄（周岁）按 ${result.referenceDate.date} 计算（${from}）`);
     }
     for (const w of result.warnings)

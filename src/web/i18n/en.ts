@@ -116,6 +116,8 @@ export const en: Record<MessageKey, string> = {
   'import.warnings.allowMoves':
     'Allow moves: checked, move the people above to the village (community) the sheet names',
   'import.referenceDate.used': 'Ages in the sheet were counted back from {{date}}',
+  'import.referenceDate.title':
+    'Taken from the date in the sheet’s title; ages such as “35周岁” are counted back from it. You may pick another date',
   'import.preview.title': '“{{name}}” was read; nothing has been written yet',
   'import.preview.hint': 'Check the counts and the first rows; nothing is written until you confirm.',
   'import.preview.noop': 'Every record in the sheet is already in the system as it is: nothing to import',

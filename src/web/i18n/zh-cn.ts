@@ -113,6 +113,8 @@ export const zhCN = {
   'import.warnings.title': '有 {{count}} 条需要您确认',
   'import.warnings.allowMoves': '允许迁移：已核对，把以上人员迁到表中所填的村（社区）',
   'import.referenceDate.used': '表中的年龄（周岁）按 {{date}} 推算出生年份',
+  'import.referenceDate.title':
+    '取自表格标题中的日期；表中“35周岁”等年龄按此日期推算出生年份，可改为其他日期',
   'import.preview.title': '已读取“{{name}}”，尚未写入任何数据',
   'import.preview.hint': '请核对下面的数量和前几行；确认后才会写入系统。',
   'import.preview.noop': '表格中的记录与系统中的完全一致，无需导入',

@@ -5,7 +5,7 @@ import type { Permission } from '../../../contracts/common/permissions';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connection';
 import type { ServiceContext } from '../service-context';
-import { type CellResult, type CellValue, cellText, LIST_CELL_RULE } from './cells';
+import { type CellResult, type CellValue, cellText, LIST_CELL_RULE, parseDateCell } from './cells';
 import { sheetName } from './sheet-name';
 import type { ExportColumn } from './xlsx-export';
 import { xmlSafeText } from './xml-text';
@@ -32,6 +32,8 @@ export type IoColumn = {
 export type ParsedRow = {
   rowNumber: number;
   sheet?: string;
+  /** A date the sheet's title above the header states (…统计表（截至2024年12月31日）), if any. */
+  sheetDate?: string;
   values: Record<string, unknown>;
   raw: CellValue[];
 };
@@ -54,7 +56,7 @@ export class ImportRowsError extends Error {
 }
 
 /** The date ages (35周岁) are counted from: the one she set, the sheet's own date column, or today. */
-export type ReferenceDate = { date: string; source: 'option' | 'column' | 'today' };
+export type ReferenceDate = { date: string; source: 'option' | 'column' | 'title' | 'today' };
 
 /**
  * What a commit tells besides its counts: warnings she must see (and, for some, confirm) before the
@@ -172,6 +174,21 @@ export type SheetInput = {
   rows: { rowNumber: number; cells: CellValue[] }[];
 };
 
+/** A full date in the title rows above a sheet's header (截至2024年12月31日, 2024-12-31), if one is there. */
+const titleDate = (rows: SheetInput['rows']): string | undefined => {
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      const text = cellText(cell);
+      const m = text && /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/.exec(text);
+      if (m) {
+        const date = parseDateCell(`${m[1]}-${m[2]}-${m[3]}`);
+        if ('value' in date && date.value) return date.value;
+      }
+    }
+  }
+  return undefined;
+};
+
 /** The template's own 填写说明 sheet (by its name or by its 列名/是否必填 header): never data. */
 const isInstructionsSheet = (s: SheetInput) => {
   const name = norm(s.name).toLowerCase();
@@ -218,6 +235,7 @@ export const validateSheets = (
   for (const { sheet, header: found } of located) {
     const header = found as NonNullable<typeof found>;
     const sheetLabel = isMany ? sheet.name : undefined;
+    const sheetDate = titleDate(sheet.rows.slice(0, header.index));
     let dataRows = sheet.rows.slice(header.index + 1);
     // The template's hint row (second row) is not data.
     const first = dataRows[0];
@@ -261,7 +279,13 @@ export const validateSheets = (
         const index = header.map.get(c.key);
         return index === undefined ? undefined : sheetRow.cells[index];
       });
-      rows.push({ rowNumber: sheetRow.rowNumber, ...(sheetLabel ? { sheet: sheetLabel } : {}), values, raw });
+      rows.push({
+        rowNumber: sheetRow.rowNumber,
+        ...(sheetLabel ? { sheet: sheetLabel } : {}),
+        ...(sheetDate ? { sheetDate } : {}),
+        values,
+        raw,
+      });
     }
   }
   if (rows.length === 0) return { fileError: '表格中没有数据行' };

@@ -13,9 +13,15 @@ let town: Session;
 const shanghaiYear = () =>
   Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
-const importPersons = async (header: string[], rows: string[][], query = ''): Promise<ImportJob> => {
+const importPersons = async (
+  header: string[],
+  rows: string[][],
+  query = '',
+  title?: string,
+): Promise<ImportJob> => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('人员信息');
+  if (title) ws.addRow([title]);
   ws.addRow(header);
   for (const r of rows) ws.addRow(r);
   const res = await uploadFile(
@@ -49,6 +55,18 @@ describe('ages counted from a reference date', () => {
     expect(job.status, JSON.stringify(job.issues)).toBe('succeeded');
     expect(job.referenceDate).toEqual({ date: '2024-12-31', source: 'column' });
     expect(await birthYearOf('葛秀云')).toBe(1989);
+  });
+
+  it('a sheet without a date column but a dated title counts from the title’s date', async () => {
+    const job = await importPersons(
+      ['姓名', '年龄'],
+      [['邵秋菊', '35周岁']],
+      '',
+      '甲一村妇女基本情况统计表（截至2022年12月31日）',
+    );
+    expect(job.status, JSON.stringify(job.issues)).toBe('succeeded');
+    expect(job.referenceDate).toEqual({ date: '2022-12-31', source: 'title' });
+    expect(await birthYearOf('邵秋菊')).toBe(1987);
   });
 
   it('the date she sets wins, and an age that fits the birth date on that date is not refused', async () => {

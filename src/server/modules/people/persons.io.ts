@@ -153,7 +153,7 @@ const columns: LedgerIo['columns'] = [
     key: 'asOf',
     header: '统计日期',
     aliases: ['填报日期', '截至日期', '统计截止日期'],
-    hint: '选填；“年龄”按此日期计算周岁。不填则按导入时设定的计算日期（默认今天）',
+    hint: '选填；“年龄”按此日期计算周岁。导入时可另设计算日期；都未填时取表格标题中的日期，否则按今天',
     width: 14,
     parse: parseDateCell,
   },
@@ -221,24 +221,33 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       issues.add(r, '人员类别', unknown.join('、'), `不在人员类别中（可选：${allowedTags.join('、')}）`);
   }
 
-  // Ages (35周岁) are counted from the date she set, else the row's own 统计日期, else today; the rehearsal
-  // shows which.
-  const referenceOf = (v: Row) => opts.referenceDate ?? v.asOf ?? today();
-  const withAge = rows.map((r) => r.values as Row).filter((v) => v.age !== undefined);
+  // Ages (35周岁) are counted from the date she set, else the row's own 统计日期, else a date in the sheet's
+  // title, else today; the rehearsal shows which.
+  const referenceOf = (r: ParsedRow) =>
+    opts.referenceDate ?? (r.values as Row).asOf ?? r.sheetDate ?? today();
+  const withAge = rows.filter((r) => (r.values as Row).age !== undefined);
   if (opts.notes && withAge.length) {
-    const dated = withAge.flatMap((v) => (v.asOf ? [v.asOf] : [])).sort();
+    const latest = (dates: (string | undefined)[]) =>
+      dates
+        .filter((d): d is string => !!d)
+        .sort()
+        .at(-1);
+    const column = latest(withAge.map((r) => (r.values as Row).asOf));
+    const title = latest(withAge.map((r) => r.sheetDate));
     opts.notes.referenceDate = opts.referenceDate
       ? { date: opts.referenceDate, source: 'option' }
-      : dated.length
-        ? { date: dated[dated.length - 1], source: 'column' }
-        : { date: today(), source: 'today' };
+      : column
+        ? { date: column, source: 'column' }
+        : title
+          ? { date: title, source: 'title' }
+          : { date: today(), source: 'today' };
   }
   for (const r of rows) {
     const v = r.values as Row;
     if (v.age === undefined) continue;
     const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
     const birth = v.birthDate ?? (id?.ok ? id.birthDate : undefined);
-    const on = referenceOf(v);
+    const on = referenceOf(r);
     if (birth && Math.abs(ageOn(birth, on) - v.age) > 1)
       issues.add(r, '年龄', String(v.age), `与出生日期不符（按出生日期，${on}应为${ageOn(birth, on)}周岁）`);
   }
@@ -298,7 +307,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       idValue,
       idIndex: idValue ? ctx.crypto.blindIndex(idValue) : null,
       birthDate,
-      approxBirthYear: !birthDate && v.age !== undefined ? Number(referenceOf(v).slice(0, 4)) - v.age : null,
+      approxBirthYear: !birthDate && v.age !== undefined ? Number(referenceOf(r).slice(0, 4)) - v.age : null,
       gender: v.gender ?? (id?.ok ? id.gender : null),
       householdId,
     };
