@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportJob } from '../../../contracts/common/io';
-import { call, createTestApp, login, type Session, seedOrg, uploadFile } from '../../test/test-app';
+import { importWorkbook, workbookOf } from '../../test/import-files';
+import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
 
 // Every sheet of an uploaded workbook is read or refused by name, for every ledger (the kernel's import
 // path): a village that keeps one sheet per 组 loses no one, and a person written on two sheets is caught.
@@ -10,28 +10,8 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: Awaited<ReturnType<typeof seedOrg>>;
 let town: Session;
 
-type SheetSpec = { name: string; rows: (string | number)[][]; hidden?: boolean };
-
-const workbookOf = async (sheets: SheetSpec[]) => {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name, s.hidden ? { state: 'hidden' } : {});
-    for (const r of s.rows) ws.addRow(r);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-};
-
-const importTo = async (url: string, file: Buffer): Promise<ImportJob> => {
-  const res = await uploadFile(
-    t.app,
-    town,
-    `${url}/import?wait=1&orgUnitId=${org.units.villageA1.id}`,
-    file,
-    '台账.xlsx',
-  );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
+const importTo = (url: string, file: Buffer) =>
+  importWorkbook(t.app, town, `${url}/import?wait=1&orgUnitId=${org.units.villageA1.id}`, file);
 
 const personsUrl = '/api/v1/people/persons';
 const PERSON_HEADER = ['姓名', '性别', '出生日期', '家庭住址', '门牌号'];

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, login, type Session, seedOrg, uploadFile } from '../../test/test-app';
+import { importRows } from '../../test/import-files';
+import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
 import { shanghaiToday } from './activities.service';
 
 // A campaign whose name contains the list separator (“学技能、促就业”) is written as it is in the
@@ -11,21 +12,14 @@ let org: Awaited<ReturnType<typeof seedOrg>>;
 let village: Session;
 const year = String(Number(shanghaiToday().slice(0, 4)) - 1);
 
-const importRows = async (rows: (string | number)[][]) => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('活动台账');
-  ws.addRow(['日期', '活动主题', '类型', '专项行动', '参加人次']);
-  for (const r of rows) ws.addRow(r);
-  const res = await uploadFile(
+const importActivities = (rows: (string | number)[][]) =>
+  importRows(
     t.app,
     village,
     `/api/v1/activities/activities/import?wait=1&orgUnitId=${org.units.villageA1.id}`,
-    Buffer.from(await wb.xlsx.writeBuffer()),
-    '活动台账.xlsx',
+    [['日期', '活动主题', '类型', '专项行动', '参加人次'], ...rows],
+    '活动台账',
   );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
 
 const campaignsOf = async (title: string) =>
   (
@@ -53,7 +47,7 @@ afterAll(() => t.close());
 
 describe('campaign names containing 、 in the activities template', () => {
   it('reads “学技能、促就业” as one campaign, alone or among others, and “学技能” as its own', async () => {
-    const job = await importRows([
+    const job = await importActivities([
       [`${year}-04-10`, '家政技能培训', '培训', '学技能、促就业', 30],
       [`${year}-05-10`, '电商直播培训', '培训', '学技能、促就业、巾帼心向党', 25],
       [`${year}-06-10`, '面点制作培训', '培训', '学技能；巾帼心向党', 20],
@@ -66,7 +60,7 @@ describe('campaign names containing 、 in the activities template', () => {
   });
 
   it('still names an unknown campaign', async () => {
-    const job = await importRows([[`${year}-07-10`, '插花培训', '培训', '学技能、无此行动', 20]]);
+    const job = await importActivities([[`${year}-07-10`, '插花培训', '培训', '学技能、无此行动', 20]]);
     expect(job.issues).toEqual([
       expect.objectContaining({
         column: '专项行动',

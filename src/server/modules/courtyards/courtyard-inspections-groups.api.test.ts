@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRubricRules } from '../../../contracts/courtyards';
-import { call, createTestApp, login, type Session, seedOrg, uploadFile } from '../../test/test-app';
+import { importRows } from '../../test/import-files';
+import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
 
 // Inspections imported with a 检查人员 that names one of the town's inspection groups are linked to it.
 
@@ -11,21 +11,14 @@ let town: Session;
 let groupId: string;
 const year = 2026;
 
-const importSheet = async (rows: (string | number)[][]) => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('入户检查');
-  ws.addRow(['检查日期', '村（社区）', '户主姓名', '总分', '检查人员']);
-  for (const r of rows) ws.addRow(r);
-  const res = await uploadFile(
+const importSheet = (rows: (string | number)[][]) =>
+  importRows(
     t.app,
     town,
     '/api/v1/courtyards/inspections/import?wait=1',
-    Buffer.from(await wb.xlsx.writeBuffer()),
-    '入户检查.xlsx',
+    [['检查日期', '村（社区）', '户主姓名', '总分', '检查人员'], ...rows],
+    '入户检查',
   );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
 
 const saved = async () =>
   (

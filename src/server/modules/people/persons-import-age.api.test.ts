@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportJob } from '../../../contracts/common/io';
+import { importRows } from '../../test/import-files';
 import { createTestApp, login, type Session, seedOrg, uploadFile } from '../../test/test-app';
 
 // “35周岁” is counted from a reference date: the one she sets, else the sheet's own 统计日期, else today;
@@ -13,27 +13,14 @@ let town: Session;
 const shanghaiYear = () =>
   Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
 
-const importPersons = async (
-  header: string[],
-  rows: string[][],
-  query = '',
-  title?: string,
-): Promise<ImportJob> => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('人员信息');
-  if (title) ws.addRow([title]);
-  ws.addRow(header);
-  for (const r of rows) ws.addRow(r);
-  const res = await uploadFile(
+const importPersons = (header: string[], rows: string[][], query = '', title?: string) =>
+  importRows(
     t.app,
     town,
     `/api/v1/people/persons/import?wait=1&orgUnitId=${org.units.villageA1.id}${query}`,
-    Buffer.from(await wb.xlsx.writeBuffer()),
-    '人员.xlsx',
+    [...(title ? [[title]] : []), header, ...rows],
+    '人员信息',
   );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
 
 const birthYearOf = async (name: string) =>
   (await t.db.$client.query('select approx_birth_year from persons where name = $1', [name])).rows[0]

@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportJob } from '../../../contracts/common/io';
-import { createTestApp, login, type Session, seedOrg, uploadFile } from '../../test/test-app';
+import { importRows } from '../../test/import-files';
+import { createTestApp, login, type Session, seedOrg } from '../../test/test-app';
 
 // 与户主关系 = 户主 makes that person the household's head, for households the import creates or matches.
 
@@ -11,21 +10,14 @@ let town: Session;
 
 const HEADER = ['姓名', '性别', '出生日期', '家庭住址', '门牌号', '与户主关系'];
 
-const importPersons = async (rows: string[][]): Promise<ImportJob> => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('人员信息');
-  ws.addRow(HEADER);
-  for (const r of rows) ws.addRow(r);
-  const res = await uploadFile(
+const importPersons = (rows: string[][]) =>
+  importRows(
     t.app,
     town,
     `/api/v1/people/persons/import?wait=1&orgUnitId=${org.units.villageA1.id}`,
-    Buffer.from(await wb.xlsx.writeBuffer()),
-    '人员.xlsx',
+    [HEADER, ...rows],
+    '人员信息',
   );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
 
 const headOf = async (address: string, houseNumber: string) => {
   const { rows } = await t.db.$client.query<{ head: string | null; version: number }>(

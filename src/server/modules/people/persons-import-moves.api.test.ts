@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharOf } from '../../../contracts/common/id-number';
-import type { ImportJob } from '../../../contracts/common/io';
-import { call, createTestApp, login, type Session, seedOrg, uploadFile } from '../../test/test-app';
+import { importRows } from '../../test/import-files';
+import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
 
 // A county import that would move a person registered in another town says so in the rehearsal and is
 // refused unless she confirms (allowMoves=1); never silently.
@@ -13,22 +12,18 @@ let county: Session;
 const idOf = (first17: string) => `${first17}${checkCharOf(first17)}`;
 const idB = idOf('33010219790909002');
 
-const importAs = async (query: string): Promise<ImportJob> => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('人员信息');
-  ws.addRow(['姓名', '身份证号码', '所属村（社区）']);
-  ws.addRow(['林秀梅', idB, '甲一村']);
-  ws.addRow(['邹小娟', idOf('33010219800101003'), '甲一村']);
-  const res = await uploadFile(
+const importAs = (query: string) =>
+  importRows(
     t.app,
     county,
     `/api/v1/people/persons/import?wait=1${query}`,
-    Buffer.from(await wb.xlsx.writeBuffer()),
-    '全县人员.xlsx',
+    [
+      ['姓名', '身份证号码', '所属村（社区）'],
+      ['林秀梅', idB, '甲一村'],
+      ['邹小娟', idOf('33010219800101003'), '甲一村'],
+    ],
+    '人员信息',
   );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
 
 const unitOfLin = async () =>
   (

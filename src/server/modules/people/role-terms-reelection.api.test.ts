@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportJob } from '../../../contracts/common/io';
-import { call, createTestApp, login, type Session, seedOrg, uploadFile } from '../../test/test-app';
+import { importRows } from '../../test/import-files';
+import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
 
 // A roster re-uploaded after a 换届: each row is matched to the term it describes, an ended term's
 // 卸任日期 closes it, an unchanged row stays unchanged, and a blank 卸任日期 means "still in office".
@@ -10,21 +9,14 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: Awaited<ReturnType<typeof seedOrg>>;
 let town: Session;
 
-const roster = async (rows: string[][]): Promise<ImportJob> => {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('执委名册');
-  ws.addRow(['姓名', '任职组织', '职务', '任职日期', '卸任日期']);
-  for (const r of rows) ws.addRow(r);
-  const res = await uploadFile(
+const roster = (rows: string[][]) =>
+  importRows(
     t.app,
     town,
     `/api/v1/people/role-terms/import?wait=1&orgUnitId=${org.units.villageA1.id}`,
-    Buffer.from(await wb.xlsx.writeBuffer()),
-    '执委名册.xlsx',
+    [['姓名', '任职组织', '职务', '任职日期', '卸任日期'], ...rows],
+    '执委名册',
   );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
 
 const terms = async () =>
   (
