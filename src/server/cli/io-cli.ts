@@ -1,5 +1,6 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { dateSchema } from '../../contracts/common/paging';
 import { permissionsOf, type Role } from '../../contracts/common/permissions';
 import type { OrgKind } from '../../contracts/org';
 import { requirePermission } from '../kernel/access/access';
@@ -62,7 +63,7 @@ export const runIoCommand = async (
   if (command === 'import') {
     const isPreview = args.includes('--preview');
     const referenceDate = flag(args, 'reference-date');
-    if (referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate))
+    if (referenceDate !== undefined && !dateSchema.safeParse(referenceDate).success)
       throw new CliError('--reference-date 须写成 YYYY-MM-DD，如 2024-12-31');
     const job = await createImportJob(ctx, io, path.basename(file));
     const result = await runImport(
