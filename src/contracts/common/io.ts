@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { dateSchema } from './paging';
 
 export const importIssueSchema = z.object({
   row: z.number().int(),
+  /** The worksheet, when the file holds data on more than one sheet. */
+  sheet: z.string().optional(),
   column: z.string(),
   value: z.string(),
   message: z.string(),
@@ -29,6 +32,15 @@ export const importJobSchema = z.object({
   /** The first 200 problems; the full list is in the downloadable report. */
   issues: z.array(importIssueSchema),
   issueCount: z.number().int(),
+  /**
+   * What she must know or confirm before the import is written (e.g. a person registered in another
+   * town that the import would move); shown by the rehearsal, refused by an import not confirmed.
+   */
+  warnings: z.array(importIssueSchema),
+  /** The date ages (35周岁) were counted from, and where it came from; null when no row gives an age. */
+  referenceDate: z
+    .object({ date: z.string(), source: z.enum(['option', 'column', 'title', 'today']) })
+    .nullable(),
   message: z.string().nullable(),
   hasReport: z.boolean(),
   createdAt: z.string(),
@@ -44,5 +56,9 @@ export const importQuerySchema = z
     wait: z.enum(['0', '1']).default('0'),
     /** Rehearse: validate and plan every row in a transaction that is rolled back; nothing is written. */
     preview: z.enum(['0', '1']).default('0'),
+    /** The date ages such as “35周岁” are counted from (default: the sheet's own date column, else today). */
+    referenceDate: dateSchema.optional(),
+    /** She confirms the moves the rehearsal warned of (a person registered in another town). */
+    allowMoves: z.enum(['0', '1']).default('0'),
   })
   .strict();

@@ -1,5 +1,6 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { dateSchema } from '../../contracts/common/paging';
 import { permissionsOf, type Role } from '../../contracts/common/permissions';
 import type { OrgKind } from '../../contracts/org';
 import { requirePermission } from '../kernel/access/access';
@@ -45,6 +46,7 @@ const actorFor = async (db: Db, username: string | undefined): Promise<Actor> =>
 };
 
 export const cliUsage = `  import <ledger> <file.xlsx> --as <username> [--org <orgUnitId>] [--preview]
+         [--reference-date YYYY-MM-DD] [--allow-moves]
   export <ledger> <out.xlsx> --as <username>
   ledgers: ${Object.keys(cliLedgers).join(', ')}`;
 
@@ -60,6 +62,9 @@ export const runIoCommand = async (
   const ctx: ServiceContext = { db, crypto, actor: await actorFor(db, flag(args, 'as')) };
   if (command === 'import') {
     const isPreview = args.includes('--preview');
+    const referenceDate = flag(args, 'reference-date');
+    if (referenceDate !== undefined && !dateSchema.safeParse(referenceDate).success)
+      throw new CliError('--reference-date 须写成 YYYY-MM-DD，如 2024-12-31');
     const job = await createImportJob(ctx, io, path.basename(file));
     const result = await runImport(
       ctx,
@@ -67,9 +72,22 @@ export const runIoCommand = async (
       job.id,
       readFileSync(file),
       path.basename(file),
-      { defaultOrgUnitId: flag(args, 'org') },
+      { defaultOrgUnitId: flag(args, 'org'), referenceDate, allowMoves: args.includes('--allow-moves') },
       isPreview ? 'preview' : 'commit',
     );
+    const where = (i: { row: number; sheet?: string }) =>
+      `${i.sheet ? `工作表“${i.sheet}”` : ''}第${i.row}行`;
+    if (result.referenceDate) {
+      const from = {
+        option: '--reference-date',
+        column: '表中统计日期',
+        title: '表格标题中的日期',
+        today: '今天',
+      }[result.referenceDate.source];
+      console.log(`年龄（周岁）按 ${result.referenceDate.date} 计算（${from}）`);
+    }
+    for (const w of result.warnings)
+      console.log(`  提示：${where(w)} ${w.column} “${w.value}”：${w.message}`);
     if (result.status === 'succeeded') {
       const c = result.counts;
       const counts = `新增 ${c?.created}，更新 ${c?.updated}，未变 ${c?.unchanged}（共 ${result.total} 行）`;
@@ -78,7 +96,7 @@ export const runIoCommand = async (
       return 0;
     }
     console.error(`导入失败：${result.message ?? ''}`);
-    for (const i of result.issues) console.error(`  第${i.row}行 ${i.column} “${i.value}”：${i.message}`);
+    for (const i of result.issues) console.error(`  ${where(i)} ${i.column} “${i.value}”：${i.message}`);
     return 1;
   }
   requirePermission(ctx.actor, io.permissions.export);

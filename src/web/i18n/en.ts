@@ -112,6 +112,19 @@ export const en: Record<MessageKey, string> = {
   'import.step.prepare': 'Prepare',
   'import.step.upload': 'Upload',
   'import.step.confirm': 'Confirm',
+  'import.referenceDate': 'Count ages from',
+  'import.referenceDate.column':
+    'Taken from the sheet’s 统计日期 column; ages such as “35周岁” are counted back from it. You may pick another date',
+  'import.referenceDate.today':
+    'The sheet has no date, so ages count from today; for an older sheet pick the date it was filled in',
+  'import.referenceDate.option':
+    'The date you set; clear it to go back to the default (the sheet’s date, else today)',
+  'import.warnings.title': '{{count}} item(s) need your confirmation',
+  'import.warnings.allowMoves':
+    'Allow moves: checked, move the people above to the village (community) the sheet names',
+  'import.referenceDate.used': 'Ages in the sheet were counted back from {{date}}',
+  'import.referenceDate.title':
+    'Taken from the date in the sheet’s title; ages such as “35周岁” are counted back from it. You may pick another date',
   'import.preview.title': '“{{name}}” was read; nothing has been written yet',
   'import.preview.hint': 'Check the counts and the first rows; nothing is written until you confirm.',
   'import.preview.noop': 'Every record in the sheet is already in the system as it is: nothing to import',
@@ -144,6 +157,7 @@ export const en: Record<MessageKey, string> = {
   'import.count.unchanged': 'Unchanged',
   'import.failed': 'Import failed; nothing was imported',
   'import.issues.more': '{{count}} problems; the first {{shown}} are shown, download the report for all',
+  'import.issue.sheet': 'Sheet',
   'import.issue.row': 'Row',
   'import.issue.column': 'Column',
   'import.issue.value': 'Value',

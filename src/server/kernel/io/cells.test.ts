@@ -11,6 +11,7 @@ import {
   parseIdNumberCell,
   parseListCell,
   parsePhoneCell,
+  splitKnownList,
 } from './cells';
 import { parseCsv } from './workbook';
 import { checkZip } from './zip-guard';
@@ -249,5 +250,17 @@ describe('CSV parsing', () => {
       ['a', 'b'],
       ['c', 'd'],
     ]);
+  });
+});
+
+describe('splitKnownList: names that contain the separator', () => {
+  const known = ['学技能、促就业', '学技能', '巾帼心向党', '留守妇女'];
+  it('keeps a known name whole, preferring the longest, and splits the rest on separators', () => {
+    expect(splitKnownList('学技能、促就业', known)).toEqual(['学技能、促就业']);
+    expect(splitKnownList('巾帼心向党、学技能、促就业', known)).toEqual(['巾帼心向党', '学技能、促就业']);
+    expect(splitKnownList('学技能，巾帼心向党', known)).toEqual(['学技能', '巾帼心向党']);
+    expect(splitKnownList('学技能、促就业难', known)).toEqual(['学技能', '促就业难']);
+    expect(splitKnownList('留守妇女 ; 低保', known)).toEqual(['留守妇女', '低保']);
+    expect(splitKnownList('、、', known)).toEqual([]);
   });
 });

@@ -108,11 +108,51 @@ export const parseEnumCell = <T extends string>(
   };
 };
 
+const LIST_SEPARATORS = /[、,，;；/\s]+/;
+const isSeparator = (c: string | undefined) => c !== undefined && LIST_SEPARATORS.test(c);
+
+/**
+ * The items of a list cell, with names that contain a separator kept whole: at each place the longest
+ * known name that starts there and ends at a separator (or the cell's end) is taken as one item; what
+ * no known name covers is split on the separators (、 , ， ; ； / spaces). So a campaign named
+ * “学技能、促就业” is one item, “学技能、促就业、巾帼家美积分超市” two — the rule the templates' 填写说明 states.
+ */
+export const splitKnownList = (text: string, known: readonly string[] = []): string[] => {
+  const names = [...new Set(known.map((k) => k.trim()).filter((k) => k && LIST_SEPARATORS.test(k)))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const items: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (isSeparator(text[i])) {
+      i++;
+      continue;
+    }
+    const whole = names.find(
+      (n) => text.startsWith(n, i) && (i + n.length === text.length || isSeparator(text[i + n.length])),
+    );
+    if (whole) {
+      items.push(whole);
+      i += whole.length;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && !isSeparator(text[end])) end++;
+    items.push(text.slice(i, end));
+    i = end;
+  }
+  return [...new Set(items)];
+};
+
+/** What the templates' 填写说明 says of list cells (see `splitKnownList`). */
+export const LIST_CELL_RULE =
+  '可填多项的列（如专项行动、人员类别）：多项之间用顿号“、”分隔（逗号、分号也可）。名称本身带顿号的（如专项行动“学技能、促就业”）照原样填写：系统先按已登记的名称整体识别（优先最长的名称），其余再按分隔符拆分。';
+
 /** A list in one cell: 留守妇女、低保 / 留守妇女,低保 / 留守妇女；低保. */
 export const parseListCell = (v: CellValue, allowed?: readonly string[]): CellResult<string[]> => {
   const s = cellText(v);
   if (s === undefined) return { value: [] };
-  const items = [...new Set(s.split(/[、,，;；/\s]+/).filter(Boolean))];
+  const items = splitKnownList(s, allowed);
   if (allowed) {
     const bad = items.filter((i) => !allowed.includes(i));
     if (bad.length) return { error: `“${bad.join('、')}”不在可选标签中（${allowed.join('、')}）` };

@@ -16,7 +16,7 @@ export class RowIssues {
   readonly list: ImportIssue[] = [];
 
   add(r: ParsedRow, column: string, value: string, message: string) {
-    this.list.push({ row: r.rowNumber, column, value, message });
+    this.list.push({ row: r.rowNumber, ...(r.sheet ? { sheet: r.sheet } : {}), column, value, message });
   }
 
   get count() {

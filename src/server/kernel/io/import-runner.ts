@@ -14,13 +14,15 @@ import {
   buildErrorReport,
   type ImportCounts,
   type ImportIssue,
+  ImportNotes,
   type ImportOptions,
   ImportRowsError,
   type LedgerIo,
   type ParsedRow,
-  validateRows,
+  type ReferenceDate,
+  validateSheets,
 } from './ledger-io';
-import { ImportFileError, readSheetRows } from './workbook';
+import { ImportFileError, readWorkbookSheets } from './workbook';
 
 const MAX_ISSUES_IN_RESULT = 200;
 
@@ -28,6 +30,8 @@ type JobRow = typeof importJobs.$inferSelect;
 type Sample = { columns: string[]; rows: string[][] };
 type JobResult = {
   counts?: ImportCounts;
+  warnings?: ImportIssue[];
+  referenceDate?: ReferenceDate | null;
   issues?: ImportIssue[];
   issueCount?: number;
   message?: string;
@@ -36,6 +40,10 @@ type JobResult = {
 };
 
 const SAMPLE_ROWS = 5;
+
+/** How many rows have a problem (a row of another sheet with the same number is another row). */
+const rowsWithIssues = (issues: ImportIssue[]) =>
+  new Set(issues.map((i) => `${i.sheet ?? ''}|${i.row}`)).size;
 
 /** Rolls a rehearsal's transaction back once its counts are known. */
 class Rehearsed extends Error {
@@ -72,6 +80,8 @@ export const toImportJob = (j: JobRow): ImportJob => {
     sample: result.sample ?? null,
     issues: result.issues ?? [],
     issueCount: result.issueCount ?? 0,
+    warnings: result.warnings ?? [],
+    referenceDate: result.referenceDate ?? null,
     message: result.message ?? null,
     hasReport: j.report !== null,
     createdAt: iso(j.createdAt),
@@ -115,6 +125,11 @@ export const runImport = async (
   opts: ImportOptions,
   mode: 'commit' | 'preview' = 'commit',
 ): Promise<ImportJob> => {
+  const notes = new ImportNotes();
+  const told = () => ({
+    warnings: notes.warnings.slice(0, MAX_ISSUES_IN_RESULT),
+    referenceDate: notes.referenceDate,
+  });
   const fail = async (set: { message?: string; issues?: ImportIssue[]; report?: Buffer }) => {
     await setJob(ctx, jobId, {
       status: 'failed',
@@ -125,18 +140,20 @@ export const runImport = async (
         message: set.message,
         issues: set.issues?.slice(0, MAX_ISSUES_IN_RESULT),
         issueCount: set.issues?.length ?? 0,
-      },
+        ...told(),
+      } satisfies JobResult,
     });
   };
   try {
-    const sheetRows = await readSheetRows(file, filename);
-    await setJob(ctx, jobId, { phase: 'validating', total: sheetRows.length });
-    const outcome = validateRows(io, sheetRows);
+    const sheets = await readWorkbookSheets(file, filename);
+    const total = sheets.reduce((n, s) => n + s.rows.length, 0);
+    await setJob(ctx, jobId, { phase: 'validating', total });
+    const outcome = validateSheets(io, sheets);
     if ('fileError' in outcome) {
       await fail({ message: outcome.fileError });
     } else if (outcome.issues.length > 0) {
       await fail({
-        message: `共 ${outcome.rows.length} 行，其中 ${new Set(outcome.issues.map((i) => i.row)).size} 行有问题，全部未导入。请按错误报告修改后重新上传。`,
+        message: `共 ${outcome.rows.length} 行，其中 ${rowsWithIssues(outcome.issues)} 行有问题，全部未导入。请按错误报告修改后重新上传。`,
         issues: outcome.issues,
         report: await buildErrorReport(io, outcome.rows, outcome.issues),
       });
@@ -144,9 +161,15 @@ export const runImport = async (
       await setJob(ctx, jobId, { phase: 'committing', total: outcome.rows.length, processed: 0 });
       try {
         await ctx.db.transaction(async (tx) => {
-          const c = await io.commit(tx, ctx, outcome.rows, opts, async (done) => {
-            await setJob(ctx, jobId, { processed: done });
-          });
+          const c = await io.commit(
+            tx,
+            ctx,
+            outcome.rows,
+            { ...opts, isPreview: mode === 'preview', notes },
+            async (done) => {
+              await setJob(ctx, jobId, { processed: done });
+            },
+          );
           if (mode === 'preview') throw new Rehearsed(c);
           await recordAudit(tx, ctx.actor, {
             module: io.auditModule,
@@ -166,7 +189,7 @@ export const runImport = async (
               phase: null,
               processed: outcome.rows.length,
               finishedAt: new Date().toISOString(),
-              result: { counts: c },
+              result: { counts: c, ...told() } satisfies JobResult,
             })
             .where(eq(importJobs.id, jobId));
           return c;
@@ -180,6 +203,7 @@ export const runImport = async (
             finishedAt: new Date().toISOString(),
             result: {
               counts: e.counts,
+              ...told(),
               isPreview: true,
               sample: sampleOf(io, outcome.rows),
             } satisfies JobResult,
@@ -188,7 +212,7 @@ export const runImport = async (
         }
         if (!(e instanceof ImportRowsError)) throw e;
         await fail({
-          message: `有 ${new Set(e.issues.map((i) => i.row)).size} 行与系统中的数据冲突，全部未导入。`,
+          message: `有 ${rowsWithIssues(e.issues)} 行与系统中的数据冲突，全部未导入。`,
           issues: e.issues,
           report: await buildErrorReport(io, outcome.rows, e.issues),
         });

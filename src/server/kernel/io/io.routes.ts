@@ -115,7 +115,11 @@ export const ledgerIoRoutes = (io: LedgerIo) => async (fastify: FastifyInstance)
         job.id,
         file,
         part.filename || 'upload.xlsx',
-        { defaultOrgUnitId: req.query.orgUnitId },
+        {
+          defaultOrgUnitId: req.query.orgUnitId,
+          referenceDate: req.query.referenceDate,
+          allowMoves: req.query.allowMoves === '1',
+        },
         req.query.preview === '1' ? 'preview' : 'commit',
       );
       if (req.query.wait === '1') return reply.status(200).send(await running);

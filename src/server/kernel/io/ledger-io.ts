@@ -5,7 +5,7 @@ import type { Permission } from '../../../contracts/common/permissions';
 import { recordAudit } from '../audit/audit';
 import type { Tx } from '../db/connection';
 import type { ServiceContext } from '../service-context';
-import { type CellResult, type CellValue, cellText } from './cells';
+import { type CellResult, type CellValue, cellText, LIST_CELL_RULE, parseDateCell } from './cells';
 import { sheetName } from './sheet-name';
 import type { ExportColumn } from './xlsx-export';
 import { xmlSafeText } from './xml-text';
@@ -20,14 +20,32 @@ export type IoColumn = {
   isRequired?: boolean;
   /** A drop-down list in the template. */
   options?: readonly string[];
+  /** Several values in one cell (see cells.ts: splitKnownList); the template's 填写说明 states the rule. */
+  isList?: boolean;
   /** Keep as text in Excel (ID numbers, phones), so nothing turns into a float. */
   isText?: boolean;
   width?: number;
   parse: (v: CellValue) => CellResult<unknown>;
 };
 
-export type ParsedRow = { rowNumber: number; values: Record<string, unknown>; raw: CellValue[] };
-export type ImportIssue = { row: number; column: string; value: string; message: string };
+/** A data row; `sheet` names its worksheet when the file holds more than one sheet of data. */
+export type ParsedRow = {
+  rowNumber: number;
+  sheet?: string;
+  /** A date the sheet's title above the header states (…统计表（截至2024年12月31日）), if any. */
+  sheetDate?: string;
+  values: Record<string, unknown>;
+  raw: CellValue[];
+};
+export type ImportIssue = { row: number; sheet?: string; column: string; value: string; message: string };
+
+/** Where a row is, as she reads it: 第12行, or 工作表“二组”第12行 when the file has several sheets. */
+export const rowPlace = (r: { rowNumber: number; sheet?: string }) =>
+  r.sheet ? `工作表“${r.sheet}”第${r.rowNumber}行` : `第${r.rowNumber}行`;
+
+/** "Row N" of another row as seen from row `from`: the sheet is named only when it differs. */
+export const otherRowPlace = (from: { sheet?: string }, other: { rowNumber: number; sheet?: string }) =>
+  other.sheet && other.sheet !== from.sheet ? rowPlace(other) : `第${other.rowNumber}行`;
 export type ImportCounts = { created: number; updated: number; unchanged: number };
 
 /** Thrown by a ledger's commit to reject rows only the database can judge (unknown village, duplicates). */
@@ -37,7 +55,32 @@ export class ImportRowsError extends Error {
   }
 }
 
-export type ImportOptions = { defaultOrgUnitId?: string };
+/** The date ages (35周岁) are counted from: the one she set, the sheet's own date column, or today. */
+export type ReferenceDate = { date: string; source: 'option' | 'column' | 'title' | 'today' };
+
+/**
+ * What a commit tells besides its counts: warnings she must see (and, for some, confirm) before the
+ * import is written, and the date the rows' ages were counted from.
+ */
+export class ImportNotes {
+  readonly warnings: ImportIssue[] = [];
+  referenceDate: ReferenceDate | null = null;
+
+  warn(r: ParsedRow, column: string, value: string, message: string) {
+    this.warnings.push({ row: r.rowNumber, ...(r.sheet ? { sheet: r.sheet } : {}), column, value, message });
+  }
+}
+
+export type ImportOptions = {
+  defaultOrgUnitId?: string;
+  /** The date ages are counted from, when she sets it (else the sheet's date column, else today). */
+  referenceDate?: string;
+  /** She confirmed the moves a rehearsal warned of. */
+  allowMoves?: boolean;
+  /** A rehearsal: what needs confirming is a warning, not a refusal. */
+  isPreview?: boolean;
+  notes?: ImportNotes;
+};
 
 /**
  * What a ledger declares to get template download, validated all-or-nothing import, export and
@@ -124,76 +167,136 @@ export const locateHeader = (
   return best;
 };
 
-export type ValidationOutcome = { rows: ParsedRow[]; issues: ImportIssue[]; headerRow: CellValue[] };
+export type ValidationOutcome = { rows: ParsedRow[]; issues: ImportIssue[] };
 
-/** Parses and checks every row; collects every problem rather than stopping at the first. */
-export const validateRows = (
-  io: LedgerIo,
-  sheetRows: { rowNumber: number; cells: CellValue[] }[],
-): ValidationOutcome | { fileError: string } => {
-  const header = locateHeader(sheetRows, io.columns);
-  if (!header) {
-    return {
-      fileError: `没有找到表头，请使用“模板下载”中的模板（表头应包含：${io.columns.map((c) => c.header).join('、')}）`,
-    };
+/** A worksheet handed to validation (see workbook.ts: readWorkbookSheets). */
+export type SheetInput = {
+  name: string;
+  isHidden?: boolean;
+  rows: { rowNumber: number; cells: CellValue[] }[];
+};
+
+/** A full date in the title rows above a sheet's header (截至2024年12月31日, 2024-12-31), if one is there. */
+const titleDate = (rows: SheetInput['rows']): string | undefined => {
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      const text = cellText(cell);
+      const m = text && /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/.exec(text);
+      if (m) {
+        const date = parseDateCell(`${m[1]}-${m[2]}-${m[3]}`);
+        if ('value' in date && date.value) return date.value;
+      }
+    }
   }
-  const missing = io.columns.filter((c) => c.isRequired && !header.map.has(c.key)).map((c) => c.header);
-  if (missing.length) return { fileError: `缺少必填列：${missing.join('、')}` };
-  let dataRows = sheetRows.slice(header.index + 1);
-  // The template's hint row (second row) is not data.
-  const first = dataRows[0];
-  if (first) {
-    const hints = io.columns.filter((c) => header.map.has(c.key));
-    const isHint = hints.some((c) => cellText(first.cells[header.map.get(c.key) as number]) === c.hint);
-    if (isHint) dataRows = dataRows.slice(1);
+  return undefined;
+};
+
+/** The template's own 填写说明 sheet (by its name or by its 列名/是否必填 header): never data. */
+const isInstructionsSheet = (s: SheetInput) => {
+  const name = norm(s.name).toLowerCase();
+  if (name.startsWith('填写说明') || name === '说明' || name.startsWith('instructions')) return true;
+  const first = s.rows[0]?.cells.map((c) => cellText(c) ?? '') ?? [];
+  return first[0] === '列名' && first[1] === '是否必填';
+};
+
+/**
+ * Parses and checks every row of every sheet holding the ledger's data; collects every problem rather
+ * than stopping at the first. A file whose other sheets are not the ledger's (no header, a required
+ * column missing) is refused naming the sheet: nothing she entered is silently left out. Hidden sheets
+ * without the ledger's header (drop-down lists) and the template's 填写说明 are not data.
+ */
+export const validateSheets = (
+  io: LedgerIo,
+  sheets: SheetInput[],
+): ValidationOutcome | { fileError: string } => {
+  const candidates = sheets.filter((s) => !isInstructionsSheet(s));
+  const located = candidates
+    .map((sheet) => ({ sheet, header: locateHeader(sheet.rows, io.columns) }))
+    .filter((x) => x.header || !x.sheet.isHidden);
+  const isMany = located.length > 1;
+  const named = (sheet: SheetInput, message: string) =>
+    isMany ? `工作表“${sheet.name}”${message}` : message;
+  const expected = `表头应包含：${io.columns.map((c) => c.header).join('、')}`;
+  if (located.length === 0) {
+    return { fileError: `没有找到表头，请使用“模板下载”中的模板（${expected}）` };
+  }
+  for (const { sheet, header } of located) {
+    if (!header) {
+      return {
+        fileError: isMany
+          ? `工作表“${sheet.name}”没有找到表头：文件中每个有内容的工作表都会导入，请删除与${io.title}无关的工作表，或按模板填写表头（${expected}）`
+          : `没有找到表头，请使用“模板下载”中的模板（${expected}）`,
+      };
+    }
+    const missing = io.columns.filter((c) => c.isRequired && !header.map.has(c.key)).map((c) => c.header);
+    if (missing.length) return { fileError: named(sheet, `缺少必填列：${missing.join('、')}`) };
   }
   const issues: ImportIssue[] = [];
   const rows: ParsedRow[] = [];
-  const seen = new Map<string, number>();
-  for (const sheetRow of dataRows) {
-    const values: Record<string, unknown> = {};
-    const rowIssues: ImportIssue[] = [];
-    for (const column of io.columns) {
-      const index = header.map.get(column.key);
-      const cell = index === undefined ? undefined : sheetRow.cells[index];
-      const r = column.parse(cell);
-      const value = cellText(cell) ?? '';
-      if ('error' in r)
-        rowIssues.push({ row: sheetRow.rowNumber, column: column.header, value, message: r.error });
-      else if (r.value === undefined && column.isRequired) {
-        rowIssues.push({
-          row: sheetRow.rowNumber,
-          column: column.header,
-          value: '',
-          message: '必填项不能为空',
-        });
-      } else values[column.key] = r.value;
+  const seen = new Map<string, { rowNumber: number; sheet?: string }>();
+  for (const { sheet, header: found } of located) {
+    const header = found as NonNullable<typeof found>;
+    const sheetLabel = isMany ? sheet.name : undefined;
+    const sheetDate = titleDate(sheet.rows.slice(0, header.index));
+    let dataRows = sheet.rows.slice(header.index + 1);
+    // The template's hint row (second row) is not data.
+    const first = dataRows[0];
+    if (first) {
+      const hints = io.columns.filter((c) => header.map.has(c.key));
+      const isHint = hints.some((c) => cellText(first.cells[header.map.get(c.key) as number]) === c.hint);
+      if (isHint) dataRows = dataRows.slice(1);
     }
-    if (rowIssues.length === 0 && io.checkRow) {
-      for (const [key, message] of io.checkRow(values)) {
-        const column = io.columns.find((c) => c.key === key);
-        const index = header.map.get(key);
-        const value = index === undefined ? '' : (cellText(sheetRow.cells[index]) ?? '');
-        rowIssues.push({ row: sheetRow.rowNumber, column: column?.header ?? key, value, message });
+    for (const sheetRow of dataRows) {
+      const at = { row: sheetRow.rowNumber, ...(sheetLabel ? { sheet: sheetLabel } : {}) };
+      const values: Record<string, unknown> = {};
+      const rowIssues: ImportIssue[] = [];
+      for (const column of io.columns) {
+        const index = header.map.get(column.key);
+        const cell = index === undefined ? undefined : sheetRow.cells[index];
+        const r = column.parse(cell);
+        const value = cellText(cell) ?? '';
+        if ('error' in r) rowIssues.push({ ...at, column: column.header, value, message: r.error });
+        else if (r.value === undefined && column.isRequired) {
+          rowIssues.push({ ...at, column: column.header, value: '', message: '必填项不能为空' });
+        } else values[column.key] = r.value;
       }
+      if (rowIssues.length === 0 && io.checkRow) {
+        for (const [key, message] of io.checkRow(values)) {
+          const column = io.columns.find((c) => c.key === key);
+          const index = header.map.get(key);
+          const value = index === undefined ? '' : (cellText(sheetRow.cells[index]) ?? '');
+          rowIssues.push({ ...at, column: column?.header ?? key, value, message });
+        }
+      }
+      const here = { rowNumber: sheetRow.rowNumber, sheet: sheetLabel };
+      if (rowIssues.length === 0) {
+        const key = io.naturalKey(values);
+        const earlier = key === undefined ? undefined : seen.get(key);
+        if (earlier !== undefined) {
+          rowIssues.push({ ...at, column: '', value: '', message: `与${otherRowPlace(here, earlier)}重复` });
+        } else if (key !== undefined) seen.set(key, here);
+      }
+      issues.push(...rowIssues);
+      const raw = io.columns.map((c) => {
+        const index = header.map.get(c.key);
+        return index === undefined ? undefined : sheetRow.cells[index];
+      });
+      rows.push({
+        rowNumber: sheetRow.rowNumber,
+        ...(sheetLabel ? { sheet: sheetLabel } : {}),
+        ...(sheetDate ? { sheetDate } : {}),
+        values,
+        raw,
+      });
     }
-    if (rowIssues.length === 0) {
-      const key = io.naturalKey(values);
-      const earlier = key === undefined ? undefined : seen.get(key);
-      if (earlier !== undefined) {
-        rowIssues.push({ row: sheetRow.rowNumber, column: '', value: '', message: `与第${earlier}行重复` });
-      } else if (key !== undefined) seen.set(key, sheetRow.rowNumber);
-    }
-    issues.push(...rowIssues);
-    const raw = io.columns.map((c) => {
-      const index = header.map.get(c.key);
-      return index === undefined ? undefined : sheetRow.cells[index];
-    });
-    rows.push({ rowNumber: sheetRow.rowNumber, values, raw });
   }
   if (rows.length === 0) return { fileError: '表格中没有数据行' };
-  return { rows, issues, headerRow: sheetRows[header.index].cells };
+  return { rows, issues };
 };
+
+/** One sheet's rows (a CSV, or a caller that has read one sheet). */
+export const validateRows = (io: LedgerIo, sheetRows: SheetInput['rows']) =>
+  validateSheets(io, [{ name: io.title, rows: sheetRows }]);
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE9EF' } };
 
@@ -247,6 +350,7 @@ export const buildTemplate = async (
   }
   help.addRow([]);
   help.addRow(['注意', '', '请从第3行开始填写；身份证号码等长数字列已设为文本格式，请勿改为数字。']);
+  if (io.columns.some((c) => c.isList)) help.addRow(['多项填写', '', LIST_CELL_RULE]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
 
@@ -256,14 +360,18 @@ export const buildErrorReport = async (
   rows: ParsedRow[],
   issues: ImportIssue[],
 ): Promise<Buffer> => {
-  const byRow = new Map<number, string[]>();
+  const placeKey = (sheet: string | undefined, row: number) => `${sheet ?? ''}|${row}`;
+  const byRow = new Map<string, string[]>();
   for (const i of issues) {
     const text = i.column ? `【${i.column}】${i.message}` : i.message;
-    byRow.set(i.row, [...(byRow.get(i.row) ?? []), text]);
+    const key = placeKey(i.sheet, i.row);
+    byRow.set(key, [...(byRow.get(key) ?? []), text]);
   }
+  const hasSheets = rows.some((r) => r.sheet);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName(io.title));
   sheet.columns = [
+    ...(hasSheets ? [{ header: '工作表', width: 14 }] : []),
     { header: '原行号', width: 8 },
     { header: '错误原因', width: 50 },
     ...io.columns.map((c) => ({
@@ -274,8 +382,9 @@ export const buildErrorReport = async (
   ];
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
-    const problems = byRow.get(r.rowNumber);
+    const problems = byRow.get(placeKey(r.sheet, r.rowNumber));
     const row = sheet.addRow([
+      ...(hasSheets ? [r.sheet ?? ''] : []),
       r.rowNumber,
       problems?.join('；') ?? '',
       // The rows as uploaded (no formula escaping: the file is meant to be re-uploaded), minus what
@@ -283,8 +392,12 @@ export const buildErrorReport = async (
       ...r.raw.map((v) => (typeof v === 'string' ? xmlSafeText(v) : (v ?? null)) as ExcelJS.CellValue),
     ]);
     if (problems) {
-      row.getCell(2).font = { color: { argb: 'FFC0392B' } };
-      row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDEDEC' } };
+      row.getCell(hasSheets ? 3 : 2).font = { color: { argb: 'FFC0392B' } };
+      row.getCell(hasSheets ? 2 : 1).fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: 'FFFDEDEC' },
+      };
     }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -180,7 +180,10 @@ const UNREAD_SHEET_NODES = [
 /** The widest sheet read: Excel 2003's 256 columns, far beyond any ledger's. */
 export const MAX_IMPORT_COLUMNS = 256;
 
-const readXlsxRows = async (buf: Buffer): Promise<SheetRow[]> => {
+/** One worksheet as read: its name, whether it is hidden, and its non-blank rows. */
+export type WorkbookSheet = { name: string; isHidden: boolean; rows: SheetRow[] };
+
+const readXlsxSheets = async (buf: Buffer): Promise<WorkbookSheet[]> => {
   const workbook = new ExcelJS.Workbook();
   // exceljs expands every defined name's range (an autofilter's, a print area's, or one an attacker
   // writes over the whole sheet) into one entry per cell; an import never reads them, so the
@@ -191,37 +194,51 @@ const readXlsxRows = async (buf: Buffer): Promise<SheetRow[]> => {
   } catch {
     throw new ImportFileError('无法读取该 Excel 文件，请确认文件未损坏、未加密，并为 .xlsx 格式');
   }
-  const sheet =
-    workbook.worksheets.find((s) => s.state === 'visible' && s.rowCount > 0) ?? workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError('文件中没有工作表');
-  // Row numbers, not row elements: one cell in row 60,000 is past the limit too.
-  if (sheet.rowCount > MAX_IMPORT_ROWS + SHEET_HEADER_ROWS) {
-    throw new ImportFileError(zipMessages.sheetRows(MAX_IMPORT_ROWS), 'PAYLOAD_TOO_LARGE');
-  }
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // cellCount is the row's last column: one cell in column XFD would otherwise make 16,384 cells
-    // of every row (exceljs creates each empty one it is asked for).
-    if (row.cellCount > MAX_IMPORT_COLUMNS) {
-      throw new ImportFileError(
-        `工作表第 ${rowNumber} 行有超过 ${MAX_IMPORT_COLUMNS} 列的内容，已拒绝，请删除多余的列后再导入`,
-        'PAYLOAD_TOO_LARGE',
-      );
+  if (workbook.worksheets.length === 0) throw new ImportFileError('文件中没有工作表');
+  const sheets: WorkbookSheet[] = [];
+  let total = 0;
+  for (const sheet of workbook.worksheets) {
+    if (sheet.rowCount === 0) continue;
+    // Row numbers, not row elements: one cell in row 60,000 is past the limit too.
+    if (sheet.rowCount > MAX_IMPORT_ROWS + SHEET_HEADER_ROWS) {
+      throw new ImportFileError(zipMessages.sheetRows(MAX_IMPORT_ROWS), 'PAYLOAD_TOO_LARGE');
     }
-    const cells: CellValue[] = Array.from({ length: row.cellCount }, () => undefined);
-    row.eachCell((cell, col) => {
-      cells[col - 1] = plain(cell.value);
+    const rows: SheetRow[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      // cellCount is the row's last column: one cell in column XFD would otherwise make 16,384 cells
+      // of every row (exceljs creates each empty one it is asked for).
+      if (row.cellCount > MAX_IMPORT_COLUMNS) {
+        throw new ImportFileError(
+          `工作表“${sheet.name}”第 ${rowNumber} 行有超过 ${MAX_IMPORT_COLUMNS} 列的内容，已拒绝，请删除多余的列后再导入`,
+          'PAYLOAD_TOO_LARGE',
+        );
+      }
+      const cells: CellValue[] = Array.from({ length: row.cellCount }, () => undefined);
+      row.eachCell((cell, col) => {
+        cells[col - 1] = plain(cell.value);
+      });
+      rows.push({ rowNumber, cells });
     });
-    rows.push({ rowNumber, cells });
-  });
-  return rows;
+    // The limit is the file's: 50,000 rows split over several sheets are as many rows.
+    total += rows.length;
+    if (total > MAX_IMPORT_ROWS + SHEET_HEADER_ROWS * (sheets.length + 1)) {
+      throw new ImportFileError(zipMessages.sheetRows(MAX_IMPORT_ROWS), 'PAYLOAD_TOO_LARGE');
+    }
+    sheets.push({ name: sheet.name, isHidden: sheet.state !== 'visible', rows });
+  }
+  return sheets;
 };
 
+const hasContent = (r: SheetRow) =>
+  r.cells.some((c) => c !== undefined && c !== null && String(c).trim() !== '');
+
 /**
- * Reads the first worksheet of an .xlsx (or a .csv) into rows of plain cell values. Old .xls files,
- * oversize files and zip bombs are refused with a message saying what to do.
+ * Reads every worksheet of an .xlsx (a .csv is one sheet) into rows of plain cell values, blank rows
+ * left out and sheets with nothing in them dropped; which sheets are ledger data is the import's call
+ * (see `validateSheets`). Old .xls files, oversize files and zip bombs are refused with a message
+ * saying what to do.
  */
-export const readSheetRows = async (buf: Buffer, filename: string): Promise<SheetRow[]> => {
+export const readWorkbookSheets = async (buf: Buffer, filename: string): Promise<WorkbookSheet[]> => {
   await checkImportFile(buf);
   const isOle = buf.length > 8 && buf.readUInt32BE(0) === 0xd0cf11e0;
   if (isOle) {
@@ -229,19 +246,24 @@ export const readSheetRows = async (buf: Buffer, filename: string): Promise<Shee
       '这是旧版 Excel（.xls）文件或设置了打开密码的文件，请在 Excel 或 WPS 中取消密码并“另存为” .xlsx 格式后再上传',
     );
   }
-  let rows: SheetRow[];
+  let sheets: WorkbookSheet[];
   if (isZipFile(buf)) {
     try {
-      rows = await workbookGate.run(() => readXlsxRows(buf));
+      sheets = await workbookGate.run(() => readXlsxSheets(buf));
     } catch (e) {
       if (e instanceof GateBusyError) throw new ImportFileError(IMPORT_BUSY_MESSAGE, 'UNAVAILABLE');
       throw e;
     }
   } else if (/\.csv$/i.test(filename) || !buf.subarray(0, 512).includes(0)) {
-    rows = parseCsv(decodeText(buf)).map((cells, i) => ({ rowNumber: i + 1, cells }));
+    const rows = parseCsv(decodeText(buf)).map((cells, i) => ({ rowNumber: i + 1, cells }));
+    sheets = [{ name: filename.replace(/\.[^.]+$/, ''), isHidden: false, rows }];
   } else {
     throw new ImportFileError('不支持的文件类型，请上传 .xlsx（或 .csv）文件');
   }
   // Blank rows (all cells empty after trimming) are skipped; their numbers stay as in the sheet.
-  return rows.filter((r) => r.cells.some((c) => c !== undefined && c !== null && String(c).trim() !== ''));
+  return sheets.map((s) => ({ ...s, rows: s.rows.filter(hasContent) })).filter((s) => s.rows.length > 0);
 };
+
+/** The rows of the first sheet that holds any (for callers that read one table). */
+export const readSheetRows = async (buf: Buffer, filename: string): Promise<SheetRow[]> =>
+  (await readWorkbookSheets(buf, filename))[0]?.rows ?? [];

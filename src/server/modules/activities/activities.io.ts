@@ -7,7 +7,7 @@ import {
 } from '../../../contracts/activities';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { uuidv7 } from '../../kernel/db/ids';
-import { parseDateCell, parseListCell, parseTextCell } from '../../kernel/io/cells';
+import { parseDateCell, parseListCell, parseTextCell, splitKnownList } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
 import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
@@ -25,7 +25,8 @@ type Row = {
   orgUnit?: string;
   place?: string;
   site?: string;
-  campaigns: string[];
+  /** The cell as written: split against the known campaign names in the commit. */
+  campaigns?: string;
   attendance: number;
   volunteerCount?: number;
   targetGroups: string[];
@@ -93,9 +94,11 @@ const columns: LedgerIo['columns'] = [
     key: 'campaigns',
     header: '专项行动',
     aliases: ['品牌活动'],
-    hint: '多个用顿号分隔',
+    hint: '多个用顿号分隔；名称本身带顿号的照原样填写',
+    isList: true,
     width: 20,
-    parse: (v) => parseListCell(v),
+    // Split in the commit, against the county's campaign names (a name may contain 、).
+    parse: (v) => parseTextCell(v, 500),
   },
   {
     key: 'attendance',
@@ -181,6 +184,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     .select({ id: campaigns.id, name: campaigns.name })
     .from(campaigns)
     .where(and(isNull(campaigns.deletedAt), usableCampaigns(ctx.actor.orgPath)));
+  const knownCampaigns = campaignRows.map((c) => c.name);
   const existing = await tx
     .select()
     .from(activities)
@@ -195,8 +199,9 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     const site = v.site ? siteRows.filter((s) => s.name === v.site && s.orgUnitId === unit.id) : [];
     if (v.site && site.length !== 1)
       issues.add(r, '阵地', v.site, '在该组织的阵地中找不到此名称，请先在“阵地”中登记或核对名称');
-    const campaignIds = v.campaigns.map((name) => campaignRows.find((c) => c.name === name)?.id);
-    const missing = v.campaigns.filter((_, i) => !campaignIds[i]);
+    const campaignNames = v.campaigns ? splitKnownList(v.campaigns, knownCampaigns) : [];
+    const campaignIds = campaignNames.map((name) => campaignRows.find((c) => c.name === name)?.id);
+    const missing = campaignNames.filter((_, i) => !campaignIds[i]);
     if (missing.length) issues.add(r, '专项行动', missing.join('、'), '找不到该专项行动，请先登记或核对名称');
     const type = typeByName.get(v.type) as string;
     const desired = {

@@ -164,7 +164,7 @@ const columns: LedgerIo['columns'] = [
     key: 'inspectorNames',
     header: '检查人员',
     aliases: ['检查小组', '检查人', '验收人员'],
-    hint: '选填',
+    hint: '选填；填本镇验收小组的名称（如：第一组）即关联到该小组',
     width: 16,
     parse: (v) => parseTextCell(v, 100),
   },
@@ -234,6 +234,32 @@ const householdsFitting = (
   );
 
 /**
+ * The inspection groups an import's households may be inspected by (a group of the household's town,
+ * or any unit above it), as a lookup by name: the nearest unit's group of that name.
+ */
+const inspectionGroupsFor = async (tx: Tx, householdPaths: string[]) => {
+  const ancestors = new Set<string>();
+  for (const path of new Set(householdPaths)) {
+    const parts = path.split('/').filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) ancestors.add(`/${parts.slice(0, i).join('/')}/`);
+  }
+  const groups = ancestors.size
+    ? await query(
+        tx,
+        sql`select id, name, org_path from courtyard_groups where deleted_at is null and org_path in (${sql.join(
+          [...ancestors].map((a) => sql`${a}`),
+          sql`, `,
+        )}) order by length(org_path) desc`,
+      )
+    : [];
+  const norm = (s: string) => toHalfWidth(s).replace(/\s/g, '');
+  return (householdPath: string, name: string) =>
+    groups.find(
+      (g) => householdPath.startsWith(g.org_path as string) && norm(g.name as string) === norm(name),
+    )?.id as string | undefined;
+};
+
+/**
  * A year sheet of inspections: each row finds its household in the named village by head name
  * and/or house number (never creates one). The sheet's total is kept as scored on paper; the rating
  * is the sheet's, or follows the rubric's thresholds. A monthly inspection already saved for that
@@ -285,12 +311,16 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     resolved.push({ r, v, h: matches[0], rubricId: rubric.id, rating });
   }
   issues.throwIfAny();
+  const groupFor = await inspectionGroupsFor(
+    tx,
+    resolved.map((x) => x.h.orgPath),
+  );
 
   const ids = [...new Set(resolved.map((x) => x.h.id))];
   const existing = ids.length
     ? await query(
         tx,
-        sql`select id, household_id, kind, month, inspected_on::text as on, total_score, rating, inspector_names, note, org_path, org_unit_id
+        sql`select id, household_id, kind, month, inspected_on::text as on, total_score, rating, group_id, inspector_names, note, org_path, org_unit_id
           from courtyard_inspections where deleted_at is null and household_id in (${sql.join(
             ids.map((i) => sql`${i}::uuid`),
             sql`, `,
@@ -309,20 +339,28 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   for (const { v, h, rubricId, rating } of resolved) {
     const kind = v.kind ?? 'monthly';
     const found = byKey.get(keyOf(h.id, kind, v.inspectedOn));
+    // 检查人员 naming one of the town's inspection groups links the inspection to it; other text is kept.
+    const groupId = v.inspectorNames ? (groupFor(h.orgPath, v.inspectorNames) ?? null) : null;
+    const inspectorNames = groupId ? null : (v.inspectorNames ?? null);
     if (found) {
       const same =
         Number(found.total_score) === v.totalScore &&
         (found.rating ?? null) === rating &&
         found.on === v.inspectedOn &&
-        (v.inspectorNames === undefined || found.inspector_names === v.inspectorNames) &&
+        (v.inspectorNames === undefined ||
+          ((found.group_id ?? null) === groupId && (found.inspector_names ?? null) === inspectorNames)) &&
         (v.note === undefined || found.note === v.note);
       if (same) {
         unchanged++;
         continue;
       }
+      const who =
+        v.inspectorNames === undefined
+          ? sql``
+          : sql`group_id = ${groupId}, inspector_names = ${inspectorNames},`;
       await tx.execute(sql`update courtyard_inspections set total_score = ${v.totalScore}, rating = ${rating},
-        inspected_on = ${v.inspectedOn}, month = ${monthOf(v.inspectedOn)},
-        inspector_names = coalesce(${v.inspectorNames ?? null}, inspector_names), note = coalesce(${v.note ?? null}, note),
+        inspected_on = ${v.inspectedOn}, month = ${monthOf(v.inspectedOn)}, ${who}
+        note = coalesce(${v.note ?? null}, note),
         version = version + 1, updated_at = now(), updated_by = ${ctx.actor.userId} where id = ${found.id as string}`);
       await recordAuditRows(tx, [
         writer.audit(
@@ -349,8 +387,8 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       kind,
       inspectedOn: v.inspectedOn,
       month: monthOf(v.inspectedOn),
-      groupId: null,
-      inspectorNames: v.inspectorNames ?? null,
+      groupId,
+      inspectorNames,
       itemScores: [],
       deductions: [],
       vetoCodes: [],
@@ -486,7 +524,7 @@ const ratingImportColumns: LedgerIo['columns'] = [
     key: 'ratedOn',
     header: '评定日期',
     aliases: ['评定时间'],
-    hint: '如 2025-12-31',
+    hint: '如 2025-12-31；同一户可按日期填多行，系统按日期顺序合并为评定历史，行的先后不影响结果',
     isRequired: true,
     width: 12,
     parse: parseDateCell,
@@ -525,10 +563,63 @@ const checkRatingRow = rowCheck<RatingRow>((r, problem) => {
   if (r.plaqueSince && r.plaqueSince > today) problem('plaqueSince', '挂牌日期不能晚于今天');
 });
 
+/** One entry of a household's rating history as the import merges into it. */
+type HistoryEntry = {
+  id: string;
+  on: string;
+  from: RatingLevel | null;
+  to: RatingLevel | null;
+  isNew: boolean;
+  /** An existing entry whose date or previous rating the merge changed. */
+  isChanged: boolean;
+};
+
+/**
+ * Merges one dated rating into a household's history (sorted by date), the one rule that makes the
+ * import order-independent: the history is the sheet's dated ratings in date order, an entry only where
+ * the rating differs from the one in force the day before. A rating equal to the one in force at its
+ * date changes nothing; an older-dated one that reaches the level a later entry reaches moves that
+ * entry back to its date; any other starts a new entry (and the next entry now starts from it). So an
+ * older row never overrides a newer current rating and never adds a false change.
+ * Returns 'same', 'changed' or a conflict (another rating already recorded on that very date).
+ */
+export const mergeRating = (
+  history: HistoryEntry[],
+  on: string,
+  rating: RatingLevel | null,
+): 'same' | 'changed' | { conflict: HistoryEntry } => {
+  let prev = -1;
+  while (prev + 1 < history.length && history[prev + 1].on <= on) prev++;
+  const before = prev >= 0 ? history[prev] : undefined;
+  if (before && before.on === on && before.to !== rating) return { conflict: before };
+  if ((before?.to ?? null) === rating) return 'same';
+  const next = history[prev + 1];
+  if (next && next.to === rating) {
+    next.on = on;
+    next.isChanged = true;
+    return 'changed';
+  }
+  history.splice(prev + 1, 0, {
+    id: uuidv7(),
+    on,
+    from: before?.to ?? null,
+    to: rating,
+    isNew: true,
+    isChanged: false,
+  });
+  if (next) {
+    next.from = rating;
+    next.isChanged = true;
+  }
+  return 'changed';
+};
+
 /**
  * The household ratings ledger a town kept in Excel before the system (or from another county
- * system): each row sets the household's rating and plaque as of the given dates, recorded in the
- * rating history and plaque events with the sheet's reason, exactly as a confirmed review would.
+ * system): each row is a household's rating (and plaque) as of a date, one household on several rows
+ * for its history. The rows are merged into the rating history by date (see `mergeRating`), so the
+ * same rows in any order, or uploaded again, give the same history, current rating and statistics;
+ * plaques likewise never go back to an older-dated row. A household's first rating is "created".
  */
 const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   // It sets ratings and plaques as a confirmed review does: the town's courtyard scheme.
@@ -537,7 +628,7 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
   const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const unitIds = units.idsOf(rows);
   const households = unitIds.length ? await householdsOf(tx, unitIds) : [];
-  const found: { v: RatingRow; h: HouseholdRef }[] = [];
+  const found: { r: ParsedRow; v: RatingRow; h: HouseholdRef }[] = [];
   for (const r of rows) {
     const v = r.values as RatingRow;
     const unit = units.check(r);
@@ -555,104 +646,184 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
       );
       continue;
     }
-    found.push({ v, h: matches[0] });
+    found.push({ r, v, h: matches[0] });
   }
   issues.throwIfAny();
   const writer = importWriter(tx, ctx, 'courtyards', 'household');
+  const householdIds = found.length ? [...new Set(found.map((f) => f.h.id))] : [];
+  const idList = sql.join(
+    householdIds.length ? householdIds.map((id) => sql`${id}::uuid`) : [sql`null::uuid`],
+    sql`, `,
+  );
   const status = new Map(
     (
       await query(
         tx,
-        sql`select household_id, rating, plaque_level from courtyard_household_status where household_id in (${sql.join(
-          found.length ? found.map((f) => sql`${f.h.id}::uuid`) : [sql`null::uuid`],
-          sql`, `,
-        )})`,
+        sql`select household_id, rating, rated_on::text as rated_on, plaque_level, plaque_since::text as plaque_since
+          from courtyard_household_status where household_id in (${idList})`,
       )
     ).map((r) => [
       r.household_id as string,
       {
         rating: (r.rating ?? null) as RatingLevel | null,
+        ratedOn: (r.rated_on ?? null) as string | null,
         plaque: (r.plaque_level ?? null) as RatingLevel | null,
+        plaqueSince: (r.plaque_since ?? null) as string | null,
       },
     ]),
   );
-  // Collected first, then written in one statement per table (the triggers on rating changes then
-  // recompute each household's history once for the whole sheet).
+  const histories = new Map<string, HistoryEntry[]>(householdIds.map((id) => [id, []]));
+  for (const c of await query(
+    tx,
+    sql`select id, household_id, effective_on::text as on, from_rating, to_rating from courtyard_rating_changes
+      where household_id in (${idList}) order by household_id, effective_on, created_at, id`,
+  )) {
+    histories.get(c.household_id as string)?.push({
+      id: c.id as string,
+      on: c.on as string,
+      from: (c.from_rating ?? null) as RatingLevel | null,
+      to: (c.to_rating ?? null) as RatingLevel | null,
+      isNew: false,
+      isChanged: false,
+    });
+  }
+  // Each household's rows by date: the merge's outcome does not depend on the sheet's order.
+  const byHousehold = new Map<string, typeof found>();
+  for (const f of found) byHousehold.set(f.h.id, [...(byHousehold.get(f.h.id) ?? []), f]);
+  const ratingLabel = (r: RatingLevel | null) => (r ? ratingLabels[r].zh : '未达标');
+
   const changes: (typeof courtyardRatingChanges.$inferInsert)[] = [];
+  const reasonOf = new Map<string, string>();
+  const moved: HistoryEntry[] = [];
   const plaques: (typeof courtyardPlaqueEvents.$inferInsert)[] = [];
   const statuses: {
     h: HouseholdRef;
     rating: RatingLevel | null;
-    ratedOn: string;
+    ratedOn: string | null;
     plaque: RatingLevel | null;
     plaqueSince: string | null;
     isRating: boolean;
     isPlaque: boolean;
   }[] = [];
   const audits: AuditRowInput[] = [];
+  let created = 0;
+  let updated = 0;
   let unchanged = 0;
-  for (const [n, { v, h }] of found.entries()) {
-    const now = status.get(h.id) ?? { rating: null, plaque: null };
-    const rating = v.rating === 'none' || !v.rating ? null : v.rating;
-    const plaque = v.plaque === undefined ? now.plaque : v.plaque === 'none' ? null : v.plaque;
-    const isRating = rating !== now.rating;
-    const isPlaque = plaque !== now.plaque;
-    if (!isRating && !isPlaque) {
-      unchanged++;
-      continue;
+  let n = 0;
+  for (const [householdId, list] of byHousehold) {
+    const h = list[0].h;
+    const history = histories.get(householdId) as HistoryEntry[];
+    const was = status.get(householdId) ?? { rating: null, ratedOn: null, plaque: null, plaqueSince: null };
+    let hasRating = history.length > 0 || was.rating !== null || was.plaque !== null;
+    let plaque = was.plaque;
+    let plaqueSince = was.plaqueSince;
+    const sorted = [...list].sort((a, b) => ((a.v.ratedOn as string) < (b.v.ratedOn as string) ? -1 : 1));
+    for (const { r, v } of sorted) {
+      const rating = v.rating === 'none' || !v.rating ? null : v.rating;
+      const ratedOn = v.ratedOn as string;
+      const reason = v.reason ?? '台账导入';
+      const merged = mergeRating(history, ratedOn, rating);
+      if (typeof merged === 'object') {
+        issues.add(
+          r,
+          '评定日期',
+          ratedOn,
+          `该户${ratedOn}已记录评定为${ratingLabel(merged.conflict.to)}，与本行（${ratingLabel(rating)}）不一致；如需更正请在评定记录中修改`,
+        );
+        continue;
+      }
+      for (const e of history) if (e.isNew && !reasonOf.has(e.id)) reasonOf.set(e.id, reason);
+      // A plaque row older than the plaque in force is history, not the current plaque.
+      const wanted = v.plaque === undefined ? plaque : v.plaque === 'none' ? null : v.plaque;
+      const isOlderPlaque = Boolean(plaqueSince && v.plaqueSince && v.plaqueSince < plaqueSince);
+      const isPlaque = wanted !== plaque && !isOlderPlaque;
+      if (wanted !== plaque && isOlderPlaque)
+        opts.notes?.warn(
+          r,
+          '挂牌日期',
+          v.plaqueSince as string,
+          `该户自${plaqueSince}起${plaque ? `挂${ratingLabels[plaque].zh}牌` : '未挂牌'}，本行挂牌日期更早，未改变现有挂牌`,
+        );
+      if (isPlaque) {
+        plaques.push({
+          householdId: h.id,
+          orgUnitId: h.orgUnitId,
+          orgPath: h.orgPath,
+          reason,
+          createdBy: ctx.actor.userId,
+          id: uuidv7(),
+          kind: !plaque
+            ? 'award'
+            : !wanted
+              ? 'removal'
+              : ratingLevels.indexOf(wanted) > ratingLevels.indexOf(plaque)
+                ? 'upgrade'
+                : 'downgrade',
+          fromLevel: plaque,
+          toLevel: wanted,
+          occurredOn: v.plaqueSince as string,
+        });
+        plaque = wanted;
+        plaqueSince = v.plaqueSince as string;
+      }
+      if (merged === 'same' && !isPlaque) unchanged++;
+      else if (hasRating) updated++;
+      else created++;
+      if (merged === 'changed' || isPlaque) hasRating = true;
+      if (++n % 500 === 0) await onProgress(n);
     }
-    const reason = v.reason ?? '台账导入';
-    const where = {
-      householdId: h.id,
-      orgUnitId: h.orgUnitId,
-      orgPath: h.orgPath,
-      reason,
-      createdBy: ctx.actor.userId,
-    };
-    if (isRating)
+    // Entries changed in place get their new date and previous rating (the new ones are inserted as merged).
+    for (const e of history) if (!e.isNew && e.isChanged) moved.push(e);
+    for (const e of history) {
+      if (!e.isNew) continue;
       changes.push({
-        ...where,
-        id: uuidv7(),
-        month: monthOf(v.ratedOn as string),
-        effectiveOn: v.ratedOn as string,
-        fromRating: now.rating,
-        toRating: rating,
+        id: e.id,
+        householdId: h.id,
+        orgUnitId: h.orgUnitId,
+        orgPath: h.orgPath,
+        reason: reasonOf.get(e.id) ?? '台账导入',
+        createdBy: ctx.actor.userId,
+        month: monthOf(e.on),
+        effectiveOn: e.on,
+        fromRating: e.from,
+        toRating: e.to,
       });
-    if (isPlaque)
-      plaques.push({
-        ...where,
-        id: uuidv7(),
-        kind: !now.plaque
-          ? 'award'
-          : !plaque
-            ? 'removal'
-            : ratingLevels.indexOf(plaque) > ratingLevels.indexOf(now.plaque)
-              ? 'upgrade'
-              : 'downgrade',
-        fromLevel: now.plaque,
-        toLevel: plaque,
-        occurredOn: v.plaqueSince as string,
-      });
-    statuses.push({
-      h,
-      rating,
-      ratedOn: v.ratedOn as string,
-      plaque,
-      plaqueSince: isPlaque ? (v.plaqueSince as string) : null,
-      isRating,
-      isPlaque,
-    });
+    }
+    const last = history.at(-1);
+    const rating = last ? last.to : was.rating;
+    const ratedOn = last ? last.on : was.ratedOn;
+    const isRating = rating !== was.rating || ratedOn !== was.ratedOn;
+    const isPlaqueChange = plaque !== was.plaque || plaqueSince !== was.plaqueSince;
+    if (!isRating && !isPlaqueChange && !history.some((e) => e.isNew || e.isChanged)) continue;
+    statuses.push({ h, rating, ratedOn, plaque, plaqueSince, isRating, isPlaque: isPlaqueChange });
     audits.push(
       writer.audit(
         'update',
         { id: h.id, label: h.label, orgUnitId: h.orgUnitId, orgPath: h.orgPath },
-        { rating: now.rating, plaqueLevel: now.plaque },
-        { rating, plaqueLevel: plaque, reason, source: 'import' },
+        { rating: was.rating, ratedOn: was.ratedOn, plaqueLevel: was.plaque },
+        {
+          rating,
+          ratedOn,
+          plaqueLevel: plaque,
+          history: history
+            .filter((e) => e.isNew || e.isChanged)
+            .map((e) => ({ on: e.on, from: e.from, to: e.to })),
+          reason: sorted.map((f) => f.v.reason).find(Boolean) ?? '台账导入',
+          source: 'import',
+        },
       ),
     );
-    if (n % 500 === 0) await onProgress(n);
   }
+  issues.throwIfAny();
   await bulkInsert(tx, courtyardRatingChanges, changes);
+  if (moved.length) {
+    const col = <T>(f: (x: HistoryEntry) => T) => sql.param(moved.map(f));
+    await tx.execute(sql`
+      update courtyard_rating_changes c set effective_on = u.effective_on, month = u.month, from_rating = u.from_rating
+      from unnest(${col((e) => e.id)}::uuid[], ${col((e) => e.on)}::date[], ${col((e) => monthOf(e.on))}::text[],
+        ${col((e) => e.from)}::text[]) as u(id, effective_on, month, from_rating)
+      where c.id = u.id`);
+  }
   await bulkInsert(tx, courtyardPlaqueEvents, plaques);
   if (statuses.length) {
     const col = <T>(f: (x: (typeof statuses)[number]) => T) => sql.param(statuses.map(f));
@@ -675,8 +846,7 @@ const commitRatings: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress
       from u where u.household_id not in (select household_id from updated)`);
   }
   await recordAuditRows(tx, audits);
-  const created = statuses.length;
-  return { created: 0, updated: created, unchanged };
+  return { created, updated, unchanged };
 };
 
 export const courtyardRatingsIo: LedgerIo = {
@@ -687,9 +857,10 @@ export const courtyardRatingsIo: LedgerIo = {
   permissions: { import: 'courtyards.manage', export: 'courtyards.export' },
   columns: ratingImportColumns,
   checkRow: checkRatingRow,
+  // One household may have several rows (its history), one a date.
   naturalKey: (v) => {
     const r = v as RatingRow;
-    return `${r.orgUnit ?? ''}|${r.headName ?? ''}|${houseKey(r.houseNumber)}`;
+    return `${r.orgUnit ?? ''}|${r.headName ?? ''}|${houseKey(r.houseNumber)}|${r.ratedOn ?? ''}`;
   },
   commit: commitRatings,
   exportQuerySchema: exportRatingsQuerySchema,

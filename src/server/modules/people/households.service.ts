@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import type {
   CreateHouseholdInput,
   Household,
@@ -9,6 +10,7 @@ import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
 import { AppError, notFound } from '../../kernel/http/errors';
+import { type ImportUpdate, importWriter } from '../../kernel/io/import-commit';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { findHousehold, listHouseholdRows, lockPerson, toHousehold } from './people.repository';
@@ -37,6 +39,10 @@ const checkHead = async (
   }
 };
 
+/** How the audit log names a household: its address and house number. */
+const householdLabel = (h: { address: string; houseNumber: string | null }) =>
+  `${h.address}${h.houseNumber ? ` ${h.houseNumber}` : ''}`;
+
 /** The household's lifecycle: scoped lock, version check, before/after audit, soft delete and restore. */
 export const householdRecord = defineRecord({
   entityType: 'household',
@@ -48,7 +54,7 @@ export const householdRecord = defineRecord({
     const row = await findHousehold(db, scopePath, id);
     return row && toHousehold(row);
   },
-  describe: (h: Household) => `${h.address}${h.houseNumber ? ` ${h.houseNumber}` : ''}`,
+  describe: (h: Household) => householdLabel(h),
   onWriteError: (e) => {
     if (isUniqueViolation(e, 'households_address_uq')) throw duplicateAddress();
   },
@@ -110,3 +116,32 @@ export const deleteHousehold = (ctx: ServiceContext, id: string, version: number
 
 export const restoreHousehold = (ctx: ServiceContext, id: string, version: number) =>
   householdRecord.restore(ctx, id, version);
+
+/**
+ * The heads an import names (与户主关系 = 户主): each household, created or matched by the import, gets
+ * the stated member as its head, with a version bump and an audit row; a household whose head is already
+ * that person is left alone. Run after the persons are written (the head must be a saved member).
+ */
+export const setHeadsFromImport = async (
+  tx: Tx,
+  ctx: ServiceContext,
+  heads: ReadonlyMap<string, string>,
+): Promise<number> => {
+  if (heads.size === 0) return 0;
+  const saved = await tx
+    .select({
+      id: households.id,
+      orgUnitId: households.orgUnitId,
+      orgPath: households.orgPath,
+      address: households.address,
+      houseNumber: households.houseNumber,
+      headPersonId: households.headPersonId,
+    })
+    .from(households)
+    .where(inArray(households.id, [...heads.keys()]));
+  const updates: ImportUpdate<(typeof saved)[number]>[] = saved
+    .filter((h) => h.headPersonId !== heads.get(h.id))
+    .map((h) => ({ before: h, set: { headPersonId: heads.get(h.id) } }));
+  await importWriter(tx, ctx, 'people', 'household').update(households, updates, householdLabel);
+  return updates.length;
+};

@@ -9,7 +9,9 @@ import {
   relationLabels,
 } from '../../../contracts/people';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
+import { orgUnits } from '../../kernel/access/org-units.table';
 import { bulkInsert } from '../../kernel/db/bulk';
+import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
 import {
   ageOn,
@@ -17,17 +19,18 @@ import {
   parseDateCell,
   parseEnumCell,
   parseIdNumberCell,
-  parseListCell,
   parsePhoneCell,
   parseTextCell,
+  splitKnownList,
 } from '../../kernel/io/cells';
 import { changedFields, ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
-import { type LedgerIo, rowCheck } from '../../kernel/io/ledger-io';
+import { type LedgerIo, otherRowPlace, type ParsedRow, rowCheck } from '../../kernel/io/ledger-io';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
+import { setHeadsFromImport } from './households.service';
 import { countPersonRows, findByIdIndex, type PersonRow, personBatches } from './people.repository';
 import { households, persons } from './people.table';
 import { ID_NOT_REGISTRABLE } from './persons.service';
@@ -45,8 +48,11 @@ type Row = {
   address?: string;
   houseNumber?: string;
   relationToHead?: string;
-  tags: string[];
+  /** The cell as written: split against the county's tag list in the commit (a tag may contain 、). */
+  tags?: string;
   note?: string;
+  /** The sheet's own date (统计日期): ages on the row are counted from it. */
+  asOf?: string;
 };
 
 const today = shanghaiToday;
@@ -127,7 +133,7 @@ const columns: LedgerIo['columns'] = [
   {
     key: 'relationToHead',
     header: '与户主关系',
-    hint: '户主/配偶/子女/父母/孙辈/兄弟姐妹/其他',
+    hint: '户主/配偶/子女/父母/孙辈/兄弟姐妹/其他；填“户主”的人设为该户户主（每户一位）',
     options: Object.values(relationLabels).map((l) => l.zh),
     width: 12,
     parse: (v) => parseEnumCell(v, relationLabels),
@@ -137,11 +143,20 @@ const columns: LedgerIo['columns'] = [
     header: '人员类别',
     aliases: ['标签', '类别'],
     hint: `多个用顿号分隔：${defaultPersonTags.slice(0, 4).join('、')}…`,
+    isList: true,
     width: 20,
-    // Checked against the county's configured list when the rows are committed.
-    parse: (v) => parseListCell(v),
+    // Split and checked against the county's configured list when the rows are committed.
+    parse: (v) => parseTextCell(v, 500),
   },
   { key: 'note', header: '备注', hint: '选填', width: 20, parse: (v) => parseTextCell(v, 500) },
+  {
+    key: 'asOf',
+    header: '统计日期',
+    aliases: ['填报日期', '截至日期', '统计截止日期'],
+    hint: '选填；“年龄”按此日期计算周岁。导入时可另设计算日期；都未填时取表格标题中的日期，否则按今天',
+    width: 14,
+    parse: parseDateCell,
+  },
 ];
 
 const checkRow = rowCheck<Row>((row, problem) => {
@@ -153,12 +168,6 @@ const checkRow = rowCheck<Row>((row, problem) => {
       if (row.gender && row.gender !== id.gender) problem('gender', '与身份证号码中的性别不一致');
     }
   }
-  const birth =
-    row.birthDate ??
-    (row.idNumber ? (parseIdNumber(row.idNumber) as { birthDate?: string }).birthDate : undefined);
-  if (birth && row.age !== undefined && Math.abs(ageOn(birth, today()) - row.age) > 1) {
-    problem('age', `与出生日期不符（按出生日期应为${ageOn(birth, today())}岁）`);
-  }
   if (row.houseNumber && !row.address) problem('address', '填写了门牌号时须填写家庭住址');
 });
 
@@ -168,15 +177,79 @@ const naturalKey = (v: Record<string, unknown>) => {
   return `nb:${row.name}|${row.birthDate ?? row.age ?? ''}|${row.orgUnit ?? ''}|${row.address ?? ''}|${row.houseNumber ?? ''}`;
 };
 
+/**
+ * The town (the unit right below the county) of each org path, with the unit's own name: a person moved
+ * between towns is something the import must say.
+ */
+const townsOf = async (tx: Tx, paths: string[]) => {
+  const ids = [...new Set(paths.flatMap((p) => p.split('/').filter(Boolean)))];
+  const units = new Map(
+    (ids.length
+      ? await tx
+          .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind })
+          .from(orgUnits)
+          .where(inArray(orgUnits.id, ids))
+      : []
+    ).map((u) => [u.id, u]),
+  );
+  return (path: string) => {
+    const chain = path.split('/').filter(Boolean);
+    const county = chain.findLastIndex((id) => units.get(id)?.kind === 'county');
+    const town = units.get(chain[county + 1] ?? '');
+    const unit = units.get(chain[chain.length - 1] ?? '');
+    return town && unit ? { id: town.id, name: town.name, unitName: unit.name } : undefined;
+  };
+};
+
+const bare = (name: string) => name.replace(/妇联$/, '');
+/** 甲镇甲一村, or 甲镇 for the town's own unit. */
+const placeOf = (t: { name: string; unitName: string }) =>
+  t.unitName === t.name ? bare(t.name) : `${bare(t.name)}${bare(t.unitName)}`;
+
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'people.import');
   const issues = new RowIssues();
   const rowUnit = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
   const { tags: allowedTags } = await tagOptionsOf(tx, ctx.actor);
+  const tagsOf = new Map<ParsedRow, string[]>();
   for (const r of rows) {
-    const unknown = ((r.values as Row).tags ?? []).filter((t) => !allowedTags.includes(t));
+    const text = (r.values as Row).tags;
+    const tags = text ? splitKnownList(text, allowedTags) : [];
+    tagsOf.set(r, tags);
+    const unknown = tags.filter((t) => !allowedTags.includes(t));
     if (unknown.length)
       issues.add(r, '人员类别', unknown.join('、'), `不在人员类别中（可选：${allowedTags.join('、')}）`);
+  }
+
+  // Ages (35周岁) are counted from the date she set, else the row's own 统计日期, else a date in the sheet's
+  // title, else today; the rehearsal shows which.
+  const referenceOf = (r: ParsedRow) =>
+    opts.referenceDate ?? (r.values as Row).asOf ?? r.sheetDate ?? today();
+  const withAge = rows.filter((r) => (r.values as Row).age !== undefined);
+  if (opts.notes && withAge.length) {
+    const latest = (dates: (string | undefined)[]) =>
+      dates
+        .filter((d): d is string => !!d)
+        .sort()
+        .at(-1);
+    const column = latest(withAge.map((r) => (r.values as Row).asOf));
+    const title = latest(withAge.map((r) => r.sheetDate));
+    opts.notes.referenceDate = opts.referenceDate
+      ? { date: opts.referenceDate, source: 'option' }
+      : column
+        ? { date: column, source: 'column' }
+        : title
+          ? { date: title, source: 'title' }
+          : { date: today(), source: 'today' };
+  }
+  for (const r of rows) {
+    const v = r.values as Row;
+    if (v.age === undefined) continue;
+    const id = v.idNumber ? parseIdNumber(v.idNumber) : undefined;
+    const birth = v.birthDate ?? (id?.ok ? id.birthDate : undefined);
+    const on = referenceOf(r);
+    if (birth && Math.abs(ageOn(birth, on) - v.age) > 1)
+      issues.add(r, '年龄', String(v.age), `与出生日期不符（按出生日期，${on}应为${ageOn(birth, on)}周岁）`);
   }
 
   // 1. Each row's org unit (the import stops here if a tag or a unit is unknown).
@@ -234,7 +307,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       idValue,
       idIndex: idValue ? ctx.crypto.blindIndex(idValue) : null,
       birthDate,
-      approxBirthYear: !birthDate && v.age !== undefined ? Number(today().slice(0, 4)) - v.age : null,
+      approxBirthYear: !birthDate && v.age !== undefined ? Number(referenceOf(r).slice(0, 4)) - v.age : null,
       gender: v.gender ?? (id?.ok ? id.gender : null),
       householdId,
     };
@@ -283,9 +356,29 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         )
     : [];
   const fullById = new Map<string, PersonRow>(fullRows.map((p) => [p.id, p]));
+  const townOf = await townsOf(tx, [
+    ...fullRows.map((p) => p.orgPath),
+    ...[...unitOf.values()].map((u) => u.path),
+  ]);
 
   const plan = new ImportPlan<PersonRow, typeof persons.$inferInsert>();
-  const rowOfPerson = new Map<string, number>();
+  const rowOfPerson = new Map<string, ParsedRow>();
+  // 与户主关系 = 户主: the household's head, one per household (by person id, once it is known).
+  const headOf = new Map<string, { personId: string; r: ParsedRow }>();
+  const noteHead = (p: (typeof prepared)[number], personId: string) => {
+    if (p.v.relationToHead !== 'head' || !p.householdId) return;
+    const earlier = headOf.get(p.householdId);
+    if (earlier && earlier.personId !== personId) {
+      issues.add(
+        p.r,
+        '与户主关系',
+        '户主',
+        `同一户已有户主（${otherRowPlace(p.r, earlier.r)}），每户只能有一位户主`,
+      );
+      return;
+    }
+    headOf.set(p.householdId, { personId, r: p.r });
+  };
   for (const p of prepared) {
     const match = p.idIndex ? byIdIndex.get(p.idIndex) : undefined;
     if (match && !match.orgPath.startsWith(ctx.actor.orgPath)) {
@@ -306,10 +399,10 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         : `new:${noIdKey(p.unit.id, p.v.name, p.birthDate, p.approxBirthYear, p.householdId)}`);
     const earlierRow = rowOfPerson.get(personKey);
     if (earlierRow !== undefined) {
-      issues.add(p.r, '', '', `与第${earlierRow}行指向同一人员`);
+      issues.add(p.r, '', '', `与${otherRowPlace(p.r, earlierRow)}指向同一人员`);
       continue;
     }
-    rowOfPerson.set(personKey, p.r.rowNumber);
+    rowOfPerson.set(personKey, p.r);
     const desired = {
       orgUnitId: p.unit.id,
       orgPath: p.unit.path,
@@ -319,12 +412,14 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       approxBirthYear: p.approxBirthYear,
       householdId: p.householdId,
       relationToHead: p.v.relationToHead ?? null,
-      tags: p.v.tags,
+      tags: tagsOf.get(p.r) ?? [],
       note: p.v.note ?? null,
     };
     if (!existing) {
+      const id = uuidv7();
+      noteHead(p, id);
       plan.create({
-        id: uuidv7(),
+        id,
         ...desired,
         namePinyin: pinyinKey(p.v.name),
         idNumberCipher: p.idValue ? ctx.crypto.encrypt(p.idValue) : null,
@@ -337,6 +432,27 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       });
       continue;
     }
+    // A person registered in another town is moved only when she confirms it (allowMoves): the
+    // rehearsal warns, naming both towns; an unconfirmed import is refused.
+    if (existing.orgUnitId !== p.unit.id && !opts.allowMoves) {
+      const from = townOf(existing.orgPath);
+      const to = townOf(p.unit.path);
+      if (from && to && from.id !== to.id) {
+        const move = `${p.v.name}登记在${placeOf(from)}，本次导入将迁到${placeOf(to)}`;
+        if (opts.isPreview) {
+          opts.notes?.warn(p.r, '所属村（社区）', p.unit.name, `${move}；确认无误请勾选“允许迁移”后导入`);
+        } else {
+          issues.add(
+            p.r,
+            '所属村（社区）',
+            p.unit.name,
+            `${move}，未经确认不能迁移：请先预览并勾选“允许迁移”后导入`,
+          );
+          continue;
+        }
+      }
+    }
+    noteHead(p, existing.id);
     // Only what the sheet states is compared: an empty cell never erases a recorded value.
     const set: Partial<typeof persons.$inferInsert> = changedFields(existing, desired);
     if (p.v.phone && (!existing.phoneCipher || ctx.crypto.decrypt(existing.phoneCipher) !== p.v.phone)) {
@@ -369,6 +485,8 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   );
   // The ciphers are written but never shown in the audit row (the masked values are).
   await writer.update(persons, plan.updates, (p) => p.name, ['idNumberCipher', 'phoneCipher']);
+  // 5. Each household's head, from its 户主 row (a household the import created or matched).
+  await setHeadsFromImport(tx, ctx, new Map([...headOf].map(([hh, h]) => [hh, h.personId])));
   await onProgress(rows.length);
   return plan.counts;
 };

@@ -65,7 +65,7 @@ const columns: LedgerIo['columns'] = [
     key: 'endedOn',
     header: '卸任日期',
     aliases: ['结束日期'],
-    hint: '仍在任则不填',
+    hint: '留空表示仍在任；换届后已卸任的任期请填写卸任日期（同一人新一届的任期另起一行）',
     width: 14,
     parse: parseDateCell,
   },
@@ -124,9 +124,12 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         .where(and(inArray(roleTerms.personId, personIds), isNull(roleTerms.deletedAt)))
     : [];
   const plan = new ImportPlan<typeof roleTerms.$inferSelect, typeof roleTerms.$inferInsert>();
-  const all = [...existing];
-  for (const x of resolved) {
-    const same = all.find(
+  type Term = typeof roleTerms.$inferSelect;
+  // 1. Each row to the term it describes (same person, role, unit and start), or a new term; the terms
+  //    as they will be once the sheet is applied (an ended term closed by its row's 卸任日期).
+  const endOf = new Map<Term, string | null>(existing.map((t) => [t, t.endedOn]));
+  const described = resolved.map((x) => {
+    const same = existing.find(
       (t) =>
         t.personId === x.personId &&
         t.orgUnitId === x.unit.id &&
@@ -139,44 +142,76 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       position: x.v.position ?? null,
       note: x.v.note ?? null,
     };
-    const end = x.v.endedOn ?? '9999-12-31';
-    const clash = all.find(
-      (t) =>
-        t !== same &&
-        t.personId === x.personId &&
-        t.orgUnitId === x.unit.id &&
-        t.role === x.v.role &&
-        t.startedOn <= end &&
-        (t.endedOn ?? '9999-12-31') >= x.v.startedOn,
-    );
-    if (clash) {
-      issues.add(x.r, '任职日期', x.v.startedOn, `与已有任期（自${clash.startedOn}起）重叠`);
-      continue;
-    }
     if (same) {
-      plan.compare(same, desired);
+      // A blank 卸任日期 means "still in office": it never silently reopens a term the system has closed.
+      if (same.endedOn && !x.v.endedOn) {
+        issues.add(
+          x.r,
+          '卸任日期',
+          '',
+          `该任期已于${same.endedOn}卸任；卸任日期留空表示仍在任，请填写卸任日期（如确需恢复在任，请在任职信息中修改）`,
+        );
+      } else endOf.set(same, desired.endedOn);
+    }
+    return { x, same, desired };
+  });
+  // 2. Overlaps judged against that final picture, so the rows' order does not matter: a re-elected
+  //    member's new term may start once the old one's row gives its 卸任日期.
+  const news = described.filter((d) => !d.same);
+  const overlaps = (a: { startedOn: string; endedOn: string | null }, b: typeof a) =>
+    a.startedOn <= (b.endedOn ?? '9999-12-31') && b.startedOn <= (a.endedOn ?? '9999-12-31');
+  for (const d of described) {
+    const { x } = d;
+    const mine = {
+      startedOn: x.v.startedOn,
+      endedOn: d.same ? (endOf.get(d.same) ?? null) : d.desired.endedOn,
+    };
+    const sameHolder = (t: { personId: string; orgUnitId: string; role: string }) =>
+      t.personId === x.personId && t.orgUnitId === x.unit.id && t.role === x.v.role;
+    const clashTerm = existing.find(
+      (t) =>
+        t !== d.same &&
+        sameHolder(t) &&
+        overlaps(mine, { startedOn: t.startedOn, endedOn: endOf.get(t) ?? null }),
+    );
+    const clashRow = news.find(
+      (n) =>
+        n !== d &&
+        n.x.personId === x.personId &&
+        n.x.unit.id === x.unit.id &&
+        n.x.v.role === x.v.role &&
+        overlaps(mine, { startedOn: n.x.v.startedOn, endedOn: n.desired.endedOn }),
+    );
+    const clash = clashTerm
+      ? { startedOn: clashTerm.startedOn, endedOn: endOf.get(clashTerm) ?? null }
+      : clashRow && { startedOn: clashRow.x.v.startedOn, endedOn: clashRow.desired.endedOn };
+    if (clash) {
+      issues.add(
+        x.r,
+        '任职日期',
+        x.v.startedOn,
+        clash.endedOn
+          ? `与已有任期（${clash.startedOn}至${clash.endedOn}）重叠`
+          : `与已有任期（自${clash.startedOn}起，仍在任）重叠；如已换届，请在该任期的行填写卸任日期`,
+      );
       continue;
     }
-    const row = {
+    if (d.same) {
+      plan.compare(d.same, d.desired);
+      continue;
+    }
+    plan.create({
       id: uuidv7(),
       personId: x.personId,
       orgUnitId: x.unit.id,
       orgPath: x.unit.path,
       role: x.v.role,
       startedOn: x.v.startedOn,
-      ...desired,
+      ...d.desired,
       electionId: null,
       createdBy: ctx.actor.userId,
       updatedBy: ctx.actor.userId,
-    };
-    plan.create(row);
-    all.push({
-      ...row,
-      version: 1,
-      createdAt: '',
-      updatedAt: '',
-      deletedAt: null,
-    } as typeof roleTerms.$inferSelect);
+    });
   }
   issues.throwIfAny();
   const writer = importWriter(tx, ctx, 'people', 'roleTerm');

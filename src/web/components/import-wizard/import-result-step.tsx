@@ -37,6 +37,15 @@ export const ImportResultStep = ({ job }: { job: ImportJob }) => {
           style={{ paddingBlock: 16 }}
         />
         <ImportCountsView counts={counts} testId="import-count" />
+        {job.referenceDate && (
+          <Typography.Paragraph
+            type="secondary"
+            style={{ marginTop: 12 }}
+            data-testid="import-result-reference-date"
+          >
+            {t('import.referenceDate.used', { date: job.referenceDate.date })}
+          </Typography.Paragraph>
+        )}
       </div>
     );
   }
@@ -75,12 +84,15 @@ export const ImportResultStep = ({ job }: { job: ImportJob }) => {
           )}
           <Table<ImportIssueDto>
             size="small"
-            rowKey={(i) => `${i.row}|${i.column}|${i.message}`}
+            rowKey={(i) => `${i.sheet ?? ''}|${i.row}|${i.column}|${i.message}`}
             dataSource={job.issues}
             pagination={job.issues.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
             scroll={{ x: 'max-content' }}
             data-testid="import-issues"
             columns={[
+              ...(job.issues.some((i) => i.sheet)
+                ? [{ title: t('import.issue.sheet'), dataIndex: 'sheet', width: 110 }]
+                : []),
               { title: t('import.issue.row'), dataIndex: 'row', width: 70 },
               { title: t('import.issue.column'), dataIndex: 'column', render: (c: string) => c || '—' },
               {

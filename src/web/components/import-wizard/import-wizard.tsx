@@ -42,6 +42,8 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
   const [job, setJob] = useState<ImportJob | null>(null);
   const [preview, setPreview] = useState<{ job: ImportJob; file: File } | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const [referenceDate, setReferenceDate] = useState<string | undefined>(undefined);
+  const [allowMoves, setAllowMoves] = useState(false);
   const tree = useOrgTree();
   const isMobile = useIsMobile();
   const unitName = tree.data?.find((n) => n.id === unitId)?.name;
@@ -69,19 +71,52 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
     }
   }, []);
   const commit = useImportRun(onFinished);
+  // The same file rehearsed again, with the reference date she picked.
+  const rehearsedFile = preview?.file;
+  const onRehearsedAgain = useCallback(
+    (again: ImportJob) => {
+      if (rehearsedFile) onRehearsed(again, rehearsedFile);
+    },
+    [onRehearsed, rehearsedFile],
+  );
+  const rehearsal = useImportRun(onRehearsedAgain);
+  const changeReferenceDate = (date: string | undefined) => {
+    if (!preview) return;
+    setReferenceDate(date);
+    setBusy(true);
+    rehearsal.start({
+      ledgerBase,
+      file: preview.file,
+      orgUnitId: unitId,
+      csrfToken,
+      isPreview: true,
+      referenceDate: date,
+    });
+  };
   useEffect(() => {
     if (commit.isRunning) setBusy(true);
   }, [commit.isRunning]);
   const confirm = () => {
-    if (preview) commit.start({ ledgerBase, file: preview.file, orgUnitId: unitId, csrfToken });
+    if (preview)
+      commit.start({
+        ledgerBase,
+        file: preview.file,
+        orgUnitId: unitId,
+        csrfToken,
+        referenceDate,
+        allowMoves,
+      });
   };
   const toUpload = () => {
     setJob(null);
     setPreview(null);
+    setReferenceDate(undefined);
+    setAllowMoves(false);
     setStep(1);
   };
   const previewCounts = preview?.job.counts;
   const isNoop = !previewCounts || previewCounts.created + previewCounts.updated === 0;
+  const needsConfirmation = (preview?.job.warnings.length ?? 0) > 0 && !allowMoves;
 
   const footer =
     step === 0 ? (
@@ -105,7 +140,13 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
             {t('import.done')}
           </Button>
         ) : (
-          <Button type="primary" onClick={confirm} loading={isBusy} data-testid="import-confirm">
+          <Button
+            type="primary"
+            onClick={confirm}
+            loading={isBusy}
+            disabled={needsConfirmation}
+            data-testid="import-confirm"
+          >
             {t('import.confirm', {
               count: (previewCounts?.created ?? 0) + (previewCounts?.updated ?? 0),
             })}
@@ -196,7 +237,21 @@ const ImportDialog = ({ onClose, ledgerBase, title, invalidate }: Omit<Props, 'o
           />
         </>
       )}
-      {step === 2 && preview && <ImportPreviewStep job={preview.job} committing={commit.view} />}
+      {step === 2 && preview && (
+        <ImportPreviewStep
+          job={preview.job}
+          committing={
+            <>
+              {rehearsal.view}
+              {commit.view}
+            </>
+          }
+          onReferenceDate={changeReferenceDate}
+          isRehearsing={rehearsal.isRunning}
+          allowMoves={allowMoves}
+          onAllowMoves={setAllowMoves}
+        />
+      )}
       {step === 3 && job && <ImportResultStep job={job} />}
     </Modal>
   );

@@ -17,6 +17,10 @@ export type UploadLedgerFileInput = {
   onProgress?: (percent: number) => void;
   /** Rehearse only: the job says what the import would do; nothing is written. */
   isPreview?: boolean;
+  /** The date ages (35周岁) are counted from; by default the sheet's 统计日期, else today. */
+  referenceDate?: string;
+  /** She confirmed the moves the rehearsal warned of. */
+  allowMoves?: boolean;
 };
 
 /** POST `${ledgerBase}/import` (kernel/io, any ledger) with upload progress; answers 202 with the job to poll. */
@@ -27,9 +31,16 @@ export const uploadLedgerFile = ({
   csrfToken,
   onProgress,
   isPreview,
+  referenceDate,
+  allowMoves,
 }: UploadLedgerFileInput) =>
   uploadFile<ImportJob>({
-    url: `${ledgerBase}/import${toQueryString({ orgUnitId, preview: isPreview ? '1' : undefined })}`,
+    url: `${ledgerBase}/import${toQueryString({
+      orgUnitId,
+      preview: isPreview ? '1' : undefined,
+      referenceDate,
+      allowMoves: allowMoves ? '1' : undefined,
+    })}`,
     file,
     csrfToken,
     onProgress,
