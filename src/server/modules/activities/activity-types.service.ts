@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { defaultActivityTypes, type SetActivityTypesInput } from '../../../contracts/activities';
+import { quoted } from '../../../contracts/common/quoted';
 import { requirePermission, rootOf, scoped } from '../../kernel/access/access';
 import type { Actor } from '../../kernel/access/actor';
 import { recordAudit } from '../../kernel/audit/audit';
@@ -82,7 +83,7 @@ export const setActivityTypes = (ctx: ServiceContext, input: SetActivityTypesInp
       if (used.length) {
         const names = used.map((u) => {
           const label = removed.find((r) => r.code === u.type)?.label.zh ?? u.type;
-          return `“${label}”（${u.n}条活动）`;
+          return `${quoted(label)}（${u.n}条活动）`;
         });
         const message = `${names.join('、')}已在台账中使用，不能删除，可以改名`;
         throw new AppError('CONFLICT', message, [{ field: 'types', message }]);
