@@ -41,6 +41,11 @@ export type Indicator = {
    */
   isFlow?: boolean;
   /**
+   * The source also gives `record_date_to`: the last day of a record that spans days (a multi-day
+   * activity), null for a one-day one; drill-down records carry it as `dateTo`.
+   */
+  hasDateTo?: boolean;
+  /**
    * `scopePath` is the reader's subtree: the registry filters the source's rows by it in any case;
    * a source over a large table may also filter by it inside (before a `distinct on` or a window,
    * where PostgreSQL cannot push the outer filter down).
@@ -367,7 +372,7 @@ export const drillIndicator = async (
   const type = typeKey ? sql`s.${sql.identifier(typeKey)}::text` : sql`null::text`;
   const result = await db.execute(sql`
     select s.record_id::text as id, s.record_label as label, u.name as "orgUnitName", s.record_date::text as date,
-      ${amount} as amount, ${type} as type, count(*) over() as total
+      ${i.hasDateTo ? sql`s.record_date_to::text` : sql`null::text`} as "dateTo", ${amount} as amount, ${type} as type, count(*) over() as total
     from (${i.source({ from: args.from, to: args.to, groupBy: expand, scopePath: args.scopePath })}) s
     join org_units u on u.path = s.org_path
     where ${sql.join(filters, sql` and `)}
@@ -378,6 +383,7 @@ export const drillIndicator = async (
     label: string;
     orgUnitName: string;
     date: string | null;
+    dateTo: string | null;
     amount: number | null;
     type: string | null;
     total: string;

@@ -1,5 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { defaultActivityTypes, type SetActivityTypesInput } from '../../../contracts/activities';
+import {
+  type ActivityTypeOption,
+  defaultActivityTypes,
+  type SetActivityTypesInput,
+} from '../../../contracts/activities';
 import { quoted } from '../../../contracts/common/quoted';
 import { requirePermission, rootOf, scoped } from '../../kernel/access/access';
 import type { Actor } from '../../kernel/access/actor';
@@ -9,7 +13,10 @@ import { AppError } from '../../kernel/http/errors';
 import type { ServiceContext } from '../../kernel/service-context';
 import { activities, activityTypeOptions } from './activities.table';
 
-type TypeOption = { code: string; label: { zh: string; en: string } };
+type TypeOption = ActivityTypeOption;
+
+/** A built-in type dated by nature (培训, 普法) stays so in a list saved before types could say it. */
+const datedByDefault = (code: string) => defaultActivityTypes.some((d) => d.code === code && d.isDated);
 
 /** The county's activity types (configured, or the default list), each with a stable code. */
 export const activityTypesOf = async (db: DbOrTx, actor: Pick<Actor, 'orgPath'>) => {
@@ -18,7 +25,13 @@ export const activityTypesOf = async (db: DbOrTx, actor: Pick<Actor, 'orgPath'>)
     .from(activityTypeOptions)
     .where(eq(activityTypeOptions.rootOrgUnitId, rootOf(actor)));
   return row
-    ? { types: row.types as TypeOption[], isDefault: false }
+    ? {
+        types: (row.types as TypeOption[]).map((t) => ({
+          ...t,
+          isDated: t.isDated ?? datedByDefault(t.code),
+        })),
+        isDefault: false,
+      }
     : { types: defaultActivityTypes, isDefault: true };
 };
 
@@ -61,10 +74,12 @@ export const setActivityTypes = (ctx: ServiceContext, input: SetActivityTypesInp
     const next = freshCodes(
       new Set([...before.types.map((t) => t.code), ...input.types.flatMap((t) => t.code ?? [])]),
     );
-    const types: TypeOption[] = input.types.map((t) => ({
-      code: t.code ?? next(),
-      label: { zh: t.label.zh, en: t.label.en || t.label.zh },
-    }));
+    const types: TypeOption[] = input.types.map((t) => {
+      const code = t.code ?? next();
+      // Left out: the type keeps what it said (a new type is not dated).
+      const kept = before.types.find((b) => b.code === code)?.isDated ?? false;
+      return { code, label: { zh: t.label.zh, en: t.label.en || t.label.zh }, isDated: t.isDated ?? kept };
+    });
     const removed = before.types.filter((b) => !types.some((t) => t.code === b.code));
     if (removed.length) {
       const used = await tx

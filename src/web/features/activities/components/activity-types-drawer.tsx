@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageError, PageLoading } from '../../../components/page-states';
@@ -8,7 +8,7 @@ import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useActivityTypes } from '../api/get-activity-types';
 import { useSetActivityTypes } from '../api/set-activity-types';
 
-type Row = { key: string; code?: string; zh: string; en: string };
+type Row = { key: string; code?: string; zh: string; en: string; isDated: boolean };
 
 let nextKey = 0;
 const keyed = (r: Omit<Row, 'key'>): Row => {
@@ -29,7 +29,10 @@ export const ActivityTypesDrawer = ({ onClose }: { onClose: () => void }) => {
   const save = useSetActivityTypes();
   const [rows, setRows] = useState<Row[] | null>(null);
   const current =
-    rows ?? (types.data ?? []).map((ty) => keyed({ code: ty.code, zh: ty.label.zh, en: ty.label.en }));
+    rows ??
+    (types.data ?? []).map((ty) =>
+      keyed({ code: ty.code, zh: ty.label.zh, en: ty.label.en, isDated: ty.isDated ?? false }),
+    );
   const edit = (next: Row[]) => setRows(next);
   const patch = (i: number, p: Partial<Row>) => edit(current.map((r, j) => (j === i ? { ...r, ...p } : r)));
   const move = (i: number, by: number) => {
@@ -52,6 +55,7 @@ export const ActivityTypesDrawer = ({ onClose }: { onClose: () => void }) => {
         types: current.map((r) => ({
           ...(r.code ? { code: r.code } : {}),
           label: { zh: r.zh.trim(), ...(r.en.trim() ? { en: r.en.trim() } : {}) },
+          isDated: r.isDated,
         })),
       },
       {
@@ -86,7 +90,13 @@ export const ActivityTypesDrawer = ({ onClose }: { onClose: () => void }) => {
         </Space>
       }
     >
-      <Alert type="info" showIcon title={t('activities.types.hint')} style={{ marginBottom: 12 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('activities.types.hint')}
+        description={t('activities.types.isDatedHint')}
+        style={{ marginBottom: 12 }}
+      />
       {types.isPending && <PageLoading rows={6} />}
       {types.isError && <PageError error={types.error} onRetry={() => void types.refetch()} />}
       {types.isSuccess && (
@@ -119,6 +129,14 @@ export const ActivityTypesDrawer = ({ onClose }: { onClose: () => void }) => {
                 aria-label={t('activities.types.en')}
                 style={{ width: 150 }}
               />
+              <Checkbox
+                checked={r.isDated}
+                onChange={(e) => patch(i, { isDated: e.target.checked })}
+                title={t('activities.types.isDatedHint')}
+                data-testid="activity-type-dated"
+              >
+                {t('activities.types.isDated')}
+              </Checkbox>
               <Button
                 icon={<ArrowUpOutlined />}
                 disabled={i === 0}
@@ -143,7 +161,7 @@ export const ActivityTypesDrawer = ({ onClose }: { onClose: () => void }) => {
           ))}
           <Button
             icon={<PlusOutlined />}
-            onClick={() => edit([...current, keyed({ zh: '', en: '' })])}
+            onClick={() => edit([...current, keyed({ zh: '', en: '', isDated: false })])}
             disabled={current.length >= 40}
             data-testid="activity-type-add"
           >
