@@ -94,6 +94,35 @@ export const toIndicatorDef = (i: Indicator): IndicatorDef => ({
   dimensions: Object.entries(i.dimensions).map(([key, d]) => ({ key, label: d.label, values: d.values })),
 });
 
+/**
+ * The catalogue as a reader sees it: a dimension whose values a county configures (activity types,
+ * featured-courtyard categories) lists the configured labels, so no screen falls back to a code. Values
+ * of multi-valued dimensions (campaigns) are looked up where shown, not listed. Each configured list is
+ * read once however many indicators share it.
+ */
+export const indicatorDefsFor = async (db: DbOrTx, indicators: Indicator[], scopePath: string) => {
+  const lists = new Map<unknown, Promise<Record<string, Label>>>();
+  const configured = (valuesFor: (db: DbOrTx, scopePath: string) => Promise<Record<string, Label>>) => {
+    let list = lists.get(valuesFor);
+    if (!list) {
+      list = valuesFor(db, scopePath);
+      lists.set(valuesFor, list);
+    }
+    return list;
+  };
+  return Promise.all(
+    indicators.map(async (i) => {
+      const def = toIndicatorDef(i);
+      for (const d of def.dimensions) {
+        const dim = i.dimensions[d.key];
+        if (dim?.valuesFor && !dim.isMultiValued)
+          d.values = { ...d.values, ...(await configured(dim.valuesFor)) };
+      }
+      return def;
+    }),
+  );
+};
+
 const measureOf = (i: Indicator, isRolled = false) => {
   if (i.measure === 'distinct') return sql`count(distinct s.subject_id)`;
   if (i.measure === 'sum') return sql`coalesce(sum(s.amount), 0)`;

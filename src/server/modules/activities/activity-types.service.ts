@@ -38,7 +38,7 @@ export const activityTypesOf = async (db: DbOrTx, actor: Pick<Actor, 'orgPath'>)
 export const assertActivityType = async (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, code: string) => {
   const { types } = await activityTypesOf(db, actor);
   if (!types.some((t) => t.code === code)) {
-    const message = `活动类型“${code}”不在本县的活动类型中（可选：${types.map((t) => t.label.zh).join('、')}）`;
+    const message = `活动类型${quoted(code)}不在本县的活动类型中（可选：${types.map((t) => t.label.zh).join('、')}）`;
     throw new AppError('VALIDATION_FAILED', message, [{ field: 'type', message }]);
   }
 };
