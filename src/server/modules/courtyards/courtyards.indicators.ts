@@ -245,6 +245,9 @@ export const courtyardFeaturedIndicator: Indicator = {
     where f.deleted_at is null and f.designated_on between ${from}::date and ${to}::date and ${scoped('f.org_path', scopePath)}`,
 };
 
+const RANK = (alias: string) =>
+  sql.raw(`(case ${alias}.to_rating when 'premium' then 3 when 'model' then 2 else 1 end)`);
+
 /**
  * `courtyards.everRated{rating, modelOrAbove}`: households rated at least once since the programme
  * began, as of the period's end (a cumulative stock: 累计评定). Each household counts once, under the
@@ -256,7 +259,8 @@ export const courtyardEverRatedIndicator: Indicator = {
   label: { zh: '累计评定美丽庭院户数', en: 'Households ever rated' },
   unit: { zh: '户', en: 'households' },
   permission: 'courtyards.read',
-  measure: 'distinct',
+  // One row per household (its highest first reach), so a count is a count of households.
+  measure: 'count',
   dimensions: {
     rating: { label: { zh: '曾达到的最高等级', en: 'Highest rating reached' }, values: ratingLabels },
     modelOrAbove: {
@@ -264,16 +268,22 @@ export const courtyardEverRatedIndicator: Indicator = {
       values: { yes: { zh: '示范户及以上', en: 'Model or above' }, no: { zh: '清洁户', en: 'Clean only' } },
     },
   },
+  // First reaches only (a partial index holds them, drizzle/0016), one pass grouped by household: the
+  // highest level and the first day at it packed into one number (level × 100000 − days since 1900), so
+  // a plain max picks both without sorting a county's history.
   source: ({ to, scopePath }) => sql`
-    select distinct on (c.household_id) c.household_id as record_id, ${householdLabel('c')} as record_label,
-      c.effective_on as record_date, c.org_path, c.to_rating as rating,
-      case when c.to_rating in ('model', 'premium') then 'yes' else 'no' end as "modelOrAbove",
-      c.household_id as subject_id
-    from courtyard_rating_changes c
-    where c.is_first_reach and c.to_rating is not null and c.effective_on <= ${to}::date
-      and ${scoped('c.org_path', scopePath)} and ${householdLive('c')}
-    order by c.household_id, case c.to_rating when 'premium' then 3 when 'model' then 2 else 1 end desc,
-      c.effective_on`,
+    select x.household_id as record_id, ${householdLabel('x')} as record_label,
+      '1900-01-01'::date + (ceil(x.k / 100000.0)::int * 100000 - x.k) as record_date, x.org_path,
+      (array['clean', 'model', 'premium'])[ceil(x.k / 100000.0)::int] as rating,
+      case when x.k > 100000 then 'yes' else 'no' end as "modelOrAbove",
+      x.household_id as subject_id
+    from (
+      select c.household_id, min(c.org_path) as org_path,
+        max(${RANK('c')} * 100000 - (c.effective_on - '1900-01-01'::date)) as k
+      from courtyard_rating_changes c
+      where c.is_first_reach and c.to_rating is not null and c.effective_on <= ${to}::date
+        and ${scoped('c.org_path', scopePath)} and ${householdLive('c')}
+      group by c.household_id) x`,
 };
 
 /** The day (Asia/Shanghai) a register row without dates of its own was entered, and whether it still stood on `to`. */

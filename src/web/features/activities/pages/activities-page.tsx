@@ -5,7 +5,7 @@ import {
   SettingOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -201,10 +201,10 @@ export const ActivitiesPage = () => {
         cards={{
           title: (a) => a.title,
           extra: (a) => (
-            <>
+            <Space size={4}>
               {a.isNotable && <Tag color="gold">{t('activities.notable.tag')}</Tag>}
               <Tag>{typeLabel(a.type)}</Tag>
-            </>
+            </Space>
           ),
           fields: (a) => [
             { key: 'date', label: t('activities.field.occurredOn'), children: activityDates(a) },
