@@ -44,7 +44,7 @@ const main = async () => {
         c.to_rating, case c.to_rating when 'clean' then 'model' else 'premium' end, '基准'
       from courtyard_rating_changes c where c.reason = '基准' and c.to_rating <> 'premium' and abs(hashtext(c.household_id::text || 'u')) % 2 = 0`);
     // Quarterly ups and downs between levels already reached: history that is not a first reach.
-    for (const y of [2021, 2022, 2023, 2024, 2025]) {
+    for (const y of [2023, 2024, 2025]) {
       await b.db.execute(sql`insert into courtyard_rating_changes (id, household_id, org_unit_id, org_path, month, effective_on, from_rating, to_rating, reason)
         select gen_random_uuid(), h.id, h.org_unit_id, h.org_path, to_char(d, 'YYYY-MM'), d, null, r, '反复'
         from households h cross join lateral (values (make_date(${y}, 3, 31), null::text), (make_date(${y}, 9, 30),
