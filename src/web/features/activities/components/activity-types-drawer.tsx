@@ -73,7 +73,7 @@ export const ActivityTypesDrawer = ({ onClose }: { onClose: () => void }) => {
       open
       onClose={onClose}
       title={t('activities.types.title')}
-      size={isMobile ? '100%' : 560}
+      size={isMobile ? '100%' : 660}
       data-testid="activity-types"
       footer={
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
