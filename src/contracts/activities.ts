@@ -4,11 +4,17 @@ import { dateSchema, listQueryBaseSchema, listResultSchema, versionSchema } from
 
 type Label = { zh: string; en: string };
 
+/**
+ * An activity type. `isDated`: its activities are named with their dates in a summary (publicity days and
+ * classes: "3月8日，开展…普法宣传", "6月1日至3日举办…培训班"), as are the activities marked 重点.
+ */
+export type ActivityTypeOption = { code: string; label: Label; isDated?: boolean };
+
 /** Default activity types with their codes; a county may configure its own list (same codes kept). */
-export const defaultActivityTypes: { code: string; label: Label }[] = [
+export const defaultActivityTypes: ActivityTypeOption[] = [
   { code: 'outreach', label: { zh: '宣讲', en: 'Outreach talk' } },
-  { code: 'training', label: { zh: '培训', en: 'Training' } },
-  { code: 'legalEducation', label: { zh: '普法', en: 'Legal education' } },
+  { code: 'training', label: { zh: '培训', en: 'Training' }, isDated: true },
+  { code: 'legalEducation', label: { zh: '普法', en: 'Legal education' }, isDated: true },
   { code: 'volunteerService', label: { zh: '志愿服务', en: 'Volunteer service' } },
   { code: 'studyTour', label: { zh: '研学', en: 'Study tour' } },
   { code: 'visit', label: { zh: '走访慰问', en: 'Home visit' } },
@@ -18,6 +24,19 @@ export const defaultActivityTypes: { code: string; label: Label }[] = [
   { code: 'meeting', label: { zh: '会议', en: 'Meeting' } },
   { code: 'other', label: { zh: '其他', en: 'Other' } },
 ];
+
+/**
+ * An activity's day or days as a Chinese text writes them: 6月1日, 6月1日至3日, 6月30日至7月2日,
+ * 2025年12月30日至2026年1月2日 (`withYear` puts the year first: 2026年6月1日至3日).
+ */
+export const activityDatesZh = (from: string, to?: string | null, withYear = false): string => {
+  const [y1, m1, d1] = from.split('-').map(Number);
+  const start = `${withYear ? `${y1}年` : ''}${m1}月${d1}日`;
+  if (!to || to <= from) return start;
+  const [y2, m2, d2] = to.split('-').map(Number);
+  if (y2 !== y1) return `${y1}年${m1}月${d1}日至${y2}年${m2}月${d2}日`;
+  return m2 === m1 ? `${start}至${d2}日` : `${start}至${m2}月${d2}日`;
+};
 
 export const targetGroups = [
   'women',
@@ -60,7 +79,10 @@ export const activitySchema = z.object({
   title: z.string(),
   type: z.string(),
   occurredOn: dateSchema,
+  /** The last day of a multi-day activity (6月1日至3日); null for a one-day one. */
   endedOn: dateSchema.nullable(),
+  /** 重点: she marked it as a highlight; a summary names it with its dates. */
+  isNotable: z.boolean(),
   coOrganizers: z.string().nullable(),
   siteId: z.uuid().nullable(),
   siteName: z.string().nullable(),
@@ -109,6 +131,7 @@ const activityFields = {
   type: typeCodeSchema,
   occurredOn: dateSchema,
   endedOn: dateSchema.optional(),
+  isNotable: z.boolean().default(false),
   coOrganizers: z.string().trim().max(200).optional(),
   siteId: z.uuid().optional(),
   place: z.string().trim().max(120).optional(),
@@ -143,6 +166,7 @@ export const updateActivityInputSchema = z
     type: typeCodeSchema.optional(),
     occurredOn: dateSchema.optional(),
     endedOn: dateSchema.nullable().optional(),
+    isNotable: z.boolean().optional(),
     coOrganizers: z.string().trim().max(200).nullable().optional(),
     siteId: z.uuid().nullable().optional(),
     place: z.string().trim().max(120).nullable().optional(),
@@ -154,7 +178,11 @@ export const updateActivityInputSchema = z
     participantIds: z.array(z.uuid()).max(500).optional(),
     version: versionSchema,
   })
-  .strict();
+  .strict()
+  .refine((v) => !v.endedOn || !v.occurredOn || v.endedOn >= v.occurredOn, {
+    message: '结束日期不能早于开始日期',
+    path: ['endedOn'],
+  });
 export type UpdateActivityInput = z.infer<typeof updateActivityInputSchema>;
 
 /** "每月组织各村居开展主题宣讲": one activity per unit per month, each editable afterwards. */

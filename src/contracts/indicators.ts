@@ -81,6 +81,8 @@ export const indicatorRecordSchema = z.object({
   label: z.string(),
   orgUnitName: z.string(),
   date: dateSchema.nullable(),
+  /** The last day of a record that spans days (a multi-day activity: 6月1日至3日); null otherwise. */
+  dateTo: dateSchema.nullable().optional(),
   /** What the record adds to a sum (an activity's 人次); null where each record counts one. */
   amount: z.number().nullable(),
   /** The record's type: the indicator's `type` dimension, or its first single-valued one. */

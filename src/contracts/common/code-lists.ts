@@ -4,7 +4,11 @@ import { z } from 'zod';
 // record stores a value's code, which it keeps for life, so renaming never splits a statistic.
 
 export type CodeLabel = { zh: string; en: string };
-export type CodeOption = { code: string; label: CodeLabel };
+/**
+ * `isDated`: a value whose records a summary names with their dates (activity types such as 宣传日
+ * and 培训班); lists that have no use for it leave it unset.
+ */
+export type CodeOption = { code: string; label: CodeLabel; isDated?: boolean };
 
 /** A value's code: letters and digits, as the built-in ones (`womenHome`) and the added ones (`custom3`). */
 export const codeSchema = (what: string) =>
@@ -13,6 +17,7 @@ export const codeSchema = (what: string) =>
 export const codeOptionSchema = z.object({
   code: z.string(),
   label: z.object({ zh: z.string(), en: z.string() }),
+  isDated: z.boolean().optional(),
 });
 
 /**
@@ -35,6 +40,7 @@ export const codeListInputSchema = (what: string, max = 40) =>
               en: z.string().trim().max(40).optional(),
             })
             .strict(),
+          isDated: z.boolean().optional(),
         })
         .strict(),
     )

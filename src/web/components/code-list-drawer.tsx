@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeListInput, CodeOption } from '../../contracts/common/code-lists';
@@ -8,7 +8,7 @@ import { useApiErrorHandler } from '../lib/use-api-error';
 import { useIsMobile } from '../lib/use-is-mobile';
 import { PageError, PageLoading } from './page-states';
 
-type Row = { key: string; code?: string; zh: string; en: string };
+type Row = { key: string; code?: string; zh: string; en: string; isDated?: boolean };
 
 let nextKey = 0;
 const keyed = (r: Omit<Row, 'key'>): Row => {
@@ -29,6 +29,7 @@ export const CodeListDrawer = ({
   types,
   save,
   testId,
+  dated,
   onClose,
 }: {
   title: string;
@@ -37,6 +38,8 @@ export const CodeListDrawer = ({
   types: UseQueryResult<CodeOption[]>;
   save: UseMutationResult<unknown, Error, CodeListInput>;
   testId: string;
+  /** Values may be marked as named with their dates in a summary (activity types): the checkbox's words. */
+  dated?: { label: string; hint: string };
   onClose: () => void;
 }) => {
   const { t } = useTranslation();
@@ -45,7 +48,10 @@ export const CodeListDrawer = ({
   const onError = useApiErrorHandler();
   const [rows, setRows] = useState<Row[] | null>(null);
   const current =
-    rows ?? (types.data ?? []).map((ty) => keyed({ code: ty.code, zh: ty.label.zh, en: ty.label.en }));
+    rows ??
+    (types.data ?? []).map((ty) =>
+      keyed({ code: ty.code, zh: ty.label.zh, en: ty.label.en, isDated: ty.isDated ?? false }),
+    );
   const edit = (next: Row[]) => setRows(next);
   const patch = (i: number, p: Partial<Row>) => edit(current.map((r, j) => (j === i ? { ...r, ...p } : r)));
   const move = (i: number, by: number) => {
@@ -67,6 +73,7 @@ export const CodeListDrawer = ({
       current.map((r) => ({
         ...(r.code ? { code: r.code } : {}),
         label: { zh: r.zh.trim(), ...(r.en.trim() ? { en: r.en.trim() } : {}) },
+        ...(dated ? { isDated: r.isDated ?? false } : {}),
       })),
       {
         onSuccess: () => {
@@ -100,7 +107,7 @@ export const CodeListDrawer = ({
         </Space>
       }
     >
-      <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={hint} description={dated?.hint} style={{ marginBottom: 12 }} />
       {types.isPending && <PageLoading rows={6} />}
       {types.isError && <PageError error={types.error} onRetry={() => void types.refetch()} />}
       {types.isSuccess && (
@@ -133,6 +140,16 @@ export const CodeListDrawer = ({
                 aria-label={t('codeList.en')}
                 style={{ width: 150 }}
               />
+              {dated && (
+                <Checkbox
+                  checked={r.isDated ?? false}
+                  onChange={(e) => patch(i, { isDated: e.target.checked })}
+                  title={dated.hint}
+                  data-testid={`${testId}-dated`}
+                >
+                  {dated.label}
+                </Checkbox>
+              )}
               <Button
                 icon={<ArrowUpOutlined />}
                 disabled={i === 0}
@@ -157,7 +174,7 @@ export const CodeListDrawer = ({
           ))}
           <Button
             icon={<PlusOutlined />}
-            onClick={() => edit([...current, keyed({ zh: '', en: '' })])}
+            onClick={() => edit([...current, keyed({ zh: '', en: '', isDated: false })])}
             disabled={current.length >= 40}
             data-testid={`${testId}-add`}
           >

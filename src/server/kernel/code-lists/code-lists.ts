@@ -56,8 +56,16 @@ export const countyCodeList = (def: CountyCodeListDef) => {
       .select({ items: countyCodeLists.items })
       .from(countyCodeLists)
       .where(and(eq(countyCodeLists.rootOrgUnitId, rootOf(at)), eq(countyCodeLists.list, def.list)));
+    // A flag a saved value lacks (a list saved before values could say it) is the built-in value's.
+    const flagOf = (code: string) => def.defaults.find((d) => d.code === code)?.isDated;
     return row
-      ? { items: row.items as CodeOption[], isDefault: false }
+      ? {
+          items: (row.items as CodeOption[]).map((o) => {
+            const isDated = o.isDated ?? flagOf(o.code);
+            return isDated === undefined ? o : { ...o, isDated };
+          }),
+          isDefault: false,
+        }
       : { items: [...def.defaults], isDefault: true };
   };
 
@@ -111,10 +119,16 @@ export const countyCodeList = (def: CountyCodeListDef) => {
       const next = freshCodes(
         new Set([...before.items.map((o) => o.code), ...input.flatMap((o) => o.code ?? [])]),
       );
-      const items: CodeOption[] = input.map((o) => ({
-        code: o.code ?? next(),
-        label: { zh: o.label.zh, en: o.label.en || o.label.zh },
-      }));
+      const items: CodeOption[] = input.map((o) => {
+        const code = o.code ?? next();
+        // Left out: the value keeps what it said (a new value is not dated).
+        const isDated = o.isDated ?? before.items.find((b) => b.code === code)?.isDated;
+        return {
+          code,
+          label: { zh: o.label.zh, en: o.label.en || o.label.zh },
+          ...(isDated === undefined ? {} : { isDated }),
+        };
+      });
       const removed = before.items.filter((b) => !items.some((o) => o.code === b.code));
       if (removed.length) {
         const { table, column, orgPath } = def.usage;

@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/audit';
 import { ctxOf } from '../http/context';
 import { contentDisposition, type ExportColumn, streamXlsx } from '../io/xlsx-export';
 import { indicatorWorkbook } from './indicator-workbook';
-import { computeIndicator, drillIndicator, type IndicatorRegistry, toIndicatorDef } from './registry';
+import { computeIndicator, drillIndicator, type IndicatorRegistry, indicatorDefsFor } from './registry';
 
 /** The most records one drilled list exports (the list itself pages through any number). */
 export const RECORDS_EXPORT_MAX = 10_000;
@@ -41,14 +41,10 @@ export const indicatorsRoutes = (registry: IndicatorRegistry) => async (fastify:
         response: { 200: z.object({ items: z.array(indicatorDefSchema) }) },
       },
     },
-    (req) => {
-      const { actor } = ctxOf(req);
-      return {
-        items: registry
-          .list()
-          .filter((i) => actor.permissions.has(i.permission))
-          .map(toIndicatorDef),
-      };
+    async (req) => {
+      const { actor, db } = ctxOf(req);
+      const readable = registry.list().filter((i) => actor.permissions.has(i.permission));
+      return { items: await indicatorDefsFor(db, readable, actor.orgPath) };
     },
   );
   app.get(

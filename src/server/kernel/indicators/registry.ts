@@ -46,6 +46,11 @@ export type Indicator = {
    */
   isOccasional?: boolean;
   /**
+   * The source also gives `record_date_to`: the last day of a record that spans days (a multi-day
+   * activity), null for a one-day one; drill-down records carry it as `dateTo`.
+   */
+  hasDateTo?: boolean;
+  /**
    * `scopePath` is the reader's subtree: the registry filters the source's rows by it in any case;
    * a source over a large table may also filter by it inside (before a `distinct on` or a window,
    * where PostgreSQL cannot push the outer filter down).
@@ -93,6 +98,35 @@ export const toIndicatorDef = (i: Indicator): IndicatorDef => ({
   unit: i.unit,
   dimensions: Object.entries(i.dimensions).map(([key, d]) => ({ key, label: d.label, values: d.values })),
 });
+
+/**
+ * The catalogue as a reader sees it: a dimension whose values a county configures (activity types,
+ * featured-courtyard categories) lists the configured labels, so no screen falls back to a code. Values
+ * of multi-valued dimensions (campaigns) are looked up where shown, not listed. Each configured list is
+ * read once however many indicators share it.
+ */
+export const indicatorDefsFor = async (db: DbOrTx, indicators: Indicator[], scopePath: string) => {
+  const lists = new Map<unknown, Promise<Record<string, Label>>>();
+  const configured = (valuesFor: (db: DbOrTx, scopePath: string) => Promise<Record<string, Label>>) => {
+    let list = lists.get(valuesFor);
+    if (!list) {
+      list = valuesFor(db, scopePath);
+      lists.set(valuesFor, list);
+    }
+    return list;
+  };
+  return Promise.all(
+    indicators.map(async (i) => {
+      const def = toIndicatorDef(i);
+      for (const d of def.dimensions) {
+        const dim = i.dimensions[d.key];
+        if (dim?.valuesFor && !dim.isMultiValued)
+          d.values = { ...d.values, ...(await configured(dim.valuesFor)) };
+      }
+      return def;
+    }),
+  );
+};
 
 const measureOf = (i: Indicator, isRolled = false) => {
   if (i.measure === 'distinct') return sql`count(distinct s.subject_id)`;
@@ -372,7 +406,7 @@ export const drillIndicator = async (
   const type = typeKey ? sql`s.${sql.identifier(typeKey)}::text` : sql`null::text`;
   const result = await db.execute(sql`
     select s.record_id::text as id, s.record_label as label, u.name as "orgUnitName", s.record_date::text as date,
-      ${amount} as amount, ${type} as type, count(*) over() as total
+      ${i.hasDateTo ? sql`s.record_date_to::text` : sql`null::text`} as "dateTo", ${amount} as amount, ${type} as type, count(*) over() as total
     from (${i.source({ from: args.from, to: args.to, groupBy: expand, scopePath: args.scopePath })}) s
     join org_units u on u.path = s.org_path
     where ${sql.join(filters, sql` and `)}
@@ -383,6 +417,7 @@ export const drillIndicator = async (
     label: string;
     orgUnitName: string;
     date: string | null;
+    dateTo: string | null;
     amount: number | null;
     type: string | null;
     total: string;

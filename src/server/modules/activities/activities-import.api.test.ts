@@ -133,11 +133,11 @@ describe("a village's year of activities from Excel", () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const rows: string[] = [];
     wb.worksheets[0].eachRow((row) => {
-      rows.push((row.values as unknown[]).slice(1, 8).join('|'));
+      rows.push((row.values as unknown[]).slice(1, 9).join('|'));
     });
     expect(rows).toEqual([
-      '活动日期|活动名称|活动类型|组织单位|活动地点|阵地|专项行动',
-      `${year}-03-08|三八节巾帼健步走|文体活动|甲一村妇联|村广场||巾帼心向党`,
+      '活动日期|结束日期|活动名称|活动类型|组织单位|活动地点|阵地|专项行动',
+      `${year}-03-08||三八节巾帼健步走|文体活动|甲一村妇联|村广场||巾帼心向党`,
     ]);
   });
 });

@@ -41,6 +41,11 @@ const dimensions: Indicator['dimensions'] = {
     values: targetGroupLabels,
     isMultiValued: true,
   },
+  // 重点: the activities she marked as highlights (a summary names them with their dates).
+  isNotable: {
+    label: { zh: '是否重点', en: 'Notable' },
+    values: { yes: { zh: '重点活动', en: 'Notable' }, no: { zh: '一般活动', en: 'Other' } },
+  },
 };
 
 /**
@@ -73,8 +78,10 @@ const activitySource = ({
   const site = groupBy === 'site' ? sql`st.name` : sql`null::text`;
   const siteKind = groupBy === 'siteKind' ? sql`st.kind` : sql`null::text`;
   return sql`
-    select a.id as record_id, a.title as record_label, a.occurred_on as record_date, a.org_path,
+    select a.id as record_id, a.title as record_label, a.occurred_on as record_date,
+      a.ended_on as record_date_to, a.org_path,
       a.type, ${campaign} as campaign, ${site} as site, ${siteKind} as "siteKind", ${target} as "targetGroup",
+      case when a.is_notable then 'yes' else 'no' end as "isNotable",
       a.attendance as amount, a.site_id as subject_id
     from activities a ${campaignJoin} ${targetJoin} ${siteJoin}
     where a.deleted_at is null and a.occurred_on between ${from}::date and ${to}::date
@@ -87,6 +94,7 @@ export const activitySessionsIndicator: Indicator = {
   unit: { zh: '场次', en: 'sessions' },
   permission: 'activities.read',
   isFlow: true,
+  hasDateTo: true,
   measure: 'count',
   dimensions,
   source: activitySource,
@@ -98,6 +106,7 @@ export const activityAttendancesIndicator: Indicator = {
   unit: { zh: '人次', en: 'attendances' },
   permission: 'activities.read',
   isFlow: true,
+  hasDateTo: true,
   measure: 'sum',
   dimensions,
   source: activitySource,

@@ -5,11 +5,20 @@ import {
   exportActivitiesQuerySchema,
   targetGroupLabels,
 } from '../../../contracts/activities';
+import { toHalfWidth } from '../../../contracts/common/id-number';
 import { requirePermission, resolveScopePath } from '../../kernel/access/access';
 import { uuidv7 } from '../../kernel/db/ids';
-import { parseDateCell, parseListCell, parseTextCell, splitKnownList } from '../../kernel/io/cells';
+import {
+  type CellResult,
+  type CellValue,
+  cellText,
+  parseDateCell,
+  parseListCell,
+  parseTextCell,
+  splitKnownList,
+} from '../../kernel/io/cells';
 import { ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
-import type { LedgerIo, ParsedRow } from '../../kernel/io/ledger-io';
+import { type LedgerIo, type ParsedRow, rowCheck } from '../../kernel/io/ledger-io';
 import { rowUnits, type UnitRef, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import { sites } from '../org/org-ledgers.table';
@@ -18,8 +27,13 @@ import { shanghaiToday, usableCampaigns } from './activities.service';
 import { activities, campaigns } from './activities.table';
 import { activityTypesOf } from './activity-types.service';
 
+/** The day an activity began and, for a multi-day one, its last day. */
+type DateSpan = { from: string; to?: string };
+
 type Row = {
-  occurredOn: string;
+  occurredOn: DateSpan;
+  endedOn?: string;
+  isNotable?: boolean;
   title: string;
   type: string;
   orgUnit?: string;
@@ -43,6 +57,53 @@ const count = (label: string, max: number) => (v: unknown) => {
   return n <= max ? { value: n } : { error: `${label}“${n}”过大，请核对` };
 };
 
+const RANGE_SEPARATOR = /至|到|~|—+|–|－+/;
+
+/**
+ * 活动日期: one day (2026-06-01), or the days of a multi-day activity: 2026-06-01至2026-06-03, and the
+ * end written short as a Chinese text would (2026年6月1日至3日, 2026-06-30至07-02), with 至, 到 or ~.
+ */
+export const parseDateSpanCell = (v: CellValue): CellResult<DateSpan> => {
+  const text = typeof v === 'string' ? v : undefined;
+  const parts = text ? toHalfWidth(text).split(RANGE_SEPARATOR) : [];
+  if (parts.length < 2) {
+    const single = parseDateCell(v);
+    return 'error' in single ? single : { value: single.value ? { from: single.value } : undefined };
+  }
+  const shown = cellText(v) ?? '';
+  if (parts.length > 2) return { error: `“${shown}”不是可识别的日期范围，请写成 2026-06-01至2026-06-03` };
+  const start = parseDateCell(parts[0]);
+  if ('error' in start || !start.value)
+    return { error: `“${shown}”的开始日期不可识别，请写成 2026-06-01至2026-06-03` };
+  const from = start.value;
+  const [y, m] = from.split('-');
+  const end = parts[1].replace(/日$/, '');
+  const monthDay = /^(\d{1,2})[-/.月](\d{1,2})$/.exec(end);
+  const day = /^(\d{1,2})$/.exec(end);
+  const full = parseDateCell(parts[1]);
+  const to = monthDay
+    ? parseDateCell(`${y}-${monthDay[1]}-${monthDay[2]}`)
+    : day
+      ? parseDateCell(`${y}-${m}-${day[1]}`)
+      : full;
+  if ('error' in to || !to.value)
+    return { error: `“${shown}”的结束日期不可识别，请写成 2026-06-01至2026-06-03` };
+  if (to.value < from) return { error: `“${shown}”的结束日期早于开始日期` };
+  return { value: to.value === from ? { from } : { from, to: to.value } };
+};
+
+const YES = ['是', '重点', 'Y', 'y', 'yes', 'Yes', '√', '✓', '1'];
+const NO = ['否', '不是', 'N', 'n', 'no', 'No', '×', '0'];
+
+/** 是否重点: 是 / 否 (blank: as recorded). */
+const parseYesNoCell = (v: CellValue): CellResult<boolean> => {
+  const s = cellText(v);
+  if (s === undefined) return { value: undefined };
+  if (YES.includes(s)) return { value: true };
+  if (NO.includes(s)) return { value: false };
+  return { error: `“${s}”请填写“是”或“否”` };
+};
+
 const unitCol = unitColumn('组织单位', ['所属村（社区）', '村（社区）', '主办单位'], 14);
 
 const columns: LedgerIo['columns'] = [
@@ -50,8 +111,16 @@ const columns: LedgerIo['columns'] = [
     key: 'occurredOn',
     header: '活动日期',
     aliases: ['日期', '开展时间', '时间'],
-    hint: '如 2026-03-08',
+    hint: '如 2026-03-08；多日活动可写 2026-06-01至2026-06-03',
     isRequired: true,
+    width: 14,
+    parse: parseDateSpanCell,
+  },
+  {
+    key: 'endedOn',
+    header: '结束日期',
+    aliases: ['截止日期', '结束时间'],
+    hint: '多日活动的最后一天，选填',
     width: 14,
     parse: parseDateCell,
   },
@@ -128,6 +197,15 @@ const columns: LedgerIo['columns'] = [
       ),
   },
   {
+    key: 'isNotable',
+    header: '是否重点',
+    aliases: ['重点活动', '是否亮点'],
+    hint: '是/否：重点活动在工作总结中列出日期',
+    options: ['是', '否'],
+    width: 10,
+    parse: parseYesNoCell,
+  },
+  {
     key: 'coOrganizers',
     header: '协办单位',
     hint: '如：司法所、卫生院',
@@ -144,12 +222,22 @@ const columns: LedgerIo['columns'] = [
   },
 ];
 
-const checkRow = (v: Record<string, unknown>): [string, string][] =>
-  (v as Row).occurredOn > shanghaiToday() ? [['occurredOn', '活动日期不能晚于今天']] : [];
+const checkRow = rowCheck<Row>((r, problem) => {
+  if (r.occurredOn.from > shanghaiToday()) problem('occurredOn', '活动日期不能晚于今天');
+  if (r.endedOn && r.endedOn < r.occurredOn.from) problem('endedOn', '结束日期不能早于开始日期');
+  if (r.endedOn && r.occurredOn.to && r.endedOn !== r.occurredOn.to)
+    problem('endedOn', `与活动日期中的结束日期（${r.occurredOn.to}）不一致`);
+});
+
+/** The last day of a multi-day activity, from the date range or the 结束日期 column. */
+const lastDayOf = (r: Row) => {
+  const to = r.endedOn ?? r.occurredOn.to;
+  return to && to !== r.occurredOn.from ? to : undefined;
+};
 
 const naturalKey = (v: Record<string, unknown>) => {
   const r = v as Row;
-  return `${r.occurredOn}|${r.orgUnit ?? ''}|${r.title}|${r.type}`;
+  return `${r.occurredOn.from}|${r.orgUnit ?? ''}|${r.title}|${r.type}`;
 };
 
 const groupCode = Object.fromEntries(Object.entries(targetGroupLabels).map(([code, l]) => [l.zh, code]));
@@ -205,6 +293,8 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     if (missing.length) issues.add(r, '专项行动', missing.join('、'), '找不到该专项行动，请先登记或核对名称');
     const type = typeByName.get(v.type) as string;
     const desired = {
+      endedOn: lastDayOf(v),
+      isNotable: v.isNotable,
       attendance: v.attendance,
       volunteerCount: v.volunteerCount ?? 0,
       place: v.place ?? null,
@@ -214,7 +304,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       coOrganizers: v.coOrganizers ?? null,
       summary: v.summary ?? null,
     };
-    const found = byKey.get(keyOf(unit.id, v.occurredOn, v.title, type));
+    const found = byKey.get(keyOf(unit.id, v.occurredOn.from, v.title, type));
     if (found) {
       plan.compare(found, desired);
       continue;
@@ -225,16 +315,17 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       orgPath: unit.path,
       title: v.title,
       type,
-      occurredOn: v.occurredOn,
-      endedOn: null,
+      occurredOn: v.occurredOn.from,
       participantIds: [] as string[],
       seriesId: null,
       ...desired,
+      endedOn: desired.endedOn ?? null,
+      isNotable: desired.isNotable ?? false,
       createdBy: ctx.actor.userId,
       updatedBy: ctx.actor.userId,
     };
     plan.create(row);
-    byKey.set(keyOf(unit.id, v.occurredOn, v.title, type), {
+    byKey.set(keyOf(unit.id, v.occurredOn.from, v.title, type), {
       ...row,
       version: 1,
       createdAt: '',
@@ -249,7 +340,14 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     plan.inserts,
     (a) => ({
       label: a.title,
-      after: { title: a.title, type: a.type, occurredOn: a.occurredOn, attendance: a.attendance },
+      after: {
+        title: a.title,
+        type: a.type,
+        occurredOn: a.occurredOn,
+        endedOn: a.endedOn,
+        isNotable: a.isNotable,
+        attendance: a.attendance,
+      },
     }),
     onProgress,
   );
@@ -259,6 +357,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
 
 const exportColumns = (typeLabel: (code: string) => string): ExportColumn<Activity>[] => [
   { header: '活动日期', width: 12, value: (a) => a.occurredOn },
+  { header: '结束日期', width: 12, value: (a) => a.endedOn },
   { header: '活动名称', width: 28, value: (a) => a.title },
   { header: '活动类型', width: 12, value: (a) => typeLabel(a.type) },
   { header: '组织单位', width: 14, value: (a) => a.orgUnitName },
@@ -272,6 +371,7 @@ const exportColumns = (typeLabel: (code: string) => string): ExportColumn<Activi
     width: 16,
     value: (a) => a.targetGroups.map((g) => targetGroupLabels[g].zh).join('、'),
   },
+  { header: '是否重点', width: 10, value: (a) => (a.isNotable ? '是' : '否') },
   { header: '协办单位', width: 16, value: (a) => a.coOrganizers },
   { header: '活动简介', width: 30, value: (a) => a.summary },
 ];

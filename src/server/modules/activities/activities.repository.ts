@@ -39,6 +39,7 @@ export const toActivity = (r: Selected): Activity => ({
   type: r.activity.type,
   occurredOn: r.activity.occurredOn,
   endedOn: r.activity.endedOn,
+  isNotable: r.activity.isNotable,
   coOrganizers: r.activity.coOrganizers,
   siteId: r.activity.siteId,
   siteName: r.siteName,

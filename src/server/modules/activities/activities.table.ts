@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ledgerColumns } from '../../kernel/db/columns';
 import { photoTable } from '../../kernel/files/photo-attachments';
 
@@ -14,6 +14,8 @@ export const activities = pgTable(
     type: text('type').notNull(),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     endedOn: date('ended_on', { mode: 'string' }),
+    /** 重点: a highlight of the year, named with its dates in the summary. */
+    isNotable: boolean('is_notable').notNull().default(false),
     coOrganizers: text('co_organizers'),
     siteId: uuid('site_id'),
     place: text('place'),

@@ -5,10 +5,12 @@ import {
   ratingLabels,
   rectificationStatusLabels,
 } from '../../../contracts/courtyards';
+import { personRoleLabels, personRoles } from '../../../contracts/people-roles';
 import { scoped } from '../../kernel/access/access';
 import type { Indicator } from '../../kernel/indicators/registry';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { rectificationStatusOn } from './courtyards.repository';
+import { featuredCategoriesOf } from './featured.service';
 
 const label = sql.raw(`h.address || coalesce(' ' || h.house_number, '')`);
 const rating: Indicator['dimensions'] = {
@@ -229,6 +231,11 @@ export const courtyardFeaturedIndicator: Indicator = {
     category: {
       label: { zh: '特色类别', en: 'Category' },
       values: Object.fromEntries(defaultFeaturedCategories.map((c) => [c.code, c.label])),
+      // A county's own categories (花香庭院 next to 书香庭院…) by their names, never their codes.
+      valuesFor: async (db, scopePath) =>
+        Object.fromEntries(
+          (await featuredCategoriesOf(db, { orgPath: scopePath })).categories.map((c) => [c.code, c.label]),
+        ),
     },
   },
   source: ({ from, to, scopePath }) => sql`
@@ -236,6 +243,109 @@ export const courtyardFeaturedIndicator: Indicator = {
       f.category, f.household_id as subject_id
     from courtyard_featured f join households h on h.id = f.household_id
     where f.deleted_at is null and f.designated_on between ${from}::date and ${to}::date and ${scoped('f.org_path', scopePath)}`,
+};
+
+const RANK = (alias: string) =>
+  sql.raw(`(case ${alias}.to_rating when 'premium' then 3 when 'model' then 2 else 1 end)`);
+
+/**
+ * `courtyards.everRated{rating, modelOrAbove}`: households rated at least once since the programme
+ * began, as of the period's end (a cumulative stock: 累计评定). Each household counts once, under the
+ * highest level it ever reached (its first reach of that level dates the record), so the ratings add
+ * up to the total and 示范户及以上 is `modelOrAbove=yes`.
+ */
+export const courtyardEverRatedIndicator: Indicator = {
+  key: 'courtyards.everRated',
+  label: { zh: '累计评定美丽庭院户数', en: 'Households ever rated' },
+  unit: { zh: '户', en: 'households' },
+  permission: 'courtyards.read',
+  // One row per household (its highest first reach), so a count is a count of households.
+  measure: 'count',
+  dimensions: {
+    rating: { label: { zh: '曾达到的最高等级', en: 'Highest rating reached' }, values: ratingLabels },
+    modelOrAbove: {
+      label: { zh: '示范户及以上', en: 'Model or above' },
+      values: { yes: { zh: '示范户及以上', en: 'Model or above' }, no: { zh: '清洁户', en: 'Clean only' } },
+    },
+  },
+  // Each household's first reaches, the highest first (a narrow sort: measured faster at county scale than
+  // grouping or an anti-join, bench/courtyards-summary.bench.ts); the name is looked up after, for the
+  // records shown only.
+  source: ({ to, scopePath }) => sql`
+    select x.household_id as record_id, ${householdLabel('x')} as record_label, x.effective_on as record_date,
+      x.org_path, x.to_rating as rating,
+      case when x.to_rating in ('model', 'premium') then 'yes' else 'no' end as "modelOrAbove",
+      x.household_id as subject_id
+    from (
+      select distinct on (c.household_id) c.household_id, c.effective_on, c.org_path, c.to_rating
+      from courtyard_rating_changes c
+      where c.is_first_reach and c.to_rating is not null and c.effective_on <= ${to}::date
+        and ${scoped('c.org_path', scopePath)} and ${householdLive('c')}
+      order by c.household_id, ${RANK('c')} desc, c.effective_on) x`,
+};
+
+/** The day (Asia/Shanghai) a register row without dates of its own was entered, and whether it still stood on `to`. */
+const standingOn = (alias: string, to: string) =>
+  sql`(${sql.raw(alias)}.created_at at time zone 'Asia/Shanghai')::date <= ${to}::date
+    and (${sql.raw(alias)}.deleted_at is null or (${sql.raw(alias)}.deleted_at at time zone 'Asia/Shanghai')::date > ${to}::date)`;
+
+/** `courtyards.groups`: the cross-village inspection groups (验收小组) standing at the period's end. */
+export const courtyardGroupsIndicator: Indicator = {
+  key: 'courtyards.groups',
+  label: { zh: '美丽庭院验收小组', en: 'Inspection groups' },
+  unit: { zh: '个', en: 'groups' },
+  permission: 'courtyards.read',
+  measure: 'count',
+  dimensions: {},
+  source: ({ to, scopePath }) => sql`
+    select g.id as record_id, g.name as record_label, (g.created_at at time zone 'Asia/Shanghai')::date as record_date,
+      g.org_path
+    from courtyard_groups g
+    where ${standingOn('g', to)} and ${scoped('g.org_path', scopePath)}`,
+};
+
+const VILLAGE_CHAIR = 'villageChair';
+const memberRoleLabels = {
+  [VILLAGE_CHAIR]: { zh: '村（社区）妇联主席', en: 'Village or community chair' },
+  ...personRoleLabels,
+  chair: { zh: '镇（街道）等其他妇联主席', en: 'Other chair' },
+  none: { zh: '无职务', en: 'No role' },
+};
+const slashes = (path: string) => sql.raw(`(length(${path}) - length(replace(${path}, '/', '')))`);
+
+/**
+ * `courtyards.groupMembers{role}`: the persons sitting in the inspection groups standing at the
+ * period's end (each once, however many groups), by the role she held that day within the group's
+ * town: `villageChair` when she chaired the federation of a village or community directly below it
+ * (the 村（社区）妇联主席 a summary names), else her first role in the order of the role list, else `none`.
+ * A group's members are as they are now (the register keeps no history of them).
+ */
+export const courtyardGroupMembersIndicator: Indicator = {
+  key: 'courtyards.groupMembers',
+  label: { zh: '验收小组成员', en: 'Inspection group members' },
+  unit: { zh: '人', en: 'persons' },
+  permission: 'courtyards.read',
+  measure: 'distinct',
+  dimensions: { role: { label: { zh: '职务', en: 'Role' }, values: memberRoleLabels } },
+  source: ({ to, scopePath }) => sql`
+    select g.id::text || ':' || p.id::text as record_id, p.name || '（' || g.name || '）' as record_label,
+      (g.created_at at time zone 'Asia/Shanghai')::date as record_date, g.org_path,
+      coalesce(
+        (select ${VILLAGE_CHAIR}::text from role_terms t join org_units u on u.id = t.org_unit_id
+          where t.person_id = p.id and t.role = 'chair' and t.deleted_at is null
+            and t.started_on <= ${to}::date and (t.ended_on is null or t.ended_on >= ${to}::date)
+            and t.org_path like g.org_path || '%' and ${slashes('t.org_path')} = ${slashes('g.org_path')} + 1
+            and u.kind not in ('enterprise', 'newSector')
+          limit 1),
+        (select t.role from role_terms t
+          where t.person_id = p.id and t.deleted_at is null
+            and t.started_on <= ${to}::date and (t.ended_on is null or t.ended_on >= ${to}::date)
+            and t.org_path like g.org_path || '%'
+          order by array_position(${sql.param([...personRoles])}::text[], t.role), t.role limit 1),
+        'none') as role,
+      p.id as subject_id
+    from courtyard_groups g cross join lateral unnest(g.member_ids) as m(id) join persons p on p.id = m.id
+    where ${standingOn('g', to)} and p.deleted_at is null and ${scoped('g.org_path', scopePath)}`,
 };
 
 export const courtyardIndicators: Indicator[] = [
@@ -247,4 +357,7 @@ export const courtyardIndicators: Indicator[] = [
   courtyardPlaquesAwardedIndicator,
   courtyardPlaquesRemovedIndicator,
   courtyardFeaturedIndicator,
+  courtyardEverRatedIndicator,
+  courtyardGroupsIndicator,
+  courtyardGroupMembersIndicator,
 ];

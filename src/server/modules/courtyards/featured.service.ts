@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { quoted } from '../../../contracts/common/quoted';
 import type {
   CreateFeaturedInput,
   FeaturedDesignation,
@@ -49,8 +50,11 @@ export const saveFeaturedCategories = (ctx: ServiceContext, input: SaveFeaturedC
       sql`select distinct category from courtyard_featured where deleted_at is null and ${scoped('org_path', ctx.actor.orgPath)}`,
     );
     const dropped = used.map((u) => u.category as string).filter((c) => !codes.includes(c));
-    if (dropped.length) throw invalid('categories', `类别“${dropped.join('、')}”已有农户被评定，不能删除`);
     const before = await featuredCategoriesOf(tx, ctx.actor);
+    if (dropped.length) {
+      const names = dropped.map((c) => quoted(before.categories.find((x) => x.code === c)?.label.zh ?? c));
+      throw invalid('categories', `类别${names.join('、')}已有农户被评定，不能删除`);
+    }
     await tx
       .insert(courtyardFeaturedOptions)
       .values({ rootOrgUnitId: root, categories: input.categories, updatedBy: ctx.actor.userId })
@@ -94,7 +98,11 @@ const byId = async (db: DbOrTx, id: string) => {
   return toFeatured(r);
 };
 
-const audit = (
+/** The category's name in the county's list (a code only if the list no longer has it). */
+const categoryName = async (db: DbOrTx, actor: Pick<Actor, 'orgPath'>, code: string) =>
+  (await featuredCategoriesOf(db, actor)).categories.find((c) => c.code === code)?.label.zh ?? code;
+
+const audit = async (
   tx: Tx,
   ctx: ServiceContext,
   action: string,
@@ -107,7 +115,7 @@ const audit = (
     action,
     entityType: 'courtyardFeatured',
     entityId: after.id,
-    entityLabel: `${after.householdLabel} ${after.category}`,
+    entityLabel: `${after.householdLabel} ${quoted(await categoryName(tx, ctx.actor, after.category))}`,
     orgUnitId: after.orgUnitId,
     orgPath: path,
     before,
@@ -121,7 +129,7 @@ export const createFeatured = (ctx: ServiceContext, input: CreateFeaturedInput) 
     if (!household) throw notFound('农户');
     const { categories } = await featuredCategoriesOf(tx, ctx.actor);
     if (!categories.some((c) => c.code === input.category))
-      throw invalid('category', `特色庭院类别“${input.category}”不在本县的类别中`);
+      throw invalid('category', `特色庭院类别${quoted(input.category)}不在本县的类别中`);
     if (input.designatedOn > shanghaiToday()) throw invalid('designatedOn', '评定日期不能晚于今天');
     const [dup] = await rows(
       tx,

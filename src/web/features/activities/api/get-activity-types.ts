@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
 import { activityKeys } from './keys';
 
-export type ActivityType = { code: string; label: { zh: string; en: string } };
+export type ActivityType = { code: string; label: { zh: string; en: string }; isDated?: boolean };
 
 export const getActivityTypes = (signal?: AbortSignal) =>
   api.get<{ types: ActivityType[]; isDefault: boolean }>('/api/v1/activities/types', undefined, signal);

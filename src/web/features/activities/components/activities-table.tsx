@@ -2,6 +2,7 @@ import { Table, type TablePaginationConfig, type TableProps, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '../../../../contracts/activities';
+import { useActivityDates } from '../lib/use-activity-dates';
 import { useTypeLabel } from '../lib/use-type-label';
 
 type Props = {
@@ -17,6 +18,7 @@ type Props = {
 export const ActivitiesTable = ({ activities, isLoading, pagination, onChange, onOpen, empty }: Props) => {
   const { t } = useTranslation();
   const typeLabel = useTypeLabel();
+  const activityDates = useActivityDates();
   return (
     <Table<Activity>
       rowKey="id"
@@ -32,8 +34,27 @@ export const ActivitiesTable = ({ activities, isLoading, pagination, onChange, o
         ({ onClick: () => onOpen(a), 'data-testid': 'activity-row' }) as React.HTMLAttributes<HTMLElement>
       }
       columns={[
-        { title: t('activities.field.occurredOn'), dataIndex: 'occurredOn', sorter: true, width: 120 },
-        { title: t('activities.field.title'), dataIndex: 'title' },
+        {
+          title: t('activities.field.occurredOn'),
+          dataIndex: 'occurredOn',
+          sorter: true,
+          width: 150,
+          render: (_: string, a) => activityDates(a),
+        },
+        {
+          title: t('activities.field.title'),
+          dataIndex: 'title',
+          render: (title: string, a) => (
+            <>
+              {title}
+              {a.isNotable && (
+                <Tag color="gold" style={{ marginInlineStart: 8 }}>
+                  {t('activities.notable.tag')}
+                </Tag>
+              )}
+            </>
+          ),
+        },
         {
           title: t('activities.field.type'),
           dataIndex: 'type',

@@ -8,6 +8,7 @@ import { useSession } from '../../../lib/session';
 import { useDeleteActivity } from '../api/delete-activity';
 import { useActivity } from '../api/get-activity';
 import { useRestoreActivity } from '../api/restore-activity';
+import { useActivityDates } from '../lib/use-activity-dates';
 import { useTypeLabel } from '../lib/use-type-label';
 import { ActivityHistory } from './activity-history';
 import { ActivityPhotos } from './activity-photos';
@@ -19,6 +20,7 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
   const { t } = useTranslation();
   const label = useLabel();
   const typeLabel = useTypeLabel();
+  const activityDates = useActivityDates();
   const { access } = useSession();
   const canWrite = access.can('activities.write');
 
@@ -42,6 +44,7 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
         <>
           <DetailHeading name={a.title} isDeleted={a.deletedAt !== null} testId="activity-detail-title">
             <Tag color="magenta">{typeLabel(a.type)}</Tag>
+            {a.isNotable && <Tag color="gold">{t('activities.notable.tag')}</Tag>}
           </DetailHeading>
           <Tabs
             items={[
@@ -56,7 +59,7 @@ export const ActivityDetailDrawer = ({ activityId, onClose, onEdit }: Props) => 
                         {
                           key: 'date',
                           label: t('activities.field.occurredOn'),
-                          children: a.endedOn ? `${a.occurredOn} ~ ${a.endedOn}` : a.occurredOn,
+                          children: activityDates(a),
                         },
                         { key: 'site', label: t('activities.field.site'), children: a.siteName ?? '—' },
                         { key: 'place', label: t('activities.field.place'), children: a.place ?? '—' },

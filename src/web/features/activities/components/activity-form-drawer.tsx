@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Select, Space } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ type FormValues = {
   type: string;
   occurredOn: dayjs.Dayjs;
   endedOn?: dayjs.Dayjs;
+  isNotable?: boolean;
   siteId?: string;
   place?: string;
   attendance: number;
@@ -41,6 +42,7 @@ const commonFields = (v: FormValues) => ({
   occurredOn: toApiDate(v.occurredOn) as string,
   attendance: v.attendance,
   volunteerCount: v.volunteerCount ?? 0,
+  isNotable: v.isNotable ?? false,
   campaignIds: v.campaignIds ?? [],
   targetGroups: v.targetGroups ?? [],
   participantIds: v.participantIds ?? [],
@@ -82,6 +84,7 @@ export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { form, isCreate, record: a } = ledger;
   const orgUnitId = Form.useWatch('orgUnitId', form) ?? a?.orgUnitId;
   const sites = useUnitSites(orgUnitId);
+  const occurredOn: dayjs.Dayjs | undefined = Form.useWatch('occurredOn', form);
 
   const initialValues: Partial<FormValues> = a
     ? {
@@ -90,6 +93,7 @@ export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
         type: a.type,
         occurredOn: fromApiDate(a.occurredOn),
         endedOn: fromApiDate(a.endedOn),
+        isNotable: a.isNotable,
         siteId: a.siteId ?? undefined,
         place: a.place ?? undefined,
         attendance: a.attendance,
@@ -122,10 +126,28 @@ export const ActivityFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
         >
           <DateField notFuture data-testid="activity-form-date" />
         </Form.Item>
-        <Form.Item label={t('activities.field.endedOn')} name="endedOn">
-          <DateField notFuture />
+        <Form.Item
+          label={t('activities.field.endedOn')}
+          name="endedOn"
+          extra={t('activities.endedOn.hint')}
+          dependencies={['occurredOn']}
+          rules={[
+            {
+              validator: (_, end?: dayjs.Dayjs | null) => {
+                const start: dayjs.Dayjs | undefined = form.getFieldValue('occurredOn');
+                return end && start && end.isBefore(start, 'day')
+                  ? Promise.reject(new Error(t('activities.rule.endedOn')))
+                  : Promise.resolve();
+              },
+            },
+          ]}
+        >
+          <DateField notFuture min={occurredOn ?? undefined} data-testid="activity-form-ended" />
         </Form.Item>
       </Space>
+      <Form.Item name="isNotable" valuePropName="checked" extra={t('activities.notable.hint')}>
+        <Checkbox data-testid="activity-form-notable">{t('activities.field.isNotable')}</Checkbox>
+      </Form.Item>
       <Form.Item label={t('activities.field.site')} name="siteId">
         <Select
           allowClear

@@ -14,6 +14,7 @@ export const ActivityTypesDrawer = ({ onClose }: { onClose: () => void }) => {
       types={useActivityTypes()}
       save={useSetActivityTypes()}
       testId="activity-type"
+      dated={{ label: t('activities.types.isDated'), hint: t('activities.types.isDatedHint') }}
       onClose={onClose}
     />
   );

@@ -5,7 +5,7 @@ import {
   SettingOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -32,6 +32,7 @@ import { ActivityFormDrawer } from '../components/activity-form-drawer';
 import { ActivityTypesDrawer } from '../components/activity-types-drawer';
 import { CampaignSelect } from '../components/campaign-select';
 import { SeriesFormDrawer } from '../components/series-form-drawer';
+import { useActivityDates } from '../lib/use-activity-dates';
 import { useTypeLabel } from '../lib/use-type-label';
 import '../../../components/ledger.css';
 import '../lib/activities.css';
@@ -56,6 +57,7 @@ export const ActivitiesPage = () => {
   const { scopeId } = useOrgScope();
   const tree = useOrgTree();
   const typeLabel = useTypeLabel();
+  const activityDates = useActivityDates();
   const types = useActivityTypes();
   const [search, setSearch] = useSearchParams();
   const list = useListParams<Activity>({ sort: '-occurredOn' });
@@ -198,9 +200,14 @@ export const ActivitiesPage = () => {
         onOpen={(a) => openDetail(a.id)}
         cards={{
           title: (a) => a.title,
-          extra: (a) => <Tag>{typeLabel(a.type)}</Tag>,
+          extra: (a) => (
+            <Space size={4}>
+              {a.isNotable && <Tag color="gold">{t('activities.notable.tag')}</Tag>}
+              <Tag>{typeLabel(a.type)}</Tag>
+            </Space>
+          ),
           fields: (a) => [
-            { key: 'date', label: t('activities.field.occurredOn'), children: a.occurredOn },
+            { key: 'date', label: t('activities.field.occurredOn'), children: activityDates(a) },
             { key: 'unit', label: t('ledger.field.orgUnit'), children: a.orgUnitName },
             { key: 'att', label: t('activities.field.attendance'), children: a.attendance },
           ],

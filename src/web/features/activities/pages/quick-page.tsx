@@ -112,6 +112,7 @@ export const QuickPage = () => {
         siteId: draft.siteId,
         place: draft.place.trim() || undefined,
         attendance: draft.attendance,
+        isNotable: false,
         campaignIds: [],
         volunteerCount: 0,
         targetGroups: [],
