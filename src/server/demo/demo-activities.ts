@@ -68,6 +68,11 @@ export const seedDemoActivities = async (
   const [heart, revival, childFriendly] = campaignRows.map((c) => c.id);
 
   const rows: (typeof activities.$inferInsert)[] = [];
+  const addDays = (on: string, n: number) => {
+    const d = new Date(`${on}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  };
   const add = (
     unit: Unit,
     a: {
@@ -82,6 +87,10 @@ export const seedDemoActivities = async (
       coOrganizers?: string;
       volunteerCount?: number;
       seriesId?: string;
+      /** Ends on (a multi-day class), days after `on`. */
+      days?: number;
+      /** 重点: named with its dates in a summary. */
+      isNotable?: boolean;
     },
   ) => {
     if (a.on > today) return;
@@ -92,7 +101,8 @@ export const seedDemoActivities = async (
       title: a.title,
       type: a.type,
       occurredOn: a.on,
-      endedOn: null,
+      endedOn: a.days ? addDays(a.on, a.days - 1) : null,
+      isNotable: a.isNotable ?? false,
       coOrganizers: a.coOrganizers ?? null,
       siteId: a.siteId ?? null,
       place: a.place ?? null,
@@ -164,6 +174,7 @@ export const seedDemoActivities = async (
         place: `${short(v)}文化广场`,
         campaignIds: [heart],
         targetGroups: ['women'],
+        isNotable: true,
       });
       for (const q of [3, 6, 9, 12]) {
         add(v, {
@@ -215,13 +226,16 @@ export const seedDemoActivities = async (
       [9, '茶艺师技能培训'],
       [11, '妇女议事会主持人培训'],
     ] as [number, string][]) {
+      // The town's classes run over two or three days and are the year's named events.
       add(town, {
         title,
         type: 'training',
         on: iso(year, m, between(10, 25)),
+        days: 2 + (m % 2),
         attendance: between(40, 150),
         campaignIds: [revival],
         targetGroups: ['women'],
+        isNotable: true,
       });
     }
     for (const m of [1, 4, 7, 10])

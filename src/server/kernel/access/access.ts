@@ -37,6 +37,10 @@ const pathSql = (column: PathColumn): AnyPgColumn | SQL => {
 export const scoped = (pathColumn: PathColumn, rootPath: string): SQL =>
   sql`${pathSql(pathColumn)} like ${`${rootPath}%`}`;
 
+/** The same rule between two rows: `pathColumn` lies in the subtree of the unit at `ancestorColumn`. */
+export const scopedUnder = (pathColumn: PathColumn, ancestorColumn: PathColumn): SQL =>
+  sql`${pathSql(pathColumn)} like ${pathSql(ancestorColumn)} || '%'`;
+
 /**
  * The reverse rule, for settings handed down the tree (rubrics, campaigns, report definitions):
  * rows whose unit is the one at `path` or one of its ancestors.

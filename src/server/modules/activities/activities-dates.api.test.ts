@@ -216,7 +216,7 @@ describe('multi-day and notable activities', () => {
     expect(set.statusCode, set.body).toBe(200);
     const after = (await call(t.app, village, 'GET', '/api/v1/activities/types')).json();
     expect(
-      after.types.map((x: { label: { zh: string }; isDated?: boolean }) => [x.label.zh, x.isDated]),
+      after.types.map((x: { label: { zh: string }; isDated?: boolean }) => [x.label.zh, x.isDated ?? false]),
     ).toEqual([
       ['培训', true],
       ['普法', false],

@@ -56,7 +56,6 @@ describe('activity types: the county configures the list', () => {
     expect(res.json().types.at(-1)).toEqual({
       code: 'custom1',
       label: { zh: '巾帼议事', en: '巾帼议事' },
-      isDated: false,
     });
     // Villages use the county's list at once: the new type is accepted, an unknown one refused.
     const added = await call(t.app, village, 'POST', '/api/v1/activities/activities', {

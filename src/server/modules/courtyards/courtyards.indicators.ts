@@ -6,7 +6,7 @@ import {
   rectificationStatusLabels,
 } from '../../../contracts/courtyards';
 import { personRoleLabels, personRoles } from '../../../contracts/people-roles';
-import { scoped } from '../../kernel/access/access';
+import { scoped, scopedUnder } from '../../kernel/access/access';
 import type { Indicator } from '../../kernel/indicators/registry';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { rectificationStatusOn } from './courtyards.repository';
@@ -334,13 +334,13 @@ export const courtyardGroupMembersIndicator: Indicator = {
         (select ${VILLAGE_CHAIR}::text from role_terms t join org_units u on u.id = t.org_unit_id
           where t.person_id = p.id and t.role = 'chair' and t.deleted_at is null
             and t.started_on <= ${to}::date and (t.ended_on is null or t.ended_on >= ${to}::date)
-            and t.org_path like g.org_path || '%' and ${slashes('t.org_path')} = ${slashes('g.org_path')} + 1
+            and ${scopedUnder('t.org_path', 'g.org_path')} and ${slashes('t.org_path')} = ${slashes('g.org_path')} + 1
             and u.kind not in ('enterprise', 'newSector')
           limit 1),
         (select t.role from role_terms t
           where t.person_id = p.id and t.deleted_at is null
             and t.started_on <= ${to}::date and (t.ended_on is null or t.ended_on >= ${to}::date)
-            and t.org_path like g.org_path || '%'
+            and ${scopedUnder('t.org_path', 'g.org_path')}
           order by array_position(${sql.param([...personRoles])}::text[], t.role), t.role limit 1),
         'none') as role,
       p.id as subject_id

@@ -202,7 +202,7 @@ export const emptyLedgerWarnings = async (
       const result = await db.execute(sql`
         select coalesce(sum(${n}) filter (where s.record_date >= ${period.from}::date), 0)::int as current,
                coalesce(sum(${n}) filter (where s.record_date < ${period.from}::date), 0)::int as previous
-        from (${rolled ?? i.source(args)}) s where s.org_path like ${`${scopePath}%`}`);
+        from (${rolled ?? i.source(args)}) s where ${scoped('s.org_path', scopePath)}`);
       const row = result.rows[0] as { current: number; previous: number };
       return { indicator: i, ...row };
     }),

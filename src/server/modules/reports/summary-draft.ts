@@ -192,7 +192,7 @@ export const draftSummary = async (
       ),
     ).then((xs) => Object.fromEntries(xs)),
     notableDim
-      ? records('activities.sessions', { isNotable: 'yes' }, { order: 'date', limit: 12 }).then((xs) =>
+      ? records('activities.sessions', { isNotable: 'yes' }, { order: 'date', limit: 40 }).then((xs) =>
           [...xs].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')),
         )
       : Promise.resolve([]),

@@ -238,7 +238,8 @@ describe('drafting rules', () => {
         }),
       ),
     );
-    expect(text).toContain('围绕“巾帼建新功”系列活动开展活动3场次');
+    // Nested as Chinese writes a quotation inside a quotation, never doubled.
+    expect(text).toContain('围绕“‘巾帼建新功’系列活动”开展活动3场次');
     expect(text).not.toContain('““');
     expect(text).toContain('开展家庭教育活动7场次、参与210人次');
     expect(text).toContain('其中宣讲310场次、家庭教育7场次');

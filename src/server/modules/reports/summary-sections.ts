@@ -182,17 +182,30 @@ const campaignsPoint = (f: SummaryFacts) => {
   );
 };
 
-/** Dated events: activities she marked as notable, named with their dates (3月8日、6月1日至3日). */
+/**
+ * Dated events: activities she marked as notable, named with their dates (3月8日、6月1日至3日). The
+ * same event held by several units on the same day is named once, as held by 各村（社区）.
+ */
 const datedPoint = (f: SummaryFacts) => {
   const dated = f.records.dated;
   if (!dated.length || !figureValue(f, act().sessions)) return null;
-  const items = dated.map((r) => `${dateText(r.date, r.dateTo)}${recordName(r, f.unitName)}`);
+  const events = new Map<string, RecordRef[]>();
+  for (const r of dated) {
+    const key = `${r.date}|${r.dateTo ?? ''}|${r.label}`;
+    events.set(key, [...(events.get(key) ?? []), r]);
+  }
+  const items = [...events.values()].slice(0, 8).map((rs) => {
+    const [r] = rs;
+    const units = new Set(rs.map((x) => x.orgUnitName));
+    const who = units.size > 1 ? `${f.words.units || '各单位'}${quoted(r.label)}` : recordName(r, f.unitName);
+    return `${dateText(r.date, r.dateTo)}${who}`;
+  });
   const lead = pick(f, 'dated', [
     '结合重要时间节点，先后开展',
     '围绕重要节日和时间节点，组织开展',
     '抓住重要节点，先后举办',
   ]);
-  return text(`${lead}${[...new Set(items)].join('、')}等活动。`);
+  return text(`${lead}${items.join('、')}等活动。`);
 };
 
 export const buildOutreach = (f: SummaryFacts): SummarySection | null => {

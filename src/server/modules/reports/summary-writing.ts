@@ -1,3 +1,5 @@
+import { activityDatesZh } from '../../../contracts/activities';
+import { quoted } from '../../../contracts/common/quoted';
 import type {
   FigureRun,
   FigureValue,
@@ -156,24 +158,8 @@ export const pointsSection = (
   return { id: `s-${key}`, key, heading, paragraphs, isEdited: false };
 };
 
-/** “A” — a name already in quotation marks or book-title marks is not quoted again. */
-export const quoted = (name: string) => {
-  const t = name.trim();
-  if (/[“”《》「」]/.test(t)) return t.replace(/"([^"]*)"/g, '“$1”');
-  if (/"[^"]*"/.test(t)) return t.replace(/"([^"]*)"/g, '“$1”');
-  return `“${t}”`;
-};
-
 /** 3月8日, 6月1日至3日, 6月28日至7月2日 (the year is the document's and is not repeated). */
-export const dateText = (from: string | null, to?: string | null) => {
-  if (!from) return '';
-  const [, fm, fd] = from.split('-').map(Number);
-  if (!to || to === from) return `${fm}月${fd}日`;
-  const [ty, tm, td] = to.split('-').map(Number);
-  const [fy] = from.split('-').map(Number);
-  if (ty !== fy) return `${fm}月${fd}日至${ty}年${tm}月${td}日`;
-  return tm === fm ? `${fm}月${fd}日至${td}日` : `${fm}月${fd}日至${tm}月${td}日`;
-};
+export const dateText = (from: string | null, to?: string | null) => (from ? activityDatesZh(from, to) : '');
 
 /** A record's name as a summary gives it: the unit's name first unless the title already says it. */
 export const recordName = (r: RecordRef, ownUnit?: string) =>
@@ -208,3 +194,5 @@ export const listed = <T>(xs: T[], max: number) => ({
 });
 
 export type { Period };
+
+export { quoted };
