@@ -253,9 +253,9 @@ export const buildOutreach = (f: SummaryFacts): SummarySection | null => {
             '，',
             '，丰富妇女群众精神文化生活。',
           ),
-          datedPoint(f),
         ),
       },
+      { id: 'outreach-p5', runs: datedPoint(f) },
       {
         id: 'outreach-p4',
         runs: sentence(
@@ -411,6 +411,7 @@ export const buildCourtyards = (f: SummaryFacts): SummarySection | null => {
         runs: sentences(
           sentence('创建工作开展以来，', [
             clause(f, `${w.scopeWord}累计评定美丽庭院`, s('courtyards.everRated'), '户'),
+            clause(f, '其中示范户及以上', s('courtyards.everRated', { modelOrAbove: 'yes' }), '户'),
           ]),
           sentence(
             `${w.asOf}，现有`,
@@ -431,7 +432,12 @@ export const buildCourtyards = (f: SummaryFacts): SummarySection | null => {
             '',
             [
               clause(f, '组建跨村验收小组', s('courtyards.groups'), '个'),
-              clause(f, '吸纳妇联主席', s('courtyards.groupMembers', { role: 'chair' }), '名参与交叉检查'),
+              clause(
+                f,
+                `由${w.chairsOf}`,
+                s('courtyards.groupMembers', { role: 'villageChair' }),
+                '名参与交叉检查验收',
+              ),
             ],
             '，',
           ),

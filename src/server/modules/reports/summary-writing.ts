@@ -167,9 +167,21 @@ export const recordName = (r: RecordRef, ownUnit?: string) =>
     ? quoted(r.label)
     : `${r.orgUnitName}${quoted(r.label)}`;
 
-/** “A”、“B” … — a name given twice (the same activity held again) is said once. */
-export const names = (records: RecordRef[], ownUnit?: string) =>
-  [...new Set(records.map((r) => recordName(r, ownUnit)))].join('、');
+/**
+ * “A”、“B” … — a name given twice (the same activity held again) is said once, and one title held by
+ * several units is named once after them (新塘村、北山村“巾帼志愿者村居环境整治”).
+ */
+export const names = (records: RecordRef[], ownUnit?: string) => {
+  const byLabel = new Map<string, RecordRef[]>();
+  for (const r of records) byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), r]);
+  return [...byLabel.values()]
+    .map((rs) => {
+      const units = [...new Set(rs.map((r) => r.orgUnitName))];
+      if (units.length === 1) return recordName(rs[0], ownUnit);
+      return `${units.map((u) => u.replace(/妇联$/, '')).join('、')}${quoted(rs[0].label)}`;
+    })
+    .join('、');
+};
 
 /** Plain names joined with 、 (units, sites), each said once. */
 export const plainNames = (xs: string[]) => [...new Set(xs)].join('、');
