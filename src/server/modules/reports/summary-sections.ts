@@ -301,6 +301,10 @@ export const buildOrganization = (f: SummaryFacts): SummarySection | null => {
             ],
             '、',
           ),
+          sentence(`${w.scopeWord}划分`, [
+            clause(f, '网格', s('org.grids'), '个'),
+            clause(f, '建立妇女小组', s('org.womenGroups'), '个'),
+          ]),
           sentence(
             w.when,
             [clause(f, '召开妇联工作会议', act('meeting').sessions, '场次')],
