@@ -1,5 +1,8 @@
 import type { IndicatorValues } from '../../../contracts/indicators';
 import type { FigureSource, FigureValue, Period } from '../../../contracts/reports';
+
+type Label = { zh: string; en: string };
+
 import type { Actor } from '../access/actor';
 import type { DbOrTx } from '../db/connection';
 import {
@@ -139,6 +142,25 @@ export const createIndicatorReader = (
     return result.items;
   };
 
-  return { has, indicator, value, byUnit, monthly, records, grouped, sourceOf, scope };
+  /**
+   * A dimension's value labels as the scope's county configured them (its own activity types, site
+   * kinds, featured categories) over the built-in ones: what a column or a figure is called.
+   */
+  const labelCache = new Map<string, Promise<Record<string, Label>>>();
+  const valueLabels = (key: string, dim: string): Promise<Record<string, Label>> => {
+    const d = has(key) ? indicator(key).dimensions[dim] : undefined;
+    if (!d) return Promise.resolve({});
+    const k = `${key}|${dim}`;
+    let p = labelCache.get(k);
+    if (!p) {
+      p = d.valuesFor
+        ? d.valuesFor(db, scope.orgPath).then((v) => ({ ...d.values, ...v }))
+        : Promise.resolve(d.values);
+      labelCache.set(k, p);
+    }
+    return p;
+  };
+
+  return { has, indicator, value, byUnit, monthly, records, grouped, sourceOf, valueLabels, scope };
 };
 export type IndicatorReader = ReturnType<typeof createIndicatorReader>;

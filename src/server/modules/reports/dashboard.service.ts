@@ -147,11 +147,15 @@ export const getDashboard = async (
   const { periods, asOf, isMonthRunning } = figurePeriods(q.year, q.month, shanghaiToday());
   const ytd = monthsPeriod(q.year, 1, q.month);
 
-  const labelOf = (spec: KeyFigureSpec) => {
-    if (spec.label) return spec.label;
+  // A figure on a filtered value is named by the county's own label for it (a renamed or added type).
+  // A figure's own label (宣讲场次) stands while the value keeps its built-in name; renamed, it reads
+  // 活动场次（理论宣讲）.
+  const labelOf = async (spec: KeyFigureSpec) => {
     const i = reader.indicator(spec.indicatorKey);
     const [dim, value] = Object.entries(spec.filters ?? {})[0] ?? [];
-    const valueLabel = dim ? i.dimensions[dim]?.values[value] : undefined;
+    const valueLabel = dim ? (await reader.valueLabels(spec.indicatorKey, dim))[value] : undefined;
+    const builtIn = dim ? i.dimensions[dim]?.values[value] : undefined;
+    if (spec.label && (!valueLabel || valueLabel.zh === builtIn?.zh)) return spec.label;
     return valueLabel
       ? { zh: `${i.label.zh}（${valueLabel.zh}）`, en: `${i.label.en} (${valueLabel.en})` }
       : i.label;
@@ -200,7 +204,7 @@ export const getDashboard = async (
       return {
         id: specId(s),
         area: s.area,
-        label: labelOf(s),
+        label: await labelOf(s),
         unit: reader.indicator(s.indicatorKey).unit,
         isStock: !!s.isStock,
         year: { current: y, lastYear: ly },
@@ -246,11 +250,12 @@ export const getDashboard = async (
       units.filter((u) => u.depth === scope.depth + 1),
       perCol,
     );
+    const columnLabels = await Promise.all(cols.map((c) => labelOf({ ...c, area: 'outreach' })));
     return {
       period: ytd,
-      columns: cols.map((c) => ({
+      columns: cols.map((c, n) => ({
         id: specId(c),
-        label: labelOf({ ...c, area: 'outreach' }),
+        label: columnLabels[n],
         unit: reader.indicator(c.indicatorKey).unit,
       })),
       rows: children.map((u) => ({

@@ -206,7 +206,7 @@ export const renderReport = async (
     const i = reader.indicator(c.indicatorKey);
     if (c.splitBy) {
       const present = await reader.grouped(c.indicatorKey, c.splitBy, period);
-      const values = new Map(Object.entries(i.dimensions[c.splitBy].values).map(([v, l]) => [v, l]));
+      const values = new Map(Object.entries(await reader.valueLabels(c.indicatorKey, c.splitBy)));
       for (const r of present.rows)
         if (r.group && !values.has(r.group))
           values.set(r.group, { zh: r.label ?? r.group, en: r.label ?? r.group });
@@ -228,7 +228,7 @@ export const renderReport = async (
       filters: c.filter ? { [c.filter.dimension]: c.filter.value } : undefined,
     };
     const valueLabel = c.filter
-      ? (i.dimensions[c.filter.dimension]?.values[c.filter.value] ?? {
+      ? ((await reader.valueLabels(c.indicatorKey, c.filter.dimension))[c.filter.value] ?? {
           zh: c.filter.value,
           en: c.filter.value,
         })

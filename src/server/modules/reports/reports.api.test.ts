@@ -816,3 +816,47 @@ describe('the 落款 date and empty-ledger warnings', () => {
     );
   });
 });
+
+describe('labels the county configured, never codes or the built-in names', () => {
+  it('a renamed and an added activity type name their report columns and dashboard figures', async () => {
+    const county = await login(t.app, 'county');
+    const before = (await call(t.app, county, 'GET', '/api/v1/activities/types')).json().types as {
+      code: string;
+      label: { zh: string; en: string };
+    }[];
+    const renamed = before.map((ty) =>
+      ty.code === 'outreach' ? { code: 'outreach', label: { zh: '理论宣讲', en: 'Theory talk' } } : ty,
+    );
+    const set = await call(t.app, county, 'PUT', '/api/v1/activities/types', {
+      types: [...renamed, { label: { zh: '家庭教育' } }],
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    try {
+      const added = (set.json().types as { code: string; label: { zh: string } }[]).find(
+        (ty) => ty.label.zh === '家庭教育',
+      );
+      const r = await call(t.app, county, 'POST', '/api/v1/reports/preview', {
+        periodType: 'year',
+        orgLevel: 'orgUnit',
+        columns: [
+          { indicatorKey: 'activities.sessions', filter: { dimension: 'type', value: 'outreach' } },
+          { indicatorKey: 'activities.sessions', filter: { dimension: 'type', value: added?.code } },
+          { indicatorKey: 'activities.sessions', splitBy: 'type' },
+        ],
+        year: 2026,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      const labels = r.json().columns.map((c: { label: string }) => c.label);
+      expect(labels[0]).toBe('活动场次（理论宣讲）');
+      expect(labels[1]).toBe('活动场次（家庭教育）');
+      expect(labels).toContain('活动场次（理论宣讲）');
+      expect(labels.join()).not.toMatch(/custom\d|（宣讲）/);
+      const d = (await call(t.app, town, 'GET', '/api/v1/reports/dashboard?year=2026&month=10')).json();
+      const outreach = d.keyFigures.find((k: { id: string }) => k.id === 'activities.sessions|type=outreach');
+      expect(outreach.label.zh).toBe('活动场次（理论宣讲）');
+    } finally {
+      const back = await call(t.app, county, 'PUT', '/api/v1/activities/types', { types: before });
+      expect(back.statusCode, back.body).toBe(200);
+    }
+  });
+});
