@@ -86,6 +86,14 @@ export const orgWomenGroupsIndicator: Indicator = {
     where w.deleted_at is null and ${enteredOn('w')} <= ${to}::date`,
 };
 
+/** Events placed in a period by their date that need not happen every period (see `isOccasional`). */
+const occasionalFlow = {
+  permission: 'org.read',
+  isFlow: true,
+  isOccasional: true,
+  measure: 'count',
+} as const;
+
 const unitKindDimension = { label: { zh: '组织类型', en: 'Kind' }, values: orgKindLabels };
 
 /**
@@ -96,10 +104,7 @@ export const orgUnitsFoundedIndicator: Indicator = {
   key: 'org.unitsFounded',
   label: { zh: '新建妇联组织数', en: 'Federations founded' },
   unit: { zh: '个', en: 'units' },
-  permission: 'org.read',
-  isFlow: true,
-  isOccasional: true,
-  measure: 'count',
+  ...occasionalFlow,
   dimensions: { kind: unitKindDimension },
   source: ({ from, to }) => sql`
     select u.id as record_id, u.name as record_label, u.founded_on as record_date, u.path as org_path, u.kind
@@ -112,10 +117,7 @@ export const orgSitesOpenedIndicator: Indicator = {
   key: 'org.sitesOpened',
   label: { zh: '新建阵地数', en: 'Sites opened' },
   unit: { zh: '个', en: 'sites' },
-  permission: 'org.read',
-  isFlow: true,
-  isOccasional: true,
-  measure: 'count',
+  ...occasionalFlow,
   dimensions: { kind: orgSitesIndicator.dimensions.kind },
   source: ({ from, to }) => sql`
     select id as record_id, name as record_label, opened_on as record_date, org_path, kind
@@ -131,10 +133,7 @@ export const orgElectionsIndicator: Indicator = {
   key: 'org.elections',
   label: { zh: '换届选举次数', en: 'Elections held' },
   unit: { zh: '次', en: 'elections' },
-  permission: 'org.read',
-  isFlow: true,
-  isOccasional: true,
-  measure: 'count',
+  ...occasionalFlow,
   dimensions: { kind: unitKindDimension },
   source: ({ from, to }) => sql`
     select e.id as record_id, u.name || '换届选举' as record_label, e.held_on as record_date, e.org_path, u.kind
