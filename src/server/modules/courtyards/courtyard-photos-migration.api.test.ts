@@ -1,45 +1,11 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import { join } from 'node:path';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type Db, migrationsFolder, runMigrations } from '../../kernel/db/connection';
-import { testDatabaseName } from '../../test/test-db';
+import { describe, expect, it } from 'vitest';
+import { runMigrations } from '../../kernel/db/connection';
+import { databaseBefore } from '../../test/migration-db';
 
 // The move of courtyard_photos onto the kernel's photo tables, run on a database that has photos:
 // migrated up to the migration before it, filled, then migrated to the end.
 
-const name = testDatabaseName('migration');
-const adminQuery = async (q: string) => {
-  const admin = new pg.Client({ connectionString: inject('adminUrl') });
-  await admin.connect();
-  await admin.query(q);
-  await admin.end();
-};
-let db: Db;
-let before: string;
-
-beforeAll(async () => {
-  await adminQuery(`create database "${name}" encoding 'UTF8' template template0`);
-  const u = new URL(inject('adminUrl'));
-  u.pathname = `/${name}`;
-  db = createDb(u.toString(), () => {}, 2);
-  before = await mkdtemp(join(os.tmpdir(), 'bbt-migrations-'));
-  await cp(migrationsFolder, before, { recursive: true });
-  const journalPath = join(before, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag.endsWith('_courtyard_photos_kernel'));
-  expect(at).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  await writeFile(journalPath, JSON.stringify(journal));
-  await migrate(db, { migrationsFolder: before });
-});
-afterAll(async () => {
-  await db?.$client.end();
-  await adminQuery(`drop database if exists "${name}" with (force)`);
-  await rm(before, { recursive: true, force: true });
-});
+const database = databaseBefore('_courtyard_photos_kernel', 'migration');
 
 const ids = {
   inspection: '01900000-0000-7000-8000-000000000001',
@@ -53,7 +19,7 @@ const ids = {
 
 describe('courtyard photos migrate onto the kernel photo tables', () => {
   it('every photo keeps its id, file, owner, phase and soft delete; the old table goes', async () => {
-    await db.$client.query(
+    await database().$client.query(
       `insert into courtyard_photos
         (id, inspection_id, rectification_id, household_id, phase, org_path, storage_key, width, height, bytes, created_at, deleted_at)
        values
@@ -71,9 +37,9 @@ describe('courtyard photos migrate onto the kernel photo tables', () => {
         ids.deletedAfterPhoto,
       ],
     );
-    await runMigrations(db);
+    await runMigrations(database());
 
-    const inspection = await db.$client.query(
+    const inspection = await database().$client.query(
       `select id, inspection_id, phase, org_path, storage_key, width, height, bytes, deleted_at
        from courtyard_inspection_photos`,
     );
@@ -90,7 +56,7 @@ describe('courtyard photos migrate onto the kernel photo tables', () => {
         deleted_at: null,
       },
     ]);
-    const rectification = await db.$client.query(
+    const rectification = await database().$client.query(
       `select id, rectification_id, phase, storage_key, bytes, deleted_at is not null as is_deleted,
          created_at = '2026-03-05T08:00:00Z' as kept_date
        from courtyard_rectification_photos order by created_at`,
@@ -124,7 +90,7 @@ describe('courtyard photos migrate onto the kernel photo tables', () => {
         kept_date: false,
       },
     ]);
-    const old = await db.$client.query(`select to_regclass('courtyard_photos') as t`);
+    const old = await database().$client.query(`select to_regclass('courtyard_photos') as t`);
     expect(old.rows[0].t).toBe(null);
   });
 });

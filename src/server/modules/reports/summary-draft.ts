@@ -1,3 +1,4 @@
+import { levelOf } from '../../../contracts/org';
 import type {
   FigureRun,
   FigureValue,
@@ -15,7 +16,7 @@ import { monthPeriod, quarterPeriod, yearPeriod } from './periods';
 import { displayFigure, roundingFor } from './summary-format';
 import { restyle } from './summary-merge';
 import { buildSummary, type RecordLists, type SummaryFacts } from './summary-sections';
-import { levelOfKind, settingOf, wordsFor } from './summary-words';
+import { settingOf, wordsFor } from './summary-words';
 import type { Group, RecordRef, Which } from './summary-writing';
 
 export type SummaryScope = {
@@ -114,7 +115,7 @@ export const draftSummary = async (
   };
 
   // The units under this one (grassroots units of a town, towns of a county), for the words and the plan.
-  const underKinds = GRASSROOTS_UNDER[levelOfKind(scope.kind)] ?? [];
+  const underKinds = GRASSROOTS_UNDER[levelOf(scope.kind)] ?? [];
   const unitsUnder = async () => {
     if (!underKinds.length || !reader.has('org.units')) return { childKinds: {}, idle: [] as string[] };
     const [units, active] = await Promise.all([

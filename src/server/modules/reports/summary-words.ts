@@ -20,9 +20,6 @@ const SCOPE_WORDS: Record<string, string> = {
   gacha: '全嘎查',
 };
 
-/** The level of a unit kind (a banner is a county, a 苏木 a town, a 嘎查 a village). */
-export const levelOfKind = levelOf;
-
 /** The setting from the unit's kind and the kinds of the grassroots units under it (counts by kind). */
 export const settingOf = (unitKind: string, childKinds: Record<string, number>): Setting => {
   if (['banner', 'sumu', 'gacha'].includes(unitKind) || (childKinds.gacha ?? 0) > 0) return 'pastoral';
@@ -46,7 +43,7 @@ export const wordsFor = (p: {
 }) => {
   const when = p.kind === 'annual' ? '全年' : p.kind === 'quarterly' ? '本季度' : '本月';
   const asOf = p.kind === 'annual' ? '截至年底' : p.kind === 'quarterly' ? '截至本季度末' : '截至本月底';
-  const level = levelOfKind(p.unitKind);
+  const level = levelOf(p.unitKind);
   const scopeWord =
     SCOPE_WORDS[p.unitKind] ??
     (p.unitKind === 'enterprise' ? '本企业' : p.unitKind === 'newSector' ? '本组织' : '辖区内');
