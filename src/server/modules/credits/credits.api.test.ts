@@ -679,4 +679,23 @@ describe('the credit store', () => {
     expect((await get('credits.stores')).total).toBe(2);
     expect((await get('credits.deducted')).total).toBe(10);
   });
+
+  it('the annual summary writes a credits paragraph whose figures trace to the credits indicators', async () => {
+    const thisYear = Number(shanghaiToday().slice(0, 4));
+    const res = await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', {
+      kind: 'annual',
+      year: thisYear,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const section = res.json().content.sections.find((x: { key: string }) => x.key === 'credits');
+    expect(section).toBeTruthy();
+    type R = { kind: string; text?: string; display?: string; indicatorKey?: string; value?: number };
+    const runs: R[] = section.paragraphs.flatMap((p: { runs: R[] }) => p.runs);
+    const text = runs.map((r) => (r.kind === 'text' ? r.text : r.display)).join('');
+    const redemptions = Number((await q1('select count(*)::int as n from credit_redemptions')).n);
+    expect(text).toContain('建成巾帼信用超市2个');
+    expect(text).toContain(`兑换${redemptions}次`);
+    const figure = runs.find((r) => r.indicatorKey === 'credits.redemptions');
+    expect(figure?.value).toBe(redemptions);
+  });
 });

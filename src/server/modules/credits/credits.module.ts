@@ -38,5 +38,15 @@ export const creditsModule = defineModule({
     creditRedemptions,
     creditStocktakes,
   ],
+  figures: {
+    dashboard: {
+      credits: [
+        { indicatorKey: 'credits.stores', isStock: true },
+        { indicatorKey: 'credits.earned' },
+        { indicatorKey: 'credits.redemptions' },
+        { indicatorKey: 'credits.households' },
+      ],
+    },
+  },
   keyTables: [creditAccounts, creditTransactions, creditGoods],
 });
