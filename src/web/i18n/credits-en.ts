@@ -95,4 +95,6 @@ export const creditsEn: Record<keyof typeof creditsZhCN, string> = {
   'credits.stocktake.counted': 'Counted',
   'credits.stocktake.reason': 'Reason',
   'credits.stocktake.date': 'Date',
+  'credits.io.transactions': 'credit ledger',
+  'credits.io.goods': 'store goods',
 };

@@ -95,4 +95,6 @@ export const creditsZhCN = {
   'credits.stocktake.counted': '实盘数量',
   'credits.stocktake.reason': '差异原因',
   'credits.stocktake.date': '盘点日期',
+  'credits.io.transactions': '积分台账',
+  'credits.io.goods': '信用超市物品台账',
 };

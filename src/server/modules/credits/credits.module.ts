@@ -1,6 +1,7 @@
 import { auditModuleLabels } from '../../../contracts/audit';
 import { defineModule } from '../../kernel/module';
 import { creditIndicators } from './credits.indicators';
+import { creditGoodsIo, creditTransactionsIo } from './credits.io';
 import { creditsRoutes } from './credits.routes';
 import { creditAccountRecord, creditRuleRecord, creditTransactionRecord } from './credits.service';
 import {
@@ -19,6 +20,7 @@ export const creditsModule = defineModule({
   name: 'credits',
   label: auditModuleLabels.credits,
   routes: [creditsRoutes],
+  io: [creditTransactionsIo, creditGoodsIo],
   indicators: creditIndicators,
   todos: creditTodoProviders,
   records: [

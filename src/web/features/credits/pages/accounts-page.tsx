@@ -7,6 +7,7 @@ import {
   type CreditTransaction,
   creditTxKindLabels,
 } from '../../../../contracts/credits';
+import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { LedgerEmpty, LedgerPageHeader, LedgerResults } from '../../../components/ledger-page';
 import { CreateButton } from '../../../components/ledger-toolbar';
 import { useLabel } from '../../../lib/labels';
@@ -60,13 +61,24 @@ export const CreditAccountsPage = () => {
         hint={t('credits.accounts.hint')}
         isScopeShown
         toolbar={
-          access.can('credits.write') && (
-            <CreateButton
-              label={t('credits.award.title')}
-              onCreate={() => setAward(true)}
-              testId="credit-award-open"
+          <>
+            <LedgerIoButtons
+              ledgerBase="/api/v1/credits/transactions"
+              ledgerName={t('credits.io.transactions')}
+              invalidate={[['credits'], ['indicators']]}
+              canImport={access.can('credits.import')}
+              canExport={access.can('credits.export')}
+              exportQuery={{ orgUnitId: scopeId }}
+              testIdPrefix="credit-transactions"
             />
-          )
+            {access.can('credits.write') && (
+              <CreateButton
+                label={t('credits.award.title')}
+                onCreate={() => setAward(true)}
+                testId="credit-award-open"
+              />
+            )}
+          </>
         }
       />
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', marginBottom: 12 }}>

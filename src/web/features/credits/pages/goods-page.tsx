@@ -2,6 +2,7 @@ import { Button, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreditGood } from '../../../../contracts/credits';
+import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { LedgerEmpty, LedgerPageHeader, LedgerResults } from '../../../components/ledger-page';
 import { CreateButton } from '../../../components/ledger-toolbar';
 import { useOrgScope } from '../../../lib/org-scope';
@@ -39,9 +40,17 @@ export const CreditGoodsPage = () => {
         hint={`${t('credits.goods.hint')}${current?.lastStocktakeOn ? ` · ${t('credits.goods.stocktake')} ${current.lastStocktakeOn}` : ''}`}
         isScopeShown
         toolbar={
-          canStore &&
-          store && (
-            <Space>
+          <Space>
+            <LedgerIoButtons
+              ledgerBase="/api/v1/credits/goods"
+              ledgerName={t('credits.io.goods')}
+              invalidate={[['credits']]}
+              canImport={access.can('credits.import') && canStore}
+              canExport={access.can('credits.export')}
+              exportQuery={{ orgUnitId: scopeId, storeId: store }}
+              testIdPrefix="credit-goods"
+            />
+            {canStore && store && (
               <Button
                 onClick={() => setCounting(true)}
                 disabled={!goods.data?.items.length}
@@ -49,13 +58,15 @@ export const CreditGoodsPage = () => {
               >
                 {t('credits.goods.stocktake')}
               </Button>
+            )}
+            {canStore && store && (
               <CreateButton
                 label={t('credits.goods.create')}
                 onCreate={() => setNew(true)}
                 testId="credit-good-create"
               />
-            </Space>
-          )
+            )}
+          </Space>
         }
       />
       {(stores.data?.items.length ?? 0) > 1 && (
