@@ -53,7 +53,9 @@ describe('credit ledgers from Excel', () => {
     ]);
     expect(job.status).toBe('failed');
     // A cell that is no whole number is refused while the sheet is read.
-    expect(job.issues.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual([[5, '期初积分']]);
+    expect(job.issues.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual([
+      [5, '期初积分'],
+    ]);
     const rows = await importRows(t.app, village, '/api/v1/credits/transactions/import?wait=1', [
       header,
       ['甲一村', '甲一村一组', '1号', '王秀英', 120, `${year}-12-31`],
