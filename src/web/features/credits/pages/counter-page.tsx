@@ -46,7 +46,9 @@ export const CreditCounterPage = () => {
   const total = items.reduce((s, g) => s + (basket.get(g.id) ?? 0) * g.pointsPrice, 0);
   const balance = household?.balance ?? 0;
   const isShort = total > balance;
-  const name = household ? `${household.headName ?? household.address}${household.houseNumber ?? ''}` : '';
+  const name = household
+    ? `${household.headName ?? household.address}${household.houseNumber ? `（${household.houseNumber}）` : ''}`
+    : '';
 
   const submit = () =>
     modal.confirm({
@@ -178,7 +180,7 @@ export const CreditCounterPage = () => {
               )}
             />
           </Card>
-          <Card size="small">
+          <Card size="small" style={{ position: 'sticky', bottom: 0, zIndex: 2 }}>
             <Space direction="vertical" style={{ width: '100%' }}>
               <span data-testid="credit-counter-total">
                 {t('credits.counter.total')}：<Typography.Text strong>{total}</Typography.Text>分

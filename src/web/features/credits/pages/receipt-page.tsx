@@ -16,7 +16,7 @@ export const CreditReceiptPage = () => {
   const d = r.data;
   return (
     <Card
-      title={`${d.storeName} · ${t('credits.receipt.title')}`}
+      title={t('credits.receipt.title')}
       style={{ maxWidth: 480, margin: '0 auto' }}
       data-testid="credit-receipt"
       extra={
@@ -35,6 +35,7 @@ export const CreditReceiptPage = () => {
       }
     >
       <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('credits.counter.store')}>{d.storeName}</Descriptions.Item>
         <Descriptions.Item label={t('credits.field.household')}>
           <span data-testid="credit-receipt-household">{d.householdLabel}</span>
         </Descriptions.Item>
