@@ -157,6 +157,7 @@ CREATE INDEX "credit_stock_moves_good_idx" ON "credit_stock_moves" USING btree (
 CREATE INDEX "credit_stocktakes_org_path_idx" ON "credit_stocktakes" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "credit_transactions_org_path_idx" ON "credit_transactions" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "credit_transactions_account_idx" ON "credit_transactions" USING btree ("account_id","occurred_on");--> statement-breakpoint
+CREATE INDEX "credit_transactions_household_idx" ON "credit_transactions" USING btree ("household_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "credit_transactions_date_idx" ON "credit_transactions" USING btree ("occurred_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_transactions_reversal_uq" ON "credit_transactions" USING btree ("reversal_of");--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_transactions_source_uq" ON "credit_transactions" USING btree ("rule_id","source_type","source_id","household_id") WHERE "credit_transactions"."source_id" is not null and "credit_transactions"."kind" = 'award';

@@ -519,3 +519,26 @@ export const listStocktakesQuerySchema = listQueryBaseSchema
   .extend({ storeId: z.uuid().optional() })
   .strict();
 export const listCreditStoresQuerySchema = z.object({ orgUnitId: z.uuid().optional() }).strict();
+
+/**
+ * Automatic awards from another ledger, in one pass for a month: every monthly 美丽庭院 inspection
+ * of the month scoring at least `minScore` earns the rule's points once (linked to the inspection);
+ * an award whose inspection has since been deleted is reversed.
+ */
+export const autoAwardInputSchema = z
+  .object({
+    ruleId: z.uuid({ message: '请选择积分细则' }),
+    source: z.literal('courtyardRating'),
+    month: z.string().regex(/^\d{4}-\d{2}$/, { message: '月份格式应为 2026-03' }),
+    minScore: z.number().min(0).max(1000).default(90),
+    orgUnitId: z.uuid().optional(),
+  })
+  .strict();
+export type AutoAwardInput = z.infer<typeof autoAwardInputSchema>;
+export const autoAwardResultSchema = z.object({
+  created: z.number().int(),
+  reversed: z.number().int(),
+  /** Reversals refused because the household has spent the points (the balance would go below zero). */
+  notReversed: z.number().int(),
+});
+export type AutoAwardResult = z.infer<typeof autoAwardResultSchema>;

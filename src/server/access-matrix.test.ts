@@ -395,6 +395,14 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
         entries: [{ householdId: foreign.householdId }],
       },
     },
+    'POST /api/v1/credits/auto-awards': {
+      body: {
+        ruleId: foreign.creditRuleId,
+        source: 'courtyardRating',
+        month: '2026-01',
+        orgUnitId: foreignUnit,
+      },
+    },
     'POST /api/v1/credits/transactions/:transactionId/confirm': { body: { version: 1 } },
     'POST /api/v1/credits/transactions/:transactionId/reject': { body: { version: 1, reason: '越权驳回' } },
     'POST /api/v1/credits/transactions/:transactionId/reverse': { body: { reason: '越权冲正' } },

@@ -699,3 +699,43 @@ describe('the credit store', () => {
     expect(figure?.value).toBe(redemptions);
   });
 });
+
+describe('automatic awards from the monthly courtyard ratings', () => {
+  it('awards each qualifying rating once, is idempotent, and reverses an award whose rating was deleted', async () => {
+    const ruleId = await newRule(town, { item: '美丽庭院月度评分达标', category: 'environment', points: 10 });
+    const month = `${year}-08`;
+    const inspect = async (householdId: string, score: number) =>
+      (
+        await t.db.$client.query(
+          `insert into courtyard_inspections (id, org_unit_id, org_path, household_id, rubric_id, kind, inspected_on, month, total_score)
+           values (gen_random_uuid(), $1, $2, $3, gen_random_uuid(), 'monthly', $4, $5, $6) returning id`,
+          [org.units.villageA1.id, org.units.villageA1.path, householdId, `${month}-15`, month, score],
+        )
+      ).rows[0].id as string;
+    const good = await inspect(hh.wang, 95);
+    await inspect(hh.li, 80);
+    await inspect(hh.other, 99);
+    const before = { wang: await balanceOf(hh.wang), li: await balanceOf(hh.li) };
+    const run = () =>
+      call(t.app, village, 'POST', `${api}/auto-awards`, {
+        ruleId,
+        source: 'courtyardRating',
+        month,
+        minScore: 90,
+      });
+    const first = await run();
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toEqual({ created: 1, reversed: 0, notReversed: 0 });
+    expect(await balanceOf(hh.wang)).toBe(before.wang + 10);
+    expect(await balanceOf(hh.li)).toBe(before.li);
+    const entry = await q1('select source_id, balance_after from credit_transactions where rule_id = $1', [
+      ruleId,
+    ]);
+    expect(entry).toEqual({ source_id: good, balance_after: before.wang + 10 });
+    expect((await run()).json()).toEqual({ created: 0, reversed: 0, notReversed: 0 });
+    await t.db.$client.query('update courtyard_inspections set deleted_at = now() where id = $1', [good]);
+    expect((await run()).json()).toEqual({ created: 0, reversed: 1, notReversed: 0 });
+    expect(await balanceOf(hh.wang)).toBe(before.wang);
+    expect((await run()).json()).toEqual({ created: 0, reversed: 0, notReversed: 0 });
+  });
+});

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  autoAwardInputSchema,
+  autoAwardResultSchema,
   confirmCreditTxInputSchema,
   createCreditAwardInputSchema,
   createCreditGoodInputSchema,
@@ -44,6 +46,7 @@ import {
 import { resolveScopePath } from '../../kernel/access/access';
 import { ctxOf } from '../../kernel/http/context';
 import { recordRoutes } from '../../kernel/ledger/record-routes';
+import { runAutoAwards } from './auto-awards.service';
 import { findHouseholds } from './credits.repository';
 import {
   confirmCreditTransaction,
@@ -231,6 +234,19 @@ export const creditsRoutes = async (fastify: FastifyInstance) => {
       const result = await createCreditAward(ctxOf(req), req.body);
       return reply.status(result.created > 0 ? 201 : 200).send(result);
     },
+  );
+  app.post(
+    `${base}/auto-awards`,
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '按美丽庭院月度评分自动加分（每条评分只加一次；评分已删除的自动冲正）',
+        body: autoAwardInputSchema,
+        response: { 200: autoAwardResultSchema },
+      },
+    },
+    (req) => runAutoAwards(ctxOf(req), req.body),
   );
   app.post(
     `${base}/transactions/:transactionId/confirm`,

@@ -94,6 +94,7 @@ export const creditTransactions = pgTable(
   (t) => [
     index('credit_transactions_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
     index('credit_transactions_account_idx').on(t.accountId, t.occurredOn),
+    index('credit_transactions_household_idx').on(t.householdId, t.occurredOn),
     index('credit_transactions_date_idx').on(t.occurredOn),
     uniqueIndex('credit_transactions_reversal_uq').on(t.reversalOf),
     uniqueIndex('credit_transactions_source_uq')

@@ -197,9 +197,10 @@ export const getCreditRedemption = (ctx: ServiceContext, id: string) => creditRe
 const ID_TAKEN = '兑换单编号已被使用，请刷新后重新兑换';
 
 /**
- * A basket redeemed at the counter in one transaction: the household's account is locked, every
- * good's stock taken down only while it stays at or above zero, then the balance likewise; any
- * shortfall is a 409 with nothing written. The counter's client id makes a retry return the same
+ * A basket redeemed at the counter in one transaction: the household's account is locked, the
+ * balance taken down only while it stays at or above zero, then every good's stock likewise (last,
+ * so the row lock of a good every basket holds is kept only to the commit); any shortfall is a 409
+ * with nothing written. The counter's client id makes a retry return the same
  * redemption (200), never a second one.
  */
 export const createRedemption = (ctx: ServiceContext, input: CreateRedemptionInput) =>
@@ -250,23 +251,6 @@ export const createRedemption = (ctx: ServiceContext, input: CreateRedemptionInp
       };
     });
     const total = lines.reduce((s, l) => s + l.points, 0);
-    for (const l of lines) {
-      const taken = await tx
-        .update(creditGoods)
-        .set({ stock: sql`${creditGoods.stock} - ${l.quantity}`, updatedAt: sql`now()` })
-        .where(and(eq(creditGoods.id, l.goodId), sql`${creditGoods.stock} >= ${l.quantity}`))
-        .returning({ stock: creditGoods.stock });
-      if (taken.length === 0) {
-        const [g] = await tx
-          .select({ stock: creditGoods.stock })
-          .from(creditGoods)
-          .where(eq(creditGoods.id, l.goodId));
-        throw new AppError(
-          'CONFLICT',
-          `库存不足：${l.name}仅剩${g?.stock ?? 0}${l.unit}，本次要兑换${l.quantity}${l.unit}`,
-        );
-      }
-    }
     const balanceAfter = await moveBalance(
       tx,
       account.id,
@@ -330,6 +314,24 @@ export const createRedemption = (ctx: ServiceContext, input: CreateRedemptionInp
     await creditRedemptionRecord.audit(tx, ctx, 'redeem', null, redemption, store.org_path);
     const entry = await creditTransactionRecord.image(tx, ctx, transactionId);
     await creditTransactionRecord.audit(tx, ctx, 'redeem', null, entry, household.org_path);
+    // The stock last: a store's popular good is every basket's row lock, held only to the commit.
+    for (const l of lines) {
+      const taken = await tx
+        .update(creditGoods)
+        .set({ stock: sql`${creditGoods.stock} - ${l.quantity}`, updatedAt: sql`now()` })
+        .where(and(eq(creditGoods.id, l.goodId), sql`${creditGoods.stock} >= ${l.quantity}`))
+        .returning({ stock: creditGoods.stock });
+      if (taken.length === 0) {
+        const [g] = await tx
+          .select({ stock: creditGoods.stock })
+          .from(creditGoods)
+          .where(eq(creditGoods.id, l.goodId));
+        throw new AppError(
+          'CONFLICT',
+          `库存不足：${l.name}仅剩${g?.stock ?? 0}${l.unit}，本次要兑换${l.quantity}${l.unit}`,
+        );
+      }
+    }
     return { redemption, isReplay: false };
   });
 
