@@ -11,6 +11,7 @@ export const auditModules = [
   'activities',
   'reports',
   'courtyards',
+  'credits',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -25,6 +26,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   activities: { zh: '活动与巡查', en: 'Activities & patrols' },
   reports: { zh: '统计报表与工作总结', en: 'Reports & summaries' },
   courtyards: { zh: '美丽庭院', en: 'Courtyards' },
+  credits: { zh: '信用积分与信用超市', en: 'Credit points & stores' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -56,6 +58,14 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   generate: { zh: '生成分组', en: 'Generate' },
   share: { zh: '分享链接', en: 'Share link' },
   revokeShare: { zh: '撤销分享', en: 'Revoke share' },
+  award: { zh: '加分/扣分', en: 'Award' },
+  confirm: { zh: '确认入账', en: 'Confirm' },
+  reject: { zh: '不予通过', en: 'Reject' },
+  reverse: { zh: '冲正', en: 'Reverse' },
+  redeem: { zh: '积分兑换', en: 'Redeem' },
+  stockIn: { zh: '入库', en: 'Stock in' },
+  stocktake: { zh: '盘点', en: 'Stocktake' },
+  open: { zh: '开户', en: 'Open' },
 };
 
 export const auditEntrySchema = z.object({
@@ -110,6 +120,12 @@ export const historyEntityTypes = [
   'courtyardInspection',
   'courtyardRectification',
   'courtyardFeatured',
+  'creditRule',
+  'creditAccount',
+  'creditTransaction',
+  'creditGood',
+  'creditRedemption',
+  'creditStocktake',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

@@ -60,6 +60,7 @@ export const workAreas = [
   'contribution',
   'forestFire',
   'children',
+  'credits',
 ] as const;
 export const workAreaSchema = z.enum(workAreas);
 export type WorkArea = z.infer<typeof workAreaSchema>;
@@ -72,6 +73,7 @@ export const workAreaLabels: Record<WorkArea, Label> = {
   contribution: { zh: '巾帼建功', en: 'Contribution' },
   forestFire: { zh: '护林防火', en: 'Forest-fire patrols' },
   children: { zh: '儿童友好', en: 'Child-friendly' },
+  credits: { zh: '信用积分', en: 'Credit points' },
 };
 
 export const keyFigureSchema = z.object({

@@ -32,10 +32,23 @@ export const permissions = [
   'courtyards.manage',
   'reports.read',
   'reports.write',
+  'credits.read',
+  'credits.write',
+  'credits.manage',
+  'credits.store',
+  'credits.import',
+  'credits.export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-export const roles = ['sysAdmin', 'federationAdmin', 'cadre', 'executiveMember', 'viewer'] as const;
+export const roles = [
+  'sysAdmin',
+  'federationAdmin',
+  'cadre',
+  'executiveMember',
+  'viewer',
+  'storeKeeper',
+] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -65,6 +78,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.manage',
     'reports.read',
     'reports.write',
+    'credits.read',
+    'credits.write',
+    'credits.manage',
+    'credits.store',
+    'credits.import',
+    'credits.export',
   ],
   cadre: [
     'org.read',
@@ -83,6 +102,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.export',
     'reports.read',
     'reports.write',
+    'credits.read',
+    'credits.write',
+    'credits.store',
+    'credits.import',
+    'credits.export',
   ],
   executiveMember: [
     'org.read',
@@ -94,8 +118,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.write',
     'reports.read',
     'reports.write',
+    'credits.read',
+    'credits.write',
   ],
-  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read'],
+  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read', 'credits.read'],
+  /** 信用超市管理员: the store's counter and stock of her unit, and the accounts she redeems against. */
+  storeKeeper: ['org.read', 'credits.read', 'credits.store'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {
@@ -104,6 +132,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   cadre: { zh: '妇联干部', en: 'Cadre' },
   executiveMember: { zh: '执委', en: 'Executive member' },
   viewer: { zh: '只读用户', en: 'Viewer' },
+  storeKeeper: { zh: '信用超市管理员', en: 'Store keeper' },
 };
 
 /**
@@ -119,6 +148,7 @@ const grassrootsWithheld: readonly Permission[] = [
   'audit.export',
   'system.manage',
   'courtyards.manage',
+  'credits.manage',
 ];
 
 /** By level (see `levelOf`): a banner (旗) as a county, a 苏木 as a town, a 嘎查 as a village. */
@@ -216,6 +246,12 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   },
   'reports.read': { zh: '查看统计报表', en: 'view reports' },
   'reports.write': { zh: '制定报表或撰写工作总结', en: 'define reports or write summaries' },
+  'credits.read': { zh: '查看信用积分和信用超市', en: 'view credit points and stores' },
+  'credits.write': { zh: '登记加分、扣分和确认扣分', en: 'award, deduct and confirm points' },
+  'credits.manage': { zh: '制定积分细则', en: 'set the credit rules' },
+  'credits.store': { zh: '办理积分兑换和物品出入库', en: 'run redemptions and stock' },
+  'credits.import': { zh: '导入积分台账', en: 'import credit records' },
+  'credits.export': { zh: '导出积分台账', en: 'export credit records' },
 };
 
 /**

@@ -11,6 +11,7 @@ import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import { shanghaiToday } from '../kernel/time/calendar';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoCourtyards } from './demo-courtyards';
+import { seedDemoCredits } from './demo-credits';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReports } from './demo-reports';
@@ -97,6 +98,13 @@ export const demoAccounts: {
     unit: '东岭村妇联',
     note: '村妇联执委，登记本村台账，不导入导出',
   },
+  {
+    username: 'keeper',
+    displayName: '赵丽芳',
+    role: 'storeKeeper',
+    unit: '东岭村妇联',
+    note: '东岭村巾帼信用超市管理员，只办兑换和出入库',
+  },
 ];
 
 const insertTree = async (
@@ -175,6 +183,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     );
     const courtyardsMs = Date.now() - courtyardsStarted;
     const reports = await seedDemoReports(tx, countyUnit);
+    const credits = await seedDemoCredits(tx, countyUnit, townUnit, villages, householdsByVillage, today);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -191,6 +200,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
         ...courtyards,
         courtyardsMs,
         ...reports,
+        ...credits,
       },
     });
   });
