@@ -11,6 +11,7 @@ export const auditModules = [
   'activities',
   'reports',
   'courtyards',
+  'screenings',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -25,6 +26,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   activities: { zh: '活动与巡查', en: 'Activities & patrols' },
   reports: { zh: '统计报表与工作总结', en: 'Reports & summaries' },
   courtyards: { zh: '美丽庭院', en: 'Courtyards' },
+  screenings: { zh: '两癌筛查', en: 'Cancer screenings' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -110,6 +112,7 @@ export const historyEntityTypes = [
   'courtyardInspection',
   'courtyardRectification',
   'courtyardFeatured',
+  'cancerScreening',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

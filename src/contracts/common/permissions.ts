@@ -32,6 +32,10 @@ export const permissions = [
   'courtyards.manage',
   'reports.read',
   'reports.write',
+  'screenings.read',
+  'screenings.write',
+  'screenings.import',
+  'screenings.export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +69,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.manage',
     'reports.read',
     'reports.write',
+    'screenings.read',
+    'screenings.write',
+    'screenings.import',
+    'screenings.export',
   ],
   cadre: [
     'org.read',
@@ -83,6 +91,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.export',
     'reports.read',
     'reports.write',
+    'screenings.read',
+    'screenings.write',
+    'screenings.import',
+    'screenings.export',
   ],
   executiveMember: [
     'org.read',
@@ -94,8 +106,17 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.write',
     'reports.read',
     'reports.write',
+    'screenings.read',
+    'screenings.write',
   ],
-  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read'],
+  viewer: [
+    'org.read',
+    'people.read',
+    'activities.read',
+    'courtyards.read',
+    'reports.read',
+    'screenings.read',
+  ],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {
@@ -210,6 +231,10 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'courtyards.write': { zh: '入户评分和登记整改', en: 'score households and record rectifications' },
   'courtyards.import': { zh: '导入美丽庭院台账', en: 'import courtyard records' },
   'courtyards.export': { zh: '导出美丽庭院台账', en: 'export courtyard records' },
+  'screenings.read': { zh: '查看两癌筛查', en: 'view cancer screenings' },
+  'screenings.write': { zh: '登记两癌筛查', en: 'record cancer screenings' },
+  'screenings.import': { zh: '导入两癌筛查台账', en: 'import cancer screenings' },
+  'screenings.export': { zh: '导出两癌筛查台账', en: 'export cancer screenings' },
   'courtyards.manage': {
     zh: '制定评分细则、安排验收小组、评比挂牌和评定特色庭院',
     en: 'set rubrics, inspection groups, reviews and featured courtyards',

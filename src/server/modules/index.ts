@@ -6,6 +6,7 @@ import { courtyardsModule } from './courtyards/courtyards.module';
 import { orgModule } from './org/org.module';
 import { peopleModule } from './people/people.module';
 import { reportsModule } from './reports/reports.module';
+import { screeningsModule } from './screenings/screenings.module';
 import { systemModule } from './system/system.module';
 import { usersModule } from './users/users.module';
 
@@ -22,6 +23,7 @@ export const modules: readonly LedgerModule[] = [
   peopleModule,
   activitiesModule,
   courtyardsModule,
+  screeningsModule,
   reportsModule,
 ];
 registerModules(modules);
