@@ -16,12 +16,12 @@ import { uuidv7 } from '../../kernel/db/ids';
 import { type CellValue, cellText, parseDateCell, parseEnumCell, parseTextCell } from '../../kernel/io/cells';
 import { ImportPlan, importWriter, RowIssues } from '../../kernel/io/import-commit';
 import { type LedgerIo, rowCheck } from '../../kernel/io/ledger-io';
-import { unitColumn } from '../../kernel/io/unit-names';
+import { rowUnits, unitColumn } from '../../kernel/io/unit-names';
 import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { persons } from '../people/people.table';
-import { namedPersonIdColumn, rowPersons } from '../people/person-matcher';
+import { namedPersonIdColumn, personMatcher } from '../people/person-matcher';
 import { listScreeningRows } from './screenings.repository';
 import { eligibilityProblem, screeningRecord } from './screenings.service';
 import { cancerScreenings } from './screenings.table';
@@ -159,13 +159,25 @@ const naturalKey = (v: Record<string, unknown>) => {
 const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   requirePermission(ctx.actor, 'screenings.import');
   const issues = new RowIssues();
-  const resolved = await rowPersons(tx, ctx, rows, opts, issues, unitCol, (v: Row) => v, {
+  // Every row's problems at once: unknown woman, then her sex and age, then the record's rules.
+  const units = await rowUnits(tx, ctx.actor, opts, issues, unitCol);
+  const people = await personMatcher(
+    tx,
+    ctx,
+    rows.map((r) => r.values as Row),
+  );
+  const rule = {
     column: '姓名',
-    nameWithin: 'unit',
-    idWithin: 'scope',
+    nameWithin: 'unit' as const,
+    idWithin: 'scope' as const,
     notFound: '找不到该妇女，请先在“人员信息”中登记（或核对身份证号码、所属村）',
     ambiguous: () => '该村有多个同名人员，请填写身份证号码加以区分',
-    nameMismatch: (registered) => `与身份证号码登记的姓名（${registered}）不一致`,
+    nameMismatch: (registered: string) => `与身份证号码登记的姓名（${registered}）不一致`,
+  };
+  const resolved = rows.flatMap((r) => {
+    const unit = units.check(r);
+    const person = unit && people.resolve(r, issues, r.values as Row, unit, rule);
+    return person ? [{ r, v: r.values as Row, personId: person.id }] : [];
   });
   const personIds = [...new Set(resolved.map((x) => x.personId))];
   const women = personIds.length
@@ -279,7 +291,8 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
 
 const exportColumns = (isMasked: boolean): ExportColumn<Screening>[] => [
   { header: '姓名', width: 10, value: (s) => (isMasked ? maskName(s.personName) : s.personName) },
-  { header: '身份证号码', width: 22, value: (s) => s.idNumberMasked },
+  // Masked, so under a header the import does not read (it matches the woman by name in her village).
+  { header: '身份证号码（部分隐藏）', width: 22, value: (s) => s.idNumberMasked },
   { header: '所属村（社区）', width: 14, value: (s) => s.orgUnitName },
   { header: '筛查年度', width: 10, value: (s) => s.programmeYear },
   { header: '年龄', width: 6, value: (s) => s.age },
