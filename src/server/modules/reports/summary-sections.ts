@@ -8,6 +8,7 @@ import type {
   SummarySection,
 } from '../../../contracts/reports';
 import { chineseNumeral } from './periods';
+import { screeningPoint } from './summary-screenings';
 import type { Words } from './summary-words';
 import {
   clause,
@@ -525,6 +526,7 @@ export const buildRights = (f: SummaryFacts): SummarySection | null => {
           '，及时化解婚姻家庭矛盾纠纷。',
         ),
       },
+      screeningPoint(f),
     ],
   );
 };
