@@ -6,6 +6,7 @@ import { orgLedgersFeature } from '../features/org-ledgers/org-ledgers.feature';
 import { peopleFeature } from '../features/people/people.feature';
 import { peopleRolesFeature } from '../features/people-roles/people-roles.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
+import { screeningsFeature } from '../features/screenings/screenings.feature';
 import { usersFeature } from '../features/users/users.feature';
 import type { Feature } from '../lib/feature';
 import { landingFeature } from './landing.feature';
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   orgLedgersFeature,
   activitiesFeature,
   courtyardsFeature,
+  screeningsFeature,
   reportsFeature,
   usersFeature,
   auditFeature,
