@@ -14,6 +14,7 @@ import { seedDemoCourtyards } from './demo-courtyards';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReports } from './demo-reports';
+import { seedDemoScreenings } from './demo-screenings';
 
 /** Demo mode only: every demo account shares this password, printed at start and in the README. */
 export const DEMO_PASSWORD = 'Banbiantian2026';
@@ -175,6 +176,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     );
     const courtyardsMs = Date.now() - courtyardsStarted;
     const reports = await seedDemoReports(tx, countyUnit);
+    const screenings = await seedDemoScreenings(tx, townUnit, villages, today);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -191,6 +193,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
         ...courtyards,
         courtyardsMs,
         ...reports,
+        ...screenings,
       },
     });
   });
