@@ -12,13 +12,15 @@ const result = {
  * Health data: a drilled record is named by the woman's masked name (张*华), and only readers holding
  * `screenings.read` may count or drill these figures at all (the reader checks `permission`).
  */
-const maskedName = sql`case when char_length(p.name) <= 1 then p.name
+const maskedName = sql`(select case when char_length(p.name) <= 1 then p.name
   when char_length(p.name) = 2 then left(p.name, 1) || '*'
-  else left(p.name, 1) || repeat('*', char_length(p.name) - 2) || right(p.name, 1) end`;
+  else left(p.name, 1) || repeat('*', char_length(p.name) - 2) || right(p.name, 1) end
+  from persons p where p.id = s.person_id)`;
 
 /**
- * One source for the flows: a row per live screening record of a live woman, placed in a period by
- * `dateColumn` (mobilised_on for 动员, screened_on for 筛查).
+ * One source for the flows: a row per live screening record, placed in a period by `dateColumn`
+ * (mobilised_on for 动员, screened_on for 筛查). The woman's masked name is a scalar subquery, read
+ * only when records are drilled (a count never touches persons).
  */
 const screeningFlow =
   (dateColumn: 'mobilised_on' | 'screened_on'): Indicator['source'] =>
@@ -27,9 +29,8 @@ const screeningFlow =
     select s.id as record_id, ${maskedName} || ' ' || s.programme_year || '年度' as record_label,
       s.${sql.raw(dateColumn)} as record_date, s.org_path, s.category,
       coalesce(s.result, 'pending') as result
-    from cancer_screenings s join persons p on p.id = s.person_id
-    where s.deleted_at is null and p.deleted_at is null
-      and s.${sql.raw(dateColumn)} between ${from}::date and ${to}::date`;
+    from cancer_screenings s
+    where s.deleted_at is null and s.${sql.raw(dateColumn)} between ${from}::date and ${to}::date`;
 
 /** `cancerScreening.mobilised{category}`: 动员参加“两癌”筛查的适龄妇女, by the day she was mobilised. */
 export const mobilisedIndicator: Indicator = {
@@ -69,8 +70,8 @@ export const followUpsIndicator: Indicator = {
   source: ({ to }) => sql`
     select s.id as record_id, ${maskedName} || ' ' || s.programme_year || '年度' as record_label,
       s.screened_on as record_date, s.org_path, s.category
-    from cancer_screenings s join persons p on p.id = s.person_id
-    where s.deleted_at is null and p.deleted_at is null and s.result = 'followUp'
+    from cancer_screenings s
+    where s.deleted_at is null and s.result = 'followUp'
       and s.screened_on <= ${to}::date
       and (s.follow_up_done_on is null or s.follow_up_done_on > ${to}::date)`,
 };
