@@ -47,6 +47,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   disable: { zh: '停用', en: 'Disable' },
   enable: { zh: '启用', en: 'Enable' },
   export: { zh: '导出', en: 'Export' },
+  read: { zh: '查阅', en: 'Read' },
   import: { zh: '导入', en: 'Import' },
   viewSensitive: { zh: '查看敏感信息', en: 'View sensitive data' },
   seedDemo: { zh: '加载演示数据', en: 'Load demo data' },
