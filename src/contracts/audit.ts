@@ -12,6 +12,7 @@ export const auditModules = [
   'reports',
   'courtyards',
   'credits',
+  'screenings',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -27,6 +28,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   reports: { zh: '统计报表与工作总结', en: 'Reports & summaries' },
   courtyards: { zh: '美丽庭院', en: 'Courtyards' },
   credits: { zh: '信用积分与信用超市', en: 'Credit points & stores' },
+  screenings: { zh: '两癌筛查', en: 'Cancer screenings' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -47,6 +49,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   disable: { zh: '停用', en: 'Disable' },
   enable: { zh: '启用', en: 'Enable' },
   export: { zh: '导出', en: 'Export' },
+  read: { zh: '查阅', en: 'Read' },
   import: { zh: '导入', en: 'Import' },
   viewSensitive: { zh: '查看敏感信息', en: 'View sensitive data' },
   seedDemo: { zh: '加载演示数据', en: 'Load demo data' },
@@ -126,6 +129,7 @@ export const historyEntityTypes = [
   'creditGood',
   'creditRedemption',
   'creditStocktake',
+  'cancerScreening',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

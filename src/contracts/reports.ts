@@ -216,7 +216,7 @@ export const reportColumnSchema = z
   .object({
     indicatorKey: z
       .string()
-      .regex(/^[a-z]+(\.[a-zA-Z]+)+$/)
+      .regex(/^[a-z][a-zA-Z]*(\.[a-zA-Z]+)+$/)
       .max(80),
     filter: z
       .object({ dimension: dimensionKey, value: z.string().min(1).max(80) })

@@ -46,6 +46,7 @@ const foreign = {
   redemptionId: '',
   creditStoreId: '',
   creditStocktakeId: '',
+  screeningId: '',
 };
 
 // Every module's import/export ledgers: an empty template (200 by design), and an import or export
@@ -265,6 +266,14 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PATCH /api/v1/reports/definitions/:definitionId': { body: { name: '越权改名', version: 1 } },
     'DELETE /api/v1/reports/definitions/:definitionId': { query: 'version=1' },
     'POST /api/v1/reports/definitions/:definitionId/restore': { body: { version: 1 } },
+    'GET /api/v1/screenings': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/screenings/:screeningId': {},
+    'POST /api/v1/screenings': {
+      body: { personId: foreign.personId, programmeYear: 2025, category: 'rural', mobilisedOn: '2025-04-01' },
+    },
+    'PATCH /api/v1/screenings/:screeningId': { body: { site: '越权改写', version: 1 } },
+    'DELETE /api/v1/screenings/:screeningId': { query: 'version=1' },
+    'POST /api/v1/screenings/:screeningId/restore': { body: { version: 1 } },
     'GET /api/v1/reports/definitions/:definitionId/render': { query: 'year=2026' },
     'GET /api/v1/reports/definitions/:definitionId/export': { query: 'year=2026' },
     'POST /api/v1/reports/preview': {
@@ -679,6 +688,22 @@ beforeAll(async () => {
   });
   expect(shared.statusCode, shared.body).toBe(201);
   foreign.shareId = shared.json().id;
+  const screenedWoman = await call(t.app, owner, 'POST', '/api/v1/people/persons', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密妇女',
+    gender: 'female',
+    birthDate: '1975-03-01',
+  });
+  expect(screenedWoman.statusCode, screenedWoman.body).toBe(201);
+  const screening = await call(t.app, owner, 'POST', '/api/v1/screenings', {
+    personId: screenedWoman.json().id,
+    programmeYear: 2025,
+    category: 'rural',
+    mobilisedOn: '2025-04-01',
+    site: '甲一村秘密医院',
+  });
+  expect(screening.statusCode, screening.body).toBe(201);
+  foreign.screeningId = screening.json().id;
   const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
     .jpeg()
     .toBuffer();
@@ -863,6 +888,7 @@ describe('access matrix', () => {
       creditGood: foreign.creditGoodId,
       creditRedemption: foreign.redemptionId,
       creditStocktake: foreign.creditStocktakeId,
+      cancerScreening: foreign.screeningId,
     };
     const [townA, townB] = [await login(t.app, 'townA'), await login(t.app, 'townB')];
     for (const r of modules.flatMap((m) => m.records ?? [])) {

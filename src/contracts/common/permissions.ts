@@ -38,6 +38,10 @@ export const permissions = [
   'credits.store',
   'credits.import',
   'credits.export',
+  'screenings.read',
+  'screenings.write',
+  'screenings.import',
+  'screenings.export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -84,6 +88,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'credits.store',
     'credits.import',
     'credits.export',
+    'screenings.read',
+    'screenings.write',
+    'screenings.import',
+    'screenings.export',
   ],
   cadre: [
     'org.read',
@@ -107,6 +115,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'credits.store',
     'credits.import',
     'credits.export',
+    'screenings.read',
+    'screenings.write',
+    'screenings.import',
+    'screenings.export',
   ],
   executiveMember: [
     'org.read',
@@ -120,8 +132,18 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reports.write',
     'credits.read',
     'credits.write',
+    'screenings.read',
+    'screenings.write',
   ],
-  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read', 'credits.read'],
+  viewer: [
+    'org.read',
+    'people.read',
+    'activities.read',
+    'courtyards.read',
+    'reports.read',
+    'credits.read',
+    'screenings.read',
+  ],
   /** 信用超市管理员: the store's counter and stock of her unit, and the accounts she redeems against. */
   storeKeeper: ['org.read', 'credits.read', 'credits.store'],
 };
@@ -240,6 +262,10 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'courtyards.write': { zh: '入户评分和登记整改', en: 'score households and record rectifications' },
   'courtyards.import': { zh: '导入美丽庭院台账', en: 'import courtyard records' },
   'courtyards.export': { zh: '导出美丽庭院台账', en: 'export courtyard records' },
+  'screenings.read': { zh: '查看两癌筛查', en: 'view cancer screenings' },
+  'screenings.write': { zh: '登记两癌筛查', en: 'record cancer screenings' },
+  'screenings.import': { zh: '导入两癌筛查台账', en: 'import cancer screenings' },
+  'screenings.export': { zh: '导出两癌筛查台账', en: 'export cancer screenings' },
   'courtyards.manage': {
     zh: '制定评分细则、安排验收小组、评比挂牌和评定特色庭院',
     en: 'set rubrics, inspection groups, reviews and featured courtyards',

@@ -15,6 +15,7 @@ import { seedDemoCredits } from './demo-credits';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReports } from './demo-reports';
+import { seedDemoScreenings } from './demo-screenings';
 
 /** Demo mode only: every demo account shares this password, printed at start and in the README. */
 export const DEMO_PASSWORD = 'Banbiantian2026';
@@ -184,6 +185,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     const courtyardsMs = Date.now() - courtyardsStarted;
     const reports = await seedDemoReports(tx, countyUnit);
     const credits = await seedDemoCredits(tx, countyUnit, townUnit, villages, householdsByVillage, today);
+    const screenings = await seedDemoScreenings(tx, townUnit, villages, today);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -201,6 +203,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
         courtyardsMs,
         ...reports,
         ...credits,
+        ...screenings,
       },
     });
   });

@@ -7,6 +7,7 @@ import { creditsModule } from './credits/credits.module';
 import { orgModule } from './org/org.module';
 import { peopleModule } from './people/people.module';
 import { reportsModule } from './reports/reports.module';
+import { screeningsModule } from './screenings/screenings.module';
 import { systemModule } from './system/system.module';
 import { usersModule } from './users/users.module';
 
@@ -23,6 +24,7 @@ export const modules: readonly LedgerModule[] = [
   peopleModule,
   activitiesModule,
   courtyardsModule,
+  screeningsModule,
   reportsModule,
   creditsModule,
 ];

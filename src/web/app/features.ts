@@ -7,6 +7,7 @@ import { orgLedgersFeature } from '../features/org-ledgers/org-ledgers.feature';
 import { peopleFeature } from '../features/people/people.feature';
 import { peopleRolesFeature } from '../features/people-roles/people-roles.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
+import { screeningsFeature } from '../features/screenings/screenings.feature';
 import { usersFeature } from '../features/users/users.feature';
 import type { Feature } from '../lib/feature';
 import { landingFeature } from './landing.feature';
@@ -24,6 +25,7 @@ export const features: Feature[] = [
   activitiesFeature,
   courtyardsFeature,
   creditsFeature,
+  screeningsFeature,
   reportsFeature,
   usersFeature,
   auditFeature,

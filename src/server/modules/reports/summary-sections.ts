@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/reports';
 import { chineseNumeral } from './periods';
 import { buildCredits } from './summary-credits';
+import { screeningPoint } from './summary-screenings';
 import type { Words } from './summary-words';
 import {
   clause,
@@ -526,6 +527,7 @@ export const buildRights = (f: SummaryFacts): SummarySection | null => {
           '，及时化解婚姻家庭矛盾纠纷。',
         ),
       },
+      screeningPoint(f),
     ],
   );
 };
