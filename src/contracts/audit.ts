@@ -11,6 +11,7 @@ export const auditModules = [
   'activities',
   'reports',
   'courtyards',
+  'honours',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -25,6 +26,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   activities: { zh: '活动与巡查', en: 'Activities & patrols' },
   reports: { zh: '统计报表与工作总结', en: 'Reports & summaries' },
   courtyards: { zh: '美丽庭院', en: 'Courtyards' },
+  honours: { zh: '选树典型与执委履职', en: 'Honours & duties' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -56,6 +58,9 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   generate: { zh: '生成分组', en: 'Generate' },
   share: { zh: '分享链接', en: 'Share link' },
   revokeShare: { zh: '撤销分享', en: 'Revoke share' },
+  publicize: { zh: '公示', en: 'Public notice' },
+  award: { zh: '授予', en: 'Award' },
+  reject: { zh: '未授予', en: 'Not awarded' },
 };
 
 export const auditEntrySchema = z.object({
@@ -110,6 +115,10 @@ export const historyEntityTypes = [
   'courtyardInspection',
   'courtyardRectification',
   'courtyardFeatured',
+  'nomination',
+  'dutyRule',
+  'dutyRecord',
+  'dutyProject',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

@@ -32,6 +32,10 @@ export const permissions = [
   'courtyards.manage',
   'reports.read',
   'reports.write',
+  'honours.read',
+  'honours.write',
+  'honours.import',
+  'honours.export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +69,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.manage',
     'reports.read',
     'reports.write',
+    'honours.read',
+    'honours.write',
+    'honours.import',
+    'honours.export',
   ],
   cadre: [
     'org.read',
@@ -83,6 +91,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.export',
     'reports.read',
     'reports.write',
+    'honours.read',
+    'honours.write',
+    'honours.import',
+    'honours.export',
   ],
   executiveMember: [
     'org.read',
@@ -94,8 +106,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.write',
     'reports.read',
     'reports.write',
+    'honours.read',
+    'honours.write',
   ],
-  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read'],
+  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read', 'honours.read'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {
@@ -216,6 +230,10 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   },
   'reports.read': { zh: '查看统计报表', en: 'view reports' },
   'reports.write': { zh: '制定报表或撰写工作总结', en: 'define reports or write summaries' },
+  'honours.read': { zh: '查看选树典型和执委履职', en: 'view honours and executive-member duties' },
+  'honours.write': { zh: '登记推荐、公示、授予和执委履职', en: 'record nominations, awards and duties' },
+  'honours.import': { zh: '导入荣誉名单', en: 'import honour lists' },
+  'honours.export': { zh: '导出荣誉名单', en: 'export honour lists' },
 };
 
 /**

@@ -3,6 +3,7 @@ import { activitiesModule } from './activities/activities.module';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { courtyardsModule } from './courtyards/courtyards.module';
+import { honoursModule } from './honours/honours.module';
 import { orgModule } from './org/org.module';
 import { peopleModule } from './people/people.module';
 import { reportsModule } from './reports/reports.module';
@@ -23,5 +24,6 @@ export const modules: readonly LedgerModule[] = [
   activitiesModule,
   courtyardsModule,
   reportsModule,
+  honoursModule,
 ];
 registerModules(modules);
