@@ -424,3 +424,25 @@ describe('executive-member duties', () => {
     expect(zhang.items.filter((i: { state: string }) => i.state === 'missed').length).toBe(6);
   });
 });
+
+describe('annual summary: 选树典型', () => {
+  it('the town’s draft names the honours by level and title with figures read from honours.awarded', async () => {
+    const res = await call(t.app, town, 'POST', '/api/v1/reports/summaries', { kind: 'annual', year });
+    expect(res.statusCode, res.body).toBe(201);
+    const section = res.json().content.sections.find((x: { key: string }) => x.key === 'models') as {
+      heading: string;
+      paragraphs: {
+        runs: { kind: string; text?: string; value?: number; indicatorKey?: string; display?: string }[];
+      }[];
+    };
+    expect(section.heading).toBe('选树先进典型，弘扬巾帼新风');
+    const runs = section.paragraphs.flatMap((p) => p.runs);
+    const textOf = runs.map((r) => (r.kind === 'text' ? r.text : r.display)).join('');
+    expect(textOf).toContain('全年共有2个家庭、个人和集体获评各级荣誉');
+    expect(textOf).toContain('“最美家庭”1个');
+    expect(textOf).toContain('“好媳妇”1个');
+    const figures = runs.filter((r) => r.kind === 'figure');
+    expect(figures.every((r) => r.indicatorKey === 'honours.awarded')).toBe(true);
+    expect(figures[0].value).toBe(2);
+  });
+});
