@@ -11,6 +11,7 @@ import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import { shanghaiToday } from '../kernel/time/calendar';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoCourtyards } from './demo-courtyards';
+import { seedDemoHonours } from './demo-honours';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReports } from './demo-reports';
@@ -175,6 +176,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     );
     const courtyardsMs = Date.now() - courtyardsStarted;
     const reports = await seedDemoReports(tx, countyUnit);
+    const honours = await seedDemoHonours(tx, townUnit, villages, today);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -191,6 +193,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
         ...courtyards,
         courtyardsMs,
         ...reports,
+        ...honours,
       },
     });
   });
