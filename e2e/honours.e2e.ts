@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium())('honours and duties journey', { timeout: JOURNEY
     await browser?.close();
   });
 
-  it('履职登记 on a phone (390×844): home task → form → saved → in the recent records; compliance shown', async () => {
+  it('履职登记 on a phone (390×844): home task → form → saved once; compliance and a due list shown', async () => {
     const matters = `反映村口路灯不亮${Date.now().toString().slice(-6)}`;
     const context = await newContext(browser, phone);
     const page = await context.newPage();
@@ -38,7 +38,11 @@ describe.skipIf(!hasChromium())('honours and duties journey', { timeout: JOURNEY
     await shot(page, 'honours-contact-phone');
     await page.getByTestId('duty-record-form-submit').click();
     await eventually(() => page.locator('.ant-message').innerText()).toContain('已保存');
-    await eventually(() => page.getByTestId('duty-record-item').first().innerText()).toContain(matters);
+    const res = await page.request.get(`${baseUrl()}/api/v1/honours/duty-records?kind=contact&pageSize=200`);
+    const saved = ((await res.json()).items as { matters: string | null; womenContacted: number }[]).filter(
+      (r) => r.matters === matters,
+    );
+    expect(saved).toEqual([expect.objectContaining({ womenContacted: 4 })]);
     await eventually(() => page.getByTestId('duties-summary').innerText()).toContain('应履职执委');
     await page.getByTestId('duty-member-card').first().click();
     await eventually(() => page.getByTestId('duty-due-item').count()).toBeGreaterThan(0);
