@@ -57,12 +57,14 @@ const DueListDrawer = ({ member, year, onClose }: { member: Item; year: number; 
           dataSource={due.data.items}
           locale={{ emptyText: t('duties.empty') }}
           renderItem={(i) => (
-            <List.Item
-              data-testid="duty-due-item"
-              extra={<Tag color={stateColor[i.state]}>{t(`duties.state.${i.state}`)}</Tag>}
-            >
+            <List.Item data-testid="duty-due-item">
               <List.Item.Meta
-                title={`${i.ruleName}（${label(dutyRhythmLabels, i.rhythm)}）`}
+                title={
+                  <Space wrap size={4}>
+                    {`${i.ruleName}（${label(dutyRhythmLabels, i.rhythm)}）`}
+                    <Tag color={stateColor[i.state]}>{t(`duties.state.${i.state}`)}</Tag>
+                  </Space>
+                }
                 description={`${i.periodFrom} ~ ${i.periodTo} · ${label(dutyFulfilmentLabels, i.fulfilledBy)} ${i.done}/${i.required}`}
               />
             </List.Item>
