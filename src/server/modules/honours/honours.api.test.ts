@@ -425,6 +425,22 @@ describe('executive-member duties', () => {
   });
 });
 
+describe('to-dos: members behind on duties, for their chair', () => {
+  it('the town’s dashboard lists the village with a member behind, with the figure behind it', async () => {
+    const res = await call(t.app, town, 'GET', `/api/v1/reports/dashboard?year=${year}&month=12`);
+    expect(res.statusCode, res.body).toBe(200);
+    const todos = res.json().todos.filter((x: { provider: string }) => x.provider === 'duties.behind');
+    expect(todos).toEqual([
+      expect.objectContaining({
+        orgUnitId: org.units.villageA2.id,
+        count: 1,
+        title: expect.objectContaining({ zh: '甲二村妇联有1名执委履职未达标' }),
+        figure: expect.objectContaining({ value: 1 }),
+      }),
+    ]);
+  });
+});
+
 describe('annual summary: 选树典型', () => {
   it('the town’s draft names the honours by level and title with figures read from honours.awarded', async () => {
     const res = await call(t.app, town, 'POST', '/api/v1/reports/summaries', { kind: 'annual', year });
