@@ -52,6 +52,20 @@ CREATE TABLE "duty_rules" (
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "nomination_photos" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"nomination_id" uuid NOT NULL,
+	"phase" text,
+	"org_path" text NOT NULL,
+	"storage_key" text NOT NULL,
+	"width" integer NOT NULL,
+	"height" integer NOT NULL,
+	"bytes" integer NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"deleted_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "nominations" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"org_unit_id" uuid NOT NULL,
@@ -84,6 +98,7 @@ CREATE INDEX "duty_records_org_path_idx" ON "duty_records" USING btree ("org_pat
 CREATE INDEX "duty_records_member_idx" ON "duty_records" USING btree ("member_id","kind","occurred_on");--> statement-breakpoint
 CREATE INDEX "duty_records_occurred_idx" ON "duty_records" USING btree ("occurred_on");--> statement-breakpoint
 CREATE INDEX "duty_rules_org_path_idx" ON "duty_rules" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "nomination_photos_owner_idx" ON "nomination_photos" USING btree ("nomination_id");--> statement-breakpoint
 CREATE INDEX "nominations_org_path_idx" ON "nominations" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "nominations_household_idx" ON "nominations" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "nominations_person_idx" ON "nominations" USING btree ("person_id");--> statement-breakpoint

@@ -159,6 +159,8 @@ export const nominationSchema = z.object({
   noticeTo: dateSchema.nullable(),
   awardedOn: dateSchema.nullable(),
   outcomeNote: z.string().nullable(),
+  /** Photos of the certificate (at most three), optional. */
+  photoIds: z.array(z.uuid()),
   ...ledgerMeta,
 });
 export type Nomination = z.infer<typeof nominationSchema>;

@@ -262,6 +262,9 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     },
     'GET /api/v1/honours/nominations': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/honours/nominations/:nominationId': {},
+    'POST /api/v1/honours/nominations/:nominationId/photos': {},
+    'GET /api/v1/honours/nominations/:nominationId/photos/:photoId': {},
+    'DELETE /api/v1/honours/nominations/:nominationId/photos/:photoId': {},
     'POST /api/v1/honours/nominations': {
       body: {
         orgUnitId: foreignUnit,

@@ -1,6 +1,7 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiToday } from '../../kernel/time/calendar';
-import { call, createTestApp, login, type Session, seedOrg } from '../../test/test-app';
+import { call, createTestApp, login, multipartOf, type Session, seedOrg } from '../../test/test-app';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: Awaited<ReturnType<typeof seedOrg>>;
@@ -161,11 +162,29 @@ describe('nominations: 推荐 → 公示 → 授予', () => {
       version: 3,
     });
     expect(again.statusCode).toBe(409);
+    // The certificate photo, served in scope only.
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c41' } })
+      .jpeg()
+      .toBuffer();
+    const form = multipartOf('certificate.jpg', jpeg, 'image/jpeg');
+    const photo = await t.app.inject({
+      method: 'POST',
+      url: `${N}/${id}/photos`,
+      headers: { cookie: village.cookie, 'x-csrf-token': village.csrf, 'content-type': form.contentType },
+      payload: form.body,
+    });
+    expect(photo.statusCode, photo.body).toBe(201);
+    const withPhoto = (await call(t.app, village, 'GET', `${N}/${id}`)).json();
+    expect(withPhoto.photoIds).toEqual([photo.json().id]);
+    expect((await call(t.app, villageA2, 'GET', `${N}/${id}/photos/${photo.json().id}`)).statusCode).toBe(
+      404,
+    );
     const audit = await t.db.$client.query(
       `select action from audit_log where entity_type = 'nomination' and entity_id = $1 order by id`,
       [id],
     );
     expect(audit.rows.map((r) => r.action)).toEqual(['create', 'publicize', 'award']);
+    expect(withPhoto.version).toBe(4);
   });
 
   it('a household and a collective nomination; the household lists its honours; figures count by title and level', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ledgerColumns } from '../../kernel/db/columns';
+import { photoTable } from '../../kernel/files/photo-attachments';
 
 /**
  * 选树典型: a nomination of a person, a household or a collective (an org unit) for a title of the
@@ -36,6 +37,9 @@ export const nominations = pgTable(
     index('nominations_awarded_idx').on(t.awardedOn),
   ],
 );
+
+/** A nomination's certificate photos (获奖证书、奖牌). */
+export const nominationPhotos = photoTable('nomination_photos', 'nomination_id');
 
 /** 履职规则: what a town asks of its executive members, with its rhythm and the record that fulfils it. */
 export const dutyRules = pgTable(

@@ -19,7 +19,9 @@ export const nominationSelect = sql`select n.id, n.org_unit_id, n.org_path, u.na
     n.collective_unit_id, n.deeds, n.status, n.notice_from::text as notice_from,
     n.notice_to::text as notice_to, n.awarded_on::text as awarded_on, n.outcome_note, n.version,
     n.created_at::text as created_at, n.updated_at::text as updated_at, n.deleted_at::text as deleted_at,
-    coalesce(p.name, hp.name, h.address, cu.name, '') as nominee_name
+    coalesce(p.name, hp.name, h.address, cu.name, '') as nominee_name,
+    coalesce((select array_agg(ph.id order by ph.created_at) from nomination_photos ph
+      where ph.nomination_id = n.id and ph.deleted_at is null), '{}') as photo_ids
   from nominations n
   join org_units u on u.id = n.org_unit_id
   left join persons p on p.id = n.person_id
@@ -55,6 +57,7 @@ export const toNomination =
       noticeTo: (r.notice_to as string | null) ?? null,
       awardedOn: (r.awarded_on as string | null) ?? null,
       outcomeNote: (r.outcome_note as string | null) ?? null,
+      photoIds: (r.photo_ids as string[] | null) ?? [],
       version: Number(r.version),
       createdAt: iso(r.created_at as string),
       updatedAt: iso(r.updated_at as string),
