@@ -13,6 +13,7 @@ export const auditModules = [
   'courtyards',
   'credits',
   'screenings',
+  'honours',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -29,6 +30,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   courtyards: { zh: '美丽庭院', en: 'Courtyards' },
   credits: { zh: '信用积分与信用超市', en: 'Credit points & stores' },
   screenings: { zh: '两癌筛查', en: 'Cancer screenings' },
+  honours: { zh: '选树典型与执委履职', en: 'Honours & duties' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -61,14 +63,16 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   generate: { zh: '生成分组', en: 'Generate' },
   share: { zh: '分享链接', en: 'Share link' },
   revokeShare: { zh: '撤销分享', en: 'Revoke share' },
-  award: { zh: '加分/扣分', en: 'Award' },
+  // Shared by the credit ledger (an award or deduction) and honours (a title awarded).
+  award: { zh: '加分/扣分、授予', en: 'Award' },
   confirm: { zh: '确认入账', en: 'Confirm' },
-  reject: { zh: '不予通过', en: 'Reject' },
+  reject: { zh: '不予通过、未授予', en: 'Reject' },
   reverse: { zh: '冲正', en: 'Reverse' },
   redeem: { zh: '积分兑换', en: 'Redeem' },
   stockIn: { zh: '入库', en: 'Stock in' },
   stocktake: { zh: '盘点', en: 'Stocktake' },
   open: { zh: '开户', en: 'Open' },
+  publicize: { zh: '公示', en: 'Public notice' },
 };
 
 export const auditEntrySchema = z.object({
@@ -130,6 +134,10 @@ export const historyEntityTypes = [
   'creditRedemption',
   'creditStocktake',
   'cancerScreening',
+  'nomination',
+  'dutyRule',
+  'dutyRecord',
+  'dutyProject',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

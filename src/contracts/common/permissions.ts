@@ -42,6 +42,10 @@ export const permissions = [
   'screenings.write',
   'screenings.import',
   'screenings.export',
+  'honours.read',
+  'honours.write',
+  'honours.import',
+  'honours.export',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -92,6 +96,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'screenings.write',
     'screenings.import',
     'screenings.export',
+    'honours.read',
+    'honours.write',
+    'honours.import',
+    'honours.export',
   ],
   cadre: [
     'org.read',
@@ -119,6 +127,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'screenings.write',
     'screenings.import',
     'screenings.export',
+    'honours.read',
+    'honours.write',
+    'honours.import',
+    'honours.export',
   ],
   executiveMember: [
     'org.read',
@@ -134,6 +146,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'credits.write',
     'screenings.read',
     'screenings.write',
+    'honours.read',
+    'honours.write',
   ],
   viewer: [
     'org.read',
@@ -143,6 +157,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'reports.read',
     'credits.read',
     'screenings.read',
+    'honours.read',
   ],
   /** 信用超市管理员: the store's counter and stock of her unit, and the accounts she redeems against. */
   storeKeeper: ['org.read', 'credits.read', 'credits.store'],
@@ -278,6 +293,10 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'credits.store': { zh: '办理积分兑换和物品出入库', en: 'run redemptions and stock' },
   'credits.import': { zh: '导入积分台账', en: 'import credit records' },
   'credits.export': { zh: '导出积分台账', en: 'export credit records' },
+  'honours.read': { zh: '查看选树典型和执委履职', en: 'view honours and executive-member duties' },
+  'honours.write': { zh: '登记推荐、公示、授予和执委履职', en: 'record nominations, awards and duties' },
+  'honours.import': { zh: '导入荣誉名单', en: 'import honour lists' },
+  'honours.export': { zh: '导出荣誉名单', en: 'export honour lists' },
 };
 
 /**

@@ -4,6 +4,7 @@ import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { courtyardsModule } from './courtyards/courtyards.module';
 import { creditsModule } from './credits/credits.module';
+import { honoursModule } from './honours/honours.module';
 import { orgModule } from './org/org.module';
 import { peopleModule } from './people/people.module';
 import { reportsModule } from './reports/reports.module';
@@ -27,5 +28,6 @@ export const modules: readonly LedgerModule[] = [
   screeningsModule,
   reportsModule,
   creditsModule,
+  honoursModule,
 ];
 registerModules(modules);

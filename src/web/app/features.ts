@@ -2,6 +2,7 @@ import { activitiesFeature } from '../features/activities/activities.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { courtyardsFeature } from '../features/courtyards/courtyards.feature';
 import { creditsFeature } from '../features/credits/credits.feature';
+import { honoursFeature } from '../features/honours/honours.feature';
 import { orgFeature } from '../features/org/org.feature';
 import { orgLedgersFeature } from '../features/org-ledgers/org-ledgers.feature';
 import { peopleFeature } from '../features/people/people.feature';
@@ -26,6 +27,7 @@ export const features: Feature[] = [
   courtyardsFeature,
   creditsFeature,
   screeningsFeature,
+  honoursFeature,
   reportsFeature,
   usersFeature,
   auditFeature,

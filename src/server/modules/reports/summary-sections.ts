@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/reports';
 import { chineseNumeral } from './periods';
 import { buildCredits } from './summary-credits';
+import { buildModels, dutiesPoint } from './summary-honours';
 import { screeningPoint } from './summary-screenings';
 import type { Words } from './summary-words';
 import {
@@ -315,6 +316,7 @@ export const buildOrganization = (f: SummaryFacts): SummarySection | null => {
           ),
         ),
       },
+      dutiesPoint(f),
       {
         id: 'organization-p2',
         runs: sentences(
@@ -738,6 +740,7 @@ export const SECTION_BUILDERS = [
   buildOrganization,
   buildCourtyards,
   buildRights,
+  buildModels,
   buildContribution,
   buildForestFire,
   buildChildren,
