@@ -11,6 +11,7 @@ export const auditModules = [
   'activities',
   'reports',
   'courtyards',
+  'donations',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -25,6 +26,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   activities: { zh: '活动与巡查', en: 'Activities & patrols' },
   reports: { zh: '统计报表与工作总结', en: 'Reports & summaries' },
   courtyards: { zh: '美丽庭院', en: 'Courtyards' },
+  donations: { zh: '募捐救助', en: 'Donations & aid' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -56,6 +58,16 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   generate: { zh: '生成分组', en: 'Generate' },
   share: { zh: '分享链接', en: 'Share link' },
   revokeShare: { zh: '撤销分享', en: 'Revoke share' },
+  townApprove: { zh: '镇审核通过', en: 'Town approve' },
+  ownerApprove: { zh: '负责单位审批', en: 'Owner approve' },
+  pay: { zh: '发放/拨付', en: 'Pay' },
+  reject: { zh: '退回', en: 'Reject' },
+  submit: { zh: '申报', en: 'Submit' },
+  townReview: { zh: '镇初审', en: 'Town review' },
+  countyReview: { zh: '县复审', en: 'County review' },
+  grant: { zh: '批准救助', en: 'Grant' },
+  refuse: { zh: '不予救助', en: 'Refuse' },
+  attachDocument: { zh: '上传诊断材料', en: 'Attach document' },
 };
 
 export const auditEntrySchema = z.object({
@@ -110,6 +122,11 @@ export const historyEntityTypes = [
   'courtyardInspection',
   'courtyardRectification',
   'courtyardFeatured',
+  'donationDrive',
+  'donation',
+  'beneficiary',
+  'disbursement',
+  'cancerAid',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

@@ -60,6 +60,7 @@ export const workAreas = [
   'contribution',
   'forestFire',
   'children',
+  'aid',
 ] as const;
 export const workAreaSchema = z.enum(workAreas);
 export type WorkArea = z.infer<typeof workAreaSchema>;
@@ -72,6 +73,7 @@ export const workAreaLabels: Record<WorkArea, Label> = {
   contribution: { zh: '巾帼建功', en: 'Contribution' },
   forestFire: { zh: '护林防火', en: 'Forest-fire patrols' },
   children: { zh: '儿童友好', en: 'Child-friendly' },
+  aid: { zh: '爱心帮扶与两癌救助', en: 'Aid & donations' },
 };
 
 export const keyFigureSchema = z.object({

@@ -32,6 +32,14 @@ export const permissions = [
   'courtyards.manage',
   'reports.read',
   'reports.write',
+  'donations.read',
+  'donations.write',
+  'donations.approve',
+  'donations.import',
+  'donations.export',
+  'cancerAid.read',
+  'cancerAid.write',
+  'cancerAid.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +73,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.manage',
     'reports.read',
     'reports.write',
+    'donations.read',
+    'donations.write',
+    'donations.approve',
+    'donations.import',
+    'donations.export',
+    'cancerAid.read',
+    'cancerAid.write',
+    'cancerAid.review',
   ],
   cadre: [
     'org.read',
@@ -83,6 +99,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.export',
     'reports.read',
     'reports.write',
+    'donations.read',
+    'donations.write',
+    'donations.approve',
+    'donations.import',
+    'donations.export',
+    'cancerAid.read',
+    'cancerAid.write',
+    'cancerAid.review',
   ],
   executiveMember: [
     'org.read',
@@ -94,8 +118,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.write',
     'reports.read',
     'reports.write',
+    'donations.read',
   ],
-  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read'],
+  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read', 'donations.read'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {
@@ -119,6 +144,8 @@ const grassrootsWithheld: readonly Permission[] = [
   'audit.export',
   'system.manage',
   'courtyards.manage',
+  'donations.approve',
+  'cancerAid.review',
 ];
 
 /** By level (see `levelOf`): a banner (旗) as a county, a 苏木 as a town, a 嘎查 as a village. */
@@ -216,6 +243,14 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   },
   'reports.read': { zh: '查看统计报表', en: 'view reports' },
   'reports.write': { zh: '制定报表或撰写工作总结', en: 'define reports or write summaries' },
+  'donations.read': { zh: '查看募捐与发放台账', en: 'view donation drives' },
+  'donations.write': { zh: '登记募捐、捐赠和发放申报', en: 'record drives, donations and disbursements' },
+  'donations.approve': { zh: '审核、审批和发放善款', en: 'approve and pay disbursements' },
+  'donations.import': { zh: '导入捐赠和发放台账', en: 'import donations and disbursements' },
+  'donations.export': { zh: '导出捐赠和发放台账', en: 'export donations and disbursements' },
+  'cancerAid.read': { zh: '查看两癌救助申请', en: 'view two-cancer aid applications' },
+  'cancerAid.write': { zh: '登记和申报两癌救助', en: 'file two-cancer aid applications' },
+  'cancerAid.review': { zh: '审核、审批和拨付两癌救助', en: 'review, grant and pay two-cancer aid' },
 };
 
 /**

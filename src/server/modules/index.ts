@@ -3,6 +3,7 @@ import { activitiesModule } from './activities/activities.module';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { courtyardsModule } from './courtyards/courtyards.module';
+import { donationsModule } from './donations/donations.module';
 import { orgModule } from './org/org.module';
 import { peopleModule } from './people/people.module';
 import { reportsModule } from './reports/reports.module';
@@ -22,6 +23,7 @@ export const modules: readonly LedgerModule[] = [
   peopleModule,
   activitiesModule,
   courtyardsModule,
+  donationsModule,
   reportsModule,
 ];
 registerModules(modules);
