@@ -11,6 +11,7 @@ import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import { shanghaiToday } from '../kernel/time/calendar';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoCourtyards } from './demo-courtyards';
+import { seedDemoDonations } from './demo-donations';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReports } from './demo-reports';
@@ -130,7 +131,7 @@ export const isDatabaseEmpty = async (db: Db) => {
 };
 
 /** Loads the demo organization and accounts in one transaction (audited as a system action). */
-export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
+export const seedDemo = async (db: Db, crypto: FieldCrypto, dataDir?: string) => {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const units = await insertTree(tx, demoTree, null);
@@ -175,6 +176,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     );
     const courtyardsMs = Date.now() - courtyardsStarted;
     const reports = await seedDemoReports(tx, countyUnit);
+    const donationWork = await seedDemoDonations(tx, countyUnit, townUnit, villages, today, dataDir);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -191,6 +193,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
         ...courtyards,
         courtyardsMs,
         ...reports,
+        ...donationWork,
       },
     });
   });

@@ -8,6 +8,7 @@ import type {
   SummarySection,
 } from '../../../contracts/reports';
 import { chineseNumeral } from './periods';
+import { buildAid } from './summary-donations';
 import type { Words } from './summary-words';
 import {
   clause,
@@ -738,6 +739,7 @@ export const SECTION_BUILDERS = [
   buildContribution,
   buildForestFire,
   buildChildren,
+  buildAid,
 ];
 
 /** The whole document: title, opening, the work areas that have figures, then the plan. */
