@@ -1,6 +1,7 @@
 import { activitiesFeature } from '../features/activities/activities.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { courtyardsFeature } from '../features/courtyards/courtyards.feature';
+import { donationsFeature } from '../features/donations/donations.feature';
 import { orgFeature } from '../features/org/org.feature';
 import { orgLedgersFeature } from '../features/org-ledgers/org-ledgers.feature';
 import { peopleFeature } from '../features/people/people.feature';
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   orgLedgersFeature,
   activitiesFeature,
   courtyardsFeature,
+  donationsFeature,
   reportsFeature,
   usersFeature,
   auditFeature,
