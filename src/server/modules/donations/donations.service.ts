@@ -32,7 +32,13 @@ import {
   type UpdateDriveInput,
 } from '../../../contracts/donations';
 import { levelOf } from '../../../contracts/org';
-import { isWithin, requirePermission, resolveScopePath } from '../../kernel/access/access';
+import {
+  isWithin,
+  requirePermission,
+  resolveScopePath,
+  scoped,
+  scopedAbove,
+} from '../../kernel/access/access';
 import { orgUnits } from '../../kernel/access/org-units.table';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
@@ -501,6 +507,10 @@ export const createDisbursement = (ctx: ServiceContext, input: CreateDisbursemen
       const found = await replay(id);
       if (found) return found;
     }
+    // The audit first, the drive's row last: its lock (every racing disbursement waits on it) is then
+    // held only for the conditional update and the commit.
+    const disbursement = await disbursementRecord.image(tx, ctx, id);
+    await disbursementRecord.audit(tx, ctx, 'create', null, disbursement, beneficiary.orgPath);
     const taken = await tx
       .update(donationDrives)
       .set({
@@ -516,10 +526,6 @@ export const createDisbursement = (ctx: ServiceContext, input: CreateDisbursemen
         .where(eq(donationDrives.id, drive.id));
       throw new AppError('CONFLICT', NOT_ENOUGH(now?.balanceFen ?? 0));
     }
-    const disbursement = await disbursementRecord.image(tx, ctx, id);
-    await disbursementRecord.audit(tx, ctx, 'create', null, disbursement, beneficiary.orgPath, {
-      after: { driveBalanceFen: taken[0].balanceFen },
-    });
     return { disbursement, isReplay: false };
   });
 
@@ -626,8 +632,12 @@ export const restoreDisbursement = (ctx: ServiceContext, id: string, version: nu
 
 // Reconciliation and 公示 -----------------------------------------------------------------------
 
-/** The SQL of a drive's month-by-month money: received (money donations) and paid (disbursements). */
-export const reconciliationSql = (driveId: string) => sql`
+/**
+ * A drive's month-by-month money in one statement: received (money donations) and paid
+ * (disbursements) by month, with the drive's own totals and the amount still in approval on each
+ * row; the drive is read within the reader's sight (her subtree's or handed down), else no row.
+ */
+export const reconciliationSql = (driveId: string, scopePath: string) => sql`
   with m as (
     select to_char(received_on, 'YYYY-MM') as month, sum(amount_fen)::bigint as received, count(*)::int as n_in,
       0::bigint as paid, 0 as n_out
@@ -637,54 +647,72 @@ export const reconciliationSql = (driveId: string) => sql`
     select to_char(paid_on, 'YYYY-MM'), 0, 0, sum(amount_fen)::bigint, count(*)::int
     from disbursements where drive_id = ${driveId} and deleted_at is null and status = 'paid'
     group by 1
+  ), months as (
+    select month, sum(received)::bigint as received, sum(n_in)::int as n_in, sum(paid)::bigint as paid,
+      sum(n_out)::int as n_out
+    from m group by month
   )
-  select month, sum(received)::bigint as received, sum(n_in)::int as n_in, sum(paid)::bigint as paid,
-    sum(n_out)::int as n_out
-  from m group by month order by month`;
+  select d.name, u.name as unit_name, d.raised_fen, d.paid_fen, d.balance_fen, d.in_kind_fen,
+    (select coalesce(sum(amount_fen), 0)::bigint from disbursements
+      where drive_id = d.id and deleted_at is null and status in ('submitted', 'townApproved', 'ownerApproved')) as pending,
+    months.month, months.received, months.n_in, months.paid, months.n_out
+  from donation_drives d join org_units u on u.id = d.org_unit_id left join months on true
+  where d.id = ${driveId} and d.deleted_at is null
+    and (${scoped(sql`d.org_path`, scopePath)} or ${scopedAbove(sql`d.org_path`, scopePath)})
+  order by months.month`;
 
 export const getReconciliation = async (ctx: ServiceContext, driveId: string): Promise<Reconciliation> => {
-  const drive = await driveRecord.get(ctx, driveId);
-  const rows = (await ctx.db.execute(reconciliationSql(driveId))).rows as {
-    month: string;
-    received: string;
-    n_in: number;
-    paid: string;
-    n_out: number;
+  requirePermission(ctx.actor, 'donations.read');
+  const rows = (await ctx.db.execute(reconciliationSql(driveId, ctx.actor.orgPath))).rows as {
+    name: string;
+    unit_name: string;
+    raised_fen: string;
+    paid_fen: string;
+    balance_fen: string;
+    in_kind_fen: string;
+    pending: string;
+    month: string | null;
+    received: string | null;
+    n_in: number | null;
+    paid: string | null;
+    n_out: number | null;
   }[];
-  const [pending] = (
-    await ctx.db.execute(sql`select coalesce(sum(amount_fen), 0)::bigint as fen from disbursements
-      where drive_id = ${driveId} and deleted_at is null and status in ('submitted', 'townApproved', 'ownerApproved')`)
-  ).rows as { fen: string }[];
+  if (rows.length === 0) throw notFound('募捐活动');
+  const head = rows[0];
   let cash = 0;
-  const months = rows.map((r) => {
-    const received = Number(r.received);
-    const paid = Number(r.paid);
-    cash += received - paid;
-    return {
-      month: r.month,
-      receivedFen: received,
-      donationCount: r.n_in,
-      paidFen: paid,
-      paidCount: r.n_out,
-      cashFen: cash,
-    };
-  });
+  const months = rows
+    .filter((r) => r.month !== null)
+    .map((r) => {
+      const received = Number(r.received);
+      const paid = Number(r.paid);
+      cash += received - paid;
+      return {
+        month: r.month as string,
+        receivedFen: received,
+        donationCount: r.n_in ?? 0,
+        paidFen: paid,
+        paidCount: r.n_out ?? 0,
+        cashFen: cash,
+      };
+    });
   const receivedFen = months.reduce((a, m) => a + m.receivedFen, 0);
   const paidFen = months.reduce((a, m) => a + m.paidFen, 0);
-  const pendingFen = Number(pending.fen);
+  const pendingFen = Number(head.pending);
   const computed = receivedFen - paidFen - pendingFen;
+  const balanceFen = Number(head.balance_fen);
   return {
     driveId,
-    driveName: drive.name,
-    orgUnitName: drive.orgUnitName,
+    driveName: head.name,
+    orgUnitName: head.unit_name,
     months,
     receivedFen,
     paidFen,
     pendingFen,
     computedBalanceFen: computed,
-    balanceFen: drive.balanceFen,
-    isBalanced: computed === drive.balanceFen && receivedFen === drive.raisedFen && paidFen === drive.paidFen,
-    inKindFen: drive.inKindFen,
+    balanceFen,
+    isBalanced:
+      computed === balanceFen && receivedFen === Number(head.raised_fen) && paidFen === Number(head.paid_fen),
+    inKindFen: Number(head.in_kind_fen),
   };
 };
 
