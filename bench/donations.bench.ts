@@ -31,7 +31,7 @@ const main = async () => {
     // Drives of the town; donations spread over them and two years; beneficiaries in the village.
     const driveIds = Array.from({ length: DRIVES }, () => uuidv7());
     await b.db.execute(sql`
-      insert into donation_drives (id, org_unit_id, org_path, name, purpose, starts_on, ends_on)
+      insert into fundraising_drives (id, org_unit_id, org_path, name, purpose, starts_on, ends_on)
       select d.id, ${town.actor.orgUnitId}, ${townPath}, '基准募捐' || n, 'studentAid', date '2024-01-01', date '2026-12-31'
       from unnest(${sql.param(driveIds)}::uuid[]) with ordinality as d(id, n)`);
     await b.db.execute(sql`
@@ -52,13 +52,13 @@ const main = async () => {
       join lateral (select id from beneficiaries where org_path = ${villagePath} offset (g % 500) limit 1) bs on true`);
     // The drives' running totals, as the service keeps them.
     await b.db.execute(sql`
-      update donation_drives d set raised_fen = x.raised, committed_fen = y.committed, paid_fen = coalesce(y.paid, 0),
+      update fundraising_drives d set raised_fen = x.raised, committed_fen = y.committed, paid_fen = coalesce(y.paid, 0),
         balance_fen = x.raised - y.committed
       from (select drive_id, sum(amount_fen) as raised from donations group by 1) x,
         (select drive_id, sum(amount_fen) as committed, sum(amount_fen) filter (where status = 'paid') as paid
          from disbursements group by 1) y
       where x.drive_id = d.id and y.drive_id = d.id`);
-    await b.db.execute(sql`analyze donations; analyze disbursements; analyze donation_drives`);
+    await b.db.execute(sql`analyze donations; analyze disbursements; analyze fundraising_drives`);
 
     const drive = driveIds[0];
     const bare = sql`
@@ -113,7 +113,7 @@ const main = async () => {
       );
     }
     const [{ balance }] = (
-      await b.db.execute(sql`select balance_fen as balance from donation_drives where id = ${driveIds[1]}`)
+      await b.db.execute(sql`select balance_fen as balance from fundraising_drives where id = ${driveIds[1]}`)
     ).rows as { balance: string }[];
     console.log(
       `disbursements at ${CONCURRENCY} concurrent clients × ${ROUNDS}: p50 ${pct(latencies, 50).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms; accepted ${accepted}, refused ${refused}; balance ${balance} fen`,

@@ -71,30 +71,6 @@ CREATE TABLE "disbursements" (
 	CONSTRAINT "disbursements_amount_positive" CHECK ("disbursements"."amount_fen" > 0)
 );
 --> statement-breakpoint
-CREATE TABLE "donation_drives" (
-	"id" uuid PRIMARY KEY NOT NULL,
-	"org_unit_id" uuid NOT NULL,
-	"org_path" text NOT NULL,
-	"name" text NOT NULL,
-	"purpose" text NOT NULL,
-	"description" text,
-	"starts_on" date NOT NULL,
-	"ends_on" date NOT NULL,
-	"target_fen" bigint,
-	"raised_fen" bigint DEFAULT 0 NOT NULL,
-	"in_kind_fen" bigint DEFAULT 0 NOT NULL,
-	"committed_fen" bigint DEFAULT 0 NOT NULL,
-	"paid_fen" bigint DEFAULT 0 NOT NULL,
-	"balance_fen" bigint DEFAULT 0 NOT NULL,
-	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"created_by" uuid,
-	"updated_by" uuid,
-	"deleted_at" timestamp with time zone,
-	CONSTRAINT "donation_drives_balance_nonnegative" CHECK ("donation_drives"."balance_fen" >= 0)
-);
---> statement-breakpoint
 CREATE TABLE "donations" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"drive_id" uuid NOT NULL,
@@ -121,13 +97,37 @@ CREATE TABLE "donations" (
 	CONSTRAINT "donations_amount_positive" CHECK ("donations"."amount_fen" is null or "donations"."amount_fen" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "fundraising_drives" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"org_unit_id" uuid NOT NULL,
+	"org_path" text NOT NULL,
+	"name" text NOT NULL,
+	"purpose" text NOT NULL,
+	"description" text,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"target_fen" bigint,
+	"raised_fen" bigint DEFAULT 0 NOT NULL,
+	"in_kind_fen" bigint DEFAULT 0 NOT NULL,
+	"committed_fen" bigint DEFAULT 0 NOT NULL,
+	"paid_fen" bigint DEFAULT 0 NOT NULL,
+	"balance_fen" bigint DEFAULT 0 NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_by" uuid,
+	"updated_by" uuid,
+	"deleted_at" timestamp with time zone,
+	CONSTRAINT "fundraising_drives_balance_nonnegative" CHECK ("fundraising_drives"."balance_fen" >= 0)
+);
+--> statement-breakpoint
 CREATE INDEX "beneficiaries_org_path_idx" ON "beneficiaries" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "cancer_aid_org_path_idx" ON "cancer_aid_applications" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "cancer_aid_person_idx" ON "cancer_aid_applications" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "disbursements_org_path_idx" ON "disbursements" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "disbursements_drive_idx" ON "disbursements" USING btree ("drive_id","status");--> statement-breakpoint
 CREATE INDEX "disbursements_beneficiary_idx" ON "disbursements" USING btree ("beneficiary_id");--> statement-breakpoint
-CREATE INDEX "donation_drives_org_path_idx" ON "donation_drives" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "donations_org_path_idx" ON "donations" USING btree ("org_path" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "donations_drive_idx" ON "donations" USING btree ("drive_id","received_on");--> statement-breakpoint
-CREATE UNIQUE INDEX "donations_receipt_uq" ON "donations" USING btree ("drive_id","receipt_no") WHERE "donations"."deleted_at" is null;
+CREATE UNIQUE INDEX "donations_receipt_uq" ON "donations" USING btree ("drive_id","receipt_no") WHERE "donations"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "fundraising_drives_org_path_idx" ON "fundraising_drives" USING btree ("org_path" text_pattern_ops);

@@ -122,7 +122,7 @@ export const historyEntityTypes = [
   'courtyardInspection',
   'courtyardRectification',
   'courtyardFeatured',
-  'donationDrive',
+  'fundraisingDrive',
   'donation',
   'beneficiary',
   'disbursement',

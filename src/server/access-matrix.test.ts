@@ -843,7 +843,7 @@ describe('access matrix', () => {
       courtyardInspection: foreign.inspectionId,
       courtyardRectification: foreign.rectificationId,
       courtyardFeatured: foreign.featuredId,
-      donationDrive: foreign.driveId,
+      fundraisingDrive: foreign.driveId,
       donation: foreign.donationId,
       beneficiary: foreign.beneficiaryId,
       disbursement: foreign.disbursementId,

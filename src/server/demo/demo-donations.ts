@@ -7,7 +7,7 @@ import {
   beneficiaries,
   cancerAidApplications,
   disbursements,
-  donationDrives,
+  fundraisingDrives,
   donations,
 } from '../modules/donations/donations.table';
 import { seededRandom } from './demo-people';
@@ -264,7 +264,7 @@ export const seedDemoDonations = async (
       balanceFen: raised - committed,
     };
   });
-  await bulkInsert(tx, donationDrives, driveRows);
+  await bulkInsert(tx, fundraisingDrives, driveRows);
   await bulkInsert(tx, donations, donationRows);
   await bulkInsert(tx, beneficiaries, beneficiaryRows);
   await bulkInsert(tx, disbursements, disbursementRows);
@@ -332,7 +332,7 @@ export const seedDemoDonations = async (
   }
   if (aidRows.length) await bulkInsert(tx, cancerAidApplications, aidRows);
   return {
-    donationDrives: driveRows.length,
+    fundraisingDrives: driveRows.length,
     donations: donationRows.length,
     beneficiaries: beneficiaryRows.length,
     disbursements: disbursementRows.length,

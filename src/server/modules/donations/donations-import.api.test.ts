@@ -42,7 +42,7 @@ const importFile = async (file: Buffer) => {
 const drive = async () =>
   (
     await t.db.$client.query(
-      'select raised_fen, balance_fen, in_kind_fen from donation_drives where id = $1',
+      'select raised_fen, balance_fen, in_kind_fen from fundraising_drives where id = $1',
       [driveId],
     )
   ).rows[0];

@@ -43,7 +43,7 @@ const disburse = (s: Session, body: Record<string, unknown>) =>
   call(t.app, s, 'POST', `${base}/disbursements`, { submittedOn: `${year}-04-01`, ...body });
 
 const driveRow = async (id: string) =>
-  (await t.db.$client.query('select * from donation_drives where id = $1', [id])).rows[0];
+  (await t.db.$client.query('select * from fundraising_drives where id = $1', [id])).rows[0];
 const count = async (table: string) =>
   Number((await t.db.$client.query(`select count(*) from ${table}`)).rows[0].count);
 

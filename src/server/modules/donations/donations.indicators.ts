@@ -32,7 +32,7 @@ export const drivesIndicator: Indicator = {
   source: ({ from, to }) => sql`
     select d.id as record_id, d.name as record_label, d.starts_on as record_date, d.org_path,
       d.purpose as "purpose", null::uuid as subject_id, null::numeric as amount
-    from donation_drives d
+    from fundraising_drives d
     where d.deleted_at is null and d.starts_on between ${from}::date and ${to}::date`,
 };
 
@@ -56,7 +56,7 @@ export const raisedIndicator: Indicator = {
     select x.id as record_id, x.receipt_no as record_label, x.received_on as record_date, x.org_path,
       d.purpose as "purpose", x.donor_kind as "donorKind", null::uuid as subject_id,
       x.amount_fen::numeric / 100 as amount
-    from donations x join donation_drives d on d.id = x.drive_id
+    from donations x join fundraising_drives d on d.id = x.drive_id
     where x.deleted_at is null and x.kind = 'money' and x.received_on between ${from}::date and ${to}::date`,
 };
 
@@ -65,7 +65,7 @@ const paidSource: Indicator['source'] = ({ from, to }) => sql`
   select x.id as record_id, d.name as record_label, x.paid_on as record_date, x.org_path,
     d.purpose as "purpose", b.kind as "beneficiaryKind", x.beneficiary_id as subject_id,
     x.amount_fen::numeric / 100 as amount
-  from disbursements x join donation_drives d on d.id = x.drive_id
+  from disbursements x join fundraising_drives d on d.id = x.drive_id
     join beneficiaries b on b.id = x.beneficiary_id
   where x.deleted_at is null and x.status = 'paid' and x.paid_on between ${from}::date and ${to}::date`;
 
@@ -108,7 +108,7 @@ export const disbursementsIndicator: Indicator = {
   source: ({ from, to }) => sql`
     select x.id as record_id, d.name as record_label, x.submitted_on as record_date, x.org_path,
       x.status as "status", null::uuid as subject_id, x.amount_fen::numeric / 100 as amount
-    from disbursements x join donation_drives d on d.id = x.drive_id
+    from disbursements x join fundraising_drives d on d.id = x.drive_id
     where x.deleted_at is null and x.submitted_on between ${from}::date and ${to}::date`,
 };
 

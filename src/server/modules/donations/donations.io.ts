@@ -18,7 +18,7 @@ import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { donationBatches } from './donations.repository';
-import { donationDrives, donations } from './donations.table';
+import { fundraisingDrives, donations } from './donations.table';
 
 const exportDonationsQuerySchema = listDonationsQuerySchema
   .omit({ page: true, pageSize: true, sort: true })
@@ -170,12 +170,12 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, _opts, onProgress) => {
   const names = [...new Set(values.map((v) => v.drive))];
   const drives = await tx
     .select()
-    .from(donationDrives)
+    .from(fundraisingDrives)
     .where(
       and(
-        inArray(donationDrives.name, names),
-        isNull(donationDrives.deletedAt),
-        scoped(donationDrives.orgPath, ctx.actor.orgPath),
+        inArray(fundraisingDrives.name, names),
+        isNull(fundraisingDrives.deletedAt),
+        scoped(fundraisingDrives.orgPath, ctx.actor.orgPath),
       ),
     )
     .for('update');
@@ -268,13 +268,13 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, _opts, onProgress) => {
   }
   for (const [driveId, t] of totals) {
     await tx
-      .update(donationDrives)
+      .update(fundraisingDrives)
       .set({
-        raisedFen: sql`${donationDrives.raisedFen} + ${t.money}`,
-        balanceFen: sql`${donationDrives.balanceFen} + ${t.money}`,
-        inKindFen: sql`${donationDrives.inKindFen} + ${t.inKind}`,
+        raisedFen: sql`${fundraisingDrives.raisedFen} + ${t.money}`,
+        balanceFen: sql`${fundraisingDrives.balanceFen} + ${t.money}`,
+        inKindFen: sql`${fundraisingDrives.inKindFen} + ${t.inKind}`,
       })
-      .where(eq(donationDrives.id, driveId));
+      .where(eq(fundraisingDrives.id, driveId));
   }
   return plan.counts;
 };

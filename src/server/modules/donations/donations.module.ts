@@ -10,7 +10,7 @@ import {
   beneficiaries,
   cancerAidApplications,
   disbursements,
-  donationDrives,
+  fundraisingDrives,
   donations,
 } from './donations.table';
 import { donationTodoProviders } from './donations.todos';
@@ -23,7 +23,7 @@ export const donationsModule = defineModule({
   indicators: donationIndicators,
   todos: donationTodoProviders,
   records: [driveRecord, donationRecord, beneficiaryRecord, disbursementRecord, cancerAidRecord],
-  scopedTables: [donationDrives, donations, beneficiaries, disbursements, cancerAidApplications],
+  scopedTables: [fundraisingDrives, donations, beneficiaries, disbursements, cancerAidApplications],
   figures: {
     dashboard: {
       aid: [
@@ -38,5 +38,5 @@ export const donationsModule = defineModule({
       ],
     },
   },
-  keyTables: [donationDrives, donations, disbursements, cancerAidApplications],
+  keyTables: [fundraisingDrives, donations, disbursements, cancerAidApplications],
 });

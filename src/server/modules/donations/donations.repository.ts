@@ -16,7 +16,7 @@ import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
-import { beneficiaries, disbursements, donationDrives, donations } from './donations.table';
+import { beneficiaries, disbursements, fundraisingDrives, donations } from './donations.table';
 
 /** A minor (under 18 on the day) is shown masked in lists, as the care ledger's children are. */
 export const isMinorOn = (birthDate: string | null, kind: string, on: string) => {
@@ -35,7 +35,7 @@ const meta = (r: { version: number; createdAt: string; updatedAt: string; delete
 
 // Drives ----------------------------------------------------------------------------------------
 
-type DriveRow = typeof donationDrives.$inferSelect;
+type DriveRow = typeof fundraisingDrives.$inferSelect;
 
 export const toDrive = (r: { drive: DriveRow; orgUnitName: string }): Drive => ({
   id: r.drive.id,
@@ -60,42 +60,42 @@ export const toDrive = (r: { drive: DriveRow; orgUnitName: string }): Drive => (
  * handed down to its villages, which submit disbursements to it).
  */
 export const drivesVisible = (scopePath: string) =>
-  or(scoped(donationDrives.orgPath, scopePath), scopedAbove(donationDrives.orgPath, scopePath)) as SQL;
+  or(scoped(fundraisingDrives.orgPath, scopePath), scopedAbove(fundraisingDrives.orgPath, scopePath)) as SQL;
 
 const driveFrom = (db: DbOrTx) =>
   db
-    .select({ drive: donationDrives, orgUnitName: orgUnits.name })
-    .from(donationDrives)
-    .innerJoin(orgUnits, eq(orgUnits.id, donationDrives.orgUnitId));
+    .select({ drive: fundraisingDrives, orgUnitName: orgUnits.name })
+    .from(fundraisingDrives)
+    .innerJoin(orgUnits, eq(orgUnits.id, fundraisingDrives.orgUnitId));
 
 export const findDrive = async (db: DbOrTx, scopePath: string, id: string) => {
-  const [row] = await driveFrom(db).where(and(eq(donationDrives.id, id), drivesVisible(scopePath)));
+  const [row] = await driveFrom(db).where(and(eq(fundraisingDrives.id, id), drivesVisible(scopePath)));
   return row && toDrive(row);
 };
 
 export const listDriveRows = async (db: DbOrTx, scopePath: string, q: ListDrivesQuery) => {
   const where = and(
     drivesVisible(scopePath),
-    q.status === 'deleted' ? isNotNull(donationDrives.deletedAt) : isNull(donationDrives.deletedAt),
-    q.purpose ? eq(donationDrives.purpose, q.purpose) : undefined,
-    q.q ? sql`${donationDrives.name} ilike ${likeEscape(q.q)}` : undefined,
+    q.status === 'deleted' ? isNotNull(fundraisingDrives.deletedAt) : isNull(fundraisingDrives.deletedAt),
+    q.purpose ? eq(fundraisingDrives.purpose, q.purpose) : undefined,
+    q.q ? sql`${fundraisingDrives.name} ilike ${likeEscape(q.q)}` : undefined,
   );
   const { limit, offset } = pageOf(q);
   const rows = await db
-    .select({ drive: donationDrives, orgUnitName: orgUnits.name, totalCount: totalCount() })
-    .from(donationDrives)
-    .innerJoin(orgUnits, eq(orgUnits.id, donationDrives.orgUnitId))
+    .select({ drive: fundraisingDrives, orgUnitName: orgUnits.name, totalCount: totalCount() })
+    .from(fundraisingDrives)
+    .innerJoin(orgUnits, eq(orgUnits.id, fundraisingDrives.orgUnitId))
     .where(where)
     .orderBy(
-      ...orderBy(q.sort, { startsOn: donationDrives.startsOn, name: donationDrives.name }, [
-        desc(donationDrives.startsOn),
-        asc(donationDrives.id),
+      ...orderBy(q.sort, { startsOn: fundraisingDrives.startsOn, name: fundraisingDrives.name }, [
+        desc(fundraisingDrives.startsOn),
+        asc(fundraisingDrives.id),
       ]),
     )
     .limit(limit)
     .offset(offset);
   const count = async () =>
-    (await db.select({ n: sql<number>`count(*)::int` }).from(donationDrives).where(where))[0].n;
+    (await db.select({ n: sql<number>`count(*)::int` }).from(fundraisingDrives).where(where))[0].n;
   return toListResult(rows, count, toDrive);
 };
 
@@ -124,12 +124,12 @@ export const toDonation = (r: DonationSelected): Donation => ({
   ...meta(r.donation),
 });
 
-const donationSelection = { donation: donations, driveName: donationDrives.name, orgUnitName: orgUnits.name };
+const donationSelection = { donation: donations, driveName: fundraisingDrives.name, orgUnitName: orgUnits.name };
 const donationFrom = (db: DbOrTx) =>
   db
     .select(donationSelection)
     .from(donations)
-    .innerJoin(donationDrives, eq(donationDrives.id, donations.driveId))
+    .innerJoin(fundraisingDrives, eq(fundraisingDrives.id, donations.driveId))
     .innerJoin(orgUnits, eq(orgUnits.id, donations.orgUnitId));
 
 export const findDonation = async (db: DbOrTx, scopePath: string, id: string) => {
@@ -160,7 +160,7 @@ export const listDonationRows = async (db: DbOrTx, scopePath: string, q: ListDon
   const rows = await db
     .select({ ...donationSelection, totalCount: totalCount() })
     .from(donations)
-    .innerJoin(donationDrives, eq(donationDrives.id, donations.driveId))
+    .innerJoin(fundraisingDrives, eq(fundraisingDrives.id, donations.driveId))
     .innerJoin(orgUnits, eq(orgUnits.id, donations.orgUnitId))
     .where(where)
     .orderBy(
@@ -176,7 +176,7 @@ export const listDonationRows = async (db: DbOrTx, scopePath: string, q: ListDon
       await db
         .select({ n: sql<number>`count(*)::int` })
         .from(donations)
-        .innerJoin(donationDrives, eq(donationDrives.id, donations.driveId))
+        .innerJoin(fundraisingDrives, eq(fundraisingDrives.id, donations.driveId))
         .where(where)
     )[0].n;
   return toListResult(rows, count, toDonation);
@@ -311,7 +311,7 @@ export const toDisbursement = (r: DisbursementSelected, today: string, isMasked:
 
 const disbursementSelection = {
   disbursement: disbursements,
-  driveName: donationDrives.name,
+  driveName: fundraisingDrives.name,
   orgUnitName: orgUnits.name,
   beneficiaryName: beneficiaries.name,
   beneficiaryKind: beneficiaries.kind,
@@ -321,7 +321,7 @@ const disbursementFrom = (db: DbOrTx) =>
   db
     .select(disbursementSelection)
     .from(disbursements)
-    .innerJoin(donationDrives, eq(donationDrives.id, disbursements.driveId))
+    .innerJoin(fundraisingDrives, eq(fundraisingDrives.id, disbursements.driveId))
     .innerJoin(orgUnits, eq(orgUnits.id, disbursements.orgUnitId))
     .innerJoin(beneficiaries, eq(beneficiaries.id, disbursements.beneficiaryId));
 
@@ -330,7 +330,7 @@ const disbursementFrom = (db: DbOrTx) =>
  * or lies under (the drive's owner approves and pays them).
  */
 export const disbursementsVisible = (scopePath: string) =>
-  or(scoped(disbursements.orgPath, scopePath), scoped(donationDrives.orgPath, scopePath)) as SQL;
+  or(scoped(disbursements.orgPath, scopePath), scoped(fundraisingDrives.orgPath, scopePath)) as SQL;
 
 export const findDisbursement = async (db: DbOrTx, scopePath: string, id: string, today: string) => {
   const [row] = await disbursementFrom(db).where(
@@ -358,7 +358,7 @@ export const disbursementFilters = (
             : sql`false`,
           and(
             sql`${disbursements.status} in ('townApproved', 'ownerApproved')`,
-            eq(donationDrives.orgUnitId, me.orgUnitId),
+            eq(fundraisingDrives.orgUnitId, me.orgUnitId),
           ),
         )
       : undefined,
@@ -376,7 +376,7 @@ export const listDisbursementRows = async (
   const rows = await db
     .select({ ...disbursementSelection, totalCount: totalCount() })
     .from(disbursements)
-    .innerJoin(donationDrives, eq(donationDrives.id, disbursements.driveId))
+    .innerJoin(fundraisingDrives, eq(fundraisingDrives.id, disbursements.driveId))
     .innerJoin(orgUnits, eq(orgUnits.id, disbursements.orgUnitId))
     .innerJoin(beneficiaries, eq(beneficiaries.id, disbursements.beneficiaryId))
     .where(where)
@@ -393,7 +393,7 @@ export const listDisbursementRows = async (
       await db
         .select({ n: sql<number>`count(*)::int` })
         .from(disbursements)
-        .innerJoin(donationDrives, eq(donationDrives.id, disbursements.driveId))
+        .innerJoin(fundraisingDrives, eq(fundraisingDrives.id, disbursements.driveId))
         .where(where)
     )[0].n;
   return toListResult(rows, count, (r) => toDisbursement(r, today, true));

@@ -59,7 +59,7 @@ import {
   listDonationRows,
   listDriveRows,
 } from './donations.repository';
-import { beneficiaries, disbursements, donationDrives, donations } from './donations.table';
+import { beneficiaries, disbursements, fundraisingDrives, donations } from './donations.table';
 
 const PERMS = { read: 'donations.read', write: 'donations.write' } as const;
 const FUTURE = '日期不能晚于今天';
@@ -76,8 +76,8 @@ export const actorUnit = async (db: DbOrTx, ctx: ServiceContext) => {
 };
 
 export const driveRecord = defineRecord({
-  entityType: 'donationDrive',
-  table: donationDrives,
+  entityType: 'fundraisingDrive',
+  table: fundraisingDrives,
   label: '募捐活动',
   auditModule: 'donations',
   permissions: PERMS,
@@ -132,7 +132,7 @@ export const createDrive = (ctx: ServiceContext, input: CreateDriveInput) =>
     const path = await driveRecord.unitPath(tx, ctx, input.orgUnitId);
     const id = uuidv7();
     return driveRecord.create(tx, ctx, { id, orgPath: path }, () =>
-      tx.insert(donationDrives).values({
+      tx.insert(fundraisingDrives).values({
         id,
         orgUnitId: input.orgUnitId,
         orgPath: path,
@@ -190,9 +190,9 @@ export const restoreDrive = (ctx: ServiceContext, id: string, version: number) =
 const lockVisibleDrive = async (tx: Tx, ctx: ServiceContext, driveId: string) => {
   const [row] = await tx
     .select()
-    .from(donationDrives)
+    .from(fundraisingDrives)
     .where(
-      and(eq(donationDrives.id, driveId), isNull(donationDrives.deletedAt), drivesVisible(ctx.actor.orgPath)),
+      and(eq(fundraisingDrives.id, driveId), isNull(fundraisingDrives.deletedAt), drivesVisible(ctx.actor.orgPath)),
     )
     .for('update');
   if (!row) throw notFound('募捐活动');
@@ -262,14 +262,14 @@ export const createDonation = (ctx: ServiceContext, input: CreateDonationInput) 
       throw e;
     }
     const [after] = await tx
-      .update(donationDrives)
+      .update(fundraisingDrives)
       .set({
-        raisedFen: sql`${donationDrives.raisedFen} + ${amount ?? 0}`,
-        balanceFen: sql`${donationDrives.balanceFen} + ${amount ?? 0}`,
-        inKindFen: sql`${donationDrives.inKindFen} + ${estimated ?? 0}`,
+        raisedFen: sql`${fundraisingDrives.raisedFen} + ${amount ?? 0}`,
+        balanceFen: sql`${fundraisingDrives.balanceFen} + ${amount ?? 0}`,
+        inKindFen: sql`${fundraisingDrives.inKindFen} + ${estimated ?? 0}`,
       })
-      .where(eq(donationDrives.id, drive.id))
-      .returning({ balanceFen: donationDrives.balanceFen });
+      .where(eq(fundraisingDrives.id, drive.id))
+      .returning({ balanceFen: fundraisingDrives.balanceFen });
     const donation = await donationRecord.image(tx, ctx, id);
     await donationRecord.audit(tx, ctx, 'create', null, donation, drive.orgPath, {
       after: { driveBalanceFen: after.balanceFen },
@@ -290,14 +290,14 @@ export const deleteDonation = (ctx: ServiceContext, id: string, version: number)
   donationRecord.softDelete(ctx, id, version, async (tx, row) => {
     const amount = row.amountFen ?? 0;
     const left = await tx
-      .update(donationDrives)
+      .update(fundraisingDrives)
       .set({
-        raisedFen: sql`${donationDrives.raisedFen} - ${amount}`,
-        balanceFen: sql`${donationDrives.balanceFen} - ${amount}`,
-        inKindFen: sql`${donationDrives.inKindFen} - ${row.estimatedValueFen ?? 0}`,
+        raisedFen: sql`${fundraisingDrives.raisedFen} - ${amount}`,
+        balanceFen: sql`${fundraisingDrives.balanceFen} - ${amount}`,
+        inKindFen: sql`${fundraisingDrives.inKindFen} - ${row.estimatedValueFen ?? 0}`,
       })
-      .where(and(eq(donationDrives.id, row.driveId), gte(donationDrives.balanceFen, amount)))
-      .returning({ id: donationDrives.id });
+      .where(and(eq(fundraisingDrives.id, row.driveId), gte(fundraisingDrives.balanceFen, amount)))
+      .returning({ id: fundraisingDrives.id });
     if (left.length === 0)
       throw new AppError('CONFLICT', '该笔捐款已部分用于发放，删除后余额将为负数，不能删除');
   });
@@ -316,13 +316,13 @@ export const restoreDonation = (ctx: ServiceContext, id: string, version: number
       );
     if (clash) throw new AppError('CONFLICT', RECEIPT_TAKEN);
     await tx
-      .update(donationDrives)
+      .update(fundraisingDrives)
       .set({
-        raisedFen: sql`${donationDrives.raisedFen} + ${row.amountFen ?? 0}`,
-        balanceFen: sql`${donationDrives.balanceFen} + ${row.amountFen ?? 0}`,
-        inKindFen: sql`${donationDrives.inKindFen} + ${row.estimatedValueFen ?? 0}`,
+        raisedFen: sql`${fundraisingDrives.raisedFen} + ${row.amountFen ?? 0}`,
+        balanceFen: sql`${fundraisingDrives.balanceFen} + ${row.amountFen ?? 0}`,
+        inKindFen: sql`${fundraisingDrives.inKindFen} + ${row.estimatedValueFen ?? 0}`,
       })
-      .where(eq(donationDrives.id, row.driveId));
+      .where(eq(fundraisingDrives.id, row.driveId));
   });
 
 /** 捐赠收据: the amount in yuan and in words; read-audited like an export of the donor's name. */
@@ -468,11 +468,11 @@ export const createDisbursement = (ctx: ServiceContext, input: CreateDisbursemen
     if (!beneficiary || !isWithin(beneficiary.orgPath, ctx.actor.orgPath)) throw notFound('受助对象');
     const [drive] = await tx
       .select()
-      .from(donationDrives)
+      .from(fundraisingDrives)
       .where(
         and(
-          eq(donationDrives.id, input.driveId),
-          isNull(donationDrives.deletedAt),
+          eq(fundraisingDrives.id, input.driveId),
+          isNull(fundraisingDrives.deletedAt),
           drivesVisible(ctx.actor.orgPath),
         ),
       );
@@ -512,18 +512,18 @@ export const createDisbursement = (ctx: ServiceContext, input: CreateDisbursemen
     const disbursement = await disbursementRecord.image(tx, ctx, id);
     await disbursementRecord.audit(tx, ctx, 'create', null, disbursement, beneficiary.orgPath);
     const taken = await tx
-      .update(donationDrives)
+      .update(fundraisingDrives)
       .set({
-        balanceFen: sql`${donationDrives.balanceFen} - ${input.amountFen}`,
-        committedFen: sql`${donationDrives.committedFen} + ${input.amountFen}`,
+        balanceFen: sql`${fundraisingDrives.balanceFen} - ${input.amountFen}`,
+        committedFen: sql`${fundraisingDrives.committedFen} + ${input.amountFen}`,
       })
-      .where(and(eq(donationDrives.id, drive.id), gte(donationDrives.balanceFen, input.amountFen)))
-      .returning({ balanceFen: donationDrives.balanceFen });
+      .where(and(eq(fundraisingDrives.id, drive.id), gte(fundraisingDrives.balanceFen, input.amountFen)))
+      .returning({ balanceFen: fundraisingDrives.balanceFen });
     if (taken.length === 0) {
       const [now] = await tx
-        .select({ balanceFen: donationDrives.balanceFen })
-        .from(donationDrives)
-        .where(eq(donationDrives.id, drive.id));
+        .select({ balanceFen: fundraisingDrives.balanceFen })
+        .from(fundraisingDrives)
+        .where(eq(fundraisingDrives.id, drive.id));
       throw new AppError('CONFLICT', NOT_ENOUGH(now?.balanceFen ?? 0));
     }
     return { disbursement, isReplay: false };
@@ -557,8 +557,8 @@ export const stepDisbursement = (ctx: ServiceContext, id: string, input: Disburs
         );
       const [drive] = await tx
         .select()
-        .from(donationDrives)
-        .where(eq(donationDrives.id, row.driveId))
+        .from(fundraisingDrives)
+        .where(eq(fundraisingDrives.id, row.driveId))
         .for('update');
       const me = await actorUnit(tx, ctx);
       const isOwner = me.orgUnitId === drive.orgUnitId;
@@ -575,18 +575,18 @@ export const stepDisbursement = (ctx: ServiceContext, id: string, input: Disburs
       const next = disbursementNext[input.action];
       if (input.action === 'reject') {
         await tx
-          .update(donationDrives)
+          .update(fundraisingDrives)
           .set({
-            balanceFen: sql`${donationDrives.balanceFen} + ${row.amountFen}`,
-            committedFen: sql`${donationDrives.committedFen} - ${row.amountFen}`,
+            balanceFen: sql`${fundraisingDrives.balanceFen} + ${row.amountFen}`,
+            committedFen: sql`${fundraisingDrives.committedFen} - ${row.amountFen}`,
           })
-          .where(eq(donationDrives.id, row.driveId));
+          .where(eq(fundraisingDrives.id, row.driveId));
       }
       if (input.action === 'pay') {
         await tx
-          .update(donationDrives)
-          .set({ paidFen: sql`${donationDrives.paidFen} + ${row.amountFen}` })
-          .where(eq(donationDrives.id, row.driveId));
+          .update(fundraisingDrives)
+          .set({ paidFen: sql`${fundraisingDrives.paidFen} + ${row.amountFen}` })
+          .where(eq(fundraisingDrives.id, row.driveId));
       }
       await disbursementRecord.write(tx, id, {
         status: next,
@@ -607,12 +607,12 @@ export const deleteDisbursement = (ctx: ServiceContext, id: string, version: num
       throw new AppError('CONFLICT', '已审核的发放不能删除，如有错误请退回');
     if (row.status === 'submitted') {
       await tx
-        .update(donationDrives)
+        .update(fundraisingDrives)
         .set({
-          balanceFen: sql`${donationDrives.balanceFen} + ${row.amountFen}`,
-          committedFen: sql`${donationDrives.committedFen} - ${row.amountFen}`,
+          balanceFen: sql`${fundraisingDrives.balanceFen} + ${row.amountFen}`,
+          committedFen: sql`${fundraisingDrives.committedFen} - ${row.amountFen}`,
         })
-        .where(eq(donationDrives.id, row.driveId));
+        .where(eq(fundraisingDrives.id, row.driveId));
     }
   });
 
@@ -620,13 +620,13 @@ export const restoreDisbursement = (ctx: ServiceContext, id: string, version: nu
   disbursementRecord.restore(ctx, id, version, async (tx, row) => {
     if (row.status !== 'submitted') return;
     const taken = await tx
-      .update(donationDrives)
+      .update(fundraisingDrives)
       .set({
-        balanceFen: sql`${donationDrives.balanceFen} - ${row.amountFen}`,
-        committedFen: sql`${donationDrives.committedFen} + ${row.amountFen}`,
+        balanceFen: sql`${fundraisingDrives.balanceFen} - ${row.amountFen}`,
+        committedFen: sql`${fundraisingDrives.committedFen} + ${row.amountFen}`,
       })
-      .where(and(eq(donationDrives.id, row.driveId), gte(donationDrives.balanceFen, row.amountFen)))
-      .returning({ id: donationDrives.id });
+      .where(and(eq(fundraisingDrives.id, row.driveId), gte(fundraisingDrives.balanceFen, row.amountFen)))
+      .returning({ id: fundraisingDrives.id });
     if (taken.length === 0) throw new AppError('CONFLICT', '募捐活动余额不足，不能恢复该笔发放');
   });
 
@@ -656,7 +656,7 @@ export const reconciliationSql = (driveId: string, scopePath: string) => sql`
     (select coalesce(sum(amount_fen), 0)::bigint from disbursements
       where drive_id = d.id and deleted_at is null and status in ('submitted', 'townApproved', 'ownerApproved')) as pending,
     months.month, months.received, months.n_in, months.paid, months.n_out
-  from donation_drives d join org_units u on u.id = d.org_unit_id left join months on true
+  from fundraising_drives d join org_units u on u.id = d.org_unit_id left join months on true
   where d.id = ${driveId} and d.deleted_at is null
     and (${scoped(sql`d.org_path`, scopePath)} or ${scopedAbove(sql`d.org_path`, scopePath)})
   order by months.month`;
@@ -729,7 +729,7 @@ export const getPublicity = async (ctx: ServiceContext, driveId: string): Promis
     .from(disbursements)
     .innerJoin(beneficiaries, eq(beneficiaries.id, disbursements.beneficiaryId))
     .innerJoin(orgUnits, eq(orgUnits.id, disbursements.orgUnitId))
-    .innerJoin(donationDrives, eq(donationDrives.id, disbursements.driveId))
+    .innerJoin(fundraisingDrives, eq(fundraisingDrives.id, disbursements.driveId))
     .where(
       and(
         eq(disbursements.driveId, driveId),

@@ -22,8 +22,8 @@ const fen = (name: string) => bigint(name, { mode: 'number' });
  * transaction with a conditional update (`balance_fen >= amount`), a refused one gives it back.
  * The check constraint is the last line: the balance can never be written negative.
  */
-export const donationDrives = pgTable(
-  'donation_drives',
+export const fundraisingDrives = pgTable(
+  'fundraising_drives',
   {
     id: uuid('id').primaryKey(),
     orgUnitId: uuid('org_unit_id').notNull(),
@@ -42,8 +42,8 @@ export const donationDrives = pgTable(
     ...ledgerColumns(),
   },
   (t) => [
-    index('donation_drives_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
-    check('donation_drives_balance_nonnegative', sql`${t.balanceFen} >= 0`),
+    index('fundraising_drives_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    check('fundraising_drives_balance_nonnegative', sql`${t.balanceFen} >= 0`),
   ],
 );
 
