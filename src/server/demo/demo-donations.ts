@@ -7,8 +7,8 @@ import {
   beneficiaries,
   cancerAidApplications,
   disbursements,
-  fundraisingDrives,
   donations,
+  fundraisingDrives,
 } from '../modules/donations/donations.table';
 import { seededRandom } from './demo-people';
 

@@ -18,7 +18,7 @@ import type { ExportColumn } from '../../kernel/io/xlsx-export';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { donationBatches } from './donations.repository';
-import { fundraisingDrives, donations } from './donations.table';
+import { donations, fundraisingDrives } from './donations.table';
 
 const exportDonationsQuerySchema = listDonationsQuerySchema
   .omit({ page: true, pageSize: true, sort: true })

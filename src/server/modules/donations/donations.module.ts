@@ -10,8 +10,8 @@ import {
   beneficiaries,
   cancerAidApplications,
   disbursements,
-  fundraisingDrives,
   donations,
+  fundraisingDrives,
 } from './donations.table';
 import { donationTodoProviders } from './donations.todos';
 

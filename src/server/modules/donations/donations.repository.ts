@@ -16,7 +16,7 @@ import { orgUnits } from '../../kernel/access/org-units.table';
 import { iso } from '../../kernel/db/columns';
 import type { DbOrTx } from '../../kernel/db/connection';
 import { likeEscape, orderBy, pageOf, toListResult, totalCount } from '../../kernel/http/list';
-import { beneficiaries, disbursements, fundraisingDrives, donations } from './donations.table';
+import { beneficiaries, disbursements, donations, fundraisingDrives } from './donations.table';
 
 /** A minor (under 18 on the day) is shown masked in lists, as the care ledger's children are. */
 export const isMinorOn = (birthDate: string | null, kind: string, on: string) => {
@@ -124,7 +124,11 @@ export const toDonation = (r: DonationSelected): Donation => ({
   ...meta(r.donation),
 });
 
-const donationSelection = { donation: donations, driveName: fundraisingDrives.name, orgUnitName: orgUnits.name };
+const donationSelection = {
+  donation: donations,
+  driveName: fundraisingDrives.name,
+  orgUnitName: orgUnits.name,
+};
 const donationFrom = (db: DbOrTx) =>
   db
     .select(donationSelection)

@@ -59,7 +59,7 @@ import {
   listDonationRows,
   listDriveRows,
 } from './donations.repository';
-import { beneficiaries, disbursements, fundraisingDrives, donations } from './donations.table';
+import { beneficiaries, disbursements, donations, fundraisingDrives } from './donations.table';
 
 const PERMS = { read: 'donations.read', write: 'donations.write' } as const;
 const FUTURE = '日期不能晚于今天';
@@ -192,7 +192,11 @@ const lockVisibleDrive = async (tx: Tx, ctx: ServiceContext, driveId: string) =>
     .select()
     .from(fundraisingDrives)
     .where(
-      and(eq(fundraisingDrives.id, driveId), isNull(fundraisingDrives.deletedAt), drivesVisible(ctx.actor.orgPath)),
+      and(
+        eq(fundraisingDrives.id, driveId),
+        isNull(fundraisingDrives.deletedAt),
+        drivesVisible(ctx.actor.orgPath),
+      ),
     )
     .for('update');
   if (!row) throw notFound('募捐活动');
