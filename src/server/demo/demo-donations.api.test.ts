@@ -27,6 +27,25 @@ describe('demo town 青石镇: a year of donation drives and two-cancer aid', ()
     expect(waiting.json().total).toBeGreaterThan(0);
   });
 
+  it('the town’s to-dos name the disbursements waiting on its review, counted from the indicator', async () => {
+    const town = await login(t.app, 'town', DEMO_PASSWORD);
+    const now = new Date();
+    const res = await call(
+      t.app,
+      town,
+      'GET',
+      `/api/v1/reports/dashboard?year=${now.getFullYear()}&month=${now.getMonth() + 1}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const todo = res
+      .json()
+      .todos.find((x: { id: string }) => x.id.startsWith('donations.waitingDisbursements:submitted'));
+    expect(todo?.title.zh).toMatch(/有\d+笔善款发放申报待镇审核/);
+    const [{ n }] = await q(`select count(*)::int as n from disbursements where status = 'submitted'`);
+    expect(todo.count).toBe(n);
+    expect(todo.figure.source.indicatorKey).toBe('donations.disbursements');
+  });
+
   it('has aid applications at every step, the paid ones with a diagnosis document', async () => {
     const rows =
       await q(`select status, count(*)::int as n, bool_and(document_key is not null or status = 'draft') as documented
