@@ -15,9 +15,11 @@ import {
 } from '../../../../contracts/donations';
 import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { DeleteConfirm } from '../../../components/ledger-actions';
+import { LedgerEmpty, LedgerResults } from '../../../components/ledger-page';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
+import { useListParams } from '../../../lib/use-list-params';
 import {
   donationKeys,
   useDeleteDonation,
@@ -55,8 +57,14 @@ export const DrivePage = () => {
   const [form, setForm] = useState<'donation' | 'disbursement' | 'edit' | null>(null);
   const [receiptOf, setReceiptOf] = useState<string | null>(null);
   const [step, setStep] = useState<{ d: Disbursement; action: DisbursementAction } | null>(null);
-  const donations = useDonations({ driveId, pageSize: 200 });
-  const disbursements = useDisbursements({ driveId, pageSize: 200 });
+  const donationList = useListParams<Donation>();
+  const disbursementList = useListParams<Disbursement>();
+  const donations = useDonations({ driveId, page: donationList.page, pageSize: donationList.pageSize });
+  const disbursements = useDisbursements({
+    driveId,
+    page: disbursementList.page,
+    pageSize: disbursementList.pageSize,
+  });
   const reconciliation = useReconciliation(driveId);
   const publicity = usePublicity(driveId);
   const removeDonation = useDeleteDonation();
@@ -99,27 +107,30 @@ export const DrivePage = () => {
     {
       title: '',
       key: 'actions',
-      render: (_: unknown, x: Donation) => (
-        <Space>
-          <Button size="small" onClick={() => setReceiptOf(x.id)} data-testid="donation-receipt">
-            {t('donations.receipt.open')}
-          </Button>
-          {canWrite && (
-            <DeleteConfirm
-              name={`${x.receiptNo} ${x.donorName}`}
-              onConfirm={() =>
-                removeDonation.mutate({ id: x.id, version: x.version }, { onError: (e) => onError(e) })
-              }
-            >
-              <Button size="small" danger>
-                {t('common.delete')}
-              </Button>
-            </DeleteConfirm>
-          )}
-        </Space>
-      ),
+      render: (_: unknown, x: Donation) => donationActions(x),
     },
   ];
+  function donationActions(x: Donation) {
+    return (
+      <Space onClick={(e) => e.stopPropagation()}>
+        <Button size="small" onClick={() => setReceiptOf(x.id)} data-testid="donation-receipt">
+          {t('donations.receipt.open')}
+        </Button>
+        {canWrite && (
+          <DeleteConfirm
+            name={`${x.receiptNo} ${x.donorName}`}
+            onConfirm={() =>
+              removeDonation.mutate({ id: x.id, version: x.version }, { onError: (e) => onError(e) })
+            }
+          >
+            <Button size="small" danger>
+              {t('common.delete')}
+            </Button>
+          </DeleteConfirm>
+        )}
+      </Space>
+    );
+  }
 
   const actionsOf = (x: Disbursement) =>
     (Object.keys(disbursementFlow) as DisbursementAction[]).filter((a) =>
@@ -142,25 +153,29 @@ export const DrivePage = () => {
     {
       title: '',
       key: 'actions',
-      render: (_: unknown, x: Disbursement) =>
-        canApprove && (
-          <Space wrap>
-            {actionsOf(x).map((a) => (
-              <Button
-                key={a}
-                size="small"
-                danger={a === 'reject'}
-                type={a === 'reject' ? 'default' : 'primary'}
-                onClick={() => setStep({ d: x, action: a })}
-                data-testid={`disbursement-${a}`}
-              >
-                {disbursementActionLabels[a].zh}
-              </Button>
-            ))}
-          </Space>
-        ),
+      render: (_: unknown, x: Disbursement) => disbursementActions(x),
     },
   ];
+  function disbursementActions(x: Disbursement) {
+    return (
+      canApprove && (
+        <Space wrap onClick={(e) => e.stopPropagation()}>
+          {actionsOf(x).map((a) => (
+            <Button
+              key={a}
+              size="small"
+              danger={a === 'reject'}
+              type={a === 'reject' ? 'default' : 'primary'}
+              onClick={() => setStep({ d: x, action: a })}
+              data-testid={`disbursement-${a}`}
+            >
+              {disbursementActionLabels[a].zh}
+            </Button>
+          ))}
+        </Space>
+      )
+    );
+  }
 
   const r = reconciliation.data;
   const p = publicity.data;
@@ -217,16 +232,33 @@ export const DrivePage = () => {
                   exportQuery={{ driveId }}
                   testIdPrefix="donations"
                 />
-                <Table<Donation>
-                  rowKey="id"
-                  size="small"
-                  scroll={{ x: 'max-content' }}
-                  loading={donations.isFetching}
-                  dataSource={donations.data?.items}
+                <LedgerResults<Donation>
+                  query={donations}
+                  list={donationList}
+                  empty={
+                    <LedgerEmpty status="active" isFiltered={false} text={t('donations.donations.empty')} />
+                  }
+                  cards={{
+                    title: (x) => (
+                      <span>
+                        {x.donorName} {x.isAnonymous && <Tag>{t('donations.field.anonymous')}</Tag>}
+                      </span>
+                    ),
+                    extra: (x) => yuanText(x.amountFen ?? x.estimatedValueFen),
+                    fields: (x) => [
+                      { key: 'on', label: t('donations.field.receivedOn'), children: x.receivedOn },
+                      { key: 'no', label: t('donations.field.receiptNo'), children: x.receiptNo },
+                      {
+                        key: 'kind',
+                        label: t('donations.field.kind'),
+                        children: x.method ? paymentMethodLabels[x.method].zh : donationKindLabels[x.kind].zh,
+                      },
+                      { key: 'actions', label: '', children: donationActions(x) },
+                    ],
+                    testId: 'donation-row',
+                  }}
+                  rowTestId="donation-row"
                   columns={donationColumns}
-                  pagination={false}
-                  locale={{ emptyText: t('donations.donations.empty') }}
-                  onRow={() => ({ 'data-testid': 'donation-row' }) as object}
                 />
               </>
             ),
@@ -235,16 +267,29 @@ export const DrivePage = () => {
             key: 'disbursements',
             label: t('donations.tab.disbursements'),
             children: (
-              <Table<Disbursement>
-                rowKey="id"
-                size="small"
-                scroll={{ x: 'max-content' }}
-                loading={disbursements.isFetching}
-                dataSource={disbursements.data?.items}
+              <LedgerResults<Disbursement>
+                query={disbursements}
+                list={disbursementList}
+                empty={
+                  <LedgerEmpty status="active" isFiltered={false} text={t('donations.disbursements.empty')} />
+                }
+                cards={{
+                  title: (x) => `${x.beneficiaryName}（${x.orgUnitName}）`,
+                  extra: (x) => (
+                    <Tag color={statusColor[x.status]}>{disbursementStatusLabels[x.status].zh}</Tag>
+                  ),
+                  fields: (x) => [
+                    { key: 'amount', label: t('donations.field.amount'), children: yuanText(x.amountFen) },
+                    { key: 'on', label: t('donations.field.submittedOn'), children: x.submittedOn },
+                    { key: 'paid', label: t('donations.field.paidOn'), children: x.paidOn ?? '—' },
+                    ...(canApprove && actionsOf(x).length
+                      ? [{ key: 'actions', label: '', children: disbursementActions(x) }]
+                      : []),
+                  ],
+                  testId: 'disbursement-row',
+                }}
+                rowTestId="disbursement-row"
                 columns={disbursementColumns}
-                pagination={false}
-                locale={{ emptyText: t('donations.disbursements.empty') }}
-                onRow={() => ({ 'data-testid': 'disbursement-row' }) as object}
               />
             ),
           },
