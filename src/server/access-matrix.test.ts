@@ -388,6 +388,7 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/donations/drives/:driveId/restore': { body: { version: 1 } },
     'GET /api/v1/donations/drives/:driveId/reconciliation': {},
     'GET /api/v1/donations/drives/:driveId/publicity': {},
+    'GET /api/v1/donations/drives/:driveId/reconciliation/export': {},
     'GET /api/v1/donations/donations': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/donations/donations/:donationId': {},
     'GET /api/v1/donations/donations/:donationId/receipt': {},

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -300,6 +301,29 @@ describe('reconciliation and 公示', () => {
       [driveId],
     );
     expect(Number(bare.rows[0].b)).toBe(r.balanceFen);
+  });
+
+  it('exports the reconciliation to Excel in yuan, audited', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `${base}/drives/${driveId}/reconciliation/export`,
+      headers: { cookie: town.cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((row) => {
+      cells.push((row.values as unknown[]).slice(1).join('|'));
+    });
+    expect(cells, cells.join('\n')).toContain(`${year}-04|0.00|0|400.00|1|600.00`);
+    expect(cells).toContain('合计|1000.00||400.00||600.00');
+    expect(cells).toContain('可用余额|||||600.00');
+    const audit = await t.db.$client.query(
+      "select count(*) from audit_log where action = 'export' and entity_id = $1",
+      [driveId],
+    );
+    expect(Number(audit.rows[0].count)).toBe(1);
   });
 
   it('公示 names donors as they chose and masks beneficiaries', async () => {

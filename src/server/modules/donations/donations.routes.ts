@@ -15,6 +15,7 @@ import {
   donationSchema,
   driveListSchema,
   driveSchema,
+  formatYuan,
   listBeneficiariesQuerySchema,
   listDisbursementsQuerySchema,
   listDonationsQuerySchema,
@@ -28,8 +29,10 @@ import {
   updateDriveInputSchema,
 } from '../../../contracts/donations';
 import { ctxOf } from '../../kernel/http/context';
+import { type ExportColumn, streamXlsx } from '../../kernel/io/xlsx-export';
 import { recordRoutes } from '../../kernel/ledger/record-routes';
 import {
+  auditReconciliationExport,
   beneficiaryRecord,
   createBeneficiary,
   createDisbursement,
@@ -209,6 +212,65 @@ export const donationsRoutesPlugin = async (fastify: FastifyInstance) => {
       },
     },
     (req) => getReconciliation(ctxOf(req), req.params.driveId),
+  );
+  app.get(
+    `${base}/drives/:driveId/reconciliation/export`,
+    {
+      config: { access: 'donations.export' },
+      schema: { tags, summary: '募捐活动收支对账导出（Excel，金额单位：元）', params: driveParams },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const r = await getReconciliation(ctx, req.params.driveId);
+      await auditReconciliationExport(ctx, r);
+      type Line = {
+        month: string;
+        received: string;
+        n: number | string;
+        paid: string;
+        m: number | string;
+        cash: string;
+      };
+      const yuan = (fen: number) => formatYuan(fen).replaceAll(',', '');
+      const lines: Line[] = [
+        ...r.months.map((m) => ({
+          month: m.month,
+          received: yuan(m.receivedFen),
+          n: m.donationCount,
+          paid: yuan(m.paidFen),
+          m: m.paidCount,
+          cash: yuan(m.cashFen),
+        })),
+        {
+          month: '合计',
+          received: yuan(r.receivedFen),
+          n: '',
+          paid: yuan(r.paidFen),
+          m: '',
+          cash: yuan(r.receivedFen - r.paidFen),
+        },
+        { month: '审批中（已占用）', received: '', n: '', paid: yuan(r.pendingFen), m: '', cash: '' },
+        { month: '可用余额', received: '', n: '', paid: '', m: '', cash: yuan(r.computedBalanceFen) },
+      ];
+      const columns: ExportColumn<Line>[] = [
+        { header: '月份', width: 16, value: (l) => l.month },
+        { header: '收入（元）', width: 14, value: (l) => l.received },
+        { header: '捐赠笔数', width: 10, value: (l) => l.n },
+        { header: '发放（元）', width: 14, value: (l) => l.paid },
+        { header: '发放笔数', width: 10, value: (l) => l.m },
+        { header: '结存（元）', width: 14, value: (l) => l.cash },
+      ];
+      async function* rows() {
+        yield lines;
+      }
+      return streamXlsx(reply, {
+        filename: `${r.driveName}收支对账.xlsx`,
+        sheetName: '收支对账',
+        title: `${r.orgUnitName}“${r.driveName}”收支对账${r.isBalanced ? '' : '（对账不平，请核查）'}`,
+        columns,
+        rows: rows(),
+      });
+    },
   );
   app.get(
     `${base}/drives/:driveId/publicity`,

@@ -720,6 +720,22 @@ export const getReconciliation = async (ctx: ServiceContext, driveId: string): P
   };
 };
 
+/** The audit row of a reconciliation export (who took the drive's accounts away, and which). */
+export const auditReconciliationExport = (ctx: ServiceContext, r: Reconciliation) =>
+  ctx.db.transaction(async (tx) => {
+    requirePermission(ctx.actor, 'donations.export');
+    const drive = await driveRecord.image(tx, ctx, r.driveId);
+    await driveRecord.auditRows(tx, ctx, 'export', [
+      {
+        id: r.driveId,
+        label: r.driveName,
+        orgUnitId: drive.orgUnitId,
+        orgPath: ctx.actor.orgPath,
+        after: { ledger: 'reconciliation', months: r.months.length, isBalanced: r.isBalanced },
+      },
+    ]);
+  });
+
 /** 公示: donors as they chose to be named, beneficiaries always masked, no phones or ID numbers. */
 export const getPublicity = async (ctx: ServiceContext, driveId: string): Promise<Publicity> => {
   const drive = await driveRecord.get(ctx, driveId);

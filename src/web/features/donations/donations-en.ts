@@ -100,6 +100,7 @@ export const donationsEn = {
   'donations.receipt.thanks': 'Thank you for your donation!',
   'donations.receipt.title': 'Receipt',
   'donations.receiptNo.hint': 'Numbered automatically when empty; unique within the drive',
+  'donations.reconciliation.export': 'Export to Excel',
   'donations.reconciliation.ok': 'Balanced',
   'donations.reconciliation.unbalanced': 'Out of balance: the balance does not match the records',
   'donations.rule.applicant': 'Choose the applicant',

@@ -99,6 +99,7 @@ export const donationsZhCN = {
   'donations.receipt.thanks': '感谢您的爱心捐赠！',
   'donations.receipt.title': '捐赠收据',
   'donations.receiptNo.hint': '不填则自动编号；同一活动内不能重复',
+  'donations.reconciliation.export': '导出Excel',
   'donations.reconciliation.ok': '账实相符',
   'donations.reconciliation.unbalanced': '对账不平：余额与捐赠、发放记录不一致，请联系管理员核查',
   'donations.rule.applicant': '请从人员台账中选择申请人',

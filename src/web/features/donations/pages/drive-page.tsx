@@ -345,7 +345,17 @@ export const DrivePage = () => {
                     {r.isBalanced ? <Tag color="green">{t('donations.reconciliation.ok')}</Tag> : null}
                   </Descriptions.Item>
                 </Descriptions>
-                <Button onClick={() => window.print()}>{t('donations.print')}</Button>
+                <Space>
+                  <Button onClick={() => window.print()}>{t('donations.print')}</Button>
+                  {access.can('donations.export') && (
+                    <Button
+                      href={`/api/v1/donations/drives/${encodeURIComponent(driveId)}/reconciliation/export`}
+                      data-testid="reconciliation-export"
+                    >
+                      {t('donations.reconciliation.export')}
+                    </Button>
+                  )}
+                </Space>
               </div>
             ) : (
               <PageLoading rows={3} />
