@@ -487,6 +487,10 @@ export const listDisbursementsQuerySchema = listQueryBaseSchema
   })
   .strict();
 export type ListDisbursementsQuery = z.infer<typeof listDisbursementsQuerySchema>;
+export const exportDisbursementsQuerySchema = listDisbursementsQuerySchema
+  .omit({ page: true, pageSize: true, sort: true })
+  .strict();
+export type ExportDisbursementsQuery = z.infer<typeof exportDisbursementsQuerySchema>;
 export const createDisbursementInputSchema = z
   .object({
     /** The client's id: a retry with the same id and content is the same disbursement (200). */

@@ -413,6 +413,7 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'DELETE /api/v1/donations/beneficiaries/:beneficiaryId': { query: 'version=1' },
     'POST /api/v1/donations/beneficiaries/:beneficiaryId/restore': { body: { version: 1 } },
     'GET /api/v1/donations/disbursements': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/donations/disbursements/export': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/donations/disbursements/:disbursementId': {},
     'POST /api/v1/donations/disbursements': {
       body: {

@@ -258,6 +258,23 @@ describe('disbursements', () => {
     expect(Number((await driveRow(again)).balance_fen)).toBe(2_000);
   });
 
+  it('exports the disbursement ledger with minors masked', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `${base}/disbursements/export?driveId=${driveId}`,
+      headers: { cookie: town.cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0].eachRow((row) => {
+      cells.push((row.values as unknown[]).slice(1).join('|'));
+    });
+    expect(cells.join('\n')).toContain('甲一村妇联|王*花|400.00|春季学期助学金');
+    expect(cells.join('\n')).not.toContain('王小花');
+  });
+
   it('a sibling village neither sees nor submits to another village’s beneficiary', async () => {
     const res = await disburse(villageA2, { driveId, beneficiaryId: studentId, amountFen: 100 });
     expect(res.statusCode).toBe(404);

@@ -8,18 +8,22 @@ import {
   createDisbursementInputSchema,
   createDonationInputSchema,
   createDriveInputSchema,
+  type Disbursement,
   disbursementListSchema,
   disbursementSchema,
+  disbursementStatusLabels,
   disbursementStepInputSchema,
   donationListSchema,
   donationSchema,
   driveListSchema,
   driveSchema,
+  exportDisbursementsQuerySchema,
   formatYuan,
   listBeneficiariesQuerySchema,
   listDisbursementsQuerySchema,
   listDonationsQuerySchema,
   listDrivesQuerySchema,
+  paymentMethodLabels,
   publicitySchema,
   receiptSchema,
   reconciliationSchema,
@@ -42,6 +46,7 @@ import {
   deleteDisbursement,
   deleteDonation,
   deleteDrive,
+  disbursementExportRows,
   disbursementRecord,
   donationRecord,
   driveRecord,
@@ -212,6 +217,39 @@ export const donationsRoutesPlugin = async (fastify: FastifyInstance) => {
       },
     },
     (req) => getReconciliation(ctxOf(req), req.params.driveId),
+  );
+  app.get(
+    `${base}/disbursements/export`,
+    {
+      config: { access: 'donations.export' },
+      schema: {
+        tags,
+        summary: '发放台账导出（Excel，受助人姓名脱敏，金额单位：元）',
+        querystring: exportDisbursementsQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const rows = await disbursementExportRows(ctx, req.query);
+      const yuan = (fen: number) => formatYuan(fen).replaceAll(',', '');
+      const columns: ExportColumn<Disbursement>[] = [
+        { header: '募捐活动', width: 20, value: (d) => d.driveName },
+        { header: '所属村（社区）', width: 14, value: (d) => d.orgUnitName },
+        { header: '受助对象', width: 10, value: (d) => d.beneficiaryName },
+        { header: '金额（元）', width: 12, value: (d) => yuan(d.amountFen) },
+        { header: '用途', width: 18, value: (d) => d.purpose },
+        { header: '申报日期', width: 12, value: (d) => d.submittedOn },
+        { header: '状态', width: 18, value: (d) => disbursementStatusLabels[d.status].zh },
+        { header: '发放日期', width: 12, value: (d) => d.paidOn },
+        {
+          header: '发放方式',
+          width: 10,
+          value: (d) => (d.paidMethod ? paymentMethodLabels[d.paidMethod].zh : null),
+        },
+        { header: '经办人', width: 10, value: (d) => d.payer },
+      ];
+      return streamXlsx(reply, { filename: '善款发放台账.xlsx', sheetName: '善款发放台账', columns, rows });
+    },
   );
   app.get(
     `${base}/drives/:driveId/reconciliation/export`,

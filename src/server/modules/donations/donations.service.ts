@@ -15,6 +15,7 @@ import {
   disbursementFlow,
   disbursementNext,
   disbursementStatusLabels,
+  type ExportDisbursementsQuery,
   formatYuan,
   type ListBeneficiariesQuery,
   type ListDisbursementsQuery,
@@ -48,6 +49,7 @@ import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import {
+  disbursementBatches,
   disbursementsVisible,
   drivesVisible,
   findBeneficiary,
@@ -421,6 +423,24 @@ export const listDisbursements = (ctx: ServiceContext, q: ListDisbursementsQuery
     await disbursementRecord.recordRead(tx, ctx, 'list', result.items, scopePath);
     return result;
   });
+
+/** The rows of a disbursement export (beneficiaries masked as in lists), its audit row written first. */
+export const disbursementExportRows = async (ctx: ServiceContext, q: ExportDisbursementsQuery) => {
+  const scopePath = await resolveScopePath(ctx.db, ctx.actor, 'donations.export', q.orgUnitId);
+  const me = await actorUnit(ctx.db, ctx);
+  await ctx.db.transaction((tx) =>
+    disbursementRecord.auditRows(tx, ctx, 'export', [
+      {
+        id: ctx.actor.orgUnitId,
+        label: '善款发放台账',
+        orgUnitId: ctx.actor.orgUnitId,
+        orgPath: scopePath,
+        after: { ledger: 'disbursements', query: q },
+      },
+    ]),
+  );
+  return disbursementBatches(ctx.db, scopePath, q, me, shanghaiToday());
+};
 
 export const getDisbursement = (ctx: ServiceContext, id: string) => disbursementRecord.get(ctx, id);
 

@@ -267,30 +267,45 @@ export const DrivePage = () => {
             key: 'disbursements',
             label: t('donations.tab.disbursements'),
             children: (
-              <LedgerResults<Disbursement>
-                query={disbursements}
-                list={disbursementList}
-                empty={
-                  <LedgerEmpty status="active" isFiltered={false} text={t('donations.disbursements.empty')} />
-                }
-                cards={{
-                  title: (x) => `${x.beneficiaryName}（${x.orgUnitName}）`,
-                  extra: (x) => (
-                    <Tag color={statusColor[x.status]}>{disbursementStatusLabels[x.status].zh}</Tag>
-                  ),
-                  fields: (x) => [
-                    { key: 'amount', label: t('donations.field.amount'), children: yuanText(x.amountFen) },
-                    { key: 'on', label: t('donations.field.submittedOn'), children: x.submittedOn },
-                    { key: 'paid', label: t('donations.field.paidOn'), children: x.paidOn ?? '—' },
-                    ...(canApprove && actionsOf(x).length
-                      ? [{ key: 'actions', label: '', children: disbursementActions(x) }]
-                      : []),
-                  ],
-                  testId: 'disbursement-row',
-                }}
-                rowTestId="disbursement-row"
-                columns={disbursementColumns}
-              />
+              <>
+                {access.can('donations.export') && (
+                  <Button
+                    href={`/api/v1/donations/disbursements/export?driveId=${encodeURIComponent(driveId)}`}
+                    data-testid="disbursements-export"
+                    style={{ marginBottom: 8 }}
+                  >
+                    {t('donations.reconciliation.export')}
+                  </Button>
+                )}
+                <LedgerResults<Disbursement>
+                  query={disbursements}
+                  list={disbursementList}
+                  empty={
+                    <LedgerEmpty
+                      status="active"
+                      isFiltered={false}
+                      text={t('donations.disbursements.empty')}
+                    />
+                  }
+                  cards={{
+                    title: (x) => `${x.beneficiaryName}（${x.orgUnitName}）`,
+                    extra: (x) => (
+                      <Tag color={statusColor[x.status]}>{disbursementStatusLabels[x.status].zh}</Tag>
+                    ),
+                    fields: (x) => [
+                      { key: 'amount', label: t('donations.field.amount'), children: yuanText(x.amountFen) },
+                      { key: 'on', label: t('donations.field.submittedOn'), children: x.submittedOn },
+                      { key: 'paid', label: t('donations.field.paidOn'), children: x.paidOn ?? '—' },
+                      ...(canApprove && actionsOf(x).length
+                        ? [{ key: 'actions', label: '', children: disbursementActions(x) }]
+                        : []),
+                    ],
+                    testId: 'disbursement-row',
+                  }}
+                  rowTestId="disbursement-row"
+                  columns={disbursementColumns}
+                />
+              </>
             ),
           },
           {
