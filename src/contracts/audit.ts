@@ -14,6 +14,7 @@ export const auditModules = [
   'credits',
   'screenings',
   'honours',
+  'donations',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -31,6 +32,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   credits: { zh: '信用积分与信用超市', en: 'Credit points & stores' },
   screenings: { zh: '两癌筛查', en: 'Cancer screenings' },
   honours: { zh: '选树典型与执委履职', en: 'Honours & duties' },
+  donations: { zh: '募捐救助', en: 'Donations & aid' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -63,16 +65,26 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   generate: { zh: '生成分组', en: 'Generate' },
   share: { zh: '分享链接', en: 'Share link' },
   revokeShare: { zh: '撤销分享', en: 'Revoke share' },
-  // Shared by the credit ledger (an award or deduction) and honours (a title awarded).
+  // `award` is shared by the credit ledger (an award or deduction) and honours (a title awarded);
+  // `reject` by both and by disbursements sent back.
   award: { zh: '加分/扣分、授予', en: 'Award' },
   confirm: { zh: '确认入账', en: 'Confirm' },
-  reject: { zh: '不予通过、未授予', en: 'Reject' },
+  reject: { zh: '不予通过、未授予、退回', en: 'Reject' },
   reverse: { zh: '冲正', en: 'Reverse' },
   redeem: { zh: '积分兑换', en: 'Redeem' },
   stockIn: { zh: '入库', en: 'Stock in' },
   stocktake: { zh: '盘点', en: 'Stocktake' },
   open: { zh: '开户', en: 'Open' },
   publicize: { zh: '公示', en: 'Public notice' },
+  townApprove: { zh: '镇审核通过', en: 'Town approve' },
+  ownerApprove: { zh: '负责单位审批', en: 'Owner approve' },
+  pay: { zh: '发放/拨付', en: 'Pay' },
+  submit: { zh: '申报', en: 'Submit' },
+  townReview: { zh: '镇初审', en: 'Town review' },
+  countyReview: { zh: '县复审', en: 'County review' },
+  grant: { zh: '批准救助', en: 'Grant' },
+  refuse: { zh: '不予救助', en: 'Refuse' },
+  attachDocument: { zh: '上传诊断材料', en: 'Attach document' },
 };
 
 export const auditEntrySchema = z.object({
@@ -138,6 +150,11 @@ export const historyEntityTypes = [
   'dutyRule',
   'dutyRecord',
   'dutyProject',
+  'fundraisingDrive',
+  'donation',
+  'beneficiary',
+  'disbursement',
+  'cancerAid',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

@@ -61,6 +61,7 @@ export const workAreas = [
   'forestFire',
   'children',
   'credits',
+  'aid',
 ] as const;
 export const workAreaSchema = z.enum(workAreas);
 export type WorkArea = z.infer<typeof workAreaSchema>;
@@ -74,6 +75,7 @@ export const workAreaLabels: Record<WorkArea, Label> = {
   forestFire: { zh: '护林防火', en: 'Forest-fire patrols' },
   children: { zh: '儿童友好', en: 'Child-friendly' },
   credits: { zh: '信用积分', en: 'Credit points' },
+  aid: { zh: '爱心帮扶与两癌救助', en: 'Aid & donations' },
 };
 
 export const keyFigureSchema = z.object({

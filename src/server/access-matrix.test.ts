@@ -52,6 +52,11 @@ const foreign = {
   dutyRecordId: '',
   dutyProjectId: '',
   memberId: '',
+  driveId: '',
+  donationId: '',
+  beneficiaryId: '',
+  disbursementId: '',
+  aidId: '',
 };
 
 // Every module's import/export ledgers: an empty template (200 by design), and an import or export
@@ -524,6 +529,80 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'GET /api/v1/indicators/:indicatorKey/records/export': {
       query: `from=2026-01-01&to=2026-12-31&orgUnitId=${foreignUnit}`,
     },
+    'GET /api/v1/donations/drives': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/donations/drives/:driveId': {},
+    'POST /api/v1/donations/drives': {
+      body: {
+        orgUnitId: foreignUnit,
+        name: '越权募捐',
+        purpose: 'other',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+      },
+    },
+    'PATCH /api/v1/donations/drives/:driveId': { body: { name: '越权改名', version: 1 } },
+    'DELETE /api/v1/donations/drives/:driveId': { query: 'version=1' },
+    'POST /api/v1/donations/drives/:driveId/restore': { body: { version: 1 } },
+    'GET /api/v1/donations/drives/:driveId/reconciliation': {},
+    'GET /api/v1/donations/drives/:driveId/publicity': {},
+    'GET /api/v1/donations/drives/:driveId/reconciliation/export': {},
+    'GET /api/v1/donations/donations': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/donations/donations/:donationId': {},
+    'GET /api/v1/donations/donations/:donationId/receipt': {},
+    'POST /api/v1/donations/donations': {
+      body: {
+        driveId: foreign.driveId,
+        donorName: '越权',
+        donorKind: 'person',
+        kind: 'money',
+        amountFen: 100,
+        method: 'cash',
+        receivedOn: '2026-01-05',
+      },
+    },
+    'PATCH /api/v1/donations/donations/:donationId': { body: { note: '越权', version: 1 } },
+    'DELETE /api/v1/donations/donations/:donationId': { query: 'version=1' },
+    'POST /api/v1/donations/donations/:donationId/restore': { body: { version: 1 } },
+    'GET /api/v1/donations/beneficiaries': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/donations/beneficiaries/:beneficiaryId': {},
+    'POST /api/v1/donations/beneficiaries': { body: { orgUnitId: foreignUnit, name: '越权', kind: 'other' } },
+    'PATCH /api/v1/donations/beneficiaries/:beneficiaryId': { body: { note: '越权', version: 1 } },
+    'DELETE /api/v1/donations/beneficiaries/:beneficiaryId': { query: 'version=1' },
+    'POST /api/v1/donations/beneficiaries/:beneficiaryId/restore': { body: { version: 1 } },
+    'GET /api/v1/donations/disbursements': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/donations/disbursements/export': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/donations/disbursements/:disbursementId': {},
+    'POST /api/v1/donations/disbursements': {
+      body: {
+        driveId: foreign.driveId,
+        beneficiaryId: foreign.beneficiaryId,
+        amountFen: 100,
+        submittedOn: '2026-01-06',
+      },
+    },
+    'PATCH /api/v1/donations/disbursements/:disbursementId': { body: { purpose: '越权', version: 1 } },
+    'DELETE /api/v1/donations/disbursements/:disbursementId': { query: 'version=1' },
+    'POST /api/v1/donations/disbursements/:disbursementId/restore': { body: { version: 1 } },
+    'POST /api/v1/donations/disbursements/:disbursementId/steps': {
+      body: { action: 'reject', on: '2026-01-07', note: '越权', version: 1 },
+    },
+    'GET /api/v1/cancer-aid': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/cancer-aid/:aidId': {},
+    'POST /api/v1/cancer-aid': {
+      body: {
+        orgUnitId: foreignUnit,
+        personId: foreign.personId,
+        appliedOn: '2026-01-05',
+        cancerType: 'breast',
+        incomeCategory: 'lowIncome',
+      },
+    },
+    'PATCH /api/v1/cancer-aid/:aidId': { body: { hospital: '越权', version: 1 } },
+    'DELETE /api/v1/cancer-aid/:aidId': { query: 'version=1' },
+    'POST /api/v1/cancer-aid/:aidId/restore': { body: { version: 1 } },
+    'POST /api/v1/cancer-aid/:aidId/steps': { body: { action: 'submit', on: '2026-01-06', version: 1 } },
+    'POST /api/v1/cancer-aid/:aidId/document': {},
+    'GET /api/v1/cancer-aid/:aidId/document': {},
   };
   const spec = bodies[`${method} ${url}`] ?? ioRequest(`${method} ${url}`, foreignUnit);
   if (!spec) return undefined;
@@ -819,6 +898,62 @@ beforeAll(async () => {
   });
   expect(screening.statusCode, screening.body).toBe(201);
   foreign.screeningId = screening.json().id;
+  // Her donation records: a drive of her own, a donation, a beneficiary and a disbursement, and an
+  // aid application for a woman of her village with a diagnosis document.
+  const drive = await call(t.app, owner, 'POST', '/api/v1/donations/drives', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密募捐',
+    purpose: 'studentAid',
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+  });
+  expect(drive.statusCode, drive.body).toBe(201);
+  foreign.driveId = drive.json().id;
+  const donation = await call(t.app, owner, 'POST', '/api/v1/donations/donations', {
+    driveId: foreign.driveId,
+    donorName: '甲一村秘密捐赠人',
+    donorKind: 'person',
+    kind: 'money',
+    amountFen: 100000,
+    method: 'cash',
+    receivedOn: '2026-01-05',
+  });
+  expect(donation.statusCode, donation.body).toBe(201);
+  foreign.donationId = donation.json().id;
+  const beneficiary = await call(t.app, owner, 'POST', '/api/v1/donations/beneficiaries', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密学生',
+    kind: 'student',
+    school: '甲一村秘密小学',
+  });
+  expect(beneficiary.statusCode, beneficiary.body).toBe(201);
+  foreign.beneficiaryId = beneficiary.json().id;
+  const disbursement = await call(t.app, owner, 'POST', '/api/v1/donations/disbursements', {
+    driveId: foreign.driveId,
+    beneficiaryId: foreign.beneficiaryId,
+    amountFen: 50000,
+    purpose: '甲一村秘密用途',
+    submittedOn: '2026-01-06',
+  });
+  expect(disbursement.statusCode, disbursement.body).toBe(201);
+  foreign.disbursementId = disbursement.json().id;
+  const woman = await call(t.app, owner, 'POST', '/api/v1/people/persons', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密申请人',
+    gender: 'female',
+    birthDate: '1975-03-01',
+  });
+  expect(woman.statusCode, woman.body).toBe(201);
+  const aid = await call(t.app, owner, 'POST', '/api/v1/cancer-aid', {
+    orgUnitId: org.units.villageA1.id,
+    personId: woman.json().id,
+    appliedOn: '2026-01-05',
+    cancerType: 'breast',
+    incomeCategory: 'lowIncome',
+    hospital: '甲一村秘密医院',
+  });
+  expect(aid.statusCode, aid.body).toBe(201);
+  foreign.aidId = aid.json().id;
   const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
     .jpeg()
     .toBuffer();
@@ -1015,6 +1150,11 @@ describe('access matrix', () => {
       dutyRule: foreign.dutyRuleId,
       dutyRecord: foreign.dutyRecordId,
       dutyProject: foreign.dutyProjectId,
+      fundraisingDrive: foreign.driveId,
+      donation: foreign.donationId,
+      beneficiary: foreign.beneficiaryId,
+      disbursement: foreign.disbursementId,
+      cancerAid: foreign.aidId,
     };
     const [townA, townB] = [await login(t.app, 'townA'), await login(t.app, 'townB')];
     for (const r of modules.flatMap((m) => m.records ?? [])) {

@@ -148,7 +148,7 @@ const run = async (command: Command): Promise<number> => {
     if (command === 'seed-demo' || (config.isDemo && isEmpty)) {
       if (isEmpty) {
         step('首次启动：正在加载演示数据… / loading the demo data…');
-        await seedDemo(db, createFieldCrypto(config.secrets.fieldKey));
+        await seedDemo(db, createFieldCrypto(config.secrets.fieldKey), config.dataDir);
         step('演示数据已加载 / demo data loaded');
       } else console.error('数据库非空，未加载演示数据 / database not empty, demo not loaded');
       if (command === 'seed-demo') {

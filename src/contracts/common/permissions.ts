@@ -46,6 +46,14 @@ export const permissions = [
   'honours.write',
   'honours.import',
   'honours.export',
+  'donations.read',
+  'donations.write',
+  'donations.approve',
+  'donations.import',
+  'donations.export',
+  'cancerAid.read',
+  'cancerAid.write',
+  'cancerAid.review',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -100,6 +108,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'honours.write',
     'honours.import',
     'honours.export',
+    'donations.read',
+    'donations.write',
+    'donations.approve',
+    'donations.import',
+    'donations.export',
+    'cancerAid.read',
+    'cancerAid.write',
+    'cancerAid.review',
   ],
   cadre: [
     'org.read',
@@ -131,6 +147,14 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'honours.write',
     'honours.import',
     'honours.export',
+    'donations.read',
+    'donations.write',
+    'donations.approve',
+    'donations.import',
+    'donations.export',
+    'cancerAid.read',
+    'cancerAid.write',
+    'cancerAid.review',
   ],
   executiveMember: [
     'org.read',
@@ -148,6 +172,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'screenings.write',
     'honours.read',
     'honours.write',
+    'donations.read',
   ],
   viewer: [
     'org.read',
@@ -158,6 +183,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'credits.read',
     'screenings.read',
     'honours.read',
+    'donations.read',
   ],
   /** 信用超市管理员: the store's counter and stock of her unit, and the accounts she redeems against. */
   storeKeeper: ['org.read', 'credits.read', 'credits.store'],
@@ -186,6 +212,8 @@ const grassrootsWithheld: readonly Permission[] = [
   'system.manage',
   'courtyards.manage',
   'credits.manage',
+  'donations.approve',
+  'cancerAid.review',
 ];
 
 /** By level (see `levelOf`): a banner (旗) as a county, a 苏木 as a town, a 嘎查 as a village. */
@@ -297,6 +325,14 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'honours.write': { zh: '登记推荐、公示、授予和执委履职', en: 'record nominations, awards and duties' },
   'honours.import': { zh: '导入荣誉名单', en: 'import honour lists' },
   'honours.export': { zh: '导出荣誉名单', en: 'export honour lists' },
+  'donations.read': { zh: '查看募捐与发放台账', en: 'view donation drives' },
+  'donations.write': { zh: '登记募捐、捐赠和发放申报', en: 'record drives, donations and disbursements' },
+  'donations.approve': { zh: '审核、审批和发放善款', en: 'approve and pay disbursements' },
+  'donations.import': { zh: '导入捐赠和发放台账', en: 'import donations and disbursements' },
+  'donations.export': { zh: '导出捐赠和发放台账', en: 'export donations and disbursements' },
+  'cancerAid.read': { zh: '查看两癌救助申请', en: 'view two-cancer aid applications' },
+  'cancerAid.write': { zh: '登记和申报两癌救助', en: 'file two-cancer aid applications' },
+  'cancerAid.review': { zh: '审核、审批和拨付两癌救助', en: 'review, grant and pay two-cancer aid' },
 };
 
 /**

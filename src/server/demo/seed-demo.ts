@@ -12,6 +12,7 @@ import { shanghaiToday } from '../kernel/time/calendar';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoCourtyards } from './demo-courtyards';
 import { seedDemoCredits } from './demo-credits';
+import { seedDemoDonations } from './demo-donations';
 import { seedDemoHonours } from './demo-honours';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
@@ -140,7 +141,7 @@ export const isDatabaseEmpty = async (db: Db) => {
 };
 
 /** Loads the demo organization and accounts in one transaction (audited as a system action). */
-export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
+export const seedDemo = async (db: Db, crypto: FieldCrypto, dataDir?: string) => {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const units = await insertTree(tx, demoTree, null);
@@ -188,6 +189,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     const credits = await seedDemoCredits(tx, countyUnit, townUnit, villages, householdsByVillage, today);
     const screenings = await seedDemoScreenings(tx, townUnit, villages, today);
     const honours = await seedDemoHonours(tx, townUnit, villages, today);
+    const donationWork = await seedDemoDonations(tx, countyUnit, townUnit, villages, today, dataDir);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -207,6 +209,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
         ...credits,
         ...screenings,
         ...honours,
+        ...donationWork,
       },
     });
   });

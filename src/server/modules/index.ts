@@ -4,6 +4,7 @@ import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { courtyardsModule } from './courtyards/courtyards.module';
 import { creditsModule } from './credits/credits.module';
+import { donationsModule } from './donations/donations.module';
 import { honoursModule } from './honours/honours.module';
 import { orgModule } from './org/org.module';
 import { peopleModule } from './people/people.module';
@@ -26,6 +27,7 @@ export const modules: readonly LedgerModule[] = [
   activitiesModule,
   courtyardsModule,
   screeningsModule,
+  donationsModule,
   reportsModule,
   creditsModule,
   honoursModule,

@@ -2,6 +2,7 @@ import { activitiesFeature } from '../features/activities/activities.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { courtyardsFeature } from '../features/courtyards/courtyards.feature';
 import { creditsFeature } from '../features/credits/credits.feature';
+import { donationsFeature } from '../features/donations/donations.feature';
 import { honoursFeature } from '../features/honours/honours.feature';
 import { orgFeature } from '../features/org/org.feature';
 import { orgLedgersFeature } from '../features/org-ledgers/org-ledgers.feature';
@@ -28,6 +29,7 @@ export const features: Feature[] = [
   creditsFeature,
   screeningsFeature,
   honoursFeature,
+  donationsFeature,
   reportsFeature,
   usersFeature,
   auditFeature,

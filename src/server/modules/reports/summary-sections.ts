@@ -9,6 +9,7 @@ import type {
 } from '../../../contracts/reports';
 import { chineseNumeral } from './periods';
 import { buildCredits } from './summary-credits';
+import { buildAid } from './summary-donations';
 import { buildModels, dutiesPoint } from './summary-honours';
 import { screeningPoint } from './summary-screenings';
 import type { Words } from './summary-words';
@@ -745,6 +746,7 @@ export const SECTION_BUILDERS = [
   buildForestFire,
   buildChildren,
   buildCredits,
+  buildAid,
 ];
 
 /** The whole document: title, opening, the work areas that have figures, then the plan. */
