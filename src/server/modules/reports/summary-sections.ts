@@ -736,17 +736,18 @@ export const buildGapPlan = (f: SummaryFacts): SummarySection | null => {
   };
 };
 
+/** The work areas in the order a summary reports them (a section without figures is left out). */
 export const SECTION_BUILDERS = [
   buildOutreach,
   buildOrganization,
   buildCourtyards,
-  buildRights,
+  buildCredits,
   buildModels,
+  buildRights,
+  buildAid,
   buildContribution,
   buildForestFire,
   buildChildren,
-  buildCredits,
-  buildAid,
 ];
 
 /** The whole document: title, opening, the work areas that have figures, then the plan. */
