@@ -11,6 +11,7 @@ export const auditModules = [
   'activities',
   'reports',
   'courtyards',
+  'care',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -25,6 +26,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   activities: { zh: '活动与巡查', en: 'Activities & patrols' },
   reports: { zh: '统计报表与工作总结', en: 'Reports & summaries' },
   courtyards: { zh: '美丽庭院', en: 'Courtyards' },
+  care: { zh: '维权关爱', en: 'Rights & care' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -56,6 +58,12 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   generate: { zh: '生成分组', en: 'Generate' },
   share: { zh: '分享链接', en: 'Share link' },
   revokeShare: { zh: '撤销分享', en: 'Revoke share' },
+  requestClose: { zh: '申请销号', en: 'Request closing' },
+  decideClose: { zh: '销号审批', en: 'Decide closing' },
+  addSession: { zh: '登记调解记录', en: 'Add session' },
+  closeCase: { zh: '结案', en: 'Close case' },
+  reopen: { zh: '重新打开', en: 'Reopen' },
+  followUp: { zh: '回访', en: 'Follow-up' },
 };
 
 export const auditEntrySchema = z.object({
@@ -110,6 +118,9 @@ export const historyEntityTypes = [
   'courtyardInspection',
   'courtyardRectification',
   'courtyardFeatured',
+  'keyPerson',
+  'riskScreening',
+  'mediationCase',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

@@ -32,6 +32,10 @@ export const permissions = [
   'courtyards.manage',
   'reports.read',
   'reports.write',
+  'care.read',
+  'care.write',
+  'care.export',
+  'care.officer',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +69,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.manage',
     'reports.read',
     'reports.write',
+    'care.read',
+    'care.write',
+    'care.export',
+    'care.officer',
   ],
   cadre: [
     'org.read',
@@ -83,6 +91,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.export',
     'reports.read',
     'reports.write',
+    'care.read',
+    'care.write',
+    'care.export',
   ],
   executiveMember: [
     'org.read',
@@ -94,6 +105,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.write',
     'reports.read',
     'reports.write',
+    'care.read',
+    'care.write',
   ],
   viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read'],
 };
@@ -119,6 +132,7 @@ const grassrootsWithheld: readonly Permission[] = [
   'audit.export',
   'system.manage',
   'courtyards.manage',
+  'care.officer',
 ];
 
 /** By level (see `levelOf`): a banner (旗) as a county, a 苏木 as a town, a 嘎查 as a village. */
@@ -216,6 +230,13 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   },
   'reports.read': { zh: '查看统计报表', en: 'view reports' },
   'reports.write': { zh: '制定报表或撰写工作总结', en: 'define reports or write summaries' },
+  'care.read': { zh: '查看重点人群和调解案件', en: 'view key people and mediation cases' },
+  'care.write': { zh: '登记风险排查和调解案件', en: 'record screenings and mediation cases' },
+  'care.export': { zh: '导出重点人群和调解台账', en: 'export care ledgers' },
+  'care.officer': {
+    zh: '审批销号、查看维权关爱访问日志',
+    en: 'approve closings and read the care access log',
+  },
 };
 
 /**

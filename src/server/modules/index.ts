@@ -2,6 +2,7 @@ import { type LedgerModule, registerModules } from '../kernel/module';
 import { activitiesModule } from './activities/activities.module';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
+import { careModule } from './care/care.module';
 import { courtyardsModule } from './courtyards/courtyards.module';
 import { orgModule } from './org/org.module';
 import { peopleModule } from './people/people.module';
@@ -22,6 +23,7 @@ export const modules: readonly LedgerModule[] = [
   peopleModule,
   activitiesModule,
   courtyardsModule,
+  careModule,
   reportsModule,
 ];
 registerModules(modules);
