@@ -8,6 +8,7 @@ import type {
   SummarySection,
 } from '../../../contracts/reports';
 import { chineseNumeral } from './periods';
+import { buildCare } from './summary-care';
 import type { Words } from './summary-words';
 import {
   clause,
@@ -735,6 +736,7 @@ export const SECTION_BUILDERS = [
   buildOrganization,
   buildCourtyards,
   buildRights,
+  buildCare,
   buildContribution,
   buildForestFire,
   buildChildren,
