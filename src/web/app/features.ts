@@ -1,5 +1,6 @@
 import { activitiesFeature } from '../features/activities/activities.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { careFeature } from '../features/care/care.feature';
 import { courtyardsFeature } from '../features/courtyards/courtyards.feature';
 import { orgFeature } from '../features/org/org.feature';
 import { orgLedgersFeature } from '../features/org-ledgers/org-ledgers.feature';
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   orgLedgersFeature,
   activitiesFeature,
   courtyardsFeature,
+  careFeature,
   reportsFeature,
   usersFeature,
   auditFeature,

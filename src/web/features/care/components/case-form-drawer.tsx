@@ -1,0 +1,125 @@
+import { Form, Input, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import {
+  type CaseSource,
+  caseSourceLabels,
+  caseSources,
+  type DisputeType,
+  disputeTypeLabels,
+  disputeTypes,
+} from '../../../../contracts/care';
+import { DateField } from '../../../components/date-field';
+import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
+import { OrgUnitFormItem } from '../../../components/ledger-form-items';
+import { PersonSelect } from '../../../components/person-select';
+import { toApiDate } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
+import { useCreateCase } from '../api/care-api';
+
+type Values = {
+  orgUnitId?: string;
+  source?: CaseSource;
+  ticketNo?: string;
+  replyDueOn?: Dayjs;
+  disputeType?: DisputeType;
+  parties?: string;
+  summary?: string;
+  mediatorPersonId?: string;
+  receivedOn?: Dayjs;
+};
+
+/** Names typed as 张桂兰、刘翠花: the first is the applicant, the others respondents. */
+export const partiesOf = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[、,，;；\s]+/)
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .map((name, n) => ({ name, role: n === 0 ? ('applicant' as const) : ('respondent' as const) }));
+
+/** 受理案件: source (a 12345 ticket needs its number and reply deadline), type, parties, mediator. */
+export const CaseFormDrawer = ({
+  defaultOrgUnitId,
+  onClose,
+}: {
+  defaultOrgUnitId: string | undefined;
+  onClose: () => void;
+}) => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const ledger = useLedgerForm({
+    onClose,
+    isCreate: true,
+    create: useCreateCase(),
+    toCreate: (v: Values) => ({
+      orgUnitId: v.orgUnitId as string,
+      source: v.source as CaseSource,
+      ticketNo: v.ticketNo?.trim() || undefined,
+      replyDueOn: toApiDate(v.replyDueOn),
+      disputeType: v.disputeType as DisputeType,
+      parties: partiesOf(v.parties),
+      summary: v.summary?.trim() || undefined,
+      mediatorPersonId: v.mediatorPersonId,
+      receivedOn: toApiDate(v.receivedOn) as string,
+    }),
+  });
+  const source = Form.useWatch('source', ledger.form);
+  const orgUnitId = Form.useWatch('orgUnitId', ledger.form) ?? defaultOrgUnitId;
+  return (
+    <LedgerFormDrawer
+      ledger={ledger}
+      onClose={onClose}
+      title={t('care.cases.create')}
+      testId="case"
+      width={520}
+      formSize="large"
+      initialValues={{ orgUnitId: defaultOrgUnitId, source: 'walkIn', receivedOn: dayjs() }}
+    >
+      <OrgUnitFormItem isCreate orgUnitName={undefined} testId="case-form-unit" />
+      <Form.Item name="source" label={t('care.field.source')} rules={[{ required: true }]}>
+        <Select
+          options={caseSources.map((s) => ({ value: s, label: label(caseSourceLabels, s) }))}
+          data-testid="case-form-source"
+        />
+      </Form.Item>
+      {source === 'hotline' && (
+        <>
+          <Form.Item
+            name="ticketNo"
+            label={t('care.field.ticketNo')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input maxLength={40} data-testid="case-form-ticket" />
+          </Form.Item>
+          <Form.Item name="replyDueOn" label={t('care.field.replyDueOn')} rules={[{ required: true }]}>
+            <DateField data-testid="case-form-reply-due" />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name="disputeType" label={t('care.field.disputeType')} rules={[{ required: true }]}>
+        <Select
+          options={disputeTypes.map((d) => ({ value: d, label: label(disputeTypeLabels, d) }))}
+          data-testid="case-form-type"
+        />
+      </Form.Item>
+      <Form.Item
+        name="parties"
+        label={t('care.field.parties')}
+        extra={t('care.field.partiesHint')}
+        rules={[{ required: true, whitespace: true }]}
+      >
+        <Input maxLength={200} data-testid="case-form-parties" />
+      </Form.Item>
+      <Form.Item name="receivedOn" label={t('care.field.receivedOn')} rules={[{ required: true }]}>
+        <DateField notFuture data-testid="case-form-received" />
+      </Form.Item>
+      <Form.Item name="mediatorPersonId" label={t('care.field.mediator')}>
+        <PersonSelect orgUnitId={orgUnitId} data-testid="case-form-mediator" />
+      </Form.Item>
+      <Form.Item name="summary" label={t('care.field.summary')}>
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} data-testid="case-form-summary" />
+      </Form.Item>
+    </LedgerFormDrawer>
+  );
+};
