@@ -10,6 +10,7 @@ import { uuidv7 } from '../kernel/db/ids';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import { shanghaiToday } from '../kernel/time/calendar';
 import { seedDemoActivities } from './demo-activities';
+import { seedDemoCare } from './demo-care';
 import { seedDemoCourtyards } from './demo-courtyards';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
@@ -174,6 +175,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
       today,
     );
     const courtyardsMs = Date.now() - courtyardsStarted;
+    const care = await seedDemoCare(tx, villages, womenByVillage, today);
     const reports = await seedDemoReports(tx, countyUnit);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
@@ -190,6 +192,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
         ...work,
         ...courtyards,
         courtyardsMs,
+        ...care,
         ...reports,
       },
     });
