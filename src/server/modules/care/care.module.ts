@@ -1,6 +1,7 @@
 import { auditModuleLabels } from '../../../contracts/audit';
 import { defineModule } from '../../kernel/module';
 import { careIndicators } from './care.indicators';
+import { screeningsIo } from './care.io';
 import { careRoutes } from './care.routes';
 import { caseRecord, keyPersonRecord, screeningRecord } from './care.service';
 import { keyPeople, mediationCases, mediationSessions, riskScreenings } from './care.table';
@@ -11,6 +12,7 @@ export const careModule = defineModule({
   name: 'care',
   label: auditModuleLabels.care,
   routes: [careRoutes],
+  io: [screeningsIo],
   indicators: careIndicators,
   todos: careTodoProviders,
   records: [keyPersonRecord, screeningRecord, caseRecord],

@@ -317,3 +317,42 @@ export const listCaseRows = async (db: DbOrTx, scopePath: string, q: ListCasesQu
     (await db.select({ n: sql<number>`count(*)::int` }).from(mediationCases).where(where))[0].n;
   return toListResult(rows as (CaseSelected & { totalCount: string })[], count, (r) => toCase(r, true));
 };
+
+/** Keyset batches of screenings with full names, for an export (care.export only), oldest month first. */
+export async function* screeningBatches(
+  db: DbOrTx,
+  scopePath: string,
+  q: { month?: string; risk?: string; keyPersonId?: string },
+) {
+  let after: { month: string; id: string } | undefined;
+  for (;;) {
+    const rows = (await screeningsFrom(db)
+      .where(
+        and(
+          scoped(riskScreenings.orgPath, scopePath),
+          isNull(riskScreenings.deletedAt),
+          q.month ? eq(riskScreenings.month, q.month) : undefined,
+          q.risk ? eq(riskScreenings.risk, q.risk) : undefined,
+          q.keyPersonId ? eq(riskScreenings.keyPersonId, q.keyPersonId) : undefined,
+          after
+            ? sql`(${riskScreenings.month}, ${riskScreenings.id}) > (${after.month}, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(riskScreenings.month), asc(riskScreenings.id))
+      .limit(2000)) as ScreeningSelected[];
+    if (rows.length === 0) return;
+    const units = new Map(
+      (
+        await db
+          .select({ id: orgUnits.id, name: orgUnits.name })
+          .from(orgUnits)
+          .where(sql`${orgUnits.id} in ${[...new Set(rows.map((r) => r.s.orgUnitId))]}`)
+      ).map((u) => [u.id, u.name]),
+    );
+    yield rows.map((r) => ({ ...toScreening(r, false), orgUnitName: units.get(r.s.orgUnitId) ?? '' }));
+    const last = rows[rows.length - 1].s;
+    after = { month: last.month, id: last.id };
+    if (rows.length < 2000) return;
+  }
+}

@@ -8,6 +8,7 @@ import {
   riskLevelLabels,
   riskLevels,
 } from '../../../../contracts/care';
+import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { LedgerEmpty, LedgerPageHeader } from '../../../components/ledger-page';
 import { PageError, PageLoading } from '../../../components/page-states';
 import { useLabel } from '../../../lib/labels';
@@ -41,15 +42,26 @@ export const ScreeningPage = () => {
         hint={t('care.screening.title')}
         isScopeShown
         toolbar={
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={dayjs(`${month}-01`)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-            onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
-            aria-label={t('care.screening.month')}
-            data-testid="screening-month"
-          />
+          <>
+            <LedgerIoButtons
+              ledgerBase="/api/v1/care/screenings"
+              ledgerName={t('menu.care.screening')}
+              invalidate={[['care'], ['indicators']]}
+              canImport={canWrite}
+              canExport={access.can('care.export')}
+              exportQuery={{ orgUnitId: scopeId, month }}
+              testIdPrefix="screenings"
+            />
+            <DatePicker
+              picker="month"
+              allowClear={false}
+              value={dayjs(`${month}-01`)}
+              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+              onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+              aria-label={t('care.screening.month')}
+              data-testid="screening-month"
+            />
+          </>
         }
       />
       {checklist.isPending && <PageLoading />}
