@@ -10,6 +10,8 @@ export const careEn: Record<keyof typeof careZhCN, string> = {
   'care.privacy': 'Sensitive: names are masked in lists; opening a record is logged',
   'care.keyPeople.create': 'Add key person',
   'care.keyPeople.empty': 'No key people yet',
+  'care.keyPeople.edit': 'Edit key person',
+  'care.cases.edit': 'Edit case',
   'care.keyPeople.detail': 'Key person',
   'care.field.person': 'Person',
   'care.field.category': 'Category',

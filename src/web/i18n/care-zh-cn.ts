@@ -9,6 +9,8 @@ export const careZhCN = {
   'care.privacy': '敏感信息：列表中姓名已脱敏，查看详情会记入访问日志',
   'care.keyPeople.create': '登记重点人员',
   'care.keyPeople.empty': '尚未登记重点人员',
+  'care.keyPeople.edit': '编辑重点人员',
+  'care.cases.edit': '编辑案件',
   'care.keyPeople.detail': '重点人员详情',
   'care.field.person': '人员',
   'care.field.category': '类别',

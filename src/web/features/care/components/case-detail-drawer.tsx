@@ -304,7 +304,15 @@ const CaseBody = ({ c, actions }: { c: MediationCase; actions: ReactNode }) => {
 };
 
 /** 调解案件: its fields (parties masked unless assigned), sessions, 结案 / 重新打开 / 回访, history. */
-export const CaseDetailDrawer = ({ caseId, onClose }: { caseId: string; onClose: () => void }) => {
+export const CaseDetailDrawer = ({
+  caseId,
+  onClose,
+  onEdit,
+}: {
+  caseId: string;
+  onClose: () => void;
+  onEdit: (c: MediationCase) => void;
+}) => {
   const { t } = useTranslation();
   const label = useLabel();
   return (
@@ -319,7 +327,7 @@ export const CaseDetailDrawer = ({ caseId, onClose }: { caseId: string; onClose:
         name: (c) => `${c.receivedOn} ${label(disputeTypeLabels, c.disputeType)}`,
         remove: useDeleteCase(),
         restore: useRestoreCase(),
-        onEdit: () => undefined,
+        onEdit,
         testIdPrefix: 'case',
       }}
     >

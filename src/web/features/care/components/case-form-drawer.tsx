@@ -9,14 +9,15 @@ import {
   type DisputeType,
   disputeTypeLabels,
   disputeTypes,
+  type MediationCase,
 } from '../../../../contracts/care';
 import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
-import { toApiDate } from '../../../lib/format';
+import { fromApiDate, toApiDate } from '../../../lib/format';
 import { useLabel } from '../../../lib/labels';
-import { useCreateCase } from '../api/care-api';
+import { useCreateCase, useUpdateCase } from '../api/care-api';
 
 type Values = {
   orgUnitId?: string;
@@ -119,6 +120,91 @@ export const CaseFormDrawer = ({
       </Form.Item>
       <Form.Item name="summary" label={t('care.field.summary')}>
         <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} data-testid="case-form-summary" />
+      </Form.Item>
+    </LedgerFormDrawer>
+  );
+};
+
+type EditValues = {
+  ticketNo?: string;
+  replyDueOn?: Dayjs;
+  repliedOn?: Dayjs;
+  disputeType?: DisputeType;
+  parties?: string;
+  summary?: string;
+  dueOn?: Dayjs;
+};
+
+/**
+ * 编辑 an open case: type, summary, the 12345 reply, the time limit; the parties only for whoever sees
+ * them in full (a masked name is never saved back over the real one — the server refuses it too).
+ */
+export const CaseEditDrawer = ({ record, onClose }: { record: MediationCase; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const ledger = useLedgerForm({
+    onClose,
+    isCreate: false,
+    record,
+    update: useUpdateCase(),
+    toUpdate: (v: EditValues, c: MediationCase) => ({
+      id: c.id,
+      version: c.version,
+      disputeType: v.disputeType,
+      summary: v.summary?.trim() || null,
+      dueOn: toApiDate(v.dueOn),
+      ...(c.source === 'hotline'
+        ? {
+            ticketNo: v.ticketNo?.trim() || null,
+            replyDueOn: toApiDate(v.replyDueOn) ?? null,
+            repliedOn: toApiDate(v.repliedOn) ?? null,
+          }
+        : {}),
+      ...(c.isMasked ? {} : { parties: partiesOf(v.parties) }),
+    }),
+  });
+  return (
+    <LedgerFormDrawer
+      ledger={ledger}
+      onClose={onClose}
+      title={t('care.cases.edit')}
+      testId="case-edit"
+      width={520}
+      formSize="large"
+      initialValues={{
+        ticketNo: record.ticketNo ?? undefined,
+        replyDueOn: fromApiDate(record.replyDueOn),
+        repliedOn: fromApiDate(record.repliedOn),
+        disputeType: record.disputeType,
+        parties: record.parties.map((p) => p.name).join('、'),
+        summary: record.summary ?? undefined,
+        dueOn: fromApiDate(record.dueOn),
+      }}
+    >
+      <Form.Item name="disputeType" label={t('care.field.disputeType')} rules={[{ required: true }]}>
+        <Select options={disputeTypes.map((d) => ({ value: d, label: label(disputeTypeLabels, d) }))} />
+      </Form.Item>
+      <Form.Item name="parties" label={t('care.field.parties')} extra={t('care.field.partiesHint')}>
+        <Input maxLength={200} disabled={record.isMasked} />
+      </Form.Item>
+      {record.source === 'hotline' && (
+        <>
+          <Form.Item name="ticketNo" label={t('care.field.ticketNo')}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="replyDueOn" label={t('care.field.replyDueOn')}>
+            <DateField />
+          </Form.Item>
+          <Form.Item name="repliedOn" label={t('care.field.repliedOn')}>
+            <DateField notFuture data-testid="case-edit-replied" />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name="dueOn" label={t('care.field.dueOn')} rules={[{ required: true }]}>
+        <DateField />
+      </Form.Item>
+      <Form.Item name="summary" label={t('care.field.summary')}>
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 2 }} />
       </Form.Item>
     </LedgerFormDrawer>
   );

@@ -24,7 +24,7 @@ import { useSession } from '../../../lib/session';
 import { useListParams } from '../../../lib/use-list-params';
 import { useCases } from '../api/care-api';
 import { CaseDetailDrawer } from '../components/case-detail-drawer';
-import { CaseFormDrawer } from '../components/case-form-drawer';
+import { CaseEditDrawer, CaseFormDrawer } from '../components/case-form-drawer';
 import '../../../components/ledger.css';
 
 type Filters = {
@@ -45,6 +45,7 @@ export const CasesPage = () => {
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const cases = useCases({ ...filters.query, overdue: filters.values.overdue ? '1' : undefined });
   const [isCreating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<MediationCase | null>(null);
   const detailId = search.get('caseId');
   const open = (id: string | null) =>
     setSearch((s) => {
@@ -153,7 +154,8 @@ export const CasesPage = () => {
           { title: t('care.field.caseStatus'), key: 'status', render: (_: unknown, c) => status(c) },
         ]}
       />
-      {detailId && <CaseDetailDrawer caseId={detailId} onClose={() => open(null)} />}
+      {detailId && <CaseDetailDrawer caseId={detailId} onClose={() => open(null)} onEdit={setEditing} />}
+      {editing && <CaseEditDrawer record={editing} onClose={() => setEditing(null)} />}
       {isCreating && <CaseFormDrawer defaultOrgUnitId={scopeId} onClose={() => setCreating(false)} />}
     </div>
   );

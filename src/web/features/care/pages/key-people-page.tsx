@@ -117,7 +117,15 @@ const ClosingButtons = ({ k }: { k: KeyPerson }) => {
 };
 
 /** 重点人员详情: the full name (this read is logged), the latest colour, 销号; 删除 / 恢复; 变更记录. */
-const KeyPersonDrawer = ({ id, onClose }: { id: string; onClose: () => void }) => {
+const KeyPersonDrawer = ({
+  id,
+  onClose,
+  onEdit,
+}: {
+  id: string;
+  onClose: () => void;
+  onEdit: (k: KeyPerson) => void;
+}) => {
   const { t } = useTranslation();
   const label = useLabel();
   return (
@@ -131,7 +139,7 @@ const KeyPersonDrawer = ({ id, onClose }: { id: string; onClose: () => void }) =
         name: (k) => k.personName,
         remove: useDeleteKeyPerson(),
         restore: useRestoreKeyPerson(),
-        onEdit: () => undefined,
+        onEdit,
         testIdPrefix: 'key-person',
       }}
     >
@@ -185,7 +193,7 @@ export const KeyPeoplePage = () => {
   const list = useListParams<KeyPerson>();
   const filters = useLedgerFilters<Filters>({ status: 'active' }, { list });
   const people = useKeyPeople(filters.query);
-  const [isCreating, setCreating] = useState(false);
+  const [form, setForm] = useState<{ record?: KeyPerson } | null>(null);
   const detailId = search.get('keyPersonId');
   const open = (id: string | null) =>
     setSearch((s) => {
@@ -204,7 +212,7 @@ export const KeyPeoplePage = () => {
           access.can('care.write') && (
             <CreateButton
               label={t('care.keyPeople.create')}
-              onCreate={() => setCreating(true)}
+              onCreate={() => setForm({})}
               testId="key-person-create"
             />
           )
@@ -284,8 +292,12 @@ export const KeyPeoplePage = () => {
           },
         ]}
       />
-      {detailId && <KeyPersonDrawer id={detailId} onClose={() => open(null)} />}
-      {isCreating && <KeyPersonFormDrawer defaultOrgUnitId={scopeId} onClose={() => setCreating(false)} />}
+      {detailId && (
+        <KeyPersonDrawer id={detailId} onClose={() => open(null)} onEdit={(k) => setForm({ record: k })} />
+      )}
+      {form && (
+        <KeyPersonFormDrawer record={form.record} defaultOrgUnitId={scopeId} onClose={() => setForm(null)} />
+      )}
     </div>
   );
 };
