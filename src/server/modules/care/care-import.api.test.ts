@@ -127,3 +127,61 @@ describe('screening ledger from Excel', () => {
     expect((await call(t.app, member, 'GET', '/api/v1/care/screenings?pageSize=5')).statusCode).toBe(200);
   });
 });
+
+describe('mediation ledger from Excel', () => {
+  const caseHeader = [
+    '受理日期',
+    '所属村（社区）',
+    '来源',
+    '工单编号',
+    '答复期限',
+    '纠纷类型',
+    '当事人',
+    '简要案情',
+    '调解结果',
+    '结案日期',
+    '引导途径',
+  ];
+  const caseBook = async (rows: Cell[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('调解');
+    ws.addRow(caseHeader);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const day = shanghaiToday();
+  const upload = async (rows: Cell[][]) =>
+    (
+      await uploadFile(t.app, town, '/api/v1/care/cases/import?wait=1', await caseBook(rows), '调解.xlsx')
+    ).json();
+
+  it('refuses a hotline row without its ticket and a no-agreement without the other route, then imports', async () => {
+    const bad = await upload([
+      [day, '甲一村', '12345热线工单', null, null, '婚姻', '王秀英、刘建国', null, null, null, null],
+      [day, '甲一村', '来访', null, null, '邻里', '李春花、赵德华', null, '未达成协议', day, null],
+    ]);
+    expect(bad.status).toBe('failed');
+    expect(bad.issues.map((i: { row: number; column: string }) => [i.row, i.column])).toEqual([
+      [2, '工单编号'],
+      [2, '答复期限'],
+      [3, '引导途径'],
+    ]);
+    expect(
+      Number((await t.db.$client.query('select count(*) from care_mediation_cases')).rows[0].count),
+    ).toBe(0);
+    const rows: Cell[][] = [
+      [day, '甲一村', '12345热线工单', 'GD-9', day, '婚姻', '王秀英、刘建国', null, null, null, null],
+      [day, '甲二村', '来访', null, null, '婆媳', '张桂兰、孙桂芝', '赡养分歧', '达成协议', day, null],
+    ];
+    const ok = await upload(rows);
+    expect(ok.status, JSON.stringify(ok.issues)).toBe('succeeded');
+    expect(ok.counts).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect((await upload(rows)).counts).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    const list = await call(t.app, town, 'GET', '/api/v1/care/cases?caseStatus=closed');
+    expect(list.json().items).toEqual([
+      expect.objectContaining({ outcome: 'agreement', disputeType: 'inLaws', isMasked: true }),
+    ]);
+    const exported = await call(t.app, town, 'GET', '/api/v1/care/cases/export');
+    expect(exported.statusCode).toBe(200);
+  });
+});

@@ -6,13 +6,14 @@ import { careRoutes } from './care.routes';
 import { caseRecord, keyPersonRecord, screeningRecord } from './care.service';
 import { keyPeople, mediationCases, mediationSessions, riskScreenings } from './care.table';
 import { careTodoProviders } from './care.todos';
+import { casesIo } from './cases.io';
 
 /** 维权关爱: key people and monthly risk screening, mediation cases; sensitive throughout. */
 export const careModule = defineModule({
   name: 'care',
   label: auditModuleLabels.care,
   routes: [careRoutes],
-  io: [screeningsIo],
+  io: [screeningsIo, casesIo],
   indicators: careIndicators,
   todos: careTodoProviders,
   records: [keyPersonRecord, screeningRecord, caseRecord],

@@ -356,3 +356,33 @@ export async function* screeningBatches(
     if (rows.length < 2000) return;
   }
 }
+
+/** Keyset batches of cases for an export (care.export), parties in full, oldest first. */
+export async function* caseBatches(
+  db: DbOrTx,
+  scopePath: string,
+  q: { disputeType?: string; caseStatus?: string },
+) {
+  let after: { on: string; id: string } | undefined;
+  for (;;) {
+    const rows = (await casesFrom(db)
+      .where(
+        and(
+          scoped(mediationCases.orgPath, scopePath),
+          isNull(mediationCases.deletedAt),
+          q.disputeType ? eq(mediationCases.disputeType, q.disputeType) : undefined,
+          q.caseStatus ? eq(mediationCases.status, q.caseStatus) : undefined,
+          after
+            ? sql`(${mediationCases.receivedOn}, ${mediationCases.id}) > (${after.on}::date, ${after.id}::uuid)`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(mediationCases.receivedOn), asc(mediationCases.id))
+      .limit(2000)) as CaseSelected[];
+    if (rows.length === 0) return;
+    yield rows.map((r) => toCase(r, false));
+    const last = rows[rows.length - 1].c;
+    after = { on: last.receivedOn, id: last.id };
+    if (rows.length < 2000) return;
+  }
+}

@@ -10,6 +10,7 @@ import {
   disputeTypes,
   type MediationCase,
 } from '../../../../contracts/care';
+import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-buttons';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
 import {
   LedgerEmpty,
