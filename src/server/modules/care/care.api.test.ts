@@ -329,6 +329,17 @@ describe('mediation cases', () => {
       `/api/v1/indicators/care.keyPeople/records?from=${from}&to=${to}&pageSize=50`,
     );
     expect(drill.json().items[0].label).toBe('留守儿童');
+    // The month's missing screening is the village's to-do on the dashboard.
+    const dash = await call(
+      t.app,
+      village,
+      'GET',
+      `/api/v1/reports/dashboard?year=${year}&month=${Number(month.slice(5))}`,
+    );
+    expect(dash.statusCode, dash.body).toBe(200);
+    const todo = dash.json().todos.find((x: { provider: string }) => x.provider === 'care.missingScreenings');
+    expect(todo, JSON.stringify(dash.json().todos)).toMatchObject({ count: 1 });
+    expect(todo.title.zh).toContain('1名重点人员尚未排查');
     expect(drill.body).not.toContain('李小红');
     expect(drill.body).not.toContain('李*红');
   });
