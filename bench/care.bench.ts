@@ -66,6 +66,7 @@ const main = async () => {
       left join lateral (select risk from care_screenings s where s.key_person_id = k.id and s.deleted_at is null
         and s.screened_on <= ${to}::date order by s.month desc limit 1) s on true
       where k.deleted_at is null and k.org_path like ${`${county.actor.orgPath}%`}
+        and k.created_at::date <= ${to}::date and (k.status <> 'closed' or k.closed_on > ${to}::date)
       group by 1, 2`;
     const indicatorTimes: number[] = [];
     const bareTimes: number[] = [];
