@@ -340,6 +340,40 @@ describe('mediation cases', () => {
     const todo = dash.json().todos.find((x: { provider: string }) => x.provider === 'care.missingScreenings');
     expect(todo, JSON.stringify(dash.json().todos)).toMatchObject({ count: 1 });
     expect(todo.title.zh).toContain('1名重点人员尚未排查');
+    // A 12345 ticket whose reply deadline passed without a reply is an overdue clock.
+    const late = await call(t.app, village, 'POST', '/api/v1/care/cases', {
+      orgUnitId: org.units.villageA1.id,
+      source: 'hotline',
+      ticketNo: 'GD-LATE',
+      replyDueOn: '2020-01-10',
+      disputeType: 'neighbours',
+      parties: [{ name: '某甲' }],
+      receivedOn: '2020-01-05',
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    const clocks = (
+      await call(
+        t.app,
+        town,
+        'GET',
+        `/api/v1/indicators/care.casesOverdue/values?from=${from}&to=${to}&groupBy=clock`,
+      )
+    ).json();
+    expect(clocks.rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ group: 'reply', value: 1 }),
+        expect.objectContaining({ group: 'limit', value: 1 }),
+      ]),
+    );
+    const dash2 = await call(
+      t.app,
+      village,
+      'GET',
+      `/api/v1/reports/dashboard?year=${year}&month=${Number(month.slice(5))}`,
+    );
+    const overdue = dash2.json().todos.find((x: { provider: string }) => x.provider === 'care.casesOverdue');
+    expect(overdue).toMatchObject({ level: 'overdue' });
+    expect(overdue.count).toBeGreaterThanOrEqual(2);
     expect(drill.body).not.toContain('李小红');
     expect(drill.body).not.toContain('李*红');
   });

@@ -152,6 +152,40 @@ export const hotlineIndicator: Indicator = {
     where c.deleted_at is null and c.source = 'hotline' and c.reply_due_on between ${from}::date and ${to}::date`,
 };
 
+/**
+ * `care.casesOverdue{clock}`: the due clocks of mediation, as they stand on the period's last day (or
+ * today, if sooner): a 12345 reply past its deadline and not given (`reply`), an open case past its
+ * time limit (`limit`), a 回访 past its date and not recorded (`followUp`). One row per clock run out.
+ */
+export const casesOverdueIndicator: Indicator = {
+  key: 'care.casesOverdue',
+  label: { zh: '逾期的调解事项', en: 'Overdue mediation clocks' },
+  unit: { zh: '项', en: 'items' },
+  permission: 'reports.read',
+  measure: 'count',
+  dimensions: {
+    clock: {
+      label: { zh: '期限', en: 'Clock' },
+      values: {
+        reply: { zh: '12345答复逾期', en: '12345 reply overdue' },
+        limit: { zh: '调解超期', en: 'Past time limit' },
+        followUp: { zh: '回访逾期', en: 'Follow-up overdue' },
+      },
+    },
+  },
+  source: ({ to }) => sql`
+    select c.id as record_id, ${disputeLabel} as record_label, d.due as record_date, c.org_path, d.clock as clock
+    from care_mediation_cases c
+    cross join lateral (values
+      ('reply', c.reply_due_on, c.source = 'hotline' and c.replied_on is null),
+      ('limit', c.due_on, c.status = 'open'),
+      ('followUp', c.follow_up_due_on, c.status = 'closed' and c.followed_up_on is null)
+    ) as d(clock, due, applies)
+    where c.deleted_at is null and d.applies and d.due is not null
+      and d.due < least(${to}::date, (now() at time zone 'Asia/Shanghai')::date)
+      and c.received_on <= ${to}::date`,
+};
+
 export const careIndicators: Indicator[] = [
   keyPeopleIndicator,
   screenedIndicator,
@@ -159,4 +193,5 @@ export const careIndicators: Indicator[] = [
   disputesIndicator,
   casesClosedIndicator,
   hotlineIndicator,
+  casesOverdueIndicator,
 ];

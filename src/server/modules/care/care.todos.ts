@@ -45,4 +45,46 @@ export const missingScreeningTodos: TodoProvider = {
   },
 };
 
-export const careTodoProviders: TodoProvider[] = [missingScreeningTodos];
+/**
+ * 调解期限: a 12345 reply, a time limit or a 回访 that has run out (`care.casesOverdue`), one line per
+ * unit below the scope with the number of clocks run out; always `overdue`.
+ */
+export const overdueCaseTodos: TodoProvider = {
+  key: 'care.casesOverdue',
+  indicatorKeys: ['care.casesOverdue'],
+  collect: async (ctx) => {
+    const { reader, scope, units, period, today } = ctx;
+    if (today < period.from) return [];
+    const spec = { indicatorKey: 'care.casesOverdue' };
+    const children = units.filter((u) => u.depth === scope.depth + 1);
+    const counts = new Map<string, number>();
+    if (children.length === 0) counts.set(scope.id, (await reader.value(spec, period))?.value ?? 0);
+    else for (const [id, n] of await reader.byUnit(spec, period, 'orgUnit')) counts.set(id, n);
+    const out: TodoItem[] = [];
+    for (const [id, n] of counts) {
+      const unit = units.find((u) => u.id === id);
+      if (!unit || n <= 0) continue;
+      out.push({
+        id: `care.casesOverdue:${id}:${period.from}`,
+        provider: 'care.casesOverdue',
+        kind: { zh: '调解期限', en: 'Mediation deadlines' },
+        level: 'overdue',
+        count: n,
+        orgUnitId: id,
+        orgUnitName: unit.name,
+        dueOn: null,
+        ...todoTexts(unit.name, {
+          zh: `有${n}项调解期限已过（12345答复、调解期限或回访）`,
+          en: `${n} mediation ${n === 1 ? 'deadline has' : 'deadlines have'} passed`,
+        }),
+        figure: {
+          value: n,
+          source: reader.sourceOf(id === scope.id ? spec : { ...spec, filters: { orgUnit: id } }, period),
+        },
+      });
+    }
+    return out;
+  },
+};
+
+export const careTodoProviders: TodoProvider[] = [missingScreeningTodos, overdueCaseTodos];
