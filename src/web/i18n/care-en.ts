@@ -27,6 +27,8 @@ export const careEn: Record<keyof typeof careZhCN, string> = {
   'care.screening.month': 'Month',
   'care.screening.progress': '{{screened}} screened, {{missing}} to do',
   'care.screening.empty': 'No key people on the books here',
+  'care.screening.history': 'Screenings by month',
+  'care.screening.none': 'No screenings yet',
   'care.screening.todo': 'To do',
   'care.screening.previous': 'Last',
   'care.screening.record': 'Record screening',

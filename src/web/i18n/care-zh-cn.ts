@@ -26,6 +26,8 @@ export const careZhCN = {
   'care.screening.month': '排查月份',
   'care.screening.progress': '已排查 {{screened}} 人，未排查 {{missing}} 人',
   'care.screening.empty': '本范围没有在册的重点人员',
+  'care.screening.history': '逐月排查记录',
+  'care.screening.none': '尚无排查记录',
   'care.screening.todo': '未排查',
   'care.screening.previous': '上次',
   'care.screening.record': '登记排查',

@@ -12,6 +12,7 @@ import type {
   KeyPerson,
   ListCasesQuery,
   ListKeyPeopleQuery,
+  ListScreeningsQuery,
   MediationCase,
   Party,
   ReopenCaseInput,
@@ -91,6 +92,11 @@ export const useChecklist = (month: string, orgUnitId: string | undefined) =>
     queryKey: careKeys.checklist(month, orgUnitId),
     queryFn: ({ signal }) => api.get<Checklist>(`${BASE}/checklist`, { month, orgUnitId }, signal),
     placeholderData: keepPreviousData,
+  });
+export const useScreenings = (params: Partial<ListScreeningsQuery>) =>
+  useQuery({
+    queryKey: ['care', 'screenings', params],
+    queryFn: ({ signal }) => api.get<ListResult<RiskScreening>>(`${BASE}/screenings`, params, signal),
   });
 export const useCreateScreening = () =>
   useCareMutation((input: CreateScreeningInput) => api.post<RiskScreening>(`${BASE}/screenings`, input));

@@ -68,13 +68,28 @@ export const CasesPage = () => {
         hint={t('care.privacy')}
         isScopeShown
         toolbar={
-          access.can('care.write') && (
-            <CreateButton
-              label={t('care.cases.create')}
-              onCreate={() => setCreating(true)}
-              testId="case-create"
+          <>
+            <LedgerIoButtons
+              ledgerBase="/api/v1/care/cases"
+              ledgerName={t('menu.care.cases')}
+              invalidate={[['care'], ['indicators']]}
+              canImport={access.can('care.write')}
+              canExport={access.can('care.export')}
+              exportQuery={{
+                orgUnitId: scopeId,
+                disputeType: filters.values.disputeType,
+                caseStatus: filters.values.caseStatus,
+              }}
+              testIdPrefix="cases"
             />
-          )
+            {access.can('care.write') && (
+              <CreateButton
+                label={t('care.cases.create')}
+                onCreate={() => setCreating(true)}
+                testId="case-create"
+              />
+            )}
+          </>
         }
       />
       <LedgerFilters<Filters>

@@ -1,4 +1,4 @@
-import { App, Button, Input, Modal, Space, Tag } from 'antd';
+import { App, Button, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,6 +9,8 @@ import {
   keyPersonCategoryLabels,
   keyPersonStatusLabels,
   type RiskLevel,
+  referralStatusLabels,
+  referralTargetLabels,
   riskLevelLabels,
   riskLevels,
 } from '../../../../contracts/care';
@@ -29,6 +31,7 @@ import {
   useKeyPerson,
   useRequestClose,
   useRestoreKeyPerson,
+  useScreenings,
 } from '../api/care-api';
 import { KeyPersonFormDrawer } from '../components/key-person-form-drawer';
 import { RiskTag } from '../components/risk-tag';
@@ -116,6 +119,41 @@ const ClosingButtons = ({ k }: { k: KeyPerson }) => {
   );
 };
 
+/** The colour month by month: the screenings are the level's history (newest first). */
+const ScreeningHistory = ({ keyPersonId }: { keyPersonId: string }) => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const screenings = useScreenings({ keyPersonId, pageSize: 24, sort: '-month' });
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('care.screening.history')}
+      </Typography.Title>
+      <List
+        size="small"
+        loading={screenings.isPending}
+        dataSource={screenings.data?.items ?? []}
+        locale={{ emptyText: t('care.screening.none') }}
+        renderItem={(s) => (
+          <List.Item data-testid="key-person-screening">
+            <Space wrap>
+              <span>{s.month}</span>
+              <RiskTag risk={s.risk} />
+              {s.reason && <Typography.Text type="secondary">{s.reason}</Typography.Text>}
+              {s.referralTo && (
+                <Tag>
+                  {label(referralTargetLabels, s.referralTo)} ·{' '}
+                  {label(referralStatusLabels, s.referralStatus)}
+                </Tag>
+              )}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </>
+  );
+};
+
 /** 重点人员详情: the full name (this read is logged), the latest colour, 销号; 删除 / 恢复; 变更记录. */
 const KeyPersonDrawer = ({
   id,
@@ -175,6 +213,7 @@ const KeyPersonDrawer = ({
             updatedAt={k.updatedAt}
           />
           <ClosingButtons k={k} />
+          <ScreeningHistory keyPersonId={k.id} />
           {actions}
           <RecordHistory entityType="keyPerson" entityId={k.id} />
         </>
