@@ -38,6 +38,7 @@ export const careEn: Record<keyof typeof careZhCN, string> = {
   'care.screening.referralTo': 'Referred to',
   'care.screening.referralRule': 'Red needs a referral',
   'care.screening.screenedOn': 'Screened on',
+  'care.toCase': 'Refer to mediation',
   'care.cases.create': 'New case',
   'care.cases.empty': 'No mediation cases yet',
   'care.cases.detail': 'Mediation case',

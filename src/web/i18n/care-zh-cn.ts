@@ -37,6 +37,7 @@ export const careZhCN = {
   'care.screening.referralTo': '转介去向',
   'care.screening.referralRule': '红色等级须转介',
   'care.screening.screenedOn': '排查日期',
+  'care.toCase': '转为调解案件',
   'care.cases.create': '受理案件',
   'care.cases.empty': '尚无调解案件',
   'care.cases.detail': '调解案件',

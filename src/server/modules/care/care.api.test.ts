@@ -157,6 +157,34 @@ describe('key people and monthly screening', () => {
     const closed = await call(t.app, village, 'GET', '/api/v1/care/key-people?status=closed');
     expect(closed.json().total).toBe(1);
   });
+
+  it('a screening referral opens a case linked to the key person; another village cannot link her', async () => {
+    const referral = {
+      orgUnitId: org.units.villageA1.id,
+      source: 'screening',
+      disputeType: 'domesticViolence',
+      parties: [{ name: '王秀英' }],
+      keyPersonId,
+      receivedOn: today,
+    };
+    const res = await call(t.app, village, 'POST', '/api/v1/care/cases', referral);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ source: 'screening', keyPersonId });
+    const foreign = await call(t.app, villageA2, 'POST', '/api/v1/care/cases', {
+      ...referral,
+      orgUnitId: org.units.villageA2.id,
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.body).toContain('重点人员不存在或已被删除');
+    // Out of the way of the counts below.
+    const del = await call(
+      t.app,
+      village,
+      'DELETE',
+      `/api/v1/care/cases/${res.json().id}?version=${res.json().version}`,
+    );
+    expect(del.statusCode).toBe(200);
+  });
 });
 
 describe('mediation cases', () => {

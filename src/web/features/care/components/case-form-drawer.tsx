@@ -39,12 +39,20 @@ export const partiesOf = (text: string | undefined) =>
     .filter(Boolean)
     .map((name, n) => ({ name, role: n === 0 ? ('applicant' as const) : ('respondent' as const) }));
 
-/** 受理案件: source (a 12345 ticket needs its number and reply deadline), type, parties, mediator. */
+/** A key person whose screening is referred to mediation: the case starts from her. */
+export type ReferredFrom = { keyPersonId: string; orgUnitId: string; personName: string };
+
+/**
+ * 受理案件: source (a 12345 ticket needs its number and reply deadline), type, parties, mediator; from a
+ * screening referral, the key person is linked and named the applicant.
+ */
 export const CaseFormDrawer = ({
   defaultOrgUnitId,
+  referredFrom,
   onClose,
 }: {
   defaultOrgUnitId: string | undefined;
+  referredFrom?: ReferredFrom;
   onClose: () => void;
 }) => {
   const { t } = useTranslation();
@@ -63,6 +71,7 @@ export const CaseFormDrawer = ({
       summary: v.summary?.trim() || undefined,
       mediatorPersonId: v.mediatorPersonId,
       receivedOn: toApiDate(v.receivedOn) as string,
+      keyPersonId: referredFrom?.keyPersonId,
     }),
   });
   const source = Form.useWatch('source', ledger.form);
@@ -75,7 +84,16 @@ export const CaseFormDrawer = ({
       testId="case"
       width={520}
       formSize="large"
-      initialValues={{ orgUnitId: defaultOrgUnitId, source: 'walkIn', receivedOn: dayjs() }}
+      initialValues={
+        referredFrom
+          ? {
+              orgUnitId: referredFrom.orgUnitId,
+              source: 'screening',
+              parties: referredFrom.personName,
+              receivedOn: dayjs(),
+            }
+          : { orgUnitId: defaultOrgUnitId, source: 'walkIn', receivedOn: dayjs() }
+      }
     >
       <OrgUnitFormItem isCreate orgUnitName={undefined} testId="case-form-unit" />
       <Form.Item name="source" label={t('care.field.source')} rules={[{ required: true }]}>

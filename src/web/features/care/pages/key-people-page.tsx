@@ -33,6 +33,7 @@ import {
   useRestoreKeyPerson,
   useScreenings,
 } from '../api/care-api';
+import { CaseFormDrawer, type ReferredFrom } from '../components/case-form-drawer';
 import { KeyPersonFormDrawer } from '../components/key-person-form-drawer';
 import { RiskTag } from '../components/risk-tag';
 import '../../../components/ledger.css';
@@ -165,6 +166,8 @@ const KeyPersonDrawer = ({
   onEdit: (k: KeyPerson) => void;
 }) => {
   const { t } = useTranslation();
+  const { access } = useSession();
+  const [referral, setReferral] = useState<ReferredFrom | null>(null);
   const label = useLabel();
   return (
     <LedgerRecordDrawer
@@ -213,7 +216,27 @@ const KeyPersonDrawer = ({
             updatedAt={k.updatedAt}
           />
           <ClosingButtons k={k} />
+          {access.can('care.write') &&
+            !k.deletedAt &&
+            (k.latestRisk === 'red' || k.latestRisk === 'orange') && (
+              <Button
+                style={{ marginTop: 12 }}
+                onClick={() =>
+                  setReferral({ keyPersonId: k.id, orgUnitId: k.orgUnitId, personName: k.personName })
+                }
+                data-testid="key-person-to-case"
+              >
+                {t('care.toCase')}
+              </Button>
+            )}
           <ScreeningHistory keyPersonId={k.id} />
+          {referral && (
+            <CaseFormDrawer
+              defaultOrgUnitId={referral.orgUnitId}
+              referredFrom={referral}
+              onClose={() => setReferral(null)}
+            />
+          )}
           {actions}
           <RecordHistory entityType="keyPerson" entityId={k.id} />
         </>
