@@ -58,7 +58,6 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   generate: { zh: '生成分组', en: 'Generate' },
   share: { zh: '分享链接', en: 'Share link' },
   revokeShare: { zh: '撤销分享', en: 'Revoke share' },
-  read: { zh: '查看', en: 'View' },
   requestClose: { zh: '申请销号', en: 'Request closing' },
   decideClose: { zh: '销号审批', en: 'Decide closing' },
   addSession: { zh: '登记调解记录', en: 'Add session' },
