@@ -60,6 +60,7 @@ export const workAreas = [
   'contribution',
   'forestFire',
   'children',
+  'credits',
 ] as const;
 export const workAreaSchema = z.enum(workAreas);
 export type WorkArea = z.infer<typeof workAreaSchema>;
@@ -72,6 +73,7 @@ export const workAreaLabels: Record<WorkArea, Label> = {
   contribution: { zh: '巾帼建功', en: 'Contribution' },
   forestFire: { zh: '护林防火', en: 'Forest-fire patrols' },
   children: { zh: '儿童友好', en: 'Child-friendly' },
+  credits: { zh: '信用积分', en: 'Credit points' },
 };
 
 export const keyFigureSchema = z.object({
@@ -214,7 +216,7 @@ export const reportColumnSchema = z
   .object({
     indicatorKey: z
       .string()
-      .regex(/^[a-z]+(\.[a-zA-Z]+)+$/)
+      .regex(/^[a-z][a-zA-Z]*(\.[a-zA-Z]+)+$/)
       .max(80),
     filter: z
       .object({ dimension: dimensionKey, value: z.string().min(1).max(80) })

@@ -39,8 +39,16 @@ const foreign = {
   reviewId: '',
   featuredId: '',
   shareId: '',
-  keyPersonId: '',
+  creditRuleId: '',
+  accountId: '',
+  transactionId: '',
+  creditGoodId: '',
+  redemptionId: '',
+  creditStoreId: '',
+  creditStocktakeId: '',
   screeningId: '',
+  keyPersonId: '',
+  riskScreeningId: '',
   caseId: '',
 };
 
@@ -261,6 +269,14 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PATCH /api/v1/reports/definitions/:definitionId': { body: { name: '越权改名', version: 1 } },
     'DELETE /api/v1/reports/definitions/:definitionId': { query: 'version=1' },
     'POST /api/v1/reports/definitions/:definitionId/restore': { body: { version: 1 } },
+    'GET /api/v1/screenings': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/screenings/:screeningId': {},
+    'POST /api/v1/screenings': {
+      body: { personId: foreign.personId, programmeYear: 2025, category: 'rural', mobilisedOn: '2025-04-01' },
+    },
+    'PATCH /api/v1/screenings/:screeningId': { body: { site: '越权改写', version: 1 } },
+    'DELETE /api/v1/screenings/:screeningId': { query: 'version=1' },
+    'POST /api/v1/screenings/:screeningId/restore': { body: { version: 1 } },
     'GET /api/v1/reports/definitions/:definitionId/render': { query: 'year=2026' },
     'GET /api/v1/reports/definitions/:definitionId/export': { query: 'year=2026' },
     'POST /api/v1/reports/preview': {
@@ -356,6 +372,78 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'GET /api/v1/courtyards/notices': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
     'GET /api/v1/courtyards/notices/docx': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
     'GET /api/v1/courtyards/todo': { query: `orgUnitId=${foreignUnit}&month=2026-01` },
+    'GET /api/v1/credits/rules': { query: `orgUnitId=${foreignUnit}` },
+    'POST /api/v1/credits/rules': {
+      body: {
+        orgUnitId: org.units.townA.id,
+        item: '越权细则',
+        category: 'other',
+        points: 1,
+        validFrom: '2026-01-01',
+      },
+    },
+    'GET /api/v1/credits/rules/:creditRuleId': {},
+    'PATCH /api/v1/credits/rules/:creditRuleId': { body: { item: '越权改名', version: 1 } },
+    'DELETE /api/v1/credits/rules/:creditRuleId': { query: 'version=1' },
+    'POST /api/v1/credits/rules/:creditRuleId/restore': { body: { version: 1 } },
+    'GET /api/v1/credits/goods': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/credits/goods/:creditGoodId': {},
+    'POST /api/v1/credits/goods': {
+      body: { storeId: foreign.creditStoreId, name: '越权物品', unit: '个', pointsPrice: 1 },
+    },
+    'PATCH /api/v1/credits/goods/:creditGoodId': { body: { name: '越权改名', version: 1 } },
+    'DELETE /api/v1/credits/goods/:creditGoodId': { query: 'version=1' },
+    'POST /api/v1/credits/goods/:creditGoodId/restore': { body: { version: 1 } },
+    'GET /api/v1/credits/households': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/credits/accounts': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/credits/accounts/:accountId': {},
+    'POST /api/v1/credits/accounts': { body: { householdId: foreign.householdId } },
+    'GET /api/v1/credits/transactions': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/credits/transactions/:transactionId': {},
+    'POST /api/v1/credits/awards': {
+      body: {
+        ruleId: foreign.creditRuleId,
+        occurredOn: '2026-01-10',
+        entries: [{ householdId: foreign.householdId }],
+      },
+    },
+    'POST /api/v1/credits/auto-awards': {
+      body: {
+        ruleId: foreign.creditRuleId,
+        source: 'courtyardRating',
+        month: '2026-01',
+        orgUnitId: foreignUnit,
+      },
+    },
+    'POST /api/v1/credits/transactions/:transactionId/confirm': { body: { version: 1 } },
+    'POST /api/v1/credits/transactions/:transactionId/reject': { body: { version: 1, reason: '越权驳回' } },
+    'POST /api/v1/credits/transactions/:transactionId/reverse': { body: { reason: '越权冲正' } },
+    'POST /api/v1/credits/opening-balances': {
+      body: { householdId: foreign.householdId, points: 100, occurredOn: '2026-01-01' },
+    },
+    'GET /api/v1/credits/stores': { query: `orgUnitId=${foreignUnit}` },
+    'POST /api/v1/credits/stock-in': {
+      body: { goodId: foreign.creditGoodId, source: 'bought', quantity: 1, occurredOn: '2026-01-02' },
+    },
+    'GET /api/v1/credits/stock-moves': { query: `storeId=${foreign.creditStoreId}` },
+    'GET /api/v1/credits/redemptions': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/credits/redemptions/:redemptionId': {},
+    'POST /api/v1/credits/redemptions': {
+      body: {
+        id: '01890000-0000-7000-8000-000000000001',
+        storeId: foreign.creditStoreId,
+        householdId: foreign.householdId,
+        lines: [{ goodId: foreign.creditGoodId, quantity: 1 }],
+      },
+    },
+    'GET /api/v1/credits/stocktakes': { query: `storeId=${foreign.creditStoreId}` },
+    'POST /api/v1/credits/stocktakes': {
+      body: {
+        storeId: foreign.creditStoreId,
+        countedOn: '2026-01-03',
+        lines: [{ goodId: foreign.creditGoodId, counted: 0, reason: '越权' }],
+      },
+    },
     'GET /api/v1/history': { query: `entityType=person&entityId=${foreign.personId}` },
     'GET /api/v1/indicators': {},
     'GET /api/v1/indicators/:indicatorKey/export': {
@@ -381,13 +469,13 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/care/key-people/:keyPersonId/close-request': { body: { reason: '越权销号', version: 1 } },
     'POST /api/v1/care/key-people/:keyPersonId/close-decision': { body: { approve: true, version: 1 } },
     'GET /api/v1/care/screenings': { query: `orgUnitId=${foreignUnit}` },
-    'GET /api/v1/care/screenings/:screeningId': {},
+    'GET /api/v1/care/screenings/:riskScreeningId': {},
     'POST /api/v1/care/screenings': {
       body: { keyPersonId: foreign.keyPersonId, month: '2026-02', screenedOn: '2026-02-03', risk: 'green' },
     },
-    'PATCH /api/v1/care/screenings/:screeningId': { body: { risk: 'green', version: 1 } },
-    'DELETE /api/v1/care/screenings/:screeningId': { query: 'version=1' },
-    'POST /api/v1/care/screenings/:screeningId/restore': { body: { version: 1 } },
+    'PATCH /api/v1/care/screenings/:riskScreeningId': { body: { risk: 'green', version: 1 } },
+    'DELETE /api/v1/care/screenings/:riskScreeningId': { query: 'version=1' },
+    'POST /api/v1/care/screenings/:riskScreeningId/restore': { body: { version: 1 } },
     'GET /api/v1/care/checklist': { query: `month=2026-01&orgUnitId=${foreignUnit}` },
     'GET /api/v1/care/cases': { query: `orgUnitId=${foreignUnit}` },
     'GET /api/v1/care/cases/:caseId': {},
@@ -429,6 +517,8 @@ const scopedOk = new Set([
   'GET /api/v1/org/site-kinds',
   'GET /api/v1/indicators',
   'GET /api/v1/courtyards/featured-categories',
+  // A town's credit rule is handed down: every village of the town reads it (and may not change it).
+  'GET /api/v1/credits/rules/:creditRuleId',
 ]);
 
 beforeAll(async () => {
@@ -532,15 +622,15 @@ beforeAll(async () => {
   });
   expect(keyPerson.statusCode, keyPerson.body).toBe(201);
   foreign.keyPersonId = keyPerson.json().id;
-  const screening = await call(t.app, owner, 'POST', '/api/v1/care/screenings', {
+  const riskScreening = await call(t.app, owner, 'POST', '/api/v1/care/screenings', {
     keyPersonId: foreign.keyPersonId,
     month: '2026-01',
     screenedOn: '2026-01-06',
     risk: 'orange',
     reason: '甲一村秘密矛盾',
   });
-  expect(screening.statusCode, screening.body).toBe(201);
-  foreign.screeningId = screening.json().id;
+  expect(riskScreening.statusCode, riskScreening.body).toBe(201);
+  foreign.riskScreeningId = riskScreening.json().id;
   const mediation = await call(t.app, owner, 'POST', '/api/v1/care/cases', {
     orgUnitId: org.units.villageA1.id,
     source: 'walkIn',
@@ -571,6 +661,62 @@ beforeAll(async () => {
   // Her courtyard records: a rubric for her village and a featured designation (set by her town:
   // a village manages no courtyard scheme), an inspection with a rectification and a photo; the
   // town's group of her chair and the town's computed month review.
+  // Her credit records: her town's rule, an award to her household, her store with a good, a
+  // redemption and a stocktake.
+  const creditTown = await login(t.app, 'townA');
+  const creditRule = await call(t.app, creditTown, 'POST', '/api/v1/credits/rules', {
+    orgUnitId: org.units.townA.id,
+    item: '庭院整洁',
+    category: 'environment',
+    points: 50,
+    validFrom: '2026-01-01',
+  });
+  expect(creditRule.statusCode, creditRule.body).toBe(201);
+  foreign.creditRuleId = creditRule.json().id;
+  const awarded = await call(t.app, owner, 'POST', '/api/v1/credits/awards', {
+    ruleId: foreign.creditRuleId,
+    occurredOn: '2026-01-05',
+    entries: [{ householdId: foreign.householdId }],
+  });
+  expect(awarded.statusCode, awarded.body).toBe(201);
+  foreign.transactionId = awarded.json().items[0].id;
+  foreign.accountId = awarded.json().items[0].accountId;
+  const creditStore = await call(t.app, owner, 'POST', '/api/v1/org/sites', {
+    orgUnitId: org.units.villageA1.id,
+    kind: 'creditStore',
+    name: '甲一村秘密超市',
+  });
+  expect(creditStore.statusCode, creditStore.body).toBe(201);
+  foreign.creditStoreId = creditStore.json().id;
+  const creditGood = await call(t.app, owner, 'POST', '/api/v1/credits/goods', {
+    storeId: foreign.creditStoreId,
+    name: '甲一村秘密物品',
+    unit: '袋',
+    pointsPrice: 10,
+  });
+  expect(creditGood.statusCode, creditGood.body).toBe(201);
+  foreign.creditGoodId = creditGood.json().id;
+  await call(t.app, owner, 'POST', '/api/v1/credits/stock-in', {
+    goodId: foreign.creditGoodId,
+    source: 'bought',
+    quantity: 5,
+    occurredOn: '2026-01-02',
+  });
+  const redeemed = await call(t.app, owner, 'POST', '/api/v1/credits/redemptions', {
+    id: '01890000-0000-7000-8000-0000000000aa',
+    storeId: foreign.creditStoreId,
+    householdId: foreign.householdId,
+    lines: [{ goodId: foreign.creditGoodId, quantity: 1 }],
+  });
+  expect(redeemed.statusCode, redeemed.body).toBe(201);
+  foreign.redemptionId = redeemed.json().id;
+  const counted = await call(t.app, owner, 'POST', '/api/v1/credits/stocktakes', {
+    storeId: foreign.creditStoreId,
+    countedOn: '2026-01-06',
+    lines: [{ goodId: foreign.creditGoodId, counted: 4 }],
+  });
+  expect(counted.statusCode, counted.body).toBe(201);
+  foreign.creditStocktakeId = counted.json().id;
   const townA = await login(t.app, 'townA');
   const rubric = await call(t.app, townA, 'POST', '/api/v1/courtyards/rubrics', {
     orgUnitId: org.units.villageA1.id,
@@ -616,6 +762,22 @@ beforeAll(async () => {
   });
   expect(shared.statusCode, shared.body).toBe(201);
   foreign.shareId = shared.json().id;
+  const screenedWoman = await call(t.app, owner, 'POST', '/api/v1/people/persons', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密妇女',
+    gender: 'female',
+    birthDate: '1975-03-01',
+  });
+  expect(screenedWoman.statusCode, screenedWoman.body).toBe(201);
+  const screening = await call(t.app, owner, 'POST', '/api/v1/screenings', {
+    personId: screenedWoman.json().id,
+    programmeYear: 2025,
+    category: 'rural',
+    mobilisedOn: '2025-04-01',
+    site: '甲一村秘密医院',
+  });
+  expect(screening.statusCode, screening.body).toBe(201);
+  foreign.screeningId = screening.json().id;
   const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c00' } })
     .jpeg()
     .toBuffer();
@@ -740,6 +902,16 @@ describe('access matrix', () => {
         '/api/v1/courtyards/todo?month=2026-01',
         '/api/v1/indicators/courtyards.inspections/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/indicators/courtyards.rectifications/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/credits/accounts?pageSize=200',
+        '/api/v1/credits/transactions?pageSize=200',
+        '/api/v1/credits/households',
+        '/api/v1/credits/goods?pageSize=200',
+        '/api/v1/credits/stores',
+        '/api/v1/credits/redemptions?pageSize=200',
+        '/api/v1/credits/stocktakes?pageSize=200',
+        '/api/v1/credits/stock-moves?pageSize=200',
+        '/api/v1/indicators/credits.earned/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/indicators/credits.redemptions/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/care/key-people?pageSize=200&status=all',
         '/api/v1/care/screenings?pageSize=200',
         '/api/v1/care/cases?pageSize=200',
@@ -790,8 +962,15 @@ describe('access matrix', () => {
       courtyardInspection: foreign.inspectionId,
       courtyardRectification: foreign.rectificationId,
       courtyardFeatured: foreign.featuredId,
+      creditRule: foreign.creditRuleId,
+      creditAccount: foreign.accountId,
+      creditTransaction: foreign.transactionId,
+      creditGood: foreign.creditGoodId,
+      creditRedemption: foreign.redemptionId,
+      creditStocktake: foreign.creditStocktakeId,
+      cancerScreening: foreign.screeningId,
       keyPerson: foreign.keyPersonId,
-      riskScreening: foreign.screeningId,
+      riskScreening: foreign.riskScreeningId,
       mediationCase: foreign.caseId,
     };
     const [townA, townB] = [await login(t.app, 'townA'), await login(t.app, 'townB')];

@@ -32,6 +32,16 @@ export const permissions = [
   'courtyards.manage',
   'reports.read',
   'reports.write',
+  'credits.read',
+  'credits.write',
+  'credits.manage',
+  'credits.store',
+  'credits.import',
+  'credits.export',
+  'screenings.read',
+  'screenings.write',
+  'screenings.import',
+  'screenings.export',
   'care.read',
   'care.write',
   'care.export',
@@ -39,7 +49,14 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-export const roles = ['sysAdmin', 'federationAdmin', 'cadre', 'executiveMember', 'viewer'] as const;
+export const roles = [
+  'sysAdmin',
+  'federationAdmin',
+  'cadre',
+  'executiveMember',
+  'viewer',
+  'storeKeeper',
+] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -69,6 +86,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.manage',
     'reports.read',
     'reports.write',
+    'credits.read',
+    'credits.write',
+    'credits.manage',
+    'credits.store',
+    'credits.import',
+    'credits.export',
+    'screenings.read',
+    'screenings.write',
+    'screenings.import',
+    'screenings.export',
     'care.read',
     'care.write',
     'care.export',
@@ -91,6 +118,15 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.export',
     'reports.read',
     'reports.write',
+    'credits.read',
+    'credits.write',
+    'credits.store',
+    'credits.import',
+    'credits.export',
+    'screenings.read',
+    'screenings.write',
+    'screenings.import',
+    'screenings.export',
     'care.read',
     'care.write',
     'care.export',
@@ -105,10 +141,24 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'courtyards.write',
     'reports.read',
     'reports.write',
+    'credits.read',
+    'credits.write',
+    'screenings.read',
+    'screenings.write',
     'care.read',
     'care.write',
   ],
-  viewer: ['org.read', 'people.read', 'activities.read', 'courtyards.read', 'reports.read'],
+  viewer: [
+    'org.read',
+    'people.read',
+    'activities.read',
+    'courtyards.read',
+    'reports.read',
+    'credits.read',
+    'screenings.read',
+  ],
+  /** 信用超市管理员: the store's counter and stock of her unit, and the accounts she redeems against. */
+  storeKeeper: ['org.read', 'credits.read', 'credits.store'],
 };
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {
@@ -117,6 +167,7 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
   cadre: { zh: '妇联干部', en: 'Cadre' },
   executiveMember: { zh: '执委', en: 'Executive member' },
   viewer: { zh: '只读用户', en: 'Viewer' },
+  storeKeeper: { zh: '信用超市管理员', en: 'Store keeper' },
 };
 
 /**
@@ -132,6 +183,7 @@ const grassrootsWithheld: readonly Permission[] = [
   'audit.export',
   'system.manage',
   'courtyards.manage',
+  'credits.manage',
   'care.officer',
 ];
 
@@ -224,12 +276,22 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'courtyards.write': { zh: '入户评分和登记整改', en: 'score households and record rectifications' },
   'courtyards.import': { zh: '导入美丽庭院台账', en: 'import courtyard records' },
   'courtyards.export': { zh: '导出美丽庭院台账', en: 'export courtyard records' },
+  'screenings.read': { zh: '查看两癌筛查', en: 'view cancer screenings' },
+  'screenings.write': { zh: '登记两癌筛查', en: 'record cancer screenings' },
+  'screenings.import': { zh: '导入两癌筛查台账', en: 'import cancer screenings' },
+  'screenings.export': { zh: '导出两癌筛查台账', en: 'export cancer screenings' },
   'courtyards.manage': {
     zh: '制定评分细则、安排验收小组、评比挂牌和评定特色庭院',
     en: 'set rubrics, inspection groups, reviews and featured courtyards',
   },
   'reports.read': { zh: '查看统计报表', en: 'view reports' },
   'reports.write': { zh: '制定报表或撰写工作总结', en: 'define reports or write summaries' },
+  'credits.read': { zh: '查看信用积分和信用超市', en: 'view credit points and stores' },
+  'credits.write': { zh: '登记加分、扣分和确认扣分', en: 'award, deduct and confirm points' },
+  'credits.manage': { zh: '制定积分细则', en: 'set the credit rules' },
+  'credits.store': { zh: '办理积分兑换和物品出入库', en: 'run redemptions and stock' },
+  'credits.import': { zh: '导入积分台账', en: 'import credit records' },
+  'credits.export': { zh: '导出积分台账', en: 'export credit records' },
   'care.read': { zh: '查看重点人群和调解案件', en: 'view key people and mediation cases' },
   'care.write': { zh: '登记风险排查和调解案件', en: 'record screenings and mediation cases' },
   'care.export': { zh: '导出重点人群和调解台账', en: 'export care ledgers' },

@@ -12,9 +12,11 @@ import { shanghaiToday } from '../kernel/time/calendar';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoCare } from './demo-care';
 import { seedDemoCourtyards } from './demo-courtyards';
+import { seedDemoCredits } from './demo-credits';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReports } from './demo-reports';
+import { seedDemoScreenings } from './demo-screenings';
 
 /** Demo mode only: every demo account shares this password, printed at start and in the README. */
 export const DEMO_PASSWORD = 'Banbiantian2026';
@@ -98,6 +100,13 @@ export const demoAccounts: {
     unit: '东岭村妇联',
     note: '村妇联执委，登记本村台账，不导入导出',
   },
+  {
+    username: 'keeper',
+    displayName: '赵丽芳',
+    role: 'storeKeeper',
+    unit: '东岭村妇联',
+    note: '东岭村巾帼信用超市管理员，只办兑换和出入库',
+  },
 ];
 
 const insertTree = async (
@@ -177,6 +186,8 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     const courtyardsMs = Date.now() - courtyardsStarted;
     const care = await seedDemoCare(tx, villages, womenByVillage, today);
     const reports = await seedDemoReports(tx, countyUnit);
+    const credits = await seedDemoCredits(tx, countyUnit, townUnit, villages, householdsByVillage, today);
+    const screenings = await seedDemoScreenings(tx, townUnit, villages, today);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -194,6 +205,8 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
         courtyardsMs,
         ...care,
         ...reports,
+        ...credits,
+        ...screenings,
       },
     });
   });

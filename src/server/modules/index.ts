@@ -4,9 +4,11 @@ import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
 import { careModule } from './care/care.module';
 import { courtyardsModule } from './courtyards/courtyards.module';
+import { creditsModule } from './credits/credits.module';
 import { orgModule } from './org/org.module';
 import { peopleModule } from './people/people.module';
 import { reportsModule } from './reports/reports.module';
+import { screeningsModule } from './screenings/screenings.module';
 import { systemModule } from './system/system.module';
 import { usersModule } from './users/users.module';
 
@@ -23,7 +25,9 @@ export const modules: readonly LedgerModule[] = [
   peopleModule,
   activitiesModule,
   courtyardsModule,
+  screeningsModule,
   careModule,
   reportsModule,
+  creditsModule,
 ];
 registerModules(modules);

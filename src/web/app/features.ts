@@ -2,11 +2,13 @@ import { activitiesFeature } from '../features/activities/activities.feature';
 import { auditFeature } from '../features/audit/audit.feature';
 import { careFeature } from '../features/care/care.feature';
 import { courtyardsFeature } from '../features/courtyards/courtyards.feature';
+import { creditsFeature } from '../features/credits/credits.feature';
 import { orgFeature } from '../features/org/org.feature';
 import { orgLedgersFeature } from '../features/org-ledgers/org-ledgers.feature';
 import { peopleFeature } from '../features/people/people.feature';
 import { peopleRolesFeature } from '../features/people-roles/people-roles.feature';
 import { reportsFeature } from '../features/reports/reports.feature';
+import { screeningsFeature } from '../features/screenings/screenings.feature';
 import { usersFeature } from '../features/users/users.feature';
 import type { Feature } from '../lib/feature';
 import { landingFeature } from './landing.feature';
@@ -23,6 +25,8 @@ export const features: Feature[] = [
   orgLedgersFeature,
   activitiesFeature,
   courtyardsFeature,
+  creditsFeature,
+  screeningsFeature,
   careFeature,
   reportsFeature,
   usersFeature,

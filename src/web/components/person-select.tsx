@@ -20,6 +20,8 @@ type Props = {
   /** Labels of the current value(s), shown before the search has loaded them. */
   known?: Option[];
   placeholder?: string;
+  /** Only persons of this sex (两癌筛查 picks women). */
+  gender?: 'female' | 'male';
   'data-testid'?: string;
 };
 
@@ -33,13 +35,14 @@ export const PersonSelect = ({
   isMultiple,
   known = [],
   placeholder,
+  gender,
   ...rest
 }: Props) => {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const isEnabled = !requireUnit || Boolean(orgUnitId);
-  const params = { orgUnitId, q: q || undefined, status: 'active', pageSize: 30, sort: 'name' };
+  const params = { orgUnitId, q: q || undefined, gender, status: 'active', pageSize: 30, sort: 'name' };
   const persons = useQuery({
     queryKey: ['people', 'persons', 'list', params],
     queryFn: ({ signal }) => api.get<ListResult<Person>>('/api/v1/people/persons', params, signal),

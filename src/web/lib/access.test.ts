@@ -29,7 +29,13 @@ describe('accessOf: the buttons a session may show', () => {
   it('a town chair manages her villages and grants up to her own role, never system admin', () => {
     const town = at(1, 'town');
     expect(town.canManageOrg && town.canManageCourtyards && town.canWriteUsers).toBe(true);
-    expect(town.grantableRoles).toEqual(['federationAdmin', 'cadre', 'executiveMember', 'viewer']);
+    expect(town.grantableRoles).toEqual([
+      'federationAdmin',
+      'cadre',
+      'executiveMember',
+      'viewer',
+      'storeKeeper',
+    ]);
     expect(town.canManageRole('sysAdmin')).toBe(false);
   });
 

@@ -174,5 +174,5 @@ export const countyCodeList = (def: CountyCodeListDef) => {
       return { items, isDefault: false };
     });
 
-  return { readPermission: def.readPermission, of, labelsFor, assert, codeByName, get, set };
+  return { list: def.list, readPermission: def.readPermission, of, labelsFor, assert, codeByName, get, set };
 };

@@ -128,12 +128,14 @@ export const createIndicatorReader = (
     opts: { order?: 'date' | 'amount'; recordDateFrom?: string; limit: number },
   ) => {
     if (!has(spec.indicatorKey)) return [];
-    const [first] = Object.entries(spec.filters ?? {});
+    const [first, second] = Object.entries(spec.filters ?? {});
     const result = await drillIndicator(db, indicator(spec.indicatorKey), {
       ...period,
       scopePath: scope.orgPath,
       dimension: first?.[0],
       value: first?.[1],
+      dimension2: second?.[0],
+      value2: second?.[1],
       page: 1,
       pageSize: opts.limit,
       order: opts.order,

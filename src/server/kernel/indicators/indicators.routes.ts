@@ -23,7 +23,7 @@ const EXPORT_PAGE = 500;
 type DrilledRecord = Awaited<ReturnType<typeof drillIndicator>>['items'][number];
 
 const tags = ['indicators'];
-const params = z.object({ indicatorKey: z.string().regex(/^[a-z]+(\.[a-zA-Z]+)+$/) }).strict();
+const params = z.object({ indicatorKey: z.string().regex(/^[a-z][a-zA-Z]*(\.[a-zA-Z]+)+$/) }).strict();
 
 /**
  * Indicators are read with each indicator's own permission, over the caller's subtree (or a unit

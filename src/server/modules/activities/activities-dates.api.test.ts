@@ -8,6 +8,7 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: Awaited<ReturnType<typeof seedOrg>>;
 let county: Session;
 let village: Session;
+let town: Session;
 const url = '/api/v1/activities/activities';
 const year = String(Number(shanghaiToday().slice(0, 4)) - 1);
 const q = `from=${year}-01-01&to=${year}-12-31`;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   org = await seedOrg(t.db);
   county = await login(t.app, 'county');
   village = await login(t.app, 'villageA1');
+  town = await login(t.app, 'townA');
 });
 afterAll(() => t.close());
 
@@ -225,5 +227,61 @@ describe('multi-day and notable activities', () => {
       ['会议', false],
       ['家庭教育', true],
     ]);
+  });
+
+  it("a town's own classes of a dated type are named with their dates in its summary, marked 重点 or not", async () => {
+    const types = (await call(t.app, town, 'GET', '/api/v1/activities/types')).json().types as {
+      code: string;
+      label: { zh: string };
+    }[];
+    const familyType = types.find((x) => x.label.zh === '家庭教育')?.code as string;
+    const add = async (who: Session, unit: string, body: Record<string, unknown>) => {
+      const res = await call(t.app, who, 'POST', url, { orgUnitId: unit, attendance: 30, ...body });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    const townId = org.units.townA.id;
+    await add(town, townId, {
+      title: '全镇妇女干部素质提升培训班',
+      type: 'training',
+      occurredOn: `${year}-04-10`,
+      endedOn: `${year}-04-11`,
+    });
+    await add(town, townId, { title: '家长课堂进万家', type: familyType, occurredOn: `${year}-05-15` });
+    // 普法 is no longer dated in this county; a village's unmarked class is counted, not named.
+    await add(town, townId, {
+      title: '宪法宣传周集中宣传',
+      type: 'legalEducation',
+      occurredOn: `${year}-12-04`,
+    });
+    await add(village, org.units.villageA1.id, {
+      title: '村级电商带货培训',
+      type: 'training',
+      occurredOn: `${year}-05-20`,
+    });
+    const own = (
+      await call(
+        t.app,
+        town,
+        'GET',
+        `/api/v1/indicators/activities.sessions/records?${q}&dimension=orgUnit&value=direct&dimension2=isDated&value2=yes`,
+      )
+    ).json();
+    expect(own.items.map((r: { label: string }) => r.label).sort()).toEqual(
+      ['全镇妇女干部素质提升培训班', '家长课堂进万家'].sort(),
+    );
+    const draft = await call(t.app, town, 'POST', '/api/v1/reports/summaries/draft', {
+      kind: 'annual',
+      year: Number(year),
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    const text = JSON.stringify(draft.json().content);
+    expect(text).toContain('4月10日至11日');
+    expect(text).toContain('全镇妇女干部素质提升培训班');
+    expect(text).toContain('5月15日');
+    expect(text).toContain('家长课堂进万家');
+    // Marked 重点 in the village: still named; unmarked in the village, or of an undated type: not.
+    expect(text).toContain('巾帼家政技能培训班');
+    expect(text).not.toContain('村级电商带货培训');
+    expect(text).not.toContain('宪法宣传周集中宣传');
   });
 });

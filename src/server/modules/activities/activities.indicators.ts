@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { defaultActivityTypes, targetGroupLabels } from '../../../contracts/activities';
 import { siteKindLabels } from '../../../contracts/org-ledgers';
+import { rootOf } from '../../kernel/access/access';
 import type { Indicator } from '../../kernel/indicators/registry';
 import { siteKindList } from '../org/site-kinds.service';
-import { activityTypesOf } from './activity-types.service';
+import { activityTypeList, activityTypesOf } from './activity-types.service';
 
 const typeLabels = Object.fromEntries(defaultActivityTypes.map((t) => [t.code, t.label]));
 
@@ -46,6 +47,32 @@ const dimensions: Indicator['dimensions'] = {
     label: { zh: '是否重点', en: 'Notable' },
     values: { yes: { zh: '重点活动', en: 'Notable' }, no: { zh: '一般活动', en: 'Other' } },
   },
+  // Of a type the county names with its dates in a summary (培训、普法: `isDated` in its list of types).
+  isDated: {
+    label: { zh: '是否按日期列举', en: 'Named with dates' },
+    values: { yes: { zh: '按日期列举的类型', en: 'Dated type' }, no: { zh: '其他类型', en: 'Other types' } },
+  },
+};
+
+const DATED_DEFAULTS = defaultActivityTypes.filter((t) => t.isDated).map((t) => t.code);
+
+/**
+ * Whether the activity's type is one the county names with dates: its configured list's flag (a value
+ * saved without one takes the built-in value's), or the built-in list where the county kept it.
+ */
+const isDatedType = (scopePath: string) => {
+  const root = rootOf({ orgPath: scopePath });
+  const defaults = sql.join(
+    DATED_DEFAULTS.map((c) => sql`${c}`),
+    sql`, `,
+  );
+  return sql`(case when a.type in (
+      select e->>'code' from county_code_lists l cross join lateral jsonb_array_elements(l.items) e
+      where l.root_org_unit_id = ${root}::uuid and l.list = ${activityTypeList.list}
+        and coalesce((e->>'isDated')::boolean, e->>'code' in (${defaults})))
+    or (a.type in (${defaults}) and not exists (select 1 from county_code_lists l
+      where l.root_org_unit_id = ${root}::uuid and l.list = ${activityTypeList.list}))
+    then 'yes' else 'no' end)`;
 };
 
 /**
@@ -56,11 +83,13 @@ const activitySource = ({
   from,
   to,
   groupBy,
+  scopePath,
   withSiteOnly,
 }: {
   from: string;
   to: string;
   groupBy?: string;
+  scopePath: string;
   withSiteOnly?: boolean;
 }) => {
   const campaign = groupBy === 'campaign' ? sql`cid.id::text` : sql`null::text`;
@@ -82,6 +111,7 @@ const activitySource = ({
       a.ended_on as record_date_to, a.org_path,
       a.type, ${campaign} as campaign, ${site} as site, ${siteKind} as "siteKind", ${target} as "targetGroup",
       case when a.is_notable then 'yes' else 'no' end as "isNotable",
+      ${groupBy === 'isDated' ? isDatedType(scopePath) : sql`null::text`} as "isDated",
       a.attendance as amount, a.site_id as subject_id
     from activities a ${campaignJoin} ${targetJoin} ${siteJoin}
     where a.deleted_at is null and a.occurred_on between ${from}::date and ${to}::date

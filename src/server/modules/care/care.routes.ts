@@ -90,7 +90,7 @@ const keyPeopleRoutes = recordRoutes({
 
 const screeningRoutes = recordRoutes({
   base: '/api/v1/care/screenings',
-  idParam: 'screeningId',
+  idParam: 'riskScreeningId',
   tags,
   permissions: screeningRecord.permissions,
   schemas: {

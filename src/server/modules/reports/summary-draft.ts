@@ -1,3 +1,4 @@
+import { DIRECT_RECORDS } from '../../../contracts/indicators';
 import { levelOf } from '../../../contracts/org';
 import type {
   FigureRun,
@@ -110,7 +111,11 @@ export const draftSummary = async (
     opts: { order?: 'date' | 'amount'; recordDateFrom?: string; limit: number },
   ): Promise<RecordRef[]> => {
     if (!reader.has(key)) return [];
-    if (filters && Object.keys(filters).some((d) => !reader.indicator(key).dimensions[d])) return [];
+    if (
+      filters &&
+      Object.keys(filters).some((d) => !d.startsWith('orgUnit') && !reader.indicator(key).dimensions[d])
+    )
+      return [];
     return (await reader.records({ indicatorKey: key, filters }, period, opts)) as RecordRef[];
   };
 
@@ -193,9 +198,21 @@ export const draftSummary = async (
       ),
     ).then((xs) => Object.fromEntries(xs)),
     notableDim
-      ? records('activities.sessions', { isNotable: 'yes' }, { order: 'date', limit: 40 }).then((xs) =>
-          [...xs].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')),
-        )
+      ? Promise.all([
+          records('activities.sessions', { isNotable: 'yes' }, { order: 'date', limit: 40 }),
+          // The unit's own classes and publicity days (types the county names with dates): a town's
+          // 培训班 and 普法宣传日 are named even where nobody marked them 重点.
+          records(
+            'activities.sessions',
+            { orgUnit: DIRECT_RECORDS, isDated: 'yes' },
+            { order: 'date', limit: 12 },
+          ),
+        ]).then(([notable, own]) => {
+          const seen = new Set(notable.map((r) => r.id));
+          return [...notable, ...own.filter((r) => !seen.has(r.id))].sort((a, b) =>
+            (a.date ?? '').localeCompare(b.date ?? ''),
+          );
+        })
       : Promise.resolve([]),
     reader.has('org.sitesOpened')
       ? records('org.sitesOpened', undefined, { limit: 8 })

@@ -9,6 +9,8 @@ import type {
 } from '../../../contracts/reports';
 import { chineseNumeral } from './periods';
 import { buildCare } from './summary-care';
+import { buildCredits } from './summary-credits';
+import { screeningPoint } from './summary-screenings';
 import type { Words } from './summary-words';
 import {
   clause,
@@ -526,6 +528,7 @@ export const buildRights = (f: SummaryFacts): SummarySection | null => {
           '，及时化解婚姻家庭矛盾纠纷。',
         ),
       },
+      screeningPoint(f),
     ],
   );
 };
@@ -740,6 +743,7 @@ export const SECTION_BUILDERS = [
   buildContribution,
   buildForestFire,
   buildChildren,
+  buildCredits,
 ];
 
 /** The whole document: title, opening, the work areas that have figures, then the plan. */

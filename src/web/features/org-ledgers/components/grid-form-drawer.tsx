@@ -1,5 +1,6 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { levelOf } from '../../../../contracts/org';
 import { createGridInputSchema } from '../../../../contracts/org-ledgers';
 import type { LedgerFormProps } from '../../../components/ledger-form-drawer';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
@@ -9,6 +10,7 @@ import { PersonSelect } from '../../../components/person-select';
 import { zodRule } from '../../../lib/form-rules';
 import { trimmed } from '../../../lib/format';
 import { useOrgScope } from '../../../lib/org-scope';
+import { useOrgTree } from '../../../lib/org-tree';
 import { useCreateGrid } from '../api/create-grid';
 import { useGrid } from '../api/get-grid';
 import { useUpdateGrid } from '../api/update-grid';
@@ -19,6 +21,10 @@ type FormValues = { orgUnitId: string; name: string; memberPersonId?: string; no
 export const GridFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
+  const tree = useOrgTree();
+  // A grid divides a village: the picker starts on the scope only when the scope is a village.
+  const scopeKind = tree.data?.find((n) => n.id === scopeId)?.kind;
+  const scopeIsVillage = scopeKind !== undefined && levelOf(scopeKind) === 'village';
   const ledger = useLedgerForm({
     onClose,
     mode,
@@ -49,7 +55,7 @@ export const GridFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
         memberPersonId: g.memberPersonId ?? undefined,
         note: g.note ?? undefined,
       }
-    : { orgUnitId: scopeId };
+    : { orgUnitId: scopeIsVillage ? scopeId : undefined };
 
   return (
     <LedgerFormDrawer
@@ -66,7 +72,7 @@ export const GridFormDrawer = ({ mode, onClose }: LedgerFormProps) => {
           extra={t('grids.village.hint')}
           rules={[{ required: true, message: t('grids.rule.village') }]}
         >
-          <OrgTreeSelect data-testid="grid-form-org" />
+          <OrgTreeSelect isDisabled={(n) => levelOf(n.kind) !== 'village'} data-testid="grid-form-org" />
         </Form.Item>
       ) : (
         <Form.Item label={t('grids.field.village')}>
