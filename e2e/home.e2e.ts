@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium())('home journey', { timeout: JOURNEY }, () => {
     const tiles = page.getByTestId('home-tasks').locator('a');
     await tiles.first().waitFor();
     const names = await tiles.allInnerTexts();
-    expect(names.map((n) => n.trim())).toEqual(['快速登记', '入户评分', '巡查登记']);
+    expect(names.map((n) => n.trim())).toEqual(['快速登记', '入户评分', '巡查登记', '履职登记']);
     // Every tile on the first screen, big enough for a thumb, two a row.
     const boxes = await Promise.all((await tiles.all()).map((t) => t.boundingBox()));
     for (const b of boxes) {
@@ -150,7 +150,7 @@ describe.skipIf(!hasChromium())('home journey', { timeout: JOURNEY }, () => {
     const buttons = await Promise.all(
       (await page.getByTestId('home-tasks').locator('a').all()).map((t) => t.boundingBox()),
     );
-    expect(buttons.length).toBe(3);
+    expect(buttons.length).toBe(4);
     expect(new Set(buttons.map((b) => b?.y)).size).toBe(1);
     for (const b of buttons) expect(b?.height ?? 0).toBeGreaterThanOrEqual(44);
 

@@ -13,6 +13,7 @@ export const auditModules = [
   'courtyards',
   'credits',
   'screenings',
+  'honours',
   'care',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
@@ -30,6 +31,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   courtyards: { zh: '美丽庭院', en: 'Courtyards' },
   credits: { zh: '信用积分与信用超市', en: 'Credit points & stores' },
   screenings: { zh: '两癌筛查', en: 'Cancer screenings' },
+  honours: { zh: '选树典型与执委履职', en: 'Honours & duties' },
   care: { zh: '维权关爱', en: 'Rights & care' },
 };
 
@@ -63,14 +65,16 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   generate: { zh: '生成分组', en: 'Generate' },
   share: { zh: '分享链接', en: 'Share link' },
   revokeShare: { zh: '撤销分享', en: 'Revoke share' },
-  award: { zh: '加分/扣分', en: 'Award' },
+  // Shared by the credit ledger (an award or deduction) and honours (a title awarded).
+  award: { zh: '加分/扣分、授予', en: 'Award' },
   confirm: { zh: '确认入账', en: 'Confirm' },
-  reject: { zh: '不予通过', en: 'Reject' },
+  reject: { zh: '不予通过、未授予', en: 'Reject' },
   reverse: { zh: '冲正', en: 'Reverse' },
   redeem: { zh: '积分兑换', en: 'Redeem' },
   stockIn: { zh: '入库', en: 'Stock in' },
   stocktake: { zh: '盘点', en: 'Stocktake' },
   open: { zh: '开户', en: 'Open' },
+  publicize: { zh: '公示', en: 'Public notice' },
   requestClose: { zh: '申请销号', en: 'Request closing' },
   decideClose: { zh: '销号审批', en: 'Decide closing' },
   addSession: { zh: '登记调解记录', en: 'Add session' },
@@ -138,6 +142,10 @@ export const historyEntityTypes = [
   'creditRedemption',
   'creditStocktake',
   'cancerScreening',
+  'nomination',
+  'dutyRule',
+  'dutyRecord',
+  'dutyProject',
   'keyPerson',
   'riskScreening',
   'mediationCase',

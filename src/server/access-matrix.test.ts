@@ -47,6 +47,11 @@ const foreign = {
   creditStoreId: '',
   creditStocktakeId: '',
   screeningId: '',
+  nominationId: '',
+  dutyRuleId: '',
+  dutyRecordId: '',
+  dutyProjectId: '',
+  memberId: '',
   keyPersonId: '',
   riskScreeningId: '',
   caseId: '',
@@ -198,6 +203,7 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'PUT /api/v1/people/tag-options': { body: { tags: ['越权标签'] } },
     'PUT /api/v1/activities/types': { body: { types: [{ label: { zh: '越权类型' } }] } },
     'GET /api/v1/activities/types': {},
+    'GET /api/v1/honours/titles': {},
     'PUT /api/v1/org/site-kinds': { body: { kinds: [{ label: { zh: '越权阵地类型' } }] } },
     'GET /api/v1/org/site-kinds': {},
     'GET /api/v1/activities/activities': { query: `orgUnitId=${foreignUnit}` },
@@ -265,6 +271,69 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
         columns: [{ indicatorKey: 'activities.sessions' }],
       },
     },
+    'GET /api/v1/honours/nominations': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/honours/nominations/:nominationId': {},
+    'POST /api/v1/honours/nominations/:nominationId/photos': {},
+    'GET /api/v1/honours/nominations/:nominationId/photos/:photoId': {},
+    'DELETE /api/v1/honours/nominations/:nominationId/photos/:photoId': {},
+    'POST /api/v1/honours/nominations': {
+      body: {
+        orgUnitId: foreignUnit,
+        year: 2026,
+        titleCode: 'mostBeautifulFamily',
+        nomineeKind: 'person',
+        personId: foreign.personId,
+      },
+    },
+    'PATCH /api/v1/honours/nominations/:nominationId': { body: { deeds: '越权改写', version: 1 } },
+    'DELETE /api/v1/honours/nominations/:nominationId': { query: 'version=1' },
+    'POST /api/v1/honours/nominations/:nominationId/restore': { body: { version: 1 } },
+    'POST /api/v1/honours/nominations/:nominationId/publicize': {
+      body: { noticeFrom: '2026-01-01', noticeTo: '2026-01-03', version: 1 },
+    },
+    'POST /api/v1/honours/nominations/:nominationId/decide': { body: { outcome: 'notAwarded', version: 1 } },
+    'PUT /api/v1/honours/titles': {
+      body: {
+        titles: [{ label: { zh: '越权称号' }, level: 'town', awardingBody: '越权', maskedNotice: false }],
+      },
+    },
+    'GET /api/v1/honours/duty-rules': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/honours/duty-rules/:dutyRuleId': {},
+    'POST /api/v1/honours/duty-rules': {
+      body: { orgUnitId: foreignUnit, name: '越权规则', rhythm: 'month', fulfilledBy: 'contact' },
+    },
+    'PATCH /api/v1/honours/duty-rules/:dutyRuleId': { body: { name: '越权改名', version: 1 } },
+    'DELETE /api/v1/honours/duty-rules/:dutyRuleId': { query: 'version=1' },
+    'POST /api/v1/honours/duty-rules/:dutyRuleId/restore': { body: { version: 1 } },
+    'GET /api/v1/honours/duty-records': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/honours/duty-records/:dutyRecordId': {},
+    'POST /api/v1/honours/duty-records': {
+      body: {
+        orgUnitId: foreignUnit,
+        memberId: foreign.personId,
+        kind: 'contact',
+        occurredOn: '2026-02-01',
+        womenContacted: 1,
+      },
+    },
+    'PATCH /api/v1/honours/duty-records/:dutyRecordId': { body: { matters: '越权改写', version: 1 } },
+    'DELETE /api/v1/honours/duty-records/:dutyRecordId': { query: 'version=1' },
+    'POST /api/v1/honours/duty-records/:dutyRecordId/restore': { body: { version: 1 } },
+    'GET /api/v1/honours/duty-projects': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/honours/duty-projects/:dutyProjectId': {},
+    'POST /api/v1/honours/duty-projects': {
+      body: {
+        orgUnitId: foreignUnit,
+        memberId: foreign.personId,
+        title: '越权项目',
+        claimedOn: '2026-02-01',
+      },
+    },
+    'PATCH /api/v1/honours/duty-projects/:dutyProjectId': { body: { progress: 50, version: 1 } },
+    'DELETE /api/v1/honours/duty-projects/:dutyProjectId': { query: 'version=1' },
+    'POST /api/v1/honours/duty-projects/:dutyProjectId/restore': { body: { version: 1 } },
+    'GET /api/v1/honours/duty-compliance': { query: `orgUnitId=${foreignUnit}&year=2026` },
+    'GET /api/v1/honours/members/:memberId/duties': { query: 'year=2026' },
     'GET /api/v1/reports/definitions/:definitionId': {},
     'PATCH /api/v1/reports/definitions/:definitionId': { body: { name: '越权改名', version: 1 } },
     'DELETE /api/v1/reports/definitions/:definitionId': { query: 'version=1' },
@@ -519,6 +588,7 @@ const scopedOk = new Set([
   'GET /api/v1/courtyards/featured-categories',
   // A town's credit rule is handed down: every village of the town reads it (and may not change it).
   'GET /api/v1/credits/rules/:creditRuleId',
+  'GET /api/v1/honours/titles',
 ]);
 
 beforeAll(async () => {
@@ -613,6 +683,51 @@ beforeAll(async () => {
   });
   expect(patrol.statusCode, patrol.body).toBe(201);
   foreign.patrolId = patrol.json().id;
+  // Her honours and duties: a nomination of her, her executive-member term, a rule, a contact, a project.
+  const nomination = await call(t.app, owner, 'POST', '/api/v1/honours/nominations', {
+    orgUnitId: org.units.villageA1.id,
+    year: 2026,
+    titleCode: 'mostBeautifulFamily',
+    nomineeKind: 'person',
+    personId: foreign.personId,
+    deeds: '甲一村秘密事迹',
+  });
+  expect(nomination.statusCode, nomination.body).toBe(201);
+  foreign.nominationId = nomination.json().id;
+  const memberTerm = await call(t.app, owner, 'POST', '/api/v1/people/role-terms', {
+    personId: foreign.personId,
+    orgUnitId: org.units.villageA1.id,
+    role: 'executiveMember',
+    startedOn: '2025-01-01',
+  });
+  expect(memberTerm.statusCode, memberTerm.body).toBe(201);
+  foreign.memberId = foreign.personId;
+  const dutyRule = await call(t.app, owner, 'POST', '/api/v1/honours/duty-rules', {
+    orgUnitId: org.units.villageA1.id,
+    name: '甲一村秘密规则',
+    rhythm: 'month',
+    fulfilledBy: 'contact',
+  });
+  expect(dutyRule.statusCode, dutyRule.body).toBe(201);
+  foreign.dutyRuleId = dutyRule.json().id;
+  const dutyRecord = await call(t.app, owner, 'POST', '/api/v1/honours/duty-records', {
+    orgUnitId: org.units.villageA1.id,
+    memberId: foreign.personId,
+    kind: 'contact',
+    occurredOn: '2026-01-07',
+    womenContacted: 5,
+    matters: '甲一村秘密诉求',
+  });
+  expect(dutyRecord.statusCode, dutyRecord.body).toBe(201);
+  foreign.dutyRecordId = dutyRecord.json().id;
+  const dutyProject = await call(t.app, owner, 'POST', '/api/v1/honours/duty-projects', {
+    orgUnitId: org.units.villageA1.id,
+    memberId: foreign.personId,
+    title: '甲一村秘密项目',
+    claimedOn: '2026-01-08',
+  });
+  expect(dutyProject.statusCode, dutyProject.body).toBe(201);
+  foreign.dutyProjectId = dutyProject.json().id;
   // Her care records: a key person (the secret person), a screening, a mediation case naming her.
   const keyPerson = await call(t.app, owner, 'POST', '/api/v1/care/key-people', {
     orgUnitId: org.units.villageA1.id,
@@ -912,6 +1027,13 @@ describe('access matrix', () => {
         '/api/v1/credits/stock-moves?pageSize=200',
         '/api/v1/indicators/credits.earned/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/indicators/credits.redemptions/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/honours/nominations?pageSize=200',
+        '/api/v1/honours/duty-rules?pageSize=200',
+        '/api/v1/honours/duty-records?pageSize=200',
+        '/api/v1/honours/duty-projects?pageSize=200',
+        '/api/v1/honours/duty-compliance?year=2026',
+        '/api/v1/indicators/duties.compliance/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/indicators/duties.contacts/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/care/key-people?pageSize=200&status=all',
         '/api/v1/care/screenings?pageSize=200',
         '/api/v1/care/cases?pageSize=200',
@@ -969,6 +1091,10 @@ describe('access matrix', () => {
       creditRedemption: foreign.redemptionId,
       creditStocktake: foreign.creditStocktakeId,
       cancerScreening: foreign.screeningId,
+      nomination: foreign.nominationId,
+      dutyRule: foreign.dutyRuleId,
+      dutyRecord: foreign.dutyRecordId,
+      dutyProject: foreign.dutyProjectId,
       keyPerson: foreign.keyPersonId,
       riskScreening: foreign.riskScreeningId,
       mediationCase: foreign.caseId,

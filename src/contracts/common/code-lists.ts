@@ -8,7 +8,14 @@ export type CodeLabel = { zh: string; en: string };
  * `isDated`: a value whose records a summary names with their dates (activity types such as 宣传日
  * and 培训班); lists that have no use for it leave it unset.
  */
-export type CodeOption = { code: string; label: CodeLabel; isDated?: boolean };
+export type CodeOption = {
+  code: string;
+  label: CodeLabel;
+  isDated?: boolean;
+  /** What a list's values say beside their name (an honour title's level and awarding body). */
+  attrs?: Record<string, string | boolean>;
+};
+const codeAttrsSchema = z.record(z.string().max(40), z.union([z.string().max(80), z.boolean()]));
 
 /** A value's code: letters and digits, as the built-in ones (`womenHome`) and the added ones (`custom3`). */
 export const codeSchema = (what: string) =>
@@ -18,6 +25,7 @@ export const codeOptionSchema = z.object({
   code: z.string(),
   label: z.object({ zh: z.string(), en: z.string() }),
   isDated: z.boolean().optional(),
+  attrs: codeAttrsSchema.optional(),
 });
 
 /**
@@ -41,6 +49,7 @@ export const codeListInputSchema = (what: string, max = 40) =>
             })
             .strict(),
           isDated: z.boolean().optional(),
+          attrs: codeAttrsSchema.optional(),
         })
         .strict(),
     )

@@ -13,6 +13,7 @@ import { seedDemoActivities } from './demo-activities';
 import { seedDemoCare } from './demo-care';
 import { seedDemoCourtyards } from './demo-courtyards';
 import { seedDemoCredits } from './demo-credits';
+import { seedDemoHonours } from './demo-honours';
 import { seedDemoOrgLedgers } from './demo-org-ledgers';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoReports } from './demo-reports';
@@ -188,6 +189,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
     const reports = await seedDemoReports(tx, countyUnit);
     const credits = await seedDemoCredits(tx, countyUnit, townUnit, villages, householdsByVillage, today);
     const screenings = await seedDemoScreenings(tx, townUnit, villages, today);
+    const honours = await seedDemoHonours(tx, townUnit, villages, today);
     const root = units.get(demoTree.name);
     await recordAudit(tx, null, {
       module: 'system',
@@ -207,6 +209,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto) => {
         ...reports,
         ...credits,
         ...screenings,
+        ...honours,
       },
     });
   });

@@ -5,6 +5,7 @@ import { authModule } from './auth/auth.module';
 import { careModule } from './care/care.module';
 import { courtyardsModule } from './courtyards/courtyards.module';
 import { creditsModule } from './credits/credits.module';
+import { honoursModule } from './honours/honours.module';
 import { orgModule } from './org/org.module';
 import { peopleModule } from './people/people.module';
 import { reportsModule } from './reports/reports.module';
@@ -29,5 +30,6 @@ export const modules: readonly LedgerModule[] = [
   careModule,
   reportsModule,
   creditsModule,
+  honoursModule,
 ];
 registerModules(modules);

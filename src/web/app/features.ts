@@ -3,6 +3,7 @@ import { auditFeature } from '../features/audit/audit.feature';
 import { careFeature } from '../features/care/care.feature';
 import { courtyardsFeature } from '../features/courtyards/courtyards.feature';
 import { creditsFeature } from '../features/credits/credits.feature';
+import { honoursFeature } from '../features/honours/honours.feature';
 import { orgFeature } from '../features/org/org.feature';
 import { orgLedgersFeature } from '../features/org-ledgers/org-ledgers.feature';
 import { peopleFeature } from '../features/people/people.feature';
@@ -27,6 +28,7 @@ export const features: Feature[] = [
   courtyardsFeature,
   creditsFeature,
   screeningsFeature,
+  honoursFeature,
   careFeature,
   reportsFeature,
   usersFeature,

@@ -97,4 +97,8 @@ export const creditsEn: Record<keyof typeof creditsZhCN, string> = {
   'credits.stocktake.date': 'Date',
   'credits.io.transactions': 'credit ledger',
   'credits.io.goods': 'store goods',
+  'credits.auto.title': 'Award from courtyard ratings',
+  'credits.auto.month': 'Rating month',
+  'credits.auto.minScore': 'Minimum score',
+  'credits.auto.done': '{{created}} awarded, {{reversed}} reversed',
 };

@@ -97,4 +97,8 @@ export const creditsZhCN = {
   'credits.stocktake.date': '盘点日期',
   'credits.io.transactions': '积分台账',
   'credits.io.goods': '信用超市物品台账',
+  'credits.auto.title': '按庭院评分加分',
+  'credits.auto.month': '评分月份',
+  'credits.auto.minScore': '评分达到（分）',
+  'credits.auto.done': '新增加分{{created}}户，冲正{{reversed}}条',
 };

@@ -88,6 +88,8 @@ export const peopleEn: Record<keyof typeof peopleZhCN, string> = {
   'households.field.note': 'Note',
   'households.memberCount': '{{count}}',
   'households.members': 'Members ({{count}})',
+  'households.honours': 'Honours',
+  'households.noHonours': 'No honours awarded',
   'households.noMembers': 'No members yet',
   'households.addMember': 'Add member',
   'households.noHead': 'Not set',

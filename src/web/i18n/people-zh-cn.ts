@@ -85,6 +85,8 @@ export const peopleZhCN = {
   'households.field.note': '备注',
   'households.memberCount': '{{count}} 人',
   'households.members': '家庭成员（{{count}} 人）',
+  'households.honours': '家庭荣誉',
+  'households.noHonours': '暂无获评荣誉',
   'households.noMembers': '本户暂无成员',
   'households.addMember': '添加成员',
   'households.noHead': '未指定',

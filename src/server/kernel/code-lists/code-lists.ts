@@ -123,10 +123,12 @@ export const countyCodeList = (def: CountyCodeListDef) => {
         const code = o.code ?? next();
         // Left out: the value keeps what it said (a new value is not dated).
         const isDated = o.isDated ?? before.items.find((b) => b.code === code)?.isDated;
+        const attrs = o.attrs ?? before.items.find((b) => b.code === code)?.attrs;
         return {
           code,
           label: { zh: o.label.zh, en: o.label.en || o.label.zh },
           ...(isDated === undefined ? {} : { isDated }),
+          ...(attrs === undefined ? {} : { attrs }),
         };
       });
       const removed = before.items.filter((b) => !items.some((o) => o.code === b.code));

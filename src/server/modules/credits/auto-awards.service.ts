@@ -30,7 +30,7 @@ export const runAutoAwards = (ctx: ServiceContext, input: AutoAwardInput) =>
     const monthEnd = new Date(Date.UTC(Number(input.month.slice(0, 4)), Number(input.month.slice(5, 7)), 0))
       .toISOString()
       .slice(0, 10);
-    const day = monthEnd > shanghaiToday() ? shanghaiToday() : monthEnd;
+    const day = [monthEnd, shanghaiToday()].sort()[0];
     if (day < rule.validFrom || (rule.validTo && day > rule.validTo))
       throw invalid('ruleId', `“${rule.item}”在${input.month}不在有效期内`);
     const status = rule.needsReview ? 'pending' : 'confirmed';
@@ -40,7 +40,7 @@ export const runAutoAwards = (ctx: ServiceContext, input: AutoAwardInput) =>
       join households h on h.id = i.household_id and h.deleted_at is null
       where i.kind = 'monthly' and i.month = ${input.month} and i.deleted_at is null and not i.is_veto
         and i.total_score >= ${input.minScore} and ${scoped('h.org_path', scopePath)}
-        and h.org_path like ${rulePath} || '%'`;
+        and ${scoped('h.org_path', rulePath)}`;
     await tx.execute(sql`insert into credit_accounts (id, household_id, org_unit_id, org_path, created_by, updated_by)
       select gen_random_uuid(), q.household_id, q.org_unit_id, q.org_path, ${ctx.actor.userId}::uuid, ${ctx.actor.userId}::uuid
       from (${qualifying}) q on conflict (household_id) do nothing`);

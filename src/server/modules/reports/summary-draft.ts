@@ -45,6 +45,8 @@ const NAMED_GROUPS: [string, string][] = [
   ['courtyards.households', 'rating'],
   ['courtyards.featured', 'category'],
   ['people.volunteerTeams', 'kind'],
+  ['honours.awarded', 'level'],
+  ['honours.awarded', 'title'],
 ];
 
 /** Activity types whose best-attended records the text gives as examples, with how many. */

@@ -10,6 +10,7 @@ import type {
 import { chineseNumeral } from './periods';
 import { buildCare } from './summary-care';
 import { buildCredits } from './summary-credits';
+import { buildModels, dutiesPoint } from './summary-honours';
 import { screeningPoint } from './summary-screenings';
 import type { Words } from './summary-words';
 import {
@@ -316,6 +317,7 @@ export const buildOrganization = (f: SummaryFacts): SummarySection | null => {
           ),
         ),
       },
+      dutiesPoint(f),
       {
         id: 'organization-p2',
         runs: sentences(
@@ -739,6 +741,7 @@ export const SECTION_BUILDERS = [
   buildOrganization,
   buildCourtyards,
   buildRights,
+  buildModels,
   buildCare,
   buildContribution,
   buildForestFire,

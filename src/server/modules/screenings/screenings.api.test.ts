@@ -211,6 +211,10 @@ describe('two-cancer screenings', () => {
     const screened = await value('cancerScreening.screened', '&groupBy=result');
     expect(mobilised.total).toBe(2);
     expect(screened.total).toBe(1);
+    const byYear = await value('cancerScreening.screened', '&groupBy=programmeYear');
+    expect(
+      byYear.rows.map((r: { group: string; label: string; value: number }) => [r.group, r.label, r.value]),
+    ).toEqual([[String(year), `${year}年度`, 1]]);
     const pending = await value('cancerScreening.followUps');
     expect(pending.total).toBe(1);
     const done = await call(t.app, village, 'PATCH', `${url}/${id}`, {

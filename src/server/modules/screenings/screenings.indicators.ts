@@ -1,11 +1,28 @@
 import { sql } from 'drizzle-orm';
 import { screeningCategoryLabels, screeningResultLabels } from '../../../contracts/screenings';
+import { scoped } from '../../kernel/access/access';
 import type { Indicator } from '../../kernel/indicators/registry';
 
 const category = { label: { zh: '人员类别', en: 'Category' }, values: screeningCategoryLabels };
 const result = {
   label: { zh: '筛查结果', en: 'Result' },
   values: { ...screeningResultLabels, pending: { zh: '待出结果', en: 'Result pending' } },
+};
+
+/**
+ * The programme year (筛查年度), which need not be the calendar year: a round's figures can be read
+ * by it whatever dates its records carry. Its values are the years recorded in the reader's scope.
+ */
+const programmeYear: Indicator['dimensions'][string] = {
+  label: { zh: '筛查年度', en: 'Programme year' },
+  values: {},
+  valuesFor: async (db, scopePath) => {
+    const rows = (
+      await db.execute(sql`select distinct programme_year::text as y from cancer_screenings
+        where deleted_at is null and ${scoped('org_path', scopePath)} order by 1`)
+    ).rows as { y: string }[];
+    return Object.fromEntries(rows.map((r) => [r.y, { zh: `${r.y}年度`, en: r.y }]));
+  },
 };
 
 /*
@@ -27,7 +44,7 @@ const screeningFlow =
   ({ from, to }) =>
     sql`
     select s.id as record_id, ${maskedName} || ' ' || s.programme_year || '年度' as record_label,
-      s.${sql.raw(dateColumn)} as record_date, s.org_path, s.category,
+      s.${sql.raw(dateColumn)} as record_date, s.org_path, s.category, s.programme_year::text as "programmeYear",
       coalesce(s.result, 'pending') as result
     from cancer_screenings s
     where s.deleted_at is null and s.${sql.raw(dateColumn)} between ${from}::date and ${to}::date`;
@@ -40,7 +57,7 @@ export const mobilisedIndicator: Indicator = {
   permission: 'screenings.read',
   isFlow: true,
   measure: 'count',
-  dimensions: { category },
+  dimensions: { category, programmeYear },
   source: screeningFlow('mobilised_on'),
 };
 
@@ -52,7 +69,7 @@ export const screenedIndicator: Indicator = {
   permission: 'screenings.read',
   isFlow: true,
   measure: 'count',
-  dimensions: { result, category },
+  dimensions: { result, category, programmeYear },
   source: screeningFlow('screened_on'),
 };
 
@@ -66,10 +83,10 @@ export const followUpsIndicator: Indicator = {
   unit: { zh: '人', en: 'women' },
   permission: 'screenings.read',
   measure: 'count',
-  dimensions: { category },
+  dimensions: { category, programmeYear },
   source: ({ to }) => sql`
     select s.id as record_id, ${maskedName} || ' ' || s.programme_year || '年度' as record_label,
-      s.screened_on as record_date, s.org_path, s.category
+      s.screened_on as record_date, s.org_path, s.category, s.programme_year::text as "programmeYear"
     from cancer_screenings s
     where s.deleted_at is null and s.result = 'followUp'
       and s.screened_on <= ${to}::date

@@ -1,4 +1,4 @@
-import { Input, Segmented, Tag } from 'antd';
+import { Button, Input, Segmented, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -16,6 +16,7 @@ import { useSession } from '../../../lib/session';
 import { useDebounced } from '../../../lib/use-debounced';
 import { useListParams } from '../../../lib/use-list-params';
 import { useCreditAccounts, useCreditTransactions } from '../api/credits-api';
+import { AutoAwardModal } from '../components/auto-award-modal';
 import { AwardFormDrawer } from '../components/award-form-drawer';
 import { EntryActions } from '../components/entry-actions';
 import { HistoryDrawer } from '../components/history-drawer';
@@ -45,6 +46,7 @@ export const CreditAccountsPage = () => {
     view === 'pending',
   );
   const [open, setOpen] = useState<CreditAccount | null>(null);
+  const [isAutoOpen, setAutoOpen] = useState(false);
   const isAwardOpen = search.get('award') === '1' && access.can('credits.write');
   const setAward = (on: boolean) =>
     setSearch((s) => {
@@ -71,6 +73,11 @@ export const CreditAccountsPage = () => {
               exportQuery={{ orgUnitId: scopeId }}
               testIdPrefix="credit-transactions"
             />
+            {access.can('credits.write') && (
+              <Button onClick={() => setAutoOpen(true)} data-testid="credit-auto-open">
+                {t('credits.auto.title')}
+              </Button>
+            )}
             {access.can('credits.write') && (
               <CreateButton
                 label={t('credits.award.title')}
@@ -175,6 +182,7 @@ export const CreditAccountsPage = () => {
         />
       )}
       {open && <HistoryDrawer account={open} onClose={() => setOpen(null)} />}
+      {isAutoOpen && <AutoAwardModal scopeId={scopeId} onClose={() => setAutoOpen(false)} />}
       {isAwardOpen && <AwardFormDrawer scopeId={scopeId} onClose={() => setAward(false)} />}
     </div>
   );

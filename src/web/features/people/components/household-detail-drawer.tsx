@@ -14,6 +14,7 @@ import { useHousehold } from '../api/get-household';
 import { usePersons } from '../api/list-persons';
 import { useRestoreHousehold } from '../api/restore-household';
 import { ageOf, householdLabel } from '../lib/person-format';
+import { HouseholdHonours } from './household-honours';
 import { PersonTags } from './person-tags';
 
 type Props = {
@@ -195,6 +196,7 @@ const HouseholdDetail = ({
           )}
         />
       )}
+      <HouseholdHonours householdId={h.id} />
     </>
   );
 };
