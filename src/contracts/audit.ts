@@ -15,6 +15,7 @@ export const auditModules = [
   'screenings',
   'honours',
   'donations',
+  'care',
 ] as const;
 export const auditModuleSchema = z.enum(auditModules);
 export type AuditModule = z.infer<typeof auditModuleSchema>;
@@ -33,6 +34,7 @@ export const auditModuleLabels: Record<AuditModule, { zh: string; en: string }> 
   screenings: { zh: '两癌筛查', en: 'Cancer screenings' },
   honours: { zh: '选树典型与执委履职', en: 'Honours & duties' },
   donations: { zh: '募捐救助', en: 'Donations & aid' },
+  care: { zh: '维权关爱', en: 'Rights & care' },
 };
 
 export const auditActionLabels: Record<string, { zh: string; en: string }> = {
@@ -85,6 +87,12 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   grant: { zh: '批准救助', en: 'Grant' },
   refuse: { zh: '不予救助', en: 'Refuse' },
   attachDocument: { zh: '上传诊断材料', en: 'Attach document' },
+  requestClose: { zh: '申请销号', en: 'Request closing' },
+  decideClose: { zh: '销号审批', en: 'Decide closing' },
+  addSession: { zh: '登记调解记录', en: 'Add session' },
+  closeCase: { zh: '结案', en: 'Close case' },
+  reopen: { zh: '重新打开', en: 'Reopen' },
+  followUp: { zh: '回访', en: 'Follow-up' },
 };
 
 export const auditEntrySchema = z.object({
@@ -155,6 +163,9 @@ export const historyEntityTypes = [
   'beneficiary',
   'disbursement',
   'cancerAid',
+  'keyPerson',
+  'riskScreening',
+  'mediationCase',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

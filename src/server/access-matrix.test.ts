@@ -57,6 +57,9 @@ const foreign = {
   beneficiaryId: '',
   disbursementId: '',
   aidId: '',
+  keyPersonId: '',
+  riskScreeningId: '',
+  caseId: '',
 };
 
 // Every module's import/export ledgers: an empty template (200 by design), and an import or export
@@ -603,6 +606,49 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/cancer-aid/:aidId/steps': { body: { action: 'submit', on: '2026-01-06', version: 1 } },
     'POST /api/v1/cancer-aid/:aidId/document': {},
     'GET /api/v1/cancer-aid/:aidId/document': {},
+    'GET /api/v1/care/key-people': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/care/key-people/:keyPersonId': {},
+    'POST /api/v1/care/key-people': {
+      body: { orgUnitId: foreignUnit, personId: foreign.personId, category: 'other' },
+    },
+    'PATCH /api/v1/care/key-people/:keyPersonId': { body: { note: '越权', version: 1 } },
+    'DELETE /api/v1/care/key-people/:keyPersonId': { query: 'version=1' },
+    'POST /api/v1/care/key-people/:keyPersonId/restore': { body: { version: 1 } },
+    'POST /api/v1/care/key-people/:keyPersonId/close-request': { body: { reason: '越权销号', version: 1 } },
+    'POST /api/v1/care/key-people/:keyPersonId/close-decision': { body: { approve: true, version: 1 } },
+    'GET /api/v1/care/screenings': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/care/screenings/:riskScreeningId': {},
+    'POST /api/v1/care/screenings': {
+      body: { keyPersonId: foreign.keyPersonId, month: '2026-02', screenedOn: '2026-02-03', risk: 'green' },
+    },
+    'PATCH /api/v1/care/screenings/:riskScreeningId': { body: { risk: 'green', version: 1 } },
+    'DELETE /api/v1/care/screenings/:riskScreeningId': { query: 'version=1' },
+    'POST /api/v1/care/screenings/:riskScreeningId/restore': { body: { version: 1 } },
+    'GET /api/v1/care/checklist': { query: `month=2026-01&orgUnitId=${foreignUnit}` },
+    'GET /api/v1/care/cases': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/care/cases/:caseId': {},
+    'POST /api/v1/care/cases': {
+      body: {
+        orgUnitId: foreignUnit,
+        source: 'walkIn',
+        disputeType: 'other',
+        parties: [{ name: '越权' }],
+        receivedOn: '2026-01-05',
+      },
+    },
+    'PATCH /api/v1/care/cases/:caseId': { body: { summary: '越权', version: 1 } },
+    'DELETE /api/v1/care/cases/:caseId': { query: 'version=1' },
+    'POST /api/v1/care/cases/:caseId/restore': { body: { version: 1 } },
+    'POST /api/v1/care/cases/:caseId/sessions': {
+      body: { heldOn: '2026-01-06', attendees: '越权', version: 1 },
+    },
+    'POST /api/v1/care/cases/:caseId/close': {
+      body: { outcome: 'withdrawn', closedOn: '2026-01-06', version: 1 },
+    },
+    'POST /api/v1/care/cases/:caseId/reopen': { body: { reason: '越权打开', version: 1 } },
+    'POST /api/v1/care/cases/:caseId/follow-up': { body: { followedUpOn: '2026-01-07', version: 1 } },
+    'POST /api/v1/care/cases/:caseId/reveal': { body: { reason: '越权查看' } },
+    'GET /api/v1/care/access-log': { query: `orgUnitId=${foreignUnit}` },
   };
   const spec = bodies[`${method} ${url}`] ?? ioRequest(`${method} ${url}`, foreignUnit);
   if (!spec) return undefined;
@@ -761,6 +807,34 @@ beforeAll(async () => {
   });
   expect(dutyProject.statusCode, dutyProject.body).toBe(201);
   foreign.dutyProjectId = dutyProject.json().id;
+  // Her care records: a key person (the secret person), a screening, a mediation case naming her.
+  const keyPerson = await call(t.app, owner, 'POST', '/api/v1/care/key-people', {
+    orgUnitId: org.units.villageA1.id,
+    personId: foreign.personId,
+    category: 'conflictFamily',
+    note: '甲一村秘密情况',
+  });
+  expect(keyPerson.statusCode, keyPerson.body).toBe(201);
+  foreign.keyPersonId = keyPerson.json().id;
+  const riskScreening = await call(t.app, owner, 'POST', '/api/v1/care/screenings', {
+    keyPersonId: foreign.keyPersonId,
+    month: '2026-01',
+    screenedOn: '2026-01-06',
+    risk: 'orange',
+    reason: '甲一村秘密矛盾',
+  });
+  expect(riskScreening.statusCode, riskScreening.body).toBe(201);
+  foreign.riskScreeningId = riskScreening.json().id;
+  const mediation = await call(t.app, owner, 'POST', '/api/v1/care/cases', {
+    orgUnitId: org.units.villageA1.id,
+    source: 'walkIn',
+    disputeType: 'marriage',
+    parties: [{ name: '甲一村秘密当事人' }],
+    summary: '甲一村秘密案情',
+    receivedOn: '2026-01-05',
+  });
+  expect(mediation.statusCode, mediation.body).toBe(201);
+  foreign.caseId = mediation.json().id;
   const definition = await call(t.app, owner, 'POST', '/api/v1/reports/definitions', {
     orgUnitId: org.units.villageA1.id,
     name: '甲一村秘密月报',
@@ -1095,6 +1169,12 @@ describe('access matrix', () => {
         '/api/v1/honours/duty-compliance?year=2026',
         '/api/v1/indicators/duties.compliance/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/indicators/duties.contacts/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/care/key-people?pageSize=200&status=all',
+        '/api/v1/care/screenings?pageSize=200',
+        '/api/v1/care/cases?pageSize=200',
+        '/api/v1/care/checklist?month=2026-01',
+        '/api/v1/indicators/care.keyPeople/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/indicators/care.disputes/records?from=2026-01-01&to=2026-12-31&pageSize=200',
       ]) {
         const res = await call(t.app, session, 'GET', url);
         // A village holds no accounts or log at all: refused outright, revealing nothing.
@@ -1155,6 +1235,9 @@ describe('access matrix', () => {
       beneficiary: foreign.beneficiaryId,
       disbursement: foreign.disbursementId,
       cancerAid: foreign.aidId,
+      keyPerson: foreign.keyPersonId,
+      riskScreening: foreign.riskScreeningId,
+      mediationCase: foreign.caseId,
     };
     const [townA, townB] = [await login(t.app, 'townA'), await login(t.app, 'townB')];
     for (const r of modules.flatMap((m) => m.records ?? [])) {

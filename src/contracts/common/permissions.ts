@@ -54,6 +54,10 @@ export const permissions = [
   'cancerAid.read',
   'cancerAid.write',
   'cancerAid.review',
+  'care.read',
+  'care.write',
+  'care.export',
+  'care.officer',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -116,6 +120,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cancerAid.read',
     'cancerAid.write',
     'cancerAid.review',
+    'care.read',
+    'care.write',
+    'care.export',
+    'care.officer',
   ],
   cadre: [
     'org.read',
@@ -155,6 +163,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cancerAid.read',
     'cancerAid.write',
     'cancerAid.review',
+    'care.read',
+    'care.write',
+    'care.export',
   ],
   executiveMember: [
     'org.read',
@@ -173,6 +184,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'honours.read',
     'honours.write',
     'donations.read',
+    'care.read',
+    'care.write',
   ],
   viewer: [
     'org.read',
@@ -214,6 +227,7 @@ const grassrootsWithheld: readonly Permission[] = [
   'credits.manage',
   'donations.approve',
   'cancerAid.review',
+  'care.officer',
 ];
 
 /** By level (see `levelOf`): a banner (旗) as a county, a 苏木 as a town, a 嘎查 as a village. */
@@ -333,6 +347,13 @@ export const permissionLabels: Record<Permission, { zh: string; en: string }> = 
   'cancerAid.read': { zh: '查看两癌救助申请', en: 'view two-cancer aid applications' },
   'cancerAid.write': { zh: '登记和申报两癌救助', en: 'file two-cancer aid applications' },
   'cancerAid.review': { zh: '审核、审批和拨付两癌救助', en: 'review, grant and pay two-cancer aid' },
+  'care.read': { zh: '查看重点人群和调解案件', en: 'view key people and mediation cases' },
+  'care.write': { zh: '登记风险排查和调解案件', en: 'record screenings and mediation cases' },
+  'care.export': { zh: '导出重点人群和调解台账', en: 'export care ledgers' },
+  'care.officer': {
+    zh: '审批销号、查看维权关爱访问日志',
+    en: 'approve closings and read the care access log',
+  },
 };
 
 /**

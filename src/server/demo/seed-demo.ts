@@ -10,6 +10,7 @@ import { uuidv7 } from '../kernel/db/ids';
 import type { FieldCrypto } from '../kernel/privacy/field-crypto';
 import { shanghaiToday } from '../kernel/time/calendar';
 import { seedDemoActivities } from './demo-activities';
+import { seedDemoCare } from './demo-care';
 import { seedDemoCourtyards } from './demo-courtyards';
 import { seedDemoCredits } from './demo-credits';
 import { seedDemoDonations } from './demo-donations';
@@ -185,6 +186,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto, dataDir?: string) =>
       today,
     );
     const courtyardsMs = Date.now() - courtyardsStarted;
+    const care = await seedDemoCare(tx, villages, womenByVillage, today);
     const reports = await seedDemoReports(tx, countyUnit);
     const credits = await seedDemoCredits(tx, countyUnit, townUnit, villages, householdsByVillage, today);
     const screenings = await seedDemoScreenings(tx, townUnit, villages, today);
@@ -205,6 +207,7 @@ export const seedDemo = async (db: Db, crypto: FieldCrypto, dataDir?: string) =>
         ...work,
         ...courtyards,
         courtyardsMs,
+        ...care,
         ...reports,
         ...credits,
         ...screenings,

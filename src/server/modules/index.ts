@@ -2,6 +2,7 @@ import { type LedgerModule, registerModules } from '../kernel/module';
 import { activitiesModule } from './activities/activities.module';
 import { auditModule } from './audit/audit.module';
 import { authModule } from './auth/auth.module';
+import { careModule } from './care/care.module';
 import { courtyardsModule } from './courtyards/courtyards.module';
 import { creditsModule } from './credits/credits.module';
 import { donationsModule } from './donations/donations.module';
@@ -28,6 +29,7 @@ export const modules: readonly LedgerModule[] = [
   courtyardsModule,
   screeningsModule,
   donationsModule,
+  careModule,
   reportsModule,
   creditsModule,
   honoursModule,

@@ -1,5 +1,6 @@
 import { activitiesFeature } from '../features/activities/activities.feature';
 import { auditFeature } from '../features/audit/audit.feature';
+import { careFeature } from '../features/care/care.feature';
 import { courtyardsFeature } from '../features/courtyards/courtyards.feature';
 import { creditsFeature } from '../features/credits/credits.feature';
 import { donationsFeature } from '../features/donations/donations.feature';
@@ -30,6 +31,7 @@ export const features: Feature[] = [
   screeningsFeature,
   honoursFeature,
   donationsFeature,
+  careFeature,
   reportsFeature,
   usersFeature,
   auditFeature,

@@ -8,6 +8,7 @@ import type {
   SummarySection,
 } from '../../../contracts/reports';
 import { chineseNumeral } from './periods';
+import { buildCare } from './summary-care';
 import { buildCredits } from './summary-credits';
 import { buildAid } from './summary-donations';
 import { buildModels, dutiesPoint } from './summary-honours';
@@ -744,6 +745,7 @@ export const SECTION_BUILDERS = [
   buildCredits,
   buildModels,
   buildRights,
+  buildCare,
   buildAid,
   buildContribution,
   buildForestFire,
