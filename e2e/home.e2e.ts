@@ -76,7 +76,10 @@ describe.skipIf(!hasChromium())('home journey', { timeout: JOURNEY }, () => {
     const tiles = page.getByTestId('home-tasks').locator('a');
     await tiles.first().waitFor();
     const names = await tiles.allInnerTexts();
-    expect(names.map((n) => n.trim())).toEqual(['快速登记', '入户评分', '巡查登记', '履职登记']);
+    expect(names.map((n) => n.trim())).toEqual(['快速登记', '入户评分', '巡查登记', '风险排查', '履职登记']);
+    // The rest wait behind 更多 (every ledger adds its jobs), which opens them in place.
+    const more = page.getByTestId('home-tasks-more');
+    expect(await more.innerText()).toMatch(/更多（\d+）/);
     // Every tile on the first screen, big enough for a thumb, two a row.
     const boxes = await Promise.all((await tiles.all()).map((t) => t.boundingBox()));
     for (const b of boxes) {
@@ -89,6 +92,15 @@ describe.skipIf(!hasChromium())('home journey', { timeout: JOURNEY }, () => {
     }
     expect(boxes[0]?.y).toBe(boxes[1]?.y);
     expect(boxes[2]?.y ?? 0).toBeGreaterThan(boxes[0]?.y ?? 0);
+    const moreBox = await more.boundingBox();
+    expect((moreBox?.y ?? 9999) + (moreBox?.height ?? 0)).toBeLessThanOrEqual(844);
+    await more.click();
+    await eventually(async () => (await tiles.allInnerTexts()).map((n) => n.trim())).toEqual(
+      expect.arrayContaining(['积分登记', '登记两癌筛查']),
+    );
+    expect(await more.innerText()).toContain('收起');
+    await more.click();
+    await eventually(() => tiles.count()).toBe(5);
 
     // Her to-dos come right after, grouped by kind, each kind open with its count.
     await page.getByTestId('dashboard').waitFor();

@@ -74,6 +74,8 @@ export const en: Record<MessageKey, string> = {
   'home.greeting.evening': 'Good evening',
   'home.greetingName': '{{greeting}}, {{name}}',
   'home.tasks': 'Daily tasks',
+  'home.tasks.more': 'More ({{count}})',
+  'home.tasks.less': 'Fewer',
   'home.demoNotice': 'This is a demo system with fictional data. Do not enter real personal information.',
   'home.myUnit': 'My organization',
   'home.unit': 'Unit',

@@ -76,6 +76,8 @@ export const zhCN = {
   'home.greeting.evening': '晚上好',
   'home.greetingName': '{{greeting}}，{{name}}',
   'home.tasks': '常用任务',
+  'home.tasks.more': '更多（{{count}}）',
+  'home.tasks.less': '收起',
   'home.demoNotice': '当前为演示系统，数据均为虚构，请勿录入真实的个人信息。',
   'home.myUnit': '我的组织',
   'home.unit': '所在组织',

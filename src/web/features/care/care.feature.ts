@@ -10,7 +10,7 @@ export const careFeature: Feature = {
       nameKey: 'task.care.screening',
       icon: 'SafetyCertificateOutlined',
       permission: 'care.write',
-      order: 40,
+      order: 35,
       testId: 'task-care-screening',
     },
   ],

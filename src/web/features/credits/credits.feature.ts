@@ -10,7 +10,7 @@ export const creditsFeature: Feature = {
       nameKey: 'task.credits.award',
       icon: 'StarOutlined',
       permission: 'credits.write',
-      order: 40,
+      order: 45,
       testId: 'task-credits-award',
     },
     {
@@ -18,7 +18,7 @@ export const creditsFeature: Feature = {
       nameKey: 'task.credits.counter',
       icon: 'BankOutlined',
       permission: 'credits.store',
-      order: 41,
+      order: 46,
       testId: 'task-credits-counter',
     },
   ],
