@@ -57,6 +57,17 @@ const DATA_KEYS = new Set([
   'memberName',
   // A household's label is its address (户主 + 门牌): people's words.
   'label',
+  // The new ledgers' own words: a credit rule's item and a good's unit, an honour's title as the county
+  // named it and its nominee, what women raised with an executive member, a student's school and family.
+  'item',
+  'unit',
+  'titleName',
+  'noticeName',
+  'matters',
+  'description',
+  'school',
+  'grade',
+  'familySituation',
 ]);
 
 /** The language switch names the other language in its own script; 半 is the logo. */

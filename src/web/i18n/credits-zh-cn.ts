@@ -73,6 +73,7 @@ export const creditsZhCN = {
   'credits.counter.confirm': '为{{name}}兑换{{total}}分的物品？',
   'credits.counter.noGoods': '本超市还没有物品，请先在“物品与库存”中新增并入库',
   'credits.counter.stock': '库存{{count}}',
+  'credits.counter.goodTitle': '{{name}}（{{points}}分/{{unit}}）',
   'credits.receipt.title': '积分兑换小票',
   'credits.receipt.print': '打印',
   'credits.receipt.back': '继续兑换',

@@ -71,6 +71,7 @@ export const donationsEn = {
   'donations.field.payer': 'Paid by',
   'donations.field.pending': 'In approval',
   'donations.field.period': 'Period',
+  'donations.aid.nameAge': '{{name}} (age {{age}})',
   'donations.field.purpose': 'Purpose',
   'donations.field.raised': 'Raised',
   'donations.field.receiptNo': 'Receipt no.',

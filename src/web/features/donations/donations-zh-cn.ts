@@ -71,6 +71,7 @@ export const donationsZhCN = {
   'donations.field.payer': '经办人',
   'donations.field.pending': '审批中（已占用）',
   'donations.field.period': '起止日期',
+  'donations.aid.nameAge': '{{name}}（{{age}}岁）',
   'donations.field.purpose': '用途',
   'donations.field.raised': '已募集',
   'donations.field.receiptNo': '收据编号',

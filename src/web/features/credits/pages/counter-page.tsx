@@ -173,7 +173,11 @@ export const CreditCounterPage = () => {
                   }
                 >
                   <List.Item.Meta
-                    title={`${g.name}（${g.pointsPrice}分/${g.unit}）`}
+                    title={t('credits.counter.goodTitle', {
+                      name: g.name,
+                      points: g.pointsPrice,
+                      unit: g.unit,
+                    })}
                     description={t('credits.counter.stock', { count: g.stock })}
                   />
                 </List.Item>

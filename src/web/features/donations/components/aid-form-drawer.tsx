@@ -12,6 +12,7 @@ import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { PersonSelect } from '../../../components/person-select';
 import { toApiDate, trimmed } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateCancerAid } from '../api/donations-api';
 
@@ -27,6 +28,7 @@ type Values = {
 
 /** 登记两癌救助申请: a woman of the people ledger (the server checks the age band on the day). */
 export const AidFormDrawer = ({ onClose }: { onClose: () => void }) => {
+  const label = useLabel();
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
@@ -70,7 +72,7 @@ export const AidFormDrawer = ({ onClose }: { onClose: () => void }) => {
         <DateField notFuture />
       </Form.Item>
       <Form.Item label={t('donations.field.cancerType')} name="cancerType">
-        <Select options={cancerTypes.map((c) => ({ value: c, label: cancerTypeLabels[c].zh }))} />
+        <Select options={cancerTypes.map((c) => ({ value: c, label: label(cancerTypeLabels, c) }))} />
       </Form.Item>
       <Form.Item label={t('donations.field.diagnosedOn')} name="diagnosedOn">
         <DateField notFuture />
@@ -79,7 +81,9 @@ export const AidFormDrawer = ({ onClose }: { onClose: () => void }) => {
         <Input maxLength={80} />
       </Form.Item>
       <Form.Item label={t('donations.field.incomeCategory')} name="incomeCategory">
-        <Select options={incomeCategories.map((c) => ({ value: c, label: incomeCategoryLabels[c].zh }))} />
+        <Select
+          options={incomeCategories.map((c) => ({ value: c, label: label(incomeCategoryLabels, c) }))}
+        />
       </Form.Item>
     </LedgerFormDrawer>
   );

@@ -6,6 +6,7 @@ import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { toApiDate, trimmed } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateBeneficiary } from '../api/donations-api';
 
@@ -23,6 +24,7 @@ type Values = {
 
 /** 登记受助对象: a student (school, grade, family situation, guardian) or another recipient. */
 export const BeneficiaryFormDrawer = ({ onClose }: { onClose: () => void }) => {
+  const label = useLabel();
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
@@ -59,7 +61,9 @@ export const BeneficiaryFormDrawer = ({ onClose }: { onClose: () => void }) => {
         <Input maxLength={40} data-testid="beneficiary-form-name" />
       </Form.Item>
       <Form.Item label={t('donations.field.beneficiaryKind')} name="kind">
-        <Select options={beneficiaryKinds.map((k) => ({ value: k, label: beneficiaryKindLabels[k].zh }))} />
+        <Select
+          options={beneficiaryKinds.map((k) => ({ value: k, label: label(beneficiaryKindLabels, k) }))}
+        />
       </Form.Item>
       <Form.Item label={t('donations.field.gender')} name="gender">
         <Select

@@ -6,6 +6,7 @@ import { beneficiaryKindLabels, type Drive } from '../../../../contracts/donatio
 import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { toApiDate, trimmed } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useBeneficiaries, useCreateDisbursement } from '../api/donations-api';
 import { fenOf, yuanRule, yuanText } from './money';
@@ -17,6 +18,7 @@ type Values = { beneficiaryId: string; amount: string; purpose?: string; submitt
  * client id made when it opens, so a save retried after a lost answer is the same disbursement.
  */
 export const DisbursementFormDrawer = ({ drive, onClose }: { drive: Drive; onClose: () => void }) => {
+  const label = useLabel();
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
   const [clientId] = useState(() => crypto.randomUUID());
@@ -55,7 +57,7 @@ export const DisbursementFormDrawer = ({ drive, onClose }: { drive: Drive; onClo
           data-testid="disbursement-form-beneficiary"
           options={(people.data?.items ?? []).map((b) => ({
             value: b.id,
-            label: `${b.name}（${b.orgUnitName}，${beneficiaryKindLabels[b.kind].zh}${b.school ? `，${b.school}` : ''}）`,
+            label: `${b.name}（${b.orgUnitName}，${label(beneficiaryKindLabels, b.kind)}${b.school ? `，${b.school}` : ''}）`,
           }))}
         />
       </Form.Item>

@@ -10,6 +10,7 @@ import {
 import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { toApiDate, trimmed } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
 import { useCreateDonation } from '../api/donations-api';
 import { fenOf, yuanRule } from './money';
 
@@ -28,6 +29,7 @@ type Values = {
 
 /** 登记捐赠: money (amount, method, receipt number) or in kind (items, estimated value). */
 export const DonationFormDrawer = ({ drive, onClose }: { drive: Drive; onClose: () => void }) => {
+  const label = useLabel();
   const { t } = useTranslation();
   const ledger = useLedgerForm({
     onClose,
@@ -71,7 +73,10 @@ export const DonationFormDrawer = ({ drive, onClose }: { drive: Drive; onClose: 
       </Form.Item>
       <Form.Item name="donorKind">
         <Radio.Group
-          options={Object.entries(donorKindLabels).map(([value, l]) => ({ value, label: l.zh }))}
+          options={Object.keys(donorKindLabels).map((value) => ({
+            value,
+            label: label(donorKindLabels, value),
+          }))}
           optionType="button"
         />
       </Form.Item>
@@ -96,7 +101,7 @@ export const DonationFormDrawer = ({ drive, onClose }: { drive: Drive; onClose: 
       </Form.Item>
       {kind === 'money' ? (
         <Form.Item label={t('donations.field.method')} name="method" rules={[{ required: true }]}>
-          <Select options={paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m].zh }))} />
+          <Select options={paymentMethods.map((m) => ({ value: m, label: label(paymentMethodLabels, m) }))} />
         </Form.Item>
       ) : (
         <Form.Item

@@ -6,6 +6,7 @@ import { DateField } from '../../../components/date-field';
 import { LedgerFormDrawer, useLedgerForm } from '../../../components/ledger-form-drawer';
 import { OrgUnitFormItem } from '../../../components/ledger-form-items';
 import { fromApiDate, toApiDate, trimmed } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useCreateDrive, useUpdateDrive } from '../api/donations-api';
 import { fenOf, yuanRule } from './money';
@@ -22,6 +23,7 @@ type Values = {
 
 /** 新建募捐活动 / 编辑: name, purpose, owner unit, period and target (yuan typed, fen sent). */
 export const DriveFormDrawer = ({ drive, onClose }: { drive?: Drive; onClose: () => void }) => {
+  const label = useLabel();
   const { t } = useTranslation();
   const { scopeId } = useOrgScope();
   const ledger = useLedgerForm({
@@ -86,7 +88,7 @@ export const DriveFormDrawer = ({ drive, onClose }: { drive?: Drive; onClose: ()
       <Form.Item label={t('donations.field.purpose')} name="purpose" rules={[{ required: true }]}>
         <Select
           data-testid="drive-form-purpose"
-          options={drivePurposes.map((p) => ({ value: p, label: drivePurposeLabels[p].zh }))}
+          options={drivePurposes.map((p) => ({ value: p, label: label(drivePurposeLabels, p) }))}
         />
       </Form.Item>
       <Space wrap>

@@ -9,6 +9,7 @@ import {
 } from '../../../../contracts/donations';
 import { DateField } from '../../../components/date-field';
 import { toApiDate, trimmed } from '../../../lib/format';
+import { useLabel } from '../../../lib/labels';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { fenOf, yuanRule } from './money';
 
@@ -53,6 +54,7 @@ export const StepModal = ({
   onSave: (p: StepPayload, done: () => void, failed: (e: unknown) => void) => void;
   onClose: () => void;
 }) => {
+  const label = useLabel();
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const onError = useApiErrorHandler();
@@ -96,7 +98,9 @@ export const StepModal = ({
         {isPayment && (
           <>
             <Form.Item label={t('donations.field.paidMethod')} name="paidMethod" rules={[{ required: true }]}>
-              <Select options={paymentMethods.map((m) => ({ value: m, label: paymentMethodLabels[m].zh }))} />
+              <Select
+                options={paymentMethods.map((m) => ({ value: m, label: label(paymentMethodLabels, m) }))}
+              />
             </Form.Item>
             <Form.Item
               label={t('donations.field.payer')}
@@ -117,7 +121,7 @@ export const StepModal = ({
               name="fund"
               rules={[{ required: true, message: t('donations.rule.fund') }]}
             >
-              <Select options={aidFunds.map((f) => ({ value: f, label: aidFundLabels[f].zh }))} />
+              <Select options={aidFunds.map((f) => ({ value: f, label: label(aidFundLabels, f) }))} />
             </Form.Item>
           </>
         )}

@@ -22,6 +22,7 @@ import { AidFormDrawer } from '../components/aid-form-drawer';
 import { yuanText } from '../components/money';
 import { StepModal } from '../components/step-modal';
 import '../../../components/ledger.css';
+import { useLabel } from '../../../lib/labels';
 
 const color: Record<CancerAid['status'], string> = {
   draft: 'default',
@@ -35,6 +36,7 @@ const color: Record<CancerAid['status'], string> = {
 
 /** 两癌救助: applications of the scope (names masked), each with the steps it may take next. */
 export const AidPage = () => {
+  const label = useLabel();
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { access, csrfToken } = useSession();
@@ -92,7 +94,7 @@ export const AidPage = () => {
             onClick={() => setStep({ a, action: k })}
             data-testid={`aid-${k}`}
           >
-            {cancerAidActionLabels[k].zh}
+            {label(cancerAidActionLabels, k)}
           </Button>
         ))}
     </Space>
@@ -127,14 +129,14 @@ export const AidPage = () => {
         list={list}
         empty={<LedgerEmpty status="active" isFiltered={waitingOnMe} text={t('donations.aid.empty')} />}
         cards={{
-          title: (a) => `${a.personName}（${a.ageAtApplication ?? '—'}岁）`,
-          extra: (a) => <Tag color={color[a.status]}>{cancerAidStatusLabels[a.status].zh}</Tag>,
+          title: (a) => t('donations.aid.nameAge', { name: a.personName, age: a.ageAtApplication ?? '—' }),
+          extra: (a) => <Tag color={color[a.status]}>{label(cancerAidStatusLabels, a.status)}</Tag>,
           fields: (a) => [
             { key: 'unit', label: t('ledger.field.orgUnit'), children: a.orgUnitName },
             {
               key: 'type',
               label: t('donations.field.cancerType'),
-              children: cancerTypeLabels[a.cancerType].zh,
+              children: label(cancerTypeLabels, a.cancerType),
             },
             { key: 'applied', label: t('donations.field.appliedOn'), children: a.appliedOn },
             { key: 'actions', label: '', children: actions(a) },
@@ -150,18 +152,22 @@ export const AidPage = () => {
           {
             title: t('donations.field.cancerType'),
             dataIndex: 'cancerType',
-            render: (c: CancerAid['cancerType']) => cancerTypeLabels[c].zh,
+            render: (c: CancerAid['cancerType']) => label(cancerTypeLabels, c),
           },
           {
             title: t('donations.field.status'),
             dataIndex: 'status',
-            render: (s: CancerAid['status']) => <Tag color={color[s]}>{cancerAidStatusLabels[s].zh}</Tag>,
+            render: (s: CancerAid['status']) => <Tag color={color[s]}>{label(cancerAidStatusLabels, s)}</Tag>,
           },
           {
             title: t('donations.field.aidAmount'),
             key: 'amount',
             render: (_, a) =>
-              a.amountFen ? `${yuanText(a.amountFen)}（${a.fund ? aidFundLabels[a.fund].zh : ''}）` : '—',
+              a.amountFen
+                ? [yuanText(a.amountFen), a.fund ? label(aidFundLabels, a.fund) : '']
+                    .filter(Boolean)
+                    .join(' · ')
+                : '—',
           },
           { title: '', key: 'actions', render: (_, a) => actions(a) },
         ]}
@@ -169,7 +175,7 @@ export const AidPage = () => {
       {isCreating && <AidFormDrawer onClose={() => setCreating(false)} />}
       {step && (
         <StepModal
-          title={`${cancerAidActionLabels[step.action].zh}：${step.a.personName}`}
+          title={`${label(cancerAidActionLabels, step.action)}：${step.a.personName}`}
           needsNote={['townReview', 'countyReview', 'grant', 'refuse'].includes(step.action)}
           isGrant={step.action === 'grant'}
           minDate={step.a.steps.at(-1)?.on ?? step.a.appliedOn}

@@ -10,9 +10,11 @@ import { useListParams } from '../../../lib/use-list-params';
 import { useBeneficiaries } from '../api/donations-api';
 import { BeneficiaryFormDrawer } from '../components/beneficiary-form-drawer';
 import '../../../components/ledger.css';
+import { useLabel } from '../../../lib/labels';
 
 /** 受助对象: students and other recipients of the scope; minors' names masked in the list. */
 export const BeneficiariesPage = () => {
+  const label = useLabel();
   const { t } = useTranslation();
   const { access } = useSession();
   const { scopeId } = useOrgScope();
@@ -41,7 +43,7 @@ export const BeneficiariesPage = () => {
         empty={<LedgerEmpty status="active" isFiltered={false} text={t('donations.beneficiaries.empty')} />}
         cards={{
           title: (b) => b.name,
-          extra: (b) => <Tag>{beneficiaryKindLabels[b.kind].zh}</Tag>,
+          extra: (b) => <Tag>{label(beneficiaryKindLabels, b.kind)}</Tag>,
           fields: (b) => [
             { key: 'unit', label: t('ledger.field.orgUnit'), children: b.orgUnitName },
             {
@@ -58,7 +60,7 @@ export const BeneficiariesPage = () => {
           {
             title: t('donations.field.beneficiaryKind'),
             dataIndex: 'kind',
-            render: (k: Beneficiary['kind']) => beneficiaryKindLabels[k].zh,
+            render: (k: Beneficiary['kind']) => label(beneficiaryKindLabels, k),
           },
           { title: t('ledger.field.orgUnit'), dataIndex: 'orgUnitName' },
           { title: t('donations.field.school'), dataIndex: 'school', render: (v: string | null) => v ?? '—' },

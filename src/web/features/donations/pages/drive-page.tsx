@@ -17,6 +17,7 @@ import { LedgerIoButtons } from '../../../components/import-wizard/ledger-io-but
 import { DeleteConfirm } from '../../../components/ledger-actions';
 import { LedgerEmpty, LedgerResults } from '../../../components/ledger-page';
 import { PageError, PageLoading } from '../../../components/page-states';
+import { useLabel } from '../../../lib/labels';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
 import { useListParams } from '../../../lib/use-list-params';
@@ -47,6 +48,7 @@ const statusColor: Record<Disbursement['status'], string> = {
 
 /** 募捐活动详情: its donations (receipts), disbursements (approval steps), reconciliation and 公示. */
 export const DrivePage = () => {
+  const label = useLabel();
   const { t } = useTranslation();
   const [search] = useSearchParams();
   const navigate = useNavigate();
@@ -91,7 +93,7 @@ export const DrivePage = () => {
     {
       title: t('donations.field.kind'),
       dataIndex: 'kind',
-      render: (k: Donation['kind']) => donationKindLabels[k].zh,
+      render: (k: Donation['kind']) => label(donationKindLabels, k),
     },
     {
       title: t('donations.field.amount'),
@@ -102,7 +104,7 @@ export const DrivePage = () => {
     {
       title: t('donations.field.method'),
       dataIndex: 'method',
-      render: (m: Donation['method']) => (m ? paymentMethodLabels[m].zh : '—'),
+      render: (m: Donation['method']) => (m ? label(paymentMethodLabels, m) : '—'),
     },
     {
       title: '',
@@ -146,7 +148,7 @@ export const DrivePage = () => {
       title: t('donations.field.status'),
       dataIndex: 'status',
       render: (s: Disbursement['status']) => (
-        <Tag color={statusColor[s]}>{disbursementStatusLabels[s].zh}</Tag>
+        <Tag color={statusColor[s]}>{label(disbursementStatusLabels, s)}</Tag>
       ),
     },
     { title: t('donations.field.paidOn'), dataIndex: 'paidOn', render: (v: string | null) => v ?? '—' },
@@ -169,7 +171,7 @@ export const DrivePage = () => {
               onClick={() => setStep({ d: x, action: a })}
               data-testid={`disbursement-${a}`}
             >
-              {disbursementActionLabels[a].zh}
+              {label(disbursementActionLabels, a)}
             </Button>
           ))}
         </Space>
@@ -185,7 +187,7 @@ export const DrivePage = () => {
         <div>
           <h1 data-testid="drive-title">{d.name}</h1>
           <span className="bbt-muted">
-            {drivePurposeLabels[d.purpose].zh} · {d.orgUnitName} · {d.startsOn} 至 {d.endsOn}
+            {label(drivePurposeLabels, d.purpose)} · {d.orgUnitName} · {d.startsOn} ~ {d.endsOn}
           </span>
         </div>
         <Space wrap>
@@ -251,7 +253,9 @@ export const DrivePage = () => {
                       {
                         key: 'kind',
                         label: t('donations.field.kind'),
-                        children: x.method ? paymentMethodLabels[x.method].zh : donationKindLabels[x.kind].zh,
+                        children: x.method
+                          ? label(paymentMethodLabels, x.method)
+                          : label(donationKindLabels, x.kind),
                       },
                       { key: 'actions', label: '', children: donationActions(x) },
                     ],
@@ -290,7 +294,7 @@ export const DrivePage = () => {
                   cards={{
                     title: (x) => `${x.beneficiaryName}（${x.orgUnitName}）`,
                     extra: (x) => (
-                      <Tag color={statusColor[x.status]}>{disbursementStatusLabels[x.status].zh}</Tag>
+                      <Tag color={statusColor[x.status]}>{label(disbursementStatusLabels, x.status)}</Tag>
                     ),
                     fields: (x) => [
                       { key: 'amount', label: t('donations.field.amount'), children: yuanText(x.amountFen) },
@@ -448,7 +452,7 @@ export const DrivePage = () => {
       {receiptOf && <ReceiptModal donationId={receiptOf} onClose={() => setReceiptOf(null)} />}
       {step && (
         <StepModal
-          title={`${disbursementActionLabels[step.action].zh}：${step.d.beneficiaryName} ${yuanText(step.d.amountFen)}`}
+          title={`${label(disbursementActionLabels, step.action)}：${step.d.beneficiaryName} ${yuanText(step.d.amountFen)}`}
           needsNote={step.action === 'reject'}
           isPayment={step.action === 'pay'}
           minDate={step.d.steps.at(-1)?.on}

@@ -12,6 +12,7 @@ import { useDrives } from '../api/donations-api';
 import { DriveFormDrawer } from '../components/drive-form-drawer';
 import { yuanText } from '../components/money';
 import '../../../components/ledger.css';
+import { useLabel } from '../../../lib/labels';
 
 const progress = (d: Drive) =>
   d.targetFen ? (
@@ -20,6 +21,7 @@ const progress = (d: Drive) =>
 
 /** 募捐活动: the drives of her subtree and those handed down from above; a drive opens its detail. */
 export const DrivesPage = () => {
+  const label = useLabel();
   const { t } = useTranslation();
   const { access } = useSession();
   const { scopeId } = useOrgScope();
@@ -51,10 +53,10 @@ export const DrivesPage = () => {
         onOpen={open}
         cards={{
           title: (d) => d.name,
-          extra: (d) => <Tag>{drivePurposeLabels[d.purpose].zh}</Tag>,
+          extra: (d) => <Tag>{label(drivePurposeLabels, d.purpose)}</Tag>,
           fields: (d) => [
             { key: 'owner', label: t('donations.field.owner'), children: d.orgUnitName },
-            { key: 'period', label: t('donations.field.period'), children: `${d.startsOn} 至 ${d.endsOn}` },
+            { key: 'period', label: t('donations.field.period'), children: `${d.startsOn} ~ ${d.endsOn}` },
             { key: 'raised', label: t('donations.field.raised'), children: yuanText(d.raisedFen) },
             { key: 'balance', label: t('donations.field.balance'), children: yuanText(d.balanceFen) },
           ],
@@ -66,13 +68,13 @@ export const DrivesPage = () => {
           {
             title: t('donations.field.purpose'),
             dataIndex: 'purpose',
-            render: (p: Drive['purpose']) => drivePurposeLabels[p].zh,
+            render: (p: Drive['purpose']) => label(drivePurposeLabels, p),
           },
           { title: t('donations.field.owner'), dataIndex: 'orgUnitName' },
           {
             title: t('donations.field.period'),
             key: 'period',
-            render: (_, d) => `${d.startsOn} 至 ${d.endsOn}`,
+            render: (_, d) => `${d.startsOn} ~ ${d.endsOn}`,
           },
           { title: t('donations.field.raised'), dataIndex: 'raisedFen', align: 'right', render: yuanText },
           { title: t('donations.field.paid'), dataIndex: 'paidFen', align: 'right', render: yuanText },
