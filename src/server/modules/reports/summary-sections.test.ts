@@ -307,7 +307,8 @@ describe('drafting rules', () => {
 
   it('drafts the plan from the year’s gaps when she has written none, with last year’s figure as a chip', () => {
     const f = factsOf(year, { idleUnits: ['东岭村妇联', '西坡村妇联'] });
-    const prev = { 'activities.sessions|type=outreach': 400 };
+    // Patrols fell by 4 % (6,900 → 6,612): an ordinary swing, not a gap.
+    const prev = { 'activities.sessions|type=outreach': 400, 'patrols.count': 6900 };
     const c = buildSummary({
       ...f,
       lookup: (spec, which) =>
@@ -331,6 +332,7 @@ describe('drafting rules', () => {
       '（一）宣讲活动本年310场次，较上年同期400场次有所减少，下一步将进一步用好巾帼宣讲队伍，把宣讲送到群众身边。',
     );
     expect(texts[1]).toContain('东岭村妇联、西坡村妇联本年尚未登记活动');
+    expect(texts.join('')).not.toContain('护林防火巡查本年');
     const lastYear = [...figuresOf(c).values()].find((r) => r.value === 400);
     expect(lastYear?.period).toEqual({ from: '2025-01-01', to: '2025-12-31' });
   });

@@ -691,8 +691,8 @@ const COMPARED: { label: string; spec: ReturnType<typeof s>; unit: string; inten
 ];
 
 /**
- * 下一步工作打算 drafted from the year's own gaps when she has written none: the flows that fell against
- * last year, the units that recorded nothing, the rectifications still overdue. Each figure is a chip
+ * 下一步工作打算 drafted from the year's own gaps when she has written none: the flows that fell by a
+ * tenth or more against last year, the units that recorded nothing, the rectifications still overdue. Each figure is a chip
  * (last year's for its own period); the items are a draft for her to edit.
  */
 export const buildGapPlan = (f: SummaryFacts): SummarySection | null => {
@@ -700,7 +700,9 @@ export const buildGapPlan = (f: SummaryFacts): SummarySection | null => {
   for (const c of COMPARED) {
     const now = figureValue(f, c.spec);
     const before = figureValue(f, c.spec, 'previous');
-    if (before === 0 || now >= before) continue;
+    // A gap is a fall of a tenth or more: a few sessions fewer is the year's ordinary swing, and both
+    // years would read alike once rounded (“本年130余场次，较上年同期130余场次有所减少”).
+    if (before === 0 || now > before * 0.9) continue;
     const runs = sentences(
       clause(f, `${c.label}${f.kind === 'annual' ? '本年' : '本期'}`, c.spec, c.unit) ??
         text(`${c.label}本年尚无记录`),
