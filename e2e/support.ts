@@ -68,7 +68,16 @@ export const pickOption = async (page: Page, select: Locator, text?: string): Pr
   for (let attempt = 1; ; attempt++) {
     await select.click();
     const combobox = select.getByRole('combobox');
-    await eventually(() => combobox.getAttribute('aria-controls')).toBeTruthy();
+    // The click that opens the list can be lost too (a notice fading out over the field, a busy
+    // machine): a list that does not open is opened again, as a person would tap again.
+    try {
+      await eventually(() => combobox.getAttribute('aria-controls'), {
+        timeout: attempt < 3 ? 5_000 : WAIT,
+      }).toBeTruthy();
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      continue;
+    }
     const listId = await combobox.getAttribute('aria-controls');
     const options = page
       .locator('.ant-select-dropdown')
