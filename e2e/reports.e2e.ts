@@ -117,9 +117,18 @@ describe.skipIf(!hasChromium())('reports journey', { timeout: JOURNEY }, () => {
     expect(last).not.toMatch(/\d/);
     const edited = '全镇妇联组织围绕中心工作，取得了新的进展。';
     const paragraph = page.getByTestId('summary-paragraph').first();
-    await paragraph.click();
-    await page.keyboard.press('Control+End');
-    for (let i = 0; i < last.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    // Select the sentence from the keyboard: into the paragraph, to its end, extend left. (A click could land
+    // on a figure and open its drill.) Under load a key can arrive before the focus settles, so the selection
+    // is checked and the gesture repeated until it holds.
+    let selected = '';
+    for (let attempt = 0; attempt < 4 && selected !== last; attempt++) {
+      await paragraph.focus();
+      await eventually(() => paragraph.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Control+End');
+      for (let i = 0; i < last.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+      selected = await page.evaluate(() => window.getSelection()?.toString() ?? '');
+    }
+    expect(selected).toBe(last);
     await page.keyboard.type(edited);
     await page.getByTestId('summary-dirty').waitFor();
     const after = await openingText(page);

@@ -8,7 +8,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Banbiantian2026';
 export const hasChromium = () => inject('chromiumPath') !== '';
@@ -39,12 +39,38 @@ export const WAIT = 30_000;
 /** A journey's time: room for several full WAITs, so a slow step fails on its own wait, with its own message. */
 export const JOURNEY = 180_000;
 
+const openContexts = new Set<BrowserContext>();
+
+/**
+ * When a journey fails, what each open page showed: its address and the start of its text go to the log (all
+ * a CI run keeps), and a screenshot to `screenshots/failed-*.png` — a flake under load is read from these.
+ */
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  let n = 0;
+  for (const context of openContexts) {
+    for (const page of context.pages()) {
+      n += 1;
+      try {
+        const text = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 600));
+        console.error(`[failed: ${task.name}] page ${n} ${page.url()}\n  ${text}`);
+        mkdirSync('screenshots', { recursive: true });
+        await page.screenshot({ path: `screenshots/failed-${task.id}-${n}.png`, timeout: 5_000 });
+      } catch (error) {
+        console.error(`[failed: ${task.name}] page ${n} ${page.url()} could not be read: ${String(error)}`);
+      }
+    }
+  }
+});
+
 /** A browser context whose every Playwright wait (click, fill, waitFor, waitForURL, waitForEvent) allows WAIT. */
 export const newContext = async (
   browser: Browser,
   options: BrowserContextOptions,
 ): Promise<BrowserContext> => {
   const context = await browser.newContext(options);
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   context.setDefaultTimeout(WAIT);
   context.setDefaultNavigationTimeout(WAIT);
   return context;

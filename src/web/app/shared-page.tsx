@@ -24,9 +24,16 @@ export const SharedPage = () => {
   const [state, setState] = useState<State>(null);
   useEffect(() => {
     let isLive = true;
-    Promise.all([api.get<SharedDocument>(`/api/v1/shared/${encodeURIComponent(token)}`), addAppMessages()])
-      .then(([doc]) => isLive && setState({ doc }))
-      .catch((error: unknown) => isLive && setState({ error }));
+    // The messages must be in before either outcome renders: a refused link that answered before they
+    // arrived once showed its raw keys ("share.gone").
+    const messages = addAppMessages().catch(() => undefined);
+    api
+      .get<SharedDocument>(`/api/v1/shared/${encodeURIComponent(token)}`)
+      .then(
+        (doc): State => ({ doc }),
+        (error: unknown): State => ({ error }),
+      )
+      .then((next) => messages.then(() => isLive && setState(next)));
     return () => {
       isLive = false;
     };
