@@ -5,6 +5,7 @@ import { forbidden, ScopeDenial } from '../access/access';
 import type { Actor } from '../access/actor';
 import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/connection';
+import { runInRowScope, setRowScope } from '../db/row-scope';
 import { AppError } from '../http/errors';
 import { loadSession, type SessionSettings } from './sessions';
 import { createThrottledAudit, type ThrottledAudit } from './throttled-audit';
@@ -92,6 +93,9 @@ export const registerAuthHooks = (app: FastifyInstance, db: Db, settings: Sessio
 
   registerDenialAudit(app, db);
 
+  // Each request runs in its own row scope: empty (the system) until its session names the user's unit.
+  app.addHook('onRequest', (_request, _reply, done) => runInRowScope(done));
+
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;
@@ -100,6 +104,7 @@ export const registerAuthHooks = (app: FastifyInstance, db: Db, settings: Sessio
       const session = await loadSession(db, settings, token, request.ip);
       if (session.status === 'valid') {
         request.actor = session.actor;
+        setRowScope(session.actor.orgPath);
         request.sessionId = session.sessionId;
         request.csrfToken = session.csrfToken;
       } else {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { enableRowSecurity } from './row-scope';
 
 /**
  * The app's restricted database role (R18–R20): it reads and writes the ledgers but owns nothing, so it can
@@ -49,7 +50,8 @@ export const ensureAppRole = async (owner: Queryable, role: string, password: st
  * Grants the app role what it needs on everything that exists now, and — as default privileges of the
  * role running this (the migrations' owner) — on tables and sequences later migrations create. Run after
  * every migration; idempotent. The audit log and its chain head are then narrowed: INSERT and SELECT only
- * on the log (the hash trigger is SECURITY DEFINER and writes the chain head itself).
+ * on the log (the hash trigger is SECURITY DEFINER and writes the chain head itself). Also (re)creates the
+ * row-level security policies of every org-scoped table (row-scope.ts).
  */
 export const grantAppRole = async (owner: Queryable, role: string) => {
   const r = quoteIdent(role);
@@ -69,6 +71,13 @@ export const grantAppRole = async (owner: Queryable, role: string) => {
     await owner.query(
       `revoke insert, update, delete, truncate, references, trigger on audit_chain_head from ${r}`,
     );
+    // Row-level security on every org-scoped table: the database's wall behind `scoped()`.
+    const rowSecurity = await enableRowSecurity(owner);
+    if (!rowSecurity.isEnabled)
+      console.warn(
+        '[db] 行级安全未启用：数据库所有者不是超级用户，无法把 textlike 设为 LEAKPROOF（见 docs/DEPLOY.md）。\n' +
+          '[db] Row-level security is off: the owner is not a superuser and cannot mark textlike LEAKPROOF. A DBA can run `alter function textlike(text, text) leakproof` once; the next start enables it (docs/DEPLOY.md).',
+      );
     // The app checks at start that every migration is applied (it cannot apply them itself).
     const { rowCount } = await owner.query(
       `select 1 from pg_tables where schemaname = 'drizzle' and tablename = '__drizzle_migrations'`,

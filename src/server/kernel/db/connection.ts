@@ -3,6 +3,7 @@ import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { applyRowScope } from './row-scope';
 
 /** No schema generic: queries name their tables (nothing uses the relational `db.query.*` API). */
 export type Db = NodePgDatabase & { $client: pg.Pool };
@@ -24,6 +25,8 @@ export const createDb = (url: string, log: (e: Error) => void, max = 10): Db => 
   // The query running on it fails on its own (→ 503), so the listener need only note it.
   pool.on('error', log);
   pool.on('connect', (client) => client.on('error', log));
+  // Each connection handed out carries the request's unit path for the row-level security policies.
+  applyRowScope(pool);
   return drizzle(pool) as Db;
 };
 

@@ -5,6 +5,18 @@ export const isUniqueViolation = (e: unknown, constraint?: string): boolean => {
   return pgErr?.code === '23505' && (!constraint || pgErr.constraint === constraint);
 };
 
+/** The constraint a unique violation names (for the log: never its values). */
+export const constraintOf = (e: unknown): string | undefined => {
+  const err = (e as { cause?: unknown })?.cause ?? e;
+  return (err as { constraint?: string })?.constraint;
+};
+
+/** A write the row-level security policies refused (row-scope.ts). */
+export const isRowSecurityRefusal = (e: unknown): boolean => {
+  const err = ((e as { cause?: unknown })?.cause ?? e) as { code?: string; message?: string };
+  return err?.code === '42501' && /row-level security/.test(String(err.message));
+};
+
 type ErrorLike = { code?: string; message?: string; cause?: unknown; address?: string; port?: number };
 
 /** The error and its causes (drizzle wraps the driver's error as `cause`). */

@@ -7,7 +7,7 @@ import {
   type ErrorCode,
   errorStatus,
 } from '../../../contracts/common/errors';
-import { isDatabaseUnavailable } from '../db/errors';
+import { constraintOf, isDatabaseUnavailable, isRowSecurityRefusal, isUniqueViolation } from '../db/errors';
 import { AppError } from './errors';
 
 const RETRY_AFTER_SECONDS = 5;
@@ -103,6 +103,18 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     if (mapped) return reply.status(errorStatus[mapped]).send(body(mapped));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(body('BAD_REQUEST'));
+    }
+    if (isUniqueViolation(error)) {
+      // A write that lost a race, or an id used elsewhere (a lookup the row-level wall kept from seeing it):
+      // a conflict to refresh and retry, never a 500, and saying nothing of whose row holds it.
+      request.log.warn({ constraint: constraintOf(error) }, 'unique violation');
+      return reply.status(409).send(body('CONFLICT', '该编号或内容已被使用，请刷新后重新填写'));
+    }
+    if (isRowSecurityRefusal(error)) {
+      // The database's wall behind scoped() refused a write outside her subtree: a bug in the first wall.
+      // Answered like a missing record (nothing revealed) and logged loudly.
+      request.log.error({ code: '42501' }, 'row-level security refused a write');
+      return reply.status(404).send(body('NOT_FOUND'));
     }
     if (isDatabaseUnavailable(error)) {
       // The database is down, restarting or out of connections: a retry in a few seconds may succeed (R27).

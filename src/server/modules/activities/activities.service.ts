@@ -9,6 +9,7 @@ import { isWithin, requireAccess, resolveScopePath, scoped } from '../../kernel/
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
+import { outsideRowScope } from '../../kernel/db/row-scope';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
@@ -123,7 +124,14 @@ export const createActivity = (ctx: ServiceContext, input: CreateActivityInput) 
   ctx.db.transaction(async (tx) => {
     const path = await activityRecord.unitPath(tx, ctx, input.orgUnitId);
     if (input.id) {
-      const [existing] = await tx.select().from(activities).where(eq(activities.id, input.id)).for('update');
+      // A used id is a conflict wherever it was used (row-scope.ts): the answer says nothing of where.
+      const [existing] = await outsideRowScope(tx, () =>
+        tx
+          .select()
+          .from(activities)
+          .where(eq(activities.id, input.id as string))
+          .for('update'),
+      );
       if (existing) {
         if (isWithin(existing.orgPath, ctx.actor.orgPath) && sameContent(existing, input)) {
           return { activity: await activityRecord.image(tx, ctx, existing.id), isReplay: true };

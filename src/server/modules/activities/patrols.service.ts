@@ -12,6 +12,7 @@ import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
+import { outsideRowScope } from '../../kernel/db/row-scope';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { ServiceContext } from '../../kernel/service-context';
@@ -107,7 +108,10 @@ export const createPatrol = (ctx: ServiceContext, input: CreatePatrolInput) =>
   ctx.db.transaction(async (tx) => {
     const path = await patrolRecord.unitPath(tx, ctx, input.orgUnitId);
     const existingWith = async (id: string) => {
-      const [row] = await tx.select().from(patrols).where(eq(patrols.id, id)).for('update');
+      // A used id is a conflict wherever it was used (row-scope.ts): the answer says nothing of where.
+      const [row] = await outsideRowScope(tx, () =>
+        tx.select().from(patrols).where(eq(patrols.id, id)).for('update'),
+      );
       if (!row) return undefined;
       if (!isReplay(ctx, row, input)) throw new AppError('CONFLICT', ID_TAKEN);
       return { patrol: await patrolRecord.image(tx, ctx, row.id), isReplay: true };
@@ -161,7 +165,9 @@ export const createPatrolBatch = (ctx: ServiceContext, input: CreatePatrolBatchI
     );
     const clientIds = uniqueIds(items.flatMap((i) => (i.id ? [i.id] : [])));
     const saved = clientIds.length
-      ? await tx.select().from(patrols).where(inArray(patrols.id, clientIds)).for('update')
+      ? await outsideRowScope(tx, () =>
+          tx.select().from(patrols).where(inArray(patrols.id, clientIds)).for('update'),
+        )
       : [];
     const savedById = new Map(saved.map((r) => [r.id, r]));
     const details: ErrorDetail[] = [];

@@ -34,6 +34,7 @@ import { users } from '../../kernel/auth/users.table';
 import type { DbOrTx, Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
+import { outsideRowScope } from '../../kernel/db/row-scope';
 import { AppError, invalid, notFound } from '../../kernel/http/errors';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import { maskPiiText } from '../../kernel/privacy/pii-mask';
@@ -142,10 +143,13 @@ const guarded = async <R>(
     return await run();
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND' && !(e instanceof ScopeDenial)) {
-      const [foreign] = await ctx.db
-        .select({ id: table.id })
-        .from(table)
-        .where(and(eq(table.id, id), sql`not (${scoped(table.orgPath, ctx.actor.orgPath)})`));
+      // Whether it exists elsewhere is seen past the row-level wall (row-scope.ts); the answer is the 404.
+      const [foreign] = await outsideRowScope(ctx.db, () =>
+        ctx.db
+          .select({ id: table.id })
+          .from(table)
+          .where(and(eq(table.id, id), sql`not (${scoped(table.orgPath, ctx.actor.orgPath)})`)),
+      );
       if (foreign) throw new ScopeDenial(e.code, e.userMessage);
     }
     throw e;

@@ -13,6 +13,7 @@ import { orgUnits } from '../../kernel/access/org-units.table';
 import { bulkInsert } from '../../kernel/db/bulk';
 import type { Tx } from '../../kernel/db/connection';
 import { uuidv7 } from '../../kernel/db/ids';
+import { outsideRowScope } from '../../kernel/db/row-scope';
 import {
   ageOn,
   parseAgeCell,
@@ -313,10 +314,13 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     };
   });
   const byIdIndex = new Map(
+    // ID numbers are unique in the county: seen past her subtree, answered without saying where.
     (
-      await findByIdIndex(
-        tx,
-        prepared.flatMap((p) => (p.idIndex ? [p.idIndex] : [])),
+      await outsideRowScope(tx, () =>
+        findByIdIndex(
+          tx,
+          prepared.flatMap((p) => (p.idIndex ? [p.idIndex] : [])),
+        ),
       )
     ).map((p) => [p.idNumberIndex as string, p]),
   );

@@ -13,6 +13,7 @@ import { auditLog } from '../../kernel/audit/audit.table';
 import type { Tx } from '../../kernel/db/connection';
 import { isUniqueViolation } from '../../kernel/db/errors';
 import { uuidv7 } from '../../kernel/db/ids';
+import { outsideRowScope } from '../../kernel/db/row-scope';
 import { AppError, notFound } from '../../kernel/http/errors';
 import { defineRecord } from '../../kernel/ledger/define-record';
 import type { FieldCrypto } from '../../kernel/privacy/field-crypto';
@@ -90,7 +91,10 @@ const assertNoDuplicateId = async (
   selfId?: string,
 ) => {
   if (!idIndex) return;
-  const [existing] = (await findByIdIndex(tx, [idIndex])).filter((p) => p.id !== selfId);
+  // The number is unique in the county: the lookup sees past her subtree (row-scope.ts), the answer does not.
+  const [existing] = (await outsideRowScope(tx, () => findByIdIndex(tx, [idIndex]))).filter(
+    (p) => p.id !== selfId,
+  );
   if (!existing) return;
   if (isWithin(existing.orgPath, ctx.actor.orgPath)) {
     throw new AppError('DUPLICATE', `该身份证号码已登记：${existing.name}`, [
