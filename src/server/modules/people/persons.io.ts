@@ -203,7 +203,7 @@ const townsOf = async (tx: Tx, paths: string[]) => {
 };
 
 /** New records made, written and audited this many at a time (one statement each). */
-const WRITE_BATCH = 2500;
+const WRITE_BATCH = 1000;
 
 /** `column = any($1::type[])`: a list as one array parameter, however long. */
 const anyOf = (column: AnyPgColumn, values: string[], type: 'text' | 'uuid') =>
