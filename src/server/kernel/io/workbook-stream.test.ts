@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readWorkbookSheets } from './workbook';
+import { buildZip, deflatedEntry, sheetXml, storedEntry, workbookParts } from './zip-fixtures';
+
+// The sheet is read as a stream of 64 KiB chunks (see workbook.ts: readXlsxSheets). A Chinese character is
+// three bytes in UTF-8: chunk boundaries fall inside characters, and each must still read back whole.
+
+const TEXT = '秀英兰梅芳娟燕霞红玲';
+const ROWS = 3000;
+
+const expectWhole = async (file: Buffer) => {
+  const [sheet] = await readWorkbookSheets(file, '人员.xlsx');
+  expect(sheet.rows).toHaveLength(ROWS);
+  const wrong = sheet.rows.filter((r, i) => r.rowNumber !== i + 1 || r.cells[0] !== `${TEXT}${r.rowNumber}`);
+  expect(wrong.slice(0, 3)).toEqual([]);
+};
+
+describe('reading a sheet as a stream', () => {
+  it('keeps characters cut between inflated chunks whole', async () => {
+    const sheet = await deflatedEntry(
+      'xl/worksheets/sheet1.xml',
+      sheetXml(ROWS, 1, (r) => `${TEXT}${r}`),
+    );
+    expect(sheet.size).toBeGreaterThan(3 * 64 * 1024);
+    await expectWhole(buildZip([...(await workbookParts()), sheet]));
+  });
+
+  it('keeps characters cut between chunks of a stored (uncompressed) part whole', async () => {
+    const xml = [...sheetXml(ROWS, 1, (r) => `${TEXT}${r}`)].join('');
+    await expectWhole(buildZip([...(await workbookParts()), storedEntry('xl/worksheets/sheet1.xml', xml)]));
+  });
+});
