@@ -29,4 +29,17 @@ describe('reading a sheet as a stream', () => {
     const xml = [...sheetXml(ROWS, 1, (r) => `${TEXT}${r}`)].join('');
     await expectWhole(buildZip([...(await workbookParts()), storedEntry('xl/worksheets/sheet1.xml', xml)]));
   });
+
+  it('reads an inline rich string whole (its runs joined, formatting and phonetic runs left out), also when cut between chunks', async () => {
+    const xml = [...sheetXml(ROWS, 1, (r) => `${TEXT}${r}`)]
+      .join('')
+      .replace(
+        /<is><t>(秀英兰梅芳)(娟燕霞红玲\d+)<\/t><\/is>/g,
+        '<is><r><rPr><b/></rPr><t>$1</t></r><r><t xml:space="preserve">$2</t></r><rPh sb="0" eb="1"><t>ヒデ</t></rPh></is>',
+      );
+    expect(xml.match(/<r>/g)).toHaveLength(2 * ROWS);
+    await expectWhole(
+      buildZip([...(await workbookParts()), await deflatedEntry('xl/worksheets/sheet1.xml', [xml])]),
+    );
+  });
 });

@@ -186,6 +186,52 @@ type PartsReader = {
 
 const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
+/** An inline string longer than this (a whole `<is>…</is>`) is not a workbook's. */
+const MAX_INLINE_STRING = 1024 * 1024;
+
+/**
+ * Worksheet XML with each inline rich string (`<is><r><t>甲</t></r><r><t>乙</t></r></is>`) as one text
+ * (`<is><t>甲乙</t></is>`): exceljs' streaming worksheet reader keeps only the last run of one, where Excel
+ * reads them all (its full load joined plain runs, and lost the cell when a run had formatting).
+ * Phonetic runs (`<rPh>`) are not the cell's text. An `<is>` cut
+ * between chunks waits for the next.
+ */
+async function* joinInlineRuns(chunks: AsyncIterable<string>) {
+  let carry = '';
+  const joined = (is: string) => {
+    const body = is.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, '');
+    const texts = [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]);
+    return `<is><t xml:space="preserve">${texts.join('')}</t></is>`;
+  };
+  for await (const chunk of chunks) {
+    let text = carry + chunk;
+    carry = '';
+    let out = '';
+    for (;;) {
+      const open = text.search(/<is[\s>]/);
+      if (open === -1) {
+        // A tail that may be the start of an `<is` (`<`, `<i`, `<is`) waits for the next chunk.
+        const lt = text.lastIndexOf('<');
+        const cut = lt !== -1 && text.length - lt <= 3 ? lt : text.length;
+        out += text.slice(0, cut);
+        carry = text.slice(cut);
+        break;
+      }
+      const close = text.indexOf('</is>', open);
+      if (close === -1) {
+        if (text.length - open > MAX_INLINE_STRING) throw new ImportFileError(zipMessages.odd);
+        out += text.slice(0, open);
+        carry = text.slice(open);
+        break;
+      }
+      out += text.slice(0, open) + joined(text.slice(open, close + 5));
+      text = text.slice(close + 5);
+    }
+    if (out) yield out;
+  }
+  if (carry) yield carry;
+}
+
 /**
  * The sheets of an .xlsx, read as streams: the parts a worksheet needs (relationships, workbook, shared
  * strings, styles for date cells) first, then each worksheet row by row, in the workbook's order, each
@@ -235,7 +281,7 @@ const readXlsxSheets = async (buf: Buffer): Promise<WorkbookSheet[]> => {
       const worksheet = new WorksheetReader({
         workbook: reader,
         id: no,
-        iterator: read(),
+        iterator: joinInlineRuns(read()),
         options: reader.options,
       });
       let last = 0;
