@@ -109,6 +109,21 @@ export const createImportJob = async (ctx: ServiceContext, io: LedgerIo, filenam
 };
 
 /**
+ * The file's rows, validated. The sheets as read are dropped here: from now on only the validated
+ * rows (their values, and their cells for the error report and the sample) are held.
+ */
+const readAndValidate = async (
+  io: LedgerIo,
+  file: Buffer,
+  filename: string,
+  onRead: (total: number) => Promise<unknown>,
+) => {
+  const sheets = await readWorkbookSheets(file, filename);
+  await onRead(sheets.reduce((n, s) => n + s.rows.length, 0));
+  return validateSheets(io, sheets);
+};
+
+/**
  * parse → validate every row → if any fails, write nothing and keep a report; else commit all rows
  * in one transaction (with their audit rows). Progress is written to the job as it goes.
  *
@@ -145,10 +160,9 @@ export const runImport = async (
     });
   };
   try {
-    const sheets = await readWorkbookSheets(file, filename);
-    const total = sheets.reduce((n, s) => n + s.rows.length, 0);
-    await setJob(ctx, jobId, { phase: 'validating', total });
-    const outcome = validateSheets(io, sheets);
+    const outcome = await readAndValidate(io, file, filename, (total) =>
+      setJob(ctx, jobId, { phase: 'validating', total }),
+    );
     if ('fileError' in outcome) {
       await fail({ message: outcome.fileError });
     } else if (outcome.issues.length > 0) {

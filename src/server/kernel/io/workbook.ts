@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ErrorCode } from '../../../contracts/common/errors';
 import type { CellValue } from './cells';
@@ -9,6 +11,7 @@ import {
   type ZipLimits,
   ZipRefusedError,
   zipMessages,
+  zipTextEntries,
 } from './zip-guard';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -47,6 +50,9 @@ const plain = (v: ExcelCell): CellValue => {
   }
   return String(v);
 };
+
+const hasContent = (cells: CellValue[]) =>
+  cells.some((c) => c !== undefined && c !== null && String(c).trim() !== '');
 
 export type CsvLimits = { maxRows: number; maxCells: number };
 
@@ -140,42 +146,13 @@ export const checkImportFile = async (buf: Buffer) => {
 };
 
 /**
- * exceljs loads a whole workbook into objects (hundreds of bytes a cell): one file at a time, a few
- * more waiting for at most two minutes, any beyond that told to come back later.
+ * A workbook is read one file at a time (its rows are held until the import is validated), a few more
+ * waiting for at most two minutes, any beyond that told to come back later.
  */
 const workbookGate = new Gate({ slots: 1, maxWaiting: 6, maxWaitMs: 120_000 });
 
 /** True when a new import would be turned away: the route answers 503 before taking the upload. */
 export const isImportBusy = () => workbookGate.isFull;
-
-/**
- * Worksheet parts exceljs would otherwise build objects for that an import never reads. Some cost per
- * cell of a range the file names, not per cell it holds: one data validation over A1:XFD1048576 is
- * 17 billion map entries, one `<col max>` a Column object per column up to it.
- */
-const UNREAD_SHEET_NODES = [
-  'sheetPr',
-  'dimension',
-  'sheetViews',
-  'sheetFormatPr',
-  'cols',
-  'sheetProtection',
-  'autoFilter',
-  'conditionalFormatting',
-  'dataValidations',
-  'hyperlinks',
-  'printOptions',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'drawing',
-  'legacyDrawing',
-  'picture',
-  'tableParts',
-  'extLst',
-];
 
 /** The widest sheet read: Excel 2003's 256 columns, far beyond any ledger's. */
 export const MAX_IMPORT_COLUMNS = 256;
@@ -183,54 +160,168 @@ export const MAX_IMPORT_COLUMNS = 256;
 /** One worksheet as read: its name, whether it is hidden, and its non-blank rows. */
 export type WorkbookSheet = { name: string; isHidden: boolean; rows: SheetRow[] };
 
-const readXlsxSheets = async (buf: Buffer): Promise<WorkbookSheet[]> => {
-  const workbook = new ExcelJS.Workbook();
-  // exceljs expands every defined name's range (an autofilter's, a print area's, or one an attacker
-  // writes over the whole sheet) into one entry per cell; an import never reads them, so the
-  // workbook's own holder is replaced by a plain object that just keeps what it is given.
-  Object.assign(workbook, { _definedNames: { model: [] } });
-  try {
-    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer, { ignoreNodes: UNREAD_SHEET_NODES });
-  } catch {
-    throw new ImportFileError('无法读取该 Excel 文件，请确认文件未损坏、未加密，并为 .xlsx 格式');
+// exceljs' streaming reader parts (not in its typings): the worksheet reader, fed the parts we inflate.
+const requireCjs = createRequire(import.meta.url);
+type StreamRow = {
+  number: number;
+  cellCount: number;
+  eachCell: (f: (cell: { value: ExcelCell }, col: number) => void) => void;
+};
+const WorksheetReader = requireCjs('exceljs/lib/stream/xlsx/worksheet-reader') as new (args: {
+  workbook: unknown;
+  id: string;
+  iterator: AsyncIterable<string>;
+  options: unknown;
+}) => AsyncIterable<StreamRow>;
+/** What the streaming workbook reader keeps of the parts it parses (its methods below are exceljs'). */
+type PartsReader = {
+  options: unknown;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { name: string; rId: string; state?: string }[] };
+  _parseRels: (entry: Readable) => Promise<void>;
+  _parseWorkbook: (entry: Readable) => Promise<void>;
+  _parseSharedStrings: (entry: Readable) => AsyncIterable<unknown>;
+  _parseStyles: (entry: Readable) => Promise<void>;
+};
+
+const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/** An inline string longer than this (a whole `<is>…</is>`) is not a workbook's. */
+const MAX_INLINE_STRING = 1024 * 1024;
+
+/**
+ * Worksheet XML with each inline rich string (`<is><r><t>甲</t></r><r><t>乙</t></r></is>`) as one text
+ * (`<is><t>甲乙</t></is>`): exceljs' streaming worksheet reader keeps only the last run of one, where Excel
+ * reads them all (its full load joined plain runs, and lost the cell when a run had formatting).
+ * Phonetic runs (`<rPh>`) are not the cell's text. An `<is>` cut
+ * between chunks waits for the next.
+ */
+async function* joinInlineRuns(chunks: AsyncIterable<string>) {
+  let carry = '';
+  const joined = (is: string) => {
+    const body = is.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, '');
+    const texts = [...body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => m[1]);
+    return `<is><t xml:space="preserve">${texts.join('')}</t></is>`;
+  };
+  for await (const chunk of chunks) {
+    let text = carry + chunk;
+    carry = '';
+    let out = '';
+    for (;;) {
+      const open = text.search(/<is[\s>]/);
+      if (open === -1) {
+        // A tail that may be the start of an `<is` (`<`, `<i`, `<is`) waits for the next chunk.
+        const lt = text.lastIndexOf('<');
+        const cut = lt !== -1 && text.length - lt <= 3 ? lt : text.length;
+        out += text.slice(0, cut);
+        carry = text.slice(cut);
+        break;
+      }
+      const close = text.indexOf('</is>', open);
+      if (close === -1) {
+        if (text.length - open > MAX_INLINE_STRING) throw new ImportFileError(zipMessages.odd);
+        out += text.slice(0, open);
+        carry = text.slice(open);
+        break;
+      }
+      out += text.slice(0, open) + joined(text.slice(open, close + 5));
+      text = text.slice(close + 5);
+    }
+    if (out) yield out;
   }
-  if (workbook.worksheets.length === 0) throw new ImportFileError('文件中没有工作表');
+  if (carry) yield carry;
+}
+
+/**
+ * The sheets of an .xlsx, read as streams: the parts a worksheet needs (relationships, workbook, shared
+ * strings, styles for date cells) first, then each worksheet row by row, in the workbook's order, each
+ * row kept only as its plain values. exceljs' full load held every cell as objects (~600 bytes a
+ * cell, +250 MB for 50,000 rows of 8 columns); this holds the plain values and one row of objects.
+ * Worksheets are found as exceljs' loader finds them (xl/worksheets/sheetN.xml through the workbook's
+ * relationships), and read by its own streaming worksheet reader, so cells read as they did.
+ */
+const readXlsxSheets = async (buf: Buffer): Promise<WorkbookSheet[]> => {
+  const parts = zipTextEntries(buf, IMPORT_ZIP_LIMITS);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  }) as unknown as PartsReader;
+  const part = (name: string) => {
+    const read = parts.get(name);
+    return read ? Readable.from(read()) : undefined;
+  };
+  const broken = () =>
+    new ImportFileError('无法读取该 Excel 文件，请确认文件未损坏、未加密，并为 .xlsx 格式');
   const sheets: WorkbookSheet[] = [];
   let total = 0;
-  for (const sheet of workbook.worksheets) {
-    if (sheet.rowCount === 0) continue;
-    // Row numbers, not row elements: one cell in row 60,000 is past the limit too.
-    if (sheet.rowCount > MAX_IMPORT_ROWS + SHEET_HEADER_ROWS) {
-      throw new ImportFileError(zipMessages.sheetRows(MAX_IMPORT_ROWS), 'PAYLOAD_TOO_LARGE');
-    }
-    const rows: SheetRow[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      // cellCount is the row's last column: one cell in column XFD would otherwise make 16,384 cells
-      // of every row (exceljs creates each empty one it is asked for).
-      if (row.cellCount > MAX_IMPORT_COLUMNS) {
-        throw new ImportFileError(
-          `工作表“${sheet.name}”第 ${rowNumber} 行有超过 ${MAX_IMPORT_COLUMNS} 列的内容，已拒绝，请删除多余的列后再导入`,
-          'PAYLOAD_TOO_LARGE',
-        );
-      }
-      const cells: CellValue[] = Array.from({ length: row.cellCount }, () => undefined);
-      row.eachCell((cell, col) => {
-        cells[col - 1] = plain(cell.value);
-      });
-      rows.push({ rowNumber, cells });
+  try {
+    const rels = part('xl/_rels/workbook.xml.rels');
+    const book = part('xl/workbook.xml');
+    if (!rels || !book) throw broken();
+    await reader._parseRels(rels);
+    await reader._parseWorkbook(book);
+    const strings = part('xl/sharedStrings.xml');
+    if (strings) for await (const _ of reader._parseSharedStrings(strings));
+    const styles = part('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles);
+    const relById = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r]));
+    const found = (reader.model?.sheets ?? []).flatMap((sheet) => {
+      const rel = relById.get(sheet.rId);
+      const name = rel && `xl/${rel.Target.replace(/^(\s|\/xl\/)+/, '')}`;
+      const no = name && WORKSHEET_PART.exec(name)?.[1];
+      return name && no && parts.has(name) ? [{ sheet, name, no }] : [];
     });
-    // The limit is the file's: 50,000 rows split over several sheets are as many rows.
-    total += rows.length;
-    if (total > MAX_IMPORT_ROWS + SHEET_HEADER_ROWS * (sheets.length + 1)) {
-      throw new ImportFileError(zipMessages.sheetRows(MAX_IMPORT_ROWS), 'PAYLOAD_TOO_LARGE');
+    if (found.length === 0) throw new ImportFileError('文件中没有工作表');
+    for (const { sheet, name, no } of found) {
+      const read = parts.get(name) as () => AsyncGenerator<string>;
+      const rows: SheetRow[] = [];
+      const worksheet = new WorksheetReader({
+        workbook: reader,
+        id: no,
+        iterator: joinInlineRuns(read()),
+        options: reader.options,
+      });
+      let last = 0;
+      for await (const row of worksheet) {
+        // A row without its number (r) follows the one before, as Excel reads it.
+        const rowNumber = Number.isNaN(row.number) ? last + 1 : row.number;
+        last = rowNumber;
+        // Row numbers, not row elements: one cell in row 60,000 is past the limit too.
+        if (!(rowNumber <= MAX_IMPORT_ROWS + SHEET_HEADER_ROWS)) {
+          throw new ImportFileError(zipMessages.sheetRows(MAX_IMPORT_ROWS), 'PAYLOAD_TOO_LARGE');
+        }
+        // cellCount is the row's last column: one cell in column XFD would otherwise make 16,384 cells
+        // of the row (exceljs creates each empty one it is asked for).
+        if (row.cellCount > MAX_IMPORT_COLUMNS) {
+          throw new ImportFileError(
+            `工作表“${sheet.name}”第 ${rowNumber} 行有超过 ${MAX_IMPORT_COLUMNS} 列的内容，已拒绝，请删除多余的列后再导入`,
+            'PAYLOAD_TOO_LARGE',
+          );
+        }
+        const cells: CellValue[] = Array.from({ length: row.cellCount }, () => undefined);
+        row.eachCell((cell, col) => {
+          cells[col - 1] = plain(cell.value);
+        });
+        // Blank rows are not kept (their numbers stay as in the sheet).
+        if (hasContent(cells)) rows.push({ rowNumber, cells });
+      }
+      if (rows.length === 0) continue;
+      // The limit is the file's: 50,000 rows split over several sheets are as many rows.
+      total += rows.length;
+      if (total > MAX_IMPORT_ROWS + SHEET_HEADER_ROWS * (sheets.length + 1)) {
+        throw new ImportFileError(zipMessages.sheetRows(MAX_IMPORT_ROWS), 'PAYLOAD_TOO_LARGE');
+      }
+      sheets.push({ name: sheet.name, isHidden: (sheet.state ?? 'visible') !== 'visible', rows });
     }
-    sheets.push({ name: sheet.name, isHidden: sheet.state !== 'visible', rows });
+  } catch (e) {
+    if (e instanceof ImportFileError) throw e;
+    throw broken();
   }
   return sheets;
 };
-
-const hasContent = (r: SheetRow) =>
-  r.cells.some((c) => c !== undefined && c !== null && String(c).trim() !== '');
 
 /**
  * Reads every worksheet of an .xlsx (a .csv is one sheet) into rows of plain cell values, blank rows
@@ -261,7 +352,9 @@ export const readWorkbookSheets = async (buf: Buffer, filename: string): Promise
     throw new ImportFileError('不支持的文件类型，请上传 .xlsx（或 .csv）文件');
   }
   // Blank rows (all cells empty after trimming) are skipped; their numbers stay as in the sheet.
-  return sheets.map((s) => ({ ...s, rows: s.rows.filter(hasContent) })).filter((s) => s.rows.length > 0);
+  return sheets
+    .map((s) => ({ ...s, rows: s.rows.filter((r) => hasContent(r.cells)) }))
+    .filter((s) => s.rows.length > 0);
 };
 
 /** The rows of the first sheet that holds any (for callers that read one table). */

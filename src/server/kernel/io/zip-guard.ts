@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import { crc32, createInflateRaw } from 'node:zlib';
 
 /**
@@ -406,4 +407,36 @@ export const scanZip = async (buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMIT
     if (size !== e.size || crc >>> 0 !== e.crc) refuse('invalid', zipMessages.lies);
   }
   return scan;
+};
+
+/**
+ * The entries of a zip `scanZip` has passed, by name (a leading `/` dropped, as JSZip's readers do),
+ * each as a function giving its content as UTF-8 text, chunk by chunk: an .xlsx part is read as a
+ * stream and never held whole. The entries are the central directory's, the ones the scan counted.
+ */
+export const zipTextEntries = (buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS) => {
+  const parts = new Map<string, () => AsyncGenerator<string>>();
+  for (const e of readEntries(buf, limits)) {
+    const read = async function* () {
+      const decoder = new StringDecoder('utf8');
+      const data = buf.subarray(e.dataStart, e.dataStart + e.compressedSize);
+      if (e.method === 0) {
+        for (let i = 0; i < data.length; i += 64 * 1024) yield decoder.write(data.subarray(i, i + 64 * 1024));
+      } else {
+        const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+        inflater.end(data);
+        try {
+          for await (const chunk of inflater) yield decoder.write(chunk as Buffer);
+        } catch {
+          refuse('invalid', zipMessages.corrupt);
+        } finally {
+          inflater.destroy();
+        }
+      }
+      const rest = decoder.end();
+      if (rest) yield rest;
+    };
+    parts.set(e.name.replace(/^\//, ''), read);
+  }
+  return parts;
 };

@@ -1,4 +1,5 @@
-import { and, inArray, isNull } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { maskIdNumber, maskPhone, parseIdNumber } from '../../../contracts/common/id-number';
 import {
   defaultPersonTags,
@@ -32,7 +33,7 @@ import { maskPiiText } from '../../kernel/privacy/pii-mask';
 import type { ServiceContext } from '../../kernel/service-context';
 import { shanghaiToday } from '../../kernel/time/calendar';
 import { setHeadsFromImport } from './households.service';
-import { countPersonRows, findByIdIndex, type PersonRow, personBatches } from './people.repository';
+import { countPersonRows, type PersonRow, personBatches } from './people.repository';
 import { households, persons } from './people.table';
 import { ID_NOT_REGISTRABLE } from './persons.service';
 import { pinyinKey } from './pinyin';
@@ -202,6 +203,27 @@ const townsOf = async (tx: Tx, paths: string[]) => {
   };
 };
 
+/** New records made, written and audited this many at a time (one statement each). */
+const WRITE_BATCH = 1000;
+
+/** `column = any($1::type[])`: a list as one array parameter, however long. */
+const anyOf = (column: AnyPgColumn, values: string[], type: 'text' | 'uuid') =>
+  sql`${column} = any(${sql.param(values)}::${sql.raw(type)}[])`;
+
+/** Live persons with these ID-number indexes, wherever they are (duplicates are refused system-wide). */
+const findByIdIndexes = async (tx: Tx, idIndexes: string[]) =>
+  idIndexes.length === 0
+    ? []
+    : tx
+        .select({
+          id: persons.id,
+          orgPath: persons.orgPath,
+          idNumberIndex: persons.idNumberIndex,
+          name: persons.name,
+        })
+        .from(persons)
+        .where(and(anyOf(persons.idNumberIndex, idIndexes, 'text'), isNull(persons.deletedAt)));
+
 const bare = (name: string) => name.replace(/妇联$/, '');
 /** 甲镇甲一村, or 甲镇 for the town's own unit. */
 const placeOf = (t: { name: string; unitName: string }) =>
@@ -313,11 +335,12 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       householdId,
     };
   });
+  // Lists of 50,000 values go as one array parameter each (`= any($1)`), not 50,000 parameters.
   const byIdIndex = new Map(
     // ID numbers are unique in the county: seen past her subtree, answered without saying where.
     (
       await outsideRowScope(tx, () =>
-        findByIdIndex(
+        findByIdIndexes(
           tx,
           prepared.flatMap((p) => (p.idIndex ? [p.idIndex] : [])),
         ),
@@ -332,7 +355,7 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         .where(
           and(
             inArray(persons.orgUnitId, unitIds),
-            inArray(persons.name, noIdNames),
+            anyOf(persons.name, noIdNames, 'text'),
             isNull(persons.idNumberIndex),
             isNull(persons.deletedAt),
           ),
@@ -353,9 +376,10 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
         .select()
         .from(persons)
         .where(
-          inArray(
+          anyOf(
             persons.id,
             [...byIdIndex.values()].map((p) => p.id),
+            'uuid',
           ),
         )
     : [];
@@ -365,10 +389,36 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
     ...[...unitOf.values()].map((u) => u.path),
   ]);
 
-  const plan = new ImportPlan<PersonRow, typeof persons.$inferInsert>();
+  // A new person is planned as her row and id; the record to insert (ciphers, masks, pinyin) is made
+  // only when her batch is written, so 50,000 of them are never held at once.
+  const plan = new ImportPlan<PersonRow, { id: string; p: (typeof prepared)[number] }>();
   const rowOfPerson = new Map<string, ParsedRow>();
   // 与户主关系 = 户主: the household's head, one per household (by person id, once it is known).
   const headOf = new Map<string, { personId: string; r: ParsedRow }>();
+  const desiredOf = (p: (typeof prepared)[number]) => ({
+    orgUnitId: p.unit.id,
+    orgPath: p.unit.path,
+    name: p.v.name,
+    gender: p.gender,
+    birthDate: p.birthDate,
+    approxBirthYear: p.approxBirthYear,
+    householdId: p.householdId,
+    relationToHead: p.v.relationToHead ?? null,
+    tags: tagsOf.get(p.r) ?? [],
+    note: p.v.note ?? null,
+  });
+  const newRecord = ({ id, p }: { id: string; p: (typeof prepared)[number] }) => ({
+    id,
+    ...desiredOf(p),
+    namePinyin: pinyinKey(p.v.name),
+    idNumberCipher: p.idValue ? ctx.crypto.encrypt(p.idValue) : null,
+    idNumberIndex: p.idIndex,
+    idNumberMasked: p.idValue ? maskIdNumber(p.idValue) : null,
+    phoneCipher: p.v.phone ? ctx.crypto.encrypt(p.v.phone) : null,
+    phoneMasked: p.v.phone ? maskPhone(p.v.phone) : null,
+    createdBy: ctx.actor.userId,
+    updatedBy: ctx.actor.userId,
+  });
   const noteHead = (p: (typeof prepared)[number], personId: string) => {
     if (p.v.relationToHead !== 'head' || !p.householdId) return;
     const earlier = headOf.get(p.householdId);
@@ -407,35 +457,13 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
       continue;
     }
     rowOfPerson.set(personKey, p.r);
-    const desired = {
-      orgUnitId: p.unit.id,
-      orgPath: p.unit.path,
-      name: p.v.name,
-      gender: p.gender,
-      birthDate: p.birthDate,
-      approxBirthYear: p.approxBirthYear,
-      householdId: p.householdId,
-      relationToHead: p.v.relationToHead ?? null,
-      tags: tagsOf.get(p.r) ?? [],
-      note: p.v.note ?? null,
-    };
     if (!existing) {
       const id = uuidv7();
       noteHead(p, id);
-      plan.create({
-        id,
-        ...desired,
-        namePinyin: pinyinKey(p.v.name),
-        idNumberCipher: p.idValue ? ctx.crypto.encrypt(p.idValue) : null,
-        idNumberIndex: p.idIndex,
-        idNumberMasked: p.idValue ? maskIdNumber(p.idValue) : null,
-        phoneCipher: p.v.phone ? ctx.crypto.encrypt(p.v.phone) : null,
-        phoneMasked: p.v.phone ? maskPhone(p.v.phone) : null,
-        createdBy: ctx.actor.userId,
-        updatedBy: ctx.actor.userId,
-      });
+      plan.create({ id, p });
       continue;
     }
+    const desired = desiredOf(p);
     // A person registered in another town is moved only when she confirms it (allowMoves): the
     // rehearsal warns, naming both towns; an unconfirmed import is refused.
     if (existing.orgUnitId !== p.unit.id && !opts.allowMoves) {
@@ -468,25 +496,29 @@ const commit: LedgerIo['commit'] = async (tx, ctx, rows, opts, onProgress) => {
   issues.throwIfAny();
 
   // 4. Write: households, new persons in batches, changed persons one by one; audit rows alongside.
-  await bulkInsert(tx, households, newHouseholds);
+  for (let i = 0; i < newHouseholds.length; i += WRITE_BATCH) {
+    await bulkInsert(tx, households, newHouseholds.slice(i, i + WRITE_BATCH));
+  }
   const writer = importWriter(tx, ctx, 'people', 'person');
-  await writer.insert(
-    persons,
-    plan.inserts,
-    (p) => ({
-      label: p.name,
-      after: {
-        name: p.name,
-        gender: p.gender,
-        birthDate: p.birthDate,
-        idNumberMasked: p.idNumberMasked,
-        phoneMasked: p.phoneMasked,
-        householdId: p.householdId,
-        tags: p.tags,
-      },
-    }),
-    onProgress,
-  );
+  for (let i = 0; i < plan.inserts.length; i += WRITE_BATCH) {
+    await writer.insert(
+      persons,
+      plan.inserts.slice(i, i + WRITE_BATCH).map(newRecord),
+      (p) => ({
+        label: p.name,
+        after: {
+          name: p.name,
+          gender: p.gender,
+          birthDate: p.birthDate,
+          idNumberMasked: p.idNumberMasked,
+          phoneMasked: p.phoneMasked,
+          householdId: p.householdId,
+          tags: p.tags,
+        },
+      }),
+      (done) => onProgress(i + done),
+    );
+  }
   // The ciphers are written but never shown in the audit row (the masked values are).
   await writer.update(persons, plan.updates, (p) => p.name, ['idNumberCipher', 'phoneCipher']);
   // 5. Each household's head, from its 户主 row (a household the import created or matched).
