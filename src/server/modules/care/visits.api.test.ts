@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SummaryContent } from '../../../contracts/reports';
 import { hashPassword } from '../../kernel/auth/password';
 import { users } from '../../kernel/auth/users.table';
 import { uuidv7 } from '../../kernel/db/ids';
@@ -465,5 +466,28 @@ describe('结对帮扶 and 走访', () => {
     expect(drill.body).not.toContain('赵春梅');
     expect(drill.body).not.toContain('赵*梅');
     expect(drill.body).not.toContain('情绪');
+  });
+
+  it('the annual summary’s 维权关爱 section mentions the pairings and visits, each number a figure', async () => {
+    const res = await call(t.app, village, 'POST', '/api/v1/reports/summaries', {
+      orgUnitId: org.units.villageA1.id,
+      kind: 'annual',
+      year: 2026,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const care = (res.json().content as SummaryContent).sections.find((s) => s.id === 's-care');
+    const point = care?.paragraphs.find((p) => p.id === 'care-p3');
+    expect(point, JSON.stringify(care)).toBeTruthy();
+    const runs = point?.runs ?? [];
+    const text = runs.map((r) => (r.kind === 'text' ? r.text : r.display)).join('');
+    // One pairing is in force at the year's end (the other ended on 2026-03-01).
+    expect(text).toContain('组织执委、志愿者与1名重点人员结对帮扶。');
+    expect(text).toContain('全年开展走访2次，走访重点人员1人。');
+    expect(runs.flatMap((r) => (r.kind === 'figure' ? [`${r.indicatorKey}=${r.value}`] : []))).toEqual([
+      'care.pairings=1',
+      'care.visits=2',
+      'care.visitedPeople=1',
+    ]);
+    expect(text).not.toContain('赵');
   });
 });
