@@ -138,6 +138,17 @@ describe.skipIf(!hasChromium())('care journey', { timeout: JOURNEY }, () => {
     await shot(page, 'care-visit-history');
     await page.keyboard.press('Escape');
     await history.waitFor({ state: 'hidden' });
+    // Her own record shows the visit too.
+    const listed = await page.request.get(`${baseUrl()}/api/v1/care/pairings?mine=1&pageSize=100`);
+    const paired = ((await listed.json()).items as { personName: string; keyPersonId: string }[]).find(
+      (x) => x.personName === name,
+    );
+    expect(paired).toBeTruthy();
+    await page.goto(`${baseUrl()}/care/key-people?keyPersonId=${paired?.keyPersonId}`);
+    const detail = page.getByTestId('key-person-detail');
+    await detail.waitFor();
+    await eventually(() => detail.getByTestId('key-person-visit').first().innerText()).toContain(findings);
+    await page.goto(`${baseUrl()}/care/visits`);
     // Overdue pairings are listed, tagged.
     await page.getByTestId('pairing-view').getByText('逾期未走访', { exact: true }).click();
     await eventually(() => page.getByTestId('pairing-overdue').count()).toBeGreaterThan(0);
