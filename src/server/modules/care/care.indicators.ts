@@ -243,7 +243,8 @@ export const visitedPeopleIndicator: Indicator = {
 
 /**
  * `care.visitsOverdue{frequency}`: pairings in force whose next visit (the last visit, or the start,
- * plus the frequency) fell due before the period's last day or today, whichever is sooner.
+ * plus the frequency) fell due before the period's last day or today, whichever is sooner; a key
+ * person closed (销号) by then is no longer due a visit.
  */
 export const visitsOverdueIndicator: Indicator = {
   key: 'care.visitsOverdue',
@@ -261,7 +262,8 @@ export const visitsOverdueIndicator: Indicator = {
     cross join lateral (select (coalesce(max(cv.visited_on), pr.started_on) + ${frequencyInterval('pr.frequency')})::date as due
       from care_visits cv where cv.pairing_id = pr.id and cv.deleted_at is null and cv.visited_on <= ${asOf}::date) d
     where pr.deleted_at is null and pr.started_on <= ${asOf}::date
-      and (pr.ended_on is null or pr.ended_on > ${asOf}::date) and d.due < ${asOf}::date`;
+      and (pr.ended_on is null or pr.ended_on > ${asOf}::date) and d.due < ${asOf}::date
+      and (k.status <> 'closed' or k.closed_on > ${asOf}::date)`;
   },
 };
 

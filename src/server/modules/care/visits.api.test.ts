@@ -436,6 +436,40 @@ describe('结对帮扶 and 走访', () => {
     expect(afterEnd.statusCode).toBe(409);
     expect(afterEnd.json().error.message).toBe('该结对已结束，不能修改或登记走访');
     expect((await call(t.app, village, 'GET', '/api/v1/care/pairings?state=ended')).json().total).toBe(1);
+    // The other pairing (quarterly from 2026-01-10, never visited) is overdue by May; once she is
+    // closed (销号, approved by the town) no visit is due any more.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-05-01T04:00:00Z'));
+    const may = (await call(t.app, village, 'GET', '/api/v1/care/pairings?overdue=1')).json();
+    expect(may.items.map((p: { keyPersonId: string }) => p.keyPersonId)).toEqual([otherKeyPersonId]);
+    vi.useRealTimers();
+    const kp = (await call(t.app, village, 'GET', `/api/v1/care/key-people/${otherKeyPersonId}`)).json();
+    const asked = await call(
+      t.app,
+      village,
+      'POST',
+      `/api/v1/care/key-people/${otherKeyPersonId}/close-request`,
+      {
+        reason: '已外出务工，随迁',
+        version: kp.version,
+      },
+    );
+    expect(asked.statusCode, asked.body).toBe(200);
+    const approved = await call(
+      t.app,
+      town,
+      'POST',
+      `/api/v1/care/key-people/${otherKeyPersonId}/close-decision`,
+      {
+        approve: true,
+        version: asked.json().version,
+      },
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-05-01T04:00:00Z'));
+    expect((await call(t.app, village, 'GET', '/api/v1/care/pairings?overdue=1')).json().total).toBe(0);
+    vi.useRealTimers();
   });
 
   it('figures: pairings in force, visits by mode, people visited — no names', async () => {

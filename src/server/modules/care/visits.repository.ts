@@ -21,7 +21,7 @@ export const frequencyInterval = (column: string) =>
   sql.raw(`(case ${column} when 'weekly' then interval '7 days' when 'biweekly' then interval '14 days'
     when 'quarterly' then interval '3 months' else interval '1 month' end)`);
 
-/** The day the next visit is due, for a pairing row `pr` with its last visit `v.last`. */
+/** The day the next visit is due, for a pairing row `pr` with its last visit `v.last` (null once ended or 销号). */
 export const nextDueSql = sql`(coalesce(v.last, pr.started_on) + ${frequencyInterval('pr.frequency')})::date`;
 
 export type PairingRow = {
@@ -58,7 +58,7 @@ const pairingSelect = (where: SQL, tail: SQL = sql``) => sql`
       left join persons hp on hp.id = (h->>'personId')::uuid), '[]') as helpers,
     pr.frequency, pr.started_on::text as "startedOn", pr.ended_on::text as "endedOn", pr.end_reason as "endReason",
     v.n as "visitCount", v.last::text as "lastVisitedOn",
-    case when pr.ended_on is null then ${nextDueSql}::text end as "nextDueOn",
+    case when pr.ended_on is null and k.status <> 'closed' then ${nextDueSql}::text end as "nextDueOn",
     pr.version, pr.created_at::text as "createdAt", pr.updated_at::text as "updatedAt",
     pr.deleted_at::text as "deletedAt", pr.created_by as "createdBy", count(*) over() as total
   from care_pairings pr
@@ -69,7 +69,10 @@ const pairingSelect = (where: SQL, tail: SQL = sql``) => sql`
     where cv.pairing_id = pr.id and cv.deleted_at is null) v on true
   where ${where} ${tail}`;
 
-/** Whether the pairing's next visit is due before `today` (a live, unended pairing only). */
+/**
+ * Whether the pairing's next visit is due before `today` (a live, unended pairing of a key person not
+ * closed: 销号 stops the rhythm even before someone ends the pairing).
+ */
 export const isOverdue = (r: PairingRow, today: string) =>
   !r.endedOn && !r.deletedAt && r.nextDueOn !== null && r.nextDueOn < today;
 
@@ -119,7 +122,10 @@ export const pairingFilters = (
           ? sql`pr.ended_on is not null`
           : sql`true`,
       q.keyPersonId ? sql`pr.key_person_id = ${q.keyPersonId}::uuid` : sql`true`,
-      q.overdue ? sql`pr.ended_on is null and ${nextDueSql} < ${today}::date` : sql`true`,
+      q.overdue
+        ? sql`pr.ended_on is null and ${nextDueSql} < ${today}::date and not exists (select 1 from care_key_people kc
+            where kc.id = pr.key_person_id and kc.status = 'closed')`
+        : sql`true`,
       q.mine
         ? sql`(pr.helpers @> jsonb_build_array(jsonb_build_object('userId', ${actorUserId}::text))
             or pr.created_by = ${actorUserId}::uuid)`
