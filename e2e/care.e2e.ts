@@ -156,6 +156,12 @@ describe.skipIf(!hasChromium())('care journey', { timeout: JOURNEY }, () => {
       /逾期未走访的结对：[1-9]\d* 个/,
     );
     await shot(page, 'care-visits-overdue');
+    // The to-do's drill-down opens a pairing's visits by its id.
+    const late = await page.request.get(`${baseUrl()}/api/v1/care/pairings?overdue=1&pageSize=1`);
+    const lateId = ((await late.json()).items as { id: string }[])[0].id;
+    await page.goto(`${baseUrl()}/care/visits?pairingId=${lateId}`);
+    await page.getByTestId('visit-history').waitFor();
+    await eventually(() => page.getByTestId('visit-item').count()).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -85,5 +85,9 @@ export const careFeature: Feature = {
       matches: (key) => ['care.disputes', 'care.casesClosed', 'care.hotlineTickets'].includes(key),
       to: (id) => `/care/cases?caseId=${encodeURIComponent(id)}`,
     },
+    {
+      matches: (key) => ['care.pairings', 'care.visitsOverdue'].includes(key),
+      to: (id) => `/care/visits?pairingId=${encodeURIComponent(id)}`,
+    },
   ],
 };

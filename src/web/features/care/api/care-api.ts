@@ -158,6 +158,12 @@ export const usePairings = (params: Partial<ListPairingsQuery>) =>
     queryFn: ({ signal }) => api.get<ListResult<Pairing>>(`${BASE}/pairings`, params, signal),
     placeholderData: keepPreviousData,
   });
+export const usePairing = (id: string | null) =>
+  useQuery({
+    queryKey: ['care', 'pairing', id],
+    queryFn: ({ signal }) => api.get<Pairing>(at('pairings', id as string), undefined, signal),
+    enabled: !!id,
+  });
 export const useCreatePairing = () =>
   useCareMutation((input: CreatePairingInput) => api.post<Pairing>(`${BASE}/pairings`, input));
 export const useUpdatePairing = () =>

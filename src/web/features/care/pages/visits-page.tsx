@@ -2,6 +2,7 @@ import { App, Button, Card, Drawer, Input, List, Modal, Segmented, Space, Tag, T
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import {
   type CareVisit,
   helpKindLabels,
@@ -17,7 +18,7 @@ import { useLabel } from '../../../lib/labels';
 import { useOrgScope } from '../../../lib/org-scope';
 import { useSession } from '../../../lib/session';
 import { useApiErrorHandler } from '../../../lib/use-api-error';
-import { revealVisit, useEndPairing, usePairings, useVisits } from '../api/care-api';
+import { revealVisit, useEndPairing, usePairing, usePairings, useVisits } from '../api/care-api';
 import { PairingFormDrawer } from '../components/pairing-form-drawer';
 import { VisitFormDrawer } from '../components/visit-form-drawer';
 import '../../../components/ledger.css';
@@ -161,7 +162,8 @@ const EndModal = ({ pairing, onClose }: { pairing: Pairing; onClose: () => void 
 
 /**
  * 结对走访 on a phone: the pairings in scope (hers first by default), overdue ones on top with a red
- * tag; 登记走访 opens the visit form, 走访记录 the history. Names are masked unless she is a helper.
+ * tag; 登记走访 opens the visit form, 走访记录 the history (also `?pairingId=`). Names are masked unless
+ * she is a helper.
  */
 export const VisitsPage = () => {
   const { t } = useTranslation();
@@ -181,6 +183,19 @@ export const VisitsPage = () => {
   const [history, setHistory] = useState<Pairing | null>(null);
   const [ending, setEnding] = useState<Pairing | null>(null);
   const [isCreating, setCreating] = useState(false);
+  // `?pairingId=` (a figure's drill-down, a to-do) opens that pairing's visits (a logged read).
+  const [search, setSearch] = useSearchParams();
+  const linked = usePairing(search.get('pairingId'));
+  const closeHistory = () => {
+    setHistory(null);
+    if (search.get('pairingId'))
+      setSearch((s) => {
+        const next = new URLSearchParams(s);
+        next.delete('pairingId');
+        return next;
+      });
+  };
+  const shownHistory = history ?? linked.data ?? null;
   return (
     <div>
       <LedgerPageHeader
@@ -274,7 +289,7 @@ export const VisitsPage = () => {
         ))}
       </Space>
       {visiting && <VisitFormDrawer pairing={visiting} onClose={() => setVisiting(null)} />}
-      {history && <HistoryDrawer pairing={history} onClose={() => setHistory(null)} />}
+      {shownHistory && <HistoryDrawer pairing={shownHistory} onClose={closeHistory} />}
       {ending && <EndModal pairing={ending} onClose={() => setEnding(null)} />}
       {isCreating && <PairingFormDrawer scopeId={scopeId} onClose={() => setCreating(false)} />}
     </div>
