@@ -44,6 +44,7 @@ const fullMenu = [
   'menu-honours-nominations',
   'menu-honours-duties',
   'menu-care-screening',
+  'menu-care-visits',
   'menu-care-key-people',
   'menu-care-cases',
   'menu-care-access-log',

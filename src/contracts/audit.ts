@@ -91,6 +91,7 @@ export const auditActionLabels: Record<string, { zh: string; en: string }> = {
   decideClose: { zh: '销号审批', en: 'Decide closing' },
   addSession: { zh: '登记调解记录', en: 'Add session' },
   closeCase: { zh: '结案', en: 'Close case' },
+  endPairing: { zh: '结束结对', en: 'End pairing' },
   reopen: { zh: '重新打开', en: 'Reopen' },
   followUp: { zh: '回访', en: 'Follow-up' },
 };
@@ -166,6 +167,8 @@ export const historyEntityTypes = [
   'keyPerson',
   'riskScreening',
   'mediationCase',
+  'carePairing',
+  'careVisit',
 ] as const;
 export const recordHistoryQuerySchema = z
   .object({ entityType: z.enum(historyEntityTypes), entityId: z.uuid() })

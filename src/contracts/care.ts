@@ -408,3 +408,183 @@ export const accessLogQuerySchema = listQueryBaseSchema
   .extend({ entityId: z.uuid().optional(), orgUnitId: z.uuid().optional() })
   .strict();
 export type AccessLogQuery = z.infer<typeof accessLogQuerySchema>;
+
+// Pairing (结对帮扶) and visits (走访)
+
+/** 走访频次: how often the helpers are to visit (domain research §10: 每月至少一次 is the usual rhythm). */
+export const visitFrequencies = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
+export const visitFrequencySchema = z.enum(visitFrequencies, { message: '请选择走访频次' });
+export type VisitFrequency = z.infer<typeof visitFrequencySchema>;
+export const visitFrequencyLabels: Record<VisitFrequency, Label> = {
+  weekly: { zh: '每周一次', en: 'Weekly' },
+  biweekly: { zh: '每两周一次', en: 'Every two weeks' },
+  monthly: { zh: '每月一次', en: 'Monthly' },
+  quarterly: { zh: '每季度一次', en: 'Quarterly' },
+};
+
+/** A helper: a cadre or executive member with an account (`userId`), or a named volunteer from people (`personId`). */
+export const pairingHelperInputSchema = z
+  .object({ userId: z.uuid().optional(), personId: z.uuid().optional() })
+  .strict()
+  .refine((h) => !!h.userId !== !!h.personId, { message: '每名帮扶人须为一名用户或一名志愿者' });
+export type PairingHelperInput = z.infer<typeof pairingHelperInputSchema>;
+export const pairingHelperSchema = z.object({
+  userId: z.uuid().nullable(),
+  personId: z.uuid().nullable(),
+  name: z.string(),
+});
+export type PairingHelper = z.infer<typeof pairingHelperSchema>;
+
+export const pairingSchema = z.object({
+  id: z.uuid(),
+  orgUnitId: z.uuid(),
+  orgUnitName: z.string(),
+  keyPersonId: z.uuid(),
+  /** Masked unless the reader is one of the helpers or recorded the pairing. */
+  personName: z.string(),
+  isMasked: z.boolean(),
+  category: keyPersonCategorySchema,
+  helpers: z.array(pairingHelperSchema),
+  frequency: visitFrequencySchema,
+  startedOn: dateSchema,
+  endedOn: dateSchema.nullable(),
+  endReason: z.string().nullable(),
+  visitCount: z.number().int(),
+  lastVisitedOn: dateSchema.nullable(),
+  /** The day the next visit is due: the last visit (or the start) plus the frequency; null once ended. */
+  nextDueOn: dateSchema.nullable(),
+  isOverdue: z.boolean(),
+  ...ledgerMeta,
+});
+export type Pairing = z.infer<typeof pairingSchema>;
+export const pairingListSchema = listResultSchema(pairingSchema);
+export const listPairingsQuerySchema = listQueryBaseSchema
+  .extend({
+    orgUnitId: z.uuid().optional(),
+    keyPersonId: z.uuid().optional(),
+    state: z.enum(['active', 'ended', 'all']).default('active'),
+    overdue: z.enum(['1']).optional(),
+    /** Only pairings the reader helps in (the phone's 我的结对). */
+    mine: z.enum(['1']).optional(),
+    status: z.enum(['active', 'deleted']).default('active'),
+  })
+  .strict();
+export type ListPairingsQuery = z.infer<typeof listPairingsQuerySchema>;
+const helpersSchema = z
+  .array(pairingHelperInputSchema)
+  .min(1, { message: '请至少选择一名帮扶人' })
+  .max(5, { message: '帮扶人最多五名' });
+export const createPairingInputSchema = z
+  .object({
+    keyPersonId: z.uuid({ message: '请选择重点人员' }),
+    helpers: helpersSchema,
+    frequency: visitFrequencySchema,
+    startedOn: dateSchema,
+  })
+  .strict();
+export type CreatePairingInput = z.infer<typeof createPairingInputSchema>;
+export const updatePairingInputSchema = z
+  .object({
+    helpers: helpersSchema.optional(),
+    frequency: visitFrequencySchema.optional(),
+    startedOn: dateSchema.optional(),
+    version: versionSchema,
+  })
+  .strict();
+export type UpdatePairingInput = z.infer<typeof updatePairingInputSchema>;
+export const endPairingInputSchema = z
+  .object({
+    endedOn: dateSchema,
+    reason: reasonText('请说明结束结对的原因（如风险已消除、已迁出）'),
+    version: versionSchema,
+  })
+  .strict();
+export type EndPairingInput = z.infer<typeof endPairingInputSchema>;
+
+export const visitModes = ['home', 'phone', 'wechat', 'other'] as const;
+export const visitModeSchema = z.enum(visitModes, { message: '请选择走访方式' });
+export type VisitMode = z.infer<typeof visitModeSchema>;
+export const visitModeLabels: Record<VisitMode, Label> = {
+  home: { zh: '上门', en: 'Home visit' },
+  phone: { zh: '电话', en: 'Phone' },
+  wechat: { zh: '微信', en: 'WeChat' },
+  other: { zh: '其他', en: 'Other' },
+};
+export const helpKinds = ['policy', 'counselling', 'goods', 'legal', 'employment', 'other'] as const;
+export const helpKindSchema = z.enum(helpKinds, { message: '请选择帮扶内容' });
+export type HelpKind = z.infer<typeof helpKindSchema>;
+export const helpKindLabels: Record<HelpKind, Label> = {
+  policy: { zh: '政策宣讲', en: 'Policy advice' },
+  counselling: { zh: '心理疏导', en: 'Counselling' },
+  goods: { zh: '物资帮扶', en: 'Material aid' },
+  legal: { zh: '法律援助', en: 'Legal aid' },
+  employment: { zh: '就业帮扶', en: 'Employment help' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const careVisitSchema = z.object({
+  id: z.uuid(),
+  orgUnitId: z.uuid(),
+  pairingId: z.uuid(),
+  keyPersonId: z.uuid(),
+  /** Masked, with `findings` and `nextStep` withheld, unless the reader is a helper or the author. */
+  personName: z.string(),
+  isMasked: z.boolean(),
+  visitedOn: dateSchema,
+  mode: visitModeSchema,
+  findings: z.string().nullable(),
+  help: z.array(helpKindSchema),
+  /** Money or goods given, in fen (integer), if any. */
+  amountFen: z.number().int().nullable(),
+  nextStep: z.string().nullable(),
+  visitorName: z.string().nullable(),
+  ...ledgerMeta,
+});
+export type CareVisit = z.infer<typeof careVisitSchema>;
+export const careVisitListSchema = listResultSchema(careVisitSchema);
+export const listVisitsQuerySchema = listQueryBaseSchema
+  .extend({
+    orgUnitId: z.uuid().optional(),
+    pairingId: z.uuid().optional(),
+    keyPersonId: z.uuid().optional(),
+    mode: visitModeSchema.optional(),
+    status: z.enum(['active', 'deleted']).default('active'),
+  })
+  .strict();
+export type ListVisitsQuery = z.infer<typeof listVisitsQuerySchema>;
+const amountFenSchema = z
+  .number({ message: '金额须为数字' })
+  .int({ message: '金额须精确到分' })
+  .min(0, { message: '金额不能为负数' })
+  .max(100_000_000, { message: '金额过大，请核对' });
+export const createVisitInputSchema = z
+  .object({
+    /** The client's id: a retry with the same id and content answers the saved visit. */
+    id: z.uuid().optional(),
+    pairingId: z.uuid({ message: '请选择结对对象' }),
+    visitedOn: dateSchema,
+    mode: visitModeSchema,
+    findings: z.string().trim().min(2, { message: '请填写走访了解到的情况' }).max(2000),
+    help: z.array(helpKindSchema).max(6).default([]),
+    amountFen: amountFenSchema.optional(),
+    nextStep: z.string().trim().max(500).optional(),
+  })
+  .strict();
+export type CreateVisitInput = z.infer<typeof createVisitInputSchema>;
+export const updateVisitInputSchema = z
+  .object({
+    visitedOn: dateSchema.optional(),
+    mode: visitModeSchema.optional(),
+    findings: z.string().trim().min(2, { message: '请填写走访了解到的情况' }).max(2000).optional(),
+    help: z.array(helpKindSchema).max(6).optional(),
+    amountFen: amountFenSchema.nullable().optional(),
+    nextStep: z.string().trim().max(500).nullable().optional(),
+    version: versionSchema,
+  })
+  .strict();
+export type UpdateVisitInput = z.infer<typeof updateVisitInputSchema>;
+export const revealedVisitSchema = z.object({
+  personName: z.string(),
+  findings: z.string().nullable(),
+  nextStep: z.string().nullable(),
+});

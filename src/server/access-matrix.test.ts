@@ -60,6 +60,8 @@ const foreign = {
   keyPersonId: '',
   riskScreeningId: '',
   caseId: '',
+  pairingId: '',
+  visitId: '',
 };
 
 // Every module's import/export ledgers: an empty template (200 by design), and an import or export
@@ -648,6 +650,31 @@ const foreignRequest = (method: string, url: string): { url: string; body?: unkn
     'POST /api/v1/care/cases/:caseId/reopen': { body: { reason: '越权打开', version: 1 } },
     'POST /api/v1/care/cases/:caseId/follow-up': { body: { followedUpOn: '2026-01-07', version: 1 } },
     'POST /api/v1/care/cases/:caseId/reveal': { body: { reason: '越权查看' } },
+    'GET /api/v1/care/pairings': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/care/pairings/:pairingId': {},
+    'POST /api/v1/care/pairings': {
+      body: {
+        keyPersonId: foreign.keyPersonId,
+        helpers: [{ personId: foreign.personId }],
+        frequency: 'monthly',
+        startedOn: '2026-01-05',
+      },
+    },
+    'PATCH /api/v1/care/pairings/:pairingId': { body: { frequency: 'weekly', version: 1 } },
+    'DELETE /api/v1/care/pairings/:pairingId': { query: 'version=1' },
+    'POST /api/v1/care/pairings/:pairingId/restore': { body: { version: 1 } },
+    'POST /api/v1/care/pairings/:pairingId/end': {
+      body: { endedOn: '2026-01-20', reason: '越权结束', version: 1 },
+    },
+    'GET /api/v1/care/visits': { query: `orgUnitId=${foreignUnit}` },
+    'GET /api/v1/care/visits/:visitId': {},
+    'POST /api/v1/care/visits': {
+      body: { pairingId: foreign.pairingId, visitedOn: '2026-01-08', mode: 'home', findings: '越权走访' },
+    },
+    'PATCH /api/v1/care/visits/:visitId': { body: { mode: 'phone', version: 1 } },
+    'DELETE /api/v1/care/visits/:visitId': { query: 'version=1' },
+    'POST /api/v1/care/visits/:visitId/restore': { body: { version: 1 } },
+    'POST /api/v1/care/visits/:visitId/reveal': { body: { reason: '越权查看' } },
     'GET /api/v1/care/access-log': { query: `orgUnitId=${foreignUnit}` },
   };
   const spec = bodies[`${method} ${url}`] ?? ioRequest(`${method} ${url}`, foreignUnit);
@@ -835,6 +862,25 @@ beforeAll(async () => {
   });
   expect(mediation.statusCode, mediation.body).toBe(201);
   foreign.caseId = mediation.json().id;
+  // Her pairing (she is the helper) and a visit whose findings are secret.
+  const pairing = await call(t.app, owner, 'POST', '/api/v1/care/pairings', {
+    keyPersonId: foreign.keyPersonId,
+    helpers: [{ userId: org.userIds.villageA1 }],
+    frequency: 'monthly',
+    startedOn: '2026-01-05',
+  });
+  expect(pairing.statusCode, pairing.body).toBe(201);
+  foreign.pairingId = pairing.json().id;
+  const careVisit = await call(t.app, owner, 'POST', '/api/v1/care/visits', {
+    pairingId: foreign.pairingId,
+    visitedOn: '2026-01-07',
+    mode: 'home',
+    findings: '甲一村秘密走访情况',
+    help: ['goods'],
+    amountFen: 10000,
+  });
+  expect(careVisit.statusCode, careVisit.body).toBe(201);
+  foreign.visitId = careVisit.json().id;
   const definition = await call(t.app, owner, 'POST', '/api/v1/reports/definitions', {
     orgUnitId: org.units.villageA1.id,
     name: '甲一村秘密月报',
@@ -1173,6 +1219,11 @@ describe('access matrix', () => {
         '/api/v1/care/screenings?pageSize=200',
         '/api/v1/care/cases?pageSize=200',
         '/api/v1/care/checklist?month=2026-01',
+        '/api/v1/care/pairings?pageSize=200&state=all',
+        '/api/v1/care/pairings?pageSize=200&overdue=1',
+        '/api/v1/care/visits?pageSize=200',
+        '/api/v1/indicators/care.visits/records?from=2026-01-01&to=2026-12-31&pageSize=200',
+        '/api/v1/indicators/care.visitsOverdue/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/indicators/care.keyPeople/records?from=2026-01-01&to=2026-12-31&pageSize=200',
         '/api/v1/indicators/care.disputes/records?from=2026-01-01&to=2026-12-31&pageSize=200',
       ]) {
@@ -1238,6 +1289,8 @@ describe('access matrix', () => {
       keyPerson: foreign.keyPersonId,
       riskScreening: foreign.riskScreeningId,
       mediationCase: foreign.caseId,
+      carePairing: foreign.pairingId,
+      careVisit: foreign.visitId,
     };
     const [townA, townB] = [await login(t.app, 'townA'), await login(t.app, 'townB')];
     for (const r of modules.flatMap((m) => m.records ?? [])) {

@@ -50,4 +50,34 @@ describe('demo town 青石镇: a year of 维权关爱', () => {
     const asTown = await call(t.app, town, 'GET', `/api/v1/care/cases/${list.json().items[0].id}`);
     expect(asTown.json().isMasked).toBe(true);
   });
+
+  it('pairs most key people and visits them through the year; the village chair has one overdue', async () => {
+    const [p] =
+      await q(`select count(*)::int as n, count(*) filter (where ended_on is not null)::int as ended,
+      (select count(*)::int from care_visits) as visits,
+      (select count(distinct key_person_id)::int from care_visits) as visited,
+      (select count(*)::int from care_visits where visited_on > (now() at time zone 'Asia/Shanghai')::date) as future
+      from care_pairings`);
+    expect(p.n).toBeGreaterThan(10);
+    expect(p.visits).toBeGreaterThan(p.n * 6);
+    expect(p.visited).toBe(p.n);
+    expect(p.future).toBe(0);
+    const village = await login(t.app, 'village', DEMO_PASSWORD);
+    const mine = (await call(t.app, village, 'GET', '/api/v1/care/pairings?mine=1&pageSize=50')).json();
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.items.some((x: { isMasked: boolean }) => !x.isMasked)).toBe(true);
+    const overdue = (await call(t.app, village, 'GET', '/api/v1/care/pairings?overdue=1')).json();
+    expect(overdue.total).toBeGreaterThan(0);
+    const year = shanghaiToday().slice(0, 4);
+    const town = await login(t.app, 'town', DEMO_PASSWORD);
+    const visits = (
+      await call(
+        t.app,
+        town,
+        'GET',
+        `/api/v1/indicators/care.visits/values?from=${year}-01-01&to=${year}-12-31`,
+      )
+    ).json();
+    expect(visits.total).toBeGreaterThan(0);
+  });
 });

@@ -1,9 +1,24 @@
 import { sql } from 'drizzle-orm';
-import type { CaseOutcome, DisputeType, KeyPersonCategory, RiskLevel } from '../../contracts/care';
+import type {
+  CaseOutcome,
+  DisputeType,
+  HelpKind,
+  KeyPersonCategory,
+  RiskLevel,
+  VisitFrequency,
+  VisitMode,
+} from '../../contracts/care';
 import { bulkInsert } from '../kernel/db/bulk';
 import type { Tx } from '../kernel/db/connection';
 import { uuidv7 } from '../kernel/db/ids';
-import { keyPeople, mediationCases, mediationSessions, riskScreenings } from '../modules/care/care.table';
+import {
+  carePairings,
+  careVisits,
+  keyPeople,
+  mediationCases,
+  mediationSessions,
+  riskScreenings,
+} from '../modules/care/care.table';
 import { seededRandom } from './demo-people';
 
 type Unit = { id: string; path: string; name: string };
@@ -43,6 +58,26 @@ const DISPUTES: DisputeType[] = [
   'property',
   'domesticViolence',
 ];
+const FINDINGS = [
+  '（演示）身体状况稳定，孩子按时上学，生活基本有保障',
+  '（演示）丈夫外出务工，家中老人需要照料，情绪有些低落',
+  '（演示）近期收入减少，担心孩子下学期学费',
+  '（演示）家庭关系较上月缓和，愿意参加村里的技能培训',
+  '（演示）孩子学习跟不上，希望有志愿者辅导',
+  '（演示）独居，腿脚不便，需要帮助代购生活用品',
+];
+const NEXT_STEPS = ['下月继续走访', '联系村里公益岗位', '对接镇妇联“春蕾”助学', '协调志愿者每周辅导一次', ''];
+const HELPS: HelpKind[][] = [
+  ['policy'],
+  ['counselling'],
+  ['goods'],
+  ['counselling', 'goods'],
+  ['employment'],
+  ['legal'],
+  [],
+];
+const DAYS: Record<VisitFrequency, number> = { weekly: 7, biweekly: 14, monthly: 30, quarterly: 91 };
+
 // Invented given names for the other party of a dispute (fictional, like the whole demo).
 const OTHER_NAMES = ['刘建国', '赵德华', '孙桂芝', '周志强', '吴海燕', '郑春生', '冯玉兰', '陈立新'];
 
@@ -50,7 +85,8 @@ const OTHER_NAMES = ['刘建国', '赵德华', '孙桂芝', '周志强', '吴海
  * A year of 维权关爱 in the demo town (fictional people from the demo ledger): in every village a few
  * key people screened monthly (a month here and there missed — the to-do), colours that move, red
  * ones referred, a couple closed (销号); and mediation cases from walk-ins, 12345 tickets and
- * screening referrals, most settled by agreement, with sessions and 回访.
+ * screening referrals, most settled by agreement, with sessions and 回访; most key people paired
+ * (结对帮扶) with the village chair or a volunteer and visited (走访) at the pairing's rhythm.
  */
 export const seedDemoCare = async (
   tx: Tx,
@@ -70,9 +106,13 @@ export const seedDemoCare = async (
   const sRows: (typeof riskScreenings.$inferInsert)[] = [];
   const cRows: (typeof mediationCases.$inferInsert)[] = [];
   const mRows: (typeof mediationSessions.$inferInsert)[] = [];
+  const pRows: (typeof carePairings.$inferInsert)[] = [];
+  const vRows: (typeof careVisits.$inferInsert)[] = [];
   for (const v of villages) {
+    const volunteers = (womenByVillage.get(v.id) ?? []).slice(0, 3);
     const women = (womenByVillage.get(v.id) ?? []).slice(5);
     const assignee = village && village.path === v.path ? village.id : null;
+    const firstKp = kpRows.length;
     const count = Math.min(women.length, 4 + Math.floor(r() * 4));
     for (let i = 0; i < count; i++) {
       const w = women[(i * 3) % women.length];
@@ -119,6 +159,62 @@ export const seedDemoCare = async (
         });
       }
     }
+    // 结对帮扶: most key people of the village paired from the year's start, with the village chair
+    // (where she has an account) or a volunteer; visits at the pairing's rhythm, now and then late —
+    // the first open pairing of each village has not been visited for two months (the overdue to-do).
+    let isLateSet = false;
+    kpRows.slice(firstKp).forEach((k, n) => {
+      if (n % 4 === 3) return;
+      const frequency: VisitFrequency = n % 5 === 1 ? 'biweekly' : 'monthly';
+      const startedOn = `${months[0]}-05`;
+      const endedOn = k.status === 'closed' ? (k.closedOn as string) : null;
+      const helperUser = assignee && n % 2 === 0 ? assignee : null;
+      const volunteer = volunteers.length ? volunteers[n % volunteers.length] : null;
+      const helpers = [
+        ...(helperUser ? [{ userId: helperUser, personId: null }] : []),
+        ...(volunteer && (!helperUser || n === 0) ? [{ userId: null, personId: volunteer.id }] : []),
+      ];
+      if (helpers.length === 0) return;
+      const pairingId = uuidv7();
+      pRows.push({
+        id: pairingId,
+        orgUnitId: v.id,
+        orgPath: v.path,
+        keyPersonId: k.id as string,
+        helpers,
+        frequency,
+        startedOn,
+        endedOn,
+        endReason: endedOn ? '已销号，结束结对' : null,
+        createdBy: assignee,
+        createdAt: `${startedOn} 09:00:00+08`,
+      });
+      const isLate = !endedOn && !isLateSet;
+      if (isLate) isLateSet = true;
+      const stopBy = isLate ? addDays(today, -60) : (endedOn ?? today);
+      let on = addDays(startedOn, 2 + Math.floor(r() * 5));
+      while (on <= stopBy) {
+        if (r() >= 0.08) {
+          const help = pick(HELPS);
+          vRows.push({
+            id: uuidv7(),
+            orgUnitId: v.id,
+            orgPath: v.path,
+            pairingId,
+            keyPersonId: k.id as string,
+            visitedOn: on,
+            mode: pick(['home', 'home', 'home', 'phone', 'wechat'] as VisitMode[]),
+            findings: pick(FINDINGS),
+            help,
+            amountFen: help.includes('goods') ? (2 + Math.floor(r() * 4)) * 10000 : null,
+            nextStep: pick(NEXT_STEPS) || null,
+            createdBy: helperUser,
+            createdAt: `${on} 16:00:00+08`,
+          });
+        }
+        on = addDays(on, DAYS[frequency] - 3 + Math.floor(r() * 5));
+      }
+    });
     // Mediation: a case every couple of months per village.
     for (let n = 0; n < 6; n++) {
       const received = `${months[n * 2]}-${String(3 + Math.floor(r() * 20)).padStart(2, '0')}`;
@@ -182,7 +278,11 @@ export const seedDemoCare = async (
   await bulkInsert(tx, riskScreenings, sRows);
   await bulkInsert(tx, mediationCases, cRows);
   await bulkInsert(tx, mediationSessions, mRows);
+  await bulkInsert(tx, carePairings, pRows);
+  await bulkInsert(tx, careVisits, vRows);
   return {
+    carePairings: pRows.length,
+    careVisits: vRows.length,
     keyPeople: kpRows.length,
     screenings: sRows.length,
     mediationCases: cRows.length,

@@ -4,8 +4,12 @@ import {
   disputeTypeLabels,
   keyPersonCategoryLabels,
   riskLevelLabels,
+  visitFrequencyLabels,
+  visitModeLabels,
 } from '../../../contracts/care';
 import type { Indicator } from '../../kernel/indicators/registry';
+import { shanghaiToday } from '../../kernel/time/calendar';
+import { frequencyInterval } from './visits.repository';
 
 /*
  * Care figures carry no identities: a record's label is its category or dispute type, never a
@@ -186,6 +190,83 @@ export const casesOverdueIndicator: Indicator = {
       and c.received_on <= ${to}::date`,
 };
 
+const frequency = { label: { zh: '走访频次', en: 'Visit frequency' }, values: visitFrequencyLabels };
+const mode = { label: { zh: '走访方式', en: 'Visit mode' }, values: visitModeLabels };
+
+/** `care.pairings{category,frequency}`: pairings in force on the period's last day (one per key person). */
+export const pairingsIndicator: Indicator = {
+  key: 'care.pairings',
+  label: { zh: '结对帮扶', en: 'Pairings' },
+  unit: { zh: '对', en: 'pairings' },
+  permission: 'reports.read',
+  measure: 'count',
+  dimensions: { category, frequency },
+  source: ({ to }) => sql`
+    select pr.id as record_id, ${categoryLabel} || ' 结对帮扶' as record_label, pr.started_on as record_date,
+      pr.org_path, k.category as category, pr.frequency as frequency
+    from care_pairings pr join care_key_people k on k.id = pr.key_person_id
+    where pr.deleted_at is null and pr.started_on <= ${to}::date
+      and (pr.ended_on is null or pr.ended_on > ${to}::date)`,
+};
+
+/** `care.visits{mode,category}`: visits made in the period. */
+export const visitsIndicator: Indicator = {
+  key: 'care.visits',
+  label: { zh: '走访', en: 'Visits' },
+  unit: { zh: '次', en: 'visits' },
+  permission: 'reports.read',
+  isFlow: true,
+  measure: 'count',
+  dimensions: { mode, category },
+  source: ({ from, to }) => sql`
+    select cv.id as record_id, ${categoryLabel} || ' ' || cv.visited_on as record_label,
+      cv.visited_on as record_date, cv.org_path, cv.mode as mode, k.category as category
+    from care_visits cv join care_key_people k on k.id = cv.key_person_id
+    where cv.deleted_at is null and cv.visited_on between ${from}::date and ${to}::date`,
+};
+
+/** `care.visitedPeople{category}`: distinct key people visited at least once in the period. */
+export const visitedPeopleIndicator: Indicator = {
+  key: 'care.visitedPeople',
+  label: { zh: '走访重点人员', en: 'Key people visited' },
+  unit: { zh: '人', en: 'persons' },
+  permission: 'reports.read',
+  isFlow: true,
+  measure: 'distinct',
+  dimensions: { category },
+  source: ({ from, to }) => sql`
+    select cv.id as record_id, ${categoryLabel} || ' ' || cv.visited_on as record_label,
+      cv.visited_on as record_date, cv.org_path, k.category as category, cv.key_person_id as subject_id
+    from care_visits cv join care_key_people k on k.id = cv.key_person_id
+    where cv.deleted_at is null and cv.visited_on between ${from}::date and ${to}::date`,
+};
+
+/**
+ * `care.visitsOverdue{frequency}`: pairings in force whose next visit (the last visit, or the start,
+ * plus the frequency) fell due before the period's last day or today, whichever is sooner; a key
+ * person closed (销号) by then is no longer due a visit.
+ */
+export const visitsOverdueIndicator: Indicator = {
+  key: 'care.visitsOverdue',
+  label: { zh: '走访逾期的结对', en: 'Pairings with a visit overdue' },
+  unit: { zh: '对', en: 'pairings' },
+  permission: 'reports.read',
+  measure: 'count',
+  dimensions: { frequency, category },
+  source: ({ to }) => {
+    const [asOf] = [to, shanghaiToday()].sort();
+    return sql`
+    select pr.id as record_id, ${categoryLabel} || ' 结对帮扶' as record_label, d.due as record_date, pr.org_path,
+      pr.frequency as frequency, k.category as category
+    from care_pairings pr join care_key_people k on k.id = pr.key_person_id
+    cross join lateral (select (coalesce(max(cv.visited_on), pr.started_on) + ${frequencyInterval('pr.frequency')})::date as due
+      from care_visits cv where cv.pairing_id = pr.id and cv.deleted_at is null and cv.visited_on <= ${asOf}::date) d
+    where pr.deleted_at is null and pr.started_on <= ${asOf}::date
+      and (pr.ended_on is null or pr.ended_on > ${asOf}::date) and d.due < ${asOf}::date
+      and (k.status <> 'closed' or k.closed_on > ${asOf}::date)`;
+  },
+};
+
 export const careIndicators: Indicator[] = [
   keyPeopleIndicator,
   screenedIndicator,
@@ -194,4 +275,8 @@ export const careIndicators: Indicator[] = [
   casesClosedIndicator,
   hotlineIndicator,
   casesOverdueIndicator,
+  pairingsIndicator,
+  visitsIndicator,
+  visitedPeopleIndicator,
+  visitsOverdueIndicator,
 ];

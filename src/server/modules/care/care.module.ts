@@ -4,9 +4,17 @@ import { careIndicators } from './care.indicators';
 import { screeningsIo } from './care.io';
 import { careRoutes } from './care.routes';
 import { caseRecord, keyPersonRecord, screeningRecord } from './care.service';
-import { keyPeople, mediationCases, mediationSessions, riskScreenings } from './care.table';
+import {
+  carePairings,
+  careVisits,
+  keyPeople,
+  mediationCases,
+  mediationSessions,
+  riskScreenings,
+} from './care.table';
 import { careTodoProviders } from './care.todos';
 import { casesIo } from './cases.io';
+import { pairingRecord, visitRecord } from './visits.service';
 
 /** 维权关爱: key people and monthly risk screening, mediation cases; sensitive throughout. */
 export const careModule = defineModule({
@@ -16,8 +24,8 @@ export const careModule = defineModule({
   io: [screeningsIo, casesIo],
   indicators: careIndicators,
   todos: careTodoProviders,
-  records: [keyPersonRecord, screeningRecord, caseRecord],
-  scopedTables: [keyPeople, riskScreenings, mediationCases, mediationSessions],
+  records: [keyPersonRecord, screeningRecord, caseRecord, pairingRecord, visitRecord],
+  scopedTables: [keyPeople, riskScreenings, mediationCases, mediationSessions, carePairings, careVisits],
   figures: {
     dashboard: {
       rights: [
@@ -27,5 +35,5 @@ export const careModule = defineModule({
       ],
     },
   },
-  keyTables: [keyPeople, riskScreenings, mediationCases],
+  keyTables: [keyPeople, riskScreenings, mediationCases, carePairings, careVisits],
 });

@@ -5,30 +5,42 @@ import {
   accessLogQuerySchema,
   accessLogSchema,
   addSessionInputSchema,
+  careVisitListSchema,
+  careVisitSchema,
   checklistQuerySchema,
   checklistSchema,
   closeCaseInputSchema,
   createCaseInputSchema,
   createKeyPersonInputSchema,
+  createPairingInputSchema,
   createScreeningInputSchema,
+  createVisitInputSchema,
   decideCloseInputSchema,
+  endPairingInputSchema,
   followUpInputSchema,
   keyPersonListSchema,
   keyPersonSchema,
   listCasesQuerySchema,
   listKeyPeopleQuerySchema,
+  listPairingsQuerySchema,
   listScreeningsQuerySchema,
+  listVisitsQuerySchema,
   mediationCaseListSchema,
   mediationCaseSchema,
+  pairingListSchema,
+  pairingSchema,
   reopenCaseInputSchema,
   requestCloseInputSchema,
   revealedSchema,
+  revealedVisitSchema,
   revealInputSchema,
   riskScreeningListSchema,
   riskScreeningSchema,
   updateCaseInputSchema,
   updateKeyPersonInputSchema,
+  updatePairingInputSchema,
   updateScreeningInputSchema,
+  updateVisitInputSchema,
 } from '../../../contracts/care';
 import { ctxOf } from '../../kernel/http/context';
 import { recordRoutes } from '../../kernel/ledger/record-routes';
@@ -64,6 +76,24 @@ import {
   updateKeyPerson,
   updateScreening,
 } from './care.service';
+import {
+  createPairing,
+  createVisit,
+  deletePairing,
+  deleteVisit,
+  endPairing,
+  getPairing,
+  getVisit,
+  listPairings,
+  listVisits,
+  pairingRecord,
+  restorePairing,
+  restoreVisit,
+  revealVisit,
+  updatePairing,
+  updateVisit,
+  visitRecord,
+} from './visits.service';
 
 const tags = ['care'];
 
@@ -130,11 +160,59 @@ const caseRoutes = recordRoutes({
   restore: restoreCase,
 });
 
+const pairingRoutes = recordRoutes({
+  base: '/api/v1/care/pairings',
+  idParam: 'pairingId',
+  tags,
+  permissions: pairingRecord.permissions,
+  schemas: {
+    record: pairingSchema,
+    list: pairingListSchema,
+    listQuery: listPairingsQuerySchema,
+    create: createPairingInputSchema,
+    update: updatePairingInputSchema,
+  },
+  summaries: { list: '结对帮扶（帮扶人以外姓名脱敏）', create: '建立结对帮扶' },
+  list: listPairings,
+  get: getPairing,
+  create: createPairing,
+  update: updatePairing,
+  remove: deletePairing,
+  restore: restorePairing,
+});
+
+const visitRoutes = recordRoutes({
+  base: '/api/v1/care/visits',
+  idParam: 'visitId',
+  tags,
+  permissions: visitRecord.permissions,
+  schemas: {
+    record: careVisitSchema,
+    list: careVisitListSchema,
+    listQuery: listVisitsQuerySchema,
+    create: createVisitInputSchema,
+    update: updateVisitInputSchema,
+  },
+  summaries: {
+    list: '走访记录（帮扶人以外姓名脱敏、不含情况）',
+    create: '登记走访（客户端编号重试只保存一次）',
+  },
+  list: listVisits,
+  get: getVisit,
+  create: createVisit,
+  replays: ({ visit, isReplay }: Awaited<ReturnType<typeof createVisit>>) => ({ record: visit, isReplay }),
+  update: updateVisit,
+  remove: deleteVisit,
+  restore: restoreVisit,
+});
+
 /** The care module's routes: three record types, their state changes, the checklist and the access log. */
 export const careRoutes = async (fastify: FastifyInstance) => {
   await keyPeopleRoutes(fastify);
   await screeningRoutes(fastify);
   await caseRoutes(fastify);
+  await pairingRoutes(fastify);
+  await visitRoutes(fastify);
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const write = { access: 'care.write' as const };
   const keyPersonParams = z.object({ keyPersonId: z.uuid() }).strict();
@@ -213,6 +291,34 @@ export const careRoutes = async (fastify: FastifyInstance) => {
       },
     },
     (req) => revealCase(ctxOf(req), req.params.caseId, req.body),
+  );
+  app.post(
+    '/api/v1/care/pairings/:pairingId/end',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '结束结对（须说明原因）',
+        params: z.object({ pairingId: z.uuid() }).strict(),
+        body: endPairingInputSchema,
+        response: { 200: pairingSchema },
+      },
+    },
+    (req) => endPairing(ctxOf(req), req.params.pairingId, req.body),
+  );
+  app.post(
+    '/api/v1/care/visits/:visitId/reveal',
+    {
+      config: { access: 'care.read' },
+      schema: {
+        tags,
+        summary: '查看走访对象姓名和走访情况（须说明原因，记入访问日志）',
+        params: z.object({ visitId: z.uuid() }).strict(),
+        body: revealInputSchema,
+        response: { 200: revealedVisitSchema },
+      },
+    },
+    (req) => revealVisit(ctxOf(req), req.params.visitId, req.body),
   );
   app.get(
     '/api/v1/care/access-log',

@@ -58,7 +58,7 @@ import { keyPeople, mediationCases, mediationSessions, riskScreenings } from './
 
 const CASE_CLOSED = '该案件已结案，不能修改；如需补充请先重新打开并说明原因';
 
-const addDays = (day: string, n: number) => {
+export const addDays = (day: string, n: number) => {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
@@ -133,7 +133,7 @@ type Table = PgTable & { id: AnyPgColumn; orgPath: AnyPgColumn };
  * A record addressed by id that is not in her subtree: if it exists elsewhere (another village's
  * case), the 404 is a ScopeDenial — the same answer as a missing record, but audited as a denial.
  */
-const guarded = async <R>(
+export const guarded = async <R>(
   ctx: ServiceContext,
   table: Table,
   id: string,
@@ -160,7 +160,7 @@ const pathOf = async (db: DbOrTx, table: Table, id: string) =>
   ((await db.select({ p: table.orgPath }).from(table).where(eq(table.id, id)))[0]?.p as string) ?? '/';
 
 /** A get of a sensitive record: read permission, scope (404/denial), and the read-audit row in the same request. */
-const auditedGet = <D extends { id: string; orgUnitId?: string | null }>(
+export const auditedGet = <D extends { id: string; orgUnitId?: string | null }>(
   ctx: ServiceContext,
   record: {
     permissions: { read: Permission };
@@ -194,7 +194,7 @@ export const getKeyPerson = (ctx: ServiceContext, id: string) =>
     return row && toKeyPerson(row, false);
   });
 
-const livePerson = async (tx: Tx, scopePath: string, id: string) => {
+export const livePerson = async (tx: Tx, scopePath: string, id: string) => {
   const [p] = await tx
     .select({ id: persons.id })
     .from(persons)
@@ -424,13 +424,19 @@ export const revealCase = (ctx: ServiceContext, id: string, input: RevealInput) 
   );
 
 /** The assigned worker must be able to read the case: an active user at the case's unit or above it. */
-const checkAssignee = async (tx: Tx, casePath: string, userId: string | null | undefined) => {
+export const checkAssignee = async (
+  tx: Tx,
+  casePath: string,
+  userId: string | null | undefined,
+  field = 'assignedUserId',
+  message = '承办人须为本单位或上级妇联的用户',
+) => {
   if (!userId) return;
   const [u] = await tx
     .select({ path: sql<string>`(select o.path from org_units o where o.id = ${users.orgUnitId})` })
     .from(users)
     .where(eq(users.id, userId));
-  if (!u || !casePath.startsWith(u.path)) throw invalid('assignedUserId', '承办人须为本单位或上级妇联的用户');
+  if (!u || !casePath.startsWith(u.path)) throw invalid(field, message);
 };
 
 export const createCase = (ctx: ServiceContext, input: CreateCaseInput) =>

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ledgerColumns } from '../../kernel/db/columns';
 
 /** 重点人群: a person of the people ledger in a key-group category, owned by her village. */
@@ -104,5 +115,53 @@ export const mediationSessions = pgTable(
   (t) => [
     index('care_mediation_sessions_case_idx').on(t.caseId),
     index('care_mediation_sessions_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/** 结对帮扶: a key person and her helpers (users or volunteers from people), visited at a rhythm until ended. */
+export const carePairings = pgTable(
+  'care_pairings',
+  {
+    id: uuid('id').primaryKey(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    keyPersonId: uuid('key_person_id').notNull(),
+    helpers: jsonb('helpers').$type<{ userId: string | null; personId: string | null }[]>().notNull(),
+    frequency: text('frequency').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    endReason: text('end_reason'),
+    ...ledgerColumns(),
+  },
+  (t) => [
+    index('care_pairings_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    uniqueIndex('care_pairings_active_uq')
+      .on(t.keyPersonId)
+      .where(sql`${t.deletedAt} is null and ${t.endedOn} is null`),
+  ],
+);
+
+/** 走访: one visit on a pairing (when, how, what was found, help given); its id is the phone's client id. */
+export const careVisits = pgTable(
+  'care_visits',
+  {
+    id: uuid('id').primaryKey(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    pairingId: uuid('pairing_id').notNull(),
+    keyPersonId: uuid('key_person_id').notNull(),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    mode: text('mode').notNull(),
+    findings: text('findings').notNull(),
+    help: jsonb('help').$type<string[]>().notNull().default([]),
+    amountFen: bigint('amount_fen', { mode: 'number' }),
+    nextStep: text('next_step'),
+    ...ledgerColumns(),
+  },
+  (t) => [
+    index('care_visits_org_path_idx').using('btree', sql`${t.orgPath} text_pattern_ops`),
+    index('care_visits_pairing_idx').on(t.pairingId, t.visitedOn),
+    index('care_visits_visited_idx').on(t.visitedOn),
+    check('care_visits_amount_ck', sql`${t.amountFen} is null or ${t.amountFen} >= 0`),
   ],
 );

@@ -87,4 +87,46 @@ export const overdueCaseTodos: TodoProvider = {
   },
 };
 
-export const careTodoProviders: TodoProvider[] = [missingScreeningTodos, overdueCaseTodos];
+/**
+ * 走访逾期: pairings in force whose next visit (last visit or start plus the planned frequency) is
+ * past (`care.visitsOverdue`), one line per unit below the scope with how many; always `overdue`.
+ */
+export const overdueVisitTodos: TodoProvider = {
+  key: 'care.visitsOverdue',
+  indicatorKeys: ['care.visitsOverdue'],
+  collect: async (ctx) => {
+    const { reader, scope, units, period, today } = ctx;
+    if (today < period.from) return [];
+    const spec = { indicatorKey: 'care.visitsOverdue' };
+    const children = units.filter((u) => u.depth === scope.depth + 1);
+    const counts = new Map<string, number>();
+    if (children.length === 0) counts.set(scope.id, (await reader.value(spec, period))?.value ?? 0);
+    else for (const [id, n] of await reader.byUnit(spec, period, 'orgUnit')) counts.set(id, n);
+    const out: TodoItem[] = [];
+    for (const [id, n] of counts) {
+      const unit = units.find((u) => u.id === id);
+      if (!unit || n <= 0) continue;
+      out.push({
+        id: `care.visitsOverdue:${id}:${period.from}`,
+        provider: 'care.visitsOverdue',
+        kind: { zh: '结对走访', en: 'Pairing visits' },
+        level: 'overdue',
+        count: n,
+        orgUnitId: id,
+        orgUnitName: unit.name,
+        dueOn: null,
+        ...todoTexts(unit.name, {
+          zh: `有${n}个结对帮扶对象已超过约定频次未走访`,
+          en: `${n} paired ${n === 1 ? 'person is' : 'people are'} overdue for a visit`,
+        }),
+        figure: {
+          value: n,
+          source: reader.sourceOf(id === scope.id ? spec : { ...spec, filters: { orgUnit: id } }, period),
+        },
+      });
+    }
+    return out;
+  },
+};
+
+export const careTodoProviders: TodoProvider[] = [missingScreeningTodos, overdueCaseTodos, overdueVisitTodos];

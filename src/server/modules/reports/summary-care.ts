@@ -4,8 +4,9 @@ import { clause, pick, pointsSection, s, sentence, sentences, type WritingContex
 
 /**
  * 维权关爱 points from the care ledgers: key people and their monthly screening, red-risk
- * referrals, mediation of marriage and family disputes and the 12345 tickets. Figures only (care
- * indicators carry no identities); a point without figures is left out, a section without any is.
+ * referrals, mediation of marriage and family disputes and the 12345 tickets, 结对帮扶 and 走访.
+ * Figures only (care indicators carry no identities); a point without figures is left out, a
+ * section without any is.
  */
 export const buildCare = (f: WritingContext & { words: Words }): SummarySection | null => {
   const w = f.words;
@@ -42,6 +43,16 @@ export const buildCare = (f: WritingContext & { words: Words }): SummarySection 
           sentence('', [
             clause(f, '办理12345热线工单', s('care.hotlineTickets'), '件'),
             clause(f, '按期答复', s('care.hotlineTickets', { onTime: 'yes' }), '件'),
+          ]),
+        ),
+      },
+      {
+        id: 'care-p3',
+        runs: sentences(
+          sentence('组织执委、志愿者', [clause(f, '与', s('care.pairings'), '名重点人员结对帮扶')]),
+          sentence(w.when, [
+            clause(f, '开展走访', s('care.visits'), '次'),
+            clause(f, '走访重点人员', s('care.visitedPeople'), '人'),
           ]),
         ),
       },

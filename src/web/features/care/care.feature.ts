@@ -1,6 +1,9 @@
 import { type Feature, lazyPage } from '../../lib/feature';
 
-/** 维权关爱: key people and their monthly screening (phone checklist), mediation cases, the access log. */
+/**
+ * 维权关爱: key people and their monthly screening (phone checklist), 结对帮扶 and 走访 (phone), mediation
+ * cases, the access log.
+ */
 export const careFeature: Feature = {
   key: 'care',
   menuGroups: [{ key: 'care', nameKey: 'menu.care', icon: 'HeartOutlined', testId: 'menu-care' }],
@@ -12,6 +15,14 @@ export const careFeature: Feature = {
       permission: 'care.write',
       order: 35,
       testId: 'task-care-screening',
+    },
+    {
+      path: '/care/visits',
+      nameKey: 'task.care.visits',
+      icon: 'UsergroupAddOutlined',
+      permission: 'care.write',
+      order: 47,
+      testId: 'task-care-visits',
     },
   ],
   routes: [
@@ -31,6 +42,15 @@ export const careFeature: Feature = {
       permission: 'care.read',
       Component: lazyPage(() => import('./pages/screening-page'), 'ScreeningPage'),
       testId: 'menu-care-screening',
+      group: 'care',
+    },
+    {
+      path: '/care/visits',
+      nameKey: 'menu.care.visits',
+      icon: 'UsergroupAddOutlined',
+      permission: 'care.read',
+      Component: lazyPage(() => import('./pages/visits-page'), 'VisitsPage'),
+      testId: 'menu-care-visits',
       group: 'care',
     },
     {
@@ -64,6 +84,10 @@ export const careFeature: Feature = {
     {
       matches: (key) => ['care.disputes', 'care.casesClosed', 'care.hotlineTickets'].includes(key),
       to: (id) => `/care/cases?caseId=${encodeURIComponent(id)}`,
+    },
+    {
+      matches: (key) => ['care.pairings', 'care.visitsOverdue'].includes(key),
+      to: (id) => `/care/visits?pairingId=${encodeURIComponent(id)}`,
     },
   ],
 };

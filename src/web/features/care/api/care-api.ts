@@ -2,24 +2,32 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   AccessLogQuery,
   AddSessionInput,
+  CareVisit,
   Checklist,
   CloseCaseInput,
   CreateCaseInput,
   CreateKeyPersonInput,
+  CreatePairingInput,
   CreateScreeningInput,
+  CreateVisitInput,
   DecideCloseInput,
+  EndPairingInput,
   FollowUpInput,
   KeyPerson,
   ListCasesQuery,
   ListKeyPeopleQuery,
+  ListPairingsQuery,
   ListScreeningsQuery,
+  ListVisitsQuery,
   MediationCase,
+  Pairing,
   Party,
   ReopenCaseInput,
   RequestCloseInput,
   RiskScreening,
   UpdateCaseInput,
   UpdateKeyPersonInput,
+  UpdatePairingInput,
   UpdateScreeningInput,
 } from '../../../../contracts/care';
 import type { ListResult } from '../../../../contracts/common/paging';
@@ -142,6 +150,43 @@ export const useCaseStep = () =>
   );
 export const revealCase = (id: string, reason: string) =>
   api.post<{ parties: Party[] }>(`${at('cases', id)}/reveal`, { reason });
+
+// Pairings (结对帮扶) and visits (走访)
+export const usePairings = (params: Partial<ListPairingsQuery>) =>
+  useQuery({
+    queryKey: ['care', 'pairings', params],
+    queryFn: ({ signal }) => api.get<ListResult<Pairing>>(`${BASE}/pairings`, params, signal),
+    placeholderData: keepPreviousData,
+  });
+export const usePairing = (id: string | null) =>
+  useQuery({
+    queryKey: ['care', 'pairing', id],
+    queryFn: ({ signal }) => api.get<Pairing>(at('pairings', id as string), undefined, signal),
+    enabled: !!id,
+  });
+export const useCreatePairing = () =>
+  useCareMutation((input: CreatePairingInput) => api.post<Pairing>(`${BASE}/pairings`, input));
+export const useUpdatePairing = () =>
+  useCareMutation(({ id, ...input }: UpdatePairingInput & { id: string }) =>
+    api.patch<Pairing>(at('pairings', id), input),
+  );
+export const useEndPairing = () =>
+  useCareMutation(({ id, ...input }: EndPairingInput & { id: string }) =>
+    api.post<Pairing>(`${at('pairings', id)}/end`, input),
+  );
+export const useVisits = (params: Partial<ListVisitsQuery>, isEnabled = true) =>
+  useQuery({
+    queryKey: ['care', 'visits', params],
+    queryFn: ({ signal }) => api.get<ListResult<CareVisit>>(`${BASE}/visits`, params, signal),
+    enabled: isEnabled,
+  });
+export const useCreateVisit = () =>
+  useCareMutation((input: CreateVisitInput) => api.post<CareVisit>(`${BASE}/visits`, input));
+export const revealVisit = (id: string, reason: string) =>
+  api.post<{ personName: string; findings: string | null; nextStep: string | null }>(
+    `${at('visits', id)}/reveal`,
+    { reason },
+  );
 
 // The data officer's log
 export type AccessLogEntry = {

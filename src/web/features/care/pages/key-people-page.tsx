@@ -13,6 +13,7 @@ import {
   referralTargetLabels,
   riskLevelLabels,
   riskLevels,
+  visitModeLabels,
 } from '../../../../contracts/care';
 import { DetailHeading, LedgerRecordDrawer, RecordFields } from '../../../components/ledger-detail-drawer';
 import { LedgerFilters, useLedgerFilters } from '../../../components/ledger-filters';
@@ -32,6 +33,7 @@ import {
   useRequestClose,
   useRestoreKeyPerson,
   useScreenings,
+  useVisits,
 } from '../api/care-api';
 import { CaseFormDrawer, type ReferredFrom } from '../components/case-form-drawer';
 import { KeyPersonFormDrawer } from '../components/key-person-form-drawer';
@@ -155,6 +157,35 @@ const ScreeningHistory = ({ keyPersonId }: { keyPersonId: string }) => {
   );
 };
 
+/** Her 走访: every visit of her pairings (newest first); what was found only for those in the tier. */
+const VisitHistory = ({ keyPersonId }: { keyPersonId: string }) => {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const visits = useVisits({ keyPersonId, pageSize: 24 });
+  return (
+    <>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('care.visits.history')}
+      </Typography.Title>
+      <List
+        size="small"
+        loading={visits.isPending}
+        dataSource={visits.data?.items ?? []}
+        locale={{ emptyText: t('care.visits.none') }}
+        renderItem={(v) => (
+          <List.Item data-testid="key-person-visit">
+            <Space wrap>
+              <span>{v.visitedOn}</span>
+              <Tag>{label(visitModeLabels, v.mode)}</Tag>
+              <Typography.Text type="secondary">{v.findings ?? t('care.visits.hidden')}</Typography.Text>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </>
+  );
+};
+
 /** 重点人员详情: the full name (this read is logged), the latest colour, 销号; 删除 / 恢复; 变更记录. */
 const KeyPersonDrawer = ({
   id,
@@ -230,6 +261,7 @@ const KeyPersonDrawer = ({
               </Button>
             )}
           <ScreeningHistory keyPersonId={k.id} />
+          <VisitHistory keyPersonId={k.id} />
           {referral && (
             <CaseFormDrawer
               defaultOrgUnitId={referral.orgUnitId}
