@@ -193,7 +193,7 @@ export const casesOverdueIndicator: Indicator = {
 const frequency = { label: { zh: '走访频次', en: 'Visit frequency' }, values: visitFrequencyLabels };
 const mode = { label: { zh: '走访方式', en: 'Visit mode' }, values: visitModeLabels };
 
-/** `care.pairings{category,frequency}`: pairings in force on the period's last day (one per key person). */
+/** `care.pairings{category,frequency}`: key people paired at some time in the period (in force on its last day when from = to); one pairing each. */
 export const pairingsIndicator: Indicator = {
   key: 'care.pairings',
   label: { zh: '结对帮扶', en: 'Pairings' },
@@ -201,12 +201,14 @@ export const pairingsIndicator: Indicator = {
   permission: 'reports.read',
   measure: 'count',
   dimensions: { category, frequency },
-  source: ({ to }) => sql`
+  source: ({ from, to }) => sql`
     select pr.id as record_id, ${categoryLabel} || ' 结对帮扶' as record_label, pr.started_on as record_date,
       pr.org_path, k.category as category, pr.frequency as frequency
     from care_pairings pr join care_key_people k on k.id = pr.key_person_id
     where pr.deleted_at is null and pr.started_on <= ${to}::date
-      and (pr.ended_on is null or pr.ended_on > ${to}::date)`,
+      and (pr.ended_on is null or pr.ended_on > ${from}::date)
+      -- A person closed (销号) is no longer helped from that day, whether or not her pairing was ended.
+      and (k.status <> 'closed' or k.closed_on > ${from}::date)`,
 };
 
 /** `care.visits{mode,category}`: visits made in the period. */

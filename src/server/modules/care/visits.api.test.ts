@@ -483,6 +483,17 @@ describe('结对帮扶 and 走访', () => {
         )
       ).json();
     expect((await values('care.pairings')).total).toBe(2);
+    // Today one pairing has been ended and the other's key person closed (销号, approved above): none is
+    // in force, though nobody ended the second pairing.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const now = await call(
+      t.app,
+      town,
+      'GET',
+      `/api/v1/indicators/care.pairings/values?from=${today}&to=${today}`,
+    );
+    expect(now.statusCode, now.body).toBe(200);
+    expect(now.json().total).toBe(0);
     expect((await values('care.visits', '&groupBy=mode')).rows).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ group: 'home', value: 1 }),
@@ -514,11 +525,11 @@ describe('结对帮扶 and 走访', () => {
     expect(point, JSON.stringify(care)).toBeTruthy();
     const runs = point?.runs ?? [];
     const text = runs.map((r) => (r.kind === 'text' ? r.text : r.display)).join('');
-    // One pairing is in force at the year's end (the other ended on 2026-03-01).
-    expect(text).toContain('组织执委、志愿者与1名重点人员结对帮扶。');
+    // Both key people were paired in 2026 (one pairing ended on 2026-03-01, the other person was closed since).
+    expect(text).toContain('组织执委、志愿者与2名重点人员结对帮扶。');
     expect(text).toContain('全年开展走访2次，走访重点人员1人。');
     expect(runs.flatMap((r) => (r.kind === 'figure' ? [`${r.indicatorKey}=${r.value}`] : []))).toEqual([
-      'care.pairings=1',
+      'care.pairings=2',
       'care.visits=2',
       'care.visitedPeople=1',
     ]);
