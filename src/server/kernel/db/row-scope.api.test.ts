@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, createTestApp, login, seedOrg } from '../../test/test-app';
-import { currentRowScope, outsideRowScope, rowScopedTables, runInRowScope, setRowScope } from './row-scope';
+import {
+  currentRowScope,
+  enableRowSecurity,
+  outsideRowScope,
+  rowScopedTables,
+  runInRowScope,
+  setRowScope,
+} from './row-scope';
 
 // The first wall taken down for this file: `scoped()` lets every row through, as a repository that forgot
 // it would. What a user still cannot reach is the database's own wall.
@@ -60,6 +68,23 @@ describe('row-level security behind scoped()', () => {
     expect(rows).toHaveLength(tables.length);
     for (const r of rows)
       expect({ table: r.table, on: r.on, n: r.n }).toEqual({ table: r.table, on: true, n: 4 });
+  });
+
+  it('a second start rewrites nothing: no lock is taken on a table a live request is reading', async () => {
+    const owner = new pg.Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    const reader = await t.db.$client.connect();
+    try {
+      await reader.query('begin');
+      await reader.query('select count(*) from persons');
+      await owner.query(`set lock_timeout = '2s'`);
+      // Rewriting a policy on persons would wait for the reader, and fail after 2 s.
+      await expect(enableRowSecurity(owner)).resolves.toEqual({ isEnabled: true });
+    } finally {
+      await reader.query('rollback');
+      reader.release();
+      await owner.end();
+    }
   });
 
   it('a query that forgot its scope reads only her subtree and the units above it', async () => {
